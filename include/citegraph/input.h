@@ -1,0 +1,95 @@
+/* citegraph/input.h - documents as byte buffers, and the files they come from.
+ *
+ * A cg_input owns the bytes of one document exactly as they were read: NUL
+ * bytes, invalid UTF-8 and CRLF are kept, because every position citegraph
+ * reports is a position in these bytes. Problems that do not stop processing
+ * (a NUL byte, invalid UTF-8, a very long line, an empty file) are recorded
+ * as warnings on the input; problems that do (unreadable, binary, not a
+ * regular file, too large) are returned as a status with a cg_error.
+ *
+ * Thread-safety: a cg_input is immutable after creation and may be read from
+ * several threads at once.
+ */
+#ifndef CITEGRAPH_INPUT_H
+#define CITEGRAPH_INPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "citegraph/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cg_input cg_input;
+
+/** Limits applied while reading. Zero fields take the defaults. */
+typedef struct cg_read_options {
+    size_t max_bytes;      /* largest document accepted; default 1 GiB */
+    size_t long_line;      /* lines longer than this many bytes get a warning; default 1 MiB */
+} cg_read_options;
+
+/** Reads the regular file at `path`. Refuses directories, FIFOs and devices
+ * (CG_ENOTFILE), files larger than the limit (CG_ELIMIT) and files that look
+ * binary (CG_EBINARY); `err` says why, naming the file. The caller owns *out. */
+CG_EXPORT cg_status cg_input_read_file(const char *path, const cg_read_options *opts,
+                                       cg_input **out, cg_error *err);
+
+/** Reads a stream to its end (e.g. stdin); `name` is what messages call it. */
+CG_EXPORT cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options *opts,
+                                         cg_input **out, cg_error *err);
+
+/** Copies `len` bytes of `data` into a new input called `name`. The same
+ * checks as for files apply, except that nothing is refused as binary. */
+CG_EXPORT cg_status cg_input_from_memory(const char *name, const void *data, size_t len,
+                                         const cg_read_options *opts, cg_input **out,
+                                         cg_error *err);
+
+CG_EXPORT void cg_input_free(cg_input *input);
+
+/** The name given at creation (the path for files). Borrowed. */
+CG_EXPORT const char *cg_input_name(const cg_input *input);
+/** The document's bytes; always followed by one NUL byte not counted in the size. */
+CG_EXPORT const char *cg_input_data(const cg_input *input);
+CG_EXPORT size_t cg_input_size(const cg_input *input);
+
+/** Warnings found while reading, each a complete sentence without the file
+ * name (e.g. "contains 1 NUL byte (first at line 40, column 12)"). */
+CG_EXPORT size_t cg_input_warning_count(const cg_input *input);
+CG_EXPORT const char *cg_input_warning(const cg_input *input, size_t i);
+
+/** Converts a byte offset into a 1-based line and a 1-based column counted in
+ * characters (UTF-8 sequences count once; an invalid byte counts as one). */
+CG_EXPORT void cg_input_position(const cg_input *input, size_t offset, size_t *line, size_t *col);
+
+/* ---- Collecting the files to read -------------------------------------- */
+
+/** One entry of a collected file list: a path to read, or a path that could
+ * not be used, with the reason (then `status` is not CG_OK). */
+typedef struct cg_path_entry {
+    char *path;
+    cg_status status;
+    char *message;
+} cg_path_entry;
+
+typedef struct cg_path_list {
+    cg_path_entry *items;
+    size_t count;
+    size_t capacity;
+} cg_path_list;
+
+/** Adds `arg` to `list`: a regular file as it is; a directory recursively, in
+ * byte-wise sorted order, taking the files whose names end in one of the
+ * NULL-terminated `extensions` (e.g. {".txt", NULL}; NULL means ".txt") and
+ * skipping hidden entries; "-" (standard input) is kept as it is. Dangling links, link loops, FIFOs and unreadable
+ * directories become entries with an error status, so that the caller can
+ * report them in order. Returns CG_ENOMEM only; path errors are entries. */
+CG_EXPORT cg_status cg_path_list_add(cg_path_list *list, const char *arg,
+                                     const char *const *extensions);
+CG_EXPORT void cg_path_list_release(cg_path_list *list);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

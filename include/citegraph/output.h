@@ -1,0 +1,45 @@
+/* citegraph/output.h - serialising extraction results.
+ *
+ * The library does not print: these functions append to a caller-owned
+ * growable string, and the caller decides where the bytes go.
+ */
+#ifndef CITEGRAPH_OUTPUT_H
+#define CITEGRAPH_OUTPUT_H
+
+#include <stddef.h>
+
+#include "citegraph/error.h"
+#include "citegraph/extract.h"
+#include "citegraph/input.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A growable byte string: `data` is NULL or NUL-terminated at `len`. */
+typedef struct cg_string {
+    char *data;
+    size_t len;
+    size_t cap;
+} cg_string;
+
+CG_EXPORT void cg_string_release(cg_string *s);
+
+/** Appends the JSON Lines of one document: a "document" line, then one
+ * "reference" line per reference. `problem` is NULL or a read problem to
+ * record on the document line (then `ext` may be NULL). Keys are sorted and
+ * the output is the same bytes on every run. */
+CG_EXPORT cg_status cg_write_jsonl(cg_string *out, const char *file, const cg_input *input,
+                                   const cg_extraction *ext, const char *problem);
+
+/** Appends the TSV rows (file, line, kind, target, locator, relation) of one
+ * document. Tabs and newlines inside fields are written as spaces. */
+CG_EXPORT cg_status cg_write_tsv(cg_string *out, const char *file, const cg_extraction *ext);
+
+/** The TSV header line, with its newline. */
+CG_EXPORT const char *cg_tsv_header(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,41 @@
+/* cli.h - the citegraph command: shared pieces of the subcommands.
+ *
+ * The CLI is a thin layer over the public library API. It owns everything
+ * the library must not do: printing, exit codes, progress on a terminal. */
+#ifndef CG_CLI_H
+#define CG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Exit codes, documented in `citegraph --help`. */
+enum {
+    EXIT_OK = 0,      /* success, also when nothing was found */
+    EXIT_FAILED = 1,  /* finished, but some input could not be processed */
+    EXIT_USAGE = 2    /* usage or configuration error; nothing was done */
+};
+
+typedef struct cli {
+    bool quiet;
+    bool progress;      /* stderr is a terminal and this is no CI log */
+    bool progress_shown;
+    const char *prog;
+} cli;
+
+void cli_init(cli *c);
+void cli_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_warning(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_note(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "[12/2951] path" on one self-overwriting stderr line, only on a terminal. */
+void cli_progress(cli *c, size_t done, size_t total, const char *path);
+void cli_progress_end(cli *c);
+/* A usage error: message, the hint to --help, exit code 2. */
+int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Writes bytes to stdout; false when the write failed (EPIPE included). */
+bool cli_write(const char *data, size_t len);
+
+int cmd_extract(cli *c, int argc, char **argv);
+
+#endif

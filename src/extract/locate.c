@@ -1,0 +1,315 @@
+/* locate.c - what narrows a reference, what relates it, and what is no
+ * reference at all.
+ *
+ * Runs after the recognisers, on candidates sorted by position:
+ *   1. candidates inside the header, running heads and footers go (they are
+ *      the document naming itself), and so do overlapping matches;
+ *   2. a page after a document (", S. 15") becomes its locator;
+ *   3. a question phrase binds to a document: forwards when the words between
+ *      lead to it ("Antwort zu Frage 1 auf Bundestagsdrucksache 19/5954"),
+ *      else backwards when only a comma separates them ("Bundestagsdrucksache
+ *      19/5954, Antwort zu Frage 2"); an "Antwort zu Frage 6" bound to no
+ *      document is a reference to a part of this document ("#");
+ *   4. an article binds to an EU act, before it ("Artikel 43 Absatz 4 der
+ *      VO 2018/1862") or later in the same sentence;
+ *   5. the Drucksache set between dashes under "auf die Kleine Anfrage" in
+ *      an Antwort's header is what it `answers`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "xctx.h"
+
+#define FORWARD_GAP_MAX 250
+#define ARTICLE_GAP_MAX 300
+#define ANSWERS_WINDOW 6000
+
+static int is_upper_start(const char *t, size_t i, size_t len) {
+    unsigned char c = (unsigned char)t[i];
+    if (c >= 'A' && c <= 'Z') return 1;
+    /* Ä Ö Ü in UTF-8 */
+    return c == 0xC3 && i + 1 < len &&
+           ((unsigned char)t[i + 1] == 0x84 || (unsigned char)t[i + 1] == 0x96 ||
+            (unsigned char)t[i + 1] == 0x9C);
+}
+
+static int is_abbreviation(const char *w, size_t n) {
+    static const char *const abbr[] = {
+        "Dr",   "Prof", "Nr",   "Abs",  "Art",  "vgl",  "bzw",   "ggf", "ca",  "ff",  "Ziff",
+        "Buchst", "lit", "Kap", "Anl",  "Hrsg", "St",   "Mio",   "Mrd", "usw", "etc", "inkl",
+        "insb", "sog",  "Dipl", "Ing",  "Abg",  "Drs",  "PlPr",  "Bd",  "Jan", "Feb", "Okt",
+        "Nov",  "Dez",  "Aug",  "Sept", "Apr",  "Jun",  "Jul",   "LINKE", "Ratsdok", "Dok",
+        "Verf", "Rn",   "Rdnr", "Az",   "Tz",   "geb",  "verh",  "evtl", "zzgl", "Tab", "Abb",
+        NULL};
+    if (n <= 1) return 1; /* "u. a.", "z. B.", initials */
+    for (const char *const *a = abbr; *a; a++)
+        if (strlen(*a) == n && strncmp(*a, w, n) == 0) return 1;
+    return 0;
+}
+
+/* Does [a, b) contain the end of a sentence or a paragraph? */
+static int crosses_sentence(const xctx *x, size_t a, size_t b) {
+    const char *t = x->norm.text;
+    for (size_t i = a; i < b; i++) {
+        char c = t[i];
+        if (c == '\n') {
+            size_t j = i + 1;
+            while (j < b && (t[j] == ' ' || t[j] == '\t')) j++;
+            if (j < b && t[j] == '\n') return 1;
+            continue;
+        }
+        if (c != '.' && c != '?' && c != '!') continue;
+        size_t j = i + 1;
+        if (j >= b || (t[j] != ' ' && t[j] != '\n')) continue;
+        while (j < b && (t[j] == ' ' || t[j] == '\n')) j++;
+        if (j >= b || !is_upper_start(t, j, x->norm.len)) continue;
+        if (c != '.') return 1;
+        size_t w = i;
+        while (w > a && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(') w--;
+        if (w < i && t[w] >= '0' && t[w] <= '9') continue; /* "am 19. Januar" */
+        if (!is_abbreviation(t + w, i - w)) return 1;
+    }
+    return 0;
+}
+
+static int gap_has(const xctx *x, size_t a, size_t b, const char *chars) {
+    for (size_t i = a; i < b; i++)
+        if (strchr(chars, x->norm.text[i])) return 1;
+    return 0;
+}
+
+static int set_locator(cand *c, const char *loc) {
+    c->locator = loc;
+    return 0;
+}
+
+/* 1. header, running heads, overlaps */
+static void drop_excluded(xctx *x) {
+    size_t last_end = 0;
+    int last_first = -1;
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        if (strcmp(c->kind, CG_KIND_URL) != 0 && cgx_excluded(x, c->start, c->end)) {
+            c->dropped = true;
+            continue;
+        }
+        if (i && c->start < last_end && c->list_first != last_first) {
+            c->dropped = true;
+            continue;
+        }
+        if (c->end > last_end) last_end = c->end;
+        last_first = c->list_first;
+    }
+}
+
+/* 2. ", S. 8 ff." after a document */
+static void page_locators(xctx *x) {
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        if (c->dropped || c->role != ROLE_DOC) continue;
+        size_t e, gs, ge;
+        if (!cgx_at(x, P_TAIL, c->end, x->norm.len, &e)) continue;
+        char loc[48];
+        if (cgx_group(x, P_TAIL, "page", &gs, &ge)) {
+            size_t fs, fe;
+            int ff = cgx_group(x, P_TAIL, "ff", &fs, &fe);
+            int two = ff && fe - fs >= 3 && x->norm.text[fe - 2] == 'f';
+            snprintf(loc, sizeof loc, "S. %.*s%s", (int)(ge - gs), x->norm.text + gs,
+                     ff ? (two ? " ff." : " f.") : "");
+        } else if (cgx_group(x, P_TAIL, "bare", &gs, &ge)) {
+            snprintf(loc, sizeof loc, "S. %.*s", (int)(ge - gs), x->norm.text + gs);
+        } else {
+            continue;
+        }
+        c->locator = cgx_strdup(x, loc);
+        c->tail_end = e;
+    }
+}
+
+static int phrase_between(const xctx *x, size_t a, size_t b, size_t self) {
+    for (size_t i = 0; i < x->nquestions; i++)
+        if (i != self && x->questions[i].start >= a && x->questions[i].start < b) return 1;
+    return 0;
+}
+
+/* 3. questions */
+static int bind_forward(xctx *x, size_t qi) {
+    phrase *ph = &x->questions[qi];
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        if (c->dropped || c->start < ph->end) continue;
+        if (c->role != ROLE_DOC) {
+            /* another kind of reference stands between: the question is not its */
+            if (strcmp(c->kind, CG_KIND_URL) == 0 || c->role == ROLE_ACT) return 0;
+            continue;
+        }
+        size_t a = ph->end, b = c->start;
+        if (b - a > FORWARD_GAP_MAX) return 0;
+        if (gap_has(x, a, b, ";)?!")) return 0;
+        if (crosses_sentence(x, a, b) || phrase_between(x, a, b, qi)) return 0;
+        /* "(" only directly before the document: "der Kleinen Anfrage (Drucksache ...)" */
+        for (size_t k = a; k < b; k++)
+            if (x->norm.text[k] == '(') {
+                size_t j = k + 1;
+                while (j < b && (x->norm.text[j] == ' ' || x->norm.text[j] == '\n')) j++;
+                if (j != b) return 0;
+            }
+        size_t pos = a, s, e;
+        if (!cgx_find(x, P_GAP_FWD_END, &pos, b, &s, &e)) return 0;
+        if (c->has_question) return 0;
+        set_locator(c, ph->locator);
+        c->has_question = true;
+        ph->bound = true;
+        return 1;
+    }
+    return 0;
+}
+
+static int bind_backward(xctx *x, size_t qi) {
+    phrase *ph = &x->questions[qi];
+    cand *best = NULL;
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        if (c->dropped) continue;
+        if (c->start >= ph->start) break;
+        if (c->role == ROLE_DOC) best = c;
+        else best = NULL;
+    }
+    if (!best || best->has_question || best->end > ph->start) return 0;
+    size_t e;
+    if (!cgx_at(x, P_GAP_BACK, best->end, ph->start, &e) || e != ph->start) return 0;
+    set_locator(best, ph->locator);
+    best->has_question = true;
+    ph->bound = true;
+    return 1;
+}
+
+static int internal_refs(xctx *x) {
+    for (size_t i = 0; i < x->nquestions; i++) {
+        phrase *ph = &x->questions[i];
+        if (ph->bound || !ph->antwort || ph->written) continue;
+        if (cgx_excluded(x, ph->start, ph->end)) continue;
+        cand c;
+        memset(&c, 0, sizeof c);
+        c.kind = CG_KIND_INTERNAL;
+        c.role = ROLE_OTHER;
+        c.start = ph->start;
+        c.end = ph->end;
+        c.target = "#";
+        c.locator = ph->locator;
+        c.list_first = -1;
+        if (cgx_add_cand(x, &c) < 0) return -1;
+    }
+    return 0;
+}
+
+/* 4. articles of EU acts */
+static int followed_by_other_law(const xctx *x, size_t e) {
+    const char *t = x->norm.text;
+    size_t i = e;
+    while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n')) i++;
+    if (i + 4 <= x->norm.len && (strncmp(t + i, "der ", 4) == 0 || strncmp(t + i, "des ", 4) == 0))
+        return 1;
+    /* "Artikel 5 GG", "Art. 3 AEUV": an abbreviation of a statute follows */
+    size_t w = i;
+    while (w < x->norm.len && t[w] >= 'A' && t[w] <= 'Z') w++;
+    return w - i >= 2;
+}
+
+static void bind_articles(xctx *x) {
+    for (size_t ai = 0; ai < x->narticles; ai++) {
+        phrase *ar = &x->articles[ai];
+        cand *before = NULL, *after = NULL;
+        for (size_t i = 0; i < x->ncands; i++) {
+            cand *c = &x->cands[i];
+            if (c->dropped) continue;
+            if (c->end <= ar->start) before = c;
+            else if (c->start >= ar->end) {
+                after = c;
+                break;
+            }
+        }
+        if (after && after->role == ROLE_ACT && !after->locator) {
+            size_t a = ar->end, b = after->start;
+            const char *t = x->norm.text;
+            while (a < b && (t[a] == ' ' || t[a] == '\n')) a++;
+            while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n')) b--;
+            if ((b - a == 3 && (strncmp(t + a, "der", 3) == 0 || strncmp(t + a, "des", 3) == 0)) ||
+                (b - a == 6 && strncmp(t + a, "in der", 6) == 0)) {
+                after->locator = ar->locator;
+                continue;
+            }
+        }
+        if (before && before->role == ROLE_ACT && !before->locator &&
+            ar->start - before->end <= ARTICLE_GAP_MAX &&
+            !gap_has(x, before->end, ar->start, ";") &&
+            !crosses_sentence(x, before->end, ar->start) && !followed_by_other_law(x, ar->end))
+            before->locator = ar->locator;
+    }
+}
+
+/* 5. the Anfrage an Antwort answers */
+static int dash_before(const xctx *x, size_t s) {
+    const char *t = x->norm.text;
+    size_t i = s;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '*')) i--;
+    return i > 0 && t[i - 1] == '-';
+}
+
+static int dash_after(const xctx *x, size_t e) {
+    const char *t = x->norm.text;
+    size_t i = e;
+    while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n' || t[i] == '*')) i++;
+    if (i + 5 <= x->norm.len && strncmp(t + i, "(neu)", 5) == 0) i += 5;
+    while (i < x->norm.len && (t[i] == ' ' || t[i] == '*')) i++;
+    return i < x->norm.len && t[i] == '-';
+}
+
+static void answers_relation(xctx *x) {
+    const char *type = x->info.type;
+    if (type && (strcmp(type, "Kleine Anfrage") == 0 || strcmp(type, "Große Anfrage") == 0))
+        return;
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        if (c->start > ANSWERS_WINDOW) break;
+        if (c->dropped || c->role != ROLE_DOC || c->list_first != c->id) continue;
+        if (!dash_before(x, c->start) || !dash_after(x, c->end)) continue;
+        size_t from = c->start > 2500 ? c->start - 2500 : 0, s, e;
+        if (!cgx_find(x, P_ANFRAGE_HEAD, &from, c->start, &s, &e)) continue;
+        c->relation = CG_REL_ANSWERS;
+        return;
+    }
+}
+
+static int cmp_cand(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    if (x->end != y->end) return x->end > y->end ? -1 : 1;
+    return strcmp(x->kind, y->kind);
+}
+
+int cgx_locators(xctx *x) {
+    drop_excluded(x);
+    page_locators(x);
+    for (size_t i = 0; i < x->nquestions; i++)
+        if (!cgx_excluded(x, x->questions[i].start, x->questions[i].end) && !bind_forward(x, i))
+            bind_backward(x, i);
+    if (x->status != CG_OK) return -1;
+    bind_articles(x);
+    answers_relation(x);
+    if (x->answered_id) {
+        cand c;
+        memset(&c, 0, sizeof c);
+        c.kind = CG_KIND_LANDTAG_DRUCKSACHE;
+        c.role = ROLE_DOC;
+        c.start = x->answered_start;
+        c.end = x->answered_end;
+        c.target = x->answered_id;
+        c.relation = CG_REL_ANSWERS;
+        c.list_first = -1;
+        if (cgx_add_cand(x, &c) < 0) return -1;
+    }
+    if (internal_refs(x) != 0) return -1;
+    /* list_first indices are not needed past this point; sorting moves them */
+    qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+    return x->status == CG_OK ? 0 : -1;
+}

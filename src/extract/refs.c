@@ -1,0 +1,655 @@
+/* refs.c - the recognisers: from a pattern match to candidates with
+ * canonical ids.
+ *
+ * A keyword with a list ("Bundestagsdrucksachen 19/5954 und 19/8683") gives
+ * one candidate per number: the first spans the keyword and its number, the
+ * others their number alone, so that each carries its own position.
+ *
+ * Which parliament a bare "Drucksache N/M" belongs to is decided from, in
+ * order: the keyword (BT-, BR-, Landtags-), a parliament named just before
+ * it ("Landtag Nordrhein-Westfalen, Drucksache 17/8873"), the form of the
+ * number (N/K/YY, "zu N/YY" and "(Beschluss)" are Bundesrat forms; 123/20
+ * cannot be a Bundestag number, there being 21 Wahlperioden), and last the
+ * issuer of the citing document. Where that last step decides between two
+ * possible readings, the reference is flagged ambiguous. */
+#include <stdio.h>
+#include <string.h>
+
+#include "canon.h"
+#include "xctx.h"
+
+#define ID_MAX 128
+
+static unsigned long num(xctx *x, int p, const char *name, int *digits) {
+    size_t s, e;
+    if (!cgx_group(x, p, name, &s, &e)) {
+        if (digits) *digits = 0;
+        return 0;
+    }
+    return cgx_number(x->norm.text, s, e, digits);
+}
+
+static int has(xctx *x, int p, const char *name) {
+    size_t s, e;
+    return cgx_group(x, p, name, &s, &e);
+}
+
+static size_t trim_end(const xctx *x, size_t s, size_t e) {
+    while (e > s && (x->norm.text[e - 1] == ' ' || x->norm.text[e - 1] == '\n' ||
+                     x->norm.text[e - 1] == '\t'))
+        e--;
+    return e;
+}
+
+static int add(xctx *x, const char *kind, cand_role role, size_t s, size_t e, const char *target,
+               const char *locator, unsigned flags, const char *note, int list_first) {
+    cand c;
+    memset(&c, 0, sizeof c);
+    c.kind = kind;
+    c.role = role;
+    c.start = s;
+    c.end = trim_end(x, s, e);
+    c.target = cgx_strdup(x, target);
+    c.locator = locator;
+    c.flags = flags;
+    c.note = note ? cgx_strdup(x, note) : NULL;
+    c.list_first = list_first;
+    if (!c.target) return -1;
+    return cgx_add_cand(x, &c) < 0 ? -1 : (int)(x->ncands - 1);
+}
+
+/* ---- the parliament behind a bare "Drucksache" ---- */
+
+/* The start of the clause that ends at `s`: after the last '(', ';', blank
+ * line or sentence end, and no more than `max` bytes back. */
+static size_t clause_start(const xctx *x, size_t s, size_t max) {
+    const char *t = x->norm.text;
+    size_t lim = s > max ? s - max : 0;
+    for (size_t i = s; i > lim; i--) {
+        char c = t[i - 1];
+        if (c == '(' || c == ';') return i;
+        if (c == '\n' && i >= 2 && t[i - 2] == '\n') return i;
+        if ((c == '.' || c == '?' || c == '!') && i < s && (t[i] == ' ' || t[i] == '\n') &&
+            i + 1 < s && t[i + 1] >= 'A' && t[i + 1] <= 'Z' && i >= 3 &&
+            t[i - 2] >= 'a' && t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
+            return i;
+    }
+    return lim;
+}
+
+typedef struct context {
+    char parliament; /* 'T', 'R', 'L' or 0 */
+    const char *state;
+} context;
+
+static context keyword_context(xctx *x, size_t kw) {
+    context c = {0, NULL};
+    const char *t = x->norm.text;
+    /* The word just before: "Bundesrat, Drucksache", "des Bundestages Drucksache". */
+    size_t i = kw;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == ',')) i--;
+    size_t we = i;
+    while (i > 0 && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || (t[i - 1] >= 'A' && t[i - 1] <= 'Z')))
+        i--;
+    size_t wl = we - i;
+    if ((wl == 9 && strncmp(t + i, "Bundesrat", 9) == 0) ||
+        (wl == 11 && strncmp(t + i, "Bundesrates", 11) == 0))
+        c.parliament = 'R';
+    else if ((wl == 9 && strncmp(t + i, "Bundestag", 9) == 0) ||
+             (wl == 11 && strncmp(t + i, "Bundestages", 11) == 0))
+        c.parliament = 'T';
+    if (c.parliament) return c;
+    /* A state parliament named earlier in the clause. */
+    size_t cs = clause_start(x, kw, 160), ps = cs, ms, me;
+    if (cgx_find(x, P_LT_CONTEXT, &ps, kw, &ms, &me)) {
+        c.parliament = 'L';
+        c.state = cg_state_code(t + cs, kw - cs);
+    }
+    return c;
+}
+
+/* ---- Drucksachen ---- */
+
+static int on_drucksache(xctx *x, size_t s) {
+    size_t ls, le;
+    if (!cgx_group(x, P_DRS, "list", &ls, &le)) return 0;
+    char cls = has(x, P_DRS, "bt") ? 'T' : has(x, P_DRS, "br") ? 'R' : has(x, P_DRS, "lt") ? 'L' : 0;
+    context ctx = {0, NULL};
+    if (!cls || cls == 'L') ctx = keyword_context(x, s);
+    const char *state = cls == 'L' ? ctx.state : NULL;
+    size_t pos = ls, is, ie;
+    int first = -1;
+    while (cgx_find(x, P_DRS_ITEM, &pos, le, &is, &ie)) {
+        int adig, bdig;
+        unsigned long a = num(x, P_DRS_ITEM, "a", &adig);
+        unsigned long b = num(x, P_DRS_ITEM, "b", &bdig);
+        unsigned k = (unsigned)num(x, P_DRS_ITEM, "k", NULL);
+        int zu = has(x, P_DRS_ITEM, "zu");
+        char sfx[32] = "";
+        size_t ss, se;
+        if (cgx_group(x, P_DRS_ITEM, "sfx", &ss, &se))
+            cg_br_suffix(x->norm.text + ss, se - ss, sfx, sizeof sfx);
+        int beschluss = strstr(sfx, "(B)") != NULL;
+        int br_form = zu || k || beschluss;
+        char id[ID_MAX];
+        const char *kind = NULL, *note = NULL;
+        unsigned flags = 0;
+        char reading = 0;
+        if (cls == 'T') {
+            reading = 'T';
+            if (br_form || adig > 2 || a > CG_MAX_WAHLPERIODE || a == 0) {
+                flags = CG_REF_MALFORMED;
+                note = br_form ? "a Bundesrat number behind a Bundestag keyword"
+                               : "no such Wahlperiode: the Bundestag has had 21";
+            }
+        } else if (cls == 'R') {
+            reading = 'R';
+            if (bdig != 2) {
+                flags = CG_REF_MALFORMED;
+                note = "Bundesrat numbers end in a two-digit year";
+            }
+        } else if (cls == 'L') {
+            reading = 'L';
+        } else if (ctx.parliament == 'L') {
+            reading = 'L';
+            state = ctx.state;
+        } else if (ctx.parliament == 'T' || (ctx.parliament == 'R' && bdig == 2)) {
+            /* "des Bundesrates Drucksache 21/894" names the Bundesrat's opinion
+             * printed as a Bundestag Drucksache: only a number/year form is
+             * a Bundesrat number */
+            reading = ctx.parliament;
+        } else if (br_form) {
+            reading = 'R';
+        } else if (bdig <= 2 && (a > CG_MAX_WAHLPERIODE || adig > 2)) {
+            reading = 'R'; /* 123/20: no Bundestag has a 123rd Wahlperiode */
+        } else if (bdig <= 2 && x->issuer == 'R') {
+            reading = 'R';
+            flags = CG_REF_AMBIGUOUS;
+            note = "read as a Bundesrat number (number/year) because the citing document is "
+                   "from the Bundesrat; it could also be a Bundestag number (Wahlperiode/number)";
+        } else if (x->issuer == 'L') {
+            reading = 'L';
+            state = x->state;
+        } else if (a >= 1 && a <= CG_MAX_WAHLPERIODE && adig <= 2) {
+            reading = 'T';
+        } else {
+            continue; /* neither a Bundestag nor a Bundesrat number */
+        }
+        size_t n = 0;
+        if (reading == 'T') {
+            kind = CG_KIND_BT_DRUCKSACHE;
+            n = cg_canon_bt_drs(id, sizeof id, (unsigned)a, b);
+            if (!n || flags & CG_REF_MALFORMED) {
+                flags |= CG_REF_MALFORMED;
+                if (!note) note = "not a valid Bundestag number";
+                snprintf(id, sizeof id, "BT-Drs. %s%lu/%s%lu%s", zu ? "zu " : "", a,
+                         k ? "" : "", b, sfx);
+                if (k) snprintf(id, sizeof id, "BT-Drs. %lu/%u/%lu%s", a, k, b, sfx);
+            }
+        } else if (reading == 'R') {
+            kind = CG_KIND_BR_DRUCKSACHE;
+            n = bdig == 2 ? cg_canon_br_drs(id, sizeof id, zu, a, k, (unsigned)b, sfx) : 0;
+            if (!n) {
+                flags |= CG_REF_MALFORMED;
+                if (!note) note = "not a valid Bundesrat number";
+                snprintf(id, sizeof id, "BR-Drs. %lu/%lu%s", a, b, sfx);
+            }
+        } else {
+            kind = CG_KIND_LANDTAG_DRUCKSACHE;
+            n = cg_canon_lt_drs(id, sizeof id, state, (unsigned)a, b);
+            if (!n) continue;
+        }
+        int idx = add(x, kind, ROLE_DOC, first < 0 ? s : is, ie, id, NULL, flags, note, first);
+        if (idx < 0) return -1;
+        if (first < 0) first = idx;
+    }
+    return x->status == CG_OK ? 0 : -1;
+}
+
+static int on_plenarprotokoll(xctx *x, size_t s) {
+    size_t ls, le, pos, is, ie;
+    if (!cgx_group(x, P_PLPR, "list", &ls, &le)) return 0;
+    pos = ls;
+    int first = -1;
+    while (cgx_find(x, P_WPNR_ITEM, &pos, le, &is, &ie)) {
+        char id[ID_MAX];
+        unsigned wp = (unsigned)num(x, P_WPNR_ITEM, "a", NULL);
+        unsigned long nr = num(x, P_WPNR_ITEM, "b", NULL);
+        if (!cg_canon_bt_plpr(id, sizeof id, wp, nr)) continue;
+        int idx = add(x, CG_KIND_BT_PLENARPROTOKOLL, ROLE_DOC, first < 0 ? s : is, ie, id, NULL,
+                      0, NULL, first);
+        if (idx < 0) return -1;
+        if (first < 0) first = idx;
+    }
+    return x->status == CG_OK ? 0 : -1;
+}
+
+static int on_ausschuss(xctx *x, size_t s, size_t e) {
+    char id[ID_MAX], committee[8] = "", letter[4] = "";
+    size_t cs, ce;
+    if (cgx_group(x, P_ADRS, "c", &cs, &ce) && ce - cs < sizeof committee)
+        snprintf(committee, sizeof committee, "%.*s", (int)(ce - cs), x->norm.text + cs);
+    if (cgx_group(x, P_ADRS, "letter", &cs, &ce))
+        snprintf(letter, sizeof letter, "%.*s", (int)(ce - cs), x->norm.text + cs);
+    unsigned wp = (unsigned)num(x, P_ADRS, "wp", NULL);
+    unsigned long nr = num(x, P_ADRS, "nr", NULL);
+    if (!cg_canon_bt_adrs(id, sizeof id, wp, committee, nr, letter)) return 0;
+    return add(x, CG_KIND_BT_AUSSCHUSSDRUCKSACHE, ROLE_DOC, s, e, id, NULL, 0, NULL, -1) < 0 ? -1
+                                                                                           : 0;
+}
+
+/* "ADD 1 REV 2" from the qualifiers after a Council number; INIT is dropped. */
+static const char *council_locator(xctx *x, unsigned rev) {
+    char buf[64] = "";
+    size_t n = 0, qs, qe;
+    int has_rev = 0;
+    if (cgx_group(x, P_COUNCIL_ITEM, "q", &qs, &qe)) {
+        const char *t = x->norm.text;
+        for (size_t i = qs; i < qe;) {
+            if (t[i] >= 'A' && t[i] <= 'Z') {
+                size_t w = i;
+                while (w < qe && t[w] >= 'A' && t[w] <= 'Z') w++;
+                size_t d = w;
+                while (d < qe && t[d] == ' ') d++;
+                size_t de = d;
+                while (de < qe && t[de] >= '0' && t[de] <= '9') de++;
+                if (strncmp(t + i, "INIT", 4) != 0 && de > d && n + (w - i) + (de - d) + 3 < sizeof buf) {
+                    if (strncmp(t + i, "REV", 3) == 0) has_rev = 1;
+                    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s %.*s", n ? " " : "",
+                                          (int)(w - i), t + i, (int)(de - d), t + d);
+                }
+                i = de > w ? de : w;
+            } else {
+                i++;
+            }
+        }
+    }
+    if (rev && !has_rev && n + 8 < sizeof buf)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%sREV %u", n ? " " : "", rev);
+    return n ? cgx_strdup(x, buf) : NULL;
+}
+
+static int on_council(xctx *x, size_t s) {
+    size_t ls, le, pos, is, ie;
+    if (!cgx_group(x, P_COUNCIL, "list", &ls, &le)) return 0;
+    pos = ls;
+    int first = -1;
+    while (cgx_find(x, P_COUNCIL_ITEM, &pos, le, &is, &ie)) {
+        char id[ID_MAX];
+        unsigned long nr;
+        unsigned yy, rev = 0;
+        if (has(x, P_COUNCIL_ITEM, "nr")) {
+            nr = num(x, P_COUNCIL_ITEM, "nr", NULL);
+            yy = (unsigned)num(x, P_COUNCIL_ITEM, "yy", NULL);
+            rev = (unsigned)num(x, P_COUNCIL_ITEM, "rev", NULL);
+        } else {
+            nr = num(x, P_COUNCIL_ITEM, "nr2", NULL);
+            yy = (unsigned)(num(x, P_COUNCIL_ITEM, "yyyy", NULL) % 100);
+        }
+        if (!cg_canon_council(id, sizeof id, nr, yy)) continue;
+        const char *loc = council_locator(x, rev);
+        int idx = add(x, CG_KIND_EU_COUNCIL_DOC, ROLE_OTHER, first < 0 ? s : is, ie, id, loc, 0,
+                      NULL, first);
+        if (idx < 0) return -1;
+        if (first < 0) first = idx;
+    }
+    return x->status == CG_OK ? 0 : -1;
+}
+
+static int on_com(xctx *x, size_t s, size_t e) {
+    char id[ID_MAX], series[8];
+    size_t ss, se;
+    if (!cgx_group(x, P_COM, "series", &ss, &se) || se - ss >= sizeof series) return 0;
+    snprintf(series, sizeof series, "%.*s", (int)(se - ss), x->norm.text + ss);
+    unsigned year = (unsigned)num(x, P_COM, "year", NULL);
+    unsigned long nr = num(x, P_COM, "nr", NULL);
+    if (!cg_canon_com(id, sizeof id, series, year, nr)) return 0;
+    return add(x, CG_KIND_EU_COM_DOC, ROLE_OTHER, s, e, id, NULL, 0, NULL, -1) < 0 ? -1 : 0;
+}
+
+static char act_type(const char *t, size_t len) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*s", (int)(len < 63 ? len : 63), t);
+    if (strstr(buf, "Rahmenbeschl") || strstr(buf, "Framework")) return 'F';
+    if (strstr(buf, "erordnung") || strcmp(buf, "VO") == 0 || strstr(buf, "Regulation")) return 'R';
+    if (strstr(buf, "ichtlinie") || strcmp(buf, "RL") == 0 || strstr(buf, "Directive")) return 'L';
+    return 'D';
+}
+
+static int on_act(xctx *x, size_t s) {
+    size_t ts, te, ls, le, pos, is, ie;
+    if (!cgx_group(x, P_ACT, "type", &ts, &te) || !cgx_group(x, P_ACT, "list", &ls, &le))
+        return 0;
+    char type = act_type(x->norm.text + ts, te - ts);
+    int first = -1;
+    pos = ls;
+    while (cgx_find(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
+        int adig, bdig;
+        unsigned long a = num(x, P_ACT_ITEM, "a", &adig);
+        unsigned long b = num(x, P_ACT_ITEM, "b", &bdig);
+        int has_nr = has(x, P_ACT_ITEM, "nr"), has_sfx = has(x, P_ACT_ITEM, "sfx");
+        int has_auth = has(x, P_ACT_ITEM, "auth");
+        /* Without "(EU)", "Nr." or "/EG" a bare N/N after "Beschluss" is too
+         * often something else (a Bundesrat number); accept only a year-first
+         * "VO 2018/1862". */
+        if (!has_auth && !has_nr && !has_sfx && !(adig == 4 && a >= 1958 && type != 'D'))
+            continue;
+        unsigned year;
+        unsigned long nr;
+        char id[ID_MAX];
+        if (!cg_eu_act_numbers(type, a, adig, b, bdig, has_nr, has_sfx, has_auth, &year, &nr))
+            continue;
+        if (!cg_canon_celex(id, sizeof id, year, type, nr)) continue;
+        int idx =
+            add(x, CG_KIND_EU_LEGAL_ACT, ROLE_ACT, first < 0 ? s : is, ie, id, NULL, 0, NULL, first);
+        if (idx < 0) return -1;
+        if (first < 0) first = idx;
+    }
+    return x->status == CG_OK ? 0 : -1;
+}
+
+/* ---- URLs ---- */
+
+static int url_char(unsigned char c) {
+    return c > ' ' && c != '<' && c != '>' && c != '"';
+}
+
+/* A number that is more likely a Drucksache than the rest of a URL. */
+static int looks_like_number_ref(const char *t, size_t n) {
+    size_t i = 0;
+    while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+    if (i == 0 || i > 3 || i >= n || t[i] != '/') return 0;
+    i++;
+    size_t d = i;
+    while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+    if (i == d) return 0;
+    while (i < n && strchr(").,;:", t[i])) i++;
+    return i == n;
+}
+
+/* Does the token at the start of the next line continue a URL that ended
+ * at the end of a line? PDF text breaks URLs after the scheme, at hyphens
+ * and slashes, and even inside words and numbers. */
+static int continues_url(const char *url, size_t ulen, const char *tok, size_t n) {
+    if (!n || !ulen) return 0;
+    if ((n >= 4 && strncmp(tok, "http", 4) == 0) || (n >= 4 && strncmp(tok, "www.", 4) == 0))
+        return 0;
+    if (tok[0] == '(' || tok[0] == '[') return 0;
+    char last = url[ulen - 1];
+    if (ulen >= 3 && strncmp(url + ulen - 3, "://", 3) == 0) return 1;
+    if (last == '-') return 1;
+    if (looks_like_number_ref(tok, n)) return 0;
+    if (memchr(tok, '/', n)) return 1;
+    static const char *const exts[] = {".html", ".htm", ".pdf", ".php", ".aspx", ".asp", ".jsp",
+                                       ".xml",  ".csv", ".docx", ".xlsx", NULL};
+    for (const char *const *e = exts; *e; e++) {
+        size_t k = strlen(*e);
+        for (size_t i = 0; i + k <= n; i++)
+            if (strncmp(tok + i, *e, k) == 0) return 1;
+    }
+    if (strchr("/_=?&%#", last) && ((tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9')))
+        return 1;
+    return 0;
+}
+
+/* Hosts whose name PDF hyphenation is known to split ("dserver.bundes-\ntag.de"). */
+static int known_host(const char *h, size_t n) {
+    static const char *const doms[] = {"bundestag.de", "bundesrat.de", "bundesregierung.de",
+                                       "bundesgesetzblatt.de", "europa.eu", NULL};
+    for (const char *const *d = doms; *d; d++) {
+        size_t k = strlen(*d);
+        if (n == k && strncmp(h, *d, k) == 0) return 1;
+        if (n > k && h[n - k - 1] == '.' && strncmp(h + n - k, *d, k) == 0) return 1;
+    }
+    return 0;
+}
+
+static int on_url(xctx *x, size_t s, size_t e) {
+    const char *t = x->norm.text;
+    const size_t len = x->norm.len;
+    cg_string u = {0};
+    size_t joins[8];
+    int njoins = 0;
+    if (cgu_str_append(&u, t + s, e - s)) goto oom;
+    size_t end = e, last_piece = s, last_piece_buf = 0;
+    for (int k = 0; k < 6; k++) {
+        size_t j = end;
+        while (j < len && (t[j] == ' ' || t[j] == '\t')) j++;
+        if (j >= len || t[j] != '\n') break;
+        size_t ns = j + 1;
+        while (ns < len && (t[ns] == ' ' || t[ns] == '\t')) ns++;
+        size_t ne = ns;
+        while (ne < len && url_char((unsigned char)t[ne])) ne++;
+        if (!continues_url(u.data, u.len, t + ns, ne - ns)) break;
+        if (u.data[u.len - 1] == '-' && njoins < 8) joins[njoins++] = u.len - 1;
+        last_piece_buf = u.len;
+        last_piece = ns;
+        if (cgu_str_append(&u, t + ns, ne - ns)) goto oom;
+        end = ne;
+    }
+    /* Trailing punctuation belongs to the sentence, not the URL; a closing
+     * bracket stays only when the URL opened one. */
+    for (;;) {
+        if (!u.len) break;
+        char c = u.data[u.len - 1];
+        size_t opens = 0, closes = 0;
+        if (c == ')' || c == ']') {
+            char o = c == ')' ? '(' : '[';
+            for (size_t i = 0; i < u.len; i++) {
+                opens += u.data[i] == o;
+                closes += u.data[i] == c;
+            }
+            if (opens >= closes) break;
+        } else if (!strchr(".,;:!?'*", c)) {
+            /* closing quotes in UTF-8: ” “ ’ ‘ » « */
+            if (u.len >= 3 && (unsigned char)u.data[u.len - 3] == 0xE2 &&
+                (unsigned char)u.data[u.len - 2] == 0x80 &&
+                ((unsigned char)c == 0x9D || (unsigned char)c == 0x9C ||
+                 (unsigned char)c == 0x99 || (unsigned char)c == 0x98)) {
+                u.len -= 2;
+            } else if (u.len >= 2 && (unsigned char)u.data[u.len - 2] == 0xC2 &&
+                       ((unsigned char)c == 0xBB || (unsigned char)c == 0xAB)) {
+                u.len -= 1;
+            } else {
+                break;
+            }
+        }
+        u.len--;
+        u.data[u.len] = '\0';
+    }
+    /* The span in the text ends where the kept part of the last piece ends. */
+    if (u.len >= last_piece_buf) end = last_piece + (u.len - last_piece_buf);
+    else end = s + u.len;
+    cg_string c = {0};
+    const char *p = u.data;
+    size_t plen = u.len;
+    if (plen >= 4 && strncmp(p, "www.", 4) == 0 && cgu_str_puts(&c, "http://")) goto oom2;
+    size_t scheme_end = 0;
+    const char *sep = strstr(p, "://");
+    if (sep) scheme_end = (size_t)(sep - p) + 3;
+    size_t host_end = scheme_end;
+    while (host_end < plen && p[host_end] != '/' && p[host_end] != '?' && p[host_end] != '#')
+        host_end++;
+    size_t prefix = c.len;
+    for (size_t i = 0; i < host_end; i++) {
+        char ch = p[i];
+        if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
+        if (cgu_str_putc(&c, ch)) goto oom2;
+    }
+    /* A hyphen where a known host name was split at a line end goes. */
+    for (int j = njoins - 1; j >= 0; j--) {
+        size_t at = joins[j];
+        if (at <= scheme_end || at >= host_end) continue;
+        size_t h0 = prefix + scheme_end, hl = c.len - h0;
+        char host[256];
+        if (hl >= sizeof host) continue;
+        size_t rel = prefix + at - h0, n = 0;
+        for (size_t i = 0; i < hl; i++)
+            if (i != rel) host[n++] = c.data[h0 + i];
+        if (!known_host(c.data + h0, hl) && known_host(host, n)) {
+            memmove(c.data + prefix + at, c.data + prefix + at + 1, c.len - prefix - at - 1);
+            c.len--;
+            c.data[c.len] = '\0';
+        }
+    }
+    if (cgu_str_append(&c, p + host_end, plen - host_end)) goto oom2;
+    /* A URL needs a host with a dot. */
+    size_t hs = prefix + scheme_end;
+    int dot = 0;
+    for (size_t i = hs; i < c.len && c.data[i] != '/' && c.data[i] != '?' && c.data[i] != '#'; i++)
+        dot |= c.data[i] == '.';
+    int rc = 0;
+    if (dot && c.len > hs + 3) {
+        const char *resolves = NULL;
+        if (cgx_match_str(x, P_BT_URL, c.data, c.len)) {
+            size_t gs, ge;
+            char id[ID_MAX];
+            cgx_group(x, P_BT_URL, "t", &gs, &ge);
+            int plpr = c.data[gs + 2] == 'p';
+            cgx_group(x, P_BT_URL, "num", &gs, &ge);
+            int nd;
+            unsigned long whole = cgx_number(c.data, gs, ge, &nd);
+            size_t ws, we;
+            cgx_group(x, P_BT_URL, "wp", &ws, &we);
+            unsigned wp = (unsigned)cgx_number(c.data, ws, we, NULL);
+            unsigned long nr = whole;
+            /* the file name repeats the Wahlperiode: 1918757 -> 19 / 18757 */
+            if ((nd == 7 || nd == 5) && whole / (nd == 7 ? 100000UL : 1000UL) == wp)
+                nr = whole % (nd == 7 ? 100000UL : 1000UL);
+            size_t ok = plpr ? cg_canon_bt_plpr(id, sizeof id, wp, nr)
+                             : cg_canon_bt_drs(id, sizeof id, wp, nr);
+            if (ok) resolves = cgx_strdup(x, id);
+        }
+        long idx;
+        cand cd;
+        memset(&cd, 0, sizeof cd);
+        cd.kind = CG_KIND_URL;
+        cd.role = ROLE_OTHER;
+        cd.start = s;
+        cd.end = end;
+        cd.target = cgx_strdup(x, c.data);
+        cd.resolves_to = resolves;
+        cd.list_first = -1;
+        idx = cd.target ? cgx_add_cand(x, &cd) : -1;
+        if (idx < 0) rc = -1;
+    }
+    cg_string_release(&c);
+    cg_string_release(&u);
+    return rc;
+oom2:
+    cg_string_release(&c);
+oom:
+    cg_string_release(&u);
+    x->status = CG_ENOMEM;
+    return -1;
+}
+
+/* ---- running all recognisers ---- */
+
+static int in_url(const xctx *x, size_t s, size_t e, size_t from) {
+    for (size_t i = from; i < x->ncands; i++)
+        if (strcmp(x->cands[i].kind, CG_KIND_URL) == 0 && s >= x->cands[i].start && e <= x->cands[i].end &&
+            !(s == x->cands[i].start && e == x->cands[i].end))
+            return 1;
+    return 0;
+}
+
+int cgx_references(xctx *x) {
+    size_t pos, s, e;
+    /* URLs first, so that numbers inside them are not read as documents. */
+    pos = 0;
+    while (cgx_next(x, P_URL, &pos, &s, &e))
+        if (on_url(x, s, e) != 0) return -1;
+    size_t nurls = x->ncands;
+    static const int patterns[] = {P_DRS, P_PLPR, P_ADRS, P_COUNCIL, P_COM, P_ACT};
+    for (size_t k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
+        int p = patterns[k];
+        pos = 0;
+        while (cgx_next(x, p, &pos, &s, &e)) {
+            if (nurls && in_url(x, s, e, 0)) continue;
+            int rc = 0;
+            switch (p) {
+            case P_DRS: rc = on_drucksache(x, s); break;
+            case P_PLPR: rc = on_plenarprotokoll(x, s); break;
+            case P_ADRS: rc = on_ausschuss(x, s, e); break;
+            case P_COUNCIL: rc = on_council(x, s); break;
+            case P_COM: rc = on_com(x, s, e); break;
+            case P_ACT: rc = on_act(x, s); break;
+            }
+            if (rc != 0) return -1;
+        }
+        if (x->status != CG_OK) return -1;
+    }
+    /* Phrases that narrow a document: questions and articles. */
+    pos = 0;
+    while (cgx_next(x, P_QUESTION, &pos, &s, &e)) {
+        if (nurls && in_url(x, s, e, 0)) continue;
+        size_t qs, qe;
+        cgx_group(x, P_QUESTION, "qlist", &qs, &qe);
+        phrase ph;
+        memset(&ph, 0, sizeof ph);
+        ph.start = s;
+        ph.end = e;
+        ph.antwort = has(x, P_QUESTION, "ant");
+        ph.written = has(x, P_QUESTION, "sq");
+        char written[16] = "";
+        size_t ws, we;
+        if (cgx_group(x, P_QUESTION, "sq", &ws, &we))
+            snprintf(written, sizeof written, "%s",
+                     x->norm.text[ws] == 'S' || x->norm.text[ws] == 's' ? "Schriftliche "
+                                                                        : "Mündliche ");
+        /* "Fragen 7 bis 10 und 17" -> "Fragen 7 bis 10, 17" */
+        char loc[160], items[128] = "";
+        size_t n = 0, ipos = qs, is, ie;
+        int count = 0;
+        while (cgx_find(x, P_QITEM, &ipos, qe, &is, &ie)) {
+            size_t ss, se, vs, ve;
+            cgx_group(x, P_QITEM, "q", &vs, &ve);
+            const char *sep = "";
+            if (cgx_group(x, P_QITEM, "sep", &ss, &se)) {
+                int range = 0;
+                for (size_t i = ss; i < se; i++)
+                    range |= x->norm.text[i] == '-' || (x->norm.text[i] == 'b' &&
+                                                         strncmp(x->norm.text + i, "bis", 3) == 0);
+                sep = range ? " bis " : ", ";
+            }
+            if (n + strlen(sep) + (ve - vs) + 1 < sizeof items)
+                n += (size_t)snprintf(items + n, sizeof items - n, "%s%.*s", count ? sep : "",
+                                      (int)(ve - vs), x->norm.text + vs);
+            count++;
+        }
+        snprintf(loc, sizeof loc, "%s%s %s", written, count > 1 ? "Fragen" : "Frage", items);
+        ph.locator = cgx_strdup(x, loc);
+        if (!ph.locator ||
+            cgu_grow((void **)&x->questions, &x->capquestions, x->nquestions + 1, sizeof ph)) {
+            x->status = CG_ENOMEM;
+            return -1;
+        }
+        x->questions[x->nquestions++] = ph;
+    }
+    pos = 0;
+    while (cgx_next(x, P_ARTICLE, &pos, &s, &e)) {
+        char loc[96];
+        size_t n = 0, gs, ge;
+        static const struct {
+            const char *group, *label;
+        } parts[] = {{"art", "Art. "}, {"abs", " Abs. "}, {"uabs", " UAbs. "},
+                     {"satz", " Satz "}, {"lit", " Buchst. "}};
+        for (size_t i = 0; i < 5; i++)
+            if (cgx_group(x, P_ARTICLE, parts[i].group, &gs, &ge) && n + 24 < sizeof loc)
+                n += (size_t)snprintf(loc + n, sizeof loc - n, "%s%.*s", parts[i].label,
+                                      (int)(ge - gs), x->norm.text + gs);
+        phrase ph;
+        memset(&ph, 0, sizeof ph);
+        ph.start = s;
+        ph.end = e;
+        ph.locator = cgx_strdup(x, loc);
+        if (!ph.locator ||
+            cgu_grow((void **)&x->articles, &x->caparticles, x->narticles + 1, sizeof ph)) {
+            x->status = CG_ENOMEM;
+            return -1;
+        }
+        x->articles[x->narticles++] = ph;
+    }
+    return x->status == CG_OK ? 0 : -1;
+}

@@ -1,0 +1,159 @@
+/* xctx.h - the state of one extraction, shared by the extractor's modules.
+ *
+ * cg_extract() runs in stages over one document, each in its own file:
+ *   header.c   the document's own identity, type, title, and the spans that
+ *              repeat it (header, running heads, footers), which are no
+ *              references;
+ *   refs.c     the recognisers: Drucksachen, Plenarprotokolle, EU documents
+ *              and acts, URLs, each turning a match into candidates with a
+ *              canonical id;
+ *   locate.c   locators ("Antwort zu Frage 2", "S. 15", "Art. 43 Abs. 4"),
+ *              references to parts of this document, and the `answers`
+ *              relation;
+ *   extractor.c compiling the patterns, running the stages, and mapping every
+ *              span back to the original bytes.
+ * Spans in candidates are offsets into the normalised text.
+ */
+#ifndef CG_XCTX_H
+#define CG_XCTX_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+
+#include "citegraph/extract.h"
+#include "corpus/normalize.h"
+#include "util/util.h"
+
+/* The compiled patterns, by role. */
+enum {
+    P_DRS,           /* Drucksache keyword + list of numbers */
+    P_DRS_ITEM,      /* one number of that list */
+    P_PLPR,          /* Plenarprotokoll keyword + list */
+    P_WPNR_ITEM,     /* one WP/N number */
+    P_ADRS,          /* Ausschussdrucksache */
+    P_COUNCIL,       /* Council document keyword + list */
+    P_COUNCIL_ITEM,  /* one Council number */
+    P_COM,           /* COM(2020) 72 final */
+    P_ACT,           /* EU legal act + list */
+    P_ACT_ITEM,      /* one act number */
+    P_URL,           /* http(s)://, www. */
+    P_QUESTION,      /* "Antwort zu Frage 2", "Schriftliche Frage 11", "Fragen 7 bis 10" */
+    P_QITEM,         /* one question number or range of that list */
+    P_ARTICLE,       /* Artikel 43 Absatz 4 */
+    P_TAIL,          /* page locator after a document: ", S. 15 ff." */
+    P_GAP_BACK,      /* what may stand between a document and a locator after it */
+    P_GAP_FWD_END,   /* how the text between a locator and its document ends */
+    P_HDR_BT,        /* Deutscher Bundestag Drucksache 21/126 / 21. Wahlperiode 09.05.2025 */
+    P_HDR_BR,        /* Bundesrat Drucksache 103/1/25 */
+    P_HDR_LT,        /* Landtag header with Wahlperiode and Drucksache */
+    P_HDR_DATE_BR,   /* the dd.mm.yy line under a Bundesrat header */
+    P_RUNNING,       /* running heads and footers that repeat the document's number */
+    P_ALIAS,         /* "wird als Bundestags-Drucksache 21/100 verteilt" */
+    P_ANFRAGE_HEAD,  /* "auf die Kleine Anfrage ..." in an Antwort's header */
+    P_BT_URL,        /* a Bundestag PDF address that encodes a document number */
+    P_LT_CONTEXT,    /* a parliament of a state named before "Drucksache" */
+    P_COUNT
+};
+
+struct cg_extractor {
+    pcre2_code *re[P_COUNT];
+};
+
+typedef enum cand_role {
+    ROLE_DOC,  /* a document reference that can carry a question locator */
+    ROLE_ACT,  /* an EU legal act: carries article locators */
+    ROLE_OTHER /* URLs, EU documents */
+} cand_role;
+
+typedef struct cand {
+    const char *kind;
+    size_t start, end;    /* normalised span */
+    size_t tail_end;      /* end of the span including a page locator, if any */
+    const char *target;   /* arena */
+    const char *locator;  /* arena or NULL */
+    const char *resolves_to;
+    const char *note;
+    unsigned flags;
+    cg_relation relation;
+    cand_role role;
+    int id;               /* order of creation, unique in the document */
+    int list_first;       /* id of the first item of its list (its own id if alone) */
+    bool dropped;
+    bool has_question;    /* its locator is a question */
+} cand;
+
+typedef struct phrase {
+    size_t start, end;
+    const char *locator;
+    bool antwort;   /* begins with "Antwort zu/auf ..." */
+    bool written;   /* a Schriftliche or Mündliche Frage */
+    bool bound;
+} phrase;
+
+typedef struct span {
+    size_t start, end;
+} span;
+
+typedef struct xctx {
+    const cg_extractor *ex;
+    const cg_input *input;
+    cg_normalized norm;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+    bool utf_checked;
+    cg_status status;
+    cgu_arena *arena;
+
+    /* what the header says */
+    char issuer;          /* 'T' Bundestag, 'R' Bundesrat, 'L' Landtag, 0 unknown */
+    const char *state;    /* Landtag state code */
+    const char *own_id;
+    const char *answered_id; /* Landtag headers name the answered Anfrage */
+    size_t answered_start, answered_end;
+    cg_document_info info;
+    size_t header_end;    /* end of the header block */
+
+    span *excluded;       /* header and running heads */
+    size_t nexcluded, capexcluded;
+    cand *cands;
+    size_t ncands, capcands;
+    phrase *questions;
+    size_t nquestions, capquestions;
+    phrase *articles;
+    size_t narticles, caparticles;
+} xctx;
+
+/* Runs pattern `p` from `*pos`; on a match sets [*s, *e), moves *pos past it
+ * and returns 1. Returns 0 at the end or on an error (then x->status is set). */
+int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e);
+/* As cgx_next, but the match must end by `limit`. */
+int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e);
+/* Matches pattern `p` against a string other than the document; 1 on a match.
+ * Groups are then read with cgx_group as usual (offsets into `str`). */
+int cgx_match_str(xctx *x, int p, const char *str, size_t len);
+/* Matches pattern `p` anchored at `at` (not searching further); 1 on a match. */
+int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e);
+/* The span of named group `name` in the last match; 0 if it did not take part. */
+int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e);
+/* Copies normalised text [s, e) into the arena, white space runs folded to
+ * one space. NULL on ENOMEM (x->status set). */
+char *cgx_text(xctx *x, size_t s, size_t e);
+/* Copies a formatted string into the arena. */
+char *cgx_strdup(xctx *x, const char *s);
+/* Appends a candidate; returns its index or -1 on ENOMEM. */
+long cgx_add_cand(xctx *x, const cand *c);
+
+/* Stages. Each returns 0, or -1 with x->status set. */
+int cgx_header(xctx *x);
+int cgx_references(xctx *x);
+int cgx_locators(xctx *x);
+/* Is [s, e) inside an excluded span (header, running head)? */
+bool cgx_excluded(const xctx *x, size_t s, size_t e);
+
+/* Parses up to `maxdigits` decimal digits at text[*i]; returns the value and
+ * the count in *ndigits. */
+unsigned long cgx_number(const char *text, size_t s, size_t e, int *ndigits);
+
+#endif

@@ -1,0 +1,55 @@
+/* arena.c - a bump allocator owned by one object (never global), so that a
+ * result's many small strings are freed in one call and results built on
+ * different threads never share state. */
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct cgu_arena_chunk {
+    cgu_arena_chunk *next;
+    size_t used;
+    size_t size;
+    alignas(max_align_t) unsigned char data[];
+};
+
+void *cgu_arena_alloc(cgu_arena *a, size_t size) {
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    cgu_arena_chunk *c = a->head;
+    if (!c || c->size - c->used < size) {
+        size_t chunk = size > 8192 ? size : 8192;
+        c = malloc(sizeof *c + chunk);
+        if (!c) return NULL;
+        c->size = chunk;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+char *cgu_arena_strndup(cgu_arena *a, const char *s, size_t len) {
+    char *p = cgu_arena_alloc(a, len + 1);
+    if (!p) return NULL;
+    if (len) memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *cgu_arena_strdup(cgu_arena *a, const char *s) {
+    return cgu_arena_strndup(a, s, strlen(s));
+}
+
+void cgu_arena_release(cgu_arena *a) {
+    cgu_arena_chunk *c = a->head;
+    while (c) {
+        cgu_arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
