@@ -1,6 +1,7 @@
 /* cmd_extract.c - `citegraph extract`: every reference with its position.
  *
- * Files are processed in the order given, directories in sorted order. A
+ * Files are processed in byte-wise order of their paths, whatever the order
+ * they were given in, so that the same files give the same bytes. A
  * file that cannot be read is reported on stderr (and, in JSON Lines, as a
  * document line with an error) and the run goes on; the exit status is then
  * 1. Output is written per document, so memory holds one document at a time. */
@@ -20,6 +21,7 @@ static const char extract_help[] =
     "\n"
     "PATH is a text file, a directory (read recursively, in sorted order, taking\n"
     "files ending in .txt unless --ext says otherwise), or - for standard input.\n"
+    "Files are processed in byte-wise order of their paths, whatever the order given.\n"
     "\n"
     "Options:\n"
     "  -f, --format FORMAT  jsonl (default) or tsv\n"
@@ -47,12 +49,16 @@ typedef struct run {
     const cg_extractor *ex;
     size_t files, failed, references, warned;
     bool write_failed;
+    int write_errno;
 } run;
 
 static bool flush(run *r, cg_string *s) {
     bool ok = cli_write(s->data ? s->data : "", s->len);
     s->len = 0;
-    if (!ok) r->write_failed = true;
+    if (!ok && !r->write_failed) {
+        r->write_failed = true;
+        r->write_errno = errno;
+    }
     return ok;
 }
 
@@ -100,6 +106,10 @@ static void process(run *r, const char *path) {
     cg_string_release(&s);
     cg_extraction_free(ext);
     cg_input_free(in);
+}
+
+static int cmp_entry(const void *a, const void *b) {
+    return strcmp(((const cg_path_entry *)a)->path, ((const cg_path_entry *)b)->path);
 }
 
 static bool parse_exts(const char *list, char ***out) {
@@ -197,6 +207,7 @@ int cmd_extract(cli *c, int argc, char **argv) {
             break;
         }
     }
+    if (list.count) qsort(list.items, list.count, sizeof *list.items, cmp_entry);
     if (r.format == FMT_TSV) cli_write(cg_tsv_header(), strlen(cg_tsv_header()));
     for (size_t i = 0; i < list.count && !r.write_failed; i++) {
         const cg_path_entry *e = &list.items[i];
@@ -217,9 +228,13 @@ int cmd_extract(cli *c, int argc, char **argv) {
                          r.files, r.failed, r.references, r.warned);
         cli_write(buf, (size_t)n);
     }
-    if (fflush(stdout) != 0) r.write_failed = true;
-    if (r.write_failed && errno != EPIPE) {
-        cli_error(c, "writing output failed: %s", strerror(errno));
+    if (fflush(stdout) != 0 && !r.write_failed) {
+        r.write_failed = true;
+        r.write_errno = errno;
+    }
+    if (r.write_failed && r.write_errno != EPIPE) {
+        /* a closed pipe is the reader's choice, not a failure */
+        cli_error(c, "writing output failed: %s", strerror(r.write_errno));
         rc = EXIT_FAILED;
     } else if (r.failed) {
         if (!c->quiet)

@@ -63,16 +63,25 @@ static const char *looks_binary(const unsigned char *d, size_t n) {
     const char *magic = binary_magic(d, n);
     if (magic) return magic;
     size_t sample = n < BINARY_SAMPLE ? n : BINARY_SAMPLE;
-    size_t nul = 0, ctrl = 0;
-    for (size_t i = 0; i < sample; i++) {
+    size_t nul = 0, ctrl = 0, invalid = 0;
+    for (size_t i = 0; i < sample;) {
         unsigned char c = d[i];
         if (c == 0) nul++;
         else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
                  c == 0x7f)
             ctrl++;
+        uint32_t cp;
+        int k = c < 0x80 ? 1 : cgu_utf8_decode(d + i, n - i, &cp);
+        if (k == 0) {
+            invalid++;
+            k = 1;
+        }
+        i += (size_t)k;
     }
-    if (sample && (nul * 100 > sample || nul >= 64)) return "binary data (NUL bytes)";
+    if (sample && ((nul >= 2 && nul * 100 > sample) || nul >= 64)) return "binary data (NUL bytes)";
     if (sample && ctrl * 10 > sample) return "binary data (control bytes)";
+    /* Windows-1252 text has a few invalid bytes (its umlauts); binary data has many. */
+    if (sample >= 64 && invalid * 4 > sample) return "binary data (not UTF-8 or Windows-1252 text)";
     return NULL;
 }
 

@@ -112,7 +112,7 @@ static cg_status walk_dir(cg_path_list *list, const char *dir, const char *const
         n++;
     }
     closedir(d);
-    if (st == CG_OK) qsort(names, n, sizeof *names, cmp_str);
+    if (st == CG_OK && n) qsort(names, n, sizeof *names, cmp_str);
     size_t dlen = strlen(dir);
     int slash = dlen && dir[dlen - 1] == '/';
     for (size_t i = 0; i < n && st == CG_OK; i++) {

@@ -168,3 +168,11 @@ void cg_br_suffix(const char *t, size_t len, char *out, size_t cap) {
         }
     }
 }
+
+const char *cg_state_code_abbrev(const char *text, size_t len) {
+    static const char *const codes[] = {"BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV",
+                                        "NI", "NW", "RP", "SL", "SN", "ST", "SH", "TH"};
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (len == 2 && memcmp(text, codes[i], 2) == 0) return codes[i];
+    return NULL;
+}

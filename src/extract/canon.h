@@ -48,5 +48,7 @@ unsigned cg_year4(unsigned yy);
 
 /* A two-letter parliament code for a German state named in `text`, or NULL. */
 const char *cg_state_code(const char *text, size_t len);
+/* The code itself ("NW") when `text` is one of the sixteen codes, else NULL. */
+const char *cg_state_code_abbrev(const char *text, size_t len);
 
 #endif

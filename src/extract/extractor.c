@@ -47,6 +47,7 @@ static const char *const pattern_source[P_COUNT] = {
                  "|(?<lt>Landtags(?:-\\s*)?[Dd]rucksachen?|LT(?:-\\s*|\\s)?Drucksachen?|"
                  "LT(?:-\\s*|\\s)?Drs\\.?)"
                  "|(?<plain>Drucksachen?|Drs\\.))" NL
+                 "(?:\\s+(?<state>BW|BY|BE|BB|HB|HH|HE|MV|NI|NW|RP|SL|SN|ST|SH|TH)(?=\\s+\\d))?"
                  "(?:\\s+(?:Drucksache|Drs\\.))?(?:\\s*Nr\\.)?\\s*"
                  "(?<list>" DRS_ITEM "(?:" SEP DRS_ITEM ")*)",
     /* one item: "103/1/25", "zu 108/25 (Beschluss)", "19/ 5954" */
@@ -60,7 +61,7 @@ static const char *const pattern_source[P_COUNT] = {
     [P_ADRS] = NB "(?:BT-\\s*)?(?:Ausschussdrucksachen?|Ausschuss-\\s*Drucksachen?|Ausschuss-\\s*Drs\\.|"
                   "A-\\s*Drs\\.|ADrs\\.)" NL "(?:\\s*Nr\\.)?\\s*(?<wp>\\d{1,2})"
                   "(?:\\s?\\((?<c>\\d{1,2})\\)\\s?|/\\s?)(?<nr>\\d{1,5})(?![\\d/])"
-                  "(?:\\s(?<letter>[A-Z])" NL ")?",
+                  "(?:\\s(?<letter>[A-Z])" NL ")?(?:\\s+neu" NL ")?",
     /* "Ratsdok. 6385/25", "ST 10150/21 ADD 1 REV 2", "Ratsdokument vom 13.06.2019, 10144/19";
      * not "ST" alone. */
     [P_COUNCIL] = NB "(?:Ratsdokument(?:e|s|en)?|Ratsdok\\.(?:-Nr\\.)?|Rats-Dok\\.|"
@@ -88,7 +89,7 @@ static const char *const pattern_source[P_COUNT] = {
                    "(?<b>\\d{1,4})(?:/(?<sfx>" ACT_SFX "))?(?![\\d/])",
     /* "https://www.interpol.int/...", "www.heise.de"; not "user@www.example.org". */
     [P_URL] = "(?<![\\p{L}\\p{N}@/.])(?:(?:https?|ftp)://|www\\.)"
-              "[^\\s<>\"\\x{201C}\\x{201D}\\x{201E}\\x{00AB}\\x{00BB}]+",
+              "[^\\s<>\"\\x{201C}\\x{201D}\\x{201E}\\x{00AB}\\x{00BB}]*",
     /* "Antwort zu Frage 2", "Antwort auf die Schriftliche Frage 11", "Fragen 7 bis 10 und 17";
      * not "Schriftliche Frage 7/431" (an Arbeitsnummer). */
     [P_QUESTION] = NB "(?<ant>Antwort(?:en)?(?:\\s+der\\s+Bundesregierung)?\\s+(?:zu[rm]?|auf)"
@@ -151,6 +152,8 @@ static const char *const pattern_source[P_COUNT] = {
     /* "Landtag Nordrhein-Westfalen, Drucksache", "Abgeordnetenhaus Berlin Drucksache" */
     [P_LT_CONTEXT] = "(?:Landtag|Landtags|Abgeordnetenhaus|Bürgerschaft|Landesparlament|"
                      "LANDTAG)" NL,
+    /* "CELEX:32018R1862", "CELEX-Nr. 32016L0680" */
+    [P_CELEX] = NB "CELEX(?:-Nr\\.)?:?\\s?(?<c>3\\d{4}[A-Z]\\d{4})(?!\\d)",
 };
 
 const char *cg_relation_name(cg_relation rel) {
@@ -404,7 +407,7 @@ cg_status cg_extract(const cg_extractor *ex, const cg_input *input, cg_extractio
     pcre2_jit_stack_assign(x.mctx, NULL, x.jit);
 
     if (cgx_header(&x) != 0 || cgx_references(&x) != 0) goto fail;
-    qsort(x.cands, x.ncands, sizeof *x.cands, cmp_cand);
+    if (x.ncands) qsort(x.cands, x.ncands, sizeof *x.cands, cmp_cand);
     if (cgx_locators(&x) != 0) goto fail;
     r->info = x.info;
     st = build_result(&x, r);
@@ -474,4 +477,27 @@ const char *cg_strerror(cg_status st) {
 
 const char *cg_version(void) {
     return CG_VERSION_STRING;
+}
+
+char *cg_canonical_id(const cg_extractor *ex, const char *text, size_t len) {
+    /* A bare number is read as a Drucksache; everything else as written. */
+    size_t skip = 0;
+    while (skip < len && (text[skip] == ' ' || text[skip] == '\t')) skip++;
+    int bare = skip < len && text[skip] >= '0' && text[skip] <= '9';
+    size_t n = len + (bare ? 11 : 0);
+    char *buf = malloc(n + 1);
+    if (!buf) return NULL;
+    snprintf(buf, n + 1, "%s%.*s", bare ? "Drucksache " : "", (int)len, text);
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    char *id = NULL;
+    if (cg_input_from_memory("id", buf, n, NULL, &in, NULL) == CG_OK &&
+        cg_extract(ex, in, &r, NULL) == CG_OK) {
+        for (size_t i = 0; i < r->nrefs && !id; i++)
+            if (strcmp(r->refs[i].kind, CG_KIND_INTERNAL) != 0) id = strdup(r->refs[i].target);
+    }
+    cg_extraction_free(r);
+    cg_input_free(in);
+    free(buf);
+    return id;
 }

@@ -310,6 +310,6 @@ int cgx_locators(xctx *x) {
     }
     if (internal_refs(x) != 0) return -1;
     /* list_first indices are not needed past this point; sorting moves them */
-    qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+    if (x->ncands) qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
     return x->status == CG_OK ? 0 : -1;
 }

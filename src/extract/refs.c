@@ -103,7 +103,14 @@ static context keyword_context(xctx *x, size_t kw) {
     size_t cs = clause_start(x, kw, 160), ps = cs, ms, me;
     if (cgx_find(x, P_LT_CONTEXT, &ps, kw, &ms, &me)) {
         c.parliament = 'L';
-        c.state = cg_state_code(t + cs, kw - cs);
+        /* fold "Nordrhein-\nWestfalen" before looking for the state's name */
+        char clause[200];
+        size_t n = 0;
+        for (size_t k = cs; k < kw && n + 1 < sizeof clause; k++) {
+            if ((t[k] == '\n' || t[k] == ' ') && n && clause[n - 1] == '-') continue;
+            clause[n++] = t[k];
+        }
+        c.state = cg_state_code(clause, n);
     }
     return c;
 }
@@ -117,6 +124,9 @@ static int on_drucksache(xctx *x, size_t s) {
     context ctx = {0, NULL};
     if (!cls || cls == 'L') ctx = keyword_context(x, s);
     const char *state = cls == 'L' ? ctx.state : NULL;
+    size_t sts, ste;
+    if (cls == 'L' && cgx_group(x, P_DRS, "state", &sts, &ste)) /* "LT-Drs. NW 17/8873" */
+        state = cg_state_code_abbrev(x->norm.text + sts, ste - sts);
     size_t pos = ls, is, ie;
     int first = -1;
     while (cgx_find(x, P_DRS_ITEM, &pos, le, &is, &ie)) {
@@ -348,6 +358,14 @@ static int on_act(xctx *x, size_t s) {
     return x->status == CG_OK ? 0 : -1;
 }
 
+static int on_celex(xctx *x, size_t s, size_t e) {
+    size_t cs, ce;
+    if (!cgx_group(x, P_CELEX, "c", &cs, &ce)) return 0;
+    char id[32];
+    snprintf(id, sizeof id, "CELEX:%.*s", (int)(ce - cs), x->norm.text + cs);
+    return add(x, CG_KIND_EU_LEGAL_ACT, ROLE_ACT, s, e, id, NULL, 0, NULL, -1) < 0 ? -1 : 0;
+}
+
 /* ---- URLs ---- */
 
 static int url_char(unsigned char c) {
@@ -372,11 +390,11 @@ static int looks_like_number_ref(const char *t, size_t n) {
  * and slashes, and even inside words and numbers. */
 static int continues_url(const char *url, size_t ulen, const char *tok, size_t n) {
     if (!n || !ulen) return 0;
+    if (ulen >= 3 && strncmp(url + ulen - 3, "://", 3) == 0) return 1;
     if ((n >= 4 && strncmp(tok, "http", 4) == 0) || (n >= 4 && strncmp(tok, "www.", 4) == 0))
         return 0;
     if (tok[0] == '(' || tok[0] == '[') return 0;
     char last = url[ulen - 1];
-    if (ulen >= 3 && strncmp(url + ulen - 3, "://", 3) == 0) return 1;
     if (last == '-') return 1;
     if (looks_like_number_ref(tok, n)) return 0;
     if (memchr(tok, '/', n)) return 1;
@@ -561,7 +579,7 @@ int cgx_references(xctx *x) {
     while (cgx_next(x, P_URL, &pos, &s, &e))
         if (on_url(x, s, e) != 0) return -1;
     size_t nurls = x->ncands;
-    static const int patterns[] = {P_DRS, P_PLPR, P_ADRS, P_COUNCIL, P_COM, P_ACT};
+    static const int patterns[] = {P_DRS, P_PLPR, P_ADRS, P_COUNCIL, P_COM, P_ACT, P_CELEX};
     for (size_t k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
         int p = patterns[k];
         pos = 0;
@@ -575,6 +593,7 @@ int cgx_references(xctx *x) {
             case P_COUNCIL: rc = on_council(x, s); break;
             case P_COM: rc = on_com(x, s, e); break;
             case P_ACT: rc = on_act(x, s); break;
+            case P_CELEX: rc = on_celex(x, s, e); break;
             }
             if (rc != 0) return -1;
         }

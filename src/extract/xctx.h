@@ -53,6 +53,7 @@ enum {
     P_ANFRAGE_HEAD,  /* "auf die Kleine Anfrage ..." in an Antwort's header */
     P_BT_URL,        /* a Bundestag PDF address that encodes a document number */
     P_LT_CONTEXT,    /* a parliament of a state named before "Drucksache" */
+    P_CELEX,         /* CELEX:32018R1862 */
     P_COUNT
 };
 

@@ -1,0 +1,102 @@
+#!/bin/sh
+# CLI tests: exit codes, stdout/stderr separation, bad input, determinism.
+# Usage: cli_test.sh CITEGRAPH JSONL_CHECK SAMPLE_DIR
+set -u
+cg=$1
+check=$2
+sample=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# expect NAME EXPECTED_STATUS COMMAND...: runs COMMAND with stdout and stderr
+# to $tmp/out and $tmp/err and checks its exit status
+expect() {
+    name=$1; want=$2; shift 2
+    "$@" > "$tmp/out" 2> "$tmp/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit status $got, expected $want"; cat "$tmp/err" >&2; fi
+}
+stdout_has() { if grep -q -- "$2" "$tmp/out"; then ok; else bad "$1: stdout lacks '$2'"; fi; }
+stderr_has() { if grep -q -- "$2" "$tmp/err"; then ok; else bad "$1: stderr lacks '$2'"; cat "$tmp/err" >&2; fi; }
+stdout_empty() { if [ ! -s "$tmp/out" ]; then ok; else bad "$1: stdout not empty"; fi; }
+stderr_empty() { if [ ! -s "$tmp/err" ]; then ok; else bad "$1: stderr not empty"; cat "$tmp/err" >&2; fi; }
+counts_are() { c=$("$check" < "$tmp/out"); if [ "$c" = "$2" ]; then ok; else bad "$1: counts '$c', expected '$2'"; fi; }
+
+# ---- help, version, usage errors (exit 2, message on stderr only)
+expect help 0 "$cg" --help; stdout_has help "Usage: citegraph"; stderr_empty help
+expect extract-help 0 "$cg" extract --help; stdout_has extract-help "--format"; stderr_empty extract-help
+expect help-cmd 0 "$cg" help extract; stdout_has help-cmd "Usage: citegraph extract"
+expect version 0 "$cg" version; stdout_has version "citegraph [0-9]"
+expect no-args 2 "$cg"; stdout_empty no-args; stderr_has no-args "Usage"
+expect unknown-cmd 2 "$cg" frobnicate; stdout_empty unknown-cmd; stderr_has unknown-cmd "unknown command 'frobnicate'"
+expect no-path 2 "$cg" extract; stdout_empty no-path; stderr_has no-path "no PATH given"
+expect bad-option 2 "$cg" extract --bogus "$sample"; stdout_empty bad-option; stderr_has bad-option "unknown option '--bogus'"
+expect bad-format 2 "$cg" extract --format xml "$sample"; stdout_empty bad-format; stderr_has bad-format "unknown format 'xml'"
+expect missing-value 2 "$cg" extract "$sample" --format; stderr_has missing-value "needs a value"
+
+# ---- the sample corpus: every line valid JSON, no messages
+expect sample 0 "$cg" extract "$sample"; stderr_empty sample
+counts_are sample "document=41 reference=$(grep -c '"type":"reference"' "$tmp/out") summary=1 error=0"
+cp "$tmp/out" "$tmp/first.jsonl"
+expect sample-again 0 "$cg" extract "$sample"
+if cmp -s "$tmp/out" "$tmp/first.jsonl"; then ok; else bad "two runs differ"; fi
+a=$sample/btd-21-1958.txt; b=$sample/btd-21-843.txt
+"$cg" extract "$a" "$b" > "$tmp/ab"; "$cg" extract "$b" "$a" > "$tmp/ba"
+if cmp -s "$tmp/ab" "$tmp/ba"; then ok; else bad "file order changes the output"; fi
+expect tsv 0 "$cg" extract --format tsv "$a"
+if head -1 "$tmp/out" | grep -q "^file	line	kind	target	locator	relation$"; then ok; else bad "tsv header"; fi
+stdout_has tsv "btd-21-1958.txt	[0-9]*	bt_drucksache	BT-Drs. 21/843	Frage 2	cites"
+stdout_has tsv "bt_drucksache	BT-Drs. 21/1633		answers"
+
+# ---- standard input
+expect stdin 0 sh -c "printf 'Siehe Drucksache 19/5954.\n' | '$cg' extract --format tsv -"
+stdout_has stdin "^-	1	bt_drucksache	BT-Drs. 19/5954		cites"
+
+# ---- bad input: each named on stderr, the rest still processed, exit 1
+mkdir "$tmp/in"
+cp "$a" "$tmp/in/good.txt"
+printf '' > "$tmp/in/empty.txt"
+printf 'Luftverkehr\000 steuer, Drucksache 21/5\n' > "$tmp/in/nul.txt"
+printf 'Stra\337e, Drucksache 21/6\n' > "$tmp/in/latin1.txt"
+printf 'a\r\nDrucksache 21/7\r\n' > "$tmp/in/crlf.txt"
+cp "$check" "$tmp/in/program.txt"
+LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 4000; i++) printf "%c", 128 + int(rand() * 128) }' > "$tmp/in/random.txt"
+printf '%%PDF-1.7\n\000\000\000\000' > "$tmp/in/scan.txt"
+ln -s "$tmp/nowhere" "$tmp/in/dangling.txt"
+mkfifo "$tmp/in/fifo.txt"
+chmod 000 "$tmp/in/empty.txt" 2>/dev/null
+cp "$a" "$tmp/in/unreadable.txt"; chmod 000 "$tmp/in/unreadable.txt"
+chmod 644 "$tmp/in/empty.txt"
+expect bad-input 1 "$cg" extract "$tmp/in"
+stderr_has bad-input "citegraph: error: $tmp/in/dangling.txt: is a dangling symbolic link"
+stderr_has bad-input "citegraph: error: $tmp/in/fifo.txt: is not a regular file (a FIFO)"
+stderr_has bad-input "citegraph: error: $tmp/in/scan.txt: is not a text document: a PDF file"
+stderr_has bad-input "citegraph: error: $tmp/in/random.txt: is not a text document: binary data"
+stderr_has bad-input "citegraph: error: $tmp/in/program.txt: is not a text document: an executable"
+stderr_has bad-input "citegraph: warning: $tmp/in/empty.txt: is empty"
+stderr_has bad-input "citegraph: warning: $tmp/in/nul.txt: contains 1 NUL byte (first at line 1, column 12)"
+stderr_has bad-input "citegraph: warning: $tmp/in/latin1.txt: is not valid UTF-8"
+stderr_has bad-input "could not be processed"
+if [ "$(id -u)" -ne 0 ]; then stderr_has bad-input "unreadable.txt: cannot open: Permission denied"; fi
+# every file has its document line, the failed ones with their error
+if [ "$(id -u)" -ne 0 ]; then nerr=6; else nerr=5; fi
+counts_are bad-input "document=11 reference=$(grep -c '"type":"reference"' "$tmp/out") summary=1 error=$nerr"
+stdout_has bad-input '"file":"'"$tmp"'/in/nul.txt".*"references":1'
+stdout_has bad-input '"target":"BT-Drs. 21/6"'
+stdout_has bad-input '"target":"BT-Drs. 21/7"'
+if grep -q "citegraph:" "$tmp/out"; then bad "messages on stdout"; else ok; fi
+expect quiet 1 "$cg" extract -q "$tmp/in"
+if grep -q "warning" "$tmp/err"; then bad "-q still warns"; else ok; fi
+stderr_has quiet "dangling symbolic link"
+
+# ---- a closed pipe ends output quietly
+"$cg" extract "$sample" 2> "$tmp/err" | head -1 > /dev/null
+if [ ! -s "$tmp/err" ]; then ok; else bad "closed pipe: stderr not empty"; cat "$tmp/err" >&2; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,418 @@
+/* test_extract.c - table-driven extraction tests from real snippets.
+ *
+ * Each case is a piece of text as it stands in a real document (most from
+ * the reference variants seen in the DIP corpus; the file each comes from is
+ * named), and the references expected from it, one "kind|target|locator|
+ * relation|flags" row each, in order. Negative cases expect no rows. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/citegraph.h"
+
+typedef struct extract_case {
+    const char *name;
+    const char *text;
+    const char *expected; /* rows separated by '\n'; "" for none */
+} extract_case;
+
+#define BT_HEAD "Deutscher Bundestag Drucksache 21/1014\n21. Wahlperiode 22.08.2025\nAntwort\n"
+#define BR_HEAD "Bundesrat Drucksache  299/25\n \n30.06.25\n"
+
+static const extract_case cases[] = {
+    /* ---- Bundestag Drucksachen and their locators ---- */
+    {"question after (btd-21-175)", "(Bundestagsdrucksache 18/9651, Antwort zu Frage 24)",
+     "bt_drucksache|BT-Drs. 18/9651|Frage 24|cites|"},
+    {"question before, number on next line (btd-21-1007)",
+     "Antwort zu Frage 15 auf Bundestagsdrucksache \n20/591)?",
+     "bt_drucksache|BT-Drs. 20/591|Frage 15|cites|"},
+    {"keyword on next line (btd-21-1014)", "(Antwort zu Frage 11 auf\nBundestagsdrucksache 20/14923)",
+     "bt_drucksache|BT-Drs. 20/14923|Frage 11|cites|"},
+    {"question several words before (btd-21-1095)",
+     "Antwort der Bundesregierung zu Frage 4 der Kleinen \nAnfrage der Fraktion der AfD auf "
+     "Bundestagsdrucksache 21/112",
+     "bt_drucksache|BT-Drs. 21/112|Frage 4|cites|"},
+    {"question range before (btd-21-1008)",
+     "siehe Antwort der Bundesregierung zu den Fragen 7 bis 10 der \nKleinen Anfrage auf "
+     "Bundestagsdrucksache 20/5678",
+     "bt_drucksache|BT-Drs. 20/5678|Fragen 7 bis 10|cites|"},
+    {"list of five across a line break (btd-21-1070)",
+     "auf den Bundestagsdrucksachen 20/14424, 20/3087, \n20/10173, 20/10587 und 20/9906",
+     "bt_drucksache|BT-Drs. 20/14424||cites|\nbt_drucksache|BT-Drs. 20/3087||cites|\n"
+     "bt_drucksache|BT-Drs. 20/10173||cites|\nbt_drucksache|BT-Drs. 20/10587||cites|\n"
+     "bt_drucksache|BT-Drs. 20/9906||cites|"},
+    {"list with mixed Wahlperioden (btd-21-1071)", "(Bundestagsdrucksachen 19/23555, 20/753 und 20/7540)",
+     "bt_drucksache|BT-Drs. 19/23555||cites|\nbt_drucksache|BT-Drs. 20/753||cites|\n"
+     "bt_drucksache|BT-Drs. 20/7540||cites|"},
+    {"Bundesdrucksache (btd-21-297)", "auf Bundesdrucksache \n19/4317",
+     "bt_drucksache|BT-Drs. 19/4317||cites|"},
+    {"page as Seite (brd-220-1-25)", "(vergleiche BT-Drucksache \n20/9044, Seite 34)",
+     "bt_drucksache|BT-Drs. 20/9044|S. 34|cites|"},
+    {"date then page (brd-474-1-25)", "(BT-Drucksache 20/13159 vom 2. Oktober 2024, Seite 12)",
+     "bt_drucksache|BT-Drs. 20/13159|S. 12|cites|"},
+    {"bare page number (brd-211-25)", "(BT-Drs. 19/28679, 13)",
+     "bt_drucksache|BT-Drs. 19/28679|S. 13|cites|"},
+    {"keyword split after BT- (brd-211-25-B)", "(BT-\nDrs. 16/3641, S. 15)",
+     "bt_drucksache|BT-Drs. 16/3641|S. 15|cites|"},
+    {"page with ff. (btd-21-1014)",
+     "Antwort auf die Schriftliche Frage 10 auf\nBundestagsdrucksache 21/297, S. 8 ff.",
+     "bt_drucksache|BT-Drs. 21/297|Schriftliche Frage 10|cites|"},
+    {"page alone with ff.", "(Bundesrats-Drucksache 483/22, S. 65 ff.)",
+     "br_drucksache|BR-Drs. 483/22|S. 65 ff.|cites|"},
+    {"Nr. after the keyword (btd-21-1055)", "der Kleinen Anfrage BT-Drs. Nr. 21/660 (AfD)",
+     "bt_drucksache|BT-Drs. 21/660||cites|"},
+    {"doubled keyword (btd-21-2221)", "BT-Drs. Drucksache 21/1417, Frage 5)",
+     "bt_drucksache|BT-Drs. 21/1417|Frage 5|cites|"},
+    {"BT-Ds. split (brd-356-25)", "(BT-Ds. \n19/13958)", "bt_drucksache|BT-Drs. 19/13958||cites|"},
+    {"BT Drucksache without hyphen (btd-21-1464)", "BT Drucksache 21/1293 vom 19. August 2025",
+     "bt_drucksache|BT-Drs. 21/1293||cites|"},
+    {"written question before, named deputy (btd-21-1038)",
+     "Antwort auf die Schriftliche Frage 68 des\nAbgeordneten Steffen Korté auf Bundesdrucksache "
+     "21/396",
+     "bt_drucksache|BT-Drs. 21/396|Schriftliche Frage 68|cites|"},
+    {"split keyword with hyphenation", "vgl. Bundestags-\ndrucksache 19/5954, Antwort zu Frage 2",
+     "bt_drucksache|BT-Drs. 19/5954|Frage 2|cites|"},
+    {"number broken after the slash", "Drucksache 19/\n5954", "bt_drucksache|BT-Drs. 19/5954||cites|"},
+    {"Unicode spaces and dashes", "Drucksache\xC2\xA0" "21/59 \xE2\x80\x93 und Drucksache 21/\xE2\x80\x8A" "60",
+     "bt_drucksache|BT-Drs. 21/59||cites|\nbt_drucksache|BT-Drs. 21/60||cites|"},
+
+    /* ---- Bundesrat ---- */
+    {"zu item without keyword (brd-238-25-B)", "in \nder Drucksache 238/25 und zu 238/25",
+     "br_drucksache|BR-Drs. 238/25||cites|\nbr_drucksache|BR-Drs. zu 238/25||cites|"},
+    {"two Beschluss forms (brd-120-1-25)",
+     "BR-Drucksache 301/23 (Beschluss) und BR-\nDrucksache 302/23 (Beschluss)",
+     "br_drucksache|BR-Drs. 301/23(B)||cites|\nbr_drucksache|BR-Drs. 302/23(B)||cites|"},
+    {"(B) with Nummer (brd-364-1-25)", "(Bundesrats-Drucksache 427/24 (B), Nummer 8 der Stellungnahme)",
+     "br_drucksache|BR-Drs. 427/24(B)||cites|"},
+    {"(B) without space (brd-530-25)", "(BR-Drs. 870/11(B))", "br_drucksache|BR-Drs. 870/11(B)||cites|"},
+    {"BR-Beschluss-Drs. (brd-256-1-25)", "in der BR-Beschluss-Drs. 436/24(B))",
+     "br_drucksache|BR-Drs. 436/24(B)||cites|"},
+    {"N/K/YY without prefix (brd-402-3-25)", "In Ziffer 1 der Drucksache 402/1/25",
+     "br_drucksache|BR-Drs. 402/1/25||cites|"},
+    {"123/20 in a Bundestag text is no Bundestag number", BT_HEAD "siehe Drucksache 123/20.",
+     "br_drucksache|BR-Drs. 123/20||cites|"},
+    {"Bundesrat text, Beschluss suffix (brd-299-25)", BR_HEAD "- Drs. 21/22 (Beschluss) - *",
+     "br_drucksache|BR-Drs. 21/22(B)||cites|"},
+    {"Bundesrat text, ambiguous number", BR_HEAD "vgl. Drucksache 21/22.",
+     "br_drucksache|BR-Drs. 21/22||cites|ambiguous"},
+    {"Bundestag numbers in a Bundesrat text (brd-492-25)", BR_HEAD "- Drucksachen 21/1061, 21/1062 -",
+     "bt_drucksache|BT-Drs. 21/1061||cites|\nbt_drucksache|BT-Drs. 21/1062||cites|"},
+    {"Bundesrat opinion printed as Bundestag Drucksache (btd-21-1628)",
+     "hier: Stellungnahme des Bundesrates \nDrucksache 21/894", "bt_drucksache|BT-Drs. 21/894||cites|"},
+    {"BR in a BT Antwort (btd-21-119)", "(siehe Bundesratsdrucksache 64/25)",
+     "br_drucksache|BR-Drs. 64/25||cites|"},
+    {"Bundesrat number behind a Bundestag keyword", "BT-Drs. 103/1/25",
+     "bt_drucksache|BT-Drs. 103/1/25||cites|malformed"},
+    {"no 24th Wahlperiode", "Bundestagsdrucksache 24/469", "bt_drucksache|BT-Drs. 24/469||cites|malformed"},
+
+    /* ---- Landtage ---- */
+    {"Landtagsdrucksache (brd-128-25-B)", "(Landtagsdrucksache 17/7535 vom 26. September 2024)",
+     "landtag_drucksache|LT-Drs. 17/7535||cites|"},
+    {"Landtag named before (btd-21-1252)",
+     "(vgl.\nLandtag Nordrhein-Westfalen, Drucksache 17/8873, S. 110; ",
+     "landtag_drucksache|LT-Drs. NW 17/8873|S. 110|cites|"},
+    {"Abgeordnetenhaus (brd-313-25)", "13 Abgeordnetenhaus Berlin Drucksache 18/1996, S.20.",
+     "landtag_drucksache|LT-Drs. BE 18/1996|S. 20|cites|"},
+    {"state split over lines (btd-21-2087)",
+     "Landtag Nordrhein-\nWestfalen, 18. Wahlperiode, Landtagsdrucksache 18/8381)",
+     "landtag_drucksache|LT-Drs. NW 18/8381||cites|"},
+    {"canonical Landtag spelling", "LT-Drs. NW 17/8873", "landtag_drucksache|LT-Drs. NW 17/8873||cites|"},
+
+    /* ---- Plenarprotokolle, Ausschussdrucksachen ---- */
+    {"plenary question (btd-21-1072)", "(Frage 55 der \nAbgeordneten Lisa Badum, Plenarprotokoll 21/6)",
+     "bt_plenarprotokoll|BT-PlPr. 21/6|Frage 55|cites|"},
+    {"plenary page (btd-21-1223)", "(vgl. \nPlenarprotokoll 21/6, S. 417)?",
+     "bt_plenarprotokoll|BT-PlPr. 21/6|S. 417|cites|"},
+    {"Drucksache and Plenarprotokoll (brd-442-25)",
+     "(BT-Drs. 19/23185 und Plenarprotokoll 19/184,  \nS. 23177 ff.)",
+     "bt_drucksache|BT-Drs. 19/23185||cites|\nbt_plenarprotokoll|BT-PlPr. 19/184|S. 23177 ff.|cites|"},
+    {"Ausschussdrucksache with letter (btd-21-1157)", "Ausschussdrucksache 20(4)493 A neu, S. 26 ff.",
+     "bt_ausschussdrucksache|BT-ADrs. 20(4)493 A|S. 26 ff.|cites|"},
+    {"Ausschussdrucksache (btd-21-1578)", "(Ausschussdrucksache 21(8)75)",
+     "bt_ausschussdrucksache|BT-ADrs. 21(8)75||cites|"},
+    {"A-Drs. with space (btd-21-1261)", "(A-Drs. 20/ 6455)", "bt_ausschussdrucksache|BT-ADrs. 20/6455||cites|"},
+
+    /* ---- EU documents ---- */
+    {"COM and Ratsdok. (brd-103-1-25)", "COM(2025) 75 final; Ratsdok. 6385/25",
+     "eu_com_doc|COM(2025) 75||cites|\neu_council_doc|ST 6385/25||cites|"},
+    {"KOM endg. Ratsdok.-Nr. (btd-21-1653)", "KOM(2025)551 endg.; Ratsdok.-Nr. 11758/25",
+     "eu_com_doc|COM(2025) 551||cites|\neu_council_doc|ST 11758/25||cites|"},
+    {"SEK and SWD (btd-21-2045)", "KOM(2022) 209 endg.; Ratsdok. 9068/22; SEK(2022) 209 endg.; SWD(2022) 209",
+     "eu_com_doc|COM(2022) 209||cites|\neu_council_doc|ST 9068/22||cites|\n"
+     "eu_com_doc|SEC(2022) 209||cites|\neu_com_doc|SWD(2022) 209||cites|"},
+    {"zero padding and a procedure number (btd-21-2048)",
+     "zu COM(2025)553 sowie Amendment 645 in COM(2024)0577 \n- 2024/0319(COD))",
+     "eu_com_doc|COM(2025) 553||cites|\neu_com_doc|COM(2024) 577||cites|"},
+    {"C and JOIN (brd-168-25-B)", "C(2025) 2000 final; JOIN(2025) 9 final",
+     "eu_com_doc|C(2025) 2000||cites|\neu_com_doc|JOIN(2025) 9||cites|"},
+    {"ST with INIT and ADD REV (btd-21-860)", "(ST \n10150/21 INIT; ST 10150/21 ADD 1 REV 2)",
+     "eu_council_doc|ST 10150/21||cites|\neu_council_doc|ST 10150/21|ADD 1 REV 2|cites|"},
+    {"date between keyword and number (brd-185-1-25)",
+     "(Ratsdokument vom \n13.06.2019, 10144/19, Seite 46 fortfolgende)",
+     "eu_council_doc|ST 10144/19||cites|"},
+    {"ADD without space (btd-21-962)", "(vergleiche Ratsdokument \n9795/25, ADD1 vom 6. Juni 2025)",
+     "eu_council_doc|ST 9795/25|ADD 1|cites|"},
+    {"revision in the number", "Ratsdokument 12545/1/18 REV 1",
+     "eu_council_doc|ST 12545/18|REV 1|cites|"},
+
+    /* ---- EU legal acts ---- */
+    {"regulation split (brd-153-1-25)", "Verordnung (EU) \n2019/631", "eu_legal_act|CELEX:32019R0631||cites|"},
+    {"old regulation Nr. (brd-144-1-25)", "Verordnung (EU) Nr. 575/2013", "eu_legal_act|CELEX:32013R0575||cites|"},
+    {"old regulation with suffix (brd-310-25-B)", "Verordnung (EG) \nNr. 1255/97/EG",
+     "eu_legal_act|CELEX:31997R1255||cites|"},
+    {"EU, Euratom (brd-254-25)", "Verordnung (EU, Euratom) 2024/2509", "eu_legal_act|CELEX:32024R2509||cites|"},
+    {"directive year first (brd-124-1-25)", "Richtlinie 2005/36/EG", "eu_legal_act|CELEX:32005L0036||cites|"},
+    {"directive two-digit year", "Richtlinie 95/46/EG", "eu_legal_act|CELEX:31995L0046||cites|"},
+    {"GASP decision (btd-21-124)", "Beschluss \n(GASP) 2016/1693 des Rates", "eu_legal_act|CELEX:32016D1693||cites|"},
+    {"VO (EU) 1/2005 (brd-310-25)", "(VO (EU) 1/2005)", "eu_legal_act|CELEX:32005R0001||cites|"},
+    {"RL (EU) (brd-369-1-25)", "(RL (EU) 2022/2555)", "eu_legal_act|CELEX:32022L2555||cites|"},
+    {"framework decision", "Rahmenbeschluss 2006/960/JI", "eu_legal_act|CELEX:32006F0960||cites|"},
+    {"JI decision", "Beschluss 2008/615/JI des Rates", "eu_legal_act|CELEX:32008D0615||cites|"},
+    {"article before the act (seed)", "Artikel 43 Absatz 4 der VO 2018/1862 sieht",
+     "eu_legal_act|CELEX:32018R1862|Art. 43 Abs. 4|cites|"},
+    {"article later in the sentence (seed)",
+     "Auch die Verordnung (EU) 2018/1862 über das SIS sieht in Artikel 43 Absatz 1 die Nutzung vor.",
+     "eu_legal_act|CELEX:32018R1862|Art. 43 Abs. 1|cites|"},
+    {"list of acts", "Verordnungen (EU) 2019/817 und (EU) 2019/818",
+     "eu_legal_act|CELEX:32019R0817||cites|\neu_legal_act|CELEX:32019R0818||cites|"},
+    {"CELEX written out", "CELEX:32016R0679", "eu_legal_act|CELEX:32016R0679||cites|"},
+
+    /* ---- URLs ---- */
+    {"Bundestag PDF address (btd-21-1369)", "https://dserver.bundestag.de/btd/20/014/2001464.pdf",
+     "url|https://dserver.bundestag.de/btd/20/014/2001464.pdf||cites|"},
+    {"host split by hyphenation (brd-227-25)",
+     "(vgl. BT-Drs. 19/13839, S. 61; unter: https://dserver.bundes-\ntag.de/btd/19/138/1913839.pdf)",
+     "bt_drucksache|BT-Drs. 19/13839|S. 61|cites|\n"
+     "url|https://dserver.bundestag.de/btd/19/138/1913839.pdf||cites|"},
+    {"URL broken inside the number (btd-21-1908)",
+     "https://dserver.bundestag.de/btd/2\n0/097/2009797.pdf, Antwort zu Frage 3",
+     "url|https://dserver.bundestag.de/btd/20/097/2009797.pdf||cites|\ninternal|#|Frage 3|cites|"},
+    {"broken after the scheme (btd-21-1212)", "(https://\nwww.destatis.de/DE/Presse/a.html)",
+     "url|https://www.destatis.de/DE/Presse/a.html||cites|"},
+    {"broken at a real hyphen (brd-220-1-25)", "https://mediendienst-\nintegration.de/artikel/a.html)",
+     "url|https://mediendienst-integration.de/artikel/a.html||cites|"},
+    {"bare www broken mid-word (btd-21-1007)",
+     "(www.bmel.de/DE/themen/landwirtschaft/flaec\nhennutzung-und-bodenmarkt/b.html). ",
+     "url|http://www.bmel.de/DE/themen/landwirtschaft/flaechennutzung-und-bodenmarkt/b.html||cites|"},
+    {"trailing punctuation (brd-470-25)", "(https://espas.eu/horizon.html).",
+     "url|https://espas.eu/horizon.html||cites|"},
+    {"Plenarprotokoll address (btd-21-2196)", "(https://dserver.bundestag.de/btp/21/21022.pdf)",
+     "url|https://dserver.bundestag.de/btp/21/21022.pdf||cites|"},
+    {"a URL ends before the next sentence", "www.heise.de.\nDie Bundesregierung",
+     "url|http://www.heise.de||cites|"},
+
+    /* ---- questions of this document and the answered Anfrage ---- */
+    {"internal (btd-21-1068)", "(siehe auch Antwort zu Frage 11)", "internal|#|Frage 11|cites|"},
+    {"internal list (btd-21-1014)", "siehe dazu die Antwort zu den Fragen 7 und 10",
+     "internal|#|Fragen 7, 10|cites|"},
+    {"internal range (btd-21-1041)", "Antwort zu den Fragen 1 bis 7 und 17",
+     "internal|#|Fragen 1 bis 7, 17|cites|"},
+    {"answers header (btd-21-126)",
+     "Antwort \nder Bundesregierung \nauf die Kleine Anfrage der Abgeordneten Martin Hess, Dr. Bernd "
+     "Baumann, \nund der Fraktion der AfD\n\xE2\x80\x93 Drucksache 21/59 \xE2\x80\x93\nIslamisten\n",
+     "bt_drucksache|BT-Drs. 21/59||answers|"},
+    {"answers header with (neu) (btd-21-1343)",
+     "Antwort\nder Bundesregierung\nauf die Kleine Anfrage der Fraktion\n- Drucksache 21/1026 (neu) -\n",
+     "bt_drucksache|BT-Drs. 21/1026||answers|"},
+    {"a Beschlussempfehlung cites (btd-21-1578)",
+     "Beschlussempfehlung\nzu dem Gesetzentwurf der Bundesregierung\n- Drucksache 21/779 -\n",
+     "bt_drucksache|BT-Drs. 21/779||cites|"},
+
+    /* ---- what is no reference ---- */
+    {"the document's own header", BT_HEAD "Titel\n", ""},
+    {"running head (btd-21-1026)",
+     BT_HEAD "Text.\nDeutscher Bundestag \xE2\x80\x93 21. Wahlperiode \xE2\x80\x93 3 \xE2\x80\x93 "
+             "Drucksache 21/1014\nText.",
+     ""},
+    {"Bundesrat footer (brd-294-25)", "Bundesrat Drucksache  294/25\n\nText.\nDrucksache 294/25- 13 -\n", ""},
+    {"alias note (brd-207-25)", BR_HEAD "* wird als Bundestags-Drucksache 21/100 verteilt\n", ""},
+    {"Bundestagsdrucksachennummer (btd-21-154)", "unter Angabe der Bundestagsdrucksachennummer", ""},
+    {"Arbeitsnummer (btd-21-1476)",
+     "Antwort der Bundesregierung auf die Schriftliche Frage 7/431 \nvom 4. August 2025", ""},
+    {"Arbeitsnummer with keyword (btd-21-1476)", "Schriftliche Frage mit der \nArbeitsnummer 7/431", ""},
+    {"joint answer", "Die Fragen 3a bis 3e werden gemeinsam beantwortet.", ""},
+    {"placeholder (brd-538-25)", "Stromnetze, BT-Drs. \xE2\x80\xA6] geändert worden ist", ""},
+    {"Official Journal and BGBl.", "(ABl. L 241 vom 17.9.2015, S. 1) und (BGBl. 2024 I Nr. 351)", ""},
+    {"court case (btd-21-1141)", "EuGH-Urteils C-148/15 und EuGH, 14.05.2019 - C-55/18", ""},
+    {"Beschluss with a Bundesrat-like number", "der Beschluss 21/22 des Ausschusses", ""},
+    {"e-mail address", "an user@www.example.org schreiben", ""},
+    {"a question mention without Antwort", "wie bereits in Frage 3 dargestellt", ""},
+};
+
+static char *rows_of(const cg_extractor *ex, const char *text) {
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("case", text, strlen(text), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    size_t cap = 4096, n = 0;
+    char *out = calloc(1, cap);
+    for (size_t i = 0; i < cg_extraction_count(r); i++) {
+        const cg_reference *ref = cg_extraction_reference(r, i);
+        char row[512];
+        int k = snprintf(row, sizeof row, "%s%s|%s|%s|%s|%s%s", i ? "\n" : "", ref->kind,
+                         ref->target, ref->locator ? ref->locator : "",
+                         cg_relation_name(ref->relation),
+                         ref->flags & CG_REF_AMBIGUOUS ? "ambiguous" : "",
+                         ref->flags & CG_REF_MALFORMED ? "malformed" : "");
+        if (n + (size_t)k + 1 > cap) {
+            cap = 2 * (n + (size_t)k + 1);
+            out = realloc(out, cap);
+        }
+        memcpy(out + n, row, (size_t)k + 1);
+        n += (size_t)k;
+    }
+    cg_extraction_free(r);
+    cg_input_free(in);
+    return out;
+}
+
+static int setup(void **state) {
+    cg_extractor *ex = NULL;
+    if (cg_extractor_new(NULL, &ex, NULL) != CG_OK) return -1;
+    *state = ex;
+    return 0;
+}
+
+static int teardown(void **state) {
+    cg_extractor_free(*state);
+    return 0;
+}
+
+static void test_cases(void **state) {
+    const cg_extractor *ex = *state;
+    int failed = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = rows_of(ex, cases[i].text);
+        if (strcmp(got, cases[i].expected) != 0) {
+            print_error("case '%s'\n  expected: %s\n  got:      %s\n", cases[i].name,
+                        cases[i].expected, got);
+            failed++;
+        }
+        free(got);
+    }
+    assert_int_equal(failed, 0);
+}
+
+/* Positions point into the original bytes, whatever normalisation did before them. */
+static void test_positions(void **state) {
+    const cg_extractor *ex = *state;
+    /* line 1: a soft hyphen and NBSPs; line 2: CRLF before; a 3-byte dash; then the reference */
+    const char *text = "Ein\xC2\xAD Wort\xC2\xA0und\r\n\xE2\x80\x93 ab\xC2\xA0" "Bundestags-\r\ndrucksache 19/5954 x";
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("pos", text, strlen(text), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_int_equal(cg_extraction_count(r), 1);
+    const cg_reference *ref = cg_extraction_reference(r, 0);
+    const char *kw = strstr(text, "Bundestags-");
+    assert_int_equal(ref->offset, (size_t)(kw - text));
+    assert_int_equal(ref->line, 2);
+    assert_int_equal(ref->col, 6); /* "– ab" + NBSP are 5 characters */
+    const char *end = strstr(text, "5954") + 4;
+    assert_int_equal(ref->offset + ref->length, (size_t)(end - text));
+    assert_string_equal(ref->target, "BT-Drs. 19/5954");
+    cg_extraction_free(r);
+    cg_input_free(in);
+}
+
+static void test_header(void **state) {
+    const cg_extractor *ex = *state;
+    const char *text = "Deutscher Bundestag Drucksache 21/126\n21. Wahlperiode 09.05.2025\nAntwort \n"
+                       "der Bundesregierung \nauf die Kleine Anfrage der Abgeordneten A und der "
+                       "Fraktion der AfD\n\xE2\x80\x93 Drucksache 21/59 \xE2\x80\x93\nIslamisten in "
+                       "Deutschland zum Ende des Jahres 2024 \n(Stichtag: 31. Dezember 2024)\n 1. Wie "
+                       "viele?\n";
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("h", text, strlen(text), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    const cg_document_info *d = cg_extraction_document(r);
+    assert_string_equal(d->id, "BT-Drs. 21/126");
+    assert_string_equal(d->issuer, "BT");
+    assert_string_equal(d->type, "Antwort");
+    assert_string_equal(d->date, "2025-05-09");
+    assert_string_equal(d->title,
+                        "Islamisten in Deutschland zum Ende des Jahres 2024 (Stichtag: 31. Dezember 2024)");
+    cg_extraction_free(r);
+    cg_input_free(in);
+
+    const char *br = "Bundesrat zu Drucksache 108/25 (Beschluss) \n \n03.07.25 \n"
+                     "* wird als Bundestags-Drucksache 21/100 verteilt\n";
+    assert_int_equal(cg_input_from_memory("b", br, strlen(br), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    d = cg_extraction_document(r);
+    assert_string_equal(d->id, "BR-Drs. zu 108/25(B)");
+    assert_string_equal(d->date, "2025-07-03");
+    assert_string_equal(d->alias, "BT-Drs. 21/100");
+    assert_int_equal(cg_extraction_count(r), 0);
+    cg_extraction_free(r);
+    cg_input_free(in);
+
+    /* no header: no id, never a guessed one */
+    const char *none = "Antwort zu Frage 1 auf Bundestagsdrucksache 19/5954\n";
+    assert_int_equal(cg_input_from_memory("n", none, strlen(none), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_null(cg_extraction_document(r)->id);
+    cg_extraction_free(r);
+    cg_input_free(in);
+}
+
+static void test_canonical_id(void **state) {
+    const cg_extractor *ex = *state;
+    static const char *const pairs[][2] = {
+        {"19/5954", "BT-Drs. 19/5954"},         {"Drs. 19/5954", "BT-Drs. 19/5954"},
+        {"BT-Drs. 19/5954", "BT-Drs. 19/5954"}, {"BR-Drucksache 103/1/25", "BR-Drs. 103/1/25"},
+        {"BR-Drs. 103/25(B)", "BR-Drs. 103/25(B)"}, {"KOM(2008) 123 endg.", "COM(2008) 123"},
+        {"ST 12545/18", "ST 12545/18"},         {"CELEX:32018R1862", "CELEX:32018R1862"},
+        {"BT-PlPr. 21/6", "BT-PlPr. 21/6"},     {"BT-ADrs. 20(4)493", "BT-ADrs. 20(4)493"},
+        {"LT-Drs. NW 17/8873", "LT-Drs. NW 17/8873"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char *id = cg_canonical_id(ex, pairs[i][0], strlen(pairs[i][0]));
+        assert_non_null(id);
+        assert_string_equal(id, pairs[i][1]);
+        free(id);
+    }
+    assert_null(cg_canonical_id(ex, "kein Verweis", 12));
+}
+
+/* A NUL byte, invalid UTF-8 and a long line neither crash nor hide references. */
+static void test_hostile_bytes(void **state) {
+    const cg_extractor *ex = *state;
+    char text[] = "Luftverkehr\0 steuer \xff\xfe Drucksache 21/5 \xc3";
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("b", text, sizeof text - 1, NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_int_equal(cg_extraction_count(r), 1);
+    assert_int_equal(cg_extraction_reference(r, 0)->offset, 23); /* bytes before "Drucksache" */
+    assert_int_equal(cg_extraction_reference(r, 0)->col, 24); /* \xff and \xfe count once each */
+    cg_extraction_free(r);
+    cg_input_free(in);
+
+    size_t n = 1 << 20;
+    char *big = malloc(n + 64);
+    memset(big, 'x', n);
+    strcpy(big + n, " Drucksache 21/7");
+    assert_int_equal(cg_input_from_memory("big", big, strlen(big), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_int_equal(cg_extraction_count(r), 1);
+    assert_int_equal(cg_extraction_reference(r, 0)->col, n + 2);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    free(big);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),        cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_header),       cmocka_unit_test(test_canonical_id),
+        cmocka_unit_test(test_hostile_bytes),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

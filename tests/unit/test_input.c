@@ -1,0 +1,186 @@
+/* test_input.c - reading files: what is kept, what is refused, and the messages. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "citegraph/citegraph.h"
+
+static char dir[256];
+
+static void write_file(const char *name, const void *data, size_t len) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static int setup(void **state) {
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/cg_test_input_XXXXXX");
+    if (!mkdtemp(dir)) return -1;
+    return 0;
+}
+
+static int teardown(void **state) {
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static cg_status read_named(const char *name, cg_input **in, cg_error *err) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return cg_input_read_file(path, NULL, in, err);
+}
+
+static void test_text_is_kept_exactly(void **state) {
+    (void)state;
+    const char data[] = "Zeile 1\r\nLuftverkehr\0 steuer\n";
+    write_file("nul.txt", data, sizeof data - 1);
+    cg_input *in = NULL;
+    cg_error err;
+    assert_int_equal(read_named("nul.txt", &in, &err), CG_OK);
+    assert_int_equal(cg_input_size(in), sizeof data - 1);
+    assert_memory_equal(cg_input_data(in), data, sizeof data - 1);
+    assert_int_equal(cg_input_warning_count(in), 1);
+    assert_string_equal(cg_input_warning(in, 0),
+                        "contains 1 NUL byte (first at line 2, column 12); read as a space");
+    size_t line, col;
+    cg_input_position(in, 9, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 1);
+    cg_input_free(in);
+}
+
+static void test_warnings(void **state) {
+    (void)state;
+    cg_input *in = NULL;
+    write_file("empty.txt", "", 0);
+    assert_int_equal(read_named("empty.txt", &in, NULL), CG_OK);
+    assert_string_equal(cg_input_warning(in, 0), "is empty");
+    cg_input_free(in);
+
+    write_file("latin1.txt", "Stra\xDF" "e\n", 6);
+    assert_int_equal(read_named("latin1.txt", &in, NULL), CG_OK);
+    assert_string_equal(cg_input_warning(in, 0),
+                        "is not valid UTF-8 (1 invalid byte, first at line 1, column 5); read as "
+                        "Windows-1252");
+    cg_input_free(in);
+
+    cg_read_options opts = {0, 10};
+    assert_int_equal(cg_input_from_memory("long", "short\n0123456789ABC\n", 20, &opts, &in, NULL),
+                     CG_OK);
+    assert_string_equal(cg_input_warning(in, 0),
+                        "has 1 line longer than 10 bytes (line 2 has 13 bytes)");
+    cg_input_free(in);
+}
+
+static void test_refusals(void **state) {
+    (void)state;
+    cg_input *in = NULL;
+    cg_error err;
+    unsigned char bin[4096];
+    for (size_t i = 0; i < sizeof bin; i++) bin[i] = (unsigned char)(i * 7);
+    write_file("blob.bin", bin, sizeof bin);
+    assert_int_equal(read_named("blob.bin", &in, &err), CG_EBINARY);
+    assert_null(in);
+    assert_non_null(strstr(err.path, "blob.bin"));
+    assert_string_equal(err.text, "is not a text document: binary data (control bytes)");
+    unsigned char zeros[100] = {'a', 'b'};
+    write_file("zeros.dat", zeros, sizeof zeros);
+    assert_int_equal(read_named("zeros.dat", &in, &err), CG_EBINARY);
+    assert_string_equal(err.text, "is not a text document: binary data (NUL bytes)");
+
+    write_file("doc.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 15);
+    assert_int_equal(read_named("doc.pdf", &in, &err), CG_EBINARY);
+    assert_string_equal(err.text, "is not a text document: a PDF file; extract its text layer first");
+
+    assert_int_equal(read_named("missing.txt", &in, &err), CG_EIO);
+    assert_string_equal(err.text, "cannot open: No such file or directory");
+
+    assert_int_equal(cg_input_read_file(dir, NULL, &in, &err), CG_ENOTFILE);
+    assert_string_equal(err.text, "is a directory");
+
+    char fifo[512];
+    snprintf(fifo, sizeof fifo, "%s/fifo.txt", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(cg_input_read_file(fifo, NULL, &in, &err), CG_ENOTFILE);
+    assert_string_equal(err.text, "is not a regular file (a FIFO)");
+    unlink(fifo);
+
+    char link[512];
+    snprintf(link, sizeof link, "%s/dangling.txt", dir);
+    assert_int_equal(symlink("/nonexistent/target", link), 0);
+    assert_int_equal(cg_input_read_file(link, NULL, &in, &err), CG_EIO);
+    assert_string_equal(err.text, "is a dangling symbolic link");
+    unlink(link);
+
+    cg_read_options small = {8, 0};
+    write_file("big.txt", "0123456789", 10);
+    assert_int_equal(read_named("big.txt", &in, &err), CG_OK);
+    cg_input_free(in);
+    char path[512];
+    snprintf(path, sizeof path, "%s/big.txt", dir);
+    assert_int_equal(cg_input_read_file(path, &small, &in, &err), CG_ELIMIT);
+    assert_string_equal(err.text, "is larger than the limit of 8 bytes");
+}
+
+static void test_path_list(void **state) {
+    (void)state;
+    char sub[512], path[600];
+    snprintf(sub, sizeof sub, "%s/tree", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(path, sizeof path, "%s/b", sub);
+    assert_int_equal(mkdir(path, 0700), 0);
+    const char *files[] = {"tree/b/z.txt", "tree/a.txt", "tree/B.txt", "tree/.hidden.txt",
+                           "tree/notes.md"};
+    for (size_t i = 0; i < 5; i++) write_file(files[i], "x\n", 2);
+    snprintf(path, sizeof path, "%s/b/loop", sub);
+    assert_int_equal(symlink("..", path), 0);
+    cg_path_list list = {0};
+    assert_int_equal(cg_path_list_add(&list, sub, NULL), CG_OK);
+    /* byte-wise order: "B.txt" < "a.txt" < "b/..." */
+    assert_int_equal(list.count, 4);
+    assert_non_null(strstr(list.items[0].path, "tree/B.txt"));
+    assert_non_null(strstr(list.items[1].path, "tree/a.txt"));
+    assert_non_null(strstr(list.items[2].path, "tree/b/loop"));
+    assert_int_equal(list.items[2].status, CG_EIO);
+    assert_string_equal(list.items[2].message,
+                        "is a symbolic link loop (a directory that contains itself)");
+    assert_non_null(strstr(list.items[3].path, "tree/b/z.txt"));
+    cg_path_list_release(&list);
+
+    const char *const md[] = {".md", NULL};
+    assert_int_equal(cg_path_list_add(&list, sub, md), CG_OK);
+    assert_int_equal(list.count, 2); /* notes.md and the loop */
+    cg_path_list_release(&list);
+
+    /* a file named directly is taken whatever its ending */
+    snprintf(path, sizeof path, "%s/notes.md", sub);
+    assert_int_equal(cg_path_list_add(&list, path, NULL), CG_OK);
+    assert_int_equal(list.count, 1);
+    assert_int_equal(list.items[0].status, CG_OK);
+    assert_int_equal(cg_path_list_add(&list, "-", NULL), CG_OK);
+    assert_string_equal(list.items[1].path, "-");
+    cg_path_list_release(&list);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_is_kept_exactly),
+        cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_path_list),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
