@@ -278,6 +278,15 @@ int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e) {
     return 0;
 }
 
+unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits) {
+    size_t s, e;
+    if (!cgx_group(x, p, name, &s, &e)) {
+        if (digits) *digits = 0;
+        return 0;
+    }
+    return cgx_number(x->norm.text, s, e, digits);
+}
+
 char *cgx_text(xctx *x, size_t s, size_t e) {
     char *out = cgu_arena_alloc(x->arena, e - s + 1);
     if (!out) {

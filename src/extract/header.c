@@ -35,21 +35,13 @@ static int find_in(xctx *x, int p, size_t limit, size_t *s, size_t *e) {
     return cgx_find(x, p, &pos, limit, s, e);
 }
 
-static unsigned long group_number(xctx *x, int p, const char *name, int *digits) {
-    size_t s, e;
-    if (!cgx_group(x, p, name, &s, &e)) {
-        if (digits) *digits = 0;
-        return 0;
-    }
-    return cgx_number(x->norm.text, s, e, digits);
-}
 
 static int bt_header(xctx *x) {
     size_t s, e;
     if (!find_in(x, P_HDR_BT, window(x), &s, &e)) return 0;
     char id[64];
-    unsigned wp = (unsigned)group_number(x, P_HDR_BT, "wp", NULL);
-    unsigned long nr = group_number(x, P_HDR_BT, "nr", NULL);
+    unsigned wp = (unsigned)cgx_group_number(x, P_HDR_BT, "wp", NULL);
+    unsigned long nr = cgx_group_number(x, P_HDR_BT, "nr", NULL);
     if (!cg_canon_bt_drs(id, sizeof id, wp, nr)) return 0;
     x->issuer = 'T';
     x->info.issuer = "BT";
@@ -75,9 +67,9 @@ static int br_header(xctx *x) {
     char sfx[32] = "", id[64];
     if (cgx_group(x, P_HDR_BR, "sfx", &ss, &se)) cg_br_suffix(x->norm.text + ss, se - ss, sfx, sizeof sfx);
     int zu = cgx_group(x, P_HDR_BR, "zu", &ss, &se);
-    unsigned long nr = group_number(x, P_HDR_BR, "a", NULL);
-    unsigned part = (unsigned)group_number(x, P_HDR_BR, "k", NULL);
-    unsigned yy = (unsigned)group_number(x, P_HDR_BR, "yy", NULL);
+    unsigned long nr = cgx_group_number(x, P_HDR_BR, "a", NULL);
+    unsigned part = (unsigned)cgx_group_number(x, P_HDR_BR, "k", NULL);
+    unsigned yy = (unsigned)cgx_group_number(x, P_HDR_BR, "yy", NULL);
     if (!cg_canon_br_drs(id, sizeof id, zu, nr, part, yy, sfx)) return 0;
     x->issuer = 'R';
     x->info.issuer = "BR";
@@ -87,9 +79,9 @@ static int br_header(xctx *x) {
     /* The date stands alone on a line under the number: "12.05.25". */
     size_t pos = e, ds, de;
     if (cgx_find(x, P_HDR_DATE_BR, &pos, e + 400, &ds, &de)) {
-        unsigned d = (unsigned)group_number(x, P_HDR_DATE_BR, "d", NULL);
-        unsigned m = (unsigned)group_number(x, P_HDR_DATE_BR, "m", NULL);
-        unsigned y = (unsigned)group_number(x, P_HDR_DATE_BR, "y", NULL);
+        unsigned d = (unsigned)cgx_group_number(x, P_HDR_DATE_BR, "d", NULL);
+        unsigned m = (unsigned)cgx_group_number(x, P_HDR_DATE_BR, "m", NULL);
+        unsigned y = (unsigned)cgx_group_number(x, P_HDR_DATE_BR, "y", NULL);
         if (d && d <= 31 && m && m <= 12) {
             char buf[16];
             snprintf(buf, sizeof buf, "%04u-%02u-%02u", cg_year4(y), m, d);
@@ -113,8 +105,8 @@ static int lt_header(xctx *x) {
     size_t s, e;
     if (!find_in(x, P_HDR_LT, lim, &s, &e)) return 0;
     const char *state = cg_state_code(t, lim);
-    unsigned wp = (unsigned)group_number(x, P_HDR_LT, "a", NULL);
-    unsigned long nr = group_number(x, P_HDR_LT, "nr", NULL);
+    unsigned wp = (unsigned)cgx_group_number(x, P_HDR_LT, "a", NULL);
+    unsigned long nr = cgx_group_number(x, P_HDR_LT, "nr", NULL);
     char id[64];
     if (!cg_canon_lt_drs(id, sizeof id, state, wp, nr)) return 0;
     x->issuer = 'L';
@@ -350,8 +342,8 @@ int cgx_header(xctx *x) {
      * its Bundestag number, an alias rather than a citation. */
     while (cgx_next(x, P_ALIAS, &pos, &s, &e)) {
         char id[64];
-        unsigned wp = (unsigned)group_number(x, P_ALIAS, "wp", NULL);
-        unsigned long nr = group_number(x, P_ALIAS, "nr", NULL);
+        unsigned wp = (unsigned)cgx_group_number(x, P_ALIAS, "wp", NULL);
+        unsigned long nr = cgx_group_number(x, P_ALIAS, "nr", NULL);
         if (!x->info.alias && cg_canon_bt_drs(id, sizeof id, wp, nr))
             x->info.alias = cgx_strdup(x, id);
         if (add_excluded(x, s, e) != 0) return -1;

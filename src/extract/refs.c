@@ -20,14 +20,6 @@
 
 #define ID_MAX 128
 
-static unsigned long num(xctx *x, int p, const char *name, int *digits) {
-    size_t s, e;
-    if (!cgx_group(x, p, name, &s, &e)) {
-        if (digits) *digits = 0;
-        return 0;
-    }
-    return cgx_number(x->norm.text, s, e, digits);
-}
 
 static int has(xctx *x, int p, const char *name) {
     size_t s, e;
@@ -131,9 +123,9 @@ static int on_drucksache(xctx *x, size_t s) {
     int first = -1;
     while (cgx_find(x, P_DRS_ITEM, &pos, le, &is, &ie)) {
         int adig, bdig;
-        unsigned long a = num(x, P_DRS_ITEM, "a", &adig);
-        unsigned long b = num(x, P_DRS_ITEM, "b", &bdig);
-        unsigned k = (unsigned)num(x, P_DRS_ITEM, "k", NULL);
+        unsigned long a = cgx_group_number(x, P_DRS_ITEM, "a", &adig);
+        unsigned long b = cgx_group_number(x, P_DRS_ITEM, "b", &bdig);
+        unsigned k = (unsigned)cgx_group_number(x, P_DRS_ITEM, "k", NULL);
         int zu = has(x, P_DRS_ITEM, "zu");
         char sfx[32] = "";
         size_t ss, se;
@@ -223,8 +215,8 @@ static int on_plenarprotokoll(xctx *x, size_t s) {
     int first = -1;
     while (cgx_find(x, P_WPNR_ITEM, &pos, le, &is, &ie)) {
         char id[ID_MAX];
-        unsigned wp = (unsigned)num(x, P_WPNR_ITEM, "a", NULL);
-        unsigned long nr = num(x, P_WPNR_ITEM, "b", NULL);
+        unsigned wp = (unsigned)cgx_group_number(x, P_WPNR_ITEM, "a", NULL);
+        unsigned long nr = cgx_group_number(x, P_WPNR_ITEM, "b", NULL);
         if (!cg_canon_bt_plpr(id, sizeof id, wp, nr)) continue;
         int idx = add(x, CG_KIND_BT_PLENARPROTOKOLL, ROLE_DOC, first < 0 ? s : is, ie, id, NULL,
                       0, NULL, first);
@@ -241,8 +233,8 @@ static int on_ausschuss(xctx *x, size_t s, size_t e) {
         snprintf(committee, sizeof committee, "%.*s", (int)(ce - cs), x->norm.text + cs);
     if (cgx_group(x, P_ADRS, "letter", &cs, &ce))
         snprintf(letter, sizeof letter, "%.*s", (int)(ce - cs), x->norm.text + cs);
-    unsigned wp = (unsigned)num(x, P_ADRS, "wp", NULL);
-    unsigned long nr = num(x, P_ADRS, "nr", NULL);
+    unsigned wp = (unsigned)cgx_group_number(x, P_ADRS, "wp", NULL);
+    unsigned long nr = cgx_group_number(x, P_ADRS, "nr", NULL);
     if (!cg_canon_bt_adrs(id, sizeof id, wp, committee, nr, letter)) return 0;
     return add(x, CG_KIND_BT_AUSSCHUSSDRUCKSACHE, ROLE_DOC, s, e, id, NULL, 0, NULL, -1) < 0 ? -1
                                                                                            : 0;
@@ -289,12 +281,12 @@ static int on_council(xctx *x, size_t s) {
         unsigned long nr;
         unsigned yy, rev = 0;
         if (has(x, P_COUNCIL_ITEM, "nr")) {
-            nr = num(x, P_COUNCIL_ITEM, "nr", NULL);
-            yy = (unsigned)num(x, P_COUNCIL_ITEM, "yy", NULL);
-            rev = (unsigned)num(x, P_COUNCIL_ITEM, "rev", NULL);
+            nr = cgx_group_number(x, P_COUNCIL_ITEM, "nr", NULL);
+            yy = (unsigned)cgx_group_number(x, P_COUNCIL_ITEM, "yy", NULL);
+            rev = (unsigned)cgx_group_number(x, P_COUNCIL_ITEM, "rev", NULL);
         } else {
-            nr = num(x, P_COUNCIL_ITEM, "nr2", NULL);
-            yy = (unsigned)(num(x, P_COUNCIL_ITEM, "yyyy", NULL) % 100);
+            nr = cgx_group_number(x, P_COUNCIL_ITEM, "nr2", NULL);
+            yy = (unsigned)(cgx_group_number(x, P_COUNCIL_ITEM, "yyyy", NULL) % 100);
         }
         if (!cg_canon_council(id, sizeof id, nr, yy)) continue;
         const char *loc = council_locator(x, rev);
@@ -311,8 +303,8 @@ static int on_com(xctx *x, size_t s, size_t e) {
     size_t ss, se;
     if (!cgx_group(x, P_COM, "series", &ss, &se) || se - ss >= sizeof series) return 0;
     snprintf(series, sizeof series, "%.*s", (int)(se - ss), x->norm.text + ss);
-    unsigned year = (unsigned)num(x, P_COM, "year", NULL);
-    unsigned long nr = num(x, P_COM, "nr", NULL);
+    unsigned year = (unsigned)cgx_group_number(x, P_COM, "year", NULL);
+    unsigned long nr = cgx_group_number(x, P_COM, "nr", NULL);
     if (!cg_canon_com(id, sizeof id, series, year, nr)) return 0;
     return add(x, CG_KIND_EU_COM_DOC, ROLE_OTHER, s, e, id, NULL, 0, NULL, -1) < 0 ? -1 : 0;
 }
@@ -335,8 +327,8 @@ static int on_act(xctx *x, size_t s) {
     pos = ls;
     while (cgx_find(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
         int adig, bdig;
-        unsigned long a = num(x, P_ACT_ITEM, "a", &adig);
-        unsigned long b = num(x, P_ACT_ITEM, "b", &bdig);
+        unsigned long a = cgx_group_number(x, P_ACT_ITEM, "a", &adig);
+        unsigned long b = cgx_group_number(x, P_ACT_ITEM, "b", &bdig);
         int has_nr = has(x, P_ACT_ITEM, "nr"), has_sfx = has(x, P_ACT_ITEM, "sfx");
         int has_auth = has(x, P_ACT_ITEM, "auth");
         /* Without "(EU)", "Nr." or "/EG" a bare N/N after "Beschluss" is too

@@ -138,6 +138,8 @@ int cgx_match_str(xctx *x, int p, const char *str, size_t len);
 int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e);
 /* The span of named group `name` in the last match; 0 if it did not take part. */
 int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e);
+/* The decimal number in named group `name` (0 and *digits = 0 if unset). */
+unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits);
 /* Copies normalised text [s, e) into the arena, white space runs folded to
  * one space. NULL on ENOMEM (x->status set). */
 char *cgx_text(xctx *x, size_t s, size_t e);
