@@ -78,7 +78,10 @@ typedef struct cg_document_info {
 
 /** Options for cg_extractor_new(). Zero-initialise, then set what you need. */
 typedef struct cg_extractor_options {
-    unsigned reserved; /* must be 0 */
+    /* Grammar files that add kinds or override built-in ones, applied in
+     * order after the built-in grammar (see `citegraph grammar`). */
+    const char *const *pattern_files;
+    size_t n_pattern_files;
 } cg_extractor_options;
 
 /** Compiles the built-in reference grammar (with JIT where available).

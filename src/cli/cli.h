@@ -37,5 +37,6 @@ int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...)
 bool cli_write(const char *data, size_t len);
 
 int cmd_extract(cli *c, int argc, char **argv);
+int cmd_accuracy(cli *c, int argc, char **argv);
 
 #endif

@@ -99,17 +99,39 @@ static uint32_t last_cp(const cg_normalized *n) {
     return k ? cp : 0;
 }
 
-/* Is the token being written (since the last white space) part of a URL? */
-static int in_url_token(const cg_normalized *n) {
-    size_t i = n->len, stop = n->len > 4096 ? n->len - 4096 : 0;
-    while (i > stop && n->text[i - 1] != ' ' && n->text[i - 1] != '\n' && n->text[i - 1] != '\t')
-        i--;
-    const char *t = n->text + i;
-    size_t len = n->len - i;
+/* Does a token look like (the start of) a URL: a scheme, "www.", or a
+ * host name followed by a path ("table.media/bildung/...")? */
+static int token_is_url(const char *t, size_t len) {
     while (len && (*t == '(' || *t == '<' || *t == '[' || *t == '"')) t++, len--;
     if (len >= 4 && strncmp(t, "www.", 4) == 0) return 1;
     for (size_t k = 0; k + 3 <= len; k++)
         if (t[k] == ':' && t[k + 1] == '/' && t[k + 2] == '/') return 1;
+    size_t k = 0;
+    int dot = 0;
+    while (k < len && ((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= '0' && t[k] <= '9') ||
+                       t[k] == '-' || t[k] == '.')) {
+        dot |= t[k] == '.';
+        k++;
+    }
+    return dot && k < len && t[k] == '/' && k >= 4 && t[k - 1] != '.';
+}
+
+/* Is the token being written (since the last white space) part of a URL?
+ * A URL broken over lines continues a token that ended the line before,
+ * so a token at the start of a line looks back at that one (no trailing
+ * space before the line break), up to a few lines. */
+static int in_url_token(const cg_normalized *n) {
+    size_t end = n->len, stop = n->len > 4096 ? n->len - 4096 : 0;
+    for (int lines = 0; lines < 6; lines++) {
+        size_t i = end;
+        while (i > stop && n->text[i - 1] != ' ' && n->text[i - 1] != '\n' &&
+               n->text[i - 1] != '\t')
+            i--;
+        if (token_is_url(n->text + i, end - i)) return 1;
+        if (i == 0 || n->text[i - 1] != '\n' || i - 1 <= stop) return 0;
+        end = i - 1; /* the token that ended the previous line */
+        if (end == 0 || n->text[end - 1] == ' ' || n->text[end - 1] == '\n') return 0;
+    }
     return 0;
 }
 

@@ -20,9 +20,10 @@
 #define NB "(?<![\\p{L}\\p{N}])" /* not inside a word or number */
 #define NL "(?![\\p{L}])"        /* no letter follows */
 #define SEP "(?:\\s*[,;]\\s*|\\s+(?:und|sowie|bzw\\.|oder)\\s+)"
+#define DRS_SUFFIX "(?:\\s{0,3}\\((?:neu|B|Beschluss)\\)(?:\\s?\\(\\d\\))?)*"
 #define DRS_ITEM                                                                                \
-    "(?:zu\\s+)?\\d{1,4}(?:/\\s?\\d{1,3}(?=/))?/\\s?\\d{1,6}(?![\\d/])"                         \
-    "(?:\\s?\\((?:neu|B|Beschluss)\\)(?:\\s?\\(\\d\\))?)*"
+    "(?:zu\\s+)?\\d{1,4}(?:/\\s?\\d{1,3}(?=/))?/\\s?\\d{1,6}(?![\\d/])" DRS_SUFFIX              \
+    "(?:\\s+Anlage(?:\\s+\\d{1,2})?(?=\\s*,))?"
 #define WPNR_ITEM "\\d{1,2}/\\s?\\d{1,5}(?![\\d/])"
 #define COUNCIL_ITEM                                                                            \
     "(?:\\d{3,6}(?:/\\d{1,2}(?=/))?/\\d{2}(?![\\d/])|\\d{3,6}\\s(?:19|20)\\d\\d(?=\\s+(?:INIT|"  \
@@ -31,8 +32,9 @@
     "(?:EU|EG|EWG|EGKS|EAG|Euratom|EU,\\s?Euratom|EG,\\s?Euratom|EWG,\\s?Euratom|GASP|JI|EC|"    \
     "EEC|CFSP)"
 #define ACT_SFX "(?:EU|EG|EWG|JI|GASP|Euratom|EAG|EGKS|EC|EEC|CFSP)"
+#define ACT_NUM "(?:\\d{1,3} \\d{1,3}(?=/)|\\d{1,4})/(?:\\d{1,3} \\d{1,2}(?=/|\\s+(?:des|der|vom|zur|über)\\s)|\\d{1,4})"
 #define ACT_ITEM                                                                                \
-    "(?:\\(" ACT_AUTH "\\)\\s*)?(?:Nr\\.\\s*)?\\d{1,4}/\\d{1,4}(?:/" ACT_SFX ")?(?![\\d/])"
+    "(?:\\(" ACT_AUTH "\\)\\s*|(?:EU|EG|EWG)\\s)?(?:Nr\\.\\s*)?" ACT_NUM "(?:/" ACT_SFX ")?(?![\\d/])"
 #define DATE "\\d{1,2}\\.\\s*(?:\\d{1,2}\\.|\\p{Lu}\\p{Ll}+)\\s*\\d{2,4}"
 #define Q_ITEM "\\d{1,3}[a-z]?(?![\\p{L}\\p{N}/])"
 #define Q_SEP "(?:\\s*,\\s*|\\s+(?:und|sowie|bis)\\s+|\\s*-\\s*(?=\\d))"
@@ -43,16 +45,17 @@ static const char *const pattern_source[P_COUNT] = {
     [P_DRS] = NB "(?:(?<bt>Bundestags(?:-\\s*)?[Dd]rucksachen?|Bundesdrucksachen?|BT(?:-\\s*|\\s)?"
                  "Drucksachen?|BT(?:-\\s*|\\s)?Drs\\.?|BT(?:-\\s*|\\s)?Ds\\.)"
                  "|(?<br>Bundesrats(?:-\\s*)?[Dd]rucksachen?|BR(?:-\\s*|\\s)?Drucksachen?|"
+                 "(?:Empfehlungs|Beschluss)drucksachen?|"
                  "BR(?:-\\s*|\\s)?Drs\\.?|BR-\\s*Beschluss-\\s*Drs\\.|BR-\\s*Ds\\.)"
                  "|(?<lt>Landtags(?:-\\s*)?[Dd]rucksachen?|LT(?:-\\s*|\\s)?Drucksachen?|"
                  "LT(?:-\\s*|\\s)?Drs\\.?)"
-                 "|(?<plain>Drucksachen?|Drs\\.))" NL
+                 "|(?<plain>Drucksachen?|Drs\\.|(?:Kleinen?|Großen?)\\s+Anfragen?))" NL
                  "(?:\\s+(?<state>BW|BY|BE|BB|HB|HH|HE|MV|NI|NW|RP|SL|SN|ST|SH|TH)(?=\\s+\\d))?"
                  "(?:\\s+(?:Drucksache|Drs\\.))?(?:\\s*Nr\\.)?\\s*"
                  "(?<list>" DRS_ITEM "(?:" SEP DRS_ITEM ")*)",
     /* one item: "103/1/25", "zu 108/25 (Beschluss)", "19/ 5954" */
     [P_DRS_ITEM] = "(?<zu>zu\\s+)?(?<a>\\d{1,4})(?:/\\s?(?<k>\\d{1,3})(?=/))?/\\s?(?<b>\\d{1,6})"
-                   "(?![\\d/])(?<sfx>(?:\\s?\\((?:neu|B|Beschluss)\\)(?:\\s?\\(\\d\\))?)*)",
+                   "(?![\\d/])(?<sfx>" DRS_SUFFIX ")",
     /* "Plenarprotokoll 21/6", "PlPr. 19/150"; not "Plenarprotokoll 1054" (Bundesrat). */
     [P_PLPR] = NB "(?:BT(?:-\\s*|\\s)?)?(?:Plenarprotokoll(?:e|s|en)?|PlPr\\.?|Plenarprot\\.)" NL
                   "(?:\\s*Nr\\.)?\\s*(?<list>" WPNR_ITEM "(?:" SEP WPNR_ITEM ")*)",
@@ -82,20 +85,37 @@ static const char *const pattern_source[P_COUNT] = {
                  "Verordnung(?:en)?|Richtlinien?|Rahmenbeschl(?:uss|üsse)(?:es)?|"
                  "Beschl(?:uss|üsse)(?:es)?|Entscheidung(?:en)?|VO|RL|Regulations?|Directives?|"
                  "Framework\\s+Decisions?|Implementing\\s+(?:Regulation|Decision)|"
-                 "Delegated\\s+(?:Regulation|Directive)|Decisions?)" NL "\\s*"
+                 "Delegated\\s+(?:Regulation|Directive)|Decisions?|Empfehlung(?:en)?|"
+                 "Recommendations?|"
+                 /* compounds: "Marktüberwachungsverordnung (EU) 2019/1020" */
+                 "(?:\\p{Lu}{2,5}-\\s*)?[\\p{L}-]{3,40}(?:verordnung|richtlinie|beschluss)"
+                 "(?=\\s*(?:\\((?:EU|EG|EWG|\\d)|\\d{2,4}/\\d{1,4}/(?:EG|EU|EWG|JI))))" NL
+                 /* a title between keyword and number: "Richtlinie zur Verwirklichung der
+                  * Gleichbehandlung in Beschäftigung und Beruf (2000/78/EG)" */
+                 "(?:\\s+(?:zur|zum|über|betreffend)\\s[^();.]{1,160}?\\s(?=\\(\\d{2,4}/\\d{1,4}/"
+                 "(?:EG|EU|EWG|JI)\\)))?"
+                 "\\s*(?<paren>\\((?=(?:EU|EG|EWG)?\\s?(?:Nr\\.\\s*)?\\d{1,4}/\\d{1,4}(?:/" ACT_SFX ")?\\)))?"
                  "(?<list>" ACT_ITEM "(?:(?:\\s*,\\s*|\\s+(?:und|sowie|bzw\\.|oder)\\s+)"
                  ACT_ITEM ")*)",
-    [P_ACT_ITEM] = "(?:\\((?<auth>" ACT_AUTH ")\\)\\s*)?(?<nr>Nr\\.\\s*)?(?<a>\\d{1,4})/"
-                   "(?<b>\\d{1,4})(?:/(?<sfx>" ACT_SFX "))?(?![\\d/])",
+    [P_ACT_ITEM] = "(?:\\((?<auth>" ACT_AUTH ")\\)\\s*|(?<auth>EU|EG|EWG)\\s)?(?<nr>Nr\\.\\s*)?"
+                   /* PDF kerning splits digits: "2021/51 4", "201 1/1 6/EU" */
+                   "(?<a>\\d{1,3} \\d{1,3}(?=/)|\\d{1,4})/"
+                   "(?<b>\\d{1,3} \\d{1,2}(?=/|\\s+(?:des|der|vom|zur|über)\\s)|\\d{1,4})"
+                   "(?:/(?<sfx>" ACT_SFX "))?(?![\\d/])",
     /* "https://www.interpol.int/...", "www.heise.de"; not "user@www.example.org". */
-    [P_URL] = "(?<![\\p{L}\\p{N}@/.])(?:(?:https?|ftp)://|www\\.)"
+    [P_URL] = "(?<![\\p{L}\\p{N}@/.\\-])(?:(?:https?|ftp)://|www\\.|"
+              /* a host with a path but no scheme: "table.media/bildung/..." */
+              "(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\.)+(?:de|eu|com|org|net|int|info|"
+              "media|io|gov|edu|uk|fr|at|ch|nl|be|it|es|pl|dk|se|lu|news|online|berlin|"
+              "bayern|nrw|hamburg)/)"
               "[^\\s<>\"\\x{201C}\\x{201D}\\x{201E}\\x{00AB}\\x{00BB}]*",
     /* "Antwort zu Frage 2", "Antwort auf die Schriftliche Frage 11", "Fragen 7 bis 10 und 17";
      * not "Schriftliche Frage 7/431" (an Arbeitsnummer). */
     [P_QUESTION] = NB "(?<ant>Antwort(?:en)?(?:\\s+der\\s+Bundesregierung)?\\s+(?:zu[rm]?|auf)"
                       "(?:\\s+(?:die|den|der|meine|ihre))?\\s+)?"
                       "(?<sq>(?:[Ss]chriftlichen?|[Mm]ündlichen?)\\s+)?"
-                      "Fragen?" NL "\\s*(?:Nr\\.\\s*)?(?<qlist>" Q_ITEM "(?:" Q_SEP Q_ITEM ")*)",
+                      "(?:Fragen?|Fragestellung(?:en)?)" NL "\\s*(?:Nr\\.\\s*)?"
+                      "(?<qlist>" Q_ITEM "(?:" Q_SEP Q_ITEM ")*)",
     [P_QITEM] = "(?<sep>\\s*,\\s*|\\s+(?:und|sowie)\\s+|\\s+bis\\s+|\\s*-\\s*)?"
                 "(?<q>\\d{1,3}[a-z]?)",
     /* "Artikel 43 Absatz 4", "Art. 5 Abs. 2 UAbs. 1 Buchst. a"; not "Artikelgesetz 3". */
@@ -105,14 +125,16 @@ static const char *const pattern_source[P_COUNT] = {
                      "(?:\\s*Satz\\s*(?<satz>\\d{1,2}))?"
                      "(?:\\s*(?:Buchstabe|Buchst\\.|lit\\.)\\s*(?<lit>[a-z]{1,2})" NL ")?",
     /* after a document: ", S. 8 ff.", " vom 15. November 2023, Seite 106", ", 13)" */
-    [P_TAIL] = "(?:\\s*,\\s*|\\s+)(?:vom\\s+" DATE "\\s*(?:,\\s*)?)?"
+    [P_TAIL] = "(?:\\s*,\\s*|\\s+)(?:vom\\s+" DATE "\\s*(?:,\\s*)?)?(?:hier\\s+)?"
                "(?:(?:S\\.|Seiten?)\\s*(?<page>\\d{1,5})(?<ff>\\s*ff?\\.)?)"
                "|\\s*,\\s*(?<bare>\\d{1,4})(?=\\s*\\))",
     /* between a document and the question that narrows it: ", " or " vom 2.1.2020, " */
     [P_GAP_BACK] = "(?:\\s*\\((?:neu|B|Beschluss)\\))?(?:\\s+vom\\s+" DATE ")?"
-                   "(?:\\s*,\\s*(?:S\\.|Seite)\\s*\\d{1,5}(?:\\s*ff?\\.)?)?\\s*,\\s*",
+                   "(?:\\s*,\\s*(?:S\\.|Seite)\\s*\\d{1,5}(?:\\s*ff?\\.)?)?"
+                   "(?:\\s*,\\s*|\\s+(?:auf|zu|in)\\s+(?:die|den|der)\\s+)",
     /* how the words between a question and a later document may end */
-    [P_GAP_FWD_END] = "(?:(?:^|\\s)(?:auf|in|im|aus|zu|zur|zum|laut|gemäß|nach|der|den|dem|des)"
+    [P_GAP_FWD_END] = "(?:(?:^|\\s)(?:auf|in|im|aus|zu|zur|zum|laut|gemäß|nach|der|den|dem|des|"
+                      "Anfrage|Anfragen)"
                       "(?:\\s+(?:der|den|dem|die|das))?\\s+|\\s*,\\s*|\\s*\\(\\s*|^\\s+)\\z",
     /* "Deutscher Bundestag Drucksache 21/126 / 21. Wahlperiode 09.05.2025", and the
      * layouts "Deutscher Bundestag / 21. Wahlperiode / Drucksache 21/2298" and
@@ -152,6 +174,17 @@ static const char *const pattern_source[P_COUNT] = {
     /* "Landtag Nordrhein-Westfalen, Drucksache", "Abgeordnetenhaus Berlin Drucksache" */
     [P_LT_CONTEXT] = "(?:Landtag|Landtags|Abgeordnetenhaus|Bürgerschaft|Landesparlament|"
                      "LANDTAG)" NL,
+    /* "Bundesrat Drucksache 128/25 (Beschluss)" or "Drucksache 524/25" alone on a line */
+    [P_OWN_LINE] = "(?m)^[ \\t*]*(?:Bundesrat|Deutscher[ \\t]+Bundestag)?[ \\t]*(?:zu[ \\t]+)?"
+                   "Drucksache[ \\t]+(?<num>\\d{1,4}(?:/\\d{1,3})?/\\d{1,6})"
+                   "(?:[ \\t]*\\((?:neu|B|Beschluss|\\d)\\))*[ \\t*]*$",
+    /* the publication note of an Antwort's annex names the Antwort itself */
+    [P_PUBNOTE] = "(?:Bundestags)?[Dd]rucksache\\s+(?<num>\\d{1,2}/\\d{1,6})\\s+(?:auf|unter)\\s+der\\s+"
+                  "Internetseite",
+    /* the letterhead of a forwarded Commission document: its own number, no citation */
+    [P_EU_LETTERHEAD] = "(?m)^[ \\t]*Brüssel,?[ \\t]+(?:den[ \\t]+)?\\d{1,2}\\.[ \\t]*"
+                        "(?:\\d{1,2}\\.|\\p{L}+)[ \\t]*\\d{4}[ \\t]*\\n\\s*"
+                        "(?:COM|KOM|C|SWD|JOIN|SEC|SEK)[ \\t]?\\(\\d{4}\\)[ \\t]?\\d+[^\\n]*",
     /* "CELEX:32018R1862", "CELEX-Nr. 32016L0680" */
     [P_CELEX] = NB "CELEX(?:-Nr\\.)?:?\\s?(?<c>3\\d{4}[A-Z]\\d{4})(?!\\d)",
 };
@@ -230,6 +263,13 @@ static int run_match(xctx *x, int p, size_t start, size_t limit, uint32_t opts) 
 
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
     return cgx_find(x, p, pos, x->norm.len, s, e);
+}
+
+int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
+    size_t start = *pos;
+    if (!cgx_find(x, p, &start, x->norm.len, s, e) || *e > limit) return 0;
+    *pos = start;
+    return 1;
 }
 
 int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {

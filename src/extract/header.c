@@ -331,6 +331,24 @@ static int type_and_title(xctx *x) {
     return x->status == CG_OK ? 0 : -1;
 }
 
+/* Does the number at [s, e) ("128/25", "21/1181") repeat the document's own
+ * number (its id without prefix, "zu" and suffixes)? */
+static int names_own_number(const xctx *x, size_t s, size_t e) {
+    const char *id = strstr(x->own_id, ". ");
+    if (!id) return 0;
+    id += 2;
+    if (strncmp(id, "zu ", 3) == 0) id += 3;
+    if ((x->issuer == 'L') && strchr(id, ' ')) id = strchr(id, ' ') + 1; /* "SL 15/1284" */
+    size_t n = strcspn(id, "(");
+    size_t k = 0;
+    for (size_t i = s; i < e; i++) {
+        if (x->norm.text[i] == ' ') continue;
+        if (k >= n || x->norm.text[i] != id[k]) return 0;
+        k++;
+    }
+    return k == n;
+}
+
 int cgx_header(xctx *x) {
     if (bt_header(x) != 0) return -1;
     if (!x->issuer && br_header(x) != 0) return -1;
@@ -351,6 +369,21 @@ int cgx_header(xctx *x) {
     pos = 0;
     while (cgx_next(x, P_RUNNING, &pos, &s, &e))
         if (add_excluded(x, s, e) != 0) return -1;
+    pos = 0;
+    while (cgx_next(x, P_EU_LETTERHEAD, &pos, &s, &e))
+        if (add_excluded(x, s, e) != 0) return -1;
+    /* The own number again, alone on a line (a page head) or in the note
+     * that says where the annex is published: the document naming itself. */
+    static const int own_patterns[] = {P_OWN_LINE, P_PUBNOTE};
+    for (size_t k = 0; x->own_id && k < 2; k++) {
+        pos = 0;
+        while (cgx_next(x, own_patterns[k], &pos, &s, &e)) {
+            size_t ns, ne;
+            if (cgx_group(x, own_patterns[k], "num", &ns, &ne) && names_own_number(x, ns, ne) &&
+                add_excluded(x, s, e) != 0)
+                return -1;
+        }
+    }
     if (x->status != CG_OK) return -1;
     return type_and_title(x);
 }

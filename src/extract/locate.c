@@ -105,14 +105,16 @@ static void drop_excluded(xctx *x) {
 static void page_locators(xctx *x) {
     for (size_t i = 0; i < x->ncands; i++) {
         cand *c = &x->cands[i];
-        if (c->dropped || c->role != ROLE_DOC) continue;
+        /* documents, and URLs, which name documents too ("koav_2025.pdf, S. 31") */
+        if (c->dropped || (c->role != ROLE_DOC && strcmp(c->kind, CG_KIND_URL) != 0)) continue;
         size_t e, gs, ge;
         if (!cgx_at(x, P_TAIL, c->end, x->norm.len, &e)) continue;
         char loc[48];
         if (cgx_group(x, P_TAIL, "page", &gs, &ge)) {
             size_t fs, fe;
             int ff = cgx_group(x, P_TAIL, "ff", &fs, &fe);
-            int two = ff && fe - fs >= 3 && x->norm.text[fe - 2] == 'f';
+            int two = ff && fe - fs >= 3 && x->norm.text[fe - 2] == 'f' &&
+                      x->norm.text[fe - 3] == 'f'; /* "ff." rather than "f." */
             snprintf(loc, sizeof loc, "S. %.*s%s", (int)(ge - gs), x->norm.text + gs,
                      ff ? (two ? " ff." : " f.") : "");
         } else if (cgx_group(x, P_TAIL, "bare", &gs, &ge)) {
@@ -228,13 +230,24 @@ static void bind_articles(xctx *x) {
                 break;
             }
         }
-        if (after && after->role == ROLE_ACT && !after->locator) {
-            size_t a = ar->end, b = after->start;
-            const char *t = x->norm.text;
-            while (a < b && (t[a] == ' ' || t[a] == '\n')) a++;
-            while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n')) b--;
-            if ((b - a == 3 && (strncmp(t + a, "der", 3) == 0 || strncmp(t + a, "des", 3) == 0)) ||
-                (b - a == 6 && strncmp(t + a, "in der", 6) == 0)) {
+        if (after && after->role == ROLE_ACT && !after->locator && after->start - ar->end < 80) {
+            /* the words between, without a parenthesis: "der (geänderten) Verordnung" */
+            char gap[80];
+            size_t n = 0;
+            int depth = 0;
+            for (size_t i = ar->end; i < after->start && n + 1 < sizeof gap; i++) {
+                char ch = x->norm.text[i];
+                if (ch == '(') depth++;
+                else if (ch == ')') depth--;
+                else if (!depth) gap[n++] = ch == '\n' ? ' ' : ch;
+            }
+            gap[n] = '\0';
+            char *a = gap, *b = gap + n;
+            while (*a == ' ') a++;
+            while (b > a && b[-1] == ' ') *--b = '\0';
+            for (char *q = a; *q; q++) /* fold double spaces left by the parenthesis */
+                if (q[0] == ' ' && q[1] == ' ') memmove(q, q + 1, strlen(q));
+            if (strcmp(a, "der") == 0 || strcmp(a, "des") == 0 || strcmp(a, "in der") == 0) {
                 after->locator = ar->locator;
                 continue;
             }

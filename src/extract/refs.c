@@ -14,6 +14,7 @@
  * possible readings, the reference is flagged ambiguous. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "canon.h"
 #include "xctx.h"
@@ -69,6 +70,36 @@ static size_t clause_start(const xctx *x, size_t s, size_t max) {
     return lim;
 }
 
+/* The state named last in [from, to), with "Nordrhein-\nWestfalen" folded. */
+static const char *state_before(const xctx *x, size_t from, size_t to) {
+    const char *t = x->norm.text;
+    char buf[400];
+    size_t n = 0;
+    for (size_t k = from; k < to && n + 1 < sizeof buf; k++) {
+        if ((t[k] == '\n' || t[k] == ' ') && n && buf[n - 1] == '-') continue;
+        buf[n++] = t[k];
+    }
+    return cg_state_code(buf, n);
+}
+
+/* A state named earlier in the sentence: "Empirische Daten aus Baden-Württemberg
+ * ... (Landtagsdrucksache 17/7535)". */
+static const char *state_in_sentence(const xctx *x, size_t kw) {
+    const char *t = x->norm.text;
+    size_t lim = kw > 300 ? kw - 300 : 0, i = kw;
+    while (i > lim) {
+        char c = t[i - 1];
+        if ((c == '.' || c == '?' || c == '!') && i < kw && (t[i] == ' ' || t[i] == '\n') &&
+            i >= 2 && t[i - 2] >= 'a' && t[i - 2] <= 'z') {
+            size_t j = i;
+            while (j < kw && (t[j] == ' ' || t[j] == '\n')) j++;
+            if (j < kw && t[j] >= 'A' && t[j] <= 'Z') break; /* not "ca. 80 Prozent" */
+        }
+        i--;
+    }
+    return state_before(x, i, kw);
+}
+
 typedef struct context {
     char parliament; /* 'T', 'R', 'L' or 0 */
     const char *state;
@@ -95,14 +126,8 @@ static context keyword_context(xctx *x, size_t kw) {
     size_t cs = clause_start(x, kw, 160), ps = cs, ms, me;
     if (cgx_find(x, P_LT_CONTEXT, &ps, kw, &ms, &me)) {
         c.parliament = 'L';
-        /* fold "Nordrhein-\nWestfalen" before looking for the state's name */
-        char clause[200];
-        size_t n = 0;
-        for (size_t k = cs; k < kw && n + 1 < sizeof clause; k++) {
-            if ((t[k] == '\n' || t[k] == ' ') && n && clause[n - 1] == '-') continue;
-            clause[n++] = t[k];
-        }
-        c.state = cg_state_code(clause, n);
+        c.state = state_before(x, cs, kw);
+        if (!c.state) c.state = state_in_sentence(x, kw);
     }
     return c;
 }
@@ -113,15 +138,17 @@ static int on_drucksache(xctx *x, size_t s) {
     size_t ls, le;
     if (!cgx_group(x, P_DRS, "list", &ls, &le)) return 0;
     char cls = has(x, P_DRS, "bt") ? 'T' : has(x, P_DRS, "br") ? 'R' : has(x, P_DRS, "lt") ? 'L' : 0;
+    size_t sts, ste;
+    const char *named = NULL; /* "LT-Drs. NW 17/8873" */
+    if (cls == 'L' && cgx_group(x, P_DRS, "state", &sts, &ste))
+        named = cg_state_code_abbrev(x->norm.text + sts, ste - sts);
     context ctx = {0, NULL};
     if (!cls || cls == 'L') ctx = keyword_context(x, s);
-    const char *state = cls == 'L' ? ctx.state : NULL;
-    size_t sts, ste;
-    if (cls == 'L' && cgx_group(x, P_DRS, "state", &sts, &ste)) /* "LT-Drs. NW 17/8873" */
-        state = cg_state_code_abbrev(x->norm.text + sts, ste - sts);
+    const char *state = NULL;
+    if (cls == 'L') state = named ? named : ctx.state ? ctx.state : state_in_sentence(x, s);
     size_t pos = ls, is, ie;
     int first = -1;
-    while (cgx_find(x, P_DRS_ITEM, &pos, le, &is, &ie)) {
+    while (cgx_find_within(x, P_DRS_ITEM, &pos, le, &is, &ie)) {
         int adig, bdig;
         unsigned long a = cgx_group_number(x, P_DRS_ITEM, "a", &adig);
         unsigned long b = cgx_group_number(x, P_DRS_ITEM, "b", &bdig);
@@ -213,7 +240,7 @@ static int on_plenarprotokoll(xctx *x, size_t s) {
     if (!cgx_group(x, P_PLPR, "list", &ls, &le)) return 0;
     pos = ls;
     int first = -1;
-    while (cgx_find(x, P_WPNR_ITEM, &pos, le, &is, &ie)) {
+    while (cgx_find_within(x, P_WPNR_ITEM, &pos, le, &is, &ie)) {
         char id[ID_MAX];
         unsigned wp = (unsigned)cgx_group_number(x, P_WPNR_ITEM, "a", NULL);
         unsigned long nr = cgx_group_number(x, P_WPNR_ITEM, "b", NULL);
@@ -276,7 +303,7 @@ static int on_council(xctx *x, size_t s) {
     if (!cgx_group(x, P_COUNCIL, "list", &ls, &le)) return 0;
     pos = ls;
     int first = -1;
-    while (cgx_find(x, P_COUNCIL_ITEM, &pos, le, &is, &ie)) {
+    while (cgx_find_within(x, P_COUNCIL_ITEM, &pos, le, &is, &ie)) {
         char id[ID_MAX];
         unsigned long nr;
         unsigned yy, rev = 0;
@@ -315,6 +342,7 @@ static char act_type(const char *t, size_t len) {
     if (strstr(buf, "Rahmenbeschl") || strstr(buf, "Framework")) return 'F';
     if (strstr(buf, "erordnung") || strcmp(buf, "VO") == 0 || strstr(buf, "Regulation")) return 'R';
     if (strstr(buf, "ichtlinie") || strcmp(buf, "RL") == 0 || strstr(buf, "Directive")) return 'L';
+    if (strstr(buf, "Empfehlung") || strstr(buf, "Recommendation")) return 'H';
     return 'D';
 }
 
@@ -325,7 +353,7 @@ static int on_act(xctx *x, size_t s) {
     char type = act_type(x->norm.text + ts, te - ts);
     int first = -1;
     pos = ls;
-    while (cgx_find(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
+    while (cgx_find_within(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
         int adig, bdig;
         unsigned long a = cgx_group_number(x, P_ACT_ITEM, "a", &adig);
         unsigned long b = cgx_group_number(x, P_ACT_ITEM, "b", &bdig);
@@ -334,7 +362,8 @@ static int on_act(xctx *x, size_t s) {
         /* Without "(EU)", "Nr." or "/EG" a bare N/N after "Beschluss" is too
          * often something else (a Bundesrat number); accept only a year-first
          * "VO 2018/1862". */
-        if (!has_auth && !has_nr && !has_sfx && !(adig == 4 && a >= 1958 && type != 'D'))
+        if (!has_auth && !has_nr && !has_sfx &&
+            !(adig == 4 && a >= 1958 && (type == 'R' || type == 'L')))
             continue;
         unsigned year;
         unsigned long nr;
@@ -379,8 +408,9 @@ static int looks_like_number_ref(const char *t, size_t n) {
 
 /* Does the token at the start of the next line continue a URL that ended
  * at the end of a line? PDF text breaks URLs after the scheme, at hyphens
- * and slashes, and even inside words and numbers. */
-static int continues_url(const char *url, size_t ulen, const char *tok, size_t n) {
+ * and slashes, and even inside words and numbers. `spaced` says whether
+ * the token is followed by more text on its line (prose) or ends the line. */
+static int continues_url(const char *url, size_t ulen, const char *tok, size_t n, int spaced) {
     if (!n || !ulen) return 0;
     if (ulen >= 3 && strncmp(url + ulen - 3, "://", 3) == 0) return 1;
     if ((n >= 4 && strncmp(tok, "http", 4) == 0) || (n >= 4 && strncmp(tok, "www.", 4) == 0))
@@ -397,9 +427,32 @@ static int continues_url(const char *url, size_t ulen, const char *tok, size_t n
         for (size_t i = 0; i + k <= n; i++)
             if (strncmp(tok + i, *e, k) == 0) return 1;
     }
-    if (strchr("/_=?&%#", last) && ((tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9')))
-        return 1;
-    return 0;
+    /* The rest of a broken word or number carries URL punctuation inside it
+     * or closes the bracket the URL stands in; a plain word followed by more
+     * prose ("vom 19. Januar", a footnote number) does not continue it. */
+    size_t k = n;
+    while (k && strchr(".,;:!?)]\"'", tok[k - 1])) k--;
+    int punct = 0, digits = k > 0;
+    for (size_t i = 0; i < k; i++) {
+        punct |= strchr("-_.=&%#?~+", tok[i]) != NULL;
+        digits &= tok[i] >= '0' && tok[i] <= '9';
+    }
+    int closes = k < n && memchr(tok + k, ')', n - k) != NULL;
+    int lower = (tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9') ||
+                tok[0] == '_' || tok[0] == '%';
+    const char *slash = memchr(url, '/', ulen);
+    const char *scheme = ulen >= 3 ? strstr(url, "://") : NULL;
+    if (scheme && slash == scheme + 1)
+        slash = memchr(scheme + 3, '/', ulen - (size_t)(scheme + 3 - url));
+    if (!slash) return 0;
+    if (strchr("/_=?&%#", last)) return lower && (punct || closes || !spaced);
+    /* broken inside a long number: "status/1" + "815707287295529101;", but not
+     * followed by a footnote number at the start of the next line */
+    if (last >= '0' && last <= '9' && digits) return !spaced || k < n;
+    /* broken inside a word: a query or an unfinished path takes a capital too */
+    int query = memchr(url, '?', ulen) || memchr(url, '=', ulen) || memchr(url, ';', ulen);
+    if (!lower && !(query && (punct || closes))) return 0;
+    return punct || closes;
 }
 
 /* Hosts whose name PDF hyphenation is known to split ("dserver.bundes-\ntag.de"). */
@@ -414,13 +467,72 @@ static int known_host(const char *h, size_t n) {
     return 0;
 }
 
+static int is_lower_ascii(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+/* Typesetters break URLs at syllables ("verfas-\nsungsblog.de",
+ * "veroef-\nfentlichungen") as well as at their own hyphens
+ * ("jobs-and-\neconomy", "empfaenger-\nmit"). Without a dictionary: a break
+ * between two lower-case fragments is a syllable break, unless either
+ * fragment is a short word that slugs join with hyphens, or a single letter;
+ * in a host name, a known host decides first. */
+static int url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int in_host,
+                                        size_t host_start, size_t host_end) {
+    static const char *const words[] = {
+        "and", "or", "of", "the", "for", "to", "in", "on", "at", "by", "with", "from", "der",
+        "die", "das", "den", "dem", "des", "und", "oder", "mit", "von", "vom", "zum", "zur",
+        "im", "am", "an", "auf", "aus", "bei", "fuer", "nach", "ein", "eine", "ist", "wie",
+        "per", "pro", "neu", "neue", NULL};
+    if (in_host) {
+        char host[256];
+        size_t hl = host_end - host_start, n = 0;
+        if (hl >= sizeof host) return 0;
+        for (size_t i = host_start; i < host_end; i++)
+            if (i != at) host[n++] = u[i];
+        if (known_host(host, n) && !known_host(u + host_start, hl)) return 1;
+    }
+    size_t b = at, e = at + 1;
+    while (b > 0 && is_lower_ascii(u[b - 1])) b--;
+    while (e < len && is_lower_ascii(u[e])) e++;
+    if (b > 0 && u[b - 1] >= 'A' && u[b - 1] <= 'Z') b--; /* a capitalised word: "Kon-sum" */
+    if (b > 0 && ((u[b - 1] >= 'A' && u[b - 1] <= 'Z') || (u[b - 1] >= '0' && u[b - 1] <= '9')))
+        return 0; /* part of a code ("KfW-", "2025-"), not a word */
+    size_t before = at - b, after = e - (at + 1);
+    if (before < 2 || after < 2) return 0;
+    /* German and English hyphenation puts a consonant after the break; a
+     * word that starts with a vowel starts a new word ("kommunaler-einrichtungen",
+     * "beck-online", "jobs-and-economy"). */
+    if (strchr("aeiou", u[at + 1])) return 0;
+    for (const char *const *w = words; *w; w++) {
+        size_t k = strlen(*w);
+        if ((k == before && strncasecmp(u + b, *w, k) == 0) ||
+            (k == after && strncmp(u + at + 1, *w, k) == 0))
+            return 0;
+    }
+    return 1;
+}
+
 static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
     cg_string u = {0};
     size_t joins[8];
     int njoins = 0;
-    if (cgu_str_append(&u, t + s, e - s)) goto oom;
+    /* A host without a scheme at the start of a line may have begun on the
+     * line before: "(klimaentsch\neid-deg.de/auffahrten-...)". */
+    if (strncmp(t + s, "http", 4) != 0 && strncmp(t + s, "ftp", 3) != 0 &&
+        strncmp(t + s, "www.", 4) != 0 && s >= 2 && t[s - 1] == '\n' && t[s - 2] != ' ') {
+        size_t b = s - 1;
+        while (b > 0 && ((t[b - 1] >= 'a' && t[b - 1] <= 'z') || (t[b - 1] >= '0' && t[b - 1] <= '9') ||
+                         t[b - 1] == '-' || t[b - 1] == '.'))
+            b--;
+        if (b < s - 1 && b > 0 && (t[b - 1] == '(' || t[b - 1] == ' ')) {
+            if (cgu_str_append(&u, t + b, s - 1 - b)) goto oom;
+            s = b;
+        }
+    }
+    if (cgu_str_append(&u, t + (u.len ? s + u.len + 1 : s), e - (u.len ? s + u.len + 1 : s))) goto oom;
     size_t end = e, last_piece = s, last_piece_buf = 0;
     for (int k = 0; k < 6; k++) {
         size_t j = end;
@@ -430,12 +542,25 @@ static int on_url(xctx *x, size_t s, size_t e) {
         while (ns < len && (t[ns] == ' ' || t[ns] == '\t')) ns++;
         size_t ne = ns;
         while (ne < len && url_char((unsigned char)t[ne])) ne++;
-        if (!continues_url(u.data, u.len, t + ns, ne - ns)) break;
+        int spaced = ne < len && (t[ne] == ' ' || t[ne] == '\t');
+        if (!continues_url(u.data, u.len, t + ns, ne - ns, spaced)) break;
         if (u.data[u.len - 1] == '-' && njoins < 8) joins[njoins++] = u.len - 1;
         last_piece_buf = u.len;
         last_piece = ns;
         if (cgu_str_append(&u, t + ns, ne - ns)) goto oom;
         end = ne;
+    }
+    /* A closing bracket the URL did not open ends it: "(www.x.de/a.pdf)?11". */
+    int depth = 0, square = 0;
+    for (size_t i = 0; i < u.len; i++) {
+        char ch = u.data[i];
+        if (ch == '(') depth++;
+        else if (ch == '[') square++;
+        else if ((ch == ')' && depth-- == 0) || (ch == ']' && square-- == 0)) {
+            u.len = i;
+            u.data[i] = '\0';
+            break;
+        }
     }
     /* Trailing punctuation belongs to the sentence, not the URL; a closing
      * bracket stays only when the URL opened one. */
@@ -473,7 +598,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
     cg_string c = {0};
     const char *p = u.data;
     size_t plen = u.len;
-    if (plen >= 4 && strncmp(p, "www.", 4) == 0 && cgu_str_puts(&c, "http://")) goto oom2;
+    if (!strstr(p, "://") && cgu_str_puts(&c, "http://")) goto oom2; /* www. and bare hosts */
     size_t scheme_end = 0;
     const char *sep = strstr(p, "://");
     if (sep) scheme_end = (size_t)(sep - p) + 3;
@@ -486,23 +611,19 @@ static int on_url(xctx *x, size_t s, size_t e) {
         if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
         if (cgu_str_putc(&c, ch)) goto oom2;
     }
-    /* A hyphen where a known host name was split at a line end goes. */
-    for (int j = njoins - 1; j >= 0; j--) {
-        size_t at = joins[j];
-        if (at <= scheme_end || at >= host_end) continue;
-        size_t h0 = prefix + scheme_end, hl = c.len - h0;
-        char host[256];
-        if (hl >= sizeof host) continue;
-        size_t rel = prefix + at - h0, n = 0;
-        for (size_t i = 0; i < hl; i++)
-            if (i != rel) host[n++] = c.data[h0 + i];
-        if (!known_host(c.data + h0, hl) && known_host(host, n)) {
-            memmove(c.data + prefix + at, c.data + prefix + at + 1, c.len - prefix - at - 1);
-            c.len--;
-            c.data[c.len] = '\0';
-        }
-    }
     if (cgu_str_append(&c, p + host_end, plen - host_end)) goto oom2;
+    /* Hyphens at line breaks inside the URL: syllable breaks go, real ones stay. */
+    for (int j = njoins - 1; j >= 0; j--) {
+        size_t at = prefix + joins[j];
+        if (joins[j] <= scheme_end || at >= c.len) continue;
+        int in_host = joins[j] < host_end;
+        if (!url_hyphen_is_syllable_break(c.data, c.len, at, in_host, prefix + scheme_end,
+                                          prefix + host_end))
+            continue;
+        memmove(c.data + at, c.data + at + 1, c.len - at - 1);
+        c.len--;
+        c.data[c.len] = '\0';
+    }
     /* A URL needs a host with a dot. */
     size_t hs = prefix + scheme_end;
     int dot = 0;
@@ -613,7 +734,7 @@ int cgx_references(xctx *x) {
         char loc[160], items[128] = "";
         size_t n = 0, ipos = qs, is, ie;
         int count = 0;
-        while (cgx_find(x, P_QITEM, &ipos, qe, &is, &ie)) {
+        while (cgx_find_within(x, P_QITEM, &ipos, qe, &is, &ie)) {
             size_t ss, se, vs, ve;
             cgx_group(x, P_QITEM, "q", &vs, &ve);
             const char *sep = "";

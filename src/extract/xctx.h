@@ -54,6 +54,9 @@ enum {
     P_BT_URL,        /* a Bundestag PDF address that encodes a document number */
     P_LT_CONTEXT,    /* a parliament of a state named before "Drucksache" */
     P_CELEX,         /* CELEX:32018R1862 */
+    P_OWN_LINE,      /* a line that is only a document number: a repeated head */
+    P_EU_LETTERHEAD, /* "Brüssel, 23.5.2025 / C(2025) 3468 final" */
+    P_PUBNOTE,       /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
     P_COUNT
 };
 
@@ -131,6 +134,9 @@ typedef struct xctx {
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e);
 /* As cgx_next, but the match must end by `limit`. */
 int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e);
+/* As cgx_find, but the subject is the whole text (so lookarounds see past
+ * `limit`) and the match must end by `limit`: for the items of a list. */
+int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e);
 /* Matches pattern `p` against a string other than the document; 1 on a match.
  * Groups are then read with cgx_group as usual (offsets into `str`). */
 int cgx_match_str(xctx *x, int p, const char *str, size_t len);
