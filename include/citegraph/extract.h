@@ -84,11 +84,19 @@ typedef struct cg_extractor_options {
     size_t n_pattern_files;
 } cg_extractor_options;
 
-/** Compiles the built-in reference grammar (with JIT where available).
- * `opts` may be NULL. The caller owns *out. */
+/** Compiles the built-in reference grammar and any grammar files in `opts`
+ * (with JIT where available), and checks every example the grammar gives.
+ * `opts` may be NULL. The caller owns *out. A broken grammar file gives
+ * CG_EPATTERN (or CG_EFORMAT, CG_EIO) with err->path, line and col pointing
+ * at the fault. */
 CG_EXPORT cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
                                      cg_error *err);
 CG_EXPORT void cg_extractor_free(cg_extractor *ex);
+
+/** The built-in grammar file, as compiled into the library (static). */
+CG_EXPORT const char *cg_builtin_grammar_text(size_t *len);
+/** How many examples and counter-examples of the grammar were checked. */
+CG_EXPORT size_t cg_extractor_examples_checked(const cg_extractor *ex);
 
 /** Extracts the references of `input`. Safe to call concurrently with the
  * same extractor. The result is ordered by offset and owned by the caller.

@@ -36,7 +36,11 @@ int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...)
 /* Writes bytes to stdout; false when the write failed (EPIPE included). */
 bool cli_write(const char *data, size_t len);
 
+/* "citegraph: error: FILE:LINE:COL: message" for a grammar that did not load. */
+void cli_grammar_error(cli *c, const struct cg_error *err);
+
 int cmd_extract(cli *c, int argc, char **argv);
+int cmd_grammar(cli *c, int argc, char **argv);
 int cmd_accuracy(cli *c, int argc, char **argv);
 
 #endif

@@ -311,7 +311,7 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
     opts.pattern_files = patterns;
     opts.n_pattern_files = npatterns;
     if (cg_extractor_new(&opts, &ex, &err) != CG_OK) {
-        cli_error(c, "%s%s%s", err.path, err.path[0] ? ": " : "", err.text);
+        cli_grammar_error(c, &err);
         free(patterns);
         return EXIT_USAGE;
     }

@@ -25,6 +25,8 @@ static const char extract_help[] =
     "\n"
     "Options:\n"
     "  -f, --format FORMAT  jsonl (default) or tsv\n"
+    "      --patterns FILE  add or override reference kinds from a grammar file\n"
+    "                       (repeatable; see 'citegraph grammar')\n"
     "      --ext LIST       file endings to take from directories, comma-separated\n"
     "                       (default: .txt; an empty LIST takes every file)\n"
     "  -q, --quiet          no warnings and no progress on stderr\n"
@@ -140,9 +142,12 @@ int cmd_extract(cli *c, int argc, char **argv) {
     r.c = c;
     char **exts = NULL;
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t npaths = 0;
+    const char **patterns = calloc((size_t)argc + 1, sizeof *patterns);
+    size_t npaths = 0, npatterns = 0;
     int rc = EXIT_OK;
-    if (!paths) {
+    if (!paths || !patterns) {
+        free(paths);
+        free(patterns);
         cli_error(c, "out of memory");
         return EXIT_USAGE;
     }
@@ -171,6 +176,13 @@ int cmd_extract(cli *c, int argc, char **argv) {
                 rc = cli_usage_error(c, "extract ", "unknown format '%s' (use jsonl or tsv)", v);
                 goto out;
             }
+        } else if (strcmp(a, "--patterns") == 0 || strncmp(a, "--patterns=", 11) == 0) {
+            const char *v = a[10] == '=' ? a + 11 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v) {
+                rc = cli_usage_error(c, "extract ", "--patterns needs a grammar file");
+                goto out;
+            }
+            patterns[npatterns++] = v;
         } else if (strcmp(a, "--ext") == 0 || strncmp(a, "--ext=", 6) == 0) {
             const char *v = a[5] == '=' ? a + 6 : (i + 1 < argc ? argv[++i] : NULL);
             if (!v) {
@@ -193,8 +205,9 @@ int cmd_extract(cli *c, int argc, char **argv) {
     }
     cg_extractor *ex = NULL;
     cg_error err;
-    if (cg_extractor_new(NULL, &ex, &err) != CG_OK) {
-        cli_error(c, "cannot compile the reference grammar: %s", err.text);
+    cg_extractor_options opts = {patterns, npatterns};
+    if (cg_extractor_new(&opts, &ex, &err) != CG_OK) {
+        cli_grammar_error(c, &err);
         rc = EXIT_USAGE;
         goto out;
     }
@@ -250,5 +263,6 @@ out:
         free(exts);
     }
     free(paths);
+    free(patterns);
     return rc;
 }

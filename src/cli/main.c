@@ -14,6 +14,7 @@ static const char usage_text[] =
     "Commands:\n"
     "  extract    report every reference with its canonical id and position\n"
     "  accuracy   measure the extractor against a gold set\n"
+    "  grammar    print the built-in reference grammar, or check grammar files\n"
     "  version    print the version\n"
     "  help       show help for a command\n"
     "\n"
@@ -46,6 +47,7 @@ int main(int argc, char **argv) {
         char *help_argv[] = {argv[2], "--help", NULL};
         if (strcmp(argv[2], "extract") == 0) return cmd_extract(&c, 2, help_argv);
         if (strcmp(argv[2], "accuracy") == 0) return cmd_accuracy(&c, 2, help_argv);
+        if (strcmp(argv[2], "grammar") == 0) return cmd_grammar(&c, 2, help_argv);
         return cli_usage_error(&c, NULL, "unknown command '%s'", argv[2]);
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
@@ -54,5 +56,6 @@ int main(int argc, char **argv) {
     }
     if (strcmp(cmd, "extract") == 0) return cmd_extract(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "accuracy") == 0) return cmd_accuracy(&c, argc - 1, argv + 1);
+    if (strcmp(cmd, "grammar") == 0) return cmd_grammar(&c, argc - 1, argv + 1);
     return cli_usage_error(&c, NULL, "unknown command '%s'", cmd);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "citegraph/error.h"
 #include "cli.h"
 
 void cli_init(cli *c) {
@@ -78,4 +79,13 @@ int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...) {
 
 bool cli_write(const char *data, size_t len) {
     return len == 0 || fwrite(data, 1, len, stdout) == len;
+}
+
+void cli_grammar_error(cli *c, const cg_error *err) {
+    if (err->path[0] && err->line)
+        cli_error(c, "%s:%zu:%zu: %s", err->path, err->line, err->col, err->text);
+    else if (err->path[0])
+        cli_error(c, "%s: %s", err->path, err->text);
+    else
+        cli_error(c, "the reference grammar: %s", err->text);
 }

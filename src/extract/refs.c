@@ -675,6 +675,75 @@ oom:
     return -1;
 }
 
+/* ---- kinds from grammar files ---- */
+
+static int in_url(const xctx *x, size_t s, size_t e, size_t from);
+
+/* Renders a template with the groups of the last match; NULL when a group
+ * outside an optional part did not match (then the match is no reference). */
+static char *render(xctx *x, const pcre2_code *re, const cgg_template *t) {
+    cg_string out = {0}, part = {0};
+    int in_opt = 0, opt_ok = 1, ok = 1;
+    for (size_t i = 0; i < t->nparts && ok; i++) {
+        const cgg_tpl_part *p = &t->parts[i];
+        cg_string *dst = in_opt ? &part : &out;
+        if (p->kind == TPL_OPEN) {
+            in_opt = 1;
+            opt_ok = 1;
+            part.len = 0;
+        } else if (p->kind == TPL_CLOSE) {
+            in_opt = 0;
+            if (opt_ok && part.len && cgu_str_append(&out, part.data, part.len)) ok = 0;
+        } else if (p->kind == TPL_TEXT) {
+            if (cgu_str_puts(dst, p->text)) ok = 0;
+        } else {
+            size_t gs, ge;
+            if (!cgx_group_code(x, re, p->text, &gs, &ge) || gs == ge) {
+                if (in_opt) opt_ok = 0;
+                else ok = 0;
+                continue;
+            }
+            char *v = cgx_text(x, gs, ge);
+            if (!v) ok = 0;
+            else if (p->format == 1) {
+                int nd;
+                unsigned long n = cgx_number(v, 0, strlen(v), &nd);
+                if (nd) cgu_str_printf(dst, "%lu", n);
+                else if (cgu_str_puts(dst, v)) ok = 0;
+            } else {
+                size_t at = dst->len;
+                if (cgu_str_puts(dst, v)) ok = 0;
+                for (size_t k = at; ok && p->format && k < dst->len; k++) {
+                    char c = dst->data[k];
+                    if (p->format == 2 && c >= 'a' && c <= 'z') dst->data[k] = (char)(c - 32);
+                    if (p->format == 3 && c >= 'A' && c <= 'Z') dst->data[k] = (char)(c + 32);
+                }
+            }
+        }
+    }
+    char *r = ok && out.len ? cgx_strdup(x, out.data) : NULL;
+    cg_string_release(&out);
+    cg_string_release(&part);
+    return r;
+}
+
+static int user_kinds(xctx *x) {
+    for (size_t u = 0; u < x->ex->nusers; u++) {
+        const user_kind *k = &x->ex->users[u];
+        size_t pos = 0, s, e;
+        while (cgx_next_code(x, k->re, &pos, &s, &e)) {
+            if (s == e || in_url(x, s, e, 0)) continue;
+            char *id = render(x, k->re, &k->id);
+            if (!id) continue;
+            char *loc = k->locator.nparts ? render(x, k->re, &k->locator) : NULL;
+            if (add(x, cgx_strdup(x, k->kind), (cand_role)k->role, s, e, id, loc, 0, NULL, -1) < 0)
+                return -1;
+        }
+        if (x->status != CG_OK) return -1;
+    }
+    return 0;
+}
+
 /* ---- running all recognisers ---- */
 
 static int in_url(const xctx *x, size_t s, size_t e, size_t from) {
@@ -689,12 +758,13 @@ int cgx_references(xctx *x) {
     size_t pos, s, e;
     /* URLs first, so that numbers inside them are not read as documents. */
     pos = 0;
-    while (cgx_next(x, P_URL, &pos, &s, &e))
+    while (!x->ex->handler_off[P_URL] && cgx_next(x, P_URL, &pos, &s, &e))
         if (on_url(x, s, e) != 0) return -1;
     size_t nurls = x->ncands;
     static const int patterns[] = {P_DRS, P_PLPR, P_ADRS, P_COUNCIL, P_COM, P_ACT, P_CELEX};
     for (size_t k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
         int p = patterns[k];
+        if (x->ex->handler_off[p]) continue; /* replaced by a grammar file's template */
         pos = 0;
         while (cgx_next(x, p, &pos, &s, &e)) {
             if (nurls && in_url(x, s, e, 0)) continue;
@@ -712,6 +782,7 @@ int cgx_references(xctx *x) {
         }
         if (x->status != CG_OK) return -1;
     }
+    if (user_kinds(x) != 0) return -1;
     /* Phrases that narrow a document: questions and articles. */
     pos = 0;
     while (cgx_next(x, P_QUESTION, &pos, &s, &e)) {

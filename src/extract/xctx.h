@@ -23,6 +23,7 @@
 
 #include "citegraph/extract.h"
 #include "corpus/normalize.h"
+#include "grammar.h"
 #include "util/util.h"
 
 /* The compiled patterns, by role. */
@@ -60,9 +61,24 @@ enum {
     P_COUNT
 };
 
+/* A kind defined by a grammar file: a pattern and templates. */
+typedef struct user_kind {
+    pcre2_code *re;
+    char *kind;
+    cgg_template id, locator;
+    int role; /* cand_role */
+} user_kind;
+
 struct cg_extractor {
     pcre2_code *re[P_COUNT];
+    bool handler_off[P_COUNT]; /* a grammar file replaced it with a template */
+    user_kind *users;
+    size_t nusers;
+    size_t examples_checked;
 };
+
+/* The grammar section name of each built-in pattern ("drs" for P_DRS). */
+extern const char *const cgx_pattern_names[P_COUNT];
 
 typedef enum cand_role {
     ROLE_DOC,  /* a document reference that can carry a question locator */
@@ -144,6 +160,9 @@ int cgx_match_str(xctx *x, int p, const char *str, size_t len);
 int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e);
 /* The span of named group `name` in the last match; 0 if it did not take part. */
 int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e);
+/* The same for a pattern given by its code (a kind from a grammar file). */
+int cgx_next_code(xctx *x, const pcre2_code *re, size_t *pos, size_t *s, size_t *e);
+int cgx_group_code(xctx *x, const pcre2_code *re, const char *name, size_t *s, size_t *e);
 /* The decimal number in named group `name` (0 and *digits = 0 if unset). */
 unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits);
 /* Copies normalised text [s, e) into the arena, white space runs folded to

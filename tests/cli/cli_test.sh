@@ -94,6 +94,24 @@ expect quiet 1 "$cg" extract -q "$tmp/in"
 if grep -q "warning" "$tmp/err"; then bad "-q still warns"; else ok; fi
 stderr_has quiet "dangling symbolic link"
 
+# ---- grammar files: an example that adds a kind, and errors with positions
+examples=$(dirname "$sample")/../examples
+printf 'Eingriff in Art. 10 GG und nach \302\247 5 UrhG; vgl. Drucksache 19/1.\n' > "$tmp/statute.txt"
+expect patterns 0 "$cg" extract --format tsv --patterns "$examples/statutes.cgg" "$tmp/statute.txt"
+stdout_has patterns "de_statute	GG	Art. 10	cites"
+para=$(printf '\302\247')
+stdout_has patterns "de_statute	UrhG	$para 5	cites"
+stdout_has patterns "bt_drucksache	BT-Drs. 19/1		cites"
+expect grammar 0 "$cg" grammar; stdout_has grammar "^\[drs\]"
+expect grammar-check 0 "$cg" grammar --check "$examples/statutes.cgg"
+stdout_has grammar-check "examples checked"
+printf '[mine]\nkind = x\npattern = a(b\nid = y\n' > "$tmp/broken.cgg"
+expect grammar-broken 2 "$cg" extract --patterns "$tmp/broken.cgg" "$sample"
+stdout_empty grammar-broken
+stderr_has grammar-broken "citegraph: error: $tmp/broken.cgg:3:14: \[mine\]: missing closing parenthesis"
+expect grammar-missing 2 "$cg" grammar --check "$tmp/none.cgg"
+stderr_has grammar-missing "none.cgg: cannot open"
+
 # ---- a closed pipe ends output quietly
 "$cg" extract "$sample" 2> "$tmp/err" | head -1 > /dev/null
 if [ ! -s "$tmp/err" ]; then ok; else bad "closed pipe: stderr not empty"; cat "$tmp/err" >&2; fi

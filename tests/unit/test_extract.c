@@ -206,6 +206,74 @@ static const extract_case cases[] = {
     {"a URL ends before the next sentence", "www.heise.de.\nDie Bundesregierung",
      "url|http://www.heise.de||cites|"},
 
+    {"scheme-less host with a path (btd-21-1035)", "(table.media/bildung/news/prien-stellt-haushalt)",
+     "url|http://table.media/bildung/news/prien-stellt-haushalt||cites|"},
+    {"host begun on the line before (btd-21-1052)",
+     "(klimaentsch\neid-deg.de/auffahrten-auf-die-a92)",
+     "url|http://klimaentscheid-deg.de/auffahrten-auf-die-a92||cites|"},
+    {"broken inside a word, rest with a hyphen (btd-21-1008)",
+     "(vgl. www.zeit.de/gesundheit/2025-08/hitze-schutz-kliniken-fehl\nt-klimaanlage). Viele",
+     "url|http://www.zeit.de/gesundheit/2025-08/hitze-schutz-kliniken-fehlt-klimaanlage||cites|"},
+    {"a footnote marker after the bracket (btd-21-1008)",
+     "(www.krankenhaushygiene.de/pdfdata/a.pdf)?11 Weiter",
+     "url|http://www.krankenhaushygiene.de/pdfdata/a.pdf||cites|"},
+    {"syllable break in a path (btd-21-2027)",
+     "https://www.bmi.bund.de/SharedDocs/downloads/DE/veroef-\nfentlichungen/x.pdf",
+     "url|https://www.bmi.bund.de/SharedDocs/downloads/DE/veroeffentlichungen/x.pdf||cites|"},
+    {"a slug word after the break keeps the hyphen (btd-21-1038)",
+     "www.bayern-innovativ.de/detail/reiche-kuendigt-neuausrichtung-der-\nenergiepolitikan/",
+     "url|http://www.bayern-innovativ.de/detail/reiche-kuendigt-neuausrichtung-der-energiepolitikan/"
+     "||cites|"},
+    {"a long number broken (btd-21-2087)",
+     "(vgl. https://x.com/lederhosenrev/status/1\n815707287295529101; und",
+     "url|https://x.com/lederhosenrev/status/1815707287295529101||cites|"},
+    {"no footnote number joined (btd-21-2048)",
+     "5 https://de.statista.com/statistik/daten/studie/1195964/umfrage/a/  \n6 https://ourworldindata.org/x",
+     "url|https://de.statista.com/statistik/daten/studie/1195964/umfrage/a/||cites|\n"
+     "url|https://ourworldindata.org/x||cites|"},
+    {"page of a URL with hier (btd-21-1212)", "(www.koalitionsvertrag2025.de/files/koav_2025.pdf, hier S. 2)",
+     "url|http://www.koalitionsvertrag2025.de/files/koav_2025.pdf|S. 2|cites|"},
+    {"compound act name (brd-490-25-B)", "die Marktüberwachungsverordnung (EU) 2019/1020 definiert",
+     "eu_legal_act|CELEX:32019R1020||cites|"},
+    {"compound act, number in brackets (btd-21-1626)",
+     "EU-Pauschalreiserichtlinie (2015/2302) und der EU-\nFluggastrechteverordnung (EG 261/2004)",
+     "eu_legal_act|CELEX:32015L2302||cites|\neu_legal_act|CELEX:32004R0261||cites|"},
+    {"compound act with a bare number (btd-21-1074)", "der Betriebsübergangsrichtlinie \n2001/23/EG in",
+     "eu_legal_act|CELEX:32001L0023||cites|"},
+    {"title between keyword and number (btd-21-2027)",
+     "Art. 1 der Richtlinie zur \nVerwirklichung der Gleichbehandlung in Beschäftigung und Beruf "
+     "(2000/78/EG) ein",
+     "eu_legal_act|CELEX:32000L0078|Art. 1|cites|"},
+    {"kerning splits the numbers (btd-21-1075)",
+     "der Richtlinie (EU) 2021/51 4 des\nRates zur Änderung der Richtlinie 201 1/1 6/EU über",
+     "eu_legal_act|CELEX:32021L0514||cites|\neu_legal_act|CELEX:32011L0016||cites|"},
+    {"recommendation (brd-218-25)", "Empfehlung (EU) 2021/2122 des Rates",
+     "eu_legal_act|CELEX:32021H2122||cites|"},
+    {"article with an adjective in brackets (brd-356-1-25)",
+     "entsprechend Artikel 25c\nAbsatz 1 der (geänderten) Verordnung (EU) 2023/1230 genehmigt",
+     "eu_legal_act|CELEX:32023R1230|Art. 25c Abs. 1|cites|"},
+    {"Empfehlungsdrucksache (brd-402-3-25)", "Ziffer 1 der Empfehlungsdrucksache 402/1/25 verknüpft",
+     "br_drucksache|BR-Drs. 402/1/25||cites|"},
+    {"Kleine Anfrage with its number (btd-21-1476)", "der Kleinen Anfrage 21/1144 dahingehend",
+     "bt_drucksache|BT-Drs. 21/1144||cites|"},
+    {"list item with Anlage (btd-21-1002)", "- Drucksachen 21/500 Anlage, \n21/501 -",
+     "bt_drucksache|BT-Drs. 21/500||cites|\nbt_drucksache|BT-Drs. 21/501||cites|"},
+    {"two spaces before (Beschluss) (brd-524-25)", "* siehe Drucksache 202/24  (Beschluss)",
+     "br_drucksache|BR-Drs. 202/24(B)||cites|"},
+    {"state earlier in the sentence (brd-128-25-B)",
+     "Daten aus Baden-Württemberg weisen darauf hin, dass es ca. 80 Prozent sind\n"
+     "(Landtagsdrucksache 17/7535 vom 26. September 2024).",
+     "landtag_drucksache|LT-Drs. BW 17/7535||cites|"},
+    {"question after 'auf die' (btd-21-1212)",
+     "Antwort der Bundesregierung vom 3. Juni 2025 auf\nBundestagsdrucksache 21/396 auf die Frage 102 "
+     "verwiesen.",
+     "bt_drucksache|BT-Drs. 21/396|Frage 102|cites|"},
+    {"question before an Anfrage keyword (btd-21-1055)",
+     "Antwort der Bundesregierung zu Frage 7 der Kleinen Anfrage BT-Drs. Nr. 21/660 (AfD)",
+     "bt_drucksache|BT-Drs. 21/660|Frage 7|cites|"},
+    {"Fragestellungen (btd-21-1181)", "in den Antworten zu den Fragestellungen 1 bis 3",
+     "internal|#|Fragen 1 bis 3|cites|"},
+
     /* ---- questions of this document and the answered Anfrage ---- */
     {"internal (btd-21-1068)", "(siehe auch Antwort zu Frage 11)", "internal|#|Frage 11|cites|"},
     {"internal list (btd-21-1014)", "siehe dazu die Antwort zu den Fragen 7 und 10",
@@ -242,6 +310,16 @@ static const extract_case cases[] = {
     {"Beschluss with a Bundesrat-like number", "der Beschluss 21/22 des Ausschusses", ""},
     {"e-mail address", "an user@www.example.org schreiben", ""},
     {"a question mention without Antwort", "wie bereits in Frage 3 dargestellt", ""},
+    {"repeated own head (brd-128-25-B)",
+     "Bundesrat Drucksache 128/25 (Beschluss)\n\n23.05.25\nText.\nBundesrat Drucksache 128/25 "
+     "(Beschluss)\n Drucksache 128/25 (Beschluss) \nmehr Text.",
+     ""},
+    {"annex publication note (btd-21-1181)",
+     BT_HEAD "* Von einer Drucklegung der Anlage wird abgesehen. Diese ist auf "
+             "Bundestagsdrucksache 21/1014 auf der Internetseite des Deutschen Bundestages abrufbar.",
+     ""},
+    {"letterhead of a forwarded Commission paper (brd-218-25)",
+     "Brüssel, 23.5.2025 \n C(2025) 3468 final \n", ""},
 };
 
 static char *rows_of(const cg_extractor *ex, const char *text) {
@@ -408,8 +486,35 @@ static void test_hostile_bytes(void **state) {
     free(big);
 }
 
+/* A Bundestag PDF address stays a URL and says which document it is. */
+static void test_resolves_to(void **state) {
+    const cg_extractor *ex = *state;
+    static const char *const pairs[][2] = {
+        {"https://dserver.bundestag.de/btd/20/014/2001464.pdf", "BT-Drs. 20/1464"},
+        {"https://dserver.bundestag.de/btd/19/187/1918757.pdf#page=3", "BT-Drs. 19/18757"},
+        {"https://dserver.bundestag.de/btp/19/19150.pdf", "BT-PlPr. 19/150"},
+        {"https://dserver.bundes-\ntag.de/btd/19/138/1913839.pdf", "BT-Drs. 19/13839"},
+        {"http://dip21.bundestag.de/dip21/btd/18/129/1812942.pdf", "BT-Drs. 18/12942"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        cg_input *in = NULL;
+        cg_extraction *r = NULL;
+        assert_int_equal(cg_input_from_memory("u", pairs[i][0], strlen(pairs[i][0]), NULL, &in, NULL),
+                         CG_OK);
+        assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+        assert_int_equal(cg_extraction_count(r), 1);
+        const cg_reference *ref = cg_extraction_reference(r, 0);
+        assert_string_equal(ref->kind, CG_KIND_URL);
+        assert_non_null(ref->resolves_to);
+        assert_string_equal(ref->resolves_to, pairs[i][1]);
+        cg_extraction_free(r);
+        cg_input_free(in);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_resolves_to),
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_positions),
         cmocka_unit_test(test_header),       cmocka_unit_test(test_canonical_id),
         cmocka_unit_test(test_hostile_bytes),

@@ -1,0 +1,332 @@
+/* compile.c - building an extractor from the grammar.
+ *
+ * The built-in grammar (data/grammar.cgg, embedded at build time) is parsed
+ * first, then every --patterns file in order. Each built-in pattern is
+ * compiled by name; a file may replace its pattern (the handler must still
+ * find its named groups) or, with an id template, the whole recogniser. Any
+ * other section with a kind becomes a template-driven kind of its own.
+ * Every example and counter-example in the grammar is checked here, so a
+ * pattern that no longer finds what it claims fails at once, with the
+ * position of the example. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xctx.h"
+
+extern const char *const cg_builtin_grammar;
+extern const size_t cg_builtin_grammar_len;
+
+const char *const cgx_pattern_names[P_COUNT] = {
+    [P_DRS] = "drs",
+    [P_DRS_ITEM] = "drs_item",
+    [P_PLPR] = "plpr",
+    [P_WPNR_ITEM] = "wpnr_item",
+    [P_ADRS] = "adrs",
+    [P_COUNCIL] = "council",
+    [P_COUNCIL_ITEM] = "council_item",
+    [P_COM] = "com",
+    [P_ACT] = "act",
+    [P_ACT_ITEM] = "act_item",
+    [P_URL] = "url",
+    [P_QUESTION] = "question",
+    [P_QITEM] = "qitem",
+    [P_ARTICLE] = "article",
+    [P_TAIL] = "tail",
+    [P_GAP_BACK] = "gap_back",
+    [P_GAP_FWD_END] = "gap_fwd_end",
+    [P_HDR_BT] = "hdr_bt",
+    [P_HDR_BR] = "hdr_br",
+    [P_HDR_LT] = "hdr_lt",
+    [P_HDR_DATE_BR] = "hdr_date_br",
+    [P_RUNNING] = "running",
+    [P_ALIAS] = "alias",
+    [P_ANFRAGE_HEAD] = "anfrage_head",
+    [P_BT_URL] = "bt_url",
+    [P_LT_CONTEXT] = "lt_context",
+    [P_CELEX] = "celex",
+    [P_OWN_LINE] = "own_line",
+    [P_EU_LETTERHEAD] = "eu_letterhead",
+    [P_PUBNOTE] = "pubnote",
+};
+
+/* The handler of each built-in reference pattern, and the named groups the
+ * C code reads from each pattern: an override must keep them. */
+static const struct {
+    int p;
+    const char *handler;
+    const char *groups;
+} contracts[] = {
+    {P_DRS, "drucksache", "list bt br lt plain state"},
+    {P_DRS_ITEM, NULL, "zu a k b sfx"},
+    {P_PLPR, "plenarprotokoll", "list"},
+    {P_WPNR_ITEM, NULL, "a b"},
+    {P_ADRS, "ausschussdrucksache", "wp c nr letter"},
+    {P_COUNCIL, "council", "list"},
+    {P_COUNCIL_ITEM, NULL, "nr rev yy nr2 yyyy q"},
+    {P_COM, "commission", "series year nr"},
+    {P_ACT, "legal_act", "type list"},
+    {P_ACT_ITEM, NULL, "auth nr a b sfx"},
+    {P_URL, "url", ""},
+    {P_QUESTION, NULL, "ant sq qlist"},
+    {P_QITEM, NULL, "sep q"},
+    {P_ARTICLE, NULL, "art abs uabs satz lit"},
+    {P_TAIL, NULL, "page ff bare"},
+    {P_HDR_BT, NULL, "wp nr date"},
+    {P_HDR_BR, NULL, "zu a k yy sfx"},
+    {P_HDR_LT, NULL, "a nr aa anr"},
+    {P_HDR_DATE_BR, NULL, "d m y"},
+    {P_ALIAS, NULL, "wp nr"},
+    {P_BT_URL, NULL, "t wp num"},
+    {P_CELEX, "celex", "c"},
+    {P_OWN_LINE, NULL, "num"},
+    {P_PUBNOTE, NULL, "num"},
+};
+
+const char *cg_builtin_grammar_text(size_t *len) {
+    if (len) *len = cg_builtin_grammar_len;
+    return cg_builtin_grammar;
+}
+
+void cg_extractor_free(cg_extractor *ex) {
+    if (!ex) return;
+    for (int i = 0; i < P_COUNT; i++) pcre2_code_free(ex->re[i]);
+    for (size_t i = 0; i < ex->nusers; i++) {
+        pcre2_code_free(ex->users[i].re);
+        free(ex->users[i].kind);
+        cgg_template_release(&ex->users[i].id);
+        cgg_template_release(&ex->users[i].locator);
+    }
+    free(ex->users);
+    free(ex);
+}
+
+/* Compiles an expanded pattern; an error points at its byte in the file. */
+static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, pcre2_code **out,
+                               cg_error *err) {
+    if (!s->pattern.text) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->status = CG_EPATTERN;
+            snprintf(err->path, sizeof err->path, "%s", s->where.file ? s->where.file : "");
+            err->line = s->where.line;
+            err->col = 1;
+            snprintf(err->text, sizeof err->text, "[%s] has no pattern", s->name);
+        }
+        return CG_EPATTERN;
+    }
+    cgg_value v;
+    cg_status st = cgg_expand(g, &s->pattern, &v, err);
+    if (st != CG_OK) return st;
+    int code;
+    PCRE2_SIZE at;
+    *out = pcre2_compile((PCRE2_SPTR)v.text, v.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code,
+                         &at, NULL);
+    if (!*out) {
+        char msg[160];
+        pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
+        cgg_error_at(err, CG_EPATTERN, &v, at, "[%s]: %s", s->name, msg);
+        cgg_value_release(&v);
+        return CG_EPATTERN;
+    }
+    cgg_value_release(&v);
+    uint32_t jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &jit);
+    /* Without JIT the interpreter runs the same patterns, only slower. */
+    if (jit) pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+    return CG_OK;
+}
+
+static int has_group(const pcre2_code *re, const char *name, size_t n) {
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.*s", (int)n, name);
+    PCRE2_SPTR first, last;
+    return pcre2_substring_nametable_scan(re, (PCRE2_SPTR)buf, &first, &last) > 0;
+}
+
+static cg_status section_error(cg_error *err, const cgg_section *s, const cgg_value *v,
+                               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static cg_status section_error(cg_error *err, const cgg_section *s, const cgg_value *v,
+                               const char *fmt, ...) {
+    char msg[224];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (v && v->pos) {
+        cgg_error_at(err, CG_EPATTERN, v, 0, "%s", msg);
+    } else if (err) {
+        memset(err, 0, sizeof *err);
+        err->status = CG_EPATTERN;
+        snprintf(err->path, sizeof err->path, "%s", s->where.file ? s->where.file : "");
+        err->line = s->where.line;
+        err->col = 1;
+        snprintf(err->text, sizeof err->text, "%s", msg);
+    }
+    return CG_EPATTERN;
+}
+
+/* Checks that the named groups of a handler are still in its pattern. */
+static cg_status check_contract(const cgg_section *s, const pcre2_code *re, const char *groups,
+                                cg_error *err) {
+    const char *g = groups;
+    while (*g) {
+        size_t n = strcspn(g, " ");
+        if (n && !has_group(re, g, n)) {
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)n, g);
+            return section_error(err, s, &s->pattern,
+                                 "[%s]: the pattern must keep the named group (?<%s>...) that "
+                                 "its handler reads",
+                                 s->name, name);
+        }
+        g += n;
+        while (*g == ' ') g++;
+    }
+    return CG_OK;
+}
+
+static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg_section *s,
+                               cg_error *err) {
+    if (!s->kind.len)
+        return section_error(err, s, &s->pattern, "[%s]: a new pattern needs 'kind' and 'id'",
+                             s->name);
+    if (!s->id.len) return section_error(err, s, &s->kind, "[%s]: kind without 'id'", s->name);
+    user_kind *u = realloc(ex->users, (ex->nusers + 1) * sizeof *u);
+    if (!u) return CG_ENOMEM;
+    ex->users = u;
+    u = &ex->users[ex->nusers];
+    memset(u, 0, sizeof *u);
+    u->role = ROLE_OTHER;
+    cg_status st = compile_value(g, s, &u->re, err);
+    if (st != CG_OK) return st;
+    ex->nusers++; /* owned from here on */
+    u->kind = strdup(s->kind.text);
+    if (!u->kind) return CG_ENOMEM;
+    for (const char *k = u->kind; *k; k++)
+        if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_'))
+            return section_error(err, s, &s->kind,
+                                 "[%s]: a kind is lower-case letters, digits and _", s->name);
+    if (s->role.len) {
+        if (strcmp(s->role.text, "document") == 0) u->role = ROLE_DOC;
+        else if (strcmp(s->role.text, "act") == 0) u->role = ROLE_ACT;
+        else if (strcmp(s->role.text, "other") != 0)
+            return section_error(err, s, &s->role, "[%s]: role is document, act or other",
+                                 s->name);
+    }
+    if ((st = cgg_template_parse(&s->id, &u->id, err)) != CG_OK) return st;
+    if (s->locator.len && (st = cgg_template_parse(&s->locator, &u->locator, err)) != CG_OK)
+        return st;
+    const cgg_template *ts[2] = {&u->id, &u->locator};
+    const cgg_value *vs[2] = {&s->id, &s->locator};
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < ts[k]->nparts; i++) {
+            const cgg_tpl_part *p = &ts[k]->parts[i];
+            if (p->kind == TPL_GROUP && !has_group(u->re, p->text, strlen(p->text))) {
+                cgg_error_at(err, CG_EPATTERN, vs[k], p->at,
+                             "[%s]: the pattern has no group (?<%s>...)", s->name, p->text);
+                return CG_EPATTERN;
+            }
+        }
+    return CG_OK;
+}
+
+/* Every example must be found, every counter-example not. */
+static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pcre2_code *re,
+                                cg_error *err) {
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    if (!md) return CG_ENOMEM;
+    cg_status st = CG_OK;
+    for (int want = 1; want >= 0 && st == CG_OK; want--) {
+        const cgg_value *vs = want ? s->examples : s->nots;
+        size_t n = want ? s->nexamples : s->nnots;
+        for (size_t i = 0; i < n; i++) {
+            int rc = pcre2_match(re, (PCRE2_SPTR)vs[i].text, vs[i].len, 0, 0, md, NULL);
+            ex->examples_checked++;
+            if ((rc >= 0) != want) {
+                st = section_error(err, s, &vs[i], "[%s]: %s", s->name,
+                                   want ? "the pattern does not find this example"
+                                        : "the pattern finds this counter-example");
+                break;
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+    return st;
+}
+
+cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out, cg_error *err) {
+    *out = NULL;
+    cgg_grammar g;
+    memset(&g, 0, sizeof g);
+    cg_extractor *ex = calloc(1, sizeof *ex);
+    cg_status st = ex ? CG_OK : CG_ENOMEM;
+    if (st == CG_OK)
+        st = cgg_parse(&g, "built-in grammar", cg_builtin_grammar, cg_builtin_grammar_len, err);
+    for (size_t i = 0; st == CG_OK && opts && i < opts->n_pattern_files; i++)
+        st = cgg_parse_file(&g, opts->pattern_files[i], err);
+    for (int p = 0; st == CG_OK && p < P_COUNT; p++) {
+        const cgg_section *s = cgg_find(&g, cgx_pattern_names[p]);
+        if (!s || s->is_define) {
+            if (err) {
+                memset(err, 0, sizeof *err);
+                err->status = CG_EPATTERN;
+                snprintf(err->text, sizeof err->text, "the grammar lacks the pattern [%s]",
+                         cgx_pattern_names[p]);
+            }
+            st = CG_EPATTERN;
+            break;
+        }
+        st = compile_value(&g, s, &ex->re[p], err);
+        if (st != CG_OK) break;
+        for (size_t c = 0; c < sizeof contracts / sizeof contracts[0]; c++) {
+            if (contracts[c].p != p) continue;
+            if (s->handler.len && (!contracts[c].handler ||
+                                   strcmp(s->handler.text, contracts[c].handler) != 0)) {
+                st = section_error(err, s, &s->handler, "[%s]: unknown handler '%s'", s->name,
+                                   s->handler.text);
+                break;
+            }
+            if (s->id.len) { /* a template replaces the built-in recogniser */
+                if (!contracts[c].handler) {
+                    st = section_error(err, s, &s->id,
+                                       "[%s] is a helper pattern, not a kind; it takes no id",
+                                       s->name);
+                    break;
+                }
+                ex->handler_off[p] = true;
+                st = add_user_kind(ex, &g, s, err);
+            } else {
+                st = check_contract(s, ex->re[p], contracts[c].groups, err);
+            }
+        }
+        if (st == CG_OK) st = check_examples(ex, s, ex->re[p], err);
+    }
+    /* sections that are neither built in nor defines: kinds of their own */
+    for (size_t i = 0; st == CG_OK && i < g.nsections; i++) {
+        const cgg_section *s = &g.sections[i];
+        int builtin = 0;
+        for (int p = 0; p < P_COUNT && !builtin; p++)
+            builtin = strcmp(s->name, cgx_pattern_names[p]) == 0;
+        if (builtin || s->is_define) continue;
+        st = add_user_kind(ex, &g, s, err);
+        if (st == CG_OK) st = check_examples(ex, s, ex->users[ex->nusers - 1].re, err);
+    }
+    cgg_release(&g);
+    if (st != CG_OK) {
+        if (st == CG_ENOMEM && err) {
+            memset(err, 0, sizeof *err);
+            err->status = CG_ENOMEM;
+            snprintf(err->text, sizeof err->text, "out of memory");
+        }
+        cg_extractor_free(ex);
+        return st;
+    }
+    *out = ex;
+    return CG_OK;
+}
+
+size_t cg_extractor_examples_checked(const cg_extractor *ex) {
+    return ex->examples_checked;
+}

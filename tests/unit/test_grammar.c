@@ -1,0 +1,158 @@
+/* test_grammar.c - grammar files: kinds from templates, overrides, and
+ * errors that point at the right line and column. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "citegraph/citegraph.h"
+
+static char path[64];
+
+static const char *write_grammar(const char *text) {
+    snprintf(path, sizeof path, "/tmp/cg_test_grammar_%d.cgg", (int)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static cg_status load(const char *text, cg_extractor **ex, cg_error *err) {
+    const char *files[] = {write_grammar(text)};
+    cg_extractor_options opts = {files, 1};
+    cg_status st = cg_extractor_new(&opts, ex, err);
+    unlink(path);
+    return st;
+}
+
+/* Rows "kind|target|locator" of a text. */
+static void expect_rows(cg_extractor *ex, const char *text, const char *want) {
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("t", text, strlen(text), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    char got[1024] = "";
+    size_t n = 0;
+    for (size_t i = 0; i < cg_extraction_count(r); i++) {
+        const cg_reference *x = cg_extraction_reference(r, i);
+        n += (size_t)snprintf(got + n, sizeof got - n, "%s%s|%s|%s", i ? "\n" : "", x->kind,
+                              x->target, x->locator ? x->locator : "");
+    }
+    assert_string_equal(got, want);
+    cg_extraction_free(r);
+    cg_input_free(in);
+}
+
+static void test_builtin_loads_and_checks_examples(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    assert_int_equal(cg_extractor_new(NULL, &ex, NULL), CG_OK);
+    assert_true(cg_extractor_examples_checked(ex) >= 30);
+    size_t len;
+    const char *text = cg_builtin_grammar_text(&len);
+    assert_true(len > 1000);
+    assert_non_null(strstr(text, "[drs]"));
+    cg_extractor_free(ex);
+}
+
+static void test_new_kind_with_templates(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    cg_error err;
+    cg_status st = load("[define law]\nvalue = (?<law>GG|UrhG)\n\n"
+                        "[para]\nkind = de_statute\n"
+                        "pattern = §\\s*(?<sec>\\d+)(?:\\s*Abs\\.\\s*(?<abs>\\d+))?\n"
+                        "    \\s+{{law}}\n"
+                        "id = {law:upper}\nlocator = § {sec:int}[ Abs. {abs}]\n"
+                        "example = § 5 UrhG\nnot = § 5 BGB\n",
+                        &ex, &err);
+    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    expect_rows(ex, "nach § 05 UrhG und § 3 Abs. 2 GG sowie Drucksache 19/1",
+                "de_statute|URHG|§ 5\nde_statute|GG|§ 3 Abs. 2\nbt_drucksache|BT-Drs. 19/1|");
+    cg_extractor_free(ex);
+}
+
+static void test_override_builtin(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    cg_error err;
+    /* a template replaces the built-in Council recogniser */
+    assert_int_equal(load("[council]\nkind = eu_council_doc\n"
+                          "pattern = Ratsdok\\.\\s*(?<nr>\\d+)/(?<yy>\\d\\d)\n"
+                          "id = Council {nr}/{yy}\n",
+                          &ex, &err),
+                     CG_OK);
+    expect_rows(ex, "Ratsdok. 6385/25", "eu_council_doc|Council 6385/25|");
+    cg_extractor_free(ex);
+    /* a pattern alone keeps the handler: here, only "Ratsdok." still counts */
+    assert_int_equal(load("[council]\npattern = (?<![\\p{L}])Ratsdok\\.\\s*(?<list>{{council_one}})\n",
+                          &ex, &err),
+                     CG_OK);
+    expect_rows(ex, "Ratsdok. 6385/25 und Ratsdokument 7000/25", "eu_council_doc|ST 6385/25|");
+    cg_extractor_free(ex);
+}
+
+typedef struct bad_case {
+    const char *text;
+    size_t line, col;
+    const char *message;
+} bad_case;
+
+static const bad_case bad[] = {
+    {"[mine]\nkind = x\npattern = abc(?<g>\\d+\n    [z\nid = {g}\n", 4, 7,
+     "[mine]: missing terminating ] for character class"},
+    {"[mine]\nkind = x\npattern = abc(?<g>\\d+)\nid = {nope}\n", 4, 7,
+     "[mine]: the pattern has no group (?<nope>...)"},
+    {"[mine]\nkind = x\npattern = abc(?<g>\\d+)\nid = {g}\nexample = abd 5\n", 5, 11,
+     "[mine]: the pattern does not find this example"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\nnot = xabcx\n", 5, 7,
+     "[mine]: the pattern finds this counter-example"},
+    {"[mine\n", 1, 6, "expected ']' after the section name (names are letters, digits, _)"},
+    {"[drs]\npattern = Drucksache (?<a>\\d+)\n", 2, 11,
+     "[drs]: the pattern must keep the named group (?<list>...) that its handler reads"},
+    {"foo = bar\n", 1, 1, "key outside a section (start one with [NAME])"},
+    {"[mine]\nkind = x\npattern = a{{undefined}}b\nid = y\n", 3, 14,
+     "no [define undefined] for {{undefined}}"},
+    {"[mine]\nkind = x\npattern = a\nid = y[ {q\n", 4, 9, "expected {group} or {group:int|upper|lower}"},
+    {"[mine]\nkind = x\npattern = a\nid = {q:title}\n", 4, 9,
+     "unknown format 'title' (use int, upper or lower)"},
+    {"[mine]\nkind = x\npattern = a\nsize = 3\n", 4, 1,
+     "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler)"},
+    {"[mine]\npattern = a\n", 2, 11, "[mine]: a new pattern needs 'kind' and 'id'"},
+    {"[tail]\nkind = x\npattern = a\nid = y\n", 4, 6,
+     "[tail] is a helper pattern, not a kind; it takes no id"},
+    {"\n  continued\n", 2, 1,
+     "indented line continues no value (values continue on lines that start with white space "
+     "right after their key)"},
+};
+
+static void test_errors_point_into_the_file(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cg_extractor *ex = NULL;
+        cg_error err;
+        cg_status st = load(bad[i].text, &ex, &err);
+        assert_null(ex);
+        assert_true(st == CG_EPATTERN || st == CG_EFORMAT);
+        assert_string_equal(err.path, path);
+        if (err.line != bad[i].line || err.col != bad[i].col ||
+            strcmp(err.text, bad[i].message) != 0)
+            fail_msg("case %zu: got %zu:%zu: %s", i, err.line, err.col, err.text);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_loads_and_checks_examples),
+        cmocka_unit_test(test_new_kind_with_templates),
+        cmocka_unit_test(test_override_builtin),
+        cmocka_unit_test(test_errors_point_into_the_file),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
