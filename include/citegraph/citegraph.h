@@ -2,13 +2,15 @@
  *
  * citegraph reads German parliamentary and EU documents, finds the references
  * they make to one another, and builds the citation graph. The data flows one
- * way: read (input.h) -> normalise and extract (extract.h) -> output (output.h).
+ * way: read (input.h) -> normalise and extract (extract.h) -> graph (graph.h)
+ * -> output (output.h, graph.h).
  */
 #ifndef CITEGRAPH_CITEGRAPH_H
 #define CITEGRAPH_CITEGRAPH_H
 
 #include "citegraph/error.h"
 #include "citegraph/extract.h"
+#include "citegraph/graph.h"
 #include "citegraph/input.h"
 #include "citegraph/output.h"
 #include "citegraph/version.h"

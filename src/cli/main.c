@@ -15,6 +15,16 @@ static const char usage_text[] =
     "  extract    report every reference with its canonical id and position\n"
     "  accuracy   measure the extractor against a gold set\n"
     "  grammar    print the built-in reference grammar, or check grammar files\n"
+    "\n"
+    "  graph          export the citation graph: DOT (rendered to SVG/PNG/PDF), JSON,\n"
+    "                 GraphML, CSV; the whole graph or a neighbourhood\n"
+    "  cites ID       what a document cites, with locators and positions\n"
+    "  cited-by ID    what cites a document\n"
+    "  chain ID       the transitive citations of a document, as a tree\n"
+    "  path FROM TO   a shortest citation path\n"
+    "  longest-chain  the longest citation chain, and the cycles\n"
+    "  rank           the most cited / central documents\n"
+    "  stats          the size and shape of the graph\n"
     "  version    print the version\n"
     "  help       show help for a command\n"
     "\n"
@@ -48,6 +58,7 @@ int main(int argc, char **argv) {
         if (strcmp(argv[2], "extract") == 0) return cmd_extract(&c, 2, help_argv);
         if (strcmp(argv[2], "accuracy") == 0) return cmd_accuracy(&c, 2, help_argv);
         if (strcmp(argv[2], "grammar") == 0) return cmd_grammar(&c, 2, help_argv);
+        if (cmd_is_graph_query(argv[2])) return cmd_graph_query(&c, argv[2], 2, help_argv);
         return cli_usage_error(&c, NULL, "unknown command '%s'", argv[2]);
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
@@ -57,5 +68,6 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "extract") == 0) return cmd_extract(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "accuracy") == 0) return cmd_accuracy(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "grammar") == 0) return cmd_grammar(&c, argc - 1, argv + 1);
+    if (cmd_is_graph_query(cmd)) return cmd_graph_query(&c, cmd, argc - 1, argv + 1);
     return cli_usage_error(&c, NULL, "unknown command '%s'", cmd);
 }

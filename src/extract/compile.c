@@ -47,6 +47,7 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_LT_CONTEXT] = "lt_context",
     [P_CELEX] = "celex",
     [P_OWN_LINE] = "own_line",
+    [P_OWN_HEAD] = "own_head",
     [P_EU_LETTERHEAD] = "eu_letterhead",
     [P_PUBNOTE] = "pubnote",
 };
@@ -81,6 +82,7 @@ static const struct {
     {P_BT_URL, NULL, "t wp num"},
     {P_CELEX, "celex", "c"},
     {P_OWN_LINE, NULL, "num"},
+    {P_OWN_HEAD, NULL, "num"},
     {P_PUBNOTE, NULL, "num"},
 };
 
@@ -242,7 +244,23 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
         const cgg_value *vs = want ? s->examples : s->nots;
         size_t n = want ? s->nexamples : s->nnots;
         for (size_t i = 0; i < n; i++) {
-            int rc = pcre2_match(re, (PCRE2_SPTR)vs[i].text, vs[i].len, 0, 0, md, NULL);
+            /* "\n" and "\t" in an example stand for a line break and a tab */
+            char *text = malloc(vs[i].len + 1);
+            if (!text) {
+                st = CG_ENOMEM;
+                break;
+            }
+            size_t len = 0;
+            for (size_t k = 0; k < vs[i].len; k++) {
+                if (vs[i].text[k] == '\\' && k + 1 < vs[i].len &&
+                    (vs[i].text[k + 1] == 'n' || vs[i].text[k + 1] == 't')) {
+                    text[len++] = vs[i].text[++k] == 'n' ? '\n' : '\t';
+                } else {
+                    text[len++] = vs[i].text[k];
+                }
+            }
+            int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+            free(text);
             ex->examples_checked++;
             if ((rc >= 0) != want) {
                 st = section_error(err, s, &vs[i], "[%s]: %s", s->name,

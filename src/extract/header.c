@@ -280,7 +280,7 @@ static int type_and_title(xctx *x) {
     if (!type) return 0;
     x->info.type = type;
     /* After the type: authors, for an Antwort the "- Drucksache N -" line, then the title. */
-    int seen_drs = 0, authors = 1;
+    int seen_drs = 0, authors = 1, in_list = 0;
     char title[1024];
     size_t tn = 0;
     for (int i = 0; i < 25 && pos < x->norm.len; i++) {
@@ -292,6 +292,16 @@ static int type_and_title(xctx *x) {
         }
         if (strcmp(type, "Antwort") == 0 && !seen_drs) {
             if (buf[0] == '-' && strstr(buf, "Drucksache")) seen_drs = 1;
+            continue;
+        }
+        if (!tn && n <= 3) continue; /* stray letters of a vertical margin note: "B", "R", "Fu" */
+        if (authors && !tn && in_list) {
+            /* "der Abgeordneten A, B, ... und der Fraktion X": to the Fraktion */
+            if (strstr(buf, "Fraktion")) in_list = 0;
+            continue;
+        }
+        if (authors && !tn && strncmp(buf, "der Abgeordneten", 16) == 0) {
+            in_list = strstr(buf, "Fraktion") == NULL;
             continue;
         }
         if (authors && !tn) {
@@ -374,8 +384,8 @@ int cgx_header(xctx *x) {
         if (add_excluded(x, s, e) != 0) return -1;
     /* The own number again, alone on a line (a page head) or in the note
      * that says where the annex is published: the document naming itself. */
-    static const int own_patterns[] = {P_OWN_LINE, P_PUBNOTE};
-    for (size_t k = 0; x->own_id && k < 2; k++) {
+    static const int own_patterns[] = {P_OWN_LINE, P_OWN_HEAD, P_PUBNOTE};
+    for (size_t k = 0; x->own_id && k < 3; k++) {
         pos = 0;
         while (cgx_next(x, own_patterns[k], &pos, &s, &e)) {
             size_t ns, ne;

@@ -56,6 +56,7 @@ enum {
     P_LT_CONTEXT,    /* a parliament of a state named before "Drucksache" */
     P_CELEX,         /* CELEX:32018R1862 */
     P_OWN_LINE,      /* a line that is only a document number: a repeated head */
+    P_OWN_HEAD,      /* a page head or foot with the number, Wahlperiode, page number */
     P_EU_LETTERHEAD, /* "Brüssel, 23.5.2025 / C(2025) 3468 final" */
     P_PUBNOTE,       /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
     P_COUNT

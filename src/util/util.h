@@ -44,6 +44,20 @@ int cgu_utf8_encode(uint32_t cp, char *out);
  * invalid bytes become U+FFFD. */
 int cgu_str_append_valid_utf8(cg_string *s, const char *data, size_t len);
 
+/* ---- string-keyed map (keys borrowed) ---- */
+
+typedef struct cgu_map {
+    const char **keys;
+    size_t *values;
+    size_t cap, count;
+} cgu_map;
+
+/* 1 and *value set when the key is present, else 0. */
+int cgu_map_get(const cgu_map *m, const char *key, size_t *value);
+/* Inserts or replaces; 0, or -1 when memory ran out. */
+int cgu_map_put(cgu_map *m, const char *key, size_t value);
+void cgu_map_release(cgu_map *m);
+
 /* Grows *items (of `size`-byte elements) so that it holds `need` elements. */
 int cgu_grow(void **items, size_t *cap, size_t need, size_t size);
 

@@ -1,0 +1,425 @@
+/* graph.c - building the citation graph.
+ *
+ * Input is collected as records (documents, references, metadata) in the
+ * graph's arena; cg_graph_finish() turns them into sorted nodes and edges
+ * and one igraph graph. Node ids are canonical ids, so that every spelling
+ * of a document meets in one node; edges merge all occurrences of one
+ * citing/cited pair and keep their locators and positions. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph_internal.h"
+
+static cg_status oom(void) {
+    return CG_ENOMEM;
+}
+
+cg_status cg_graph_new(const cg_graph_options *opts, cg_graph **out) {
+    *out = calloc(1, sizeof **out);
+    if (!*out) return CG_ENOMEM;
+    if (opts) (*out)->opts = *opts;
+    return CG_OK;
+}
+
+void cg_graph_free(cg_graph *g) {
+    if (!g) return;
+    if (g->has_ig) igraph_destroy(&g->ig);
+    free(g->docs);
+    free(g->refs);
+    free(g->meta);
+    free(g->nodes);
+    free(g->edges);
+    free(g->out_start);
+    free(g->out_edges);
+    free(g->in_start);
+    free(g->in_edges);
+    cgu_map_release(&g->index);
+    cgu_arena_release(&g->arena);
+    free(g);
+}
+
+static const char *dup(cg_graph *g, const char *s) {
+    return s ? cgu_arena_strdup(&g->arena, s) : NULL;
+}
+
+static int push_ref(cg_graph *g, const ref_rec *r) {
+    if (cgu_grow((void **)&g->refs, &g->caprefs, g->nrefs + 1, sizeof *g->refs)) return -1;
+    g->refs[g->nrefs++] = *r;
+    return 0;
+}
+
+/* "Frage 7" -> 7; "Fragen 7 bis 10, 17" -> 7 8 9 10 17; "Fragen 3a bis 3c" ->
+ * 3a 3b 3c. Calls `each` for every question; returns the count, -1 on error. */
+typedef int (*question_fn)(void *ctx, const char *prefix, const char *q);
+
+static int expand_questions(const char *loc, question_fn each, void *ctx) {
+    const char *prefix = "Frage ";
+    const char *p = loc;
+    if (strncmp(p, "Schriftliche ", 13) == 0) {
+        prefix = "Schriftliche Frage ";
+        p += 13;
+    } else if (strncmp(p, "Mündliche ", 11) == 0) {
+        prefix = "Mündliche Frage ";
+        p += 11;
+    }
+    if (strncmp(p, "Fragen ", 7) == 0) p += 7;
+    else if (strncmp(p, "Frage ", 6) == 0) p += 6;
+    else return 0;
+    int count = 0;
+    char prev[16] = "";
+    int range = 0;
+    while (*p) {
+        char item[16];
+        size_t n = 0;
+        while (*p && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')) && n + 1 < sizeof item)
+            item[n++] = *p++;
+        item[n] = '\0';
+        if (!n) return count;
+        if (range && prev[0]) {
+            long a = strtol(prev, NULL, 10), b = strtol(item, NULL, 10);
+            char la = prev[strspn(prev, "0123456789")], lb = item[strspn(item, "0123456789")];
+            if (a == b && la && lb && la < lb && lb - la < 26) { /* 3a bis 3e */
+                for (char c = (char)(la + 1); c <= lb; c++) {
+                    char q[32];
+                    snprintf(q, sizeof q, "%ld%c", a, c);
+                    if (each(ctx, prefix, q)) return -1;
+                    count++;
+                }
+            } else if (!la && !lb && b > a && b - a <= 100) { /* 7 bis 10 */
+                for (long k = a + 1; k <= b; k++) {
+                    char q[32];
+                    snprintf(q, sizeof q, "%ld", k);
+                    if (each(ctx, prefix, q)) return -1;
+                    count++;
+                }
+            } else {
+                if (each(ctx, prefix, item)) return -1;
+                count++;
+            }
+        } else {
+            if (each(ctx, prefix, item)) return -1;
+            count++;
+        }
+        snprintf(prev, sizeof prev, "%s", item);
+        range = 0;
+        if (strncmp(p, " bis ", 5) == 0) {
+            range = 1;
+            p += 5;
+        } else if (strncmp(p, ", ", 2) == 0) {
+            p += 2;
+        } else {
+            break;
+        }
+    }
+    return count;
+}
+
+typedef struct question_ctx {
+    cg_graph *g;
+    ref_rec base;
+    int failed;
+} question_ctx;
+
+static int add_question(void *vctx, const char *prefix, const char *q) {
+    question_ctx *c = vctx;
+    char id[512];
+    snprintf(id, sizeof id, "%s#%s%s", c->base.target, prefix, q);
+    ref_rec r = c->base;
+    r.target = dup(c->g, id);
+    r.kind = "question";
+    r.locator = NULL;
+    return !r.target || push_ref(c->g, &r);
+}
+
+static int is_question_locator(const char *loc) {
+    return loc && (strncmp(loc, "Frage", 5) == 0 || strncmp(loc, "Schriftliche Frage", 18) == 0 ||
+                   strncmp(loc, "Mündliche Frage", 16) == 0);
+}
+
+/* The kind of a document id, from its prefix. */
+static const char *kind_of_id(const char *id) {
+    static const struct {
+        const char *prefix, *kind;
+    } kinds[] = {{"BT-Drs. ", CG_KIND_BT_DRUCKSACHE}, {"BT-PlPr. ", CG_KIND_BT_PLENARPROTOKOLL},
+                 {"BT-ADrs. ", CG_KIND_BT_AUSSCHUSSDRUCKSACHE}, {"BR-Drs. ", CG_KIND_BR_DRUCKSACHE},
+                 {"LT-Drs. ", CG_KIND_LANDTAG_DRUCKSACHE}, {"ST ", CG_KIND_EU_COUNCIL_DOC},
+                 {"CELEX:", CG_KIND_EU_LEGAL_ACT}, {"file:", "document"},
+                 {"http://", CG_KIND_URL}, {"https://", CG_KIND_URL}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strncmp(id, kinds[i].prefix, strlen(kinds[i].prefix)) == 0) return kinds[i].kind;
+    if (strchr(id, '(') && strchr(id, ')')) return CG_KIND_EU_COM_DOC;
+    return NULL;
+}
+
+/* Adds one reference of a document, expanding question locators into
+ * question nodes when asked to. */
+static cg_status add_reference(cg_graph *g, const char *source, const char *file, size_t line,
+                               size_t col, const char *kind, const char *target,
+                               const char *locator, const char *relation,
+                               const char *resolves_to) {
+    if (!target || strcmp(target, "#") == 0 || (kind && strcmp(kind, CG_KIND_INTERNAL) == 0))
+        return CG_OK; /* a part of the same document: no edge */
+    if (kind && strcmp(kind, CG_KIND_URL) == 0) {
+        if (resolves_to) {
+            target = resolves_to;
+            kind = kind_of_id(resolves_to);
+        } else if (!g->opts.urls) {
+            return CG_OK;
+        }
+    }
+    ref_rec r = {source, dup(g, target), dup(g, kind), dup(g, locator),
+                 relation && strcmp(relation, "answers") == 0, file, line, col};
+    if (!r.target) return oom();
+    if (g->opts.questions && is_question_locator(locator)) {
+        question_ctx c = {g, r, 0};
+        int n = expand_questions(locator, add_question, &c);
+        if (n < 0) return oom();
+        if (n > 0) return CG_OK;
+    }
+    return push_ref(g, &r) ? oom() : CG_OK;
+}
+
+static cg_status add_document(cg_graph *g, const doc_rec *d) {
+    if (cgu_grow((void **)&g->docs, &g->capdocs, g->ndocs + 1, sizeof *g->docs)) return oom();
+    g->docs[g->ndocs++] = *d;
+    return CG_OK;
+}
+
+static const char *doc_node_id(cg_graph *g, const char *id, const char *file) {
+    if (id) return dup(g, id);
+    char *s = cgu_arena_alloc(&g->arena, strlen(file) + 6);
+    if (s) sprintf(s, "file:%s", file);
+    return s;
+}
+
+cg_status cg_graph_add_extraction(cg_graph *g, const char *file, const cg_extraction *ext) {
+    if (g->finished) return CG_EINVAL;
+    const cg_document_info *info = cg_extraction_document(ext);
+    const char *f = dup(g, file);
+    doc_rec d = {doc_node_id(g, info->id, file), f, dup(g, info->issuer), dup(g, info->type),
+                 dup(g, info->date), dup(g, info->title), dup(g, info->alias)};
+    if (!d.id || !f) return oom();
+    cg_status st = add_document(g, &d);
+    for (size_t i = 0; st == CG_OK && i < cg_extraction_count(ext); i++) {
+        const cg_reference *r = cg_extraction_reference(ext, i);
+        st = add_reference(g, d.id, f, r->line, r->col, r->kind, r->target, r->locator,
+                           cg_relation_name(r->relation), r->resolves_to);
+    }
+    return st;
+}
+
+static const char *jstr(json_t *o, const char *key) {
+    return json_string_value(json_object_get(o, key));
+}
+
+cg_status cg_graph_add_jsonl(cg_graph *g, const char *name, const char *data, size_t len,
+                             cg_error *err) {
+    if (g->finished) return CG_EINVAL;
+    size_t lineno = 0, i = 0;
+    /* file -> its document's node id, for reference lines */
+    const char *last_file = NULL, *last_id = NULL;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && data[e] != '\n') e++;
+        lineno++;
+        size_t n = e - i;
+        const char *l = data + i;
+        i = e < len ? e + 1 : e;
+        while (n && (l[n - 1] == '\r' || l[n - 1] == ' ')) n--;
+        if (!n) continue;
+        json_error_t je;
+        json_t *o = json_loadb(l, n, 0, &je);
+        const char *type = o ? jstr(o, "type") : NULL;
+        if (!o || !json_is_object(o) || !type) {
+            if (err) {
+                memset(err, 0, sizeof *err);
+                err->status = CG_EFORMAT;
+                err->line = lineno;
+                err->col = o ? 1 : (size_t)je.column;
+                snprintf(err->path, sizeof err->path, "%s", name);
+                snprintf(err->text, sizeof err->text, "%s",
+                         o ? "not a line of 'citegraph extract' (no \"type\")" : je.text);
+            }
+            json_decref(o);
+            return CG_EFORMAT;
+        }
+        cg_status st = CG_OK;
+        const char *file = jstr(o, "file");
+        if (strcmp(type, "document") == 0 && file && !jstr(o, "error")) {
+            const char *f = dup(g, file);
+            doc_rec d = {doc_node_id(g, jstr(o, "doc"), file), f, dup(g, jstr(o, "issuer")),
+                         dup(g, jstr(o, "doc_type")), dup(g, jstr(o, "date")),
+                         dup(g, jstr(o, "title")), dup(g, jstr(o, "alias"))};
+            st = d.id && f ? add_document(g, &d) : CG_ENOMEM;
+            last_file = f;
+            last_id = d.id;
+        } else if (strcmp(type, "reference") == 0 && file) {
+            const char *source;
+            if (last_file && strcmp(last_file, file) == 0) {
+                source = last_id;
+            } else {
+                source = doc_node_id(g, jstr(o, "doc"), file);
+                last_file = NULL;
+            }
+            const char *f = last_file ? last_file : dup(g, file);
+            json_int_t line = json_integer_value(json_object_get(o, "line"));
+            json_int_t col = json_integer_value(json_object_get(o, "col"));
+            st = source && f ? add_reference(g, source, f, (size_t)line, (size_t)col,
+                                             jstr(o, "kind"), jstr(o, "target"),
+                                             jstr(o, "locator"), jstr(o, "relation"),
+                                             jstr(o, "resolves_to"))
+                             : CG_ENOMEM;
+        }
+        json_decref(o);
+        if (st != CG_OK) return st;
+    }
+    return CG_OK;
+}
+
+/* ---- metadata ---- */
+
+static cg_status add_meta(cg_graph *g, const cg_extractor *ex, const char *id, const char *issuer,
+                          const char *number, const char *type, const char *date,
+                          const char *title, const char *file) {
+    char *canon = NULL;
+    if (id && *id) {
+        canon = cg_canonical_id(ex, id, strlen(id));
+        if (!canon) canon = strdup(id);
+    } else if (number && *number) {
+        char buf[128];
+        int br = issuer && strcmp(issuer, "BR") == 0;
+        snprintf(buf, sizeof buf, "%s %s", br ? "BR-Drs." : "BT-Drs.", number);
+        canon = cg_canonical_id(ex, buf, strlen(buf));
+    }
+    if (!canon) return CG_OK; /* a row naming nothing we know */
+    meta_rec m = {dup(g, canon), dup(g, type && *type ? type : NULL),
+                  dup(g, date && *date ? date : NULL), dup(g, title && *title ? title : NULL),
+                  dup(g, file && *file ? file : NULL)};
+    free(canon);
+    if (!m.id || cgu_grow((void **)&g->meta, &g->capmeta, g->nmeta + 1, sizeof *g->meta))
+        return CG_ENOMEM;
+    g->meta[g->nmeta++] = m;
+    return CG_OK;
+}
+
+static cg_status meta_error(cg_error *err, const char *path, size_t line, const char *msg) {
+    if (err) {
+        memset(err, 0, sizeof *err);
+        err->status = CG_EFORMAT;
+        err->line = line;
+        snprintf(err->path, sizeof err->path, "%s", path);
+        snprintf(err->text, sizeof err->text, "%s", msg);
+    }
+    return CG_EFORMAT;
+}
+
+static cg_status meta_json_record(cg_graph *g, const cg_extractor *ex, json_t *o) {
+    if (!json_is_object(o)) return CG_OK;
+    const char *nr = jstr(o, "dokumentnummer");
+    return add_meta(g, ex, jstr(o, "id"), jstr(o, "herausgeber"), nr,
+                    jstr(o, "drucksachetyp") ? jstr(o, "drucksachetyp") : jstr(o, "type"),
+                    jstr(o, "datum") ? jstr(o, "datum") : jstr(o, "date"),
+                    jstr(o, "titel") ? jstr(o, "titel") : jstr(o, "title"), jstr(o, "file"));
+}
+
+static cg_status meta_tsv(cg_graph *g, const cg_extractor *ex, const char *path, char *text,
+                          cg_error *err) {
+    enum { C_ID, C_HG, C_NR, C_TYPE, C_DATE, C_TITLE, C_FILE, C_N };
+    static const char *const names[C_N][2] = {{"id", NULL},
+                                              {"herausgeber", "issuer"},
+                                              {"dokumentnummer", "number"},
+                                              {"drucksachetyp", "type"},
+                                              {"datum", "date"},
+                                              {"titel", "title"},
+                                              {"file", NULL}};
+    int col[C_N];
+    for (int k = 0; k < C_N; k++) col[k] = -1;
+    size_t lineno = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        lineno++;
+        size_t n = strlen(line);
+        if (n && line[n - 1] == '\r') line[--n] = '\0';
+        char *fields[64];
+        int nf = 0;
+        for (char *p = line; nf < 64;) {
+            fields[nf++] = p;
+            char *t = strchr(p, '\t');
+            if (!t) break;
+            *t = '\0';
+            p = t + 1;
+        }
+        if (lineno == 1) {
+            for (int f = 0; f < nf; f++)
+                for (int k = 0; k < C_N; k++)
+                    if (strcmp(fields[f], names[k][0]) == 0 ||
+                        (names[k][1] && strcmp(fields[f], names[k][1]) == 0))
+                        col[k] = f;
+            if (col[C_ID] < 0 && col[C_NR] < 0)
+                return meta_error(err, path, 1,
+                                  "a metadata TSV needs a header with an 'id' column, or "
+                                  "'herausgeber' and 'dokumentnummer'");
+            continue;
+        }
+#define F(k) (col[k] >= 0 && col[k] < nf ? fields[col[k]] : NULL)
+        cg_status st = add_meta(g, ex, F(C_ID), F(C_HG), F(C_NR), F(C_TYPE), F(C_DATE),
+                                F(C_TITLE), F(C_FILE));
+#undef F
+        if (st != CG_OK) return st;
+    }
+    return CG_OK;
+}
+
+cg_status cg_graph_add_metadata(cg_graph *g, const cg_extractor *ex, const char *path,
+                                cg_error *err) {
+    cg_input *in = NULL;
+    cg_status st = cg_input_read_file(path, NULL, &in, err);
+    if (st != CG_OK) return st;
+    size_t len = cg_input_size(in);
+    char *text = malloc(len + 1);
+    if (!text) {
+        cg_input_free(in);
+        return CG_ENOMEM;
+    }
+    memcpy(text, cg_input_data(in), len + 1);
+    cg_input_free(in);
+    size_t k = strspn(text, " \t\r\n");
+    if (text[k] == '[' || text[k] == '{') {
+        json_error_t je;
+        json_t *root = json_loadb(text, len, 0, &je);
+        json_t *arr = root && json_is_array(root) ? root : json_object_get(root, "documents");
+        if (root && json_is_array(arr)) {
+            size_t i;
+            json_t *v;
+            json_array_foreach(arr, i, v) {
+                if ((st = meta_json_record(g, ex, v)) != CG_OK) break;
+            }
+        } else if (root) {
+            st = meta_json_record(g, ex, root);
+        } else {
+            /* one JSON object per line */
+            size_t lineno = 0;
+            char *save = NULL;
+            st = CG_OK;
+            for (char *line = strtok_r(text, "\n", &save); line && st == CG_OK;
+                 line = strtok_r(NULL, "\n", &save)) {
+                lineno++;
+                if (!line[strspn(line, " \t\r")]) continue;
+                json_t *o = json_loads(line, 0, &je);
+                if (!o) {
+                    st = meta_error(err, path, lineno, je.text);
+                    break;
+                }
+                st = meta_json_record(g, ex, o);
+                json_decref(o);
+            }
+        }
+        json_decref(root);
+    } else {
+        st = meta_tsv(g, ex, path, text, err);
+    }
+    free(text);
+    return st;
+}
