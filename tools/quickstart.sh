@@ -2,7 +2,8 @@
 # Installs what citegraph needs on Debian 12, builds it, and runs either the
 # demo on the bundled sample corpus or the whole test suite.
 #
-#   tools/quickstart.sh demo   install, build, extract the references of data/sample
+#   tools/quickstart.sh demo   install, build, build the citation graph of data/sample,
+#                              print its statistics and a chain, and draw it as SVG
 #   tools/quickstart.sh test   install, build with warnings as errors, run all tests,
 #                              then again under AddressSanitizer and UBSan
 #
@@ -15,7 +16,8 @@ cd "$here"
 mode=${1:-demo}
 jobs=$(nproc 2>/dev/null || echo 2)
 
-packages="build-essential cmake pkg-config libigraph-dev libjansson-dev libpcre2-dev libcmocka-dev"
+packages="build-essential cmake pkg-config libigraph-dev libjansson-dev libpcre2-dev libcmocka-dev
+graphviz python3 python3-networkx"
 
 install_missing() {
     missing=""
@@ -44,16 +46,17 @@ demo)
     build build
     mkdir -p build/demo
     build/citegraph extract data/sample > build/demo/references.jsonl
-    build/citegraph extract --format tsv data/sample > build/demo/references.tsv
-    echo "citegraph: extracted the references of the $(ls data/sample/*.txt | wc -l) documents in data/sample"
-    echo "  JSON Lines: build/demo/references.jsonl"
-    echo "  TSV:        build/demo/references.tsv"
+    build/citegraph graph --format json data/sample > build/demo/graph.json
+    build/citegraph graph --around 21/1958 --depth 2 -o build/demo/around-21-1958.svg data/sample
+    echo "citegraph: the citation graph of the $(ls data/sample/*.txt | wc -l) documents in data/sample"
     echo
-    echo "References by kind:"
-    tail -n +2 build/demo/references.tsv | cut -f3 | sort | uniq -c | sort -rn
+    build/citegraph stats --top 5 data/sample
     echo
-    echo "What the Antwort 21/1958 cites:"
-    grep '^data/sample/btd-21-1958.txt' build/demo/references.tsv | cut -f2-
+    echo "What the Antwort 21/1958 cites, and what those cite:"
+    build/citegraph chain 21/1958 --depth 2 data/sample
+    echo
+    echo "Written: build/demo/references.jsonl (every reference), build/demo/graph.json,"
+    echo "         build/demo/around-21-1958.svg (the picture of 21/1958's neighbourhood)"
     ;;
 test)
     install_missing

@@ -168,7 +168,7 @@ CG_EXPORT cg_status cg_graph_chain(const cg_graph *g, size_t node, int in, unsig
 /** Graphviz DOT: nodes styled by kind and corpus membership, clustered by
  * issuer and Wahlperiode, ranked by date, with labels, tooltips and links. */
 CG_EXPORT cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_string *out);
-/** JSON node-link data (schema "citegraph-graph/1", see docs/graph-json.md),
+/** JSON node-link data (schema "citegraph-graph/1", data/graph.schema.json),
  * readable by D3 and by networkx.node_link_graph. */
 CG_EXPORT cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep,
                                         cg_string *out);

@@ -34,7 +34,9 @@ static const struct {
     {"cited-by", Q_CITED_BY, 1, "cited-by ID PATH...", "What cites the document ID."},
     {"chain", Q_CHAIN, 1, "chain ID PATH... [--direction out|in] [--depth N]",
      "The transitive citations of ID as an indented tree."},
-    {"path", Q_PATH, 2, "path FROM TO PATH...", "A shortest citation path from FROM to TO."},
+    {"path", Q_PATH, 2, "path FROM TO PATH... | path --pairs FILE PATH...",
+     "A shortest citation path from FROM to TO; with --pairs, the path lengths for every\n"
+     "'FROM<tab>TO' line of FILE."},
     {"longest-chain", Q_LONGEST, 0, "longest-chain PATH...",
      "The longest citation chain in the acyclic part of the graph, and the cycles."},
     {"rank", Q_RANK, 0, "rank PATH... [--by indegree|pagerank|hub|authority] [--top N]",
@@ -60,7 +62,8 @@ static const char common_help[] =
     "      --direction DIR   out (what it cites), in (what cites it) or all (graph\n"
     "                        --around only; the default there)\n"
     "      --by METHOD       rank: indegree (default), pagerank, hub, authority\n"
-    "      --top N           rank and stats: how many (default 20 / 10)\n"
+    "      --top N           rank and stats: how many (default 20 / 10; 0: all)\n"
+    "      --pairs FILE      path: lines 'FROM<tab>TO', answered in one run\n"
     "      --questions       question-level nodes: BT-Drs. 19/5954#Frage 2\n"
     "      --urls            keep URLs that name no document as nodes\n"
     "      --metadata FILE   TSV (like DIP's index.tsv) or DIP JSON records that fill or\n"
@@ -77,7 +80,7 @@ typedef struct opts {
     const char *ids[2];
     const char **paths, **meta, **patterns;
     size_t npaths, nmeta, npatterns;
-    const char *format, *output, *around, *direction, *by;
+    const char *format, *output, *around, *direction, *by, *pairs;
     long depth, top;
     int questions, urls;
 } opts;
@@ -133,6 +136,9 @@ static int parse(cli *c, const char *cmd, int argc, char **argv, opts *o) {
             o->around = value(c, sub, argc, argv, &i, &bad);
         } else if (opt_is(a, "--direction")) {
             o->direction = value(c, sub, argc, argv, &i, &bad);
+        } else if (opt_is(a, "--pairs")) {
+            o->pairs = value(c, sub, argc, argv, &i, &bad);
+            if (o->q == Q_PATH) want = 0;
         } else if (opt_is(a, "--by")) {
             o->by = value(c, sub, argc, argv, &i, &bad);
         } else if (opt_is(a, "--depth") || opt_is(a, "--top")) {
@@ -390,7 +396,60 @@ static int q_chain(cli *c, const opts *o, const cg_graph *g, const cg_extractor 
     return EXIT_OK;
 }
 
+/* path --pairs: one shortest-path length per line of the file, in one run */
+static int q_pairs(cli *c, const opts *o, const cg_graph *g, const cg_extractor *ex) {
+    FILE *f = fopen(o->pairs, "r");
+    if (!f) {
+        cli_error(c, "%s: cannot open: %s", o->pairs, strerror(errno));
+        return EXIT_USAGE;
+    }
+    int json = o->format && strcmp(o->format, "json") == 0, rc = EXIT_OK;
+    json_t *arr = json_array();
+    char line[1024];
+    size_t lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#') continue;
+        char *tab = strchr(line, '\t');
+        if (!tab) {
+            cli_error(c, "%s:%zu: expected FROM<tab>TO", o->pairs, lineno);
+            rc = EXIT_USAGE;
+            break;
+        }
+        *tab = '\0';
+        long a = cg_graph_find(g, ex, line), b = cg_graph_find(g, ex, tab + 1);
+        size_t *path = NULL, n = 0;
+        if (a >= 0 && b >= 0) {
+            cg_error err;
+            if (cg_graph_shortest_path(g, (size_t)a, (size_t)b, &path, &n, &err) != CG_OK) n = 0;
+        }
+        free(path);
+        if (json) {
+            json_t *x = json_object();
+            json_object_set_new(x, "from", json_string(line));
+            json_object_set_new(x, "to", json_string(tab + 1));
+            json_object_set_new(x, "length", n ? json_integer((json_int_t)(n - 1)) : json_null());
+            json_array_append_new(arr, x);
+        } else if (n) {
+            printf("%s\t%s\t%zu\n", line, tab + 1, n - 1);
+        } else {
+            printf("%s\t%s\t-\n", line, tab + 1);
+        }
+    }
+    fclose(f);
+    if (!json) {
+        json_decref(arr);
+        return rc;
+    }
+    json_t *root = json_object();
+    json_object_set_new(root, "paths", arr);
+    int e = emit_json(root);
+    return rc != EXIT_OK ? rc : e;
+}
+
 static int q_path(cli *c, const opts *o, const cg_graph *g, const cg_extractor *ex) {
+    if (o->pairs) return q_pairs(c, o, g, ex);
     long a = find_or_complain(c, g, ex, o->ids[0]), b = find_or_complain(c, g, ex, o->ids[1]);
     if (a < 0 || b < 0) return EXIT_FAILED;
     size_t *path, n;
@@ -504,7 +563,7 @@ static int q_rank(cli *c, const opts *o, const cg_graph *g) {
     ranked *r;
     if (ranking(c, g, m, &r) != 0) return EXIT_FAILED;
     size_t n = cg_graph_node_count(g), top = o->top >= 0 ? (size_t)o->top : 20;
-    if (top > n) top = n;
+    if (top > n || o->top == 0) top = n;
     int json = o->format && strcmp(o->format, "json") == 0;
     json_t *arr = json_array();
     for (size_t i = 0; i < top; i++) {

@@ -11,10 +11,12 @@
 
 void cgg_igraph_enter(igraph_guard *g) {
     g->previous = igraph_set_error_handler(igraph_error_handler_ignore);
+    g->previous_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
 }
 
 void cgg_igraph_leave(igraph_guard *g) {
     igraph_set_error_handler(g->previous);
+    igraph_set_warning_handler(g->previous_warning);
 }
 
 cg_status cgg_igraph_error(igraph_error_t e, cg_error *err) {

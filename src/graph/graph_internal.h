@@ -50,9 +50,11 @@ struct cg_graph {
 };
 
 /* Runs igraph calls with an error handler that returns instead of
- * aborting, restoring the previous handler afterwards. */
+ * aborting and a warning handler that does not print (the library never
+ * prints), restoring the previous handlers afterwards. */
 typedef struct igraph_guard {
     igraph_error_handler_t *previous;
+    igraph_warning_handler_t *previous_warning;
 } igraph_guard;
 
 void cgg_igraph_enter(igraph_guard *g);

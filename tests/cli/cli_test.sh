@@ -112,6 +112,43 @@ stderr_has grammar-broken "citegraph: error: $tmp/broken.cgg:3:14: \[mine\]: mis
 expect grammar-missing 2 "$cg" grammar --check "$tmp/none.cgg"
 stderr_has grammar-missing "none.cgg: cannot open"
 
+# ---- the graph and its queries on the sample corpus
+expect stats 0 "$cg" stats "$sample"; stdout_has stats "^nodes  *84 (41 documents read, 43 external"
+expect cites 0 "$cg" cites 21/1958 "$sample"
+stdout_has cites "answers  BT-Drs. 21/1633"
+stdout_has cites "locators: Frage 2"
+stdout_has cites "at $sample/btd-21-1958.txt:77:33"
+expect cites-json 0 "$cg" cites "Drs. 21/1958" --format json "$sample"; stdout_has cites-json '"relation": "answers"'
+expect cited-by 0 "$cg" cited-by "BT-Drs. 21/843" "$sample"; stdout_has cited-by "cites  BT-Drs. 21/1958"
+expect chain 0 "$cg" chain 21/1958 --depth 2 "$sample"
+stdout_has chain "^    -> \[Frage 2\] BT-Drs. 21/843"
+stdout_has chain "^        -> \[Frage 6\] BT-Drs. 21/284"
+expect path 0 "$cg" path 21/1958 21/284 "$sample"; stdout_has path "a path of 2 steps"
+expect no-path 1 "$cg" path 21/284 21/1958 "$sample"; stdout_has no-path "no citation path"
+expect unknown-id 1 "$cg" cites 21/99999 "$sample"; stderr_has unknown-id "'21/99999' is not in the graph"
+expect longest 0 "$cg" longest-chain "$sample"; stdout_has longest "longest chain, 5 steps"
+expect rank 0 "$cg" rank --by pagerank --top 3 "$sample"; stdout_has rank "^   1  "
+expect rank-bad 2 "$cg" rank --by fame "$sample"; stderr_has rank-bad "--by is indegree, pagerank, hub or authority"
+expect graph-json 0 "$cg" graph --format json "$sample"; stdout_has graph-json '"schema":"citegraph-graph/1"'
+expect graph-dot 0 "$cg" graph --around 21/1958 --depth 1 "$sample"
+stdout_has graph-dot '"BT-Drs. 21/1958" -> "BT-Drs. 21/1633"'
+if grep -q "BT-Drs. 21/284" "$tmp/out"; then bad "graph --around --depth 1 went too far"; else ok; fi
+expect graph-graphml 0 "$cg" graph --format graphml -o "$tmp/g.graphml" "$sample"
+if grep -q "<graphml" "$tmp/g.graphml"; then ok; else bad "no GraphML written"; fi
+expect graph-csv 0 "$cg" graph --format csv -o "$tmp/g" "$sample"
+if [ -s "$tmp/g.nodes.csv" ] && [ -s "$tmp/g.edges.csv" ]; then ok; else bad "no CSV written"; fi
+expect graph-csv-stdout 2 "$cg" graph --format csv "$sample"; stderr_has graph-csv-stdout "give -o PREFIX"
+if command -v dot > /dev/null 2>&1; then
+    expect graph-svg 0 "$cg" graph --around 21/1958 -o "$tmp/g.svg" "$sample"
+    if grep -q "<svg" "$tmp/g.svg"; then ok; else bad "no SVG rendered"; fi
+fi
+# pieces extracted separately and merged give the same graph as extracting at once
+"$cg" extract "$sample"/btd-*.txt > "$tmp/bt.jsonl"
+"$cg" extract "$sample"/brd-*.txt "$sample"/000*.txt > "$tmp/br.jsonl"
+"$cg" graph --format json "$sample" > "$tmp/direct.json"
+"$cg" graph --format json "$tmp/bt.jsonl" "$tmp/br.jsonl" | sed "s|$tmp/||g" > "$tmp/merged.json"
+if cmp -s "$tmp/direct.json" "$tmp/merged.json"; then ok; else bad "merged JSON Lines differ from extraction"; fi
+
 # ---- a closed pipe ends output quietly
 "$cg" extract "$sample" 2> "$tmp/err" | head -1 > /dev/null
 if [ ! -s "$tmp/err" ]; then ok; else bad "closed pipe: stderr not empty"; cat "$tmp/err" >&2; fi
