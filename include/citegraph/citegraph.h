@@ -8,6 +8,7 @@
 #ifndef CITEGRAPH_CITEGRAPH_H
 #define CITEGRAPH_CITEGRAPH_H
 
+#include "citegraph/check.h"
 #include "citegraph/error.h"
 #include "citegraph/extract.h"
 #include "citegraph/graph.h"

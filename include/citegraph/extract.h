@@ -108,6 +108,20 @@ CG_EXPORT void cg_extraction_free(cg_extraction *ext);
 CG_EXPORT const cg_document_info *cg_extraction_document(const cg_extraction *ext);
 CG_EXPORT size_t cg_extraction_count(const cg_extraction *ext);
 CG_EXPORT const cg_reference *cg_extraction_reference(const cg_extraction *ext, size_t i);
+/** The questions of an Anfrage or Antwort, as labels "1", "1a", "1b", "2",
+ * in order (numbered questions count only in sequence, lettered ones belong
+ * to the question before them); 0 for other documents. Borrowed. */
+CG_EXPORT size_t cg_extraction_questions(const cg_extraction *ext, const char *const **labels);
+
+/** Something that looks like a reference but cannot be one: a Bundestag or
+ * Bundesrat keyword with no number after it ("BT-Drs. …]"). */
+typedef struct cg_defect {
+    size_t offset, length, line, col;
+    const char *message; /* static */
+} cg_defect;
+
+/** The defects found, in order. Borrowed. */
+CG_EXPORT size_t cg_extraction_defects(const cg_extraction *ext, const cg_defect **defects);
 
 /** Canonicalises a document id written in any spelling the extractor
  * understands ("19/5954", "Drs. 19/5954", "BR-Drucksache 103/1/25",

@@ -41,6 +41,7 @@ void cli_grammar_error(cli *c, const struct cg_error *err);
 
 int cmd_extract(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
+int cmd_check(cli *c, int argc, char **argv);
 /* graph, cites, cited-by, chain, path, longest-chain, rank, stats */
 int cmd_graph_query(cli *c, const char *cmd, int argc, char **argv);
 int cmd_is_graph_query(const char *cmd);

@@ -13,6 +13,8 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  extract    report every reference with its canonical id and position\n"
+    "  check      report broken references: unknown documents and questions,\n"
+    "             malformed numbers, ... (text, JSON, SARIF, GitHub, JUnit, Markdown)\n"
     "  accuracy   measure the extractor against a gold set\n"
     "  grammar    print the built-in reference grammar, or check grammar files\n"
     "\n"
@@ -58,6 +60,7 @@ int main(int argc, char **argv) {
         if (strcmp(argv[2], "extract") == 0) return cmd_extract(&c, 2, help_argv);
         if (strcmp(argv[2], "accuracy") == 0) return cmd_accuracy(&c, 2, help_argv);
         if (strcmp(argv[2], "grammar") == 0) return cmd_grammar(&c, 2, help_argv);
+        if (strcmp(argv[2], "check") == 0) return cmd_check(&c, 2, help_argv);
         if (cmd_is_graph_query(argv[2])) return cmd_graph_query(&c, argv[2], 2, help_argv);
         return cli_usage_error(&c, NULL, "unknown command '%s'", argv[2]);
     }
@@ -68,6 +71,7 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "extract") == 0) return cmd_extract(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "accuracy") == 0) return cmd_accuracy(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "grammar") == 0) return cmd_grammar(&c, argc - 1, argv + 1);
+    if (strcmp(cmd, "check") == 0) return cmd_check(&c, argc - 1, argv + 1);
     if (cmd_is_graph_query(cmd)) return cmd_graph_query(&c, cmd, argc - 1, argv + 1);
     return cli_usage_error(&c, NULL, "unknown command '%s'", cmd);
 }

@@ -49,6 +49,9 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_OWN_LINE] = "own_line",
     [P_OWN_HEAD] = "own_head",
     [P_EU_LETTERHEAD] = "eu_letterhead",
+    [P_QUESTION_NUMBER] = "question_number",
+    [P_QUESTION_LETTER] = "question_letter",
+    [P_BARE_KEYWORD] = "bare_keyword",
     [P_PUBNOTE] = "pubnote",
 };
 
@@ -84,6 +87,8 @@ static const struct {
     {P_OWN_LINE, NULL, "num"},
     {P_OWN_HEAD, NULL, "num"},
     {P_PUBNOTE, NULL, "num"},
+    {P_QUESTION_NUMBER, NULL, "n"},
+    {P_QUESTION_LETTER, NULL, "l"},
 };
 
 const char *cg_builtin_grammar_text(size_t *len) {

@@ -193,6 +193,10 @@ bool cgx_excluded(const xctx *x, size_t s, size_t e) {
 struct cg_extraction {
     cgu_arena arena;
     cg_document_info info;
+    const char **questions;
+    size_t nquestions;
+    cg_defect *defects;
+    size_t ndefects;
     cg_reference *refs;
     size_t nrefs;
 };
@@ -258,10 +262,27 @@ cg_status cg_extract(const cg_extractor *ex, const cg_input *input, cg_extractio
     pcre2_set_depth_limit(x.mctx, 10 * 1000);
     pcre2_jit_stack_assign(x.mctx, NULL, x.jit);
 
-    if (cgx_header(&x) != 0 || cgx_references(&x) != 0) goto fail;
+    if (cgx_header(&x) != 0 || cgx_questions(&x) != 0 || cgx_references(&x) != 0) goto fail;
     if (x.ncands) qsort(x.cands, x.ncands, sizeof *x.cands, cmp_cand);
     if (cgx_locators(&x) != 0) goto fail;
     r->info = x.info;
+    r->questions = x.qlabels; /* strings live in the result's arena */
+    r->nquestions = x.nqlabels;
+    x.qlabels = NULL;
+    if (x.ndefects) {
+        r->defects = calloc(x.ndefects, sizeof *r->defects);
+        if (!r->defects) goto fail;
+        cg_position_cursor cur;
+        cg_position_cursor_init(&cur, input);
+        for (size_t i = 0; i < x.ndefects; i++) {
+            cg_defect *d = &r->defects[r->ndefects++];
+            d->offset = cg_norm_orig_start(&x.norm, x.defects[i].start);
+            size_t end = cg_norm_orig_end(&x.norm, x.defects[i].end);
+            d->length = end > d->offset ? end - d->offset : 0;
+            d->message = "a Bundestag or Bundesrat keyword without a number";
+            cg_position_cursor_get(&cur, d->offset, &d->line, &d->col);
+        }
+    }
     st = build_result(&x, r);
     goto out;
 fail:
@@ -280,6 +301,8 @@ out:
     pcre2_match_context_free(x.mctx);
     pcre2_jit_stack_free(x.jit);
     free(x.cands);
+    free(x.defects);
+    free(x.qlabels);
     free(x.questions);
     free(x.articles);
     free(x.excluded);
@@ -294,6 +317,8 @@ out:
 
 void cg_extraction_free(cg_extraction *r) {
     if (!r) return;
+    free(r->questions);
+    free(r->defects);
     free(r->refs);
     cgu_arena_release(&r->arena);
     free(r);
@@ -301,6 +326,16 @@ void cg_extraction_free(cg_extraction *r) {
 
 const cg_document_info *cg_extraction_document(const cg_extraction *r) {
     return &r->info;
+}
+
+size_t cg_extraction_questions(const cg_extraction *r, const char *const **labels) {
+    if (labels) *labels = r->questions;
+    return r->nquestions;
+}
+
+size_t cg_extraction_defects(const cg_extraction *r, const cg_defect **defects) {
+    if (defects) *defects = r->defects;
+    return r->ndefects;
 }
 
 size_t cg_extraction_count(const cg_extraction *r) {

@@ -236,6 +236,16 @@ static int is_committee_list(const char *c, size_t n) {
            strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -") == n;
 }
 
+/* A line that ends before the name of the Fraktion does. */
+static int party_cut(const char *c, size_t n) {
+    static const char *const ends[] = {"Fraktion", "/DIE", " DIE", "BÜNDNIS 90/", NULL};
+    for (const char *const *e = ends; *e; e++) {
+        size_t k = strlen(*e);
+        if (n >= k && strcmp(c + n - k, *e) == 0) return 1;
+    }
+    return 0;
+}
+
 static int ends_open(const char *c, size_t n) {
     static const char *const words[] = {" der", " des", " dem", " den", " die", " das", " und",
                                         " von", " zu", " zur", " zum", " für", " in", " im",
@@ -296,12 +306,16 @@ static int type_and_title(xctx *x) {
         }
         if (!tn && n <= 3) continue; /* stray letters of a vertical margin note: "B", "R", "Fu" */
         if (authors && !tn && in_list) {
-            /* "der Abgeordneten A, B, ... und der Fraktion X": to the Fraktion */
-            if (strstr(buf, "Fraktion")) in_list = 0;
+            /* "der Abgeordneten A, B, ... und der Fraktion X": to the Fraktion,
+             * and one line more when its name is cut ("Fraktion BÜNDNIS 90/DIE"
+             * / "GRÜNEN", "der Fraktion" / "Die Linke") */
+            if (in_list == 2) in_list = 0;
+            else if (strstr(buf, "Fraktion")) in_list = party_cut(buf, n) ? 2 : 0;
             continue;
         }
-        if (authors && !tn && strncmp(buf, "der Abgeordneten", 16) == 0) {
-            in_list = strstr(buf, "Fraktion") == NULL;
+        if (authors && !tn && (strncmp(buf, "der Abgeordneten", 16) == 0 ||
+                               strncmp(buf, "des Abgeordneten", 16) == 0)) {
+            in_list = !strstr(buf, "Fraktion") ? 1 : party_cut(buf, n) ? 2 : 0;
             continue;
         }
         if (authors && !tn) {

@@ -783,6 +783,16 @@ int cgx_references(xctx *x) {
         if (x->status != CG_OK) return -1;
     }
     if (user_kinds(x) != 0) return -1;
+    /* keywords left without a number: for `check` */
+    pos = 0;
+    while (cgx_next(x, P_BARE_KEYWORD, &pos, &s, &e)) {
+        if (cgx_excluded(x, s, e)) continue;
+        if (cgu_grow((void **)&x->defects, &x->capdefects, x->ndefects + 1, sizeof *x->defects)) {
+            x->status = CG_ENOMEM;
+            return -1;
+        }
+        x->defects[x->ndefects++] = (span){s, e};
+    }
     /* Phrases that narrow a document: questions and articles. */
     pos = 0;
     while (cgx_next(x, P_QUESTION, &pos, &s, &e)) {

@@ -58,6 +58,9 @@ enum {
     P_OWN_LINE,      /* a line that is only a document number: a repeated head */
     P_OWN_HEAD,      /* a page head or foot with the number, Wahlperiode, page number */
     P_EU_LETTERHEAD, /* "Brüssel, 23.5.2025 / C(2025) 3468 final" */
+    P_QUESTION_NUMBER, /* "1. Wie viele ...": the questions of an Anfrage or Antwort */
+    P_QUESTION_LETTER, /* "a) Welche ...": their sub-questions */
+    P_BARE_KEYWORD,  /* "BT-Drs. …]": a keyword with no number */
     P_PUBNOTE,       /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
     P_COUNT
 };
@@ -144,6 +147,10 @@ typedef struct xctx {
     size_t nquestions, capquestions;
     phrase *articles;
     size_t narticles, caparticles;
+    span *defects;        /* keywords without a number */
+    size_t ndefects, capdefects;
+    const char **qlabels; /* "1", "1a", ... in order */
+    size_t nqlabels, capqlabels;
 } xctx;
 
 /* Runs pattern `p` from `*pos`; on a match sets [*s, *e), moves *pos past it
@@ -178,6 +185,7 @@ long cgx_add_cand(xctx *x, const cand *c);
 int cgx_header(xctx *x);
 int cgx_references(xctx *x);
 int cgx_locators(xctx *x);
+int cgx_questions(xctx *x);
 /* Is [s, e) inside an excluded span (header, running head)? */
 bool cgx_excluded(const xctx *x, size_t s, size_t e);
 

@@ -1,0 +1,141 @@
+/* citegraph/check.h - broken references, for CI.
+ *
+ * A cg_check takes documents with their extractions (the corpus) and
+ * catalogs of known documents, applies the rules below, and reports
+ * findings with exact positions, a stable fingerprint each (it survives
+ * lines moving up or down), in text, JSON, SARIF 2.1.0, GitHub workflow
+ * commands, JUnit XML or Markdown. A baseline records today's findings so
+ * that later runs fail only on new ones; a config file silences rules or
+ * targets, each with a reason.
+ *
+ * Rules (stable ids; `citegraph check --list-rules` explains each):
+ *   CG001 unknown-document     cited document neither in the corpus nor in a catalog
+ *   CG002 malformed-number     impossible number, or a keyword without a number
+ *   CG003 unknown-question     a question the cited (or this) Anfrage/Antwort does not have
+ *   CG004 cites-later-document cites a document dated later, or of a later Wahlperiode
+ *   CG005 title-mismatch       an Antwort whose Anfrage (in the corpus) has another title
+ *   CG006 self-citation        a document cites its own number outside its header
+ *   CG007 ambiguous-reference  a number the extractor could read two ways
+ *   CG008 invalid-url          a URL that is not syntactically valid
+ *   CG009 url-unreachable      a URL that does not answer (only when checked online)
+ */
+#ifndef CITEGRAPH_CHECK_H
+#define CITEGRAPH_CHECK_H
+
+#include <stddef.h>
+
+#include "citegraph/error.h"
+#include "citegraph/extract.h"
+#include "citegraph/input.h"
+#include "citegraph/output.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum cg_severity {
+    CG_SEV_OFF = -1, /* a rule switched off by configuration */
+    CG_SEV_NOTE = 0,
+    CG_SEV_WARNING = 1,
+    CG_SEV_ERROR = 2
+} cg_severity;
+
+/** "note", "warning", "error" (or "off"). */
+CG_EXPORT const char *cg_severity_name(cg_severity s);
+
+typedef struct cg_rule {
+    const char *id;          /* "CG001" */
+    const char *name;        /* "unknown-document" */
+    cg_severity severity;    /* default */
+    const char *summary;     /* one line */
+    const char *help;        /* what it finds, why, and an example */
+} cg_rule;
+
+/** The rules, in id order. */
+CG_EXPORT const cg_rule *cg_check_rules(size_t *n);
+
+typedef struct cg_finding {
+    const cg_rule *rule;
+    cg_severity severity;    /* after configuration */
+    const char *file;
+    size_t line, col;        /* 1-based; col in characters */
+    size_t offset, length;   /* bytes in the file */
+    const char *message;     /* one line, names the target */
+    const char *target;      /* the canonical id or URL concerned; may be NULL */
+    const char *text;        /* the reference as it stands in the file */
+    const char *source_line; /* the whole line it stands on */
+    const char *fingerprint; /* 16 hex digits, stable when lines move */
+    int in_baseline;         /* 1 when the baseline has it: not new */
+    const char *suppressed;  /* the reason when the config silences it, else NULL */
+} cg_finding;
+
+typedef struct cg_check cg_check;
+
+CG_EXPORT cg_status cg_check_new(cg_check **out);
+CG_EXPORT void cg_check_free(cg_check *c);
+
+/** A catalog of known documents: a TSV (columns "id", or "herausgeber" and
+ * "dokumentnummer"; "drucksachetyp"/"type", "datum"/"date", "titel"/"title")
+ * or DIP JSON records. A catalog covers the kinds and Wahlperioden (Bundesrat:
+ * years) it lists: an unknown document there is an error, elsewhere a
+ * warning. */
+CG_EXPORT cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *path,
+                                         cg_error *err);
+/** Adds a document of the corpus. The check copies what it needs. */
+CG_EXPORT cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
+                                          const cg_extraction *ext);
+/** Reads a config file (JSON): {"rules": {"CG007": "off"}, "ignore": [{"rule":
+ * "CG001", "target": "BT-Drs. 21/500", "file": "drafts/...", "reason": "..."}]}.
+ * Every ignore entry needs a reason. */
+CG_EXPORT cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err);
+/** Reads a baseline written by cg_check_write_baseline(). */
+CG_EXPORT cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err);
+
+/** Applies the rules (and the online check, when asked), then the
+ * configuration and the baseline. Findings are sorted by file, position
+ * and rule. */
+CG_EXPORT cg_status cg_check_run(cg_check *c, cg_error *err);
+
+CG_EXPORT size_t cg_check_count(const cg_check *c);
+CG_EXPORT const cg_finding *cg_check_finding(const cg_check *c, size_t i);
+
+/** Options for checking URLs online (libcurl). Zero fields take defaults. */
+typedef struct cg_online_options {
+    long timeout_ms;        /* per request; default 10000 */
+    int retries;            /* on 429, 503 and timeouts, with exponential backoff; default 2 */
+    long backoff_ms;        /* the first wait; default 500 (a Retry-After header wins) */
+    int concurrency;        /* requests at once; default 8 */
+    const char *cache_file; /* results kept between runs; NULL: no cache */
+    long cache_ttl_s;       /* how long a cached result holds; default 86400 */
+    const char *const *allow; /* if set, only these hosts (and their subdomains) are fetched */
+    size_t nallow;
+    const char *const *deny;  /* these hosts are never fetched */
+    size_t ndeny;
+} cg_online_options;
+
+/** Asks cg_check_run() to fetch every URL (rule CG009). CG_EINVAL with a
+ * message when citegraph was built without libcurl. */
+CG_EXPORT cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts,
+                                        cg_error *err);
+
+typedef enum cg_check_format {
+    CG_CHECK_TEXT,
+    CG_CHECK_JSON,
+    CG_CHECK_SARIF,
+    CG_CHECK_GITHUB,
+    CG_CHECK_JUNIT,
+    CG_CHECK_MARKDOWN
+} cg_check_format;
+
+/** Writes the findings at or above `min` (suppressed ones are left out;
+ * baselined ones are marked). `source` adds each finding's line with a
+ * caret under it (text format only). */
+CG_EXPORT cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min,
+                                   int source, cg_string *out);
+/** The findings as a baseline file. */
+CG_EXPORT cg_status cg_check_write_baseline(const cg_check *c, cg_string *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

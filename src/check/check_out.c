@@ -1,0 +1,387 @@
+/* check_out.c - findings as text, JSON, SARIF 2.1.0, GitHub workflow
+ * commands, JUnit XML, Markdown, and as a baseline.
+ *
+ * Every format carries the exact position (line, column in characters, byte
+ * offset and length) and the rule. Findings the configuration silences are
+ * left out; findings the baseline knows are marked as such. */
+#include <jansson.h>
+#include <string.h>
+
+#include "check_internal.h"
+#include "citegraph/version.h"
+
+static int shown(const cg_finding *f, cg_severity min) {
+    return !f->suppressed && f->severity != CG_SEV_OFF && f->severity >= min;
+}
+
+/* ---- text ---- */
+
+static int text_out(const cg_check *c, cg_severity min, int source, cg_string *out) {
+    int rc = 0;
+    for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        rc = cgu_str_printf(out, "%s:%zu:%zu: %s: ", f->file, f->line, f->col,
+                            cg_severity_name(f->severity)) ||
+             cgu_str_append_valid_utf8(out, f->message, strlen(f->message)) ||
+             cgu_str_printf(out, " [%s %s]%s\n", f->rule->id, f->rule->name,
+                            f->in_baseline ? " (in baseline)" : "");
+        if (!rc && source) {
+            /* the line, and a caret under the reference (tabs kept, so it lines up) */
+            cg_string line = {0};
+            rc = cgu_str_append_valid_utf8(&line, f->source_line, strlen(f->source_line));
+            rc = rc || cgu_str_puts(out, "    ") ||
+                 cgu_str_append(out, line.data ? line.data : "", line.len) ||
+                 cgu_str_puts(out, "\n    ");
+            size_t col = 1;
+            for (size_t k = 0; !rc && k < line.len && col < f->col; k++) {
+                unsigned char ch = (unsigned char)line.data[k];
+                if ((ch & 0xC0) == 0x80) continue;
+                rc = cgu_str_putc(out, ch == '\t' ? '\t' : ' ');
+                col++;
+            }
+            size_t width = 0;
+            for (size_t k = 0; f->text && f->text[k]; k++)
+                width += ((unsigned char)f->text[k] & 0xC0) != 0x80 && f->text[k] != '\n';
+            rc = rc || cgu_str_putc(out, '^');
+            for (size_t k = 1; !rc && k < width && k < 200; k++) rc = cgu_str_putc(out, '~');
+            rc = rc || cgu_str_putc(out, '\n');
+            cg_string_release(&line);
+        }
+    }
+    return rc;
+}
+
+/* ---- JSON ---- */
+
+static json_t *jstr(const char *s) {
+    if (!s) return json_null();
+    cg_string v = {0};
+    if (cgu_str_append_valid_utf8(&v, s, strlen(s))) return NULL;
+    json_t *j = json_stringn(v.data ? v.data : "", v.len);
+    cg_string_release(&v);
+    return j;
+}
+
+static int set(json_t *o, const char *k, json_t *v) {
+    return v && json_object_set_new(o, k, v) == 0;
+}
+
+static int dump(json_t *root, cg_string *out, size_t flags) {
+    char *s = root ? json_dumps(root, flags) : NULL;
+    json_decref(root);
+    if (!s) return -1;
+    int rc = cgu_str_puts(out, s) || cgu_str_putc(out, '\n');
+    free(s);
+    return rc;
+}
+
+static int json_out(const cg_check *c, cg_severity min, cg_string *out) {
+    json_t *root = json_object(), *arr = json_array();
+    size_t counts[3] = {0, 0, 0}, fresh = 0;
+    int ok = root && arr;
+    for (size_t i = 0; ok && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        counts[f->severity]++;
+        fresh += !f->in_baseline;
+        json_t *o = json_object();
+        ok = o && set(o, "rule", jstr(f->rule->id)) && set(o, "name", jstr(f->rule->name)) &&
+             set(o, "severity", jstr(cg_severity_name(f->severity))) && set(o, "file", jstr(f->file)) &&
+             set(o, "line", json_integer((json_int_t)f->line)) &&
+             set(o, "col", json_integer((json_int_t)f->col)) &&
+             set(o, "offset", json_integer((json_int_t)f->offset)) &&
+             set(o, "length", json_integer((json_int_t)f->length)) &&
+             set(o, "message", jstr(f->message)) && set(o, "target", jstr(f->target)) &&
+             set(o, "text", jstr(f->text)) && set(o, "fingerprint", jstr(f->fingerprint)) &&
+             set(o, "baseline", jstr(f->in_baseline ? "unchanged" : "new")) &&
+             json_array_append_new(arr, o) == 0;
+    }
+    json_t *sum = json_object();
+    ok = ok && sum && set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
+         set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
+         set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
+         set(sum, "new", json_integer((json_int_t)fresh)) && set(root, "version", json_integer(1)) &&
+         set(root, "findings", arr) && set(root, "summary", sum);
+    if (!ok) {
+        json_decref(root);
+        return -1;
+    }
+    return dump(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+}
+
+/* ---- SARIF 2.1.0 ---- */
+
+static const char *sarif_level(cg_severity s) {
+    return s == CG_SEV_ERROR ? "error" : s == CG_SEV_WARNING ? "warning" : "note";
+}
+
+static int sarif_out(const cg_check *c, cg_severity min, cg_string *out) {
+    size_t nrules;
+    const cg_rule *rs = cg_check_rules(&nrules);
+    json_t *rules = json_array(), *results = json_array();
+    int ok = rules && results;
+    for (size_t i = 0; ok && i < nrules; i++) {
+        json_t *r = json_object(), *sd = json_object(), *fd = json_object(), *help = json_object(),
+               *conf = json_object(), *props = json_object(), *tags = json_array();
+        char md[1024];
+        snprintf(md, sizeof md, "**%s** (%s): %s", rs[i].id, rs[i].name, rs[i].help);
+        ok = r && sd && fd && help && conf && props && tags && set(r, "id", jstr(rs[i].id)) &&
+             set(r, "name", jstr(rs[i].name)) && set(sd, "text", jstr(rs[i].summary)) &&
+             set(r, "shortDescription", sd) && set(fd, "text", jstr(rs[i].help)) &&
+             set(r, "fullDescription", fd) && set(help, "text", jstr(rs[i].help)) &&
+             set(help, "markdown", jstr(md)) && set(r, "help", help) &&
+             set(conf, "level", jstr(sarif_level(rs[i].severity))) &&
+             set(r, "defaultConfiguration", conf) &&
+             json_array_append_new(tags, json_string("references")) == 0 &&
+             set(props, "tags", tags) && set(r, "properties", props) &&
+             json_array_append_new(rules, r) == 0;
+    }
+    for (size_t i = 0; ok && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        json_t *res = json_object(), *msg = json_object(), *locs = json_array(),
+               *loc = json_object(), *phys = json_object(), *art = json_object(),
+               *region = json_object(), *fps = json_object();
+        size_t end_col = f->col;
+        int multiline = 0;
+        for (size_t k = 0; f->text && f->text[k]; k++) {
+            if (f->text[k] == '\n') multiline = 1;
+            if (!multiline && ((unsigned char)f->text[k] & 0xC0) != 0x80) end_col++;
+        }
+        ok = res && msg && locs && loc && phys && art && region && fps &&
+             set(res, "ruleId", jstr(f->rule->id)) &&
+             set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rs))) &&
+             set(res, "level", jstr(sarif_level(f->severity))) &&
+             set(msg, "text", jstr(f->message)) && set(res, "message", msg) &&
+             set(art, "uri", jstr(f->file)) && set(phys, "artifactLocation", art) &&
+             set(region, "startLine", json_integer((json_int_t)f->line)) &&
+             set(region, "startColumn", json_integer((json_int_t)f->col)) &&
+             (multiline || (set(region, "endLine", json_integer((json_int_t)f->line)) &&
+                            set(region, "endColumn", json_integer((json_int_t)end_col)))) &&
+             set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
+             set(region, "byteLength", json_integer((json_int_t)f->length)) &&
+             set(phys, "region", region) && set(loc, "physicalLocation", phys) &&
+             json_array_append_new(locs, loc) == 0 && set(res, "locations", locs) &&
+             set(fps, "citegraph/v1", jstr(f->fingerprint)) &&
+             set(res, "partialFingerprints", fps) &&
+             set(res, "baselineState", jstr(f->in_baseline ? "unchanged" : "new")) &&
+             json_array_append_new(results, res) == 0;
+    }
+    json_t *root = json_object(), *runs = json_array(), *run = json_object(),
+           *tool = json_object(), *driver = json_object();
+    ok = ok && root && runs && run && tool && driver &&
+         set(root, "$schema", jstr("https://json.schemastore.org/sarif-2.1.0.json")) &&
+         set(root, "version", jstr("2.1.0")) && set(driver, "name", jstr("citegraph")) &&
+         set(driver, "version", jstr(CG_VERSION_STRING)) &&
+         set(driver, "informationUri", jstr("https://github.com/citegraph/citegraph")) &&
+         set(driver, "rules", rules) && set(tool, "driver", driver) && set(run, "tool", tool) &&
+         set(run, "columnKind", jstr("unicodeCodePoints")) && set(run, "results", results) &&
+         json_array_append_new(runs, run) == 0 && set(root, "runs", runs);
+    if (!ok) {
+        json_decref(root);
+        return -1;
+    }
+    return dump(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+}
+
+/* ---- GitHub workflow commands ---- */
+
+/* escapes for a workflow command: % \r \n always, and , : in properties */
+static int gh_escape(cg_string *out, const char *s, int property) {
+    cg_string v = {0};
+    if (cgu_str_append_valid_utf8(&v, s ? s : "", s ? strlen(s) : 0)) return -1;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < v.len; i++) {
+        char ch = v.data[i];
+        if (ch == '%') rc = cgu_str_puts(out, "%25");
+        else if (ch == '\r') rc = cgu_str_puts(out, "%0D");
+        else if (ch == '\n') rc = cgu_str_puts(out, "%0A");
+        else if (property && ch == ':') rc = cgu_str_puts(out, "%3A");
+        else if (property && ch == ',') rc = cgu_str_puts(out, "%2C");
+        else rc = cgu_str_putc(out, ch);
+    }
+    cg_string_release(&v);
+    return rc;
+}
+
+static int github_out(const cg_check *c, cg_severity min, cg_string *out) {
+    int rc = 0;
+    for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        char title[96];
+        snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->name);
+        rc = cgu_str_printf(out, "::%s file=", f->severity == CG_SEV_NOTE ? "notice"
+                                               : f->severity == CG_SEV_WARNING ? "warning"
+                                                                               : "error") ||
+             gh_escape(out, f->file, 1) ||
+             cgu_str_printf(out, ",line=%zu,col=%zu,title=", f->line, f->col) ||
+             gh_escape(out, title, 1) || cgu_str_puts(out, "::") ||
+             gh_escape(out, f->message, 0) || cgu_str_putc(out, '\n');
+    }
+    return rc;
+}
+
+/* ---- JUnit XML ---- */
+
+static int xml_escape(cg_string *out, const char *s) {
+    cg_string v = {0};
+    if (cgu_str_append_valid_utf8(&v, s ? s : "", s ? strlen(s) : 0)) return -1;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < v.len; i++) {
+        unsigned char ch = (unsigned char)v.data[i];
+        if (ch == '&') rc = cgu_str_puts(out, "&amp;");
+        else if (ch == '<') rc = cgu_str_puts(out, "&lt;");
+        else if (ch == '>') rc = cgu_str_puts(out, "&gt;");
+        else if (ch == '"') rc = cgu_str_puts(out, "&quot;");
+        else if (ch < 0x20 && ch != '\n' && ch != '\t') rc = cgu_str_putc(out, ' ');
+        else rc = cgu_str_putc(out, (char)ch);
+    }
+    cg_string_release(&v);
+    return rc;
+}
+
+static int junit_out(const cg_check *c, cg_severity min, cg_string *out) {
+    size_t tests = 0, failures = 0, baselined = 0;
+    for (size_t i = 0; i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        tests++;
+        failures += !f->in_baseline;
+        baselined += f->in_baseline;
+    }
+    /* documents without findings are passing test cases */
+    for (size_t d = 0; d < c->ndocs; d++) {
+        int any = 0;
+        for (size_t i = 0; i < cg_check_count(c) && !any; i++) {
+            const cg_finding *f = cg_check_finding(c, i);
+            any = shown(f, min) && strcmp(f->file, c->docs[d].file) == 0;
+        }
+        tests += !any;
+    }
+    int rc = cgu_str_printf(out,
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                            "<testsuites name=\"citegraph check\" tests=\"%zu\" failures=\"%zu\">\n"
+                            "  <testsuite name=\"citegraph check\" tests=\"%zu\" failures=\"%zu\" "
+                            "errors=\"0\" skipped=\"%zu\">\n",
+                            tests, failures, tests, failures, baselined) != 0;
+    for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        char name[160];
+        snprintf(name, sizeof name, "%s %s:%zu:%zu", f->rule->id, f->file, f->line, f->col);
+        rc = cgu_str_puts(out, "    <testcase classname=\"") || xml_escape(out, f->file) ||
+             cgu_str_puts(out, "\" name=\"") || xml_escape(out, name) || cgu_str_puts(out, "\">");
+        if (f->in_baseline)
+            rc = rc || cgu_str_puts(out, "<skipped message=\"in baseline\"/>");
+        else
+            rc = rc || cgu_str_printf(out, "<failure type=\"%s\" message=\"", f->rule->name) ||
+                 xml_escape(out, f->message) || cgu_str_puts(out, "\">") ||
+                 cgu_str_printf(out, "%s: ", cg_severity_name(f->severity)) ||
+                 xml_escape(out, f->file) ||
+                 cgu_str_printf(out, ":%zu:%zu: ", f->line, f->col) ||
+                 xml_escape(out, f->message) || cgu_str_puts(out, "</failure>");
+        rc = rc || cgu_str_puts(out, "</testcase>\n");
+    }
+    for (size_t d = 0; !rc && d < c->ndocs; d++) {
+        int any = 0;
+        for (size_t i = 0; i < cg_check_count(c) && !any; i++) {
+            const cg_finding *f = cg_check_finding(c, i);
+            any = shown(f, min) && strcmp(f->file, c->docs[d].file) == 0;
+        }
+        if (any) continue;
+        rc = cgu_str_puts(out, "    <testcase classname=\"") || xml_escape(out, c->docs[d].file) ||
+             cgu_str_puts(out, "\" name=\"references\"/>\n");
+    }
+    return rc || cgu_str_puts(out, "  </testsuite>\n</testsuites>\n");
+}
+
+/* ---- Markdown ---- */
+
+static int md_cell(cg_string *out, const char *s) {
+    cg_string v = {0};
+    if (cgu_str_append_valid_utf8(&v, s ? s : "", s ? strlen(s) : 0)) return -1;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < v.len; i++) {
+        char ch = v.data[i];
+        if (ch == '|') rc = cgu_str_puts(out, "\\|");
+        else if (ch == '\n' || ch == '\r') rc = cgu_str_putc(out, ' ');
+        else if (strchr("*_`<>[]", ch)) rc = cgu_str_putc(out, '\\') || cgu_str_putc(out, ch);
+        else rc = cgu_str_putc(out, ch);
+    }
+    cg_string_release(&v);
+    return rc;
+}
+
+static int markdown_out(const cg_check *c, cg_severity min, cg_string *out) {
+    size_t nrules;
+    const cg_rule *rs = cg_check_rules(&nrules);
+    size_t per[16][3] = {{0}}, total = 0, fresh = 0;
+    for (size_t i = 0; i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        per[f->rule - rs][f->severity]++;
+        total++;
+        fresh += !f->in_baseline;
+    }
+    int rc = cgu_str_printf(out, "## citegraph check\n\n%zu finding%s in %zu document%s, %zu new.\n\n",
+                            total, total == 1 ? "" : "s", c->ndocs, c->ndocs == 1 ? "" : "s", fresh);
+    if (!total) return rc;
+    rc = rc || cgu_str_puts(out, "| rule | | errors | warnings | notes |\n| --- | --- | ---: | ---: | ---: |\n");
+    for (size_t r = 0; !rc && r < nrules; r++) {
+        if (!per[r][0] && !per[r][1] && !per[r][2]) continue;
+        rc = cgu_str_printf(out, "| %s | %s | %zu | %zu | %zu |\n", rs[r].id, rs[r].name,
+                            per[r][CG_SEV_ERROR], per[r][CG_SEV_WARNING], per[r][CG_SEV_NOTE]);
+    }
+    rc = rc || cgu_str_puts(out, "\n| where | severity | rule | message |\n| --- | --- | --- | --- |\n");
+    size_t listed = 0;
+    for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (!shown(f, min)) continue;
+        if (++listed > 200) {
+            rc = cgu_str_printf(out, "\n… and %zu more.\n", total - 200);
+            break;
+        }
+        rc = cgu_str_puts(out, "| `") || cgu_str_append_valid_utf8(out, f->file, strlen(f->file)) ||
+             cgu_str_printf(out, ":%zu:%zu` | %s%s | %s | ", f->line, f->col,
+                            cg_severity_name(f->severity), f->in_baseline ? " (baseline)" : "",
+                            f->rule->id) ||
+             md_cell(out, f->message) || cgu_str_puts(out, " |\n");
+    }
+    return rc;
+}
+
+cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min, int source,
+                         cg_string *out) {
+    int rc;
+    switch (format) {
+    case CG_CHECK_JSON: rc = json_out(c, min, out); break;
+    case CG_CHECK_SARIF: rc = sarif_out(c, min, out); break;
+    case CG_CHECK_GITHUB: rc = github_out(c, min, out); break;
+    case CG_CHECK_JUNIT: rc = junit_out(c, min, out); break;
+    case CG_CHECK_MARKDOWN: rc = markdown_out(c, min, out); break;
+    default: rc = text_out(c, min, source, out); break;
+    }
+    return rc ? CG_ENOMEM : CG_OK;
+}
+
+cg_status cg_check_write_baseline(const cg_check *c, cg_string *out) {
+    json_t *root = json_object(), *arr = json_array();
+    int ok = root && arr;
+    for (size_t i = 0; ok && i < cg_check_count(c); i++) {
+        const cg_finding *f = cg_check_finding(c, i);
+        if (f->suppressed || f->severity == CG_SEV_OFF) continue;
+        json_t *o = json_object();
+        ok = o && set(o, "fingerprint", jstr(f->fingerprint)) && set(o, "rule", jstr(f->rule->id)) &&
+             set(o, "file", jstr(f->file)) && set(o, "target", jstr(f->target)) &&
+             set(o, "message", jstr(f->message)) && json_array_append_new(arr, o) == 0;
+    }
+    ok = ok && set(root, "tool", jstr("citegraph " CG_VERSION_STRING)) &&
+         set(root, "version", json_integer(1)) && set(root, "findings", arr);
+    if (!ok) {
+        json_decref(root);
+        return CG_ENOMEM;
+    }
+    return dump(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ? CG_ENOMEM : CG_OK;
+}
