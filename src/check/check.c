@@ -500,8 +500,18 @@ static int titles_agree(const char *a, const char *b) {
     return strncmp(x, y, m) == 0 && (m >= 20 || nx == ny);
 }
 
+static const char *port_problem(const char *s, size_t n) {
+    if (!n || n > 5) return "an invalid port";
+    long port = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return "an invalid port";
+        port = port * 10 + (s[i] - '0');
+    }
+    return port == 0 || port > 65535 ? "a port outside 1-65535" : NULL;
+}
+
 /* RFC 3986 for what can go wrong in text: host labels, port, percent escapes. */
-static const char *url_problem(const char *u) {
+const char *cgc_url_problem(const char *u) {
     const char *p = strstr(u, "://");
     if (!p) return "no scheme";
     p += 3;
@@ -513,19 +523,41 @@ static const char *url_problem(const char *u) {
         hl -= (size_t)(at + 1 - h);
         h = at + 1;
     }
+    if (hl && h[0] == '[') { /* an IPv6 literal: hex digits, ':' and '.' up to ']' */
+        const char *close = memchr(h, ']', hl);
+        if (!close || close == h + 1) return "an invalid IPv6 address";
+        for (const char *q = h + 1; q < close; q++)
+            if (!strchr("0123456789abcdefABCDEF:.", *q)) return "an invalid IPv6 address";
+        const char *rest = close + 1;
+        size_t rl = (size_t)(h + hl - rest);
+        if (rl && *rest != ':') return "an invalid IPv6 address";
+        const char *bad = rl ? port_problem(rest + 1, rl - 1) : NULL;
+        if (bad) return bad;
+        goto path;
+    }
     const char *colon = memchr(h, ':', hl);
     if (colon) {
-        size_t pl = hl - (size_t)(colon + 1 - h);
-        if (!pl || pl > 5) return "an invalid port";
-        long port = 0;
-        for (const char *q = colon + 1; q < h + hl; q++) {
-            if (*q < '0' || *q > '9') return "an invalid port";
-            port = port * 10 + (*q - '0');
-        }
-        if (port == 0 || port > 65535) return "a port outside 1-65535";
+        const char *bad = port_problem(colon + 1, hl - (size_t)(colon + 1 - h));
+        if (bad) return bad;
         hl = (size_t)(colon - h);
     }
     if (!hl) return "no host name";
+    if (strspn(h, "0123456789.") >= hl) { /* an IPv4 literal: four numbers 0-255 */
+        int parts = 0;
+        long part = -1;
+        for (size_t i = 0; i <= hl; i++) {
+            if (i == hl || h[i] == '.') {
+                if (part < 0 || part > 255) return "an invalid IPv4 address";
+                parts++;
+                part = -1;
+            } else {
+                part = (part < 0 ? 0 : part * 10) + (h[i] - '0');
+                if (part > 255) return "an invalid IPv4 address";
+            }
+        }
+        if (parts != 4) return "an invalid IPv4 address";
+        goto path;
+    }
     size_t label = 0;
     int dots = 0, alpha_tld = 1;
     for (size_t i = 0; i <= hl; i++) {
@@ -548,6 +580,7 @@ static const char *url_problem(const char *u) {
     }
     if (!dots) return "a host name without a dot";
     if (!alpha_tld) return "a top-level domain that is not a name";
+path:
     for (const char *q = p; *q; q++) {
         if (*q == '%') {
             int ok = q[1] && q[2] && strchr("0123456789abcdefABCDEF", q[1]) &&
@@ -574,7 +607,7 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
         const char *t = r->target;
 #define ADD(rule, ...) add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, __VA_ARGS__)
         if (strcmp(r->kind, CG_KIND_URL) == 0) {
-            const char *why = url_problem(t);
+            const char *why = cgc_url_problem(t);
             if (why) st = ADD(7, "invalid URL %s: %s", t, why);
             continue;
         }
@@ -645,7 +678,8 @@ static int cmp_finding(const void *a, const void *b) {
     int k = strcmp(x->file, y->file);
     if (k) return k;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
-    return strcmp(x->rule->id, y->rule->id);
+    k = strcmp(x->rule->id, y->rule->id);
+    return k ? k : strcmp(x->message, y->message); /* qsort is not stable: a total order */
 }
 
 static uint64_t fnv(const char *s, uint64_t h) {
@@ -693,8 +727,10 @@ cg_status cg_check_run(cg_check *c, cg_error *err) {
 /* Severity, ignores, fingerprints, baseline: after every finding is in. */
 static cg_status finish(cg_check *c) {
     if (c->nfindings) qsort(c->findings, c->nfindings, sizeof *c->findings, cmp_finding);
+    size_t file_start = 0; /* findings are sorted by file: the rank looks back only within it */
     for (size_t i = 0; i < c->nfindings; i++) {
         cg_finding *f = &c->findings[i];
+        if (i && strcmp(c->findings[i - 1].file, f->file) != 0) file_start = i;
         int r = (int)(f->rule - rules);
         cg_severity configured = c->severity[r];
         if (configured != rules[r].severity) f->severity = configured;
@@ -702,9 +738,9 @@ static cg_status finish(cg_check *c) {
             if (ignored(&c->ignores[k], f)) f->suppressed = c->ignores[k].reason;
         /* rank among findings with the same rule, file, target and text */
         size_t rank = 0;
-        for (size_t k = 0; k < i; k++) {
+        for (size_t k = file_start; k < i; k++) {
             const cg_finding *g = &c->findings[k];
-            rank += g->rule == f->rule && strcmp(g->file, f->file) == 0 &&
+            rank += g->rule == f->rule &&
                     strcmp(g->text ? g->text : "", f->text ? f->text : "") == 0 &&
                     strcmp(g->target ? g->target : "", f->target ? f->target : "") == 0;
         }

@@ -64,6 +64,8 @@ cg_status cgc_add_url_finding(cg_check *c, const char *rule_id, const char *file
                               const char *message);
 /* Each distinct URL of the corpus once, in order. */
 size_t cgc_urls(const cg_check *c, const char *const **urls);
+/** Why a URL is not syntactically valid (RFC 3986 host, port, escapes), or NULL. */
+const char *cgc_url_problem(const char *url);
 /* Fetches every URL (check_online.c); without libcurl, not compiled. */
 cg_status cgc_check_online(cg_check *c, cg_error *err);
 void cgc_online_release(cg_check *c);

@@ -28,6 +28,7 @@ typedef struct result {
     int done, from_cache, skipped;
     int attempts, use_get;
     long long not_before_ms; /* for backoff */
+    long long cached_at;     /* unix time of a result taken from the cache */
 } result;
 
 static long long now_ms(void) {
@@ -128,6 +129,7 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
                 rs[i].status = es[k].status;
                 snprintf(rs[i].message, sizeof rs[i].message, "%s", es[k].msg);
                 rs[i].done = rs[i].from_cache = 1;
+                rs[i].cached_at = es[k].when;
             }
     }
     for (size_t k = 0; k < ne; k++) free(es[k].url);
@@ -145,7 +147,8 @@ static void save_cache(const cg_online_options *o, const result *rs, size_t n) {
         if (!rs[i].done || rs[i].skipped || strchr(rs[i].url, '\t') || strchr(rs[i].url, '\n'))
             continue;
         /* a cached result keeps its time; a fresh one gets now */
-        fprintf(f, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status, (long long)now, rs[i].message);
+        fprintf(f, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
+                rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message);
     }
     if (fclose(f) == 0) rename(tmp, o->cache_file);
     else remove(tmp);
@@ -167,7 +170,8 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
         char host[256];
         host_of(urls[i], host, sizeof host);
         if ((o->nallow && !host_in(host, o->allow, o->nallow)) ||
-            host_in(host, o->deny, o->ndeny) || strncmp(urls[i], "http", 4) != 0)
+            host_in(host, o->deny, o->ndeny) || strncmp(urls[i], "http", 4) != 0 ||
+            cgc_url_problem(urls[i])) /* CG008 reports those; never fetch them */
             rs[i].done = rs[i].skipped = 1;
     }
     load_cache(o, rs, n);

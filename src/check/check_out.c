@@ -43,6 +43,12 @@ static int text_out(const cg_check *c, cg_severity min, int source, cg_string *o
             size_t width = 0;
             for (size_t k = 0; f->text && f->text[k]; k++)
                 width += ((unsigned char)f->text[k] & 0xC0) != 0x80 && f->text[k] != '\n';
+            /* a reference broken across lines is underlined to the end of its first line */
+            size_t rest = 0;
+            for (size_t k = 0; k < line.len; k++)
+                rest += ((unsigned char)line.data[k] & 0xC0) != 0x80 && line.data[k] != '\r';
+            rest = rest >= f->col ? rest - f->col + 1 : 1;
+            if (width > rest) width = rest;
             rc = rc || cgu_str_putc(out, '^');
             for (size_t k = 1; !rc && k < width && k < 200; k++) rc = cgu_str_putc(out, '~');
             rc = rc || cgu_str_putc(out, '\n');
@@ -174,7 +180,6 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_string *out) {
          set(root, "$schema", jstr("https://json.schemastore.org/sarif-2.1.0.json")) &&
          set(root, "version", jstr("2.1.0")) && set(driver, "name", jstr("citegraph")) &&
          set(driver, "version", jstr(CG_VERSION_STRING)) &&
-         set(driver, "informationUri", jstr("https://github.com/citegraph/citegraph")) &&
          set(driver, "rules", rules) && set(tool, "driver", driver) && set(run, "tool", tool) &&
          set(run, "columnKind", jstr("unicodeCodePoints")) && set(run, "results", results) &&
          json_array_append_new(runs, run) == 0 && set(root, "runs", runs);

@@ -27,8 +27,8 @@ static const char check_help[] =
     "      --config FILE        rules and ignores (default: .citegraph.json if present)\n"
     "      --no-config          do not read .citegraph.json\n"
     "      --online             fetch every URL (rule CG009); with --timeout MS,\n"
-    "                           --retries N, --concurrency N, --cache FILE,\n"
-    "                           --cache-ttl SECONDS, --allow-host HOST, --deny-host HOST\n"
+    "                           --retries N, --concurrency N, --url-cache FILE,\n"
+    "                           --url-cache-ttl SECONDS, --allow-host HOST, --deny-host HOST\n"
     "      --patterns FILE      grammar file for the extraction (repeatable)\n"
     "      --list-rules         explain every rule and exit\n"
     "  -q, --quiet              no summary, warnings or progress on stderr\n"
@@ -110,7 +110,7 @@ int cmd_check(cli *c, int argc, char **argv) {
         static const char *const valued[] = {
             "--catalog", "-f", "--format", "-o", "--output", "--fail-on", "--severity",
             "--baseline", "--write-baseline", "--config", "--timeout", "--retries",
-            "--concurrency", "--cache", "--cache-ttl", "--allow-host", "--deny-host",
+            "--concurrency", "--url-cache", "--url-cache-ttl", "--allow-host", "--deny-host",
             "--patterns", NULL};
         int known = 0;
         for (const char *const *v = valued; *v && !known; v++) known = strcmp(name, *v) == 0;
@@ -131,7 +131,7 @@ int cmd_check(cli *c, int argc, char **argv) {
         else if (strcmp(name, "--baseline") == 0) baseline = v;
         else if (strcmp(name, "--write-baseline") == 0) write_baseline = v;
         else if (strcmp(name, "--config") == 0) config = v;
-        else if (strcmp(name, "--cache") == 0) oo.cache_file = v;
+        else if (strcmp(name, "--url-cache") == 0) oo.cache_file = v;
         else if (strcmp(name, "-f") == 0 || strcmp(name, "--format") == 0) {
             static const char *const fmts[] = {"text", "json", "sarif", "github", "junit", "markdown"};
             size_t k = 0;

@@ -1,9 +1,10 @@
 /* questions.c - the questions an Anfrage or Antwort has.
  *
- * Numbered questions ("1. Wie viele ...") count only in order: 1, then 2,
- * then 3 (a gap of up to two, where the PDF's text layer lost a question),
- * so that a numbered list inside an answer, which starts again at 1, does
- * not add questions.
+ * Numbered questions ("1. Wie viele ...") run from 1 up, each at most three
+ * past the one below it (the PDF's text layer can lose a question or two),
+ * in whatever order the text has them (an Antwort may answer 62 to 64
+ * before 60); a numbered list inside an answer, which starts again at 1,
+ * adds nothing.
  * Lettered sub-questions ("a) Welche ...") belong to the question before
  * them. The labels ("1", "1a", "1b", "2", ...) let `check` tell whether a
  * cited question exists. */
@@ -27,52 +28,78 @@ static int push(xctx *x, const char *label) {
     return 0;
 }
 
-int cgx_questions(xctx *x) {
-    /* documents without a type but with the Antwort's answer line count too */
-    if (!is_question_paper(x->info.type)) return 0;
-    size_t pos = x->header_end, s, e, next = 1, current = 0;
-    char last_letter = 0;
-    size_t lpos = x->header_end, ls = SIZE_MAX, le;
-    int have_letter = cgx_next(x, P_QUESTION_LETTER, &lpos, &ls, &le);
-    char label[32];
-    while (cgx_next(x, P_QUESTION_NUMBER, &pos, &s, &e)) {
-        size_t n = (size_t)cgx_group_number(x, P_QUESTION_NUMBER, "n", NULL);
-        /* sub-questions between the current question and this line */
-        while (have_letter && ls < s) {
-            if (current) {
-                char l = x->norm.text[ls];
-                size_t k = ls;
-                while (k < le && (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' ||
-                                  x->norm.text[k] == '-'))
-                    k++;
-                l = x->norm.text[k];
-                if (l == (last_letter ? last_letter + 1 : 'a')) {
-                    snprintf(label, sizeof label, "%zu%c", current, l);
-                    if (push(x, label) != 0) return -1;
-                    last_letter = l;
-                }
-            }
-            have_letter = cgx_next(x, P_QUESTION_LETTER, &lpos, &ls, &le);
-        }
-        /* the next question, or one after a question the text layer lost */
-        if (n < next || n > next + 2) continue;
-        snprintf(label, sizeof label, "%zu", n);
-        if (push(x, label) != 0) return -1;
-        current = n;
-        next = n + 1;
-        last_letter = 0;
-    }
-    while (have_letter && current) { /* sub-questions of the last question */
-        size_t k = ls;
-        while (k < le && (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' || x->norm.text[k] == '-'))
+/* The sub-questions ("a)", "b)", ...) of question `current` that stand
+ * before offset `until`: each letter once, at most three past the highest
+ * so far (grouped answers repeat them out of order: a, c, f, then b, d). */
+static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, size_t *ls,
+                          size_t *le, int *have_letter, char *last_letter, unsigned *seen) {
+    while (*have_letter && *ls < until) {
+        size_t k = *ls;
+        while (k < *le && (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' || x->norm.text[k] == '-'))
             k++;
         char l = x->norm.text[k];
-        if (l == (last_letter ? last_letter + 1 : 'a')) {
+        char limit = (char)((*last_letter ? *last_letter : 'a' - 1) + 3);
+        if (current && l >= 'a' && l <= 'z' && l <= limit && !(*seen & (1u << (l - 'a')))) {
+            char label[32];
             snprintf(label, sizeof label, "%zu%c", current, l);
             if (push(x, label) != 0) return -1;
-            last_letter = l;
+            *seen |= 1u << (l - 'a');
+            if (l > *last_letter) *last_letter = l;
         }
-        have_letter = cgx_next(x, P_QUESTION_LETTER, &lpos, &ls, &le);
+        *have_letter = cgx_next(x, P_QUESTION_LETTER, lpos, ls, le);
     }
+    return 0;
+}
+
+int cgx_questions(xctx *x) {
+    if (!is_question_paper(x->info.type)) return 0;
+    /* first pass: where each number first stands as a numbered line */
+    enum { MAXQ = 1000 };
+    size_t first[MAXQ];
+    for (size_t n = 0; n < MAXQ; n++) first[n] = SIZE_MAX;
+    size_t pos = x->header_end, s, e;
+    while (cgx_next(x, P_QUESTION_NUMBER, &pos, &s, &e)) {
+        long n = cgx_group_number(x, P_QUESTION_NUMBER, "n", NULL);
+        if (n >= 1 && n < MAXQ && first[n] == SIZE_MAX) first[n] = s;
+    }
+    if (x->status != CG_OK) return -1;
+    /* the questions: from 1 up, each at most three past the highest so far */
+    unsigned char is_question[MAXQ] = {0};
+    size_t highest = 0;
+    for (size_t n = 1; n < MAXQ; n++) {
+        if (first[n] == SIZE_MAX) continue;
+        if (n > highest + (highest ? 3 : 1)) break;
+        is_question[n] = 1;
+        highest = n;
+    }
+    /* second pass, in the order of the text: each question and its sub-questions */
+    size_t order[MAXQ], nq = 0;
+    for (size_t n = 1; n < MAXQ; n++)
+        if (is_question[n]) order[nq++] = n;
+    for (size_t i = 1; i < nq; i++) { /* insertion sort by position: nearly sorted already */
+        size_t v = order[i], j = i;
+        while (j > 0 && first[order[j - 1]] > first[v]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = v;
+    }
+    size_t lpos = x->header_end, ls = SIZE_MAX, le = 0, current = 0;
+    int have_letter = cgx_next(x, P_QUESTION_LETTER, &lpos, &ls, &le);
+    char last_letter = 0, label[32];
+    unsigned seen_letters = 0;
+    for (size_t i = 0; i < nq; i++) {
+        if (letters_before(x, first[order[i]], current, &lpos, &ls, &le, &have_letter,
+                           &last_letter, &seen_letters) != 0)
+            return -1;
+        snprintf(label, sizeof label, "%zu", order[i]);
+        if (push(x, label) != 0) return -1;
+        current = order[i];
+        last_letter = 0;
+        seen_letters = 0;
+    }
+    if (letters_before(x, SIZE_MAX, current, &lpos, &ls, &le, &have_letter, &last_letter,
+                       &seen_letters) != 0)
+        return -1;
     return x->status == CG_OK ? 0 : -1;
 }

@@ -512,12 +512,67 @@ static void test_resolves_to(void **state) {
     }
 }
 
+/* The questions of an Antwort: numbered from 1, sub-questions by letter,
+ * answered out of order, a numbered list in an answer adding nothing, a
+ * number too far ahead not a question; and which question phrases refer to
+ * this document (internal) and which to another paper named in words. */
+static void test_questions(void **state) {
+    const cg_extractor *ex = *state;
+    static const char doc[] =
+        "Deutscher Bundestag Drucksache 21/843\n"
+        "21. Wahlperiode 10.07.2025\n"
+        "Antwort\n"
+        "der Bundesregierung\n"
+        "auf die Kleine Anfrage der Abgeordneten Erika Muster und der Fraktion X\n"
+        "\xe2\x80\x93 Drucksache 21/659 \xe2\x80\x93\n"
+        "Ein Titel\n"
+        " 1. Wie viele Anträge gab es?\n"
+        "Es gab drei. Siehe auch die Antwort zu Frage 3.\n"
+        " 2. Wie hoch war der Anteil der\n"
+        "a) kleinen Unternehmen,\n"
+        "c) Konzerne?\n"
+        "Die Fragen 2a und 2c werden gemeinsam beantwortet.\n"
+        "b) mittleren Unternehmen?\n"
+        "Es wird auf die Antwort zu Frage 4 der Kleinen Anfrage der Fraktion Y auf\n"
+        "Drucksache 20/100 verwiesen. Vgl. Antwort zu Frage 6 der\n"
+        "genannten Bundestagsdrucksache.\n"
+        " 3. Welche Gründe gab es?\n"
+        "Die Gründe sind:\n"
+        "1. Erstens ein Grund.\n"
+        "2. Zweitens ein anderer.\n"
+        " 5. Wann wurde entschieden?\n"
+        " 6. Von wem?\n"
+        "Die Fragen 5 und 6 werden vor Frage 4 beantwortet.\n"
+        " 4. Mit welchem Ergebnis?\n"
+        "20. Mai 2025 ist kein Datum einer Frage, und 30. Juni auch nicht.\n";
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("a.txt", doc, sizeof doc - 1, NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    const char *const *labels;
+    size_t n = cg_extraction_questions(r, &labels);
+    static const char *const want[] = {"1", "2", "2a", "2c", "2b", "3", "5", "6", "4"};
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n; i++) assert_string_equal(labels[i], want[i]);
+    /* internal: "Antwort zu Frage 3" only; not the questions of the other paper */
+    size_t internal = 0;
+    for (size_t i = 0; i < cg_extraction_count(r); i++) {
+        const cg_reference *ref = cg_extraction_reference(r, i);
+        if (strcmp(ref->kind, CG_KIND_INTERNAL) != 0) continue;
+        internal++;
+        assert_string_equal(ref->locator, "Frage 3");
+    }
+    assert_int_equal(internal, 1);
+    cg_extraction_free(r);
+    cg_input_free(in);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resolves_to),
         cmocka_unit_test(test_cases),        cmocka_unit_test(test_positions),
         cmocka_unit_test(test_header),       cmocka_unit_test(test_canonical_id),
-        cmocka_unit_test(test_hostile_bytes),
+        cmocka_unit_test(test_hostile_bytes), cmocka_unit_test(test_questions),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

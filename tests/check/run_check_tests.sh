@@ -1,0 +1,235 @@
+#!/bin/sh
+# citegraph check on the fixture corpus (tests/check/fixture): the findings in
+# every format against expected/, the exit codes, the baseline (and that its
+# fingerprints survive lines moving), the config file, the SARIF schema, and
+# the CI example script.
+#
+#   run_check_tests.sh CITEGRAPH PROJECT_DIR
+#
+# Exit 0 when all pass, 1 on a failure, 77 (skipped) only when everything that
+# ran passed but the SARIF schema could not be checked (no python3-jsonschema).
+set -u
+case $1 in /*) cg=$1 ;; *) cg=$(pwd)/$1 ;; esac
+project=$(cd "$2" && pwd)
+here=$project/tests/check
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+skipped=0
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+pass() { echo "ok: $*"; }
+
+expect_status() { # expect_status WANT GOT WHAT
+    if [ "$1" -eq "$2" ]; then pass "$3 (exit $2)"; else fail "$3: exit $2, expected $1"; fi
+}
+
+# Findings carry paths as given on the command line, so run from tests/check
+# with the relative path 'fixture', as expected/ was written.
+cd "$here" || exit 1
+check() { "$cg" check -q --no-config --catalog fixture/catalog.tsv "$@"; }
+
+# --- 1. every format gives exactly the expected report -----------------------
+for format in text json sarif github junit markdown; do
+    check --format "$format" fixture > "$tmp/report.$format"
+    status=$?
+    expect_status 1 "$status" "format $format"
+    if cmp -s "$tmp/report.$format" "expected/report.$format"; then
+        pass "format $format matches expected/report.$format"
+    else
+        fail "format $format differs from expected/report.$format:"
+        diff -u "expected/report.$format" "$tmp/report.$format" | head -40 >&2
+    fi
+done
+
+# the same report through -o
+check --format json -o "$tmp/o.json" fixture > "$tmp/o.stdout"
+cmp -s "$tmp/o.json" expected/report.json && [ ! -s "$tmp/o.stdout" ] &&
+    pass "-o writes the report to the file and nothing to stdout" ||
+    fail "-o: report not in the file, or stdout not empty"
+
+# the same findings whatever the order of the paths
+check --format json fixture/bundesrat-238-25.txt fixture/antwort-21-843.txt \
+    fixture/antwort-21-284.txt fixture/anfrage-21-659.txt > "$tmp/order.json"
+cmp -s "$tmp/order.json" expected/report.json &&
+    pass "file order does not change the report" || fail "file order changes the report"
+
+# every rule of the fixture, with the count the fixture was built for
+counts=$(sed -n 's/.*\[\(CG[0-9]*\) .*/\1/p' expected/report.text | sort | uniq -c |
+    awk '{printf "%s=%s ", $2, $1}')
+[ "$counts" = "CG001=10 CG002=2 CG003=2 CG004=1 CG005=1 CG006=1 CG007=1 CG008=1 " ] &&
+    pass "expected findings per rule: $counts" || fail "findings per rule changed: $counts"
+
+# --- 2. exit codes and levels -------------------------------------------------
+check --fail-on never fixture > /dev/null
+expect_status 0 $? "--fail-on never"
+check --severity error fixture > "$tmp/errors.txt"
+expect_status 1 $? "--severity error"
+n=$(grep -c ': error: ' "$tmp/errors.txt")
+w=$(grep -c ': warning: ' "$tmp/errors.txt")
+[ "$n" -eq 8 ] && [ "$w" -eq 0 ] && pass "--severity error shows the 8 errors only" ||
+    fail "--severity error shows $n errors and $w warnings"
+# a document with warnings only passes under the default --fail-on error
+check fixture/bundesrat-238-25.txt > /dev/null
+expect_status 0 $? "warnings only, --fail-on error"
+check --fail-on warning fixture/bundesrat-238-25.txt > /dev/null
+expect_status 1 $? "warnings only, --fail-on warning"
+check --format yaml fixture > /dev/null 2> "$tmp/usage.err"
+expect_status 2 $? "unknown format"
+grep -q "yaml" "$tmp/usage.err" && pass "the usage error names the bad value" ||
+    fail "usage error does not name 'yaml'"
+check --fail-on sometimes fixture > /dev/null 2>&1
+expect_status 2 $? "bad --fail-on"
+"$cg" check -q --catalog "$tmp/no-such-catalog.tsv" fixture > /dev/null 2> "$tmp/cat.err"
+expect_status 2 $? "missing catalog"
+grep -q "no-such-catalog.tsv" "$tmp/cat.err" && pass "the catalog error names the file" ||
+    fail "catalog error does not name the file"
+
+# --- 3. baseline ----------------------------------------------------------------
+# Work on a copy, so lines can move; the copy is called 'fixture' too, because
+# fingerprints include the file's path.
+mkdir -p "$tmp/run"
+cp -R fixture "$tmp/run/fixture"
+chmod -R u+w "$tmp/run/fixture"
+cd "$tmp/run" || exit 1
+check --write-baseline "$tmp/baseline.json" fixture > /dev/null
+expect_status 1 $? "--write-baseline still reports today's findings"
+check --baseline "$tmp/baseline.json" --format json fixture > "$tmp/base.json"
+expect_status 0 $? "rerun against the baseline"
+grep -q '"baseline": "new"' "$tmp/base.json" && fail "a finding is new right after the baseline" ||
+    pass "no finding is new right after the baseline"
+
+# move lines: three lines inserted at the top, one removed further down
+f=fixture/antwort-21-843.txt
+{ printf 'Vorbemerkung des Bearbeiters\n\n\n'; cat "$f"; } > "$tmp/moved" && mv "$tmp/moved" "$f"
+sed '20d' "$f" > "$tmp/moved" && mv "$tmp/moved" "$f"
+check --baseline "$tmp/baseline.json" fixture > "$tmp/moved.txt"
+expect_status 0 $? "baseline after lines moved"
+grep -q '^fixture/antwort-21-843.txt:44:24: error: this document has no question 13' "$tmp/moved.txt" &&
+    pass "the moved finding is reported at its new line" || fail "moved finding not at line 44 (42, +3, -1)"
+
+# a new fault: exactly one new finding, and it fails
+printf '\nWeitere Angaben enthält die Drucksache 21/88888.\n' >> "$f"
+check --baseline "$tmp/baseline.json" --format json fixture > "$tmp/new.json"
+expect_status 1 $? "a new finding fails against the baseline"
+n=$(grep -c '"baseline": "new"' "$tmp/new.json")
+[ "$n" -eq 1 ] && grep -q 'BT-Drs. 21/88888' "$tmp/new.json" &&
+    pass "exactly one new finding, BT-Drs. 21/88888" || fail "$n new findings, expected 1 (21/88888)"
+check --baseline "$tmp/baseline.json" --format sarif fixture > "$tmp/new.sarif"
+grep -c '"baselineState": "new"' "$tmp/new.sarif" | grep -qx 1 &&
+    pass "SARIF marks the one new result baselineState new" || fail "SARIF baselineState wrong"
+echo '{"findings": 3}' > "$tmp/bad-baseline.json"
+check --baseline "$tmp/bad-baseline.json" fixture > /dev/null 2>&1
+expect_status 2 $? "a file that is not a baseline"
+cd "$here" || exit 1
+
+# --- 4. config file: rules and ignores with reasons -----------------------------
+mkdir -p "$tmp/cfg"
+cp -R fixture "$tmp/cfg/fixture"
+cd "$tmp/cfg" || exit 1
+cat > .citegraph.json <<'EOF'
+{
+  "rules": {"CG001": "off"},
+  "ignore": [
+    {"rule": "CG003", "target": "BT-Drs. 21/284", "reason": "21/284 is answered in two parts"},
+    {"file": "fixture/bundesrat-238-25.txt", "reason": "a Bundesrat text, checked elsewhere"}
+  ]
+}
+EOF
+"$cg" check -q --catalog fixture/catalog.tsv fixture > "$tmp/cfg.txt"
+expect_status 1 $? ".citegraph.json read from the working directory"
+grep -q 'CG001' "$tmp/cfg.txt" && fail "CG001 reported though it is off" || pass "a rule set to off is silent"
+grep -q 'BT-Drs. 21/284 has no question 40' "$tmp/cfg.txt" && fail "ignored target still reported" ||
+    pass "an ignored rule+target is silent"
+grep -q 'no question 13' "$tmp/cfg.txt" && pass "the other CG003 finding stays" ||
+    fail "ignore silenced more than its target"
+grep -q 'bundesrat-238-25' "$tmp/cfg.txt" && fail "ignored file still reported" ||
+    pass "an ignored file is silent"
+"$cg" check -q --no-config --catalog fixture/catalog.tsv fixture | grep -q CG001 &&
+    pass "--no-config ignores .citegraph.json" || fail "--no-config still read the config"
+cat > .citegraph.json <<'EOF'
+{"ignore": [{"rule": "CG001"}]}
+EOF
+"$cg" check -q --catalog fixture/catalog.tsv fixture > /dev/null 2> "$tmp/cfg.err"
+expect_status 2 $? "an ignore without a reason"
+grep -q '.citegraph.json' "$tmp/cfg.err" && grep -q 'reason' "$tmp/cfg.err" &&
+    pass "the config error names the file and the missing reason" || fail "config error message"
+echo '{"rules": {"CG042": "off"}}' > .citegraph.json
+"$cg" check -q fixture > /dev/null 2>&1
+expect_status 2 $? "an unknown rule in the config"
+echo '{"rules": ' > .citegraph.json
+"$cg" check -q fixture > /dev/null 2> "$tmp/cfg.err"
+expect_status 2 $? "a config that is not JSON"
+grep -q '.citegraph.json:[0-9]' "$tmp/cfg.err" && pass "the JSON error has file and line" ||
+    fail "JSON error without file:line"
+cd "$here" || exit 1
+
+# --- 5. text output on a terminal: the line and a caret -------------------------
+if command -v script > /dev/null 2>&1; then
+    script -qec "'$cg' check -q --no-config --catalog fixture/catalog.tsv fixture/antwort-21-843.txt" \
+        /dev/null < /dev/null | tr -d '\r' > "$tmp/tty.txt"
+    awk '/no question 13/ {getline l; getline c; print l; print c; exit}' "$tmp/tty.txt" > "$tmp/caret"
+    caret_col=$(sed -n 2p "$tmp/caret" | awk '{print index($0, "^")}')
+    # col 24 of the source line, after the 4-space indent
+    [ "$caret_col" = 28 ] && pass "terminal output underlines the reference" ||
+        fail "caret at column $caret_col of the terminal output, expected 28"
+    grep -q '\^' "$tmp/report.text" && fail "caret in piped output" || pass "no caret in a pipe"
+fi
+
+# --- 6. SARIF against the SARIF 2.1.0 schema ------------------------------------
+py=""
+for p in /usr/bin/python3 python3; do
+    if "$p" -c 'import jsonschema' > /dev/null 2>&1; then
+        py=$p
+        break
+    fi
+done
+if [ -n "$py" ]; then
+    for s in expected/report.sarif "$tmp/report.sarif" "$tmp/new.sarif"; do
+        if "$py" - "$here/sarif-schema-2.1.0-rtm.5.json" "$s" <<'EOF'; then
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+doc = json.load(open(sys.argv[2]))
+jsonschema.validators.validator_for(schema)(schema).validate(doc)
+run = doc["runs"][0]
+rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+for r in run["results"]:
+    assert r["ruleId"] in rules, r["ruleId"]
+    reg = r["locations"][0]["physicalLocation"]["region"]
+    assert reg["startLine"] >= 1 and reg["startColumn"] >= 1, reg
+    assert r["partialFingerprints"], r
+EOF
+            pass "$s validates against the SARIF 2.1.0 schema"
+        else
+            fail "$s does not validate against the SARIF 2.1.0 schema"
+        fi
+    done
+else
+    echo "skip: no python3 with jsonschema; SARIF schema not checked" >&2
+    skipped=1
+fi
+
+# --- 7. the CI example, as both pipelines run it -----------------------------
+grep -q 'examples/ci/citegraph-check.sh' "$project/examples/ci/github-actions.yml" &&
+    grep -q 'examples/ci/citegraph-check.sh' "$project/examples/ci/gitlab-ci.yml" &&
+    pass "both pipelines run examples/ci/citegraph-check.sh" ||
+    fail "a pipeline does not run examples/ci/citegraph-check.sh"
+mkdir -p "$tmp/ci"
+CITEGRAPH=$cg sh "$project/examples/ci/citegraph-check.sh" fixture fixture/catalog.tsv "$tmp/ci" \
+    2> "$tmp/ci.err"
+expect_status 1 $? "the CI script fails on the fixture"
+cmp -s "$tmp/ci/citegraph.sarif" expected/report.sarif &&
+    pass "the CI script writes the expected SARIF" || fail "CI script SARIF differs"
+cmp -s "$tmp/ci/citegraph.md" expected/report.markdown &&
+    pass "the CI script writes the expected Markdown summary" || fail "CI script Markdown differs"
+CITEGRAPH=$cg sh "$project/examples/ci/citegraph-check.sh" fixture/bundesrat-238-25.txt \
+    fixture/catalog.tsv "$tmp/ci" 2> /dev/null
+expect_status 0 $? "the CI script passes on warnings only"
+
+echo "check tests: $failures failure(s)"
+[ "$failures" -eq 0 ] || exit 1
+[ "$skipped" -eq 0 ] || exit 77
+exit 0
