@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "citegraph/citegraph.h"
+
 /* Exit codes, documented in `citegraph --help`. */
 enum {
     EXIT_OK = 0,      /* success, also when nothing was found */
@@ -38,6 +40,43 @@ bool cli_write(const char *data, size_t len);
 
 /* "citegraph: error: FILE:LINE:COL: message" for a grammar that did not load. */
 void cli_grammar_error(cli *c, const struct cg_error *err);
+
+/* ---- documents on several threads (docs.c) ---- */
+
+/* One document of a run: read, extracted, and whatever the command added. */
+typedef struct cli_doc {
+    size_t index;                /* in the path list */
+    const cg_path_entry *entry;
+    cg_input *in;                /* NULL when it could not be read */
+    cg_extraction *ext;          /* NULL when not extracted */
+    bool extracted;
+    cg_status status;            /* CG_OK, or why the document failed */
+    char error[512];             /* the message for a failed document */
+    void *extra;                 /* the command's own result (prepare/release) */
+} cli_doc;
+
+typedef struct cli_docs {
+    const cg_extractor *ex;
+    int jobs;                    /* threads; 1 runs everything on the caller's */
+    void *ctx;
+    /* on a worker: whether to extract this document (NULL: always) */
+    bool (*extract)(const cli_doc *doc, void *ctx);
+    /* on a worker, after a successful read and extraction (may be NULL) */
+    void (*prepare)(cli_doc *doc, void *ctx);
+    /* on the calling thread, in path order; nonzero stops the run */
+    int (*consume)(cli_doc *doc, void *ctx);
+    /* frees doc->extra (may be NULL) */
+    void (*release)(cli_doc *doc, void *ctx);
+} cli_docs;
+
+/* Reads and extracts every document of `list` on d->jobs threads and hands
+ * each to d->consume in order, showing progress. Returns what consume
+ * returned to stop, -1 when no thread could start, else 0. */
+int cli_for_each_doc(cli *c, const cli_docs *d, const cg_path_list *list);
+/* The number of cores (1 to 64): the default of -j. */
+int cli_default_jobs(void);
+/* "-j N": 0 means the number of cores; -1 for a bad value. */
+int cli_parse_jobs(const char *v, int *jobs);
 
 int cmd_extract(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);

@@ -30,6 +30,8 @@ static const char check_help[] =
     "                           --retries N, --concurrency N, --url-cache FILE,\n"
     "                           --url-cache-ttl SECONDS, --allow-host HOST, --deny-host HOST\n"
     "      --patterns FILE      grammar file for the extraction (repeatable)\n"
+    "  -j, --jobs N             documents read and extracted at once (default: one\n"
+    "                           per core); the report is the same for every N\n"
     "      --list-rules         explain every rule and exit\n"
     "  -q, --quiet              no summary, warnings or progress on stderr\n"
     "  -h, --help               show this help\n"
@@ -56,6 +58,25 @@ static void list_rules(void) {
                r[i].summary, r[i].help);
 }
 
+typedef struct check_run {
+    cli *c;
+    cg_check *chk;
+    size_t failed;
+} check_run;
+
+/* In path order, on the calling thread: the check is not shared between threads. */
+static int add_to_check(cli_doc *doc, void *ctx) {
+    check_run *r = ctx;
+    cg_status st = doc->status;
+    if (st == CG_OK) st = cg_check_add_document(r->chk, doc->entry->path, doc->in, doc->ext);
+    if (st != CG_OK) {
+        cli_error(r->c, "%s: %s", doc->entry->path,
+                  doc->status != CG_OK ? doc->error : "out of memory");
+        r->failed++;
+    }
+    return 0;
+}
+
 int cmd_check(cli *c, int argc, char **argv) {
     const char **paths = calloc((size_t)argc + 1, sizeof *paths),
                **catalogs = calloc((size_t)argc + 1, sizeof *catalogs),
@@ -64,7 +85,7 @@ int cmd_check(cli *c, int argc, char **argv) {
                **deny = calloc((size_t)argc + 1, sizeof *deny);
     size_t npaths = 0, ncat = 0, npat = 0, nallow = 0, ndeny = 0;
     const char *output = NULL, *baseline = NULL, *write_baseline = NULL, *config = NULL;
-    int no_config = 0, online = 0, never = 0, rc = EXIT_OK;
+    int no_config = 0, online = 0, never = 0, rc = EXIT_OK, jobs = cli_default_jobs();
     cg_severity fail_on = CG_SEV_ERROR, min = CG_SEV_NOTE;
     cg_check_format format = CG_CHECK_TEXT;
     cg_online_options oo;
@@ -111,7 +132,7 @@ int cmd_check(cli *c, int argc, char **argv) {
             "--catalog", "-f", "--format", "-o", "--output", "--fail-on", "--severity",
             "--baseline", "--write-baseline", "--config", "--timeout", "--retries",
             "--concurrency", "--url-cache", "--url-cache-ttl", "--allow-host", "--deny-host",
-            "--patterns", NULL};
+            "--patterns", "-j", "--jobs", NULL};
         int known = 0;
         for (const char *const *v = valued; *v && !known; v++) known = strcmp(name, *v) == 0;
         if (!known) {
@@ -132,6 +153,12 @@ int cmd_check(cli *c, int argc, char **argv) {
         else if (strcmp(name, "--write-baseline") == 0) write_baseline = v;
         else if (strcmp(name, "--config") == 0) config = v;
         else if (strcmp(name, "--url-cache") == 0) oo.cache_file = v;
+        else if (strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) {
+            if (cli_parse_jobs(v, &jobs) != 0) {
+                rc = cli_usage_error(c, "check ", "-j takes a number of threads (0: one per core)");
+                goto out;
+            }
+        }
         else if (strcmp(name, "-f") == 0 || strcmp(name, "--format") == 0) {
             static const char *const fmts[] = {"text", "json", "sarif", "github", "junit", "markdown"};
             size_t k = 0;
@@ -217,29 +244,13 @@ int cmd_check(cli *c, int argc, char **argv) {
     static const char *const exts[] = {".txt", NULL};
     cg_path_list list = {0};
     for (size_t i = 0; i < npaths; i++) cg_path_list_add(&list, paths[i], exts);
-    size_t failed = 0;
-    for (size_t i = 0; i < list.count; i++) {
-        const cg_path_entry *e = &list.items[i];
-        cli_progress(c, i + 1, list.count, e->path);
-        if (e->status != CG_OK) {
-            cli_error(c, "%s: %s", e->path, e->message);
-            failed++;
-            continue;
-        }
-        cg_input *in = NULL;
-        cg_extraction *x = NULL;
-        cg_status st = strcmp(e->path, "-") == 0 ? cg_input_read_stream("-", stdin, NULL, &in, &err)
-                                                 : cg_input_read_file(e->path, NULL, &in, &err);
-        if (st == CG_OK) st = cg_extract(ex, in, &x, &err);
-        if (st == CG_OK) st = cg_check_add_document(chk, e->path, in, x);
-        if (st != CG_OK) {
-            cli_error(c, "%s: %s", e->path, st == CG_ENOMEM ? "out of memory" : err.text);
-            failed++;
-        }
-        cg_extraction_free(x);
-        cg_input_free(in);
+    check_run cr = {c, chk, 0};
+    cli_docs docs = {.ex = ex, .jobs = jobs, .ctx = &cr, .consume = add_to_check};
+    if (cli_for_each_doc(c, &docs, &list) < 0) {
+        cli_error(c, "cannot start threads");
+        cr.failed++;
     }
-    cli_progress_end(c);
+    size_t failed = cr.failed;
     size_t nfiles = list.count;
     cg_path_list_release(&list);
     if (cg_check_run(chk, &err) != CG_OK) {

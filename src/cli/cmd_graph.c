@@ -69,6 +69,8 @@ static const char common_help[] =
     "      --metadata FILE   TSV (like DIP's index.tsv) or DIP JSON records that fill or\n"
     "                        override type, date and title (repeatable)\n"
     "      --patterns FILE   grammar file for the extraction (repeatable)\n"
+    "  -j, --jobs N          documents read and extracted at once (default: one per\n"
+    "                        core); the result is the same for every N\n"
     "  -q, --quiet           no warnings and no progress on stderr\n"
     "  -h, --help            show this help\n"
     "\n"
@@ -82,7 +84,7 @@ typedef struct opts {
     size_t npaths, nmeta, npatterns;
     const char *format, *output, *around, *direction, *by, *pairs;
     long depth, top;
-    int questions, urls;
+    int questions, urls, jobs;
 } opts;
 
 static int usage_of(cli *c, const char *cmd) {
@@ -157,6 +159,12 @@ static int parse(cli *c, const char *cmd, int argc, char **argv, opts *o) {
         } else if (opt_is(a, "--patterns")) {
             const char *v = value(c, sub, argc, argv, &i, &bad);
             if (v) o->patterns[o->npatterns++] = v;
+        } else if (strcmp(a, "-j") == 0 || opt_is(a, "--jobs")) {
+            const char *v = value(c, sub, argc, argv, &i, &bad);
+            if (v && cli_parse_jobs(v, &o->jobs) != 0) {
+                cli_usage_error(c, sub, "-j takes a number of threads (0: one per core)");
+                bad = 1;
+            }
         } else if (strcmp(a, "--questions") == 0) {
             o->questions = 1;
         } else if (strcmp(a, "--urls") == 0) {
@@ -195,57 +203,65 @@ static int ends_with(const char *s, const char *suffix) {
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+typedef struct graph_run {
+    cli *c;
+    cg_graph *g;
+    size_t failed;
+} graph_run;
+
+/* JSON Lines files are references already extracted: read, not extracted. */
+static bool extract_text(const cli_doc *doc, void *ctx) {
+    (void)ctx;
+    return !ends_with(doc->entry->path, ".jsonl");
+}
+
+/* In path order, on the calling thread: the graph is not shared between threads. */
+static int add_to_graph(cli_doc *doc, void *ctx) {
+    graph_run *r = ctx;
+    const char *path = doc->entry->path;
+    if (doc->status != CG_OK) {
+        cli_error(r->c, "%s: %s", path, doc->error);
+        r->failed++;
+        return 0;
+    }
+    cg_error err;
+    memset(&err, 0, sizeof err);
+    if (!doc->extracted) {
+        if (cg_graph_add_jsonl(r->g, path, cg_input_data(doc->in), cg_input_size(doc->in), &err) !=
+            CG_OK) {
+            cli_error(r->c, "%s:%zu: %s", path, err.line, err.text);
+            r->failed++;
+        }
+        return 0;
+    }
+    for (size_t w = 0; w < cg_input_warning_count(doc->in); w++)
+        cli_warning(r->c, "%s: %s", path, cg_input_warning(doc->in, w));
+    if (cg_graph_add_extraction(r->g, path, doc->ext) != CG_OK) {
+        cli_error(r->c, "%s: out of memory", path);
+        r->failed++;
+    }
+    return 0;
+}
+
 /* Reads every PATH into the graph; returns how many inputs failed. */
 static size_t load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
     static const char *const exts[] = {".txt", ".jsonl", NULL};
     cg_path_list list = {0};
-    size_t failed = 0;
     for (size_t i = 0; i < o->npaths; i++)
         if (cg_path_list_add(&list, o->paths[i], exts) != CG_OK) {
             cli_error(c, "out of memory");
+            cg_path_list_release(&list);
             return 1;
         }
-    for (size_t i = 0; i < list.count; i++) {
-        const cg_path_entry *e = &list.items[i];
-        cli_progress(c, i + 1, list.count, e->path);
-        if (e->status != CG_OK) {
-            cli_error(c, "%s: %s", e->path, e->message);
-            failed++;
-            continue;
-        }
-        cg_input *in = NULL;
-        cg_error err;
-        cg_status st = strcmp(e->path, "-") == 0
-                           ? cg_input_read_stream("-", stdin, NULL, &in, &err)
-                           : cg_input_read_file(e->path, NULL, &in, &err);
-        if (st != CG_OK) {
-            cli_error(c, "%s: %s", e->path, err.text);
-            failed++;
-            continue;
-        }
-        if (ends_with(e->path, ".jsonl")) {
-            st = cg_graph_add_jsonl(g, e->path, cg_input_data(in), cg_input_size(in), &err);
-            if (st != CG_OK) {
-                cli_error(c, "%s:%zu: %s", e->path, err.line, err.text);
-                failed++;
-            }
-        } else {
-            for (size_t w = 0; w < cg_input_warning_count(in); w++)
-                cli_warning(c, "%s: %s", e->path, cg_input_warning(in, w));
-            cg_extraction *x = NULL;
-            st = cg_extract(ex, in, &x, &err);
-            if (st == CG_OK) st = cg_graph_add_extraction(g, e->path, x);
-            if (st != CG_OK) {
-                cli_error(c, "%s: %s", e->path, st == CG_ENOMEM ? "out of memory" : err.text);
-                failed++;
-            }
-            cg_extraction_free(x);
-        }
-        cg_input_free(in);
+    graph_run r = {c, g, 0};
+    cli_docs docs = {.ex = ex, .jobs = o->jobs ? o->jobs : cli_default_jobs(), .ctx = &r,
+                     .extract = extract_text, .consume = add_to_graph};
+    if (cli_for_each_doc(c, &docs, &list) < 0) {
+        cli_error(c, "cannot start threads");
+        r.failed++;
     }
-    cli_progress_end(c);
     cg_path_list_release(&list);
-    return failed;
+    return r.failed;
 }
 
 /* ---- text output ---- */

@@ -56,7 +56,11 @@ int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
 
 int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
     size_t start = *pos;
-    if (!cgx_find(x, p, &start, x->norm.len, s, e) || *e > limit) return 0;
+    /* A match must end by `limit`; the subject stops a little after it, so that
+     * short lookaheads still see the real text, and a search that fails does
+     * not run on to the end of the document (which made lists quadratic). */
+    size_t subject = limit + 64 < x->norm.len ? limit + 64 : x->norm.len;
+    if (!cgx_find(x, p, &start, subject, s, e) || *e > limit) return 0;
     *pos = start;
     return 1;
 }
@@ -371,10 +375,15 @@ char *cg_canonical_id(const cg_extractor *ex, const char *text, size_t len) {
     size_t skip = 0;
     while (skip < len && (text[skip] == ' ' || text[skip] == '\t')) skip++;
     int bare = skip < len && text[skip] >= '0' && text[skip] <= '9';
-    size_t n = len + (bare ? 11 : 0);
+    size_t pre = bare ? 11 : 0;
+    size_t n = len + pre;
     char *buf = malloc(n + 1);
     if (!buf) return NULL;
-    snprintf(buf, n + 1, "%s%.*s", bare ? "Drucksache " : "", (int)len, text);
+    /* memcpy, not "%.*s": the text may hold NUL bytes (all len bytes count)
+     * and be longer than INT_MAX. */
+    memcpy(buf, "Drucksache ", pre);
+    if (len) memcpy(buf + pre, text, len);
+    buf[n] = '\0';
     cg_input *in = NULL;
     cg_extraction *r = NULL;
     char *id = NULL;

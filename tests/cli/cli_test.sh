@@ -153,5 +153,32 @@ if cmp -s "$tmp/direct.json" "$tmp/merged.json"; then ok; else bad "merged JSON 
 "$cg" extract "$sample" 2> "$tmp/err" | head -1 > /dev/null
 if [ ! -s "$tmp/err" ]; then ok; else bad "closed pipe: stderr not empty"; cat "$tmp/err" >&2; fi
 
+# ---- -j: the same bytes on stdout and stderr whatever the number of threads,
+# also with files that fail among good ones
+mkdir -p "$tmp/mixed"
+cp "$sample"/*.txt "$tmp/mixed/"
+printf 'x\0y\0z\0' > "$tmp/mixed/m-binary.txt"
+: > "$tmp/mixed/m-empty.txt"
+printf 'Drucksache 19/5954 \377 ok\n' > "$tmp/mixed/m-badutf8.txt"
+ln -s "$tmp/mixed/does-not-exist" "$tmp/mixed/m-dangling.txt"
+for j in 1 2 5; do
+    "$cg" extract -j $j "$tmp/mixed" > "$tmp/ex.$j" 2> "$tmp/ex.$j.err"
+    echo $? > "$tmp/ex.$j.rc"
+    "$cg" graph -q --jobs $j --format json "$sample" > "$tmp/gr.$j"
+    "$cg" check -q -j $j --format json "$sample" > "$tmp/ck.$j"
+done
+for j in 2 5; do
+    if cmp -s "$tmp/ex.1" "$tmp/ex.$j" && cmp -s "$tmp/ex.1.err" "$tmp/ex.$j.err" &&
+        cmp -s "$tmp/ex.1.rc" "$tmp/ex.$j.rc"; then ok; else bad "extract -j $j differs from -j 1"; fi
+    if cmp -s "$tmp/gr.1" "$tmp/gr.$j"; then ok; else bad "graph -j $j differs from -j 1"; fi
+    if cmp -s "$tmp/ck.1" "$tmp/ck.$j"; then ok; else bad "check -j $j differs from -j 1"; fi
+done
+if [ "$(cat "$tmp/ex.1.rc")" = 1 ] && grep -q "m-binary.txt" "$tmp/ex.1.err" &&
+    [ "$(grep -c '"type":"document"' "$tmp/ex.1")" -eq "$(ls "$tmp/mixed" | wc -l)" ]; then ok
+else bad "-j: failed files not reported, or documents missing"; fi
+expect bad-jobs 2 "$cg" extract -j many "$sample"; stderr_has bad-jobs "-j takes a number"
+"$cg" extract -j 4 "$sample" 2> "$tmp/err" | head -1 > /dev/null
+if [ ! -s "$tmp/err" ]; then ok; else bad "closed pipe with -j 4: stderr not empty"; cat "$tmp/err" >&2; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
