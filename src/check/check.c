@@ -113,6 +113,7 @@ void cg_check_free(cg_check *c) {
     cgu_map_release(&c->coverage);
     cgu_map_release(&c->docs_index);
     cgu_map_release(&c->baseline);
+    cgu_map_release(&c->url_index);
     cgu_arena_release(&c->arena);
     free(c);
 }
@@ -200,16 +201,11 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
                     r->relation == CG_REL_ANSWERS, r->flags, r->offset, r->length, r->line, r->col};
         x->text = cgu_arena_strndup(&c->arena, d->text + r->offset, r->length);
         if (!x->target || !x->text) return CG_ENOMEM;
-        if (strcmp(r->kind, CG_KIND_URL) == 0) {
-            size_t dummy;
-            int seen = 0;
-            for (size_t k = 0; k < c->nurls && !seen; k++) seen = strcmp(c->urls[k], x->target) == 0;
-            (void)dummy;
-            if (!seen) {
-                if (cgu_grow((void **)&c->urls, &c->capurls, c->nurls + 1, sizeof *c->urls))
-                    return CG_ENOMEM;
-                c->urls[c->nurls++] = x->target;
-            }
+        if (strcmp(r->kind, CG_KIND_URL) == 0 && !cgu_map_get(&c->url_index, x->target, NULL)) {
+            if (cgu_grow((void **)&c->urls, &c->capurls, c->nurls + 1, sizeof *c->urls) ||
+                cgu_map_put(&c->url_index, x->target, 1))
+                return CG_ENOMEM;
+            c->urls[c->nurls++] = x->target;
         }
     }
     const cg_defect *df;
@@ -727,10 +723,13 @@ cg_status cg_check_run(cg_check *c, cg_error *err) {
 /* Severity, ignores, fingerprints, baseline: after every finding is in. */
 static cg_status finish(cg_check *c) {
     if (c->nfindings) qsort(c->findings, c->nfindings, sizeof *c->findings, cmp_finding);
-    size_t file_start = 0; /* findings are sorted by file: the rank looks back only within it */
+    cgu_map seen = {0}; /* "rule target text" -> how many so far in this file */
     for (size_t i = 0; i < c->nfindings; i++) {
         cg_finding *f = &c->findings[i];
-        if (i && strcmp(c->findings[i - 1].file, f->file) != 0) file_start = i;
+        if (i && strcmp(c->findings[i - 1].file, f->file) != 0) { /* sorted by file */
+            cgu_map_release(&seen);
+            memset(&seen, 0, sizeof seen);
+        }
         int r = (int)(f->rule - rules);
         cg_severity configured = c->severity[r];
         if (configured != rules[r].severity) f->severity = configured;
@@ -738,11 +737,19 @@ static cg_status finish(cg_check *c) {
             if (ignored(&c->ignores[k], f)) f->suppressed = c->ignores[k].reason;
         /* rank among findings with the same rule, file, target and text */
         size_t rank = 0;
-        for (size_t k = file_start; k < i; k++) {
-            const cg_finding *g = &c->findings[k];
-            rank += g->rule == f->rule &&
-                    strcmp(g->text ? g->text : "", f->text ? f->text : "") == 0 &&
-                    strcmp(g->target ? g->target : "", f->target ? f->target : "") == 0;
+        size_t klen = strlen(f->rule->id) + strlen(f->target ? f->target : "") +
+                      strlen(f->text ? f->text : "") + 3;
+        char *k = cgu_arena_alloc(&c->arena, klen);
+        if (!k) {
+            cgu_map_release(&seen);
+            return CG_ENOMEM;
+        }
+        snprintf(k, klen, "%s\x1f%s\x1f%s", f->rule->id, f->target ? f->target : "",
+                 f->text ? f->text : "");
+        cgu_map_get(&seen, k, &rank);
+        if (cgu_map_put(&seen, k, rank + 1)) {
+            cgu_map_release(&seen);
+            return CG_ENOMEM;
         }
         char rk[32];
         snprintf(rk, sizeof rk, "%zu", rank);
@@ -755,9 +762,13 @@ static cg_status finish(cg_check *c) {
         char fp[17];
         snprintf(fp, sizeof fp, "%016llx", (unsigned long long)h);
         f->fingerprint = dup(c, fp);
-        if (!f->fingerprint) return CG_ENOMEM;
+        if (!f->fingerprint) {
+            cgu_map_release(&seen);
+            return CG_ENOMEM;
+        }
         f->in_baseline = cgu_map_get(&c->baseline, f->fingerprint, NULL);
     }
+    cgu_map_release(&seen);
     return CG_OK;
 }
 

@@ -54,6 +54,7 @@ struct cg_check {
     size_t nfindings, capfindings;
     const char **urls;
     size_t nurls, capurls;
+    cgu_map url_index;      /* url -> 1: each distinct URL once */
     int ran;
     int online;
     cg_online_options online_opts;

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "citegraph/citegraph.h"
@@ -41,6 +42,25 @@ bool cli_write(const char *data, size_t len);
 /* "citegraph: error: FILE:LINE:COL: message" for a grammar that did not load. */
 void cli_grammar_error(cli *c, const struct cg_error *err);
 
+/* ---- extraction results kept between runs (cache.c) ---- */
+
+typedef struct cli_cache {
+    const char *dir;
+    uint64_t grammar_a, grammar_b; /* hash of version and grammar */
+} cli_cache;
+
+typedef enum { CLI_CACHE_OFF, CLI_CACHE_MISS, CLI_CACHE_HIT, CLI_CACHE_CORRUPT } cli_cache_state;
+
+/* Creates DIR if needed and fingerprints the grammar; -1 with a reason. */
+int cli_cache_open(cli_cache *cache, const char *dir, const char *const *patterns,
+                   size_t npatterns, char *why, size_t whylen);
+/* Thread-safe. HIT sets *ext; CORRUPT says why in `why`. */
+cli_cache_state cli_cache_load(const cli_cache *cache, const cg_input *in, cg_extraction **ext,
+                               char *why, size_t whylen);
+/* Thread-safe (`serial` makes the temporary file name unique). */
+int cli_cache_store(const cli_cache *cache, const cg_input *in, const cg_extraction *ext,
+                    size_t serial);
+
 /* ---- documents on several threads (docs.c) ---- */
 
 /* One document of a run: read, extracted, and whatever the command added. */
@@ -50,6 +70,8 @@ typedef struct cli_doc {
     cg_input *in;                /* NULL when it could not be read */
     cg_extraction *ext;          /* NULL when not extracted */
     bool extracted;
+    cli_cache_state cache_state; /* OFF without --cache */
+    char cache_problem[512];     /* why a cache entry was rebuilt */
     cg_status status;            /* CG_OK, or why the document failed */
     char error[512];             /* the message for a failed document */
     void *extra;                 /* the command's own result (prepare/release) */
@@ -57,6 +79,8 @@ typedef struct cli_doc {
 
 typedef struct cli_docs {
     const cg_extractor *ex;
+    const cli_cache *cache;      /* NULL: extract every document */
+    size_t *cache_counts;        /* NULL, or 4 counters indexed by cli_cache_state */
     int jobs;                    /* threads; 1 runs everything on the caller's */
     void *ctx;
     /* on a worker: whether to extract this document (NULL: always) */

@@ -32,6 +32,9 @@ static const char check_help[] =
     "      --patterns FILE      grammar file for the extraction (repeatable)\n"
     "  -j, --jobs N             documents read and extracted at once (default: one\n"
     "                           per core); the report is the same for every N\n"
+    "      --cache DIR          keep each document's extraction in DIR, keyed by its\n"
+    "                           content, and reuse it while the document, citegraph\n"
+    "                           and the grammar are unchanged\n"
     "      --list-rules         explain every rule and exit\n"
     "  -q, --quiet              no summary, warnings or progress on stderr\n"
     "  -h, --help               show this help\n"
@@ -86,6 +89,7 @@ int cmd_check(cli *c, int argc, char **argv) {
     size_t npaths = 0, ncat = 0, npat = 0, nallow = 0, ndeny = 0;
     const char *output = NULL, *baseline = NULL, *write_baseline = NULL, *config = NULL;
     int no_config = 0, online = 0, never = 0, rc = EXIT_OK, jobs = cli_default_jobs();
+    const char *cache_dir = NULL;
     cg_severity fail_on = CG_SEV_ERROR, min = CG_SEV_NOTE;
     cg_check_format format = CG_CHECK_TEXT;
     cg_online_options oo;
@@ -106,6 +110,13 @@ int cmd_check(cli *c, int argc, char **argv) {
     (eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL))
         if (a[0] != '-' || strcmp(a, "-") == 0) {
             paths[npaths++] = a;
+            continue;
+        }
+        if (a[1] == 'j' && a[2] >= '0' && a[2] <= '9') { /* -jN */
+            if (cli_parse_jobs(a + 2, &jobs) != 0) {
+                rc = cli_usage_error(c, "check ", "-j takes a number of threads (0: one per core)");
+                goto out;
+            }
             continue;
         }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -132,7 +143,7 @@ int cmd_check(cli *c, int argc, char **argv) {
             "--catalog", "-f", "--format", "-o", "--output", "--fail-on", "--severity",
             "--baseline", "--write-baseline", "--config", "--timeout", "--retries",
             "--concurrency", "--url-cache", "--url-cache-ttl", "--allow-host", "--deny-host",
-            "--patterns", "-j", "--jobs", NULL};
+            "--patterns", "-j", "--jobs", "--cache", NULL};
         int known = 0;
         for (const char *const *v = valued; *v && !known; v++) known = strcmp(name, *v) == 0;
         if (!known) {
@@ -153,6 +164,7 @@ int cmd_check(cli *c, int argc, char **argv) {
         else if (strcmp(name, "--write-baseline") == 0) write_baseline = v;
         else if (strcmp(name, "--config") == 0) config = v;
         else if (strcmp(name, "--url-cache") == 0) oo.cache_file = v;
+        else if (strcmp(name, "--cache") == 0) cache_dir = v;
         else if (strcmp(name, "-j") == 0 || strcmp(name, "--jobs") == 0) {
             if (cli_parse_jobs(v, &jobs) != 0) {
                 rc = cli_usage_error(c, "check ", "-j takes a number of threads (0: one per core)");
@@ -241,11 +253,22 @@ int cmd_check(cli *c, int argc, char **argv) {
             goto out;
         }
     }
+    cli_cache cache;
+    size_t cache_counts[4] = {0, 0, 0, 0};
+    if (cache_dir) {
+        char why[600];
+        if (cli_cache_open(&cache, cache_dir, patterns, npat, why, sizeof why) != 0) {
+            cli_error(c, "--cache: %s", why);
+            rc = EXIT_USAGE;
+            goto out;
+        }
+    }
     static const char *const exts[] = {".txt", NULL};
     cg_path_list list = {0};
     for (size_t i = 0; i < npaths; i++) cg_path_list_add(&list, paths[i], exts);
     check_run cr = {c, chk, 0};
-    cli_docs docs = {.ex = ex, .jobs = jobs, .ctx = &cr, .consume = add_to_check};
+    cli_docs docs = {.ex = ex, .jobs = jobs, .ctx = &cr, .consume = add_to_check,
+                     .cache = cache_dir ? &cache : NULL, .cache_counts = cache_counts};
     if (cli_for_each_doc(c, &docs, &list) < 0) {
         cli_error(c, "cannot start threads");
         cr.failed++;
@@ -295,6 +318,10 @@ int cmd_check(cli *c, int argc, char **argv) {
         fprintf(stderr, "citegraph: %zu error%s, %zu warning%s, %zu note%s (%zu new) in %zu file%s\n",
                 counts[2], counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s",
                 counts[0], counts[0] == 1 ? "" : "s", fresh, nfiles, nfiles == 1 ? "" : "s");
+    if (!c->quiet && cache_dir)
+        fprintf(stderr, "citegraph: cache: %zu reused, %zu extracted, %zu damaged and rebuilt\n",
+                cache_counts[CLI_CACHE_HIT], cache_counts[CLI_CACHE_MISS],
+                cache_counts[CLI_CACHE_CORRUPT]);
     if (rc == EXIT_OK && ((fresh_failing && !never) || failed)) rc = EXIT_FAILED;
 out:
     cg_string_release(&report);

@@ -40,7 +40,15 @@ static void work(const cli_docs *d, cli_doc *doc) {
     doc->status = strcmp(e->path, "-") == 0 ? cg_input_read_stream("-", stdin, NULL, &doc->in, &err)
                                             : cg_input_read_file(e->path, NULL, &doc->in, &err);
     if (doc->status == CG_OK && (!d->extract || d->extract(doc, d->ctx))) {
-        doc->status = cg_extract(d->ex, doc->in, &doc->ext, &err);
+        if (d->cache)
+            doc->cache_state = cli_cache_load(d->cache, doc->in, &doc->ext, doc->cache_problem,
+                                              sizeof doc->cache_problem);
+        if (doc->cache_state != CLI_CACHE_HIT) {
+            doc->status = cg_extract(d->ex, doc->in, &doc->ext, &err);
+            /* a failed store only costs the next run time */
+            if (doc->status == CG_OK && d->cache)
+                (void)cli_cache_store(d->cache, doc->in, doc->ext, doc->index);
+        }
         doc->extracted = true;
     }
     if (doc->status != CG_OK) {
@@ -97,6 +105,9 @@ static void *worker(void *arg) {
 
 static int consume(cli *c, const cli_docs *d, cli_doc *doc, size_t total) {
     cli_progress(c, doc->index + 1, total, doc->entry->path);
+    if (d->cache_counts) d->cache_counts[doc->cache_state]++;
+    if (doc->cache_state == CLI_CACHE_CORRUPT)
+        cli_warning(c, "%s: damaged cache entry rebuilt (%s)", doc->entry->path, doc->cache_problem);
     int rc = d->consume(doc, d->ctx);
     release(d, doc);
     return rc;

@@ -194,16 +194,6 @@ bool cgx_excluded(const xctx *x, size_t s, size_t e) {
 
 /* ---- the result ---- */
 
-struct cg_extraction {
-    cgu_arena arena;
-    cg_document_info info;
-    const char **questions;
-    size_t nquestions;
-    cg_defect *defects;
-    size_t ndefects;
-    cg_reference *refs;
-    size_t nrefs;
-};
 
 static int cmp_cand(const void *a, const void *b) {
     const cand *x = a, *y = b;

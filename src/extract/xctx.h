@@ -193,4 +193,17 @@ bool cgx_excluded(const xctx *x, size_t s, size_t e);
  * the count in *ndigits. */
 unsigned long cgx_number(const char *text, size_t s, size_t e, int *ndigits);
 
+/* The result of cg_extract(): everything in the arena or in the three
+ * arrays (extractor.c builds it, extraction_json.c reads it back). */
+struct cg_extraction {
+    cgu_arena arena;
+    cg_document_info info;
+    const char **questions;
+    size_t nquestions;
+    cg_defect *defects;
+    size_t ndefects;
+    cg_reference *refs;
+    size_t nrefs;
+};
+
 #endif

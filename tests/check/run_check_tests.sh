@@ -229,6 +229,48 @@ CITEGRAPH=$cg sh "$project/examples/ci/citegraph-check.sh" fixture/bundesrat-238
     fixture/catalog.tsv "$tmp/ci" 2> /dev/null
 expect_status 0 $? "the CI script passes on warnings only"
 
+# --- 8. --cache DIR: results reused, a changed file re-extracted, damage rebuilt ---
+cd "$tmp/run" || exit 1
+cache=$tmp/cache
+check --cache "$cache" --format json fixture > "$tmp/cache1.json" 2> /dev/null
+"$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
+    > "$tmp/cache2.json" 2> "$tmp/cache2.err"
+cmp -s "$tmp/cache1.json" "$tmp/cache2.json" && grep -q 'cache: 4 reused, 0 extracted' "$tmp/cache2.err" &&
+    pass "a warm run reuses all 4 results and reports the same" ||
+    fail "warm cache run: $(cat "$tmp/cache2.err")"
+"$cg" check --no-config --catalog fixture/catalog.tsv --format json fixture > "$tmp/nocache.json" 2> /dev/null
+cmp -s "$tmp/cache1.json" "$tmp/nocache.json" && pass "with and without --cache: the same report" ||
+    fail "--cache changes the report"
+printf '\nSiehe Drucksache 21/77777.\n' >> fixture/anfrage-21-659.txt
+"$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
+    > "$tmp/cache3.json" 2> "$tmp/cache3.err"
+grep -q 'cache: 3 reused, 1 extracted' "$tmp/cache3.err" && grep -q 'BT-Drs. 21/77777' "$tmp/cache3.json" &&
+    pass "one changed file is extracted again, the others reused" ||
+    fail "changed file: $(cat "$tmp/cache3.err")"
+# damage every entry in a different way: truncated, another key line, positions past the end
+n=0
+for e in $(find "$cache" -name '*.json' | sort); do
+    n=$((n + 1))
+    case $n in
+    1) head -c 200 "$e" > "$e.x" && mv "$e.x" "$e" ;;
+    2) sed '1s/.*/citegraph-cache 1 00000000000000000000000000000000/' "$e" > "$e.x" && mv "$e.x" "$e" ;;
+    3) sed '2s/,\([0-9][0-9]*\),\([0-9][0-9]*\),\([0-9][0-9]*\),\([0-9][0-9]*\)\]/,99999999,1,1,1]/' "$e" > "$e.x" &&
+        mv "$e.x" "$e" ;;
+    *) { head -1 "$e"; echo '{"format":"citegraph-extraction","version":1,"refs":7}'; } > "$e.x" &&
+        mv "$e.x" "$e" ;;
+    esac
+done
+"$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
+    > "$tmp/cache4.json" 2> "$tmp/cache4.err"
+cmp -s "$tmp/cache3.json" "$tmp/cache4.json" && grep -q 'damaged cache entry rebuilt' "$tmp/cache4.err" &&
+    grep -q 'cache: 0 reused, 0 extracted, 4 damaged and rebuilt' "$tmp/cache4.err" &&
+    pass "damaged entries are detected, reported and rebuilt; the report is unchanged" ||
+    fail "damaged cache: $(cat "$tmp/cache4.err")"
+"$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" fixture > /dev/null 2> "$tmp/cache5.err"
+grep -q 'cache: 4 reused' "$tmp/cache5.err" && pass "rebuilt entries are reused next time" ||
+    fail "after rebuild: $(cat "$tmp/cache5.err")"
+cd "$here" || exit 1
+
 echo "check tests: $failures failure(s)"
 [ "$failures" -eq 0 ] || exit 1
 [ "$skipped" -eq 0 ] || exit 77
