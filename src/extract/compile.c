@@ -98,7 +98,10 @@ const char *cg_builtin_grammar_text(size_t *len) {
 
 void cg_extractor_free(cg_extractor *ex) {
     if (!ex) return;
-    for (int i = 0; i < P_COUNT; i++) pcre2_code_free(ex->re[i]);
+    for (int i = 0; i < P_COUNT; i++) {
+        pcre2_code_free(ex->re[i]);
+        free(ex->line_literal[i]);
+    }
     for (size_t i = 0; i < ex->nusers; i++) {
         pcre2_code_free(ex->users[i].re);
         free(ex->users[i].kind);
@@ -265,8 +268,24 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 }
             }
             int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+            int literal_ok = 1;
+            if (rc >= 0 && want && s->line_literal.len) {
+                /* the promise line_literal makes: the match's first line holds it */
+                size_t at = pcre2_get_ovector_pointer(md)[0], ls = at, le = at;
+                while (ls > 0 && text[ls - 1] != '\n') ls--;
+                while (le < len && text[le] != '\n') le++;
+                literal_ok = 0;
+                for (size_t k = ls; k + s->line_literal.len <= le && !literal_ok; k++)
+                    literal_ok = memcmp(text + k, s->line_literal.text, s->line_literal.len) == 0;
+            }
             free(text);
             ex->examples_checked++;
+            if (!literal_ok) {
+                st = section_error(err, s, &vs[i], "[%s]: the line this example's match starts on "
+                                                   "lacks the line_literal '%s'",
+                                   s->name, s->line_literal.text);
+                break;
+            }
             if ((rc >= 0) != want) {
                 st = section_error(err, s, &vs[i], "[%s]: %s", s->name,
                                    want ? "the pattern does not find this example"
@@ -303,6 +322,13 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
         }
         st = compile_value(&g, s, &ex->re[p], err);
         if (st != CG_OK) break;
+        if (s->line_literal.len) {
+            ex->line_literal[p] = strndup(s->line_literal.text, s->line_literal.len);
+            if (!ex->line_literal[p]) {
+                st = CG_ENOMEM;
+                break;
+            }
+        }
         for (size_t c = 0; c < sizeof contracts / sizeof contracts[0]; c++) {
             if (contracts[c].p != p) continue;
             if (s->handler.len && (!contracts[c].handler ||

@@ -65,10 +65,44 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
     return 1;
 }
 
+/* For a pattern with a line_literal: only the lines that hold the literal
+ * are tried, each anchored at its start, instead of a scan of every line.
+ * The grammar promises that a match starts at a line start and that its
+ * first line holds the literal (checked on its examples), so the first
+ * such line that matches gives the same match as the full scan. */
+/* The first occurrence of lit[0..ll) in t[from..limit), or NULL (memchr is
+ * vectorised; memmem is not in POSIX). */
+static const char *find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll) {
+    while (from + ll <= limit) {
+        const char *c = memchr(t + from, lit[0], limit - from - ll + 1);
+        if (!c) return NULL;
+        if (memcmp(c, lit, ll) == 0) return c;
+        from = (size_t)(c - t) + 1;
+    }
+    return NULL;
+}
+
+static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
+    const char *t = x->norm.text, *lit = x->ex->line_literal[p];
+    size_t ll = strlen(lit), from = pos;
+    while (from < limit) {
+        const char *hit = find_literal(t, from, limit, lit, ll);
+        if (!hit) return 0;
+        size_t h = (size_t)(hit - t), ls = h, le = h;
+        while (ls > 0 && t[ls - 1] != '\n') ls--;
+        while (le < limit && t[le] != '\n') le++;
+        if (ls >= pos && run_match(x, p, ls, limit, PCRE2_ANCHORED)) return 1;
+        if (x->status != CG_OK) return 0;
+        from = le + 1;
+    }
+    return 0;
+}
+
 int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
     if (limit > x->norm.len) limit = x->norm.len;
     if (*pos > limit || x->status != CG_OK) return 0;
-    if (!run_match(x, p, *pos, limit, 0)) return 0;
+    if (!(x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit) : run_match(x, p, *pos, limit, 0)))
+        return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
     *s = ov[0];
     *e = ov[1];

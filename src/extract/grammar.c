@@ -27,6 +27,7 @@ static void section_release(cgg_section *s) {
     cgg_value_release(&s->locator);
     cgg_value_release(&s->handler);
     cgg_value_release(&s->role);
+    cgg_value_release(&s->line_literal);
     for (size_t i = 0; i < s->nexamples; i++) cgg_value_release(&s->examples[i]);
     for (size_t i = 0; i < s->nnots; i++) cgg_value_release(&s->nots[i]);
     free(s->examples);
@@ -47,6 +48,8 @@ const cgg_section *cgg_find(const cgg_grammar *g, const char *name) {
     return NULL;
 }
 
+static void set_error(cg_error *err, cg_status st, const char *file, unsigned line, unsigned col,
+                      const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 static void set_error(cg_error *err, cg_status st, const char *file, unsigned line, unsigned col,
                       const char *fmt, va_list ap) {
     if (!err) return;
@@ -229,6 +232,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             v = &sec->handler;
         } else if (KEY("role")) {
             v = &sec->role;
+        } else if (KEY("line_literal")) {
+            v = &sec->line_literal;
         } else if (KEY("example") || KEY("not")) {
             cgg_value **arr = KEY("example") ? &sec->examples : &sec->nots;
             size_t *cnt = KEY("example") ? &sec->nexamples : &sec->nnots;
@@ -240,7 +245,7 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         } else {
             return fail(err, fname, lineno, 1,
                         "unknown key '%.*s' (known: pattern, kind, id, locator, role, example, "
-                        "not, handler)",
+                        "not, handler, line_literal)",
                         (int)keylen, key);
         }
 #undef KEY

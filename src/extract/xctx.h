@@ -76,6 +76,7 @@ typedef struct user_kind {
 struct cg_extractor {
     pcre2_code *re[P_COUNT];
     bool handler_off[P_COUNT]; /* a grammar file replaced it with a template */
+    char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
     user_kind *users;
     size_t nusers;
     size_t examples_checked;

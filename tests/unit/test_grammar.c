@@ -123,7 +123,10 @@ static const bad_case bad[] = {
     {"[mine]\nkind = x\npattern = a\nid = {q:title}\n", 4, 9,
      "unknown format 'title' (use int, upper or lower)"},
     {"[mine]\nkind = x\npattern = a\nsize = 3\n", 4, 1,
-     "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler)"},
+     "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler, "
+     "line_literal)"},
+    {"[running]\nline_literal = Seite\npattern = (?m)^Drucksache \\d+\nexample = Drucksache 5\n",
+     4, 11, "[running]: the line this example's match starts on lacks the line_literal 'Seite'"},
     {"[mine]\npattern = a\n", 2, 11, "[mine]: a new pattern needs 'kind' and 'id'"},
     {"[tail]\nkind = x\npattern = a\nid = y\n", 4, 6,
      "[tail] is a helper pattern, not a kind; it takes no id"},
