@@ -417,6 +417,25 @@ static int continues_url(const char *url, size_t ulen, const char *tok, size_t n
         return 0;
     if (tok[0] == '(' || tok[0] == '[') return 0;
     char last = url[ulen - 1];
+    /* cut inside a percent escape: "?via%3" + "Dihub" */
+    static const char hex[] = "0123456789abcdefABCDEF";
+    if (last == '%' && n >= 2 && strchr(hex, tok[0]) && strchr(hex, tok[1])) return 1;
+    if (ulen >= 2 && url[ulen - 2] == '%' && strchr(hex, last) && strchr(hex, tok[0])) return 1;
+    /* cut inside the host name, before any path: "www.koalitionsvertrag202" + "5.de)" */
+    const char *host = strstr(url, "://");
+    host = host ? host + 3 : url;
+    size_t hlen = ulen - (size_t)(host - url);
+    while (hlen && strchr(".,;:!?)]\"'", host[hlen - 1])) hlen--; /* the sentence's, not the host's */
+    if (!memchr(host, '/', hlen)) {
+        const char *dot = NULL, *hend = host + hlen;
+        for (const char *q = host; q < hend; q++)
+            if (*q == '.') dot = q;
+        int tld_ok = dot && dot + 1 < hend;
+        for (const char *q = dot ? dot + 1 : hend; q < hend; q++)
+            tld_ok &= (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z');
+        int host_tok = (tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9');
+        if (!tld_ok && host_tok && memchr(tok, '.', n)) return 1;
+    }
     if (last == '-') return 1;
     if (looks_like_number_ref(tok, n)) return 0;
     if (memchr(tok, '/', n)) return 1;
