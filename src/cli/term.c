@@ -27,6 +27,8 @@ static void clear_progress(cli *c) {
     }
 }
 
+static void vmessage(cli *c, const char *level, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 static void vmessage(cli *c, const char *level, const char *fmt, va_list ap) {
     clear_progress(c);
     fprintf(stderr, "%s: %s: ", c->prog, level);
