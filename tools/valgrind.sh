@@ -64,6 +64,9 @@ vg cli_graph_metadata "$cg" graph --format json --metadata "$sample/index.tsv" "
 vg cli_check "$cg" check "$sample"
 vg cli_check_json "$cg" check --format sarif --catalog "$sample/index.tsv" "$sample"
 vg cli_grammar "$cg" extract --patterns "$src/examples/statutes.cgg" "$sample"
+# the result cache: written (cold), then read back (warm); one thread and several
+vg cli_check_cache_cold "$cg" check -j 2 --cache "$out/cache" "$sample"
+vg cli_check_cache_warm "$cg" check -j 1 --cache "$out/cache" "$sample"
 
 echo "valgrind: $((n - failed)) of $n clean"
 [ $failed -eq 0 ]
