@@ -59,12 +59,38 @@ static const char *binary_magic(const unsigned char *d, size_t n) {
 /* Text converted from PDF may hold a stray NUL (one real document does), so a
  * NUL alone does not make a file binary: a share of NUL or control bytes in
  * the first 64 KiB does. */
+/* Eight bytes at a time: most of a document is printable ASCII, which
+ * needs no per-byte attention in the two scans below. */
+#define BYTES_ONES 0x0101010101010101ULL
+#define BYTES_HIGHS 0x8080808080808080ULL
+
+static uint64_t load8(const unsigned char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Whether some byte of w (all bytes below 0x80) is below `limit` (<= 0x80). */
+static int some_byte_below(uint64_t w, unsigned limit) {
+    return ((w - BYTES_ONES * limit) & ~w & BYTES_HIGHS) != 0;
+}
+
+static int some_byte_is(uint64_t w, unsigned char b) {
+    return some_byte_below(w ^ (BYTES_ONES * b), 1);
+}
+
 static const char *looks_binary(const unsigned char *d, size_t n) {
     const char *magic = binary_magic(d, n);
     if (magic) return magic;
     size_t sample = n < BINARY_SAMPLE ? n : BINARY_SAMPLE;
     size_t nul = 0, ctrl = 0, invalid = 0;
     for (size_t i = 0; i < sample;) {
+        uint64_t w;
+        if (i + 8 <= sample && !((w = load8(d + i)) & BYTES_HIGHS) && !some_byte_below(w, 0x20) &&
+            !some_byte_is(w, 0x7f)) {
+            i += 8; /* printable ASCII */
+            continue;
+        }
         unsigned char c = d[i];
         if (c == 0) nul++;
         else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
@@ -115,6 +141,12 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     const size_t long_limit = opt_long_line(opts);
     size_t i = 0;
     while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && !((w = load8(d + i)) & BYTES_HIGHS) && !some_byte_is(w, 0) &&
+            !some_byte_is(w, '\n')) {
+            i += 8; /* ASCII without a line end or a NUL */
+            continue;
+        }
         unsigned char c = d[i];
         if (c == '\n') {
             size_t len = i - line_start;
