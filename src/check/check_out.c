@@ -9,6 +9,7 @@
 
 #include "check_internal.h"
 #include "citegraph/version.h"
+#include "util/json_util.h"
 
 static int shown(const cg_finding *f, cg_severity min) {
     return !f->suppressed && f->severity != CG_SEV_OFF && f->severity >= min;
@@ -60,19 +61,6 @@ static int text_out(const cg_check *c, cg_severity min, int source, cg_string *o
 
 /* ---- JSON ---- */
 
-static json_t *jstr(const char *s) {
-    if (!s) return json_null();
-    cg_string v = {0};
-    if (cgu_str_append_valid_utf8(&v, s, strlen(s))) return NULL;
-    json_t *j = json_stringn(v.data ? v.data : "", v.len);
-    cg_string_release(&v);
-    return j;
-}
-
-static int set(json_t *o, const char *k, json_t *v) {
-    return v && json_object_set_new(o, k, v) == 0;
-}
-
 static int dump(json_t *root, cg_string *out, size_t flags) {
     char *s = root ? json_dumps(root, flags) : NULL;
     json_decref(root);
@@ -92,23 +80,28 @@ static int json_out(const cg_check *c, cg_severity min, cg_string *out) {
         counts[f->severity]++;
         fresh += !f->in_baseline;
         json_t *o = json_object();
-        ok = o && set(o, "rule", jstr(f->rule->id)) && set(o, "name", jstr(f->rule->name)) &&
-             set(o, "severity", jstr(cg_severity_name(f->severity))) && set(o, "file", jstr(f->file)) &&
-             set(o, "line", json_integer((json_int_t)f->line)) &&
-             set(o, "col", json_integer((json_int_t)f->col)) &&
-             set(o, "offset", json_integer((json_int_t)f->offset)) &&
-             set(o, "length", json_integer((json_int_t)f->length)) &&
-             set(o, "message", jstr(f->message)) && set(o, "target", jstr(f->target)) &&
-             set(o, "text", jstr(f->text)) && set(o, "fingerprint", jstr(f->fingerprint)) &&
-             set(o, "baseline", jstr(f->in_baseline ? "unchanged" : "new")) &&
+        ok = o && cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
+             cgu_json_set(o, "name", cgu_json_str(f->rule->name)) &&
+             cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(f->severity))) &&
+             cgu_json_set(o, "file", cgu_json_str(f->file)) &&
+             cgu_json_set(o, "line", json_integer((json_int_t)f->line)) &&
+             cgu_json_set(o, "col", json_integer((json_int_t)f->col)) &&
+             cgu_json_set(o, "offset", json_integer((json_int_t)f->offset)) &&
+             cgu_json_set(o, "length", json_integer((json_int_t)f->length)) &&
+             cgu_json_set(o, "message", cgu_json_str(f->message)) &&
+             cgu_json_set(o, "target", cgu_json_str(f->target)) &&
+             cgu_json_set(o, "text", cgu_json_str(f->text)) &&
+             cgu_json_set(o, "fingerprint", cgu_json_str(f->fingerprint)) &&
+             cgu_json_set(o, "baseline", cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
              json_array_append_new(arr, o) == 0;
     }
     json_t *sum = json_object();
-    ok = ok && sum && set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
-         set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
-         set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
-         set(sum, "new", json_integer((json_int_t)fresh)) && set(root, "version", json_integer(1)) &&
-         set(root, "findings", arr) && set(root, "summary", sum);
+    ok = ok && sum && cgu_json_set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
+         cgu_json_set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
+         cgu_json_set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
+         cgu_json_set(sum, "new", json_integer((json_int_t)fresh)) &&
+         cgu_json_set(root, "version", json_integer(1)) && cgu_json_set(root, "findings", arr) &&
+         cgu_json_set(root, "summary", sum);
     if (!ok) {
         json_decref(root);
         return -1;
@@ -132,15 +125,19 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_string *out) {
                *conf = json_object(), *props = json_object(), *tags = json_array();
         char md[1024];
         snprintf(md, sizeof md, "**%s** (%s): %s", rs[i].id, rs[i].name, rs[i].help);
-        ok = r && sd && fd && help && conf && props && tags && set(r, "id", jstr(rs[i].id)) &&
-             set(r, "name", jstr(rs[i].name)) && set(sd, "text", jstr(rs[i].summary)) &&
-             set(r, "shortDescription", sd) && set(fd, "text", jstr(rs[i].help)) &&
-             set(r, "fullDescription", fd) && set(help, "text", jstr(rs[i].help)) &&
-             set(help, "markdown", jstr(md)) && set(r, "help", help) &&
-             set(conf, "level", jstr(sarif_level(rs[i].severity))) &&
-             set(r, "defaultConfiguration", conf) &&
+        ok = r && sd && fd && help && conf && props && tags &&
+             cgu_json_set(r, "id", cgu_json_str(rs[i].id)) &&
+             cgu_json_set(r, "name", cgu_json_str(rs[i].name)) &&
+             cgu_json_set(sd, "text", cgu_json_str(rs[i].summary)) &&
+             cgu_json_set(r, "shortDescription", sd) &&
+             cgu_json_set(fd, "text", cgu_json_str(rs[i].help)) &&
+             cgu_json_set(r, "fullDescription", fd) &&
+             cgu_json_set(help, "text", cgu_json_str(rs[i].help)) &&
+             cgu_json_set(help, "markdown", cgu_json_str(md)) && cgu_json_set(r, "help", help) &&
+             cgu_json_set(conf, "level", cgu_json_str(sarif_level(rs[i].severity))) &&
+             cgu_json_set(r, "defaultConfiguration", conf) &&
              json_array_append_new(tags, json_string("references")) == 0 &&
-             set(props, "tags", tags) && set(r, "properties", props) &&
+             cgu_json_set(props, "tags", tags) && cgu_json_set(r, "properties", props) &&
              json_array_append_new(rules, r) == 0;
     }
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
@@ -155,34 +152,41 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_string *out) {
             if (f->text[k] == '\n') multiline = 1;
             if (!multiline && ((unsigned char)f->text[k] & 0xC0) != 0x80) end_col++;
         }
-        ok = res && msg && locs && loc && phys && art && region && fps &&
-             set(res, "ruleId", jstr(f->rule->id)) &&
-             set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rs))) &&
-             set(res, "level", jstr(sarif_level(f->severity))) &&
-             set(msg, "text", jstr(f->message)) && set(res, "message", msg) &&
-             set(art, "uri", jstr(f->file)) && set(phys, "artifactLocation", art) &&
-             set(region, "startLine", json_integer((json_int_t)f->line)) &&
-             set(region, "startColumn", json_integer((json_int_t)f->col)) &&
-             (multiline || (set(region, "endLine", json_integer((json_int_t)f->line)) &&
-                            set(region, "endColumn", json_integer((json_int_t)end_col)))) &&
-             set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
-             set(region, "byteLength", json_integer((json_int_t)f->length)) &&
-             set(phys, "region", region) && set(loc, "physicalLocation", phys) &&
-             json_array_append_new(locs, loc) == 0 && set(res, "locations", locs) &&
-             set(fps, "citegraph/v1", jstr(f->fingerprint)) &&
-             set(res, "partialFingerprints", fps) &&
-             set(res, "baselineState", jstr(f->in_baseline ? "unchanged" : "new")) &&
-             json_array_append_new(results, res) == 0;
+        ok =
+            res && msg && locs && loc && phys && art && region && fps &&
+            cgu_json_set(res, "ruleId", cgu_json_str(f->rule->id)) &&
+            cgu_json_set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rs))) &&
+            cgu_json_set(res, "level", cgu_json_str(sarif_level(f->severity))) &&
+            cgu_json_set(msg, "text", cgu_json_str(f->message)) &&
+            cgu_json_set(res, "message", msg) && cgu_json_set(art, "uri", cgu_json_str(f->file)) &&
+            cgu_json_set(phys, "artifactLocation", art) &&
+            cgu_json_set(region, "startLine", json_integer((json_int_t)f->line)) &&
+            cgu_json_set(region, "startColumn", json_integer((json_int_t)f->col)) &&
+            (multiline || (cgu_json_set(region, "endLine", json_integer((json_int_t)f->line)) &&
+                           cgu_json_set(region, "endColumn", json_integer((json_int_t)end_col)))) &&
+            cgu_json_set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
+            cgu_json_set(region, "byteLength", json_integer((json_int_t)f->length)) &&
+            cgu_json_set(phys, "region", region) && cgu_json_set(loc, "physicalLocation", phys) &&
+            json_array_append_new(locs, loc) == 0 && cgu_json_set(res, "locations", locs) &&
+            cgu_json_set(fps, "citegraph/v1", cgu_json_str(f->fingerprint)) &&
+            cgu_json_set(res, "partialFingerprints", fps) &&
+            cgu_json_set(res, "baselineState",
+                         cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
+            json_array_append_new(results, res) == 0;
     }
     json_t *root = json_object(), *runs = json_array(), *run = json_object(),
            *tool = json_object(), *driver = json_object();
     ok = ok && root && runs && run && tool && driver &&
-         set(root, "$schema", jstr("https://json.schemastore.org/sarif-2.1.0.json")) &&
-         set(root, "version", jstr("2.1.0")) && set(driver, "name", jstr("citegraph")) &&
-         set(driver, "version", jstr(CG_VERSION_STRING)) &&
-         set(driver, "rules", rules) && set(tool, "driver", driver) && set(run, "tool", tool) &&
-         set(run, "columnKind", jstr("unicodeCodePoints")) && set(run, "results", results) &&
-         json_array_append_new(runs, run) == 0 && set(root, "runs", runs);
+         cgu_json_set(root, "$schema",
+                      cgu_json_str("https://json.schemastore.org/sarif-2.1.0.json")) &&
+         cgu_json_set(root, "version", cgu_json_str("2.1.0")) &&
+         cgu_json_set(driver, "name", cgu_json_str("citegraph")) &&
+         cgu_json_set(driver, "version", cgu_json_str(CG_VERSION_STRING)) &&
+         cgu_json_set(driver, "rules", rules) && cgu_json_set(tool, "driver", driver) &&
+         cgu_json_set(run, "tool", tool) &&
+         cgu_json_set(run, "columnKind", cgu_json_str("unicodeCodePoints")) &&
+         cgu_json_set(run, "results", results) && json_array_append_new(runs, run) == 0 &&
+         cgu_json_set(root, "runs", runs);
     if (!ok) {
         json_decref(root);
         return -1;
@@ -378,12 +382,15 @@ cg_status cg_check_write_baseline(const cg_check *c, cg_string *out) {
         const cg_finding *f = cg_check_finding(c, i);
         if (f->suppressed || f->severity == CG_SEV_OFF) continue;
         json_t *o = json_object();
-        ok = o && set(o, "fingerprint", jstr(f->fingerprint)) && set(o, "rule", jstr(f->rule->id)) &&
-             set(o, "file", jstr(f->file)) && set(o, "target", jstr(f->target)) &&
-             set(o, "message", jstr(f->message)) && json_array_append_new(arr, o) == 0;
+        ok = o && cgu_json_set(o, "fingerprint", cgu_json_str(f->fingerprint)) &&
+             cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
+             cgu_json_set(o, "file", cgu_json_str(f->file)) &&
+             cgu_json_set(o, "target", cgu_json_str(f->target)) &&
+             cgu_json_set(o, "message", cgu_json_str(f->message)) &&
+             json_array_append_new(arr, o) == 0;
     }
-    ok = ok && set(root, "tool", jstr("citegraph " CG_VERSION_STRING)) &&
-         set(root, "version", json_integer(1)) && set(root, "findings", arr);
+    ok = ok && cgu_json_set(root, "tool", cgu_json_str("citegraph " CG_VERSION_STRING)) &&
+         cgu_json_set(root, "version", json_integer(1)) && cgu_json_set(root, "findings", arr);
     if (!ok) {
         json_decref(root);
         return CG_ENOMEM;

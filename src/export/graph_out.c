@@ -9,6 +9,7 @@
 
 #include "citegraph/citegraph.h"
 #include "graph/graph_internal.h"
+#include "util/json_util.h"
 
 static int kept(const unsigned char *keep, size_t v) {
     return !keep || keep[v];
@@ -216,19 +217,6 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_st
 
 /* ---- JSON ---- */
 
-static json_t *js(const char *s) {
-    if (!s) return json_null();
-    cg_string v = {0};
-    if (cgu_str_append_valid_utf8(&v, s, strlen(s))) return NULL;
-    json_t *j = json_stringn(v.data ? v.data : "", v.len);
-    cg_string_release(&v);
-    return j;
-}
-
-static int set(json_t *o, const char *k, json_t *v) {
-    return v && json_object_set_new(o, k, v) == 0;
-}
-
 cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_string *out) {
     if (!g->finished) return CG_EINVAL;
     json_t *root = json_object(), *nodes = json_array(), *links = json_array(),
@@ -239,13 +227,19 @@ cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_s
         if (!kept(keep, v)) continue;
         const cg_node *n = &g->nodes[v];
         json_t *o = json_object();
-        ok = o && set(o, "id", js(n->id)) && set(o, "kind", js(n->kind)) &&
-             set(o, "in_corpus", json_boolean(n->in_corpus)) && set(o, "file", js(n->file)) &&
-             set(o, "number", js(n->number)) &&
-             set(o, "wahlperiode", n->wahlperiode ? json_integer(n->wahlperiode) : json_null()) &&
-             set(o, "issuer", js(n->issuer)) && set(o, "type", js(n->type)) &&
-             set(o, "date", js(n->date)) && set(o, "title", js(n->title)) &&
-             set(o, "url", js(n->url)) && set(o, "parent", js(n->parent)) &&
+        ok = o && cgu_json_set(o, "id", cgu_json_str(n->id)) &&
+             cgu_json_set(o, "kind", cgu_json_str(n->kind)) &&
+             cgu_json_set(o, "in_corpus", json_boolean(n->in_corpus)) &&
+             cgu_json_set(o, "file", cgu_json_str(n->file)) &&
+             cgu_json_set(o, "number", cgu_json_str(n->number)) &&
+             cgu_json_set(o, "wahlperiode",
+                          n->wahlperiode ? json_integer(n->wahlperiode) : json_null()) &&
+             cgu_json_set(o, "issuer", cgu_json_str(n->issuer)) &&
+             cgu_json_set(o, "type", cgu_json_str(n->type)) &&
+             cgu_json_set(o, "date", cgu_json_str(n->date)) &&
+             cgu_json_set(o, "title", cgu_json_str(n->title)) &&
+             cgu_json_set(o, "url", cgu_json_str(n->url)) &&
+             cgu_json_set(o, "parent", cgu_json_str(n->parent)) &&
              json_array_append_new(nodes, o) == 0;
         nn++;
     }
@@ -255,26 +249,29 @@ cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_s
         json_t *o = json_object(), *locs = json_array(), *pos = json_array();
         ok = o && locs && pos;
         for (size_t l = 0; ok && l < e->nlocators; l++)
-            ok = json_array_append_new(locs, js(e->locators[l])) == 0;
+            ok = json_array_append_new(locs, cgu_json_str(e->locators[l])) == 0;
         for (size_t p = 0; ok && p < e->npositions; p++) {
             json_t *q = json_object();
-            ok = q && set(q, "file", js(e->positions[p].file)) &&
-                 set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
-                 set(q, "col", json_integer((json_int_t)e->positions[p].col)) &&
+            ok = q && cgu_json_set(q, "file", cgu_json_str(e->positions[p].file)) &&
+                 cgu_json_set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
+                 cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col)) &&
                  json_array_append_new(pos, q) == 0;
         }
-        ok = ok && set(o, "source", js(g->nodes[e->source].id)) &&
-             set(o, "target", js(g->nodes[e->target].id)) && set(o, "relation", js(e->relation)) &&
-             set(o, "count", json_integer((json_int_t)e->count)) && set(o, "locators", locs) &&
-             set(o, "positions", pos) && json_array_append_new(links, o) == 0;
+        ok = ok && cgu_json_set(o, "source", cgu_json_str(g->nodes[e->source].id)) &&
+             cgu_json_set(o, "target", cgu_json_str(g->nodes[e->target].id)) &&
+             cgu_json_set(o, "relation", cgu_json_str(e->relation)) &&
+             cgu_json_set(o, "count", json_integer((json_int_t)e->count)) &&
+             cgu_json_set(o, "locators", locs) && cgu_json_set(o, "positions", pos) &&
+             json_array_append_new(links, o) == 0;
         ne++;
     }
-    ok = ok && set(meta, "generator", js("citegraph " CG_VERSION_STRING)) &&
-         set(meta, "nodes", json_integer((json_int_t)nn)) &&
-         set(meta, "links", json_integer((json_int_t)ne)) &&
-         set(root, "schema", js("citegraph-graph/1")) && set(root, "directed", json_true()) &&
-         set(root, "multigraph", json_false()) && set(root, "graph", meta) &&
-         set(root, "nodes", nodes) && set(root, "links", links);
+    ok = ok && cgu_json_set(meta, "generator", cgu_json_str("citegraph " CG_VERSION_STRING)) &&
+         cgu_json_set(meta, "nodes", json_integer((json_int_t)nn)) &&
+         cgu_json_set(meta, "links", json_integer((json_int_t)ne)) &&
+         cgu_json_set(root, "schema", cgu_json_str("citegraph-graph/1")) &&
+         cgu_json_set(root, "directed", json_true()) &&
+         cgu_json_set(root, "multigraph", json_false()) && cgu_json_set(root, "graph", meta) &&
+         cgu_json_set(root, "nodes", nodes) && cgu_json_set(root, "links", links);
     char *s = ok ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     json_decref(root);
     if (!s) return CG_ENOMEM;

@@ -8,29 +8,8 @@
 #include <string.h>
 
 #include "citegraph/output.h"
+#include "util/json_util.h"
 #include "util/util.h"
-
-static json_t *jstr(const char *s) {
-    if (!s) return json_null();
-    cg_string v = {0};
-    if (cgu_str_append_valid_utf8(&v, s, strlen(s))) return NULL;
-    json_t *j = json_stringn(v.data ? v.data : "", v.len);
-    cg_string_release(&v);
-    return j;
-}
-
-static json_t *jbytes(const char *s, size_t len) {
-    cg_string v = {0};
-    if (cgu_str_append_valid_utf8(&v, s, len)) return NULL;
-    json_t *j = json_stringn(v.data ? v.data : "", v.len);
-    cg_string_release(&v);
-    return j;
-}
-
-/* Sets key to value, taking the value's reference; false when either failed. */
-static int put(json_t *obj, const char *key, json_t *value) {
-    return value && json_object_set_new(obj, key, value) == 0;
-}
 
 static cg_status dump_line(cg_string *out, json_t *obj) {
     char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -49,17 +28,21 @@ cg_status cg_write_jsonl(cg_string *out, const char *file, const cg_input *input
     json_t *d = json_object();
     if (!d) return CG_ENOMEM;
     json_t *warnings = json_array();
-    int ok = put(d, "type", json_string("document")) && put(d, "file", jstr(file)) &&
-             put(d, "doc", jstr(doc)) && put(d, "issuer", jstr(info ? info->issuer : NULL)) &&
-             put(d, "doc_type", jstr(info ? info->type : NULL)) &&
-             put(d, "title", jstr(info ? info->title : NULL)) &&
-             put(d, "date", jstr(info ? info->date : NULL)) &&
-             put(d, "alias", jstr(info ? info->alias : NULL)) &&
-             put(d, "bytes", input ? json_integer((json_int_t)cg_input_size(input)) : json_null()) &&
-             put(d, "references", json_integer((json_int_t)n)) && warnings;
+    int ok = cgu_json_set(d, "type", json_string("document")) &&
+             cgu_json_set(d, "file", cgu_json_str(file)) &&
+             cgu_json_set(d, "doc", cgu_json_str(doc)) &&
+             cgu_json_set(d, "issuer", cgu_json_str(info ? info->issuer : NULL)) &&
+             cgu_json_set(d, "doc_type", cgu_json_str(info ? info->type : NULL)) &&
+             cgu_json_set(d, "title", cgu_json_str(info ? info->title : NULL)) &&
+             cgu_json_set(d, "date", cgu_json_str(info ? info->date : NULL)) &&
+             cgu_json_set(d, "alias", cgu_json_str(info ? info->alias : NULL)) &&
+             cgu_json_set(d, "bytes",
+                          input ? json_integer((json_int_t)cg_input_size(input)) : json_null()) &&
+             cgu_json_set(d, "references", json_integer((json_int_t)n)) && warnings;
     for (size_t i = 0; ok && input && i < cg_input_warning_count(input); i++)
-        ok = json_array_append_new(warnings, jstr(cg_input_warning(input, i))) == 0;
-    ok = ok && put(d, "warnings", warnings) && put(d, "error", jstr(problem));
+        ok = json_array_append_new(warnings, cgu_json_str(cg_input_warning(input, i))) == 0;
+    ok = ok && cgu_json_set(d, "warnings", warnings) &&
+         cgu_json_set(d, "error", cgu_json_str(problem));
     if (!ok) {
         if (!json_object_get(d, "warnings")) json_decref(warnings);
         json_decref(d);
@@ -71,19 +54,23 @@ cg_status cg_write_jsonl(cg_string *out, const char *file, const cg_input *input
         const cg_reference *r = cg_extraction_reference(ext, i);
         json_t *o = json_object();
         if (!o) return CG_ENOMEM;
-        ok = put(o, "type", json_string("reference")) && put(o, "file", jstr(file)) &&
-             put(o, "doc", jstr(doc)) && put(o, "line", json_integer((json_int_t)r->line)) &&
-             put(o, "col", json_integer((json_int_t)r->col)) &&
-             put(o, "offset", json_integer((json_int_t)r->offset)) &&
-             put(o, "length", json_integer((json_int_t)r->length)) &&
-             put(o, "kind", json_string(r->kind)) && put(o, "target", jstr(r->target)) &&
-             put(o, "locator", jstr(r->locator)) &&
-             put(o, "relation", json_string(cg_relation_name(r->relation))) &&
-             put(o, "text", data ? jbytes(data + r->offset, r->length) : json_null()) &&
-             put(o, "resolves_to", jstr(r->resolves_to)) &&
-             put(o, "ambiguous", json_boolean(r->flags & CG_REF_AMBIGUOUS)) &&
-             put(o, "malformed", json_boolean(r->flags & CG_REF_MALFORMED)) &&
-             put(o, "note", jstr(r->note));
+        ok = cgu_json_set(o, "type", json_string("reference")) &&
+             cgu_json_set(o, "file", cgu_json_str(file)) &&
+             cgu_json_set(o, "doc", cgu_json_str(doc)) &&
+             cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
+             cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
+             cgu_json_set(o, "offset", json_integer((json_int_t)r->offset)) &&
+             cgu_json_set(o, "length", json_integer((json_int_t)r->length)) &&
+             cgu_json_set(o, "kind", json_string(r->kind)) &&
+             cgu_json_set(o, "target", cgu_json_str(r->target)) &&
+             cgu_json_set(o, "locator", cgu_json_str(r->locator)) &&
+             cgu_json_set(o, "relation", json_string(cg_relation_name(r->relation))) &&
+             cgu_json_set(o, "text",
+                          data ? cgu_json_strn(data + r->offset, r->length) : json_null()) &&
+             cgu_json_set(o, "resolves_to", cgu_json_str(r->resolves_to)) &&
+             cgu_json_set(o, "ambiguous", json_boolean(r->flags & CG_REF_AMBIGUOUS)) &&
+             cgu_json_set(o, "malformed", json_boolean(r->flags & CG_REF_MALFORMED)) &&
+             cgu_json_set(o, "note", cgu_json_str(r->note));
         if (!ok) {
             json_decref(o);
             return CG_ENOMEM;

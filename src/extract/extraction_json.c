@@ -14,14 +14,11 @@
 
 #include "citegraph/output.h"
 #include "corpus/input_internal.h"
+#include "util/json_util.h"
 #include "xctx.h"
 
 #define FORMAT_NAME "citegraph-extraction"
 #define FORMAT_VERSION 1
-
-static json_t *str_or_null(const char *s) {
-    return s ? json_string(s) : json_null();
-}
 
 static json_t *size_json(size_t v) {
     return json_integer((json_int_t)v);
@@ -33,18 +30,18 @@ cg_status cg_extraction_to_json(cg_string *out, const cg_extraction *ext) {
     json_t *root = json_object(), *info = json_object(), *refs = json_array(),
            *questions = json_array(), *defects = json_array();
     int bad = !root || !info || !refs || !questions || !defects;
-    bad = bad || json_object_set_new(info, "id", str_or_null(in->id)) ||
-          json_object_set_new(info, "issuer", str_or_null(in->issuer)) ||
-          json_object_set_new(info, "type", str_or_null(in->type)) ||
-          json_object_set_new(info, "title", str_or_null(in->title)) ||
-          json_object_set_new(info, "date", str_or_null(in->date)) ||
-          json_object_set_new(info, "alias", str_or_null(in->alias));
+    bad = bad || !cgu_json_set(info, "id", cgu_json_str(in->id)) ||
+          !cgu_json_set(info, "issuer", cgu_json_str(in->issuer)) ||
+          !cgu_json_set(info, "type", cgu_json_str(in->type)) ||
+          !cgu_json_set(info, "title", cgu_json_str(in->title)) ||
+          !cgu_json_set(info, "date", cgu_json_str(in->date)) ||
+          !cgu_json_set(info, "alias", cgu_json_str(in->alias));
     for (size_t i = 0; !bad && i < ext->nrefs; i++) {
         const cg_reference *r = &ext->refs[i];
-        json_t *a = json_pack("[s,s,o,o,o,i,i,o,o,o,o]", r->kind, r->target, str_or_null(r->locator),
-                              str_or_null(r->resolves_to), str_or_null(r->note), (int)r->relation,
-                              (int)r->flags, size_json(r->offset), size_json(r->length),
-                              size_json(r->line), size_json(r->col));
+        json_t *a = json_pack(
+            "[s,s,o,o,o,i,i,o,o,o,o]", r->kind, r->target, cgu_json_str(r->locator),
+            cgu_json_str(r->resolves_to), cgu_json_str(r->note), (int)r->relation, (int)r->flags,
+            size_json(r->offset), size_json(r->length), size_json(r->line), size_json(r->col));
         bad = !a || json_array_append_new(refs, a);
     }
     for (size_t i = 0; !bad && i < ext->nquestions; i++)
@@ -69,24 +66,8 @@ cg_status cg_extraction_to_json(cg_string *out, const cg_extraction *ext) {
     json_decref(defects);
     json_decref(root);
     if (!text) return CG_ENOMEM;
-    size_t n = strlen(text);
-    cg_status st = CG_OK;
-    if (out->len + n + 2 > out->cap) {
-        size_t cap = out->cap ? out->cap : 256;
-        while (cap < out->len + n + 2) cap *= 2;
-        char *p = realloc(out->data, cap);
-        if (!p) st = CG_ENOMEM;
-        else {
-            out->data = p;
-            out->cap = cap;
-        }
-    }
-    if (st == CG_OK) {
-        memcpy(out->data + out->len, text, n);
-        out->len += n;
-        out->data[out->len++] = '\n';
-        out->data[out->len] = '\0';
-    }
+    cg_status st =
+        cgu_str_append(out, text, strlen(text)) || cgu_str_putc(out, '\n') ? CG_ENOMEM : CG_OK;
     free(text);
     return st;
 }

@@ -1,0 +1,18 @@
+/* json_util.h - the two jansson helpers every JSON writer of the library
+ * needs. Kept apart from util.h so that only JSON code includes jansson. */
+#ifndef CG_UTIL_JSON_UTIL_H
+#define CG_UTIL_JSON_UTIL_H
+
+#include <jansson.h>
+
+/* A JSON string of s made valid UTF-8 (invalid bytes and NUL become
+ * U+FFFD, since JSON cannot carry them), null for NULL; NULL when memory
+ * ran out. */
+json_t *cgu_json_str(const char *s);
+/* The same for len bytes of s (which may hold NUL bytes). */
+json_t *cgu_json_strn(const char *s, size_t len);
+
+/* Sets o[k] = v, taking v; 0 (false) when v is NULL or memory ran out. */
+int cgu_json_set(json_t *o, const char *k, json_t *v);
+
+#endif
