@@ -15,6 +15,7 @@
 #include "check_internal.h"
 #include "corpus/catalog.h"
 #include "corpus/input_internal.h"
+#include "extract/locator.h"
 
 static const cg_rule rules[] = {
     {"CG001", "unknown-document", CG_SEV_WARNING,
@@ -434,45 +435,22 @@ static const char *last_question(const cdoc *d) {
 
 /* The question labels a locator names ("Frage 3", "Fragen 3a bis 3c, 5");
  * none for written or oral questions, which are numbered elsewhere. */
+typedef struct question_labels {
+    char (*out)[16];
+    size_t n, cap;
+} question_labels;
+
+static int collect_question(void *ctx, const char *prefix, const char *q) {
+    question_labels *l = ctx;
+    if (strcmp(prefix, "Frage ") == 0 && l->n < l->cap)
+        snprintf(l->out[l->n++], sizeof l->out[0], "%s", q);
+    return 0;
+}
+
 static size_t locator_questions(const char *loc, char out[][16], size_t cap) {
-    if (!loc) return 0;
-    const char *p;
-    if (strncmp(loc, "Fragen ", 7) == 0) p = loc + 7;
-    else if (strncmp(loc, "Frage ", 6) == 0) p = loc + 6;
-    else return 0;
-    size_t n = 0;
-    char prev[16] = "";
-    int range = 0;
-    while (*p && n < cap) {
-        char item[16];
-        size_t k = 0;
-        while (*p && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')) && k + 1 < sizeof item)
-            item[k++] = *p++;
-        item[k] = '\0';
-        if (!k) break;
-        if (range && prev[0]) {
-            long a = strtol(prev, NULL, 10), b = strtol(item, NULL, 10);
-            char la = prev[strspn(prev, "0123456789")], lb = item[strspn(item, "0123456789")];
-            if (a == b && la && lb)
-                for (char ch = (char)(la + 1); ch < lb && n < cap; ch++)
-                    snprintf(out[n++], 16, "%d%c", (int)(a % 100000), ch);
-            else if (!la && !lb && b > a && b - a <= 100)
-                for (long q = a + 1; q < b && n < cap; q++)
-                    snprintf(out[n++], 16, "%d", (int)(q % 100000));
-        }
-        if (n < cap) snprintf(out[n++], 16, "%s", item);
-        snprintf(prev, sizeof prev, "%s", item);
-        range = 0;
-        if (strncmp(p, " bis ", 5) == 0) {
-            range = 1;
-            p += 5;
-        } else if (strncmp(p, ", ", 2) == 0) {
-            p += 2;
-        } else {
-            break;
-        }
-    }
-    return n;
+    question_labels l = {out, 0, cap};
+    if (loc) cgx_expand_questions(loc, collect_question, &l);
+    return l.n;
 }
 
 /* Titles compare without case, spaces, punctuation and line-end hyphens; one

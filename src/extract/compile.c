@@ -53,6 +53,7 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_QUESTION_LETTER] = "question_letter",
     [P_BARE_KEYWORD] = "bare_keyword",
     [P_PUBNOTE] = "pubnote",
+    [P_QUESTION_ELSEWHERE] = "question_elsewhere",
 };
 
 /* The handler of each built-in reference pattern, and the named groups the

@@ -185,46 +185,14 @@ static int bind_backward(xctx *x, size_t qi) {
     return 1;
 }
 
-/* "Antwort zu Frage 4 der Kleinen Anfrage ...", "zu Frage 180 der Abgeordneten
- * ...", "zu Frage 10 der genannten Bundestagsdrucksache": the question of
- * another paper, named in words rather than by number. */
-static int question_of_other_paper(const xctx *x, size_t e) {
-    static const char *const owners[] = {
-        "der Kleinen Anfrage", "der Großen Anfrage", "der genannten", "der oben genannten",
-        "der Abgeordneten", "des Abgeordneten", "der Fraktion", "der Bundestagsdrucksache",
-        "der Drucksache", "der BT-Drucksache", "der Anfrage", "der Schriftlichen Frage",
-        "im Rahmen der Kleinen Anfrage", "in der Bundestagsdrucksache", "in der Drucksache",
-        "in der Antwort", NULL};
-    const char *t = x->norm.text;
-    size_t start = e;
-    while (start < x->norm.len && (t[start] == ' ' || t[start] == '\n' || t[start] == ')')) start++;
-    for (const char *const *o = owners; *o; o++) {
-        /* a space of the phrase matches any run of spaces and line breaks */
-        size_t i = start;
-        const char *p = *o;
-        while (*p && i < x->norm.len) {
-            if (*p == ' ') {
-                if (t[i] != ' ' && t[i] != '\n') break;
-                while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n')) i++;
-                p++;
-            } else if (*p == t[i]) {
-                p++;
-                i++;
-            } else {
-                break;
-            }
-        }
-        if (!*p) return 1;
-    }
-    return 0;
-}
-
 static int internal_refs(xctx *x) {
     for (size_t i = 0; i < x->nquestions; i++) {
         phrase *ph = &x->questions[i];
         if (ph->bound || !ph->antwort || ph->written) continue;
         if (cgx_excluded(x, ph->start, ph->end)) continue;
-        if (question_of_other_paper(x, ph->end)) continue;
+        size_t e;
+        /* "Antwort zu Frage 4 der Kleinen Anfrage ...": another paper's question */
+        if (cgx_at(x, P_QUESTION_ELSEWHERE, ph->end, x->norm.len, &e)) continue;
         cand c;
         memset(&c, 0, sizeof c);
         c.kind = CG_KIND_INTERNAL;

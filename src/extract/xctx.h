@@ -62,6 +62,7 @@ enum {
     P_QUESTION_LETTER, /* "a) Welche ...": their sub-questions */
     P_BARE_KEYWORD,  /* "BT-Drs. …]": a keyword with no number */
     P_PUBNOTE,       /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
+    P_QUESTION_ELSEWHERE, /* "... der Kleinen Anfrage" after a question: another paper's */
     P_COUNT
 };
 
