@@ -83,6 +83,14 @@ CG_EXPORT cg_status cg_graph_add_extraction(cg_graph *g, const char *file,
  * a malformed line gives CG_EFORMAT with its line number. */
 CG_EXPORT cg_status cg_graph_add_jsonl(cg_graph *g, const char *name, const char *data, size_t len,
                                        cg_error *err);
+/** Moves everything added to `part` (not finished, made with the same
+ * options) to the end of `g`'s input, as if it had been added to `g`
+ * directly; `part` is left empty. This lets input be read on several
+ * threads, each into a graph of its own, and joined in order: e.g. one
+ * large JSON Lines file cut at line ends, each piece given to
+ * cg_graph_add_jsonl() of its own part. CG_EINVAL if either graph is
+ * finished or their options differ. */
+CG_EXPORT cg_status cg_graph_absorb(cg_graph *g, cg_graph *part);
 /** Reads metadata that fills or overrides what the headers said: a TSV with
  * a header row (columns "id", or "herausgeber" and "dokumentnummer" as in
  * DIP's index.tsv; optional "drucksachetyp"/"type", "datum"/"date",

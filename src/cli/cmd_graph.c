@@ -6,6 +6,7 @@
  * answers; text for people, --format json for programs. */
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -206,8 +207,83 @@ static int ends_with(const char *s, const char *suffix) {
 typedef struct graph_run {
     cli *c;
     cg_graph *g;
+    cg_graph_options go;
+    int jobs;
     size_t failed;
 } graph_run;
+
+/* One piece of a JSON Lines file, read into a graph of its own. */
+typedef struct jsonl_piece {
+    const char *name, *data;
+    size_t len;
+    size_t first_line; /* of the whole file, counting from 1 */
+    cg_graph *part;
+    cg_status status;
+    cg_error err;
+} jsonl_piece;
+
+static void *read_piece(void *arg) {
+    jsonl_piece *p = arg;
+    memset(&p->err, 0, sizeof p->err);
+    p->status = cg_graph_add_jsonl(p->part, p->name, p->data, p->len, &p->err);
+    if (p->status == CG_EFORMAT) p->err.line += p->first_line - 1;
+    return NULL;
+}
+
+/* Below this, one thread reads the file: the pieces would not pay for
+ * their threads. */
+#define PIECE_MIN (4u << 20)
+
+/* Reads JSON Lines into the graph. jansson parses about 40 MB/s, so a
+ * large file is cut at line ends into one piece per job, the pieces are
+ * parsed on as many threads into graphs of their own, and joined in file
+ * order: the graph, and the first error, are what one thread would give. */
+static cg_status add_jsonl(graph_run *r, const char *path, const char *data, size_t len,
+                           cg_error *err) {
+    size_t npieces = r->jobs > 1 ? (size_t)r->jobs : 1;
+    if (len / npieces < PIECE_MIN) npieces = len / PIECE_MIN ? len / PIECE_MIN : 1;
+    if (npieces == 1) return cg_graph_add_jsonl(r->g, path, data, len, err);
+    jsonl_piece *pieces = calloc(npieces, sizeof *pieces);
+    pthread_t *threads = calloc(npieces, sizeof *threads);
+    bool *started = calloc(npieces, sizeof *started);
+    cg_status st = pieces && threads && started ? CG_OK : CG_ENOMEM;
+    size_t from = 0, line = 1;
+    for (size_t i = 0; st == CG_OK && i < npieces; i++) {
+        size_t to = i + 1 == npieces ? len : len / npieces * (i + 1);
+        if (to < from) to = from;
+        const char *nl = to < len ? memchr(data + to, '\n', len - to) : NULL;
+        to = nl ? (size_t)(nl - data) + 1 : len;
+        pieces[i] =
+            (jsonl_piece){.name = path, .data = data + from, .len = to - from, .first_line = line};
+        for (const char *q = data + from; (q = memchr(q, '\n', (size_t)(data + to - q))); q++)
+            line++;
+        from = to;
+        st = cg_graph_new(&r->go, &pieces[i].part);
+    }
+    for (size_t i = 0; st == CG_OK && i < npieces; i++)
+        started[i] = pthread_create(&threads[i], NULL, read_piece, &pieces[i]) == 0;
+    for (size_t i = 0; st == CG_OK && i < npieces; i++) {
+        if (started[i])
+            pthread_join(threads[i], NULL);
+        else
+            read_piece(&pieces[i]); /* no thread to be had: read it here */
+    }
+    /* join in order; stop at the first piece that failed, after taking what
+     * it read before its bad line, as a single reader would have */
+    for (size_t i = 0; st == CG_OK && i < npieces; i++) {
+        st = cg_graph_absorb(r->g, pieces[i].part);
+        if (st == CG_OK && pieces[i].status != CG_OK) {
+            st = pieces[i].status;
+            if (err) *err = pieces[i].err;
+        }
+    }
+    for (size_t i = 0; pieces && i < npieces; i++)
+        cg_graph_free(pieces[i].part);
+    free(pieces);
+    free(threads);
+    free(started);
+    return st;
+}
 
 /* JSON Lines files are references already extracted: read, not extracted. */
 static bool extract_text(const cli_doc *doc, void *ctx) {
@@ -227,8 +303,7 @@ static int add_to_graph(cli_doc *doc, void *ctx) {
     cg_error err;
     memset(&err, 0, sizeof err);
     if (!doc->extracted) {
-        if (cg_graph_add_jsonl(r->g, path, cg_input_data(doc->in), cg_input_size(doc->in), &err) !=
-            CG_OK) {
+        if (add_jsonl(r, path, cg_input_data(doc->in), cg_input_size(doc->in), &err) != CG_OK) {
             cli_error(r->c, "%s:%zu: %s", path, err.line, err.text);
             r->failed++;
         }
@@ -253,9 +328,10 @@ static size_t load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
             cg_path_list_release(&list);
             return 1;
         }
-    graph_run r = {c, g, 0};
-    cli_docs docs = {.ex = ex, .jobs = o->jobs ? o->jobs : cli_default_jobs(), .ctx = &r,
-                     .extract = extract_text, .consume = add_to_graph};
+    int jobs = o->jobs ? o->jobs : cli_default_jobs();
+    graph_run r = {c, g, {o->questions, o->urls}, jobs, 0};
+    cli_docs docs = {
+        .ex = ex, .jobs = jobs, .ctx = &r, .extract = extract_text, .consume = add_to_graph};
     if (cli_for_each_doc(c, &docs, &list) < 0) {
         cli_error(c, "cannot start threads");
         r.failed++;

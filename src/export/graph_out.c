@@ -217,17 +217,22 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_st
 
 /* ---- JSON ---- */
 
-cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_string *out) {
-    if (!g->finished) return CG_EINVAL;
-    json_t *root = json_object(), *nodes = json_array(), *links = json_array(),
-           *meta = json_object();
-    int ok = root && nodes && links && meta;
-    size_t nn = 0, ne = 0;
-    for (size_t v = 0; ok && v < g->nnodes; v++) {
-        if (!kept(keep, v)) continue;
-        const cg_node *n = &g->nodes[v];
-        json_t *o = json_object();
-        ok = o && cgu_json_set(o, "id", cgu_json_str(n->id)) &&
+static int append_json(const char *buffer, size_t size, void *data) {
+    return cgu_str_append(data, buffer, size) ? -1 : 0;
+}
+
+/* Appends the compact form of o and drops it: one node or link at a time, so
+ * that the whole graph never exists as a jansson tree (at a million
+ * references that tree took more memory than the graph itself). */
+static int put_json(cg_string *out, json_t *o) {
+    int rc = !o || json_dump_callback(o, append_json, out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    return rc;
+}
+
+static json_t *node_json(const cg_node *n) {
+    json_t *o = json_object();
+    int ok = o && cgu_json_set(o, "id", cgu_json_str(n->id)) &&
              cgu_json_set(o, "kind", cgu_json_str(n->kind)) &&
              cgu_json_set(o, "in_corpus", json_boolean(n->in_corpus)) &&
              cgu_json_set(o, "file", cgu_json_str(n->file)) &&
@@ -239,44 +244,74 @@ cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_s
              cgu_json_set(o, "date", cgu_json_str(n->date)) &&
              cgu_json_set(o, "title", cgu_json_str(n->title)) &&
              cgu_json_set(o, "url", cgu_json_str(n->url)) &&
-             cgu_json_set(o, "parent", cgu_json_str(n->parent)) &&
-             json_array_append_new(nodes, o) == 0;
-        nn++;
+             cgu_json_set(o, "parent", cgu_json_str(n->parent));
+    if (!ok) json_decref(o);
+    return ok ? o : NULL;
+}
+
+static json_t *link_json(const cg_graph *g, const cg_edge *e) {
+    json_t *o = json_object(), *locs = json_array(), *pos = json_array();
+    int ok = o && locs && pos;
+    for (size_t l = 0; ok && l < e->nlocators; l++)
+        ok = json_array_append_new(locs, cgu_json_str(e->locators[l])) == 0;
+    for (size_t p = 0; ok && p < e->npositions; p++) {
+        json_t *q = json_object();
+        ok = q && cgu_json_set(q, "file", cgu_json_str(e->positions[p].file)) &&
+             cgu_json_set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
+             cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col)) &&
+             json_array_append_new(pos, q) == 0;
     }
-    for (size_t i = 0; ok && i < g->nedges; i++) {
+    ok = ok && cgu_json_set(o, "source", cgu_json_str(g->nodes[e->source].id)) &&
+         cgu_json_set(o, "target", cgu_json_str(g->nodes[e->target].id)) &&
+         cgu_json_set(o, "relation", cgu_json_str(e->relation)) &&
+         cgu_json_set(o, "count", json_integer((json_int_t)e->count));
+    if (ok) {
+        ok = cgu_json_set(o, "locators", locs) && cgu_json_set(o, "positions", pos);
+    } else {
+        json_decref(locs);
+        json_decref(pos);
+    }
+    if (!ok) json_decref(o);
+    return ok ? o : NULL;
+}
+
+/* The same bytes as one json_dumps() of the whole document with
+ * JSON_COMPACT | JSON_PRESERVE_ORDER: {"schema":...,"graph":{...},
+ * "nodes":[...],"links":[...]}. */
+cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_string *out) {
+    if (!g->finished) return CG_EINVAL;
+    size_t nn = 0, ne = 0;
+    for (size_t v = 0; v < g->nnodes; v++)
+        nn += kept(keep, v) != 0;
+    for (size_t i = 0; i < g->nedges; i++)
+        ne += kept(keep, g->edges[i].source) && kept(keep, g->edges[i].target);
+    json_t *meta = json_object();
+    int ok = meta &&
+             cgu_json_set(meta, "generator", cgu_json_str("citegraph " CG_VERSION_STRING)) &&
+             cgu_json_set(meta, "nodes", json_integer((json_int_t)nn)) &&
+             cgu_json_set(meta, "links", json_integer((json_int_t)ne));
+    if (!ok) {
+        json_decref(meta);
+        return CG_ENOMEM;
+    }
+    int rc = cgu_str_puts(out, "{\"schema\":\"citegraph-graph/1\",\"directed\":true,"
+                               "\"multigraph\":false,\"graph\":") ||
+             put_json(out, meta) || cgu_str_puts(out, ",\"nodes\":[");
+    const char *sep = "";
+    for (size_t v = 0; !rc && v < g->nnodes; v++) {
+        if (!kept(keep, v)) continue;
+        rc = cgu_str_puts(out, sep) || put_json(out, node_json(&g->nodes[v]));
+        sep = ",";
+    }
+    rc = rc || cgu_str_puts(out, "],\"links\":[");
+    sep = "";
+    for (size_t i = 0; !rc && i < g->nedges; i++) {
         const cg_edge *e = &g->edges[i];
         if (!kept(keep, e->source) || !kept(keep, e->target)) continue;
-        json_t *o = json_object(), *locs = json_array(), *pos = json_array();
-        ok = o && locs && pos;
-        for (size_t l = 0; ok && l < e->nlocators; l++)
-            ok = json_array_append_new(locs, cgu_json_str(e->locators[l])) == 0;
-        for (size_t p = 0; ok && p < e->npositions; p++) {
-            json_t *q = json_object();
-            ok = q && cgu_json_set(q, "file", cgu_json_str(e->positions[p].file)) &&
-                 cgu_json_set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
-                 cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col)) &&
-                 json_array_append_new(pos, q) == 0;
-        }
-        ok = ok && cgu_json_set(o, "source", cgu_json_str(g->nodes[e->source].id)) &&
-             cgu_json_set(o, "target", cgu_json_str(g->nodes[e->target].id)) &&
-             cgu_json_set(o, "relation", cgu_json_str(e->relation)) &&
-             cgu_json_set(o, "count", json_integer((json_int_t)e->count)) &&
-             cgu_json_set(o, "locators", locs) && cgu_json_set(o, "positions", pos) &&
-             json_array_append_new(links, o) == 0;
-        ne++;
+        rc = cgu_str_puts(out, sep) || put_json(out, link_json(g, e));
+        sep = ",";
     }
-    ok = ok && cgu_json_set(meta, "generator", cgu_json_str("citegraph " CG_VERSION_STRING)) &&
-         cgu_json_set(meta, "nodes", json_integer((json_int_t)nn)) &&
-         cgu_json_set(meta, "links", json_integer((json_int_t)ne)) &&
-         cgu_json_set(root, "schema", cgu_json_str("citegraph-graph/1")) &&
-         cgu_json_set(root, "directed", json_true()) &&
-         cgu_json_set(root, "multigraph", json_false()) && cgu_json_set(root, "graph", meta) &&
-         cgu_json_set(root, "nodes", nodes) && cgu_json_set(root, "links", links);
-    char *s = ok ? json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    json_decref(root);
-    if (!s) return CG_ENOMEM;
-    int rc = cgu_str_puts(out, s) || cgu_str_putc(out, '\n');
-    free(s);
+    rc = rc || cgu_str_puts(out, "]}\n");
     return rc ? CG_ENOMEM : CG_OK;
 }
 

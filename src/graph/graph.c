@@ -214,6 +214,29 @@ cg_status cg_graph_add_jsonl(cg_graph *g, const char *name, const char *data, si
     return CG_OK;
 }
 
+/* Appends nfrom records of `size` bytes to `to`, which has room for them. */
+static void append_records(void *to, size_t *n, const void *from, size_t nfrom, size_t size) {
+    if (nfrom) memcpy((char *)to + *n * size, from, nfrom * size);
+    *n += nfrom;
+}
+
+cg_status cg_graph_absorb(cg_graph *g, cg_graph *part) {
+    if (g->finished || part->finished || g->opts.questions != part->opts.questions ||
+        g->opts.urls != part->opts.urls)
+        return CG_EINVAL;
+    /* reserve all three first, so that a failure leaves both graphs as they were */
+    if (cgu_grow((void **)&g->docs, &g->capdocs, g->ndocs + part->ndocs, sizeof *g->docs) ||
+        cgu_grow((void **)&g->refs, &g->caprefs, g->nrefs + part->nrefs, sizeof *g->refs) ||
+        cgu_grow((void **)&g->meta, &g->capmeta, g->nmeta + part->nmeta, sizeof *g->meta))
+        return CG_ENOMEM;
+    append_records(g->docs, &g->ndocs, part->docs, part->ndocs, sizeof *g->docs);
+    append_records(g->refs, &g->nrefs, part->refs, part->nrefs, sizeof *g->refs);
+    append_records(g->meta, &g->nmeta, part->meta, part->nmeta, sizeof *g->meta);
+    part->ndocs = part->nrefs = part->nmeta = 0;
+    cgu_arena_adopt(&g->arena, &part->arena);
+    return CG_OK;
+}
+
 /* ---- metadata ---- */
 
 static cg_status take_meta(void *ctx, const char *id, const char *type, const char *date,

@@ -44,6 +44,16 @@ char *cgu_arena_strdup(cgu_arena *a, const char *s) {
     return cgu_arena_strndup(a, s, strlen(s));
 }
 
+void cgu_arena_adopt(cgu_arena *to, cgu_arena *from) {
+    cgu_arena_chunk *tail = from->head;
+    if (!tail) return;
+    while (tail->next)
+        tail = tail->next;
+    tail->next = to->head;
+    to->head = from->head;
+    from->head = NULL;
+}
+
 void cgu_arena_release(cgu_arena *a) {
     cgu_arena_chunk *c = a->head;
     while (c) {

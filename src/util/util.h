@@ -32,6 +32,9 @@ void *cgu_arena_alloc(cgu_arena *a, size_t size);
 char *cgu_arena_strndup(cgu_arena *a, const char *s, size_t len);
 char *cgu_arena_strdup(cgu_arena *a, const char *s);
 void cgu_arena_release(cgu_arena *a);
+/* Moves every chunk of `from` into `to`; what was allocated in `from`
+ * stays valid and is now released with `to`. */
+void cgu_arena_adopt(cgu_arena *to, cgu_arena *from);
 
 /* ---- UTF-8 ---- */
 

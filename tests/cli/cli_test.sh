@@ -148,6 +148,27 @@ fi
 "$cg" graph --format json "$sample" > "$tmp/direct.json"
 "$cg" graph --format json "$tmp/bt.jsonl" "$tmp/br.jsonl" | sed "s|$tmp/||g" > "$tmp/merged.json"
 if cmp -s "$tmp/direct.json" "$tmp/merged.json"; then ok; else bad "merged JSON Lines differ from extraction"; fi
+# a JSON Lines file large enough to be read in pieces on several threads gives
+# the same graph, and the same first error with the same line number, as one thread
+for i in $(seq 120); do sed "s|\"file\":\"|\"file\":\"$i/|" "$tmp/bt.jsonl"; done > "$tmp/big.jsonl"
+"$cg" graph --format json -j 1 "$tmp/big.jsonl" > "$tmp/big1.json"
+"$cg" graph --format json -j 3 "$tmp/big.jsonl" > "$tmp/big3.json"
+if [ "$(wc -c < "$tmp/big.jsonl")" -gt 8400000 ] && cmp -s "$tmp/big1.json" "$tmp/big3.json"; then
+    ok
+else
+    bad "a large JSON Lines file read with -j 3 gives another graph"
+fi
+bad_at=$(( $(wc -l < "$tmp/big.jsonl") - 5 ))
+sed "${bad_at}s/.*/{not json/" "$tmp/big.jsonl" > "$tmp/bigbad.jsonl"
+"$cg" stats -j 1 "$tmp/bigbad.jsonl" > "$tmp/bigbad1.out" 2> "$tmp/bigbad1.err"
+"$cg" stats -j 3 "$tmp/bigbad.jsonl" > "$tmp/bigbad3.out" 2> "$tmp/bigbad3.err"
+if grep -q "bigbad.jsonl:$bad_at:" "$tmp/bigbad3.err" && cmp -s "$tmp/bigbad1.err" "$tmp/bigbad3.err" &&
+    cmp -s "$tmp/bigbad1.out" "$tmp/bigbad3.out"; then
+    ok
+else
+    bad "a bad line in a large JSON Lines file: not the same report with -j 3"
+    cat "$tmp/bigbad3.err" >&2
+fi
 
 # ---- a closed pipe ends output quietly
 "$cg" extract "$sample" 2> "$tmp/err" | head -1 > /dev/null

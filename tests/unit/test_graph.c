@@ -295,12 +295,57 @@ static void test_bad_jsonl(void **state) {
     cg_graph_free(g);
 }
 
+/* The corpus cut at every line end, the pieces read into graphs of their
+ * own and absorbed in order, gives the same graph as reading it at once. */
+static void test_absorb(void **state) {
+    const cg_graph *whole = ((fixture *)*state)->g;
+    cg_string want = {0};
+    assert_int_equal(cg_graph_write_json(whole, NULL, &want), CG_OK);
+    size_t len = strlen(corpus);
+    for (size_t cut = 0; cut <= len; cut++) {
+        if (cut && corpus[cut - 1] != '\n') continue;
+        cg_graph *g = NULL, *part = NULL;
+        cg_error err;
+        assert_int_equal(cg_graph_new(NULL, &g), CG_OK);
+        assert_int_equal(cg_graph_new(NULL, &part), CG_OK);
+        assert_int_equal(cg_graph_add_jsonl(g, "c", corpus, cut, &err), CG_OK);
+        assert_int_equal(cg_graph_add_jsonl(part, "c", corpus + cut, len - cut, &err), CG_OK);
+        assert_int_equal(cg_graph_absorb(g, part), CG_OK);
+        assert_int_equal(cg_graph_finish(g, &err), CG_OK);
+        cg_graph_free(part); /* empty now: what it read belongs to g */
+        cg_string got = {0};
+        assert_int_equal(cg_graph_write_json(g, NULL, &got), CG_OK);
+        assert_string_equal(got.data, want.data);
+        cg_string_release(&got);
+        cg_graph_free(g);
+    }
+    cg_string_release(&want);
+    /* options must agree, and a finished graph takes nothing */
+    cg_graph_options with_questions = {1, 0};
+    cg_graph *a = NULL, *b = NULL;
+    cg_error err;
+    assert_int_equal(cg_graph_new(NULL, &a), CG_OK);
+    assert_int_equal(cg_graph_new(&with_questions, &b), CG_OK);
+    assert_int_equal(cg_graph_absorb(a, b), CG_EINVAL);
+    cg_graph_free(b);
+    assert_int_equal(cg_graph_new(NULL, &b), CG_OK);
+    assert_int_equal(cg_graph_finish(a, &err), CG_OK);
+    assert_int_equal(cg_graph_absorb(a, b), CG_EINVAL);
+    cg_graph_free(a);
+    cg_graph_free(b);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_nodes_and_edges),   cmocka_unit_test(test_find),
-        cmocka_unit_test(test_rank),              cmocka_unit_test(test_paths_cycles_stats),
-        cmocka_unit_test(test_neighbourhood_and_chain), cmocka_unit_test(test_questions_and_metadata),
-        cmocka_unit_test(test_exports),           cmocka_unit_test(test_bad_jsonl),
+        cmocka_unit_test(test_nodes_and_edges),
+        cmocka_unit_test(test_find),
+        cmocka_unit_test(test_rank),
+        cmocka_unit_test(test_paths_cycles_stats),
+        cmocka_unit_test(test_neighbourhood_and_chain),
+        cmocka_unit_test(test_questions_and_metadata),
+        cmocka_unit_test(test_exports),
+        cmocka_unit_test(test_bad_jsonl),
+        cmocka_unit_test_setup_teardown(test_absorb, setup, teardown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
