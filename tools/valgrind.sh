@@ -33,7 +33,9 @@ vg() { # NAME COMMAND...: runs COMMAND under memcheck
     name=$1
     shift
     n=$((n + 1))
-    valgrind --quiet --error-exitcode=99 --leak-check=full \
+    # --trace-children: the graph commands run in citegraph-graph, which
+    # citegraph executes
+    valgrind --quiet --trace-children=yes --error-exitcode=99 --leak-check=full \
         --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
         --track-origins=yes --suppressions="$src/tools/valgrind.supp" --log-file="$logs/$name.log" "$@" >"$out/$name.out" 2>"$out/$name.err"
     rc=$?

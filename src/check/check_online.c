@@ -8,8 +8,9 @@
  * time<tab>message"; a line that does not parse makes the whole cache
  * count as empty (it is rewritten), and an entry older than the TTL is
  * fetched again. Allow and deny lists of hosts decide what is fetched at
- * all. This file is compiled only when libcurl is found; without it,
- * cg_check_set_online() says so. */
+ * all. Without libcurl's headers at build time, cg_check_set_online()
+ * says so; libcurl itself is only loaded when an online check is asked for
+ * (curl_load.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@
 #include "check_internal.h"
 
 #ifdef CG_HAVE_CURL
-#include <curl/curl.h>
+#include "check/curl_load.h"
 
 typedef struct result {
     const char *url;
@@ -161,6 +162,8 @@ static int retryable(long status, CURLcode code) {
 
 cg_status cgc_check_online(cg_check *c, cg_error *err) {
     const cg_online_options *o = &c->online_opts;
+    const cgc_curl *cu = cgc_curl_get(NULL);
+    if (!cu) return CG_EINVAL; /* cg_check_set_online() did not succeed */
     const char *const *urls;
     size_t n = cgc_urls(c, &urls);
     result *rs = calloc(n ? n : 1, sizeof *rs);
@@ -179,7 +182,7 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
     int retries = o->retries > 0 ? o->retries : (o->retries < 0 ? 0 : 2);
     long backoff = o->backoff_ms > 0 ? o->backoff_ms : 500;
     int conc = o->concurrency > 0 ? o->concurrency : 8;
-    CURLM *multi = curl_multi_init();
+    CURLM *multi = cu->multi_init();
     if (!multi) {
         free(rs);
         return CG_ENOMEM;
@@ -209,30 +212,30 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
             }
             if (pick == n) break;
             next = pick + 1;
-            CURL *h = curl_easy_init();
+            CURL *h = cu->easy_init();
             if (!h) {
                 st = CG_ENOMEM;
                 break;
             }
             tr[slot] = (transfer){&rs[pick], -1};
-            curl_easy_setopt(h, CURLOPT_URL, rs[pick].url);
-            curl_easy_setopt(h, CURLOPT_NOBODY, rs[pick].use_get ? 0L : 1L);
-            curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-            curl_easy_setopt(h, CURLOPT_MAXREDIRS, 8L);
-            curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout);
-            curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, timeout);
-            curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(h, CURLOPT_USERAGENT, "citegraph-check (reference checker)");
-            curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-            curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
-            curl_easy_setopt(h, CURLOPT_HEADERDATA, &tr[slot]);
-            curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)&tr[slot]);
+            cu->easy_setopt(h, CURLOPT_URL, rs[pick].url);
+            cu->easy_setopt(h, CURLOPT_NOBODY, rs[pick].use_get ? 0L : 1L);
+            cu->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+            cu->easy_setopt(h, CURLOPT_MAXREDIRS, 8L);
+            cu->easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout);
+            cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, timeout);
+            cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+            cu->easy_setopt(h, CURLOPT_USERAGENT, "citegraph-check (reference checker)");
+            cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
+            cu->easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
+            cu->easy_setopt(h, CURLOPT_HEADERDATA, &tr[slot]);
+            cu->easy_setopt(h, CURLOPT_PRIVATE, (void *)&tr[slot]);
 #if LIBCURL_VERSION_NUM >= 0x075500
-            curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+            cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-            curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+            cu->easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-            curl_multi_add_handle(multi, h);
+            cu->multi_add_handle(multi, h);
             handles[slot] = h;
             active++;
         }
@@ -240,17 +243,17 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
         int pending = 0;
         for (size_t i = 0; i < n; i++) pending += !rs[i].done;
         if (!pending && !active) break;
-        curl_multi_perform(multi, &running);
+        cu->multi_perform(multi, &running);
         CURLMsg *m;
         int left;
-        while ((m = curl_multi_info_read(multi, &left))) {
+        while ((m = cu->multi_info_read(multi, &left))) {
             if (m->msg != CURLMSG_DONE) continue;
             CURL *h = m->easy_handle;
             transfer *t = NULL;
-            curl_easy_getinfo(h, CURLINFO_PRIVATE, (char **)&t);
+            cu->easy_getinfo(h, CURLINFO_PRIVATE, (char **)&t);
             result *r = t->r;
             long status = 0;
-            curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+            cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
             CURLcode code = m->data.result;
             r->attempts++;
             if (code == CURLE_OK && !r->use_get && (status == 405 || status == 403 || status == 501)) {
@@ -262,19 +265,19 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
             } else {
                 r->status = code == CURLE_OK ? status : 0;
                 if (code != CURLE_OK)
-                    snprintf(r->message, sizeof r->message, "%s", curl_easy_strerror(code));
+                    snprintf(r->message, sizeof r->message, "%s", cu->easy_strerror(code));
                 else
                     snprintf(r->message, sizeof r->message, "HTTP %ld", status);
                 r->done = 1;
             }
             for (int s2 = 0; s2 < conc; s2++)
                 if (handles[s2] == h) handles[s2] = NULL;
-            curl_multi_remove_handle(multi, h);
-            curl_easy_cleanup(h);
+            cu->multi_remove_handle(multi, h);
+            cu->easy_cleanup(h);
             active--;
         }
         if (active) {
-            curl_multi_poll(multi, NULL, 0, 100, NULL);
+            cu->multi_poll(multi, NULL, 0, 100, NULL);
         } else {
             /* only waiting for a backoff */
             struct timespec ts = {0, 20 * 1000 * 1000};
@@ -283,10 +286,10 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
     }
     for (int s2 = 0; handles && s2 < conc; s2++)
         if (handles[s2]) {
-            curl_multi_remove_handle(multi, handles[s2]);
-            curl_easy_cleanup(handles[s2]);
+            cu->multi_remove_handle(multi, handles[s2]);
+            cu->easy_cleanup(handles[s2]);
         }
-    curl_multi_cleanup(multi);
+    cu->multi_cleanup(multi);
     free(handles);
     free(tr);
     if (st == CG_OK) save_cache(o, rs, n);
@@ -315,8 +318,21 @@ cg_status cgc_check_online(cg_check *c, cg_error *err) {
 }
 
 cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err) {
+    const char *why = NULL;
+    const cgc_curl *cu = cgc_curl_get(&why);
+    if (!cu) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->status = CG_EINVAL;
+            snprintf(err->text, sizeof err->text,
+                     "libcurl could not be loaded, so URLs cannot be checked online: %s "
+                     "(Debian: apt-get install libcurl4)",
+                     why);
+        }
+        return CG_EINVAL;
+    }
     /* reference counted; thread-safe since libcurl 7.84 */
-    if (!c->online && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    if (!c->online && cu->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         if (err) {
             memset(err, 0, sizeof *err);
             err->status = CG_ENOMEM;
@@ -330,7 +346,8 @@ cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_err
 }
 
 void cgc_online_release(cg_check *c) {
-    if (c->online) curl_global_cleanup();
+    /* c->online is set only once libcurl was loaded */
+    if (c->online) cgc_curl_get(NULL)->global_cleanup();
 }
 
 #else /* no libcurl */

@@ -105,9 +105,15 @@ int cli_parse_jobs(const char *v, int *jobs);
 int cmd_extract(cli *c, int argc, char **argv);
 int cmd_grammar(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
-/* graph, cites, cited-by, chain, path, longest-chain, rank, stats */
+/* graph, cites, cited-by, chain, path, longest-chain, rank, stats: in the
+ * program citegraph-graph (graph_main.c), which `citegraph` executes for them */
 int cmd_graph_query(cli *c, const char *cmd, int argc, char **argv);
 int cmd_is_graph_query(const char *cmd);
+/* In `citegraph` (graph_exec.c): whether `cmd` is a graph command, and
+ * running it (argv[1] is the command) in citegraph-graph, which replaces
+ * this process; returns EXIT_USAGE, with a message, only when it could not. */
+int cli_is_graph_command(const char *cmd);
+int cli_exec_graph(cli *c, char **argv);
 int cmd_accuracy(cli *c, int argc, char **argv);
 
 #endif

@@ -61,7 +61,10 @@ int main(int argc, char **argv) {
         if (strcmp(argv[2], "accuracy") == 0) return cmd_accuracy(&c, 2, help_argv);
         if (strcmp(argv[2], "grammar") == 0) return cmd_grammar(&c, 2, help_argv);
         if (strcmp(argv[2], "check") == 0) return cmd_check(&c, 2, help_argv);
-        if (cmd_is_graph_query(argv[2])) return cmd_graph_query(&c, argv[2], 2, help_argv);
+        if (cli_is_graph_command(argv[2])) {
+            char *graph_argv[] = {argv[0], argv[2], "--help", NULL};
+            return cli_exec_graph(&c, graph_argv);
+        }
         return cli_usage_error(&c, NULL, "unknown command '%s'", argv[2]);
     }
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
@@ -72,6 +75,6 @@ int main(int argc, char **argv) {
     if (strcmp(cmd, "accuracy") == 0) return cmd_accuracy(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "grammar") == 0) return cmd_grammar(&c, argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0) return cmd_check(&c, argc - 1, argv + 1);
-    if (cmd_is_graph_query(cmd)) return cmd_graph_query(&c, cmd, argc - 1, argv + 1);
+    if (cli_is_graph_command(cmd)) return cli_exec_graph(&c, argv);
     return cli_usage_error(&c, NULL, "unknown command '%s'", cmd);
 }

@@ -28,6 +28,7 @@
 
 #include <cmocka.h>
 
+#include "check/curl_load.h"
 #include "citegraph/check.h"
 #include "citegraph/extract.h"
 #include "citegraph/input.h"
@@ -375,8 +376,40 @@ static void test_allow_and_deny_lists(void **state) {
     release(&r);
 }
 
+/* libcurl is opened at run time (check/curl_load.h): every function is
+ * resolved from libcurl.so.4, and a library that is missing, or is not
+ * libcurl, is refused with a message naming it, leaving no half-filled table. */
+static void test_curl_loader(void **state) {
+    (void)state;
+    cgc_curl api;
+    char why[512];
+    assert_int_equal(cgc_curl_open(CGC_CURL_LIBRARY, &api, why, sizeof why), 0);
+    void *fns[sizeof api / sizeof(void *)];
+    memcpy(fns, &api, sizeof api);
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        assert_non_null(fns[i]);
+    assert_string_equal(api.easy_strerror(CURLE_OK), "No error");
+
+    assert_int_equal(cgc_curl_open("libcitegraph-no-such-library.so.4", &api, why, sizeof why), -1);
+    assert_non_null(strstr(why, "libcitegraph-no-such-library.so.4"));
+    assert_null(api.global_init);
+
+    /* a library that loads but has no curl functions */
+    assert_int_equal(cgc_curl_open("libc.so.6", &api, why, sizeof why), -1);
+    assert_non_null(strstr(why, "libc.so.6 has no curl_global_init"));
+    assert_null(api.global_init);
+
+    /* the process-wide table: loaded once, the same every time */
+    const char *problem = NULL;
+    const cgc_curl *a = cgc_curl_get(&problem), *b = cgc_curl_get(&problem);
+    assert_non_null(a);
+    assert_ptr_equal(a, b);
+    assert_null(problem);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_curl_loader),
         cmocka_unit_test(test_statuses_retries_and_cache),
         cmocka_unit_test(test_cache_expiry_and_corruption),
         cmocka_unit_test(test_allow_and_deny_lists),

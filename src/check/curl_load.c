@@ -1,0 +1,76 @@
+/* curl_load.c - opening libcurl with dlopen() (see curl_load.h).
+ *
+ * The one piece of process-wide state of the library lives here: the table
+ * of libcurl's functions, filled once under pthread_once() and only read
+ * after that. The library is never closed: libcurl keeps global state of
+ * its own (curl_global_init is reference counted), and closing it under a
+ * check that runs on another thread would pull the code out from under it. */
+#include "check/curl_load.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+/* dlsym() hands out a data pointer; a function pointer of the same size is
+ * copied out of it bytewise, which POSIX guarantees to work. */
+_Static_assert(sizeof(void *) == sizeof(void (*)(void)), "function pointers fit a void *");
+
+static const struct {
+    const char *name;
+    size_t offset;
+} curl_functions[] = {
+    {"curl_global_init", offsetof(cgc_curl, global_init)},
+    {"curl_global_cleanup", offsetof(cgc_curl, global_cleanup)},
+    {"curl_easy_init", offsetof(cgc_curl, easy_init)},
+    {"curl_easy_cleanup", offsetof(cgc_curl, easy_cleanup)},
+    {"curl_easy_setopt", offsetof(cgc_curl, easy_setopt)},
+    {"curl_easy_getinfo", offsetof(cgc_curl, easy_getinfo)},
+    {"curl_easy_strerror", offsetof(cgc_curl, easy_strerror)},
+    {"curl_multi_init", offsetof(cgc_curl, multi_init)},
+    {"curl_multi_cleanup", offsetof(cgc_curl, multi_cleanup)},
+    {"curl_multi_add_handle", offsetof(cgc_curl, multi_add_handle)},
+    {"curl_multi_remove_handle", offsetof(cgc_curl, multi_remove_handle)},
+    {"curl_multi_perform", offsetof(cgc_curl, multi_perform)},
+    {"curl_multi_info_read", offsetof(cgc_curl, multi_info_read)},
+    {"curl_multi_poll", offsetof(cgc_curl, multi_poll)}, /* libcurl 7.66 */
+};
+
+int cgc_curl_open(const char *file, cgc_curl *api, char *why, size_t whylen) {
+    memset(api, 0, sizeof *api);
+    void *lib = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+        const char *e = dlerror();
+        snprintf(why, whylen, "%s", e ? e : file);
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof curl_functions / sizeof curl_functions[0]; i++) {
+        void *fn = dlsym(lib, curl_functions[i].name);
+        if (!fn) {
+            snprintf(why, whylen, "%s has no %s (libcurl 7.66 or later is needed)", file,
+                     curl_functions[i].name);
+            dlclose(lib);
+            memset(api, 0, sizeof *api);
+            return -1;
+        }
+        memcpy((char *)api + curl_functions[i].offset, &fn, sizeof fn);
+    }
+    return 0;
+}
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static cgc_curl curl_api;      /* written once, under curl_once */
+static int curl_loaded;        /* written once, under curl_once */
+static char curl_problem[512]; /* written once, under curl_once */
+
+static void load_curl(void) {
+    curl_loaded =
+        cgc_curl_open(CGC_CURL_LIBRARY, &curl_api, curl_problem, sizeof curl_problem) == 0;
+}
+
+const cgc_curl *cgc_curl_get(const char **why) {
+    pthread_once(&curl_once, load_curl);
+    if (curl_loaded) return &curl_api;
+    if (why) *why = curl_problem;
+    return NULL;
+}

@@ -1,0 +1,58 @@
+/* graph_exec.c - the graph commands, run in the helper program citegraph-graph.
+ *
+ * The graph commands need igraph, and a process linked with igraph maps a
+ * dozen libraries (BLAS, LAPACK, ARPACK, GLPK, GMP, libxml2 with ICU,
+ * libstdc++, ...) before main(), about 7 ms of every start. extract and
+ * check never use it, so `citegraph` is not linked with it: for a graph
+ * command it executes citegraph-graph with the same arguments, which then
+ * is the process, with the same standard streams, environment and exit
+ * status. The helper is found from the directory of the running program
+ * (/proc/self/exe, symbolic links resolved): CG_HELPER_FROM_BINDIR when
+ * installed, the same directory in the build tree. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The commands of cmd_graph.c. The helper checks them again, so a command
+ * missing here is refused as unknown; the CLI tests run every one. */
+static const char *const graph_commands[] = {
+    "graph", "cites", "cited-by", "chain", "path", "longest-chain", "rank", "stats",
+};
+
+int cli_is_graph_command(const char *cmd) {
+    for (size_t i = 0; i < sizeof graph_commands / sizeof graph_commands[0]; i++)
+        if (strcmp(graph_commands[i], cmd) == 0) return 1;
+    return 0;
+}
+
+int cli_exec_graph(cli *c, char **argv) {
+    char self[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        cli_error(c,
+                  "the graph commands: cannot find this program's directory "
+                  "(/proc/self/exe: %s)",
+                  n < 0 ? strerror(errno) : "empty");
+        return EXIT_USAGE;
+    }
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (slash) *slash = '\0';
+    const char *const tails[] = {CG_HELPER_FROM_BINDIR "/" CG_GRAPH_HELPER, CG_GRAPH_HELPER};
+    char tried[2][PATH_MAX + 64];
+    int errs[2] = {0, 0};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(tried[i], sizeof tried[i], "%s/%s", slash ? self : ".", tails[i]);
+        execv(tried[i], argv); /* returns only when it failed */
+        errs[i] = errno;
+        if (errs[i] != ENOENT) break;
+    }
+    int last = errs[0] == ENOENT ? 1 : 0;
+    cli_error(c, "the graph commands are run by %s, which could not be started: %s: %s",
+              CG_GRAPH_HELPER, tried[last], strerror(errs[last]));
+    return EXIT_USAGE;
+}

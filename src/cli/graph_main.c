@@ -1,0 +1,18 @@
+/* graph_main.c - citegraph-graph, the program that runs the graph commands
+ * of `citegraph` (graph_exec.c says why they are a program of their own).
+ * It takes the arguments of `citegraph`: a graph command, then its options. */
+#include <signal.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+int main(int argc, char **argv) {
+    cli c;
+    cli_init(&c);
+    /* as in main.c: a closed pipe ends output quietly */
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2 || !cmd_is_graph_query(argv[1]))
+        return cli_usage_error(&c, NULL, "%s runs only the graph commands of citegraph",
+                               argc > 0 ? argv[0] : "citegraph-graph");
+    return cmd_graph_query(&c, argv[1], argc - 1, argv + 1);
+}
