@@ -45,6 +45,13 @@ for format in text json sarif github junit markdown; do
     fi
 done
 
+# no finding: the JSON report still has its frame, byte for byte
+mkdir -p "$tmp/clean" && printf 'Nichts zu finden.\n' > "$tmp/clean/a.txt"
+"$cg" check -q --no-config --format json "$tmp/clean" > "$tmp/clean.json"
+printf '{\n  "version": 1,\n  "findings": [],\n  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "notes": 0,\n    "new": 0\n  }\n}\n' |
+    cmp -s - "$tmp/clean.json" && pass "a JSON report without findings" ||
+    fail "JSON report without findings: $(cat "$tmp/clean.json")"
+
 # the same report through -o
 check --format json -o "$tmp/o.json" fixture > "$tmp/o.stdout"
 cmp -s "$tmp/o.json" expected/report.json && [ ! -s "$tmp/o.stdout" ] &&
