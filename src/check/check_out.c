@@ -103,11 +103,37 @@ static int put_element(element_writer *w, cg_string *out, int first) {
     return rc || cgu_str_append(out, p, (size_t)(end - p));
 }
 
+/* The report without its findings, "findings": [] standing for them; *at
+ * is where they go, after the '['. The summary comes after the findings, so
+ * what stands before them does not depend on it. */
+static char *json_frame(const size_t counts[3], size_t fresh, size_t *at) {
+    json_t *root = json_object(), *sum = json_object();
+    int ok = root && sum &&
+             cgu_json_set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
+             cgu_json_set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
+             cgu_json_set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
+             cgu_json_set(sum, "new", json_integer((json_int_t)fresh)) &&
+             cgu_json_set(root, "version", json_integer(1)) &&
+             cgu_json_set(root, "findings", json_array()) &&
+             json_object_set(root, "summary", sum) == 0;
+    json_decref(sum); /* root holds its own reference */
+    char *frame = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(root);
+    const char *hole = frame ? strstr(frame, "\"findings\": []") : NULL;
+    if (!hole) {
+        free(frame);
+        return NULL;
+    }
+    *at = (size_t)(hole - frame) + strlen("\"findings\": [");
+    return frame;
+}
+
 static int json_out(const cg_check *c, cg_severity min, cg_string *out) {
-    cg_string items = {0};
-    size_t counts[3] = {0, 0, 0}, fresh = 0, n = 0;
+    size_t counts[3] = {0, 0, 0}, fresh = 0, n = 0, at;
+    char *frame = json_frame(counts, fresh, &at);
     element_writer w = {json_object(), NULL, 0};
-    int ok = w.o != NULL;
+    int ok = frame && w.o && cgu_str_append(out, frame, at) == 0;
+    free(frame);
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
@@ -127,38 +153,15 @@ static int json_out(const cg_check *c, cg_severity min, cg_string *out) {
              cgu_json_set(o, "text", cgu_json_str(f->text)) &&
              cgu_json_set(o, "fingerprint", cgu_json_str(f->fingerprint)) &&
              cgu_json_set(o, "baseline", cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
-             put_element(&w, &items, n++ == 0) == 0;
+             put_element(&w, out, n++ == 0) == 0;
     }
     json_decref(w.o);
     free(w.buf);
-    json_t *root = json_object(), *sum = json_object();
-    ok = ok && root && sum &&
-         cgu_json_set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
-         cgu_json_set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
-         cgu_json_set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
-         cgu_json_set(sum, "new", json_integer((json_int_t)fresh)) &&
-         cgu_json_set(root, "version", json_integer(1)) &&
-         cgu_json_set(root, "findings", json_array()) && json_object_set(root, "summary", sum) == 0;
-    json_decref(sum); /* root holds its own reference */
-    if (!ok) {
-        json_decref(root);
-        cg_string_release(&items);
-        return -1;
-    }
-    /* the frame with an empty "findings", the findings put in its place */
-    char *frame = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    const char *hole = frame ? strstr(frame, "\"findings\": []") : NULL;
-    int rc = -1;
-    if (hole) {
-        size_t at = (size_t)(hole - frame) + strlen("\"findings\": [");
-        rc = cgu_str_append(out, frame, at) ||
-             (n && (cgu_str_append(out, items.data, items.len) || cgu_str_puts(out, "\n  "))) ||
-             cgu_str_puts(out, frame + at) || cgu_str_putc(out, '\n');
-    }
+    frame = ok ? json_frame(counts, fresh, &at) : NULL;
+    int rc = !frame || (n && cgu_str_puts(out, "\n  ")) || cgu_str_puts(out, frame + at) ||
+             cgu_str_putc(out, '\n');
     free(frame);
-    cg_string_release(&items);
-    return rc;
+    return rc ? -1 : 0;
 }
 
 /* ---- SARIF 2.1.0 ---- */
