@@ -12,6 +12,11 @@ Usage:
   tools/bench.py [OPTIONS] graph-scale DIR|FILE.jsonl
                                                 graph build, PageRank, JSON and DOT export of a large
                                                 graph (extracts DIR to JSON Lines first, once)
+  tools/bench.py [OPTIONS] check-cache DIR      check --cache DIR: a cold run, a re-run after one
+                                                changed file (a line appended to the first file
+                                                before each run, restored at the end), a re-run
+                                                with nothing changed, and the run without a cache;
+                                                the reports must be the same bytes
 
 Options (before the mode):
   --citegraph BIN   the binary to measure (default: build/citegraph)
@@ -181,17 +186,22 @@ class Bench:
             return "?"
 
     def measure(self, section, name, cmd, nbytes=None, ndocs=None, runs=None, warmup=None, stdout_path=None,
-                extra=None):
+                extra=None, before=None):
+        """before: called ahead of every run (warm-up runs too), untimed."""
         runs = self.a.runs if runs is None else runs
         warmup = self.a.warmup if warmup is None else warmup
         la0 = self.loadavg()
         print(f"bench: {section}: {name}: {' '.join(shlex.quote(c) for c in cmd)}", file=sys.stderr)
         for _ in range(warmup):
+            if before:
+                before()
             r = self.sp.run("once", cmd, self.a.timeout, stdout_path)
             if r.timed_out:
                 break
         rs = []
         for _ in range(runs):
+            if before:
+                before()
             r = self.sp.run("once", cmd, self.a.timeout, stdout_path)
             rs.append(r)
             if r.timed_out:
@@ -407,7 +417,7 @@ def mode_corpus(b, path):
         cmd += ["--catalog", c]
     b.measure(sec, "check" + (" --catalog index.tsv" if cats else ""), cmd + [path], nbytes, ndocs)
     if b.has_result_cache():
-        b.notes.append("check has a result cache option: measure it by hand (not automated yet).")
+        b.notes.append("check has a result cache option: `bench.py check-cache DIR` measures it.")
     else:
         b.notes.append("`citegraph check --help` shows no result cache (`--cache` there caches fetched URLs of "
                        "`--online`): the incremental check was not measured.")
@@ -471,6 +481,50 @@ def mode_graph_scale(b, path):
                       ("rank --by pagerank", b.cg("rank", "-q", "--by", "pagerank", jl)),
                       ("stats", b.cg("stats", "-q", jl))):
         b.measure("graph-scale", name, cmd, size, None, runs=runs, warmup=0, extra={"refs": refs})
+
+
+def mode_check_cache(b, path):
+    """check --cache DIR on one corpus: cold, one file changed, nothing changed, no cache."""
+    if not b.has_result_cache():
+        b.notes.append("`citegraph check --help` shows no result cache: check-cache not measured.")
+        return
+    ndocs, nbytes = corpus_size(path)
+    wd = b.workdir()
+    cache = os.path.join(wd, "check-cache")
+    cmd = b.cg("check", "-q", "--format", "json")
+    for c in catalogs(path):
+        cmd += ["--catalog", c]
+    cached = cmd + ["--cache", cache, path]
+    first = corpus_files(path)[0]
+    original, st = open(first, "rb").read(), os.stat(first)
+    outs = {k: os.path.join(wd, f"check-cache-{k}.json") for k in ("cold", "one", "none", "nocache")}
+    sec = "check-cache"
+
+    def empty_cache():
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def change_one():
+        with open(first, "ab") as f:
+            f.write(b"Siehe Drucksache 21/4242.\n")
+
+    b.notes.append(f"check-cache: {ndocs} files, {nbytes / 1e6:.1f} MB; the changed file is `{first}`.")
+    try:
+        cold = b.measure(sec, "cold (empty cache)", cached, nbytes, ndocs, runs=max(1, min(b.a.runs, 3)),
+                         warmup=0, before=empty_cache, stdout_path=outs["cold"])
+        one = b.measure(sec, "one file changed", cached, nbytes, ndocs, warmup=0, before=change_one,
+                        stdout_path=outs["one"])
+        b.measure(sec, "nothing changed", cached, nbytes, ndocs, stdout_path=outs["none"])
+        b.measure(sec, "no cache", cmd + [path], nbytes, ndocs, runs=1, warmup=0, stdout_path=outs["nocache"])
+    finally:
+        with open(first, "wb") as f:
+            f.write(original)
+        os.utime(first, ns=(st.st_atime_ns, st.st_mtime_ns))
+        shutil.rmtree(cache, ignore_errors=True)
+    same = open(outs["one"], "rb").read() == open(outs["nocache"], "rb").read() == \
+        open(outs["none"], "rb").read()
+    b.notes.append(f"check-cache: one changed file took {100 * one['wall_median'] / cold['wall_median']:.1f}% "
+                   f"of the cold run (medians); reports with and without the cache are "
+                   f"{'the same bytes' if same else 'DIFFERENT'}.")
 
 
 # ----------------------------------------------------------------------------
@@ -617,13 +671,14 @@ def main():
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     ap.add_argument("--workdir")
-    ap.add_argument("mode", choices=["corpus", "startup", "scaling", "hostile", "graph-scale"])
+    ap.add_argument("mode", choices=["corpus", "startup", "scaling", "hostile", "graph-scale", "check-cache"])
     ap.add_argument("paths", nargs="*")
     a = ap.parse_args()
     if not os.path.exists(a.citegraph):
         ap.error(f"{a.citegraph}: no such binary (use --citegraph)")
     a.citegraph = os.path.abspath(a.citegraph)
-    need = {"corpus": (1, 1), "startup": (0, 0), "scaling": (2, 99), "hostile": (2, 2), "graph-scale": (1, 1)}[a.mode]
+    need = {"corpus": (1, 1), "startup": (0, 0), "scaling": (2, 99), "hostile": (2, 2), "graph-scale": (1, 1),
+            "check-cache": (1, 1)}[a.mode]
     if not need[0] <= len(a.paths) <= need[1]:
         ap.error(f"{a.mode}: wrong number of paths")
     for p in a.paths:
@@ -640,6 +695,8 @@ def main():
         mode_scaling(b, a.paths)
     elif a.mode == "hostile":
         mode_hostile(b, a.paths)
+    elif a.mode == "check-cache":
+        mode_check_cache(b, a.paths[0])
     else:
         mode_graph_scale(b, a.paths[0])
     spawner.close()

@@ -123,6 +123,12 @@ typedef struct cg_defect {
 /** The defects found, in order. Borrowed. */
 CG_EXPORT size_t cg_extraction_defects(const cg_extraction *ext, const cg_defect **defects);
 
+/** Keeps in `ext` what the check quotes of the document it was extracted
+ * from: the text of each reference and defect and the lines they start on
+ * (up to a NUL byte each). Then the extraction can be checked, and cached
+ * with cg_extraction_to_record(), without the document's bytes. */
+CG_EXPORT cg_status cg_extraction_keep_quotes(cg_extraction *ext, const cg_input *input);
+
 /** Canonicalises a document id written in any spelling the extractor
  * understands ("19/5954", "Drs. 19/5954", "BR-Drucksache 103/1/25",
  * "KOM(2008) 123 endg.") into a new string the caller frees. Returns NULL

@@ -48,6 +48,18 @@ CG_EXPORT cg_status cg_extraction_to_json(cg_string *out, const cg_extraction *e
 CG_EXPORT cg_status cg_extraction_from_json(const char *data, size_t len, const cg_input *input,
                                             cg_extraction **out, cg_error *err);
 
+/** Appends an extraction with its quotes (cg_extraction_keep_quotes(),
+ * else CG_EINVAL) as one compact record: the entry of the result cache of
+ * `check --cache`, read back by cg_extraction_from_record(). */
+CG_EXPORT cg_status cg_extraction_to_record(cg_string *out, const cg_extraction *ext);
+
+/** Reads a record written by cg_extraction_to_record() for a document of
+ * `size` bytes. CG_EFORMAT, with the reason in `err`, for anything that is
+ * not exactly such a record or whose positions, lines and quotes do not fit
+ * together and in the document: a damaged entry is rebuilt, never trusted. */
+CG_EXPORT cg_status cg_extraction_from_record(const char *data, size_t len, size_t size,
+                                              cg_extraction **out, cg_error *err);
+
 /** The TSV header line, with its newline. */
 CG_EXPORT const char *cg_tsv_header(void);
 

@@ -16,6 +16,7 @@
 #include "corpus/catalog.h"
 #include "corpus/input_internal.h"
 #include "extract/locator.h"
+#include "extract/quotes.h"
 
 static const cg_rule rules[] = {
     {"CG001", "unknown-document", CG_SEV_WARNING,
@@ -165,11 +166,52 @@ cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *
     return cgu_read_catalog(path, ex, take_entry, c, err);
 }
 
+/* The check keeps only what findings quote: each reference's and defect's
+ * text and the line it starts on, taken from the bytes (up to a NUL byte,
+ * as C strings) or from the quotes a cached extraction carries. So a
+ * corpus is never held in memory whole, and a cache hit needs no bytes. */
+typedef struct quoter {
+    cg_check *c;
+    const cg_input *in; /* or NULL: the extraction's quotes */
+    const cg_extraction *ext;
+    size_t last_line; /* consecutive references often share a line */
+    const char *last_text;
+} quoter;
+
+static const char *quote_span(quoter *q, size_t offset, size_t length) {
+    const cg_input *in = q->in;
+    if (offset > in->size || length > in->size - offset) return NULL;
+    const char *p = in->data + offset, *nul = memchr(p, '\0', length);
+    return cgu_arena_strndup(&q->c->arena, p, nul ? (size_t)(nul - p) : length);
+}
+
+static const char *quote_line(quoter *q, size_t line) {
+    if (q->last_text && q->last_line == line) return q->last_text;
+    const char *t;
+    if (!q->in) {
+        t = cgx_quoted_line(q->ext, line);
+    } else if (!line || line > q->in->nlines) {
+        t = "";
+    } else {
+        const cg_input *in = q->in;
+        size_t s = in->line_starts[line - 1], e = s;
+        while (e < in->size && in->data[e] != '\n')
+            e++;
+        if (e > s && in->data[e - 1] == '\r') e--;
+        t = quote_span(q, s, e - s);
+    }
+    q->last_line = line;
+    q->last_text = t;
+    return t;
+}
+
 cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
                                 const cg_extraction *ext) {
+    if (!input && !cgx_quoted(ext)) return CG_EINVAL;
     if (cgu_grow((void **)&c->docs, &c->capdocs, c->ndocs + 1, sizeof *c->docs)) return CG_ENOMEM;
     cdoc *d = &c->docs[c->ndocs];
     memset(d, 0, sizeof *d);
+    quoter q = {c, input, ext, 0, NULL};
     const cg_document_info *info = cg_extraction_document(ext);
     d->file = dup(c, file);
     d->id = dup(c, info->id);
@@ -178,19 +220,14 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     d->date = dup(c, info->date);
     d->title = dup(c, info->title);
     d->issuer = dup(c, info->issuer);
-    d->text = cgu_arena_strndup(&c->arena, cg_input_data(input), cg_input_size(input));
-    d->size = cg_input_size(input);
-    size_t *ls = cgu_arena_alloc(&c->arena, input->nlines * sizeof *ls);
-    if (!d->file || !d->text || !ls) return CG_ENOMEM;
-    memcpy(ls, input->line_starts, input->nlines * sizeof *ls);
-    d->line_starts = ls;
-    d->nlines = input->nlines;
-    const char *const *q;
-    d->nquestions = cg_extraction_questions(ext, &q);
+    if (!d->file) return CG_ENOMEM;
+    const char *const *qs;
+    d->nquestions = cg_extraction_questions(ext, &qs);
     if (d->nquestions) {
         d->questions = malloc(d->nquestions * sizeof *d->questions);
         if (!d->questions) return CG_ENOMEM;
-        for (size_t i = 0; i < d->nquestions; i++) d->questions[i] = dup(c, q[i]);
+        for (size_t i = 0; i < d->nquestions; i++)
+            d->questions[i] = dup(c, qs[i]);
     }
     d->nrefs = cg_extraction_count(ext);
     d->refs = calloc(d->nrefs ? d->nrefs : 1, sizeof *d->refs);
@@ -198,10 +235,19 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     for (size_t i = 0; i < d->nrefs; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
         cref *x = &d->refs[i];
-        *x = (cref){dup(c, r->kind), dup(c, r->target), dup(c, r->locator), NULL, dup(c, r->note),
-                    r->relation == CG_REL_ANSWERS, r->flags, r->offset, r->length, r->line, r->col};
-        x->text = cgu_arena_strndup(&c->arena, d->text + r->offset, r->length);
-        if (!x->target || !x->text) return CG_ENOMEM;
+        *x = (cref){.kind = dup(c, r->kind),
+                    .target = dup(c, r->target),
+                    .locator = dup(c, r->locator),
+                    .note = dup(c, r->note),
+                    .answers = r->relation == CG_REL_ANSWERS,
+                    .flags = r->flags,
+                    .offset = r->offset,
+                    .length = r->length,
+                    .line = r->line,
+                    .col = r->col};
+        x->text = input ? quote_span(&q, r->offset, r->length) : dup(c, cgx_ref_text(ext, i));
+        x->line_text = quote_line(&q, r->line);
+        if (!x->target || !x->text || !x->line_text) return CG_ENOMEM;
         if (strcmp(r->kind, CG_KIND_URL) == 0 && !cgu_map_get(&c->url_index, x->target, NULL)) {
             if (cgu_grow((void **)&c->urls, &c->capurls, c->nurls + 1, sizeof *c->urls) ||
                 cgu_map_put(&c->url_index, x->target, 1))
@@ -213,8 +259,16 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     d->ndefects = cg_extraction_defects(ext, &df);
     if (d->ndefects) {
         d->defects = malloc(d->ndefects * sizeof *d->defects);
-        if (!d->defects) return CG_ENOMEM;
+        d->defect_text = cgu_arena_alloc(&c->arena, d->ndefects * sizeof *d->defect_text);
+        d->defect_line = cgu_arena_alloc(&c->arena, d->ndefects * sizeof *d->defect_line);
+        if (!d->defects || !d->defect_text || !d->defect_line) return CG_ENOMEM;
         memcpy(d->defects, df, d->ndefects * sizeof *df);
+        for (size_t i = 0; i < d->ndefects; i++) {
+            d->defect_text[i] = input ? quote_span(&q, df[i].offset, df[i].length)
+                                      : dup(c, cgx_defect_text(ext, i));
+            d->defect_line[i] = quote_line(&q, df[i].line);
+            if (!d->defect_text[i] || !d->defect_line[i]) return CG_ENOMEM;
+        }
     }
     c->ndocs++;
     return CG_OK;
@@ -338,22 +392,15 @@ cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err) {
 
 /* ---- the rules ---- */
 
-static const char *source_line(cg_check *c, const cdoc *d, size_t line) {
-    if (!line || line > d->nlines) return "";
-    size_t s = d->line_starts[line - 1], e = s;
-    while (e < d->size && d->text[e] != '\n') e++;
-    if (e > s && d->text[e - 1] == '\r') e--;
-    return cgu_arena_strndup(&c->arena, d->text + s, e - s);
-}
-
 static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t length,
                      size_t line, size_t col, const char *target, const char *text,
-                     const char *fmt, ...) __attribute__((format(printf, 10, 11)));
+                     const char *line_text, const char *fmt, ...)
+    __attribute__((format(printf, 11, 12)));
 
 #include <stdarg.h>
 static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t length,
                      size_t line, size_t col, const char *target, const char *text,
-                     const char *fmt, ...) {
+                     const char *line_text, const char *fmt, ...) {
     if (cgu_grow((void **)&c->findings, &c->capfindings, c->nfindings + 1, sizeof *c->findings))
         return CG_ENOMEM;
     char msg[400];
@@ -373,7 +420,7 @@ static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t
     f->target = target;
     f->text = text;
     f->message = dup(c, msg);
-    f->source_line = source_line(c, d, line);
+    f->source_line = line_text;
     if (!f->message || !f->source_line) return CG_ENOMEM;
     c->nfindings++;
     return CG_OK;
@@ -572,14 +619,14 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
     if (d->id && strncmp(d->id, "BT-Drs. ", 8) == 0) own_wp = atoi(d->id + 8);
     for (size_t i = 0; st == CG_OK && i < d->ndefects; i++) {
         const cg_defect *df = &d->defects[i];
-        st = add(c, d, 1, df->offset, df->length, df->line, df->col, NULL,
-                 cgu_arena_strndup(&c->arena, d->text + df->offset, df->length),
-                 "'%.*s' has no number", (int)df->length, d->text + df->offset);
+        st = add(c, d, 1, df->offset, df->length, df->line, df->col, NULL, d->defect_text[i],
+                 d->defect_line[i], "'%s' has no number", d->defect_text[i]);
     }
     for (size_t i = 0; st == CG_OK && i < d->nrefs; i++) {
         const cref *r = &d->refs[i];
         const char *t = r->target;
-#define ADD(rule, ...) add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, __VA_ARGS__)
+#define ADD(rule, ...)                                                                             \
+    add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, r->line_text, __VA_ARGS__)
         if (strcmp(r->kind, CG_KIND_URL) == 0) {
             const char *why = cgc_url_problem(t);
             if (why) st = ADD(7, "invalid URL %s: %s", t, why);
@@ -760,8 +807,8 @@ cg_status cgc_add_url_finding(cg_check *c, const char *rule_id, const char *file
         for (size_t k = 0; k < d->nrefs; k++)
             if (d->refs[k].offset == offset) {
                 const cref *x = &d->refs[k];
-                return add(c, d, r, x->offset, x->length, x->line, x->col, x->target, x->text, "%s",
-                           message);
+                return add(c, d, r, x->offset, x->length, x->line, x->col, x->target, x->text,
+                           x->line_text, "%s", message);
             }
     }
     return CG_EINVAL;

@@ -9,6 +9,7 @@
 /* A reference as the check keeps it. */
 typedef struct cref {
     const char *kind, *target, *locator, *text, *note;
+    const char *line_text; /* the line it starts on, as findings quote it */
     int answers;
     unsigned flags;
     size_t offset, length, line, col;
@@ -22,11 +23,8 @@ typedef struct cdoc {
     cref *refs;
     size_t nrefs;
     cg_defect *defects;
+    const char **defect_text, **defect_line; /* per defect, like cref's */
     size_t ndefects;
-    const char *text; /* the document's bytes, for source lines */
-    size_t size;
-    const size_t *line_starts;
-    size_t nlines;
 } cdoc;
 
 typedef struct centry {

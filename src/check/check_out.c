@@ -70,17 +70,77 @@ static int dump(json_t *root, cg_string *out, size_t flags) {
     return rc;
 }
 
+/* The findings of the JSON report, one after the other: one object whose
+ * values are replaced for each finding (the keys keep their order), dumped
+ * into one reused buffer and indented by the two levels of the array it
+ * stands in, which is what jansson writes for the whole tree. A report of
+ * many findings is never one tree in memory (300,000 findings took 900 MB
+ * as one, and most of the run's time). */
+typedef struct element_writer {
+    json_t *o;
+    char *buf;
+    size_t cap;
+} element_writer;
+
+static int put_element(element_writer *w, cg_string *out, int first) {
+    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
+    size_t n = json_dumpb(w->o, w->buf, w->cap, flags);
+    if (n == 0) return -1;
+    if (n > w->cap) {
+        char *p = realloc(w->buf, n * 2);
+        if (!p) return -1;
+        w->buf = p;
+        w->cap = n * 2;
+        if (json_dumpb(w->o, w->buf, w->cap, flags) != n) return -1;
+    }
+    int rc = cgu_str_puts(out, first ? "\n    " : ",\n    ");
+    const char *p = w->buf, *end = w->buf + n, *nl;
+    /* strings are escaped, so every newline is jansson's own */
+    while (!rc && (nl = memchr(p, '\n', (size_t)(end - p)))) {
+        rc = cgu_str_append(out, p, (size_t)(nl - p + 1)) || cgu_str_puts(out, "    ");
+        p = nl + 1;
+    }
+    return rc || cgu_str_append(out, p, (size_t)(end - p));
+}
+
+/* The report without its findings, "findings": [] standing for them; *at
+ * is where they go, after the '['. The summary comes after the findings, so
+ * what stands before them does not depend on it. */
+static char *json_frame(const size_t counts[3], size_t fresh, size_t *at) {
+    json_t *root = json_object(), *sum = json_object();
+    int ok = root && sum &&
+             cgu_json_set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
+             cgu_json_set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
+             cgu_json_set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
+             cgu_json_set(sum, "new", json_integer((json_int_t)fresh)) &&
+             cgu_json_set(root, "version", json_integer(1)) &&
+             cgu_json_set(root, "findings", json_array()) &&
+             json_object_set(root, "summary", sum) == 0;
+    json_decref(sum); /* root holds its own reference */
+    char *frame = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(root);
+    const char *hole = frame ? strstr(frame, "\"findings\": []") : NULL;
+    if (!hole) {
+        free(frame);
+        return NULL;
+    }
+    *at = (size_t)(hole - frame) + strlen("\"findings\": [");
+    return frame;
+}
+
 static int json_out(const cg_check *c, cg_severity min, cg_string *out) {
-    json_t *root = json_object(), *arr = json_array();
-    size_t counts[3] = {0, 0, 0}, fresh = 0;
-    int ok = root && arr;
+    size_t counts[3] = {0, 0, 0}, fresh = 0, n = 0, at;
+    char *frame = json_frame(counts, fresh, &at);
+    element_writer w = {json_object(), NULL, 0};
+    int ok = frame && w.o && cgu_str_append(out, frame, at) == 0;
+    free(frame);
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
         counts[f->severity]++;
         fresh += !f->in_baseline;
-        json_t *o = json_object();
-        ok = o && cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
+        json_t *o = w.o;
+        ok = cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
              cgu_json_set(o, "name", cgu_json_str(f->rule->name)) &&
              cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(f->severity))) &&
              cgu_json_set(o, "file", cgu_json_str(f->file)) &&
@@ -93,20 +153,15 @@ static int json_out(const cg_check *c, cg_severity min, cg_string *out) {
              cgu_json_set(o, "text", cgu_json_str(f->text)) &&
              cgu_json_set(o, "fingerprint", cgu_json_str(f->fingerprint)) &&
              cgu_json_set(o, "baseline", cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
-             json_array_append_new(arr, o) == 0;
+             put_element(&w, out, n++ == 0) == 0;
     }
-    json_t *sum = json_object();
-    ok = ok && sum && cgu_json_set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
-         cgu_json_set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
-         cgu_json_set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
-         cgu_json_set(sum, "new", json_integer((json_int_t)fresh)) &&
-         cgu_json_set(root, "version", json_integer(1)) && cgu_json_set(root, "findings", arr) &&
-         cgu_json_set(root, "summary", sum);
-    if (!ok) {
-        json_decref(root);
-        return -1;
-    }
-    return dump(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(w.o);
+    free(w.buf);
+    frame = ok ? json_frame(counts, fresh, &at) : NULL;
+    int rc = !frame || (n && cgu_str_puts(out, "\n  ")) || cgu_str_puts(out, frame + at) ||
+             cgu_str_putc(out, '\n');
+    free(frame);
+    return rc ? -1 : 0;
 }
 
 /* ---- SARIF 2.1.0 ---- */

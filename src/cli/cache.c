@@ -3,17 +3,32 @@
  * An entry is keyed by a hash of the document's bytes together with the
  * citegraph version and the grammar (built-in and --patterns files), so a
  * changed document, a new version or another grammar never reads an old
- * result. The entry DIR/ab/abcdef...json starts with a line naming its key;
- * then comes the extraction as cg_extraction_to_json() wrote it. An entry
- * whose key line, JSON or positions do not check out is reported and
- * rebuilt, never trusted. Entries are written to a temporary file and
- * renamed, so a run that is killed leaves no half-written entry behind. */
+ * result. The entry DIR/ab/abcdef....cgr starts with a line naming its key,
+ * the document's size and a checksum of the rest; then comes the extraction
+ * with its quotes (cg_extraction_to_record), so that a hit needs no byte of
+ * the document. An entry whose line, checksum or record do not check out is
+ * reported and rebuilt, never trusted.
+ *
+ * DIR/index maps each path of the last run to its key by what stat() says
+ * (device, inode, size, mtime and ctime in nanoseconds), so that an
+ * unchanged file is neither read nor hashed. A file is indexed only when it
+ * had not changed for two seconds when the run began: a file changed later
+ * within the same timestamp tick (up to two seconds on some file systems)
+ * would otherwise keep its old stat and be trusted (git's "racy clean"
+ * problem). ctime catches a change whose mtime was set back (touch -d); a
+ * replaced file has another inode. The index ends with a checksum; a damaged
+ * index is reported, not used, and rewritten.
+ *
+ * Entries and the index are written to a temporary file and renamed, so a
+ * run that is killed leaves nothing half-written behind. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -58,45 +73,155 @@ static void hash_bytes(hash128 *h, const void *data, size_t len) {
     h->b = mix(b ^ h->a);
 }
 
-static void hash_hex(const hash128 *h, char out[33]) {
-    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h->a, (unsigned long long)h->b);
-}
-
+/* The whole file, NUL-terminated. A regular file is read up to the size
+ * fstat() gave: entries and the index are replaced by rename, never
+ * written in place, so one read does, without a second to see the end. */
 static int read_whole(const char *path, char **data, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 65536 + 1 > cap) {
-            cap = cap ? cap * 2 : 65536 * 2;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return -1;
-            }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    size_t cap = regular ? (size_t)st.st_size + 1 : 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (regular && n + 1 == cap) goto done;
+        if (n + 1 >= cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) break;
             buf = p;
+            cap *= 2;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (got == 0) break;
+        ssize_t got = read(fd, buf + n, cap - n - 1);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) break;
+        if (got == 0) goto done;
+        n += (size_t)got;
     }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return -1;
-    }
+    close(fd);
+    free(buf);
+    return -1;
+done:
+    close(fd);
     buf[n] = '\0';
     *data = buf;
     *len = n;
     return 0;
 }
 
+static void hash_hex(const hash128 *h, char out[33]) {
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h->a, (unsigned long long)h->b);
+}
+
+static void checksum(const char *data, size_t len, char out[33]) {
+    hash128 h;
+    hash_init(&h);
+    hash_bytes(&h, data, len);
+    hash_hex(&h, out);
+}
+
+/* ---- the stat index ---- */
+
+static int cmp_index(const void *a, const void *b) {
+    return strcmp(((const cli_index_entry *)a)->path, ((const cli_index_entry *)b)->path);
+}
+
+static int get_u64(const char **p, const char *end, uint64_t *v, char sep) {
+    uint64_t n = 0;
+    int digits = 0;
+    while (*p < end && **p >= '0' && **p <= '9' && digits < 20) {
+        n = n * 10 + (uint64_t)(**p - '0');
+        (*p)++;
+        digits++;
+    }
+    if (!digits || digits > 19 || *p >= end || **p != sep) return -1;
+    (*p)++;
+    *v = n;
+    return 0;
+}
+
+/* Reads DIR/index; a reason when it is damaged, NULL when it is fine,
+ * absent (a first run) or of another version or grammar (its keys would
+ * name no entry of this one). On any doubt nothing of it is used. */
+static const char *load_index(cli_cache *cache, const char *head) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/index", cache->dir);
+    char *data;
+    size_t len;
+    if (read_whole(path, &data, &len) != 0) return NULL;
+    const char *why = NULL;
+    size_t hl = strlen(head);
+    const char *nul = len ? memchr(data, '\0', len) : NULL;
+    /* the last line: "end COUNT CHECKSUM\n" over everything before it */
+    const char *tail = NULL;
+    if (!nul && len > 1 && data[len - 1] == '\n') {
+        tail = data + len - 1;
+        while (tail > data && tail[-1] != '\n')
+            tail--;
+    }
+    uint64_t count = 0;
+    char sum[33];
+    const char *p = tail;
+    static const char magic[] = "citegraph-cache-index ";
+    if (len >= hl && memcmp(data, magic, sizeof magic - 1) == 0 && memcmp(data, head, hl) != 0) {
+        free(data);
+        return NULL;
+    }
+    if (!tail || len < hl || memcmp(data, head, hl) != 0) {
+        why = "not a citegraph index";
+    } else if (strncmp(p, "end ", 4) != 0 || (p += 4, get_u64(&p, data + len, &count, ' ')) ||
+               (checksum(data, (size_t)(tail - data), sum), data + len - p != 33) ||
+               memcmp(p, sum, 32) != 0) {
+        why = "checksum does not match";
+    } else if (count > len / 20) {
+        why = "more entries than bytes";
+    }
+    cli_index_entry *es = why ? NULL : calloc(count ? count : 1, sizeof *es);
+    if (!why && !es) why = "out of memory";
+    p = data + hl;
+    for (size_t i = 0; !why && i < count; i++) {
+        cli_index_entry *e = &es[i];
+        uint64_t v[8];
+        if (tail - p < 33 || strspn(p, "0123456789abcdef") != 32 || p[32] != ' ') {
+            why = "bad key";
+            break;
+        }
+        memcpy(e->key, p, 32);
+        e->key[32] = '\0';
+        p += 33;
+        for (int k = 0; k < 7 && !why; k++)
+            if (get_u64(&p, tail, &v[k], ' ')) why = "bad number";
+        if (why || get_u64(&p, tail, &v[7], ':') || v[7] == 0 || v[7] >= (uint64_t)(tail - p) ||
+            memchr(p, '\0', v[7]) || p[v[7]] != '\n') {
+            why = why ? why : "bad path";
+            break;
+        }
+        e->st = (cli_file_stat){v[0],          v[1],          v[2],         (int64_t)v[3],
+                                (int64_t)v[4], (int64_t)v[5], (int64_t)v[6]};
+        e->path = (char *)p;
+        ((char *)p)[v[7]] = '\0'; /* the newline; paths point into the buffer */
+        p += v[7] + 1;
+    }
+    if (!why && p != tail) why = "entries and count differ";
+    if (why) {
+        free(es);
+        free(data);
+        return why;
+    }
+    qsort(es, count, sizeof *es, cmp_index);
+    cache->index = es;
+    cache->nindex = count;
+    cache->index_data = data;
+    return NULL;
+}
+
 int cli_cache_open(cli_cache *cache, const char *dir, const char *const *patterns,
                    size_t npatterns, char *why, size_t whylen) {
     memset(cache, 0, sizeof *cache);
+    /* taken before any file is looked at: what changed within two seconds
+     * of it may change again unseen within its timestamp tick */
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    cache->settled_before = (int64_t)now.tv_sec - 2;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         snprintf(why, whylen, "cannot create %s: %s", dir, strerror(errno));
         return -1;
@@ -126,11 +251,115 @@ int cli_cache_open(cli_cache *cache, const char *dir, const char *const *pattern
     cache->dir = dir;
     cache->grammar_a = h.a;
     cache->grammar_b = h.b;
+    char gh[33];
+    hash_hex(&h, gh);
+    snprintf(cache->index_head, sizeof cache->index_head, "citegraph-cache-index 1 %s\n", gh);
+    const char *bad = load_index(cache, cache->index_head);
+    if (bad) snprintf(cache->index_problem, sizeof cache->index_problem, "%s", bad);
     return 0;
 }
 
-/* The key of a document: its bytes, under this version and grammar. */
-static void key_of(const cli_cache *cache, const cg_input *in, char key[33]) {
+void cli_cache_stat_of(const struct stat *st, cli_file_stat *out) {
+    *out = (cli_file_stat){(uint64_t)st->st_dev,         (uint64_t)st->st_ino,
+                           (uint64_t)st->st_size,        (int64_t)st->st_mtim.tv_sec,
+                           (int64_t)st->st_mtim.tv_nsec, (int64_t)st->st_ctim.tv_sec,
+                           (int64_t)st->st_ctim.tv_nsec};
+}
+
+bool cli_cache_settled(const cli_cache *cache, const cli_file_stat *st) {
+    return st->mtime_s < cache->settled_before && st->ctime_s < cache->settled_before &&
+           st->mtime_s >= 0 && st->ctime_s >= 0;
+}
+
+bool cli_cache_lookup(const cli_cache *cache, const char *path, const cli_file_stat *st,
+                      char key[33]) {
+    size_t lo = 0, hi = cache->nindex;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(cache->index[mid].path, path);
+        if (c == 0) {
+            const cli_index_entry *e = &cache->index[mid];
+            const cli_file_stat *t = &e->st;
+            if (t->dev != st->dev || t->ino != st->ino || t->size != st->size ||
+                t->mtime_s != st->mtime_s || t->mtime_ns != st->mtime_ns ||
+                t->ctime_s != st->ctime_s || t->ctime_ns != st->ctime_ns ||
+                !cli_cache_settled(cache, st))
+                return false;
+            memcpy(key, e->key, 33);
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+int cli_cache_remember(cli_cache *cache, const char *path, const cli_file_stat *st,
+                       const char key[33]) {
+    if (cache->nfresh == cache->capfresh) {
+        size_t cap = cache->capfresh ? cache->capfresh * 2 : 1024;
+        cli_index_entry *p = realloc(cache->fresh, cap * sizeof *p);
+        if (!p) return -1;
+        cache->fresh = p;
+        cache->capfresh = cap;
+    }
+    char *copy = strdup(path);
+    if (!copy) return -1;
+    cli_index_entry *e = &cache->fresh[cache->nfresh++];
+    e->path = copy;
+    e->st = *st;
+    memcpy(e->key, key, 33);
+    return 0;
+}
+
+int cli_cache_close(cli_cache *cache) {
+    int rc = 0;
+    if (cache->dir) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        int bad = !m || fputs(cache->index_head, m) < 0;
+        for (size_t i = 0; i < cache->nfresh && !bad; i++) {
+            const cli_index_entry *e = &cache->fresh[i];
+            const cli_file_stat *t = &e->st;
+            bad = fprintf(m, "%s %llu %llu %llu %lld %lld %lld %lld %zu:%s\n", e->key,
+                          (unsigned long long)t->dev, (unsigned long long)t->ino,
+                          (unsigned long long)t->size, (long long)t->mtime_s,
+                          (long long)t->mtime_ns, (long long)t->ctime_s, (long long)t->ctime_ns,
+                          strlen(e->path), e->path) < 0;
+        }
+        if (m && fclose(m) != 0) bad = 1;
+        char path[4096], tmp[4200], sum[33];
+        snprintf(path, sizeof path, "%s/index", cache->dir);
+        snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+        FILE *f = bad || !buf ? NULL : fopen(tmp, "wb");
+        rc = -1;
+        if (f) {
+            checksum(buf, len, sum);
+            int ok =
+                fwrite(buf, 1, len, f) == len && fprintf(f, "end %zu %s\n", cache->nfresh, sum) > 0;
+            ok = (fclose(f) == 0) && ok;
+            if (ok && rename(tmp, path) == 0)
+                rc = 0;
+            else
+                remove(tmp);
+        }
+        free(buf);
+    }
+    for (size_t i = 0; i < cache->nfresh; i++)
+        free(cache->fresh[i].path);
+    free(cache->fresh);
+    free(cache->index);
+    free(cache->index_data);
+    memset(cache, 0, sizeof *cache);
+    return rc;
+}
+
+/* ---- entries ---- */
+
+void cli_cache_key(const cli_cache *cache, const cg_input *in, char key[33]) {
     hash128 h = {cache->grammar_a, cache->grammar_b};
     size_t size = cg_input_size(in);
     hash_bytes(&h, &size, sizeof size);
@@ -139,27 +368,31 @@ static void key_of(const cli_cache *cache, const cg_input *in, char key[33]) {
 }
 
 static void entry_path(const cli_cache *cache, const char *key, char *out, size_t cap) {
-    snprintf(out, cap, "%s/%.2s/%s.json", cache->dir, key, key + 2);
+    snprintf(out, cap, "%s/%.2s/%s.cgr", cache->dir, key, key + 2);
 }
 
-cli_cache_state cli_cache_load(const cli_cache *cache, const cg_input *in, cg_extraction **ext,
-                               char *why, size_t whylen) {
-    char key[33], path[4096];
-    key_of(cache, in, key);
+cli_cache_state cli_cache_load(const cli_cache *cache, const char key[33], size_t size,
+                               cg_extraction **ext, char *why, size_t whylen) {
+    char path[4096];
     entry_path(cache, key, path, sizeof path);
     char *data;
     size_t len;
     if (read_whole(path, &data, &len) != 0) return CLI_CACHE_MISS;
-    char head[64];
-    snprintf(head, sizeof head, "citegraph-cache 1 %s\n", key);
-    size_t hl = strlen(head);
+    char head[128];
+    int hl = snprintf(head, sizeof head, "citegraph-cache 2 %s %zu ", key, size);
     cli_cache_state state = CLI_CACHE_HIT;
     cg_error err;
     memset(&err, 0, sizeof err);
-    if (len < hl || memcmp(data, head, hl) != 0) {
+    const char *body = len > (size_t)hl + 33 ? data + hl + 33 : NULL;
+    char sum[33];
+    if (!body || memcmp(data, head, (size_t)hl) != 0 || body[-1] != '\n') {
         snprintf(why, whylen, "%s: not the entry for this document", path);
         state = CLI_CACHE_CORRUPT;
-    } else if (cg_extraction_from_json(data + hl, len - hl, in, ext, &err) != CG_OK) {
+    } else if (checksum(body, len - (size_t)(body - data), sum), memcmp(sum, data + hl, 32) != 0) {
+        snprintf(why, whylen, "%s: checksum does not match", path);
+        state = CLI_CACHE_CORRUPT;
+    } else if (cg_extraction_from_record(body, len - (size_t)(body - data), size, ext, &err) !=
+               CG_OK) {
         snprintf(why, whylen, "%s: %s", path, err.text[0] ? err.text : "out of memory");
         state = CLI_CACHE_CORRUPT;
     }
@@ -167,19 +400,19 @@ cli_cache_state cli_cache_load(const cli_cache *cache, const cg_input *in, cg_ex
     return state;
 }
 
-int cli_cache_store(const cli_cache *cache, const cg_input *in, const cg_extraction *ext,
-                    size_t serial) {
-    char key[33], path[4096], tmp[4200], sub[4096];
-    key_of(cache, in, key);
+int cli_cache_store(const cli_cache *cache, const char key[33], const cg_extraction *ext,
+                    size_t size, size_t serial) {
+    char path[4096], tmp[4200], sub[4096];
     snprintf(sub, sizeof sub, "%s/%.2s", cache->dir, key);
     if (mkdir(sub, 0777) != 0 && errno != EEXIST) return -1;
     entry_path(cache, key, path, sizeof path);
     snprintf(tmp, sizeof tmp, "%s.%ld.%zu.tmp", path, (long)getpid(), serial);
     cg_string s = {0};
-    char head[64];
-    snprintf(head, sizeof head, "citegraph-cache 1 %s\n", key);
     int rc = -1;
-    if (cg_extraction_to_json(&s, ext) == CG_OK) {
+    if (cg_extraction_to_record(&s, ext) == CG_OK) {
+        char head[128], sum[33];
+        checksum(s.data, s.len, sum);
+        snprintf(head, sizeof head, "citegraph-cache 2 %s %zu %s\n", key, size, sum);
         FILE *f = fopen(tmp, "wb");
         if (f) {
             int ok = fputs(head, f) >= 0 && fwrite(s.data, 1, s.len, f) == s.len;

@@ -44,22 +44,61 @@ void cli_grammar_error(cli *c, const struct cg_error *err);
 
 /* ---- extraction results kept between runs (cache.c) ---- */
 
+/* What stat() says of a file: the index trusts a file whose stat is unchanged. */
+typedef struct cli_file_stat {
+    uint64_t dev, ino, size;
+    int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
+} cli_file_stat;
+
+typedef struct cli_index_entry {
+    char *path;
+    cli_file_stat st;
+    char key[33];
+} cli_index_entry;
+
 typedef struct cli_cache {
     const char *dir;
     uint64_t grammar_a, grammar_b; /* hash of version and grammar */
+    int64_t settled_before;        /* files changed since (seconds) are not indexed */
+    char index_head[96];           /* the first line of DIR/index for this grammar */
+    cli_index_entry *index;        /* the last run's, sorted by path; read-only */
+    size_t nindex;
+    char *index_data;        /* the paths of `index` point into it */
+    char index_problem[160]; /* why DIR/index was not used, "" if it was */
+    cli_index_entry *fresh;  /* this run's, for the next (calling thread only) */
+    size_t nfresh, capfresh;
+    size_t files_read; /* this run's, not trusted by their stat */
 } cli_cache;
 
 typedef enum { CLI_CACHE_OFF, CLI_CACHE_MISS, CLI_CACHE_HIT, CLI_CACHE_CORRUPT } cli_cache_state;
 
-/* Creates DIR if needed and fingerprints the grammar; -1 with a reason. */
+/* Creates DIR if needed, fingerprints the grammar and reads DIR/index (a
+ * damaged index is not used: index_problem says why); -1 with a reason. */
 int cli_cache_open(cli_cache *cache, const char *dir, const char *const *patterns,
                    size_t npatterns, char *why, size_t whylen);
-/* Thread-safe. HIT sets *ext; CORRUPT says why in `why`. */
-cli_cache_state cli_cache_load(const cli_cache *cache, const cg_input *in, cg_extraction **ext,
-                               char *why, size_t whylen);
-/* Thread-safe (`serial` makes the temporary file name unique). */
-int cli_cache_store(const cli_cache *cache, const cg_input *in, const cg_extraction *ext,
-                    size_t serial);
+/* Writes this run's index (-1 when it could not) and frees everything. */
+int cli_cache_close(cli_cache *cache);
+struct stat;
+void cli_cache_stat_of(const struct stat *st, cli_file_stat *out);
+/* Whether the file had not changed for long enough to be indexed. */
+bool cli_cache_settled(const cli_cache *cache, const cli_file_stat *st);
+/* Thread-safe. The key the index holds for `path` when `st` is what it
+ * recorded; false when the file must be read and hashed. */
+bool cli_cache_lookup(const cli_cache *cache, const char *path, const cli_file_stat *st,
+                      char key[33]);
+/* Calling thread only: `path` had `st` and `key` in this run. */
+int cli_cache_remember(cli_cache *cache, const char *path, const cli_file_stat *st,
+                       const char key[33]);
+/* Thread-safe. The key of a document's bytes. */
+void cli_cache_key(const cli_cache *cache, const cg_input *in, char key[33]);
+/* Thread-safe. The entry of `key` for a document of `size` bytes. HIT sets
+ * *ext (with its quotes); CORRUPT says why in `why`. */
+cli_cache_state cli_cache_load(const cli_cache *cache, const char key[33], size_t size,
+                               cg_extraction **ext, char *why, size_t whylen);
+/* Thread-safe (`serial` makes the temporary file name unique). `ext` must
+ * carry its quotes. */
+int cli_cache_store(const cli_cache *cache, const char key[33], const cg_extraction *ext,
+                    size_t size, size_t serial);
 
 /* ---- documents on several threads (docs.c) ---- */
 
@@ -72,6 +111,10 @@ typedef struct cli_doc {
     bool extracted;
     cli_cache_state cache_state; /* OFF without --cache */
     char cache_problem[512];     /* why a cache entry was rebuilt */
+    bool read;                   /* the file was read (with --cache: not trusted by stat) */
+    bool indexable;              /* with --cache: `st` and `key` go into the index */
+    cli_file_stat st;
+    char key[33];
     cg_status status;            /* CG_OK, or why the document failed */
     char error[512];             /* the message for a failed document */
     void *extra;                 /* the command's own result (prepare/release) */
@@ -79,7 +122,7 @@ typedef struct cli_doc {
 
 typedef struct cli_docs {
     const cg_extractor *ex;
-    const cli_cache *cache;      /* NULL: extract every document */
+    cli_cache *cache;            /* NULL: extract every document */
     size_t *cache_counts;        /* NULL, or 4 counters indexed by cli_cache_state */
     int jobs;                    /* threads; 1 runs everything on the caller's */
     void *ctx;

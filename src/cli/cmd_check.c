@@ -34,7 +34,8 @@ static const char check_help[] =
     "                           per core); the report is the same for every N\n"
     "      --cache DIR          keep each document's extraction in DIR, keyed by its\n"
     "                           content, and reuse it while the document, citegraph\n"
-    "                           and the grammar are unchanged\n"
+    "                           and the grammar are unchanged; a file whose size,\n"
+    "                           times and inode are unchanged is not even read\n"
     "      --list-rules         explain every rule and exit\n"
     "  -q, --quiet              no summary, warnings or progress on stderr\n"
     "  -h, --help               show this help\n"
@@ -90,6 +91,8 @@ int cmd_check(cli *c, int argc, char **argv) {
     const char *output = NULL, *baseline = NULL, *write_baseline = NULL, *config = NULL;
     int no_config = 0, online = 0, never = 0, rc = EXIT_OK, jobs = cli_default_jobs();
     const char *cache_dir = NULL;
+    cli_cache cache;
+    int cache_open = 0;
     cg_severity fail_on = CG_SEV_ERROR, min = CG_SEV_NOTE;
     cg_check_format format = CG_CHECK_TEXT;
     cg_online_options oo;
@@ -253,7 +256,6 @@ int cmd_check(cli *c, int argc, char **argv) {
             goto out;
         }
     }
-    cli_cache cache;
     size_t cache_counts[4] = {0, 0, 0, 0};
     if (cache_dir) {
         char why[600];
@@ -262,6 +264,12 @@ int cmd_check(cli *c, int argc, char **argv) {
             rc = EXIT_USAGE;
             goto out;
         }
+        cache_open = 1;
+        if (cache.index_problem[0])
+            cli_warning(c,
+                        "--cache: %s/index is damaged (%s): every file is read, and the index "
+                        "rebuilt",
+                        cache_dir, cache.index_problem);
     }
     static const char *const exts[] = {".txt", NULL};
     cg_path_list list = {0};
@@ -274,7 +282,13 @@ int cmd_check(cli *c, int argc, char **argv) {
         cr.failed++;
     }
     size_t failed = cr.failed;
-    size_t nfiles = list.count;
+    size_t nfiles = list.count, files_read = cache_open ? cache.files_read : 0;
+    if (cache_open) {
+        cache_open = 0;
+        if (cli_cache_close(&cache) != 0)
+            cli_warning(c, "--cache: cannot write %s/index: the next run reads every file",
+                        cache_dir);
+    }
     cg_path_list_release(&list);
     if (cg_check_run(chk, &err) != CG_OK) {
         cli_error(c, "check failed: %s", err.text[0] ? err.text : "out of memory");
@@ -319,11 +333,14 @@ int cmd_check(cli *c, int argc, char **argv) {
                 counts[2], counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s",
                 counts[0], counts[0] == 1 ? "" : "s", fresh, nfiles, nfiles == 1 ? "" : "s");
     if (!c->quiet && cache_dir)
-        fprintf(stderr, "citegraph: cache: %zu reused, %zu extracted, %zu damaged and rebuilt\n",
+        fprintf(stderr,
+                "citegraph: cache: %zu reused, %zu extracted, %zu damaged and rebuilt; "
+                "%zu of %zu files read\n",
                 cache_counts[CLI_CACHE_HIT], cache_counts[CLI_CACHE_MISS],
-                cache_counts[CLI_CACHE_CORRUPT]);
+                cache_counts[CLI_CACHE_CORRUPT], files_read, nfiles);
     if (rc == EXIT_OK && ((fresh_failing && !never) || failed)) rc = EXIT_FAILED;
 out:
+    if (cache_open) (void)cli_cache_close(&cache);
     cg_string_release(&report);
     cg_string_release(&bl);
     cg_check_free(chk);

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -28,6 +29,20 @@ int cli_parse_jobs(const char *v, int *jobs) {
     return 0;
 }
 
+/* With --cache: a file whose stat the index knows is taken from its entry
+ * without being read. Whatever does not check out falls back to reading. */
+static bool from_index(const cli_docs *d, cli_doc *doc) {
+    struct stat st;
+    if (stat(doc->entry->path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    cli_cache_stat_of(&st, &doc->st);
+    if (!cli_cache_lookup(d->cache, doc->entry->path, &doc->st, doc->key)) return false;
+    doc->cache_state = cli_cache_load(d->cache, doc->key, (size_t)doc->st.size, &doc->ext,
+                                      doc->cache_problem, sizeof doc->cache_problem);
+    if (doc->cache_state != CLI_CACHE_HIT) return false;
+    doc->indexable = true;
+    return true;
+}
+
 static void work(const cli_docs *d, cli_doc *doc) {
     const cg_path_entry *e = doc->entry;
     if (e->status != CG_OK) {
@@ -37,21 +52,45 @@ static void work(const cli_docs *d, cli_doc *doc) {
     }
     cg_error err;
     memset(&err, 0, sizeof err);
-    doc->status = strcmp(e->path, "-") == 0 ? cg_input_read_stream("-", stdin, NULL, &doc->in, &err)
-                                            : cg_input_read_file(e->path, NULL, &doc->in, &err);
+    bool is_stdin = strcmp(e->path, "-") == 0;
+    if (d->cache && !is_stdin && (!d->extract || d->extract(doc, d->ctx)) && from_index(d, doc)) {
+        doc->status = CG_OK;
+        doc->extracted = true;
+        if (d->prepare) d->prepare(doc, d->ctx);
+        return;
+    }
+    doc->read = true;
+    doc->status = is_stdin ? cg_input_read_stream("-", stdin, NULL, &doc->in, &err)
+                           : cg_input_read_file(e->path, NULL, &doc->in, &err);
     if (doc->status == CG_OK && (!d->extract || d->extract(doc, d->ctx))) {
-        if (d->cache)
-            doc->cache_state = cli_cache_load(d->cache, doc->in, &doc->ext, doc->cache_problem,
-                                              sizeof doc->cache_problem);
+        size_t size = cg_input_size(doc->in);
+        if (d->cache) {
+            cli_cache_key(d->cache, doc->in, doc->key);
+            /* an entry found damaged through the index stays reported as such */
+            if (doc->cache_state != CLI_CACHE_CORRUPT)
+                doc->cache_state = cli_cache_load(d->cache, doc->key, size, &doc->ext,
+                                                  doc->cache_problem, sizeof doc->cache_problem);
+            /* indexed only if the stat taken before reading describes these bytes */
+            doc->indexable = !is_stdin && doc->st.size == size && doc->st.ino &&
+                             cli_cache_settled(d->cache, &doc->st);
+        }
         if (doc->cache_state != CLI_CACHE_HIT) {
             doc->status = cg_extract(d->ex, doc->in, &doc->ext, &err);
-            /* a failed store only costs the next run time */
-            if (doc->status == CG_OK && d->cache)
-                (void)cli_cache_store(d->cache, doc->in, doc->ext, doc->index);
+            if (doc->status == CG_OK && d->cache) {
+                doc->status = cg_extraction_keep_quotes(doc->ext, doc->in);
+                /* a failed store only costs the next run time */
+                if (doc->status == CG_OK)
+                    (void)cli_cache_store(d->cache, doc->key, doc->ext, size, doc->index);
+                else
+                    snprintf(err.text, sizeof err.text, "out of memory");
+            }
+            if (doc->cache_state == CLI_CACHE_OFF || doc->cache_state == CLI_CACHE_HIT)
+                doc->cache_state = d->cache ? CLI_CACHE_MISS : CLI_CACHE_OFF;
         }
         doc->extracted = true;
     }
     if (doc->status != CG_OK) {
+        doc->indexable = false;
         snprintf(doc->error, sizeof doc->error, "%s",
                  doc->status == CG_ENOMEM ? "out of memory" : err.text);
         return;
@@ -106,6 +145,12 @@ static void *worker(void *arg) {
 static int consume(cli *c, const cli_docs *d, cli_doc *doc, size_t total) {
     cli_progress(c, doc->index + 1, total, doc->entry->path);
     if (d->cache_counts) d->cache_counts[doc->cache_state]++;
+    if (d->cache) {
+        d->cache->files_read += doc->read;
+        /* a failed remember only costs the next run time */
+        if (doc->indexable)
+            (void)cli_cache_remember(d->cache, doc->entry->path, &doc->st, doc->key);
+    }
     if (doc->cache_state == CLI_CACHE_CORRUPT)
         cli_warning(c, "%s: damaged cache entry rebuilt (%s)", doc->entry->path, doc->cache_problem);
     int rc = d->consume(doc, d->ctx);

@@ -206,6 +206,15 @@ struct cg_extraction {
     size_t ndefects;
     cg_reference *refs;
     size_t nrefs;
+    /* What the check quotes (cg_extraction_keep_quotes), so that a cached
+     * extraction is checked without the document's bytes: each reference's
+     * and defect's text, and the distinct lines they start on, in order. */
+    bool quoted;
+    size_t doc_size, doc_lines; /* of the document the quotes came from */
+    const char **ref_text, **defect_text;
+    size_t *quoted_line_no;
+    const char **quoted_line;
+    size_t nquoted_lines;
 };
 
 #endif

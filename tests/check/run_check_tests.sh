@@ -45,6 +45,13 @@ for format in text json sarif github junit markdown; do
     fi
 done
 
+# no finding: the JSON report still has its frame, byte for byte
+mkdir -p "$tmp/clean" && printf 'Nichts zu finden.\n' > "$tmp/clean/a.txt"
+"$cg" check -q --no-config --format json "$tmp/clean" > "$tmp/clean.json"
+printf '{\n  "version": 1,\n  "findings": [],\n  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "notes": 0,\n    "new": 0\n  }\n}\n' |
+    cmp -s - "$tmp/clean.json" && pass "a JSON report without findings" ||
+    fail "JSON report without findings: $(cat "$tmp/clean.json")"
+
 # the same report through -o
 check --format json -o "$tmp/o.json" fixture > "$tmp/o.stdout"
 cmp -s "$tmp/o.json" expected/report.json && [ ! -s "$tmp/o.stdout" ] &&
@@ -232,11 +239,21 @@ expect_status 0 $? "the CI script passes on warnings only"
 # --- 8. --cache DIR: results reused, a changed file re-extracted, damage rebuilt ---
 cd "$tmp/run" || exit 1
 cache=$tmp/cache
+# The stat index trusts only files that had not changed for two seconds when
+# a run began (src/cli/cache.c): let the fixture, and the copies that the
+# index tests below change, settle first.
+for k in 1 2 3 4 5; do
+    mkdir -p "$tmp/ix$k" && cp -R fixture "$tmp/ix$k/fixture"
+done
+sleep 3
+# says FILE REUSED EXTRACTED DAMAGED 'N of M': the cache summary line in FILE
+says() { grep -q "cache: $2 reused, $3 extracted, $4 damaged and rebuilt; $5 files read" "$1"; }
 check --cache "$cache" --format json fixture > "$tmp/cache1.json" 2> /dev/null
 "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
     > "$tmp/cache2.json" 2> "$tmp/cache2.err"
-cmp -s "$tmp/cache1.json" "$tmp/cache2.json" && grep -q 'cache: 4 reused, 0 extracted' "$tmp/cache2.err" &&
-    pass "a warm run reuses all 4 results and reports the same" ||
+cmp -s "$tmp/cache1.json" "$tmp/cache2.json" &&
+    says "$tmp/cache2.err" 4 0 0 '0 of 4' &&
+    pass "a warm run reuses all 4 results, reads no file and reports the same" ||
     fail "warm cache run: $(cat "$tmp/cache2.err")"
 "$cg" check --no-config --catalog fixture/catalog.tsv --format json fixture > "$tmp/nocache.json" 2> /dev/null
 cmp -s "$tmp/cache1.json" "$tmp/nocache.json" && pass "with and without --cache: the same report" ||
@@ -244,31 +261,100 @@ cmp -s "$tmp/cache1.json" "$tmp/nocache.json" && pass "with and without --cache:
 printf '\nSiehe Drucksache 21/77777.\n' >> fixture/anfrage-21-659.txt
 "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
     > "$tmp/cache3.json" 2> "$tmp/cache3.err"
-grep -q 'cache: 3 reused, 1 extracted' "$tmp/cache3.err" && grep -q 'BT-Drs. 21/77777' "$tmp/cache3.json" &&
-    pass "one changed file is extracted again, the others reused" ||
+says "$tmp/cache3.err" 3 1 0 '1 of 4' &&
+    grep -q 'BT-Drs. 21/77777' "$tmp/cache3.json" &&
+    pass "one changed file is read and extracted again, the others reused unread" ||
     fail "changed file: $(cat "$tmp/cache3.err")"
-# damage every entry in a different way: truncated, another key line, positions past the end
+# damage every entry in a different way: truncated, another key line, positions
+# past the end, JSON instead of a record (the cache rebuilt first, so that it
+# holds the 4 entries in use and no other)
+rm -rf "$cache"
+check --cache "$cache" fixture > /dev/null 2>&1
 n=0
-for e in $(find "$cache" -name '*.json' | sort); do
+for e in $(find "$cache" -name '*.cgr' | sort); do
     n=$((n + 1))
     case $n in
     1) head -c 200 "$e" > "$e.x" && mv "$e.x" "$e" ;;
-    2) sed '1s/.*/citegraph-cache 1 00000000000000000000000000000000/' "$e" > "$e.x" && mv "$e.x" "$e" ;;
-    3) sed '2s/,\([0-9][0-9]*\),\([0-9][0-9]*\),\([0-9][0-9]*\),\([0-9][0-9]*\)\]/,99999999,1,1,1]/' "$e" > "$e.x" &&
-        mv "$e.x" "$e" ;;
+    2) sed '1s/^citegraph-cache 2 [0-9a-f]*/citegraph-cache 2 00000000000000000000000000000000/' \
+        "$e" > "$e.x" && mv "$e.x" "$e" ;;
+    3) sed '4s/ \([01] [0-9][0-9]*\) [0-9][0-9]* / \1 99999999 /' "$e" > "$e.x" &&
+        ! cmp -s "$e" "$e.x" && mv "$e.x" "$e" ;;
     *) { head -1 "$e"; echo '{"format":"citegraph-extraction","version":1,"refs":7}'; } > "$e.x" &&
         mv "$e.x" "$e" ;;
     esac
 done
 "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
     > "$tmp/cache4.json" 2> "$tmp/cache4.err"
-cmp -s "$tmp/cache3.json" "$tmp/cache4.json" && grep -q 'damaged cache entry rebuilt' "$tmp/cache4.err" &&
-    grep -q 'cache: 0 reused, 0 extracted, 4 damaged and rebuilt' "$tmp/cache4.err" &&
+cmp -s "$tmp/cache3.json" "$tmp/cache4.json" &&
+    grep -q 'damaged cache entry rebuilt' "$tmp/cache4.err" &&
+    grep -q 'not the entry for this document' "$tmp/cache4.err" &&
+    grep -q 'checksum does not match' "$tmp/cache4.err" &&
+    says "$tmp/cache4.err" 0 0 4 '4 of 4' &&
     pass "damaged entries are detected, reported and rebuilt; the report is unchanged" ||
-    fail "damaged cache: $(cat "$tmp/cache4.err")"
+    fail "damaged cache: $n entries; $(cat "$tmp/cache4.err")"
 "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" fixture > /dev/null 2> "$tmp/cache5.err"
 grep -q 'cache: 4 reused' "$tmp/cache5.err" && pass "rebuilt entries are reused next time" ||
     fail "after rebuild: $(cat "$tmp/cache5.err")"
+
+# --- 9. --cache DIR: the stat index never trusts a file that changed ---------
+# ixcheck K: check copy K with its own cache; the report in $tmp/ixK.json, the
+# summary in $tmp/ixK.err, and the report without a cache in $tmp/ixK.plain.json
+ixcheck() {
+    (cd "$tmp/ix$1" && "$cg" check --no-config --catalog fixture/catalog.tsv --cache cache \
+        --format json fixture > "$tmp/ix$1.json" 2> "$tmp/ix$1.err"
+    "$cg" check -q --no-config --catalog fixture/catalog.tsv --format json fixture \
+        > "$tmp/ix$1.plain.json")
+}
+for k in 1 2 3 4 5; do
+    ixcheck $k
+    says "$tmp/ix$k.err" 0 4 0 '4 of 4' ||
+        fail "cold run of copy $k: $(cat "$tmp/ix$k.err")"
+done
+f=$tmp/ix1/fixture/antwort-21-843.txt
+touch -r "$f" "$tmp/ix1.mtime"
+sed 's|Drucksache 21/659|Drucksache 21/658|' "$f" > "$f.x" && cat "$f.x" > "$f" && rm "$f.x"
+touch -r "$tmp/ix1.mtime" "$f"
+ixcheck 1
+says "$tmp/ix1.err" 3 1 0 '1 of 4' &&
+    cmp -s "$tmp/ix1.json" "$tmp/ix1.plain.json" && grep -q '21/658' "$tmp/ix1.json" &&
+    pass "a file changed with the same size and its mtime set back is read and extracted" ||
+    fail "same size, same mtime: $(cat "$tmp/ix1.err")"
+f=$tmp/ix2/fixture/antwort-21-284.txt
+cp "$f" "$f.new" && mv "$f.new" "$f"
+ixcheck 2
+says "$tmp/ix2.err" 4 0 0 '1 of 4' &&
+    cmp -s "$tmp/ix2.json" "$tmp/ix2.plain.json" &&
+    pass "a replaced file is read again, its unchanged result reused" ||
+    fail "replaced file: $(cat "$tmp/ix2.err")"
+rm "$tmp/ix3/fixture/antwort-21-284.txt"
+ixcheck 3
+says "$tmp/ix3.err" 3 0 0 '0 of 3' &&
+    cmp -s "$tmp/ix3.json" "$tmp/ix3.plain.json" && ! grep -q 'antwort-21-284' "$tmp/ix3.json" &&
+    pass "a deleted file is gone from the report" || fail "deleted file: $(cat "$tmp/ix3.err")"
+mv "$tmp/ix4/fixture/antwort-21-284.txt" "$tmp/ix4/fixture/zz-renamed.txt"
+ixcheck 4
+says "$tmp/ix4.err" 4 0 0 '1 of 4' &&
+    cmp -s "$tmp/ix4.json" "$tmp/ix4.plain.json" && grep -q 'zz-renamed.txt' "$tmp/ix4.json" &&
+    pass "a renamed file is read under its new name, its result reused" ||
+    fail "renamed file: $(cat "$tmp/ix4.err")"
+index=$tmp/ix5/cache/index
+sed '2s/^\([0-9a-f]*\) [0-9]*/\1 7/' "$index" > "$index.x" && mv "$index.x" "$index"
+ixcheck 5
+grep -q 'index is damaged (checksum does not match)' "$tmp/ix5.err" &&
+    says "$tmp/ix5.err" 4 0 0 '4 of 4' &&
+    cmp -s "$tmp/ix5.json" "$tmp/ix5.plain.json" &&
+    pass "a damaged index is reported and not used: every file is read" ||
+    fail "damaged index: $(cat "$tmp/ix5.err")"
+head -c 100 "$index" > "$index.x" && mv "$index.x" "$index"
+ixcheck 5
+grep -q 'index is damaged' "$tmp/ix5.err" && grep -q '; 4 of 4 files read' "$tmp/ix5.err" &&
+    pass "a truncated index is reported and not used" ||
+    fail "truncated index: $(cat "$tmp/ix5.err")"
+ixcheck 5
+says "$tmp/ix5.err" 4 0 0 '0 of 4' &&
+    ! grep -q 'is damaged' "$tmp/ix5.err" &&
+    pass "the index is rebuilt: the next run reads no file" ||
+    fail "rebuilt index: $(cat "$tmp/ix5.err")"
 cd "$here" || exit 1
 
 echo "check tests: $failures failure(s)"
