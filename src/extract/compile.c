@@ -92,6 +92,17 @@ static const struct {
     {P_QUESTION_LETTER, NULL, "l"},
 };
 
+/* Patterns PCRE2's interpreter runs instead of its JIT: each is tried a few times per
+ * document, anchored or in a short window, where the JIT gains less than it takes to compile
+ * (JIT compilation is most of cg_extractor_new's time). */
+static const bool interpreted[P_COUNT] = {
+    [P_COM] = true,           [P_CELEX] = true,        [P_BARE_KEYWORD] = true,
+    [P_WPNR_ITEM] = true,     [P_GAP_BACK] = true,     [P_HDR_BT] = true,
+    [P_HDR_BR] = true,        [P_HDR_LT] = true,       [P_HDR_DATE_BR] = true,
+    [P_ALIAS] = true,         [P_ANFRAGE_HEAD] = true, [P_BT_URL] = true,
+    [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
+};
+
 const char *cg_builtin_grammar_text(size_t *len) {
     if (len) *len = cg_builtin_grammar_len;
     return cg_builtin_grammar;
@@ -123,10 +134,10 @@ void cg_extractor_free(cg_extractor *ex) {
     free(ex);
 }
 
-/* Compiles value `pv` of section `s` (its pattern or its trigger), expanded, with `opts` on
- * top of the usual ones; an error points at its byte in the file. */
+/* Compiles value `pv` of section `s` (its pattern or a trigger), expanded, and with `jit` for
+ * the JIT; an error points at its byte in the file. */
 static cg_status compile_text(const cgg_grammar *g, const cgg_section *s, const cgg_value *pv,
-                              uint32_t opts, pcre2_code **out, cg_error *err) {
+                              bool jit, pcre2_code **out, cg_error *err) {
     cgg_value v;
     cg_status st = cgg_expand(g, pv, &v, err);
     if (st != CG_OK) return st;
@@ -136,8 +147,8 @@ static cg_status compile_text(const cgg_grammar *g, const cgg_section *s, const 
      * a reference) is a match that must start where it is tried, which the JIT runs; it does
      * not take PCRE2_ANCHORED at match time and would leave such matches to the interpreter. */
     *out = pcre2_compile((PCRE2_SPTR)v.text, v.len,
-                         PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT | opts,
-                         &code, &at, NULL);
+                         PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT, &code,
+                         &at, NULL);
     if (!*out) {
         char msg[160];
         pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
@@ -146,15 +157,15 @@ static cg_status compile_text(const cgg_grammar *g, const cgg_section *s, const 
         return CG_EPATTERN;
     }
     cgg_value_release(&v);
-    uint32_t jit = 0;
-    pcre2_config(PCRE2_CONFIG_JIT, &jit);
+    uint32_t have_jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &have_jit);
     /* Without JIT the interpreter runs the same patterns, only slower. */
-    if (jit) pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+    if (jit && have_jit) pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
     return CG_OK;
 }
 
-/* Compiles the pattern of section `s`, with `opts` on top of the usual ones. */
-static cg_status compile_pattern(const cgg_grammar *g, const cgg_section *s, uint32_t opts,
+/* Compiles the pattern of section `s`. */
+static cg_status compile_pattern(const cgg_grammar *g, const cgg_section *s, bool jit,
                                  pcre2_code **out, cg_error *err) {
     if (!s->pattern.text) {
         if (err) {
@@ -167,7 +178,7 @@ static cg_status compile_pattern(const cgg_grammar *g, const cgg_section *s, uin
         }
         return CG_EPATTERN;
     }
-    return compile_text(g, s, &s->pattern, opts, out, err);
+    return compile_text(g, s, &s->pattern, jit, out, err);
 }
 
 static int has_group(const pcre2_code *re, const char *name, size_t n) {
@@ -265,13 +276,16 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
         while (tv->text[i] == ' ' || tv->text[i] == '\t')
             i++;
         cgg_value pv = {tv->text + i, tv->pos + i, tv->len - i};
-        cg_status st = compile_text(g, s, &pv, 0, &tr->re, err);
+        tr->literal = literal_of(pv.text, pv.len, &tr->literal_len);
+        /* plain text is found without PCRE2 (only the examples are checked with it) */
+        cg_status st = compile_text(g, s, &pv, !tr->literal, &tr->re, err);
         if (st != CG_OK) {
+            free(tr->literal);
+            tr->literal = NULL;
             release_triggers(t);
             return st;
         }
         t->n++;
-        tr->literal = literal_of(pv.text, pv.len, &tr->literal_len);
         uint32_t type = 0, unit = 0;
         pcre2_pattern_info(tr->re, PCRE2_INFO_FIRSTCODETYPE, &type);
         pcre2_pattern_info(tr->re, PCRE2_INFO_FIRSTCODEUNIT, &unit);
@@ -283,11 +297,11 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
 }
 
 /* Compiles the pattern of section `s` and its triggers, if it has any. */
-static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, pcre2_code **out,
-                               cgx_triggers *t, cg_error *err) {
+static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, bool jit,
+                               pcre2_code **out, cgx_triggers *t, cg_error *err) {
     cg_status st = compile_triggers(g, s, t, err);
     if (st != CG_OK) return st;
-    st = compile_pattern(g, s, 0, out, err);
+    st = compile_pattern(g, s, jit, out, err);
     if (st != CG_OK) release_triggers(t);
     return st;
 }
@@ -324,7 +338,7 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     u = &ex->users[ex->nusers];
     memset(u, 0, sizeof *u);
     u->role = ROLE_OTHER;
-    cg_status st = compile_value(g, s, &u->re, &u->trig, err);
+    cg_status st = compile_value(g, s, true, &u->re, &u->trig, err);
     if (st != CG_OK) return st;
     ex->nusers++; /* owned from here on */
     u->kind = strdup(s->kind.text);
@@ -459,7 +473,7 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             st = CG_EPATTERN;
             break;
         }
-        st = compile_value(&g, s, &ex->re[p], &ex->trig[p], err);
+        st = compile_value(&g, s, !interpreted[p], &ex->re[p], &ex->trig[p], err);
         if (st != CG_OK) break;
         if (s->line_literal.len && same_file(&s->line_literal, &s->pattern)) {
             ex->line_literal[p] = strndup(s->line_literal.text, s->line_literal.len);
