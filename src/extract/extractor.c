@@ -56,6 +56,21 @@ size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach) {
     /* whole characters, so that the window starts on a boundary */
     size_t i = t, counted = 0;
     while (i > floor) {
+        if (i - floor >= 8) {
+            /* Eight ASCII bytes at once. Those below '!' are taken for white space: control
+             * characters among them only widen the window. */
+            uint64_t w;
+            memcpy(&w, text + i - 8, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                uint64_t printable = (w + 0x5f5f5f5f5f5f5f5fULL) & 0x8080808080808080ULL;
+                size_t n = (size_t)__builtin_popcountll(printable);
+                if (counted + n <= reach) {
+                    counted += n;
+                    i -= 8;
+                    continue;
+                }
+            }
+        }
         unsigned char c = (unsigned char)text[i - 1];
         if (c < 0x80) { /* most text: ASCII */
             if (c != ' ' && (c < '\t' || c > '\r')) {
@@ -227,9 +242,18 @@ static void advance_trigger(xctx *x, trigger_scan *ts, size_t k, size_t from, si
         ts->at[k] = SIZE_MAX;
     } else if (m && m->limit == ts->limit && from >= m->from && from <= m->at) {
         ts->at[k] = m->at;
+        if (m->at != SIZE_MAX) ts->ws[k] = m->ws > floor ? m->ws : floor;
+        return;
     } else {
         ts->at[k] = find_trigger(x, tr, from, ts->limit);
-        if (m && x->status == CG_OK) *m = (struct trigger_memo){from, ts->at[k], ts->limit};
+        if (m && x->status == CG_OK && ts->at[k] != SIZE_MAX) {
+            /* the window unclipped, once: clipped at a floor, it is the larger of the two */
+            size_t ws = cgx_reach_start(x->norm.text, 0, ts->at[k], tr->reach);
+            *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
+            ts->ws[k] = ws > floor ? ws : floor;
+            return;
+        }
+        if (m && x->status == CG_OK) *m = (struct trigger_memo){from, SIZE_MAX, ts->limit, 0};
     }
     if (ts->at[k] != SIZE_MAX)
         ts->ws[k] = cgx_reach_start(x->norm.text, floor, ts->at[k], tr->reach);
