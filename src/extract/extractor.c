@@ -207,6 +207,10 @@ static size_t next_char(const xctx *x, size_t i, size_t limit) {
 /* The next start of a match of trigger `tr` in [from, limit), or SIZE_MAX. Plain text is
  * found with memchr and memcmp, a pattern that begins with a fixed byte is tried (anchored)
  * only where memchr finds that byte; these are much faster than the JIT's own search. */
+#define TRIGGER_SPAN 64
+#define DENSE_TRIGGERS 16  /* triggers in one window before it is widened */
+#define DENSE_STRETCH 4096 /* by so many bytes */
+
 static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
     const char *t = x->norm.text;
     if (tr->literal) {
@@ -219,9 +223,13 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
         const char *c = memchr(t + from, tr->first_byte, limit - from);
         if (!c) break;
         size_t at = (size_t)(c - t);
-        if (run_code(x, tr->re, at, limit, PCRE2_ANCHORED)) return at;
+        /* one call tries the next TRIGGER_SPAN bytes, where candidates crowd (a long list) */
+        if (run_code_from(x, tr->re, at, limit, 0, at + TRIGGER_SPAN))
+            return pcre2_get_ovector_pointer(x->md)[0];
         if (x->status != CG_OK) break;
-        from = at + 1; /* an ASCII byte: the next one starts a character */
+        from = at + TRIGGER_SPAN + 1;
+        while (from < limit && ((unsigned char)t[from] & 0xC0) == 0x80)
+            from++;
     }
     return SIZE_MAX;
 }
@@ -236,28 +244,26 @@ typedef struct trigger_scan {
     size_t limit;
 } trigger_scan;
 
+/* Finds the next match of trigger k at or after `from`, and its window. The window need not
+ * reach back past `from`: what lies before it is before the search's start, or in the window
+ * of this trigger's previous match, which the search has taken already (windows of one
+ * trigger start in text order). So where a trigger matches densely (a long list), each window
+ * costs O(1), not O(reach). */
 static void advance_trigger(xctx *x, trigger_scan *ts, size_t k, size_t from, size_t floor) {
     const cgx_trigger *tr = &ts->trig->t[k];
     struct trigger_memo *m = ts->memo ? &ts->memo[k] : NULL;
+    size_t ws = 0;
     if (from > ts->limit) {
         ts->at[k] = SIZE_MAX;
     } else if (m && m->limit == ts->limit && from >= m->from && from <= m->at) {
-        ts->at[k] = m->at;
-        if (m->at != SIZE_MAX) ts->ws[k] = m->ws > floor ? m->ws : floor;
-        return;
+        ts->at[k] = m->at; /* no match in [m->from, m->at): the same answer, the same window */
+        ws = m->ws;
     } else {
         ts->at[k] = find_trigger(x, tr, from, ts->limit);
-        if (m && x->status == CG_OK && ts->at[k] != SIZE_MAX) {
-            /* the window unclipped, once: clipped at a floor, it is the larger of the two */
-            size_t ws = cgx_reach_start(x->norm.text, 0, ts->at[k], tr->reach);
-            *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
-            ts->ws[k] = ws > floor ? ws : floor;
-            return;
-        }
-        if (m && x->status == CG_OK) *m = (struct trigger_memo){from, SIZE_MAX, ts->limit, 0};
+        if (ts->at[k] != SIZE_MAX) ws = cgx_reach_start(x->norm.text, from, ts->at[k], tr->reach);
+        if (m && x->status == CG_OK) *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
     }
-    if (ts->at[k] != SIZE_MAX)
-        ts->ws[k] = cgx_reach_start(x->norm.text, floor, ts->at[k], tr->reach);
+    ts->ws[k] = ws > floor ? ws : floor;
 }
 
 /* The trigger whose window starts first (windows clipped at `cursor`), or -1. */
@@ -292,10 +298,25 @@ static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *tri
     while (x->status == CG_OK && (k = first_window(&ts, cursor, &ws)) >= 0) {
         size_t we = ts.at[k];
         advance_trigger(x, &ts, (size_t)k, next_char(x, we, ts.limit), cursor);
-        /* Each trigger's windows start in text order, so once the first of them starts after
-         * the end of this window, no other window can reach into it. */
-        while (x->status == CG_OK && (k = first_window(&ts, cursor, &next)) >= 0 && next <= we) {
+        /* Windows that overlap or touch are merged (one search for a run of triggers). Each
+         * trigger's windows start in text order, so once the first of them starts after the
+         * end of this window, no other window can reach into it. */
+        size_t merged = 1;
+        while (x->status == CG_OK && (k = first_window(&ts, cursor, &next)) >= 0 &&
+               next <= next_char(x, we, ts.limit)) {
             if (ts.at[k] > we) we = ts.at[k];
+            if (++merged > DENSE_TRIGGERS) {
+                /* Triggers crowd (a list of numbers): the next stretch of text is searched
+                 * whole rather than found trigger by trigger. A wider window is always
+                 * correct: it only adds start positions a full scan tries too. */
+                we =
+                    char_boundary(x, ts.limit - we > DENSE_STRETCH ? we + DENSE_STRETCH : ts.limit);
+                for (size_t j = 0; j < trig->n; j++)
+                    if (ts.at[j] <= we)
+                        advance_trigger(x, &ts, j, next_char(x, we, ts.limit), cursor);
+                merged = 0;
+                continue;
+            }
             advance_trigger(x, &ts, (size_t)k, next_char(x, ts.at[k], ts.limit), cursor);
         }
         if (x->status != CG_OK) return 0;

@@ -152,7 +152,7 @@ typedef struct xctx {
      * for again from every match of its pattern to the end of the text. */
     struct trigger_memo {
         size_t from, at, limit;
-        size_t ws; /* cgx_reach_start(text, 0, at, reach) */
+        size_t ws; /* cgx_reach_start(text, from, at, reach) */
     } trigger_memo[P_COUNT][CGX_MAX_TRIGGERS];
     cg_status status;
     cgu_arena *arena;

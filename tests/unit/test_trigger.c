@@ -204,6 +204,17 @@ static void test_texts_at_the_reach(void **state) {
                               "Drs. %d/%d, Verordnung (EU) 20%02d/%d www.a%d.de/ ", r % 21 + 1, r,
                               r % 100, r, r);
     compare_text(p, text, n);
+    /* runs of triggers long enough for a window to be widened, several times over */
+    n = (size_t)snprintf(text, 70000, "Drucksache ");
+    for (int r = 0; r < 9000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "1/");
+    n += (size_t)snprintf(text + n, 70000 - n, "1 und Drucksachen ");
+    for (int r = 1; r < 3000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "19/%d, ", r);
+    n += (size_t)snprintf(text + n, 70000 - n, "19/3000 und https://a.de/");
+    for (int r = 0; r < 2000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "b/");
+    compare_text(p, text, n);
     free(text);
 }
 
