@@ -92,19 +92,40 @@ static const struct {
     {P_QUESTION_LETTER, NULL, "l"},
 };
 
+/* Patterns PCRE2's interpreter runs instead of its JIT: each is tried a few times per
+ * document, anchored or in a short window, where the JIT gains less than it takes to compile
+ * (JIT compilation is most of cg_extractor_new's time). */
+static const bool interpreted[P_COUNT] = {
+    [P_COM] = true,           [P_CELEX] = true,        [P_BARE_KEYWORD] = true,
+    [P_WPNR_ITEM] = true,     [P_GAP_BACK] = true,     [P_HDR_BT] = true,
+    [P_HDR_BR] = true,        [P_HDR_LT] = true,       [P_HDR_DATE_BR] = true,
+    [P_ALIAS] = true,         [P_ANFRAGE_HEAD] = true, [P_BT_URL] = true,
+    [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
+};
+
 const char *cg_builtin_grammar_text(size_t *len) {
     if (len) *len = cg_builtin_grammar_len;
     return cg_builtin_grammar;
+}
+
+static void release_triggers(cgx_triggers *t) {
+    for (size_t k = 0; k < t->n; k++) {
+        pcre2_code_free(t->t[k].re);
+        free(t->t[k].literal);
+    }
+    memset(t, 0, sizeof *t);
 }
 
 void cg_extractor_free(cg_extractor *ex) {
     if (!ex) return;
     for (int i = 0; i < P_COUNT; i++) {
         pcre2_code_free(ex->re[i]);
+        release_triggers(&ex->trig[i]);
         free(ex->line_literal[i]);
     }
     for (size_t i = 0; i < ex->nusers; i++) {
         pcre2_code_free(ex->users[i].re);
+        release_triggers(&ex->users[i].trig);
         free(ex->users[i].kind);
         cgg_template_release(&ex->users[i].id);
         cgg_template_release(&ex->users[i].locator);
@@ -113,9 +134,39 @@ void cg_extractor_free(cg_extractor *ex) {
     free(ex);
 }
 
-/* Compiles an expanded pattern; an error points at its byte in the file. */
-static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, pcre2_code **out,
-                               cg_error *err) {
+/* Compiles value `pv` of section `s` (its pattern or a trigger), expanded, and with `jit` for
+ * the JIT; an error points at its byte in the file. */
+static cg_status compile_text(const cgg_grammar *g, const cgg_section *s, const cgg_value *pv,
+                              bool jit, pcre2_code **out, cg_error *err) {
+    cgg_value v;
+    cg_status st = cgg_expand(g, pv, &v, err);
+    if (st != CG_OK) return st;
+    int code;
+    PCRE2_SIZE at;
+    /* PCRE2_USE_OFFSET_LIMIT: an anchored match (a line start, a trigger, the text right after
+     * a reference) is a match that must start where it is tried, which the JIT runs; it does
+     * not take PCRE2_ANCHORED at match time and would leave such matches to the interpreter. */
+    *out = pcre2_compile((PCRE2_SPTR)v.text, v.len,
+                         PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_USE_OFFSET_LIMIT, &code,
+                         &at, NULL);
+    if (!*out) {
+        char msg[160];
+        pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
+        cgg_error_at(err, CG_EPATTERN, &v, at, "[%s]: %s", s->name, msg);
+        cgg_value_release(&v);
+        return CG_EPATTERN;
+    }
+    cgg_value_release(&v);
+    uint32_t have_jit = 0;
+    pcre2_config(PCRE2_CONFIG_JIT, &have_jit);
+    /* Without JIT the interpreter runs the same patterns, only slower. */
+    if (jit && have_jit) pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+    return CG_OK;
+}
+
+/* Compiles the pattern of section `s`. */
+static cg_status compile_pattern(const cgg_grammar *g, const cgg_section *s, bool jit,
+                                 pcre2_code **out, cg_error *err) {
     if (!s->pattern.text) {
         if (err) {
             memset(err, 0, sizeof *err);
@@ -127,26 +178,7 @@ static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, pcre2
         }
         return CG_EPATTERN;
     }
-    cgg_value v;
-    cg_status st = cgg_expand(g, &s->pattern, &v, err);
-    if (st != CG_OK) return st;
-    int code;
-    PCRE2_SIZE at;
-    *out = pcre2_compile((PCRE2_SPTR)v.text, v.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &code,
-                         &at, NULL);
-    if (!*out) {
-        char msg[160];
-        pcre2_get_error_message(code, (PCRE2_UCHAR *)msg, sizeof msg);
-        cgg_error_at(err, CG_EPATTERN, &v, at, "[%s]: %s", s->name, msg);
-        cgg_value_release(&v);
-        return CG_EPATTERN;
-    }
-    cgg_value_release(&v);
-    uint32_t jit = 0;
-    pcre2_config(PCRE2_CONFIG_JIT, &jit);
-    /* Without JIT the interpreter runs the same patterns, only slower. */
-    if (jit) pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
-    return CG_OK;
+    return compile_text(g, s, &s->pattern, jit, out, err);
 }
 
 static int has_group(const pcre2_code *re, const char *name, size_t n) {
@@ -176,6 +208,102 @@ static cg_status section_error(cg_error *err, const cgg_section *s, const cgg_va
         snprintf(err->text, sizeof err->text, "%s", msg);
     }
     return CG_EPATTERN;
+}
+
+/* Is a promise (line_literal, trigger, reach) made for the pattern that is in force? One made
+ * in another file describes another pattern: a file that replaces the pattern drops it. */
+static int same_file(const cgg_value *promise, const cgg_value *pattern) {
+    return promise->pos && pattern->pos && promise->pos[0].file == pattern->pos[0].file;
+}
+
+/* The text a pattern matches when it is plain text (letters, digits, escaped punctuation),
+ * else NULL; so that the matcher can find it with memchr instead of the JIT. */
+static char *literal_of(const char *p, size_t n, size_t *len) {
+    char *out = malloc(n + 1);
+    if (!out) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '\\' && i + 1 < n && (unsigned char)p[i + 1] < 0x80 &&
+            !((p[i + 1] >= 'a' && p[i + 1] <= 'z') || (p[i + 1] >= 'A' && p[i + 1] <= 'Z') ||
+              (p[i + 1] >= '0' && p[i + 1] <= '9'))) {
+            out[k++] = p[++i];
+        } else if (strchr("\\^$.|?*+()[]{}#", c) || c <= ' ') {
+            free(out);
+            return NULL;
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k] = '\0';
+    *len = k;
+    return out;
+}
+
+/* The triggers of section `s` ("REACH PATTERN" each), when they were given with its pattern;
+ * none otherwise. */
+static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cgx_triggers *t,
+                                  cg_error *err) {
+    memset(t, 0, sizeof *t);
+    if (!s->ntriggers) return CG_OK;
+    if (s->line_literal.len)
+        return section_error(err, s, &s->triggers[0],
+                             "[%s]: a pattern takes line_literal or trigger, not both", s->name);
+    if (s->ntriggers > CGX_MAX_TRIGGERS)
+        return section_error(err, s, &s->triggers[CGX_MAX_TRIGGERS], "[%s]: at most %d triggers",
+                             s->name, CGX_MAX_TRIGGERS);
+    for (size_t k = 0; k < s->ntriggers; k++) {
+        const cgg_value *tv = &s->triggers[k];
+        size_t n = 0, i = 0;
+        while (i < tv->len && tv->text[i] >= '0' && tv->text[i] <= '9' && n <= 100000)
+            n = n * 10 + (size_t)(tv->text[i++] - '0');
+        size_t digits = i;
+        while (i < tv->len && (tv->text[i] == ' ' || tv->text[i] == '\t'))
+            i++;
+        if (!digits || n > 100000 || i == digits || i == tv->len)
+            return section_error(err, s, tv,
+                                 "[%s]: a trigger is REACH PATTERN: a number of bytes (at most "
+                                 "100000), a space and a pattern",
+                                 s->name);
+    }
+    if (!same_file(&s->triggers[0], &s->pattern)) return CG_OK;
+    for (size_t k = 0; k < s->ntriggers; k++) {
+        const cgg_value *tv = &s->triggers[k];
+        cgx_trigger *tr = &t->t[k];
+        size_t i = 0;
+        while (tv->text[i] >= '0' && tv->text[i] <= '9')
+            tr->reach = tr->reach * 10 + (size_t)(tv->text[i++] - '0');
+        while (tv->text[i] == ' ' || tv->text[i] == '\t')
+            i++;
+        cgg_value pv = {tv->text + i, tv->pos + i, tv->len - i};
+        tr->literal = literal_of(pv.text, pv.len, &tr->literal_len);
+        /* plain text is found without PCRE2 (only the examples are checked with it) */
+        cg_status st = compile_text(g, s, &pv, !tr->literal, &tr->re, err);
+        if (st != CG_OK) {
+            free(tr->literal);
+            tr->literal = NULL;
+            release_triggers(t);
+            return st;
+        }
+        t->n++;
+        uint32_t type = 0, unit = 0;
+        pcre2_pattern_info(tr->re, PCRE2_INFO_FIRSTCODETYPE, &type);
+        pcre2_pattern_info(tr->re, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+        /* a letter might be matched caselessly; punctuation and digits have no case */
+        int letter = (unit >= 'a' && unit <= 'z') || (unit >= 'A' && unit <= 'Z');
+        tr->first_byte = type == 1 && unit < 0x80 && !letter ? (int)unit : -1;
+    }
+    return CG_OK;
+}
+
+/* Compiles the pattern of section `s` and its triggers, if it has any. */
+static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, bool jit,
+                               pcre2_code **out, cgx_triggers *t, cg_error *err) {
+    cg_status st = compile_triggers(g, s, t, err);
+    if (st != CG_OK) return st;
+    st = compile_pattern(g, s, jit, out, err);
+    if (st != CG_OK) release_triggers(t);
+    return st;
 }
 
 /* Checks that the named groups of a handler are still in its pattern. */
@@ -210,7 +338,7 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     u = &ex->users[ex->nusers];
     memset(u, 0, sizeof *u);
     u->role = ROLE_OTHER;
-    cg_status st = compile_value(g, s, &u->re, err);
+    cg_status st = compile_value(g, s, true, &u->re, &u->trig, err);
     if (st != CG_OK) return st;
     ex->nusers++; /* owned from here on */
     u->kind = strdup(s->kind.text);
@@ -243,11 +371,16 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     return CG_OK;
 }
 
-/* Every example must be found, every counter-example not. */
+/* Every example must be found, every counter-example not; the match of an example must keep
+ * the promise of the line_literal or the trigger, if the pattern makes one. */
 static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pcre2_code *re,
-                                cg_error *err) {
+                                const char *line_literal, const cgx_triggers *trig, cg_error *err) {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    if (!md) return CG_ENOMEM;
+    pcre2_match_data *tmd = trig->n ? pcre2_match_data_create(1, NULL) : NULL;
+    if (!md || (trig->n && !tmd)) {
+        pcre2_match_data_free(md);
+        return CG_ENOMEM;
+    }
     cg_status st = CG_OK;
     for (int want = 1; want >= 0 && st == CG_OK; want--) {
         const cgg_value *vs = want ? s->examples : s->nots;
@@ -269,8 +402,8 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 }
             }
             int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
-            int literal_ok = 1;
-            if (rc >= 0 && want && s->line_literal.len) {
+            int literal_ok = 1, trigger_ok = 1;
+            if (rc >= 0 && want && line_literal) {
                 /* the promise line_literal makes: the match's first line holds it */
                 size_t at = pcre2_get_ovector_pointer(md)[0], ls = at, le = at;
                 while (ls > 0 && text[ls - 1] != '\n') ls--;
@@ -279,8 +412,26 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 for (size_t k = ls; k + s->line_literal.len <= le && !literal_ok; k++)
                     literal_ok = memcmp(text + k, s->line_literal.text, s->line_literal.len) == 0;
             }
+            if (rc >= 0 && want && trig->n) {
+                /* the promise of the triggers: one matches at most `reach` bytes (white space
+                 * not counted) after the start of the match */
+                size_t at = pcre2_get_ovector_pointer(md)[0];
+                trigger_ok = 0;
+                for (size_t k = 0; k < trig->n && !trigger_ok; k++)
+                    trigger_ok =
+                        pcre2_match(trig->t[k].re, (PCRE2_SPTR)text, len, at, 0, tmd, NULL) >= 0 &&
+                        cgx_reach_start(text, at, pcre2_get_ovector_pointer(tmd)[0],
+                                        trig->t[k].reach) == at;
+            }
             free(text);
             ex->examples_checked++;
+            if (!trigger_ok) {
+                st = section_error(err, s, &vs[i],
+                                   "[%s]: no trigger matches within its reach of the start of "
+                                   "this example's match",
+                                   s->name);
+                break;
+            }
             if (!literal_ok) {
                 st = section_error(err, s, &vs[i], "[%s]: the line this example's match starts on "
                                                    "lacks the line_literal '%s'",
@@ -296,6 +447,7 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
         }
     }
     pcre2_match_data_free(md);
+    pcre2_match_data_free(tmd);
     return st;
 }
 
@@ -321,9 +473,9 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             st = CG_EPATTERN;
             break;
         }
-        st = compile_value(&g, s, &ex->re[p], err);
+        st = compile_value(&g, s, !interpreted[p], &ex->re[p], &ex->trig[p], err);
         if (st != CG_OK) break;
-        if (s->line_literal.len) {
+        if (s->line_literal.len && same_file(&s->line_literal, &s->pattern)) {
             ex->line_literal[p] = strndup(s->line_literal.text, s->line_literal.len);
             if (!ex->line_literal[p]) {
                 st = CG_ENOMEM;
@@ -351,7 +503,8 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
                 st = check_contract(s, ex->re[p], contracts[c].groups, err);
             }
         }
-        if (st == CG_OK) st = check_examples(ex, s, ex->re[p], err);
+        if (st == CG_OK)
+            st = check_examples(ex, s, ex->re[p], ex->line_literal[p], &ex->trig[p], err);
     }
     /* sections that are neither built in nor defines: kinds of their own */
     for (size_t i = 0; st == CG_OK && i < g.nsections; i++) {
@@ -361,7 +514,11 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             builtin = strcmp(s->name, cgx_pattern_names[p]) == 0;
         if (builtin || s->is_define) continue;
         st = add_user_kind(ex, &g, s, err);
-        if (st == CG_OK) st = check_examples(ex, s, ex->users[ex->nusers - 1].re, err);
+        if (st == CG_OK) {
+            const user_kind *u = &ex->users[ex->nusers - 1];
+            st = check_examples(ex, s, u->re, s->line_literal.len ? s->line_literal.text : NULL,
+                                &u->trig, err);
+        }
     }
     cgg_release(&g);
     if (st != CG_OK) {

@@ -28,6 +28,9 @@ static void section_release(cgg_section *s) {
     cgg_value_release(&s->handler);
     cgg_value_release(&s->role);
     cgg_value_release(&s->line_literal);
+    for (size_t i = 0; i < s->ntriggers; i++)
+        cgg_value_release(&s->triggers[i]);
+    free(s->triggers);
     for (size_t i = 0; i < s->nexamples; i++) cgg_value_release(&s->examples[i]);
     for (size_t i = 0; i < s->nnots; i++) cgg_value_release(&s->nots[i]);
     free(s->examples);
@@ -109,7 +112,10 @@ static cgg_section *section_for(cgg_grammar *g, const char *name, size_t n, int 
                 /* another file overrides it: the old examples describe the old pattern */
                 for (size_t k = 0; k < s->nexamples; k++) cgg_value_release(&s->examples[k]);
                 for (size_t k = 0; k < s->nnots; k++) cgg_value_release(&s->nots[k]);
-                s->nexamples = s->nnots = 0;
+                /* and so do its triggers: they are given all together, in one file */
+                for (size_t k = 0; k < s->ntriggers; k++)
+                    cgg_value_release(&s->triggers[k]);
+                s->nexamples = s->nnots = s->ntriggers = 0;
             }
             s->where = where;
             return s;
@@ -234,9 +240,13 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             v = &sec->role;
         } else if (KEY("line_literal")) {
             v = &sec->line_literal;
-        } else if (KEY("example") || KEY("not")) {
-            cgg_value **arr = KEY("example") ? &sec->examples : &sec->nots;
-            size_t *cnt = KEY("example") ? &sec->nexamples : &sec->nnots;
+        } else if (KEY("example") || KEY("not") || KEY("trigger")) {
+            cgg_value **arr = KEY("example") ? &sec->examples
+                              : KEY("not")   ? &sec->nots
+                                             : &sec->triggers;
+            size_t *cnt = KEY("example") ? &sec->nexamples
+                          : KEY("not")   ? &sec->nnots
+                                         : &sec->ntriggers;
             cgg_value *na = realloc(*arr, (*cnt + 1) * sizeof *na);
             if (!na) return CG_ENOMEM;
             *arr = na;
@@ -245,7 +255,7 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         } else {
             return fail(err, fname, lineno, 1,
                         "unknown key '%.*s' (known: pattern, kind, id, locator, role, example, "
-                        "not, handler, line_literal)",
+                        "not, handler, line_literal, trigger)",
                         (int)keylen, key);
         }
 #undef KEY

@@ -31,6 +31,8 @@ typedef struct cgg_section {
     cgg_value pattern;    /* "value" for a define */
     cgg_value kind, id, locator, handler, role;
     cgg_value line_literal; /* text every match has on the line it starts on */
+    cgg_value *triggers;    /* "trigger" keys: "REACH PATTERN", see data/grammar.cgg */
+    size_t ntriggers;
     cgg_value *examples;  /* "example" keys */
     size_t nexamples;
     cgg_value *nots;      /* "not" keys */

@@ -750,7 +750,7 @@ static int user_kinds(xctx *x) {
     for (size_t u = 0; u < x->ex->nusers; u++) {
         const user_kind *k = &x->ex->users[u];
         size_t pos = 0, s, e;
-        while (cgx_next_code(x, k->re, &pos, &s, &e)) {
+        while (cgx_next_code(x, k, &pos, &s, &e)) {
             if (s == e || in_url(x, s, e, 0)) continue;
             char *id = render(x, k->re, &k->id);
             if (!id) continue;

@@ -66,9 +66,25 @@ enum {
     P_COUNT
 };
 
+/* The triggers of a pattern (grammar key `trigger = REACH PATTERN`): every match starts at
+ * most `reach` bytes, white space not counted, before a match of one of them. */
+#define CGX_MAX_TRIGGERS 16
+typedef struct cgx_trigger {
+    pcre2_code *re;
+    size_t reach;
+    char *literal; /* when the trigger is plain text: found with memchr and memcmp */
+    size_t literal_len;
+    int first_byte; /* else an ASCII non-letter every match begins with, or -1 */
+} cgx_trigger;
+typedef struct cgx_triggers {
+    cgx_trigger t[CGX_MAX_TRIGGERS];
+    size_t n;
+} cgx_triggers;
+
 /* A kind defined by a grammar file: a pattern and templates. */
 typedef struct user_kind {
     pcre2_code *re;
+    cgx_triggers trig;
     char *kind;
     cgg_template id, locator;
     int role; /* cand_role */
@@ -78,6 +94,7 @@ struct cg_extractor {
     pcre2_code *re[P_COUNT];
     bool handler_off[P_COUNT]; /* a grammar file replaced it with a template */
     char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
+    cgx_triggers trig[P_COUNT];  /* when any: only windows before their matches are searched */
     user_kind *users;
     size_t nusers;
     size_t examples_checked;
@@ -128,7 +145,15 @@ typedef struct xctx {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
-    bool utf_checked;
+    bool utf_checked, utf_valid;
+    /* Where each trigger of each built-in pattern was last searched from and found (SIZE_MAX:
+     * not at all), for a subject ending at `limit`: a later search from a position in
+     * [from, at] finds the same match, so that a trigger that matches rarely is not searched
+     * for again from every match of its pattern to the end of the text. */
+    struct trigger_memo {
+        size_t from, at, limit;
+        size_t ws; /* cgx_reach_start(text, from, at, reach) */
+    } trigger_memo[P_COUNT][CGX_MAX_TRIGGERS];
     cg_status status;
     cgu_arena *arena;
 
@@ -171,7 +196,7 @@ int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e);
 /* The span of named group `name` in the last match; 0 if it did not take part. */
 int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e);
 /* The same for a pattern given by its code (a kind from a grammar file). */
-int cgx_next_code(xctx *x, const pcre2_code *re, size_t *pos, size_t *s, size_t *e);
+int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e);
 int cgx_group_code(xctx *x, const pcre2_code *re, const char *name, size_t *s, size_t *e);
 /* The decimal number in named group `name` (0 and *digits = 0 if unset). */
 unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits);
@@ -190,6 +215,11 @@ int cgx_locators(xctx *x);
 int cgx_questions(xctx *x);
 /* Is [s, e) inside an excluded span (header, running head)? */
 bool cgx_excluded(const xctx *x, size_t s, size_t e);
+
+/* The first byte of a window that ends at `t` and holds `reach` bytes other
+ * than white space (any character \s matches), or `floor` if that comes
+ * first. Always a character boundary when `floor` and `t` are. */
+size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach);
 
 /* Parses up to `maxdigits` decimal digits at text[*i]; returns the value and
  * the count in *ndigits. */

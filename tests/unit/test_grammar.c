@@ -78,6 +78,26 @@ static void test_new_kind_with_templates(void **state) {
     cg_extractor_free(ex);
 }
 
+/* A trigger: only the text up to `reach` bytes before it is searched, white space not
+ * counted, whatever kind of white space and however much of it. */
+static void test_new_kind_with_trigger(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    cg_error err;
+    cg_status st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
+                        "id = N{n}\ntrigger = 8 Nr.\nexample = Siehe die Nr. 5\n",
+                        &ex, &err);
+    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    char text[4096];
+    size_t n = (size_t)snprintf(text, sizeof text, "Siehe");
+    for (int i = 0; i < 1000; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, " ");
+    /* U+2028, which \s matches and normalisation keeps, and a line break */
+    snprintf(text + n, sizeof text - n, "\xe2\x80\xa8\ndie Nr. 12; Siehe Nr. 13 Siehe Nr. 14");
+    expect_rows(ex, text, "ref|N12|\nref|N13|\nref|N14|");
+    cg_extractor_free(ex);
+}
+
 static void test_override_builtin(void **state) {
     (void)state;
     cg_extractor *ex = NULL;
@@ -119,14 +139,27 @@ static const bad_case bad[] = {
     {"foo = bar\n", 1, 1, "key outside a section (start one with [NAME])"},
     {"[mine]\nkind = x\npattern = a{{undefined}}b\nid = y\n", 3, 14,
      "no [define undefined] for {{undefined}}"},
-    {"[mine]\nkind = x\npattern = a\nid = y[ {q\n", 4, 9, "expected {group} or {group:int|upper|lower}"},
+    {"[mine]\nkind = x\npattern = a\nid = y[ {q\n", 4, 9,
+     "expected {group} or {group:int|upper|lower}"},
     {"[mine]\nkind = x\npattern = a\nid = {q:title}\n", 4, 9,
      "unknown format 'title' (use int, upper or lower)"},
     {"[mine]\nkind = x\npattern = a\nsize = 3\n", 4, 1,
      "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler, "
-     "line_literal)"},
-    {"[running]\nline_literal = Seite\npattern = (?m)^Drucksache \\d+\nexample = Drucksache 5\n",
-     4, 11, "[running]: the line this example's match starts on lacks the line_literal 'Seite'"},
+     "line_literal, trigger)"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = abc\n", 5, 11,
+     "[mine]: a trigger is REACH PATTERN: a number of bytes (at most 100000), a space and a "
+     "pattern"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 100001 abc\n", 5, 11,
+     "[mine]: a trigger is REACH PATTERN: a number of bytes (at most 100000), a space and a "
+     "pattern"},
+    {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ntrigger = 4 \\d\nexample = Siehe 5\n", 6, 11,
+     "[mine]: no trigger matches within its reach of the start of this example's match"},
+    {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_literal = abc\ntrigger = 0 abc\n", 6, 11,
+     "[mine]: a pattern takes line_literal or trigger, not both"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 0 a(bc\n", 5, 17,
+     "[mine]: missing closing parenthesis"},
+    {"[running]\nline_literal = Seite\npattern = (?m)^Drucksache \\d+\nexample = Drucksache 5\n", 4,
+     11, "[running]: the line this example's match starts on lacks the line_literal 'Seite'"},
     {"[mine]\npattern = a\n", 2, 11, "[mine]: a new pattern needs 'kind' and 'id'"},
     {"[tail]\nkind = x\npattern = a\nid = y\n", 4, 6,
      "[tail] is a helper pattern, not a kind; it takes no id"},
@@ -154,6 +187,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_loads_and_checks_examples),
         cmocka_unit_test(test_new_kind_with_templates),
+        cmocka_unit_test(test_new_kind_with_trigger),
         cmocka_unit_test(test_override_builtin),
         cmocka_unit_test(test_errors_point_into_the_file),
     };

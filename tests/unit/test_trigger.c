@@ -1,0 +1,227 @@
+/* test_trigger.c - the grammar's promises (trigger, line_literal) change how fast patterns
+ * are searched, never what they find: every document of the sample, the gold set and the
+ * extraction fuzz corpus, and texts made to stretch the promises, extracted with the built-in
+ * grammar and with one whose patterns make no promise, give the same bytes. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* cmocka needs the headers above first */
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "citegraph/citegraph.h"
+#include "extract/xctx.h"
+
+static char path[64];
+
+/* A grammar file that restates the pattern of every built-in section that makes a promise:
+ * a pattern from another file drops the promises made for the built-in one. */
+static const char *write_plain_grammar(size_t *restated) {
+    size_t len;
+    const char *g = cg_builtin_grammar_text(&len);
+    snprintf(path, sizeof path, "/tmp/cg_test_trigger_%d.cgg", (int)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    *restated = 0;
+    const char *section = NULL, *end = g + len;
+    size_t section_len = 0;
+    int promise = 0;
+    const char *pattern = NULL, *pattern_end = NULL;
+    for (const char *l = g; l <= end;) {
+        const char *nl = l < end ? memchr(l, '\n', (size_t)(end - l)) : NULL;
+        const char *le = nl ? nl : end;
+        if (l == end || *l == '[') { /* a section ends */
+            if (section && promise && pattern) {
+                fprintf(f, "%.*s\n%.*s\n", (int)section_len, section, (int)(pattern_end - pattern),
+                        pattern);
+                (*restated)++;
+            }
+            section = l;
+            section_len = (size_t)(le - l);
+            promise = 0;
+            pattern = NULL;
+        } else if (strncmp(l, "trigger = ", 10) == 0 || strncmp(l, "line_literal = ", 15) == 0) {
+            promise = 1;
+        } else if (strncmp(l, "pattern = ", 10) == 0) {
+            pattern = l;
+            pattern_end = le;
+        } else if (pattern && pattern_end == l - 1 && (*l == ' ' || *l == '\t')) {
+            pattern_end = le; /* a continuation of the pattern */
+        }
+        l = nl ? nl + 1 : end + 1;
+    }
+    fclose(f);
+    return path;
+}
+
+typedef struct pair {
+    cg_extractor *fast, *plain;
+    size_t compared;
+} pair;
+
+static int setup(void **state) {
+    pair *p = calloc(1, sizeof *p);
+    assert_non_null(p);
+    cg_error err;
+    assert_int_equal(cg_extractor_new(NULL, &p->fast, &err), CG_OK);
+    size_t restated;
+    const char *files[] = {write_plain_grammar(&restated)};
+    cg_extractor_options opts = {files, 1};
+    cg_status st = cg_extractor_new(&opts, &p->plain, &err);
+    unlink(path);
+    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    /* the promises are there in one and gone in the other */
+    assert_true(restated >= 15);
+    size_t fast = 0, plain = 0;
+    for (int i = 0; i < P_COUNT; i++) {
+        fast += p->fast->trig[i].n + (p->fast->line_literal[i] != NULL);
+        plain += p->plain->trig[i].n + (p->plain->line_literal[i] != NULL);
+    }
+    assert_true(fast >= 20);
+    assert_int_equal(plain, 0);
+    *state = p;
+    return 0;
+}
+
+static int teardown(void **state) {
+    pair *p = *state;
+    if (!p) return 0;
+    cg_extractor_free(p->fast);
+    cg_extractor_free(p->plain);
+    free(p);
+    return 0;
+}
+
+static void extract_json(cg_extractor *ex, const cg_input *in, cg_status *st, cg_string *out) {
+    cg_extraction *r = NULL;
+    *st = cg_extract(ex, in, &r, NULL);
+    if (*st == CG_OK) assert_int_equal(cg_extraction_to_json(out, r), CG_OK);
+    cg_extraction_free(r);
+}
+
+static void compare(pair *p, const cg_input *in, const char *name) {
+    cg_string a = {0}, b = {0};
+    cg_status sa, sb;
+    extract_json(p->fast, in, &sa, &a);
+    extract_json(p->plain, in, &sb, &b);
+    if (sa != sb) fail_msg("%s: status %d with the promises, %d without", name, sa, sb);
+    if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0))
+        fail_msg("%s: the extraction differs with the promises:\n%.*s\nwithout:\n%.*s", name,
+                 (int)(a.len < 2000 ? a.len : 2000), a.data ? a.data : "",
+                 (int)(b.len < 2000 ? b.len : 2000), b.data ? b.data : "");
+    cg_string_release(&a);
+    cg_string_release(&b);
+    p->compared++;
+}
+
+static void compare_dir(pair *p, const char *dir) {
+    DIR *d = opendir(dir);
+    if (!d) fail_msg("cannot open %s", dir);
+    struct dirent *e;
+    size_t before = p->compared;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char file[1024];
+        snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
+        cg_input *in = NULL;
+        if (cg_input_read_file(file, NULL, &in, NULL) != CG_OK) continue; /* binary, empty */
+        compare(p, in, file);
+        cg_input_free(in);
+    }
+    closedir(d);
+    assert_true(p->compared > before);
+}
+
+static void test_corpora(void **state) {
+    pair *p = *state;
+    compare_dir(p, CG_SOURCE_DIR "/data/sample");
+    compare_dir(p, CG_SOURCE_DIR "/tests/gold/docs");
+    compare_dir(p, CG_SOURCE_DIR "/tests/fuzz/corpus/extract");
+}
+
+static void compare_text(pair *p, const char *text, size_t len) {
+    cg_input *in = NULL;
+    assert_int_equal(cg_input_from_memory("t", text, len, NULL, &in, NULL), CG_OK);
+    compare(p, in, text);
+    cg_input_free(in);
+}
+
+/* Each reference as far from its trigger as its reach allows, and white space of every kind
+ * in between; texts where windows touch and overlap. */
+static void test_texts_at_the_reach(void **state) {
+    pair *p = *state;
+    static const char *const texts[] = {
+        "Empfehlungsdrucksachen BW Drucksache: Nr. KA zu 1234/5/25 und 12/3",
+        "BR-Beschluss-Drs. 12/25, Bundestags-\nDrucksachen 20/1 sowie 20/2",
+        "Kleinen Anfragen 21/1 Großen Anfrage 21/2 BT-Drs. …] fehlt; BR Drucksache …",
+        "BT-Plenarprotokollen Nr. 19/150 und 19/151; PlPr. 21/6",
+        "BT-Ausschuss-Drucksachen Nr. 20(4)493 A neu, BT-A-Drs. 20/ 6455, ADrs. 19/1",
+        "Council documents Nr. vom 13.06.2019, 10144/19 ADD 1 REV 2; ST 10150 2021 REV 1",
+        "JOIN (2025) 9 final, KOM(2025)551 endg., C(2025) 2000",
+        "AÖÜ-ÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖÜÄÖverordnung (EWG, Euratom) Nr. 201 1/1 6",
+        "Delegierten Verordnungen (EU) 2019/817 und (EU) 2019/818; VO 1/2005; RL 95/46/EG",
+        "Richtlinie zur Verwirklichung der Gleichbehandlung in Beschäftigung und Beruf, "
+        "zum Schutz der Arbeitnehmer und Arbeitnehmerinnen bei der Arbeit in allen Branchen "
+        "der Wirtschaft und der Verwaltung (2000/78/EG)",
+        "a.b.c.d.e.f.g.h.de/x und ab-c.d.e.f.g.h.i.j.de/y, www.heise.de, https://x.org/a/b",
+        "https://dserver.bundestag.de/btd/19/187/1918757.pdf und ftp://a.eu/ http://b.de",
+        "Antworten der Bundesregierung zur meine Schriftlichen Fragen 7 bis 10 und 17",
+        "Artikel 43 Absatz 4, Art. 5 Abs. 2 UAbs. 1 Buchst. a; CELEX-Nr. 32016L0680",
+        "Deutscher Bundestag Drucksache 21/126\n21. Wahlperiode 09.05.2025\n"
+        "Antwort\nDrucksache 21/126 - 2 - Deutscher Bundestag - 21. Wahlperiode\n"
+        "Diese ist auf Bundestagsdrucksache 21/126 auf der Internetseite abrufbar.\n"
+        "Drucksache 21/126\nBrüssel, den 23.5.2025\nCOM(2025) 3468 final\n",
+        "Bundesrat Drucksache 103/1/25\n12.05.25\nBundesrat - 3 - Drucksache\n103/1/25\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        compare_text(p, texts[i], strlen(texts[i]));
+    /* long runs of white space (spaces, line breaks, U+2028) between keyword and number */
+    static const char *const spaces[] = {" ", "\n", "\xe2\x80\xa8", "\t \n"};
+    static const char *const around[][2] = {
+        {"Verordnung (EU)", "2018/1862"}, {"Drucksache", "21/1234"}, {"Antwort zu", "Frage 2"},
+        {"Ratsdokument", "6385/25"},      {"BT-", "Drs. 19/5954"},   {"Plenarprotokoll", "21/6"},
+    };
+    char *text = malloc(70000);
+    assert_non_null(text);
+    for (size_t i = 0; i < sizeof around / sizeof around[0]; i++)
+        for (size_t k = 0; k < sizeof spaces / sizeof spaces[0]; k++) {
+            size_t n = (size_t)snprintf(text, 70000, "x %s", around[i][0]);
+            for (int r = 0; r < 3000; r++)
+                n += (size_t)snprintf(text + n, 70000 - n, "%s", spaces[k]);
+            n += (size_t)snprintf(text + n, 70000 - n, "%s y", around[i][1]);
+            compare_text(p, text, n);
+        }
+    /* triggers close together: windows that overlap and merge */
+    size_t n = 0;
+    for (int r = 0; r < 300 && n < 60000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n,
+                              "Drs. %d/%d, Verordnung (EU) 20%02d/%d www.a%d.de/ ", r % 21 + 1, r,
+                              r % 100, r, r);
+    compare_text(p, text, n);
+    /* runs of triggers long enough for a window to be widened, several times over */
+    n = (size_t)snprintf(text, 70000, "Drucksache ");
+    for (int r = 0; r < 9000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "1/");
+    n += (size_t)snprintf(text + n, 70000 - n, "1 und Drucksachen ");
+    for (int r = 1; r < 3000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "19/%d, ", r);
+    n += (size_t)snprintf(text + n, 70000 - n, "19/3000 und https://a.de/");
+    for (int r = 0; r < 2000; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "b/");
+    compare_text(p, text, n);
+    free(text);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_corpora),
+        cmocka_unit_test(test_texts_at_the_reach),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
