@@ -131,6 +131,7 @@ void cg_extractor_free(cg_extractor *ex) {
         cgg_template_release(&ex->users[i].locator);
     }
     free(ex->users);
+    cgx_stack_pool_free(ex->stacks);
     free(ex);
 }
 
@@ -456,7 +457,8 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
     cgg_grammar g;
     memset(&g, 0, sizeof g);
     cg_extractor *ex = calloc(1, sizeof *ex);
-    cg_status st = ex ? CG_OK : CG_ENOMEM;
+    if (ex) ex->stacks = cgx_stack_pool_new();
+    cg_status st = ex && ex->stacks ? CG_OK : CG_ENOMEM;
     if (st == CG_OK)
         st = cgg_parse(&g, "built-in grammar", cg_builtin_grammar, cg_builtin_grammar_len, err);
     for (size_t i = 0; st == CG_OK && opts && i < opts->n_pattern_files; i++)

@@ -513,7 +513,7 @@ cg_status cg_extract(const cg_extractor *ex, const cg_input *input, cg_extractio
     }
     x.md = pcre2_match_data_create(64, NULL);
     x.mctx = pcre2_match_context_create(NULL);
-    x.jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    x.jit = cgx_stack_take(ex);
     if (!x.md || !x.mctx || !x.jit) {
         st = CG_ENOMEM;
         goto out;
@@ -561,7 +561,7 @@ out:
     }
     pcre2_match_data_free(x.md);
     pcre2_match_context_free(x.mctx);
-    pcre2_jit_stack_free(x.jit);
+    if (x.jit) cgx_stack_give(ex, x.jit);
     free(x.cands);
     free(x.defects);
     free(x.qlabels);

@@ -98,7 +98,18 @@ struct cg_extractor {
     user_kind *users;
     size_t nusers;
     size_t examples_checked;
+    struct cgx_stack_pool *stacks; /* JIT stacks of finished extractions, for the next ones */
 };
+
+typedef struct cgx_stack_pool cgx_stack_pool;
+cgx_stack_pool *cgx_stack_pool_new(void);
+void cgx_stack_pool_free(cgx_stack_pool *p);
+
+/* A JIT stack for one extraction: one that an earlier extraction gave back,
+ * or a new one; NULL when memory ran out. Thread-safe. */
+pcre2_jit_stack *cgx_stack_take(const cg_extractor *ex);
+/* Gives it back for the next extraction (or frees it, when enough are kept). */
+void cgx_stack_give(const cg_extractor *ex, pcre2_jit_stack *stack);
 
 /* The grammar section name of each built-in pattern ("drs" for P_DRS). */
 extern const char *const cgx_pattern_names[P_COUNT];
