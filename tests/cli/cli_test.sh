@@ -170,6 +170,17 @@ else
     cat "$tmp/bigbad3.err" >&2
 fi
 
+# --timings: one line on stderr, even with -q; stdout unchanged
+"$cg" stats -q --timings "$sample" > "$tmp/timed.out" 2> "$tmp/timed.err"
+"$cg" stats -q "$sample" > "$tmp/untimed.out"
+if cmp -s "$tmp/timed.out" "$tmp/untimed.out" && [ "$(wc -l < "$tmp/timed.err")" -eq 1 ] &&
+    grep -Eq '^citegraph: timings: read [0-9.]+ s, build [0-9.]+ s \([0-9]+ nodes, [0-9]+ edges\), stats and write [0-9.]+ s$' "$tmp/timed.err"; then
+    ok
+else
+    bad "--timings"
+    cat "$tmp/timed.err" >&2
+fi
+
 # ---- a closed pipe ends output quietly
 "$cg" extract "$sample" 2> "$tmp/err" | head -1 > /dev/null
 if [ ! -s "$tmp/err" ]; then ok; else bad "closed pipe: stderr not empty"; cat "$tmp/err" >&2; fi
