@@ -52,7 +52,7 @@ for t in "$build"/tests/test_*; do
     name=$(basename "$t")
     vg "$name" "$t"
 done
-for t in extract grammar catalog json; do
+for t in extract grammar catalog json record; do
     bin=$build/tests/fuzz/fuzz_replay_$t
     [ -x "$bin" ] && vg "fuzz_replay_$t" "$bin" "$src/tests/fuzz/corpus/$t"
 done
