@@ -37,14 +37,16 @@ CG_EXPORT cg_status cg_write_jsonl(cg_string *out, const char *file, const cg_in
 CG_EXPORT cg_status cg_write_tsv(cg_string *out, const char *file, const cg_extraction *ext);
 
 /** Appends one extraction as a single JSON object holding all of it (the
- * document's header facts, references, questions, defects): the record a
- * result cache keeps. cg_extraction_from_json() reads it back. */
+ * document's header facts, references, questions, defects), for programs
+ * that keep or pass on extractions; cg_extraction_from_json() reads it
+ * back. (`check --cache` keeps the compact record of
+ * cg_extraction_to_record() instead, which also carries the quotes.) */
 CG_EXPORT cg_status cg_extraction_to_json(cg_string *out, const cg_extraction *ext);
 
 /** Reads a record written by cg_extraction_to_json(). CG_EFORMAT, with the
  * reason in `err`, for anything that is not exactly such a record, or (when
- * `input` is given) whose positions do not fit that document: a cache entry
- * that does not read back is rebuilt, never trusted. */
+ * `input` is given) whose positions do not fit that document: what does
+ * not read back exactly is refused, never trusted. */
 CG_EXPORT cg_status cg_extraction_from_json(const char *data, size_t len, const cg_input *input,
                                             cg_extraction **out, cg_error *err);
 

@@ -179,27 +179,13 @@ typedef struct quoter {
 } quoter;
 
 static const char *quote_span(quoter *q, size_t offset, size_t length) {
-    const cg_input *in = q->in;
-    if (offset > in->size || length > in->size - offset) return NULL;
-    const char *p = in->data + offset, *nul = memchr(p, '\0', length);
-    return cgu_arena_strndup(&q->c->arena, p, nul ? (size_t)(nul - p) : length);
+    return cgx_quote_span(&q->c->arena, q->in, offset, length);
 }
 
 static const char *quote_line(quoter *q, size_t line) {
     if (q->last_text && q->last_line == line) return q->last_text;
-    const char *t;
-    if (!q->in) {
-        t = cgx_quoted_line(q->ext, line);
-    } else if (!line || line > q->in->nlines) {
-        t = "";
-    } else {
-        const cg_input *in = q->in;
-        size_t s = in->line_starts[line - 1], e = s;
-        while (e < in->size && in->data[e] != '\n')
-            e++;
-        if (e > s && in->data[e - 1] == '\r') e--;
-        t = quote_span(q, s, e - s);
-    }
+    const char *t =
+        q->in ? cgx_quote_line(&q->c->arena, q->in, line) : cgx_quoted_line(q->ext, line);
     q->last_line = line;
     q->last_text = t;
     return t;

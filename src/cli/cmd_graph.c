@@ -18,33 +18,21 @@
 
 #include "citegraph/citegraph.h"
 #include "cli.h"
+#include "graph_commands.h"
 
 extern char **environ;
 
 typedef enum { Q_GRAPH, Q_CITES, Q_CITED_BY, Q_CHAIN, Q_PATH, Q_LONGEST, Q_RANK, Q_STATS } query;
 
+#define COMMAND_ENTRY(name, q, ids, usage, about) {name, q, ids, usage, about},
 static const struct {
     const char *name;
     query q;
     int ids; /* ids before the paths */
     const char *usage;
     const char *about;
-} commands[] = {
-    {"graph", Q_GRAPH, 0, "graph [OPTIONS] PATH... [--format dot|json|graphml|csv] [-o FILE]",
-     "Export the citation graph (or the neighbourhood of one document)."},
-    {"cites", Q_CITES, 1, "cites ID PATH...", "What the document ID cites, with locators and positions."},
-    {"cited-by", Q_CITED_BY, 1, "cited-by ID PATH...", "What cites the document ID."},
-    {"chain", Q_CHAIN, 1, "chain ID PATH... [--direction out|in] [--depth N]",
-     "The transitive citations of ID as an indented tree."},
-    {"path", Q_PATH, 2, "path FROM TO PATH... | path --pairs FILE PATH...",
-     "A shortest citation path from FROM to TO; with --pairs, the path lengths for every\n"
-     "'FROM<tab>TO' line of FILE."},
-    {"longest-chain", Q_LONGEST, 0, "longest-chain PATH...",
-     "The longest citation chain in the acyclic part of the graph, and the cycles."},
-    {"rank", Q_RANK, 0, "rank PATH... [--by indegree|pagerank|hub|authority] [--top N]",
-     "The most important documents."},
-    {"stats", Q_STATS, 0, "stats PATH...", "Nodes, edges, components, cycles, most cited."},
-};
+} commands[] = {CG_GRAPH_COMMANDS(COMMAND_ENTRY)};
+#undef COMMAND_ENTRY
 
 static const char common_help[] =
     "\n"

@@ -16,12 +16,11 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "graph_commands.h"
 
-/* The commands of cmd_graph.c. The helper checks them again, so a command
- * missing here is refused as unknown; the CLI tests run every one. */
-static const char *const graph_commands[] = {
-    "graph", "cites", "cited-by", "chain", "path", "longest-chain", "rank", "stats",
-};
+#define COMMAND_NAME(name, q, ids, usage, about) name,
+static const char *const graph_commands[] = {CG_GRAPH_COMMANDS(COMMAND_NAME)};
+#undef COMMAND_NAME
 
 int cli_is_graph_command(const char *cmd) {
     for (size_t i = 0; i < sizeof graph_commands / sizeof graph_commands[0]; i++)

@@ -32,21 +32,16 @@
 
 #define RECORD_MAGIC "CGR1"
 
-/* The bytes of line `line` without its line break, up to a NUL byte (the
- * check quotes it as a C string). "" for a line the input does not have. */
-static const char *line_of(cgu_arena *a, const cg_input *in, size_t line) {
+const char *cgx_quote_line(cgu_arena *a, const cg_input *in, size_t line) {
     if (!line || line > in->nlines) return cgu_arena_strndup(a, "", 0);
     size_t s = in->line_starts[line - 1], e = s;
     while (e < in->size && in->data[e] != '\n')
         e++;
     if (e > s && in->data[e - 1] == '\r') e--;
-    const char *p = in->data + s;
-    const char *nul = memchr(p, '\0', e - s);
-    return cgu_arena_strndup(a, p, nul ? (size_t)(nul - p) : e - s);
+    return cgx_quote_span(a, in, s, e - s);
 }
 
-/* `len` bytes at `offset`, up to a NUL byte. */
-static const char *span_of(cgu_arena *a, const cg_input *in, size_t offset, size_t len) {
+const char *cgx_quote_span(cgu_arena *a, const cg_input *in, size_t offset, size_t len) {
     if (offset > in->size || len > in->size - offset) return NULL;
     const char *p = in->data + offset;
     const char *nul = memchr(p, '\0', len);
@@ -69,12 +64,12 @@ cg_status cg_extraction_keep_quotes(cg_extraction *ext, const cg_input *in) {
     if (!rt || !dt || !lines || !texts) return CG_ENOMEM;
     for (size_t i = 0; i < ext->nrefs; i++) {
         const cg_reference *r = &ext->refs[i];
-        if (!(rt[i] = span_of(a, in, r->offset, r->length))) return CG_EINVAL;
+        if (!(rt[i] = cgx_quote_span(a, in, r->offset, r->length))) return CG_EINVAL;
         lines[i] = r->line;
     }
     for (size_t i = 0; i < ext->ndefects; i++) {
         const cg_defect *d = &ext->defects[i];
-        if (!(dt[i] = span_of(a, in, d->offset, d->length))) return CG_EINVAL;
+        if (!(dt[i] = cgx_quote_span(a, in, d->offset, d->length))) return CG_EINVAL;
         lines[ext->nrefs + i] = d->line;
     }
     qsort(lines, nl, sizeof *lines, cmp_size);
@@ -82,7 +77,7 @@ cg_status cg_extraction_keep_quotes(cg_extraction *ext, const cg_input *in) {
     for (size_t i = 0; i < nl; i++) {
         if (n && lines[n - 1] == lines[i]) continue;
         lines[n] = lines[i];
-        if (!(texts[n] = line_of(a, in, lines[i]))) return CG_ENOMEM;
+        if (!(texts[n] = cgx_quote_line(a, in, lines[i]))) return CG_ENOMEM;
         n++;
     }
     ext->ref_text = rt;
