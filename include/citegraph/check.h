@@ -22,12 +22,13 @@
 #ifndef CITEGRAPH_CHECK_H
 #define CITEGRAPH_CHECK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "citegraph/buf.h"
 #include "citegraph/error.h"
 #include "citegraph/extract.h"
 #include "citegraph/input.h"
-#include "citegraph/output.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,23 +41,24 @@ typedef enum cg_severity {
     CG_SEV_ERROR = 2
 } cg_severity;
 
-/** "note", "warning", "error" (or "off"). */
+/** "note", "warning", "error" (or "off"). Static. */
 CG_EXPORT const char *cg_severity_name(cg_severity s);
 
 typedef struct cg_rule {
-    const char *id;          /* "CG001" */
-    const char *name;        /* "unknown-document" */
-    cg_severity severity;    /* default */
-    const char *summary;     /* one line */
-    const char *help;        /* what it finds, why, and an example */
+    const char *id;       /* "CG001" */
+    const char *name;     /* "unknown-document" */
+    cg_severity severity; /* default */
+    const char *summary;  /* one line */
+    const char *help;     /* what it finds, why, and an example */
 } cg_rule;
 
-/** The rules, in id order. */
+/** The rules, in id order: a static array of *n rules. */
 CG_EXPORT const cg_rule *cg_check_rules(size_t *n);
 
+/** A finding. Its strings are owned by the check. */
 typedef struct cg_finding {
     const cg_rule *rule;
-    cg_severity severity;    /* after configuration */
+    cg_severity severity; /* after configuration */
     const char *file;
     size_t line, col;        /* 1-based; col in characters */
     size_t offset, length;   /* bytes in the file */
@@ -65,58 +67,69 @@ typedef struct cg_finding {
     const char *text;        /* the reference as it stands in the file */
     const char *source_line; /* the whole line it stands on */
     const char *fingerprint; /* 16 hex digits, stable when lines move */
-    int in_baseline;         /* 1 when the baseline has it: not new */
+    bool in_baseline;        /* the baseline has it: not new */
     const char *suppressed;  /* the reason when the config silences it, else NULL */
 } cg_finding;
 
 typedef struct cg_check cg_check;
 
-CG_EXPORT cg_status cg_check_new(cg_check **out);
+/** A new check with the rules at their default severities; the caller
+ * frees it with cg_check_free(). CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_new(cg_check **out, cg_error *err);
+/** NULL is allowed. */
 CG_EXPORT void cg_check_free(cg_check *c);
 
-/** A catalog of known documents: a TSV (columns "id", or "herausgeber" and
- * "dokumentnummer"; "drucksachetyp"/"type", "datum"/"date", "titel"/"title")
- * or DIP JSON records. A catalog covers the kinds and Wahlperioden (Bundesrat:
- * years) it lists: an unknown document there is an error, elsewhere a
- * warning. */
+/** Reads a catalog of known documents (cg_catalog_read(): a TSV like DIP's
+ * index.tsv, or DIP JSON records). A catalog covers the kinds and
+ * Wahlperioden (Bundesrat: years) it lists: an unknown document there is an
+ * error, elsewhere a warning (cg_catalog_covers()). */
 CG_EXPORT cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *path,
                                          cg_error *err);
-/** Adds a document of the corpus. The check copies what it needs. */
+/** Adds a document of the corpus, read from `file`, with its extraction.
+ * `input` gives the text findings quote; it may be NULL for an extraction
+ * that carries its quotes (one from cg_run() with a cache). The check copies
+ * what it needs. CG_EINVAL, and nothing added, after cg_check_run(),
+ * without text to quote, or for an extraction with a position outside
+ * `input` (not the extraction of that input); CG_ENOMEM, after which the
+ * check can only be freed. */
 CG_EXPORT cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
-                                          const cg_extraction *ext);
+                                          const cg_extraction *ext, cg_error *err);
 /** Reads a config file (JSON): {"rules": {"CG007": "off"}, "ignore": [{"rule":
  * "CG001", "target": "BT-Drs. 21/500", "file": "drafts/...", "reason": "..."}]}.
- * Every ignore entry needs a reason. */
+ * Every ignore entry needs a reason. The check copies what it needs.
+ * CG_EFORMAT, with the file, line and reason in `err`, for a file that
+ * cannot be read or is not such a config; CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err);
 /** Reads a baseline written by cg_check_write_baseline(). */
 CG_EXPORT cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err);
 
 /** Applies the rules (and the online check, when asked), then the
  * configuration and the baseline. Findings are sorted by file, position
- * and rule. */
+ * and rule. Runs once: CG_EINVAL the second time; CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_run(cg_check *c, cg_error *err);
 
+/** The number of findings, and finding i (NULL past the end). Borrowed. */
 CG_EXPORT size_t cg_check_count(const cg_check *c);
 CG_EXPORT const cg_finding *cg_check_finding(const cg_check *c, size_t i);
 
 /** Options for checking URLs online (libcurl). Zero fields take defaults. */
 typedef struct cg_online_options {
-    long timeout_ms;        /* per request; default 10000 */
-    int retries;            /* on 429, 503 and timeouts, with exponential backoff; default 2 */
-    long backoff_ms;        /* the first wait; default 500 (a Retry-After header wins) */
-    int concurrency;        /* requests at once; default 8 */
-    const char *cache_file; /* results kept between runs; NULL: no cache */
-    long cache_ttl_s;       /* how long a cached result holds; default 86400 */
+    long timeout_ms;          /* per request; default 10000 */
+    int retries;              /* on 429, 503 and timeouts, with exponential backoff; default 2 */
+    long backoff_ms;          /* the first wait; default 500 (a Retry-After header wins) */
+    int concurrency;          /* requests at once; default 8 */
+    const char *cache_file;   /* results kept between runs; NULL: no cache */
+    long cache_ttl_s;         /* how long a cached result holds; default 86400 */
     const char *const *allow; /* if set, only these hosts (and their subdomains) are fetched */
     size_t nallow;
-    const char *const *deny;  /* these hosts are never fetched */
+    const char *const *deny; /* these hosts are never fetched */
     size_t ndeny;
 } cg_online_options;
 
-/** Asks cg_check_run() to fetch every URL (rule CG009). CG_EINVAL with a
- * message when citegraph was built without libcurl. */
-CG_EXPORT cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts,
-                                        cg_error *err);
+/** Asks cg_check_run() to fetch every URL (rule CG009); `opts` may be NULL
+ * for the defaults. Loads libcurl: CG_EUNSUPPORTED, with the reason, when
+ * citegraph was built without it or it cannot be loaded. */
+CG_EXPORT cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err);
 
 typedef enum cg_check_format {
     CG_CHECK_TEXT,
@@ -127,13 +140,13 @@ typedef enum cg_check_format {
     CG_CHECK_MARKDOWN
 } cg_check_format;
 
-/** Writes the findings at or above `min` (suppressed ones are left out;
- * baselined ones are marked). `source` adds each finding's line with a
- * caret under it (text format only). */
+/** Appends the findings at or above `min` in `format` (suppressed ones are
+ * left out; baselined ones are marked). `source` adds each finding's line
+ * with a caret under it (text format only). CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min,
-                                   int source, cg_string *out);
-/** The findings as a baseline file. */
-CG_EXPORT cg_status cg_check_write_baseline(const cg_check *c, cg_string *out);
+                                   bool source, cg_buf *out, cg_error *err);
+/** Appends the findings as a baseline file. CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_write_baseline(const cg_check *c, cg_buf *out, cg_error *err);
 
 #ifdef __cplusplus
 }

@@ -26,8 +26,8 @@ typedef struct cg_input cg_input;
 
 /** Limits applied while reading. Zero fields take the defaults. */
 typedef struct cg_read_options {
-    size_t max_bytes;      /* largest document accepted; default 1 GiB */
-    size_t long_line;      /* lines longer than this many bytes get a warning; default 1 MiB */
+    size_t max_bytes; /* largest document accepted; default 1 GiB */
+    size_t long_line; /* lines longer than this many bytes get a warning; default 1 MiB */
 } cg_read_options;
 
 /** Reads the regular file at `path`. Refuses directories, FIFOs and devices
@@ -46,16 +46,20 @@ CG_EXPORT cg_status cg_input_from_memory(const char *name, const void *data, siz
                                          const cg_read_options *opts, cg_input **out,
                                          cg_error *err);
 
+/** Frees the input and everything borrowed from it; NULL is allowed. */
 CG_EXPORT void cg_input_free(cg_input *input);
 
-/** The name given at creation (the path for files). Borrowed. */
+/** The name given at creation (the path for files). Borrowed from the input. */
 CG_EXPORT const char *cg_input_name(const cg_input *input);
-/** The document's bytes; always followed by one NUL byte not counted in the size. */
+/** The document's bytes, borrowed from the input; always followed by one
+ * NUL byte not counted in the size. */
 CG_EXPORT const char *cg_input_data(const cg_input *input);
+/** The number of bytes of the document. */
 CG_EXPORT size_t cg_input_size(const cg_input *input);
 
-/** Warnings found while reading, each a complete sentence without the file
- * name (e.g. "contains 1 NUL byte (first at line 40, column 12)"). */
+/** Warnings found while reading: how many, and warning i (NULL past the
+ * end), each a complete sentence without the file name (e.g. "contains 1
+ * NUL byte (first at line 40, column 12)"). Borrowed from the input. */
 CG_EXPORT size_t cg_input_warning_count(const cg_input *input);
 CG_EXPORT const char *cg_input_warning(const cg_input *input, size_t i);
 
@@ -82,11 +86,13 @@ typedef struct cg_path_list {
 /** Adds `arg` to `list`: a regular file as it is; a directory recursively, in
  * byte-wise sorted order, taking the files whose names end in one of the
  * NULL-terminated `extensions` (e.g. {".txt", NULL}; NULL means ".txt") and
- * skipping hidden entries; "-" (standard input) is kept as it is. Dangling links, link loops, FIFOs and unreadable
- * directories become entries with an error status, so that the caller can
- * report them in order. Returns CG_ENOMEM only; path errors are entries. */
+ * skipping hidden entries; "-" (standard input) is kept as it is. Dangling links, link loops, FIFOs
+ * and unreadable directories become entries with an error status, so that the caller can report
+ * them in order. Returns CG_ENOMEM only; path errors are entries. */
 CG_EXPORT cg_status cg_path_list_add(cg_path_list *list, const char *arg,
-                                     const char *const *extensions);
+                                     const char *const *extensions, cg_error *err);
+/** Frees the entries and their strings and empties the list (which the
+ * caller owns, e.g. zero-initialised on the stack); NULL is allowed. */
 CG_EXPORT void cg_path_list_release(cg_path_list *list);
 
 #ifdef __cplusplus

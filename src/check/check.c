@@ -13,10 +13,9 @@
 #include <string.h>
 
 #include "check_internal.h"
-#include "corpus/catalog.h"
-#include "corpus/input_internal.h"
-#include "extract/locator.h"
-#include "extract/quotes.h"
+#include "online.h"
+#include "resolve/quotes.h"
+#include "url.h"
 
 static const cg_rule rules[] = {
     {"CG001", "unknown-document", CG_SEV_WARNING,
@@ -54,8 +53,7 @@ static const cg_rule rules[] = {
      "The document's own number in its header and running heads is its identity; anywhere else "
      "it is usually a copy-and-paste slip. Example: 'vgl. Drucksache 21/126' inside Drucksache "
      "21/126."},
-    {"CG007", "ambiguous-reference", CG_SEV_WARNING,
-     "a number the extractor could read two ways",
+    {"CG007", "ambiguous-reference", CG_SEV_WARNING, "a number the extractor could read two ways",
      "The context did not decide between two readings, and citegraph chose one: 'Drucksache "
      "21/22' in a Bundesrat text is read as the Bundesrat's 21/22 (of 2022), though it could be "
      "the Bundestag's 21/22. Write the prefix (BR-Drs., BT-Drs.) to decide."},
@@ -77,10 +75,14 @@ const cg_rule *cg_check_rules(size_t *n) {
 
 const char *cg_severity_name(cg_severity s) {
     switch (s) {
-    case CG_SEV_OFF: return "off";
-    case CG_SEV_NOTE: return "note";
-    case CG_SEV_WARNING: return "warning";
-    case CG_SEV_ERROR: return "error";
+    case CG_SEV_OFF:
+        return "off";
+    case CG_SEV_NOTE:
+        return "note";
+    case CG_SEV_WARNING:
+        return "warning";
+    case CG_SEV_ERROR:
+        return "error";
     }
     return "error";
 }
@@ -91,29 +93,32 @@ static int rule_index(const char *id) {
     return -1;
 }
 
-cg_status cg_check_new(cg_check **out) {
-    *out = calloc(1, sizeof **out);
-    if (!*out) return CG_ENOMEM;
-    for (size_t i = 0; i < NRULES; i++) (*out)->severity[i] = rules[i].severity;
+cg_status cg_check_new(cg_check **out, cg_error *err) {
+    cg_check *c = calloc(1, sizeof *c);
+    if (!c || cg_catalog_new(&c->catalog, err) != CG_OK) {
+        free(c);
+        *out = NULL;
+        return cgu_oom(err);
+    }
+    for (size_t i = 0; i < NRULES; i++)
+        c->severity[i] = rules[i].severity;
+    *out = c;
     return CG_OK;
 }
 
 void cg_check_free(cg_check *c) {
     if (!c) return;
-    cgc_online_release(c);
+    if (c->online) cgc_online_release();
     for (size_t i = 0; i < c->ndocs; i++) {
         free(c->docs[i].refs);
         free(c->docs[i].defects);
-        free(c->docs[i].questions);
     }
     free(c->docs);
-    free(c->catalog);
+    cg_catalog_free(c->catalog);
+    cg_corpus_free(c->corpus);
     free(c->ignores);
     free(c->findings);
     free(c->urls);
-    cgu_map_release(&c->catalog_index);
-    cgu_map_release(&c->coverage);
-    cgu_map_release(&c->docs_index);
     cgu_map_release(&c->baseline);
     cgu_map_release(&c->url_index);
     cgu_arena_release(&c->arena);
@@ -124,46 +129,25 @@ static const char *dup(cg_check *c, const char *s) {
     return s ? cgu_arena_strdup(&c->arena, s) : NULL;
 }
 
-void cgc_coverage_key(const char *id, char *out, size_t cap) {
-    unsigned a, b;
-    char tail;
-    if (sscanf(id, "BT-Drs. %u/%u%c", &a, &b, &tail) >= 2)
-        snprintf(out, cap, "bt_drucksache|%u", a);
-    else if (sscanf(id, "BT-PlPr. %u/%u", &a, &b) == 2)
-        snprintf(out, cap, "bt_plenarprotokoll|%u", a);
-    else if (strncmp(id, "BR-Drs. ", 8) == 0) {
-        const char *p = id + 8;
-        if (strncmp(p, "zu ", 3) == 0) p += 3;
-        const char *slash = strrchr(p, '/');
-        int yy = slash ? atoi(slash + 1) : -1;
-        snprintf(out, cap, "br_drucksache|%02d", yy);
-    } else {
-        const char *sp = strchr(id, ' ');
-        snprintf(out, cap, "%.*s", sp ? (int)(sp - id) : (int)strlen(id), id);
-    }
-}
-
-static cg_status take_entry(void *ctx, const char *id, const char *type, const char *date,
-                            const char *title, const char *file) {
-    (void)file;
-    cg_check *c = ctx;
-    if (cgu_grow((void **)&c->catalog, &c->capcatalog, c->ncatalog + 1, sizeof *c->catalog))
-        return CG_ENOMEM;
-    centry *e = &c->catalog[c->ncatalog];
-    *e = (centry){dup(c, id), dup(c, type), dup(c, date), dup(c, title)};
-    char key[64];
-    cgc_coverage_key(id, key, sizeof key);
-    const char *k = dup(c, key);
-    if (!e->id || !k || cgu_map_put(&c->catalog_index, e->id, c->ncatalog) ||
-        cgu_map_put(&c->coverage, k, 1))
-        return CG_ENOMEM;
-    c->ncatalog++;
-    return CG_OK;
-}
-
 cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *path,
                                cg_error *err) {
-    return cgu_read_catalog(path, ex, take_entry, c, err);
+    return cg_catalog_read(c->catalog, ex, path, err);
+}
+
+/* A copy of `id` whose texts live in the check, and its canonical text. */
+static int keep_id(cg_check *c, const cg_docid *id, cg_docid *out, const char **text) {
+    int failed = 0;
+    *out = *id;
+    out->text = cgu_arena_dup_or_null(&c->arena, id->text, &failed);
+    out->grammar_kind = cgu_arena_dup_or_null(&c->arena, id->grammar_kind, &failed);
+    if (failed) return -1;
+    if (!text) return 0;
+    *text = NULL;
+    if (id->kind == CG_KIND_NONE) return 0;
+    cg_buf b = CG_BUF_INIT;
+    if (cg_docid_append(id, &b, NULL) == CG_OK) *text = cgu_arena_strndup(&c->arena, b.data, b.len);
+    cg_buf_release(&b);
+    return *text ? 0 : -1;
 }
 
 /* The check keeps only what findings quote: each reference's and defect's
@@ -179,66 +163,98 @@ typedef struct quoter {
 } quoter;
 
 static const char *quote_span(quoter *q, size_t offset, size_t length) {
-    return cgx_quote_span(&q->c->arena, q->in, offset, length);
+    return cgr_quote_span(&q->c->arena, q->in, offset, length);
 }
 
 static const char *quote_line(quoter *q, size_t line) {
     if (q->last_text && q->last_line == line) return q->last_text;
     const char *t =
-        q->in ? cgx_quote_line(&q->c->arena, q->in, line) : cgx_quoted_line(q->ext, line);
+        q->in ? cgr_quote_line(&q->c->arena, q->in, line) : cgr_quoted_line(q->ext, line);
     q->last_line = line;
     q->last_text = t;
     return t;
 }
 
 cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
-                                const cg_extraction *ext) {
-    if (!input && !cgx_quoted(ext)) return CG_EINVAL;
-    if (cgu_grow((void **)&c->docs, &c->capdocs, c->ndocs + 1, sizeof *c->docs)) return CG_ENOMEM;
+                                const cg_extraction *ext, cg_error *err) {
+    if (c->ran) return cgu_error(err, CG_EINVAL, file, 0, 0, "the check has run");
+    if (!input && !cgr_quoted(ext))
+        return cgu_error(err, CG_EINVAL, file, 0, 0, "neither the document nor its quotes");
+    if (input) {
+        /* refused before anything is taken, so that the check stays as it was */
+        size_t size = cg_input_size(input);
+        for (size_t i = 0; i < cg_extraction_count(ext); i++) {
+            const cg_reference *r = cg_extraction_reference(ext, i);
+            if (r->offset > size || r->length > size - r->offset)
+                return cgu_error(err, CG_EINVAL, file, r->line, r->col,
+                                 "a reference at byte %zu lies outside the document (%zu bytes)",
+                                 r->offset, size);
+        }
+        const cg_defect *df;
+        size_t nd = cg_extraction_defects(ext, &df);
+        for (size_t i = 0; i < nd; i++)
+            if (df[i].offset > size || df[i].length > size - df[i].offset)
+                return cgu_error(err, CG_EINVAL, file, df[i].line, df[i].col,
+                                 "a defect at byte %zu lies outside the document (%zu bytes)",
+                                 df[i].offset, size);
+    }
+    if (cgu_grow((void **)&c->docs, &c->capdocs, c->ndocs + 1, sizeof *c->docs))
+        return cgu_oom(err);
     cdoc *d = &c->docs[c->ndocs];
     memset(d, 0, sizeof *d);
     quoter q = {c, input, ext, 0, NULL};
     const cg_document_info *info = cg_extraction_document(ext);
-    d->file = dup(c, file);
-    d->id = dup(c, info->id);
-    d->alias = dup(c, info->alias);
-    d->type = dup(c, info->type);
-    d->date = dup(c, info->date);
-    d->title = dup(c, info->title);
-    d->issuer = dup(c, info->issuer);
-    if (!d->file) return CG_ENOMEM;
-    const char *const *qs;
+    int failed = keep_id(c, &info->id, &d->id, NULL) || keep_id(c, &info->alias, &d->alias, NULL);
+    d->file = cgu_arena_dup_or_null(&c->arena, file, &failed);
+    d->type = cgu_arena_dup_or_null(&c->arena, info->type, &failed);
+    d->date = cgu_arena_dup_or_null(&c->arena, info->date, &failed);
+    d->title = cgu_arena_dup_or_null(&c->arena, info->title, &failed);
+    const cg_question *qs;
     d->nquestions = cg_extraction_questions(ext, &qs);
     if (d->nquestions) {
-        d->questions = malloc(d->nquestions * sizeof *d->questions);
-        if (!d->questions) return CG_ENOMEM;
-        for (size_t i = 0; i < d->nquestions; i++)
-            d->questions[i] = dup(c, qs[i]);
+        cg_question *copy = cgu_arena_alloc(&c->arena, d->nquestions * sizeof *copy);
+        if (copy)
+            memcpy(copy, qs, d->nquestions * sizeof *copy);
+        else
+            failed = 1;
+        d->questions = copy;
     }
+    if (failed) goto oom;
     d->nrefs = cg_extraction_count(ext);
     d->refs = calloc(d->nrefs ? d->nrefs : 1, sizeof *d->refs);
-    if (!d->refs) return CG_ENOMEM;
+    if (!d->refs) goto oom;
+    /* counted from here, so that cg_check_free() frees what was taken */
+    c->ndocs++;
     for (size_t i = 0; i < d->nrefs; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
         cref *x = &d->refs[i];
-        *x = (cref){.kind = dup(c, r->kind),
-                    .target = dup(c, r->target),
-                    .locator = dup(c, r->locator),
-                    .note = dup(c, r->note),
-                    .answers = r->relation == CG_REL_ANSWERS,
+        *x = (cref){.answers = r->relation == CG_REL_ANSWERS,
                     .flags = r->flags,
                     .offset = r->offset,
                     .length = r->length,
                     .line = r->line,
                     .col = r->col};
-        x->text = input ? quote_span(&q, r->offset, r->length) : dup(c, cgx_ref_text(ext, i));
+        if (keep_id(c, &r->target, &x->target, &x->target_text)) goto oom;
+        x->note = cgu_arena_dup_or_null(&c->arena, r->note, &failed);
+        x->locator = r->locator;
+        x->locator.text = cgu_arena_dup_or_null(&c->arena, r->locator.text, &failed);
+        if (r->locator.nquestions) {
+            cg_question *copy = cgu_arena_alloc(&c->arena, r->locator.nquestions * sizeof *copy);
+            if (copy)
+                memcpy(copy, r->locator.questions, r->locator.nquestions * sizeof *copy);
+            else
+                failed = 1;
+            x->locator.questions = copy;
+        }
+        x->text = input ? quote_span(&q, r->offset, r->length)
+                        : cgu_arena_dup_or_null(&c->arena, cgr_ref_text(ext, i), &failed);
         x->line_text = quote_line(&q, r->line);
-        if (!x->target || !x->text || !x->line_text) return CG_ENOMEM;
-        if (strcmp(r->kind, CG_KIND_URL) == 0 && !cgu_map_get(&c->url_index, x->target, NULL)) {
+        if (failed || !x->text || !x->line_text) goto oom;
+        if (r->target.kind == CG_KIND_URL && !cgu_map_get(&c->url_index, x->target_text, NULL)) {
             if (cgu_grow((void **)&c->urls, &c->capurls, c->nurls + 1, sizeof *c->urls) ||
-                cgu_map_put(&c->url_index, x->target, 1))
-                return CG_ENOMEM;
-            c->urls[c->nurls++] = x->target;
+                cgu_map_put(&c->url_index, x->target_text, c->nurls))
+                goto oom;
+            c->urls[c->nurls++] = x->target_text;
         }
     }
     const cg_defect *df;
@@ -247,22 +263,29 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
         d->defects = malloc(d->ndefects * sizeof *d->defects);
         d->defect_text = cgu_arena_alloc(&c->arena, d->ndefects * sizeof *d->defect_text);
         d->defect_line = cgu_arena_alloc(&c->arena, d->ndefects * sizeof *d->defect_line);
-        if (!d->defects || !d->defect_text || !d->defect_line) return CG_ENOMEM;
+        if (!d->defects || !d->defect_text || !d->defect_line) goto oom;
         memcpy(d->defects, df, d->ndefects * sizeof *df);
         for (size_t i = 0; i < d->ndefects; i++) {
-            d->defect_text[i] = input ? quote_span(&q, df[i].offset, df[i].length)
-                                      : dup(c, cgx_defect_text(ext, i));
+            d->defect_text[i] =
+                input ? quote_span(&q, df[i].offset, df[i].length)
+                      : cgu_arena_dup_or_null(&c->arena, cgr_defect_text(ext, i), &failed);
             d->defect_line[i] = quote_line(&q, df[i].line);
-            if (!d->defect_text[i] || !d->defect_line[i]) return CG_ENOMEM;
+            if (failed || !d->defect_text[i] || !d->defect_line[i]) goto oom;
         }
     }
-    c->ndocs++;
     return CG_OK;
+oom:
+    return cgu_oom(err);
 }
 
-size_t cgc_urls(const cg_check *c, const char *const **urls) {
-    if (urls) *urls = c->urls;
-    return c->nurls;
+cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err) {
+    if (!c->online) {
+        cg_status st = cgc_online_init(err);
+        if (st != CG_OK) return st;
+    }
+    c->online = true;
+    if (opts) c->online_opts = *opts;
+    return CG_OK;
 }
 
 /* ---- configuration and baseline ---- */
@@ -287,7 +310,8 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     cg_status st = CG_OK;
     char msg[200];
     if (!json_is_object(root)) {
-        st = config_error(err, path, 0, 0, "a config is a JSON object with \"rules\" and \"ignore\"");
+        st = config_error(err, path, 0, 0,
+                          "a config is a JSON object with \"rules\" and \"ignore\"");
         goto out;
     }
     const char *key;
@@ -304,10 +328,14 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
         int r = rule_index(key);
         const char *sev = json_string_value(v);
         cg_severity s = CG_SEV_ERROR;
-        if (sev && strcmp(sev, "off") == 0) s = CG_SEV_OFF;
-        else if (sev && strcmp(sev, "note") == 0) s = CG_SEV_NOTE;
-        else if (sev && strcmp(sev, "warning") == 0) s = CG_SEV_WARNING;
-        else if (!sev || strcmp(sev, "error") != 0) r = -2;
+        if (sev && strcmp(sev, "off") == 0)
+            s = CG_SEV_OFF;
+        else if (sev && strcmp(sev, "note") == 0)
+            s = CG_SEV_NOTE;
+        else if (sev && strcmp(sev, "warning") == 0)
+            s = CG_SEV_WARNING;
+        else if (!sev || strcmp(sev, "error") != 0)
+            r = -2;
         if (r < 0) {
             snprintf(msg, sizeof msg,
                      r == -1 ? "\"rules\": no rule \"%s\""
@@ -326,8 +354,8 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
         const char *file = json_string_value(json_object_get(v, "file"));
         const char *reason = json_string_value(json_object_get(v, "reason"));
         if (!reason || !*reason) {
-            snprintf(msg, sizeof msg, "\"ignore\" entry %zu has no \"reason\": say why it is silenced",
-                     i + 1);
+            snprintf(msg, sizeof msg,
+                     "\"ignore\" entry %zu has no \"reason\": say why it is silenced", i + 1);
             st = config_error(err, path, 0, 0, msg);
             goto out;
         }
@@ -412,78 +440,51 @@ static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t
     return CG_OK;
 }
 
-static int is_document_kind(const char *kind) {
-    return strcmp(kind, CG_KIND_URL) != 0 && strcmp(kind, CG_KIND_INTERNAL) != 0;
+static bool is_document_kind(cg_kind kind) {
+    return kind != CG_KIND_URL && kind != CG_KIND_INTERNAL;
 }
 
-static const cdoc *corpus_doc(const cg_check *c, const char *id) {
+static const cdoc *corpus_doc(const cg_check *c, const cg_docid *id) {
     size_t i;
-    return cgu_map_get(&c->docs_index, id, &i) ? &c->docs[i] : NULL;
+    return cg_corpus_find(c->corpus, id, &i) ? &c->docs[i] : NULL;
 }
 
-static const char *date_of(const cg_check *c, const char *id) {
+static const char *date_of(const cg_check *c, const cg_docid *id) {
     const cdoc *d = corpus_doc(c, id);
     if (d && d->date) return d->date;
-    size_t i;
-    return cgu_map_get(&c->catalog_index, id, &i) ? c->catalog[i].date : NULL;
+    const cg_catalog_entry *e = cg_catalog_find(c->catalog, id);
+    return e ? e->date : NULL;
 }
 
-static const char *title_of(const cg_check *c, const char *id) {
+static const char *title_of(const cg_check *c, const cg_docid *id) {
     const cdoc *d = corpus_doc(c, id);
     if (d && d->title) return d->title;
-    size_t i;
-    return cgu_map_get(&c->catalog_index, id, &i) ? c->catalog[i].title : NULL;
+    const cg_catalog_entry *e = cg_catalog_find(c->catalog, id);
+    return e ? e->title : NULL;
 }
 
-/* Whether the document can have question q ("13", "4c"). The text layer of
- * a PDF sometimes loses a question, so only what lies beyond the last
- * question (or beyond the last sub-question of a question that has them)
- * counts as missing. */
-static int has_question(const cdoc *d, const char *q) {
-    long num = strtol(q, NULL, 10), max = 0;
-    char letter = q[strspn(q, "0123456789")], max_letter = 0;
+/* Whether the document can have question q. The text layer of a PDF
+ * sometimes loses a question, so only what lies beyond the last question
+ * (or beyond the last sub-question of a question that has them) counts as
+ * missing. */
+static bool has_question(const cdoc *d, const cg_question *q) {
+    unsigned max = 0;
+    char max_sub = 0;
     for (size_t i = 0; i < d->nquestions; i++) {
-        long n = strtol(d->questions[i], NULL, 10);
-        char l = d->questions[i][strspn(d->questions[i], "0123456789")];
-        if (n > max) max = n;
-        if (n == num && l > max_letter) max_letter = l;
+        const cg_question *x = &d->questions[i];
+        if (x->number > max) max = x->number;
+        if (x->number == q->number && x->sub > max_sub) max_sub = x->sub;
     }
-    if (num > max || num < 1) return 0;
-    return !letter || !max_letter || letter <= max_letter;
+    if (q->number > max || q->number < 1) return false;
+    return !q->sub || !max_sub || q->sub <= max_sub;
 }
 
-/* "12" or "4c": the last question, for messages. */
-static const char *last_question(const cdoc *d) {
-    long max = 0;
-    const char *best = "";
-    for (size_t i = 0; i < d->nquestions; i++) {
-        long n = strtol(d->questions[i], NULL, 10);
-        if (n >= max && strspn(d->questions[i], "0123456789") == strlen(d->questions[i])) {
-            max = n;
-            best = d->questions[i];
-        }
-    }
+/* The last question without a sub-question, for messages ("12"). */
+static cg_question last_question(const cdoc *d) {
+    cg_question best = {0, 0};
+    for (size_t i = 0; i < d->nquestions; i++)
+        if (!d->questions[i].sub && d->questions[i].number >= best.number) best = d->questions[i];
     return best;
-}
-
-/* The question labels a locator names ("Frage 3", "Fragen 3a bis 3c, 5");
- * none for written or oral questions, which are numbered elsewhere. */
-typedef struct question_labels {
-    char (*out)[16];
-    size_t n, cap;
-} question_labels;
-
-static int collect_question(void *ctx, const char *prefix, const char *q) {
-    question_labels *l = ctx;
-    if (strcmp(prefix, "Frage ") == 0 && l->n < l->cap)
-        snprintf(l->out[l->n++], sizeof l->out[0], "%s", q);
-    return 0;
-}
-
-static size_t locator_questions(const char *loc, char out[][16], size_t cap) {
-    question_labels l = {out, 0, cap};
-    if (loc) cgx_expand_questions(loc, collect_question, &l);
-    return l.n;
 }
 
 /* Titles compare without case, spaces, punctuation and line-end hyphens; one
@@ -492,8 +493,10 @@ static void fold_title(const char *s, char *out, size_t cap) {
     size_t n = 0;
     for (; *s && n + 1 < cap; s++) {
         unsigned char ch = (unsigned char)*s;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80) out[n++] = (char)ch;
-        else if (ch >= 'A' && ch <= 'Z') out[n++] = (char)(ch + 32);
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+            out[n++] = (char)ch;
+        else if (ch >= 'A' && ch <= 'Z')
+            out[n++] = (char)(ch + 32);
     }
     out[n] = '\0';
 }
@@ -507,102 +510,25 @@ static int titles_agree(const char *a, const char *b) {
     return strncmp(x, y, m) == 0 && (m >= 20 || nx == ny);
 }
 
-static const char *port_problem(const char *s, size_t n) {
-    if (!n || n > 5) return "an invalid port";
-    long port = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return "an invalid port";
-        port = port * 10 + (s[i] - '0');
-    }
-    return port == 0 || port > 65535 ? "a port outside 1-65535" : NULL;
-}
+/* "3a" and "12", as messages quote them. */
+typedef struct question_text {
+    char q[24], last[24];
+} question_text;
 
-/* RFC 3986 for what can go wrong in text: host labels, port, percent escapes. */
-const char *cgc_url_problem(const char *u) {
-    const char *p = strstr(u, "://");
-    if (!p) return "no scheme";
-    p += 3;
-    const char *h = p;
-    while (*p && *p != '/' && *p != '?' && *p != '#') p++;
-    size_t hl = (size_t)(p - h);
-    const char *at = memchr(h, '@', hl);
-    if (at) {
-        hl -= (size_t)(at + 1 - h);
-        h = at + 1;
-    }
-    if (hl && h[0] == '[') { /* an IPv6 literal: hex digits, ':' and '.' up to ']' */
-        const char *close = memchr(h, ']', hl);
-        if (!close || close == h + 1) return "an invalid IPv6 address";
-        for (const char *q = h + 1; q < close; q++)
-            if (!strchr("0123456789abcdefABCDEF:.", *q)) return "an invalid IPv6 address";
-        const char *rest = close + 1;
-        size_t rl = (size_t)(h + hl - rest);
-        if (rl && *rest != ':') return "an invalid IPv6 address";
-        const char *bad = rl ? port_problem(rest + 1, rl - 1) : NULL;
-        if (bad) return bad;
-        goto path;
-    }
-    const char *colon = memchr(h, ':', hl);
-    if (colon) {
-        const char *bad = port_problem(colon + 1, hl - (size_t)(colon + 1 - h));
-        if (bad) return bad;
-        hl = (size_t)(colon - h);
-    }
-    if (!hl) return "no host name";
-    if (strspn(h, "0123456789.") >= hl) { /* an IPv4 literal: four numbers 0-255 */
-        int parts = 0;
-        long part = -1;
-        for (size_t i = 0; i <= hl; i++) {
-            if (i == hl || h[i] == '.') {
-                if (part < 0 || part > 255) return "an invalid IPv4 address";
-                parts++;
-                part = -1;
-            } else {
-                part = (part < 0 ? 0 : part * 10) + (h[i] - '0');
-                if (part > 255) return "an invalid IPv4 address";
-            }
-        }
-        if (parts != 4) return "an invalid IPv4 address";
-        goto path;
-    }
-    size_t label = 0;
-    int dots = 0, alpha_tld = 1;
-    for (size_t i = 0; i <= hl; i++) {
-        char ch = i < hl ? h[i] : '.';
-        if (ch == '.') {
-            if (!label) return "an empty label in the host name";
-            if (h[i - 1] == '-') return "a host name label ending in '-'";
-            dots += i < hl;
-            label = 0;
-            continue;
-        }
-        if (!label && ch == '-') return "a host name label starting with '-'";
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-              ch == '-' || (unsigned char)ch >= 0x80))
-            return "a character not allowed in a host name";
-        if (++label > 63) return "a host name label longer than 63 characters";
-        if (i > 0 && memchr(h, '.', hl) && i > (size_t)(strrchr(h, '.') - h))
-            alpha_tld &= (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                         (unsigned char)ch >= 0x80 || ch == '-';
-    }
-    if (!dots) return "a host name without a dot";
-    if (!alpha_tld) return "a top-level domain that is not a name";
-path:
-    for (const char *q = p; *q; q++) {
-        if (*q == '%') {
-            int ok = q[1] && q[2] && strchr("0123456789abcdefABCDEF", q[1]) &&
-                     strchr("0123456789abcdefABCDEF", q[2]);
-            if (!ok) return "a '%' that is not followed by two hex digits";
-        }
-        if ((unsigned char)*q <= ' ') return "white space";
-    }
-    return NULL;
+static question_text question_texts(const cg_question *q, const cdoc *d) {
+    question_text t;
+    cg_question last = last_question(d);
+    cg_question_format(q, t.q, sizeof t.q);
+    if (last.number)
+        cg_question_format(&last, t.last, sizeof t.last);
+    else
+        t.last[0] = '\0';
+    return t;
 }
 
 static cg_status check_document(cg_check *c, const cdoc *d) {
     cg_status st = CG_OK;
-    int own_wp = 0;
-    if (d->id && strncmp(d->id, "BT-Drs. ", 8) == 0) own_wp = atoi(d->id + 8);
+    unsigned own_wp = d->id.kind == CG_KIND_BT_DRUCKSACHE ? d->id.period : 0;
     for (size_t i = 0; st == CG_OK && i < d->ndefects; i++) {
         const cg_defect *df = &d->defects[i];
         st = add(c, d, 1, df->offset, df->length, df->line, df->col, NULL, d->defect_text[i],
@@ -610,10 +536,11 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
     }
     for (size_t i = 0; st == CG_OK && i < d->nrefs; i++) {
         const cref *r = &d->refs[i];
-        const char *t = r->target;
+        const cg_docid *id = &r->target;
+        const char *t = r->target_text;
 #define ADD(rule, ...)                                                                             \
     add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, r->line_text, __VA_ARGS__)
-        if (strcmp(r->kind, CG_KIND_URL) == 0) {
+        if (id->kind == CG_KIND_URL) {
             const char *why = cgc_url_problem(t);
             if (why) st = ADD(7, "invalid URL %s: %s", t, why);
             continue;
@@ -622,53 +549,47 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
             st = ADD(1, "%s is malformed: %s", t, r->note ? r->note : "not a valid number");
             continue;
         }
-        if (r->flags & CG_REF_AMBIGUOUS && (st = ADD(6, "%s is ambiguous: %s", t, r->note)))
-            break;
-        char qs[64][16];
-        size_t nq = locator_questions(r->locator, qs, 64);
-        if (strcmp(r->kind, CG_KIND_INTERNAL) == 0) {
+        if (r->flags & CG_REF_AMBIGUOUS && (st = ADD(6, "%s is ambiguous: %s", t, r->note))) break;
+        /* questions of an Anfrage; written and oral questions are numbered elsewhere */
+        const cg_question *qs = r->locator.questions;
+        size_t nq = r->locator.series == CG_SERIES_ANFRAGE ? r->locator.nquestions : 0;
+        if (id->kind == CG_KIND_INTERNAL) {
             /* only an Antwort answers its own questions; "Antwort zu Frage 4" in a
              * Kleine Anfrage is about some earlier answer */
-            int answers_own = !d->type || strcmp(d->type, "Antwort") == 0;
+            bool answers_own = !d->type || strcmp(d->type, "Antwort") == 0;
             for (size_t k = 0; st == CG_OK && answers_own && k < nq && d->nquestions; k++)
-                if (!has_question(d, qs[k]))
-                    st = ADD(2, "this document has no question %s (its last is %s)", qs[k],
-                             last_question(d));
+                if (!has_question(d, &qs[k])) {
+                    question_text q = question_texts(&qs[k], d);
+                    st = ADD(2, "this document has no question %s (its last is %s)", q.q, q.last);
+                }
             continue;
         }
-        if (!is_document_kind(r->kind)) continue;
-        if (d->id && strcmp(t, d->id) == 0) {
+        if (!is_document_kind(id->kind)) continue;
+        if (cg_docid_equal(id, &d->id)) {
             st = ADD(5, "%s cites itself", t);
             continue;
         }
-        const cdoc *cited = corpus_doc(c, t);
-        size_t ci;
-        int in_catalog = cgu_map_get(&c->catalog_index, t, &ci);
-        if (!cited && !in_catalog) {
-            char key[64];
-            cgc_coverage_key(t, key, sizeof key);
-            int covered = cgu_map_get(&c->coverage, key, NULL);
+        const cdoc *cited = corpus_doc(c, id);
+        if (!cited && !cg_catalog_find(c->catalog, id)) {
+            bool covered = cg_catalog_covers(c->catalog, id);
             st = ADD(0, "%s is neither in the corpus nor in %s", t,
                      covered ? "the catalog, which covers it" : "a catalog");
             if (st == CG_OK && covered) c->findings[c->nfindings - 1].severity = CG_SEV_ERROR;
             continue;
         }
         for (size_t k = 0; st == CG_OK && cited && cited->nquestions && k < nq; k++)
-            if (!has_question(cited, qs[k]))
-                st = ADD(2, "%s has no question %s (its last is %s)", t, qs[k],
-                         last_question(cited));
-        const char *their = date_of(c, t);
+            if (!has_question(cited, &qs[k])) {
+                question_text q = question_texts(&qs[k], cited);
+                st = ADD(2, "%s has no question %s (its last is %s)", t, q.q, q.last);
+            }
+        const char *their = date_of(c, id);
+        unsigned wp = cg_docid_issuer(id) == CG_ISSUER_BT ? cg_docid_wahlperiode(id) : 0;
         if (st == CG_OK && d->date && their && strcmp(their, d->date) > 0)
             st = ADD(3, "%s is dated %s, after this document (%s)", t, their, d->date);
-        else if (st == CG_OK && own_wp && strncmp(t, "BT-", 3) == 0) {
-            const char *sp = strchr(t, ' ');
-            int wp = sp ? atoi(sp + 1) : 0;
-            if (wp > own_wp)
-                st = ADD(3, "%s is of the %d. Wahlperiode, after this document's %d.", t, wp,
-                         own_wp);
-        }
+        else if (st == CG_OK && own_wp && wp > own_wp)
+            st = ADD(3, "%s is of the %u. Wahlperiode, after this document's %u.", t, wp, own_wp);
         if (st == CG_OK && r->answers && d->title) {
-            const char *other = title_of(c, t);
+            const char *other = title_of(c, id);
             if (cited && other && !titles_agree(d->title, other))
                 st = ADD(4, "%s, the Anfrage this Antwort answers, is titled '%s', not '%s'", t,
                          other, d->title);
@@ -707,28 +628,45 @@ static int ignored(const cignore *ig, const cg_finding *f) {
 
 static cg_status finish(cg_check *c);
 
+/* Rule CG009: every URL fetched once, every reference to one that does not
+ * answer well a finding. */
+static cg_status check_online(cg_check *c, cg_error *err) {
+    cgc_url_result *rs = calloc(c->nurls ? c->nurls : 1, sizeof *rs);
+    if (!rs) return cgu_oom(err);
+    cg_status st = cgc_fetch_urls(&c->online_opts, c->urls, c->nurls, rs, err);
+    for (size_t d = 0; st == CG_OK && d < c->ndocs; d++) {
+        const cdoc *doc = &c->docs[d];
+        for (size_t k = 0; st == CG_OK && k < doc->nrefs; k++) {
+            const cref *x = &doc->refs[k];
+            size_t i;
+            if (x->target.kind != CG_KIND_URL || !cgu_map_get(&c->url_index, x->target_text, &i))
+                continue;
+            const cgc_url_result *r = &rs[i];
+            if (r->skipped || (r->status >= 200 && r->status < 400)) continue;
+            if (r->status)
+                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target_text, x->text,
+                         x->line_text, "%s answers %ld", x->target_text, r->status);
+            else
+                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target_text, x->text,
+                         x->line_text, "%s does not answer: %s", x->target_text, r->message);
+            if (st != CG_OK) cgu_oom(err);
+        }
+    }
+    free(rs);
+    return st;
+}
+
 cg_status cg_check_run(cg_check *c, cg_error *err) {
-    (void)err;
-    if (c->ran) return CG_EINVAL;
-    c->ran = 1;
-    for (size_t i = 0; i < c->ndocs; i++) {
-        if (c->docs[i].id && !cgu_map_get(&c->docs_index, c->docs[i].id, NULL) &&
-            cgu_map_put(&c->docs_index, c->docs[i].id, i))
-            return CG_ENOMEM;
-    }
-    for (size_t i = 0; i < c->ndocs; i++) /* an alias leads to its document */
-        if (c->docs[i].alias && !cgu_map_get(&c->docs_index, c->docs[i].alias, NULL) &&
-            cgu_map_put(&c->docs_index, c->docs[i].alias, i))
-            return CG_ENOMEM;
-    for (size_t i = 0; i < c->ndocs; i++) {
-        cg_status st = check_document(c, &c->docs[i]);
-        if (st != CG_OK) return st;
-    }
-    if (c->online) {
-        cg_status st = cgc_check_online(c, err);
-        if (st != CG_OK) return st;
-    }
-    return finish(c);
+    if (c->ran) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the check has run");
+    c->ran = true;
+    cg_status st = cg_corpus_new(&c->corpus, err);
+    for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
+        st = cg_corpus_add(c->corpus, &c->docs[i].id, &c->docs[i].alias, i, err);
+    for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
+        if ((st = check_document(c, &c->docs[i])) != CG_OK) cgu_oom(err);
+    if (st == CG_OK && c->online) st = check_online(c, err);
+    if (st == CG_OK && (st = finish(c)) != CG_OK) cgu_oom(err);
+    return st;
 }
 
 /* Severity, ignores, fingerprints, baseline: after every finding is in. */
@@ -781,23 +719,6 @@ static cg_status finish(cg_check *c) {
     }
     cgu_map_release(&seen);
     return CG_OK;
-}
-
-cg_status cgc_add_url_finding(cg_check *c, const char *rule_id, const char *file, size_t offset,
-                              const char *message) {
-    int r = rule_index(rule_id);
-    if (r < 0) return CG_EINVAL;
-    for (size_t i = 0; i < c->ndocs; i++) {
-        const cdoc *d = &c->docs[i];
-        if (strcmp(d->file, file) != 0) continue;
-        for (size_t k = 0; k < d->nrefs; k++)
-            if (d->refs[k].offset == offset) {
-                const cref *x = &d->refs[k];
-                return add(c, d, r, x->offset, x->length, x->line, x->col, x->target, x->text,
-                           x->line_text, "%s", message);
-            }
-    }
-    return CG_EINVAL;
 }
 
 size_t cg_check_count(const cg_check *c) {

@@ -1,162 +1,124 @@
-/* cli.h - the citegraph command: shared pieces of the subcommands.
+/* cli.h - the citegraph command: what its subcommands share.
  *
- * The CLI is a thin layer over the public library API. It owns everything
- * the library must not do: printing, exit codes, progress on a terminal. */
+ * The command is a thin layer over the public library API: it parses
+ * options (one table, optable.c), calls the library and prints. It owns
+ * everything the library must not do: printing, exit codes, progress on a
+ * terminal. */
 #ifndef CG_CLI_H
 #define CG_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #include "citegraph/citegraph.h"
+#include "optable.h"
 
-/* Exit codes, documented in `citegraph --help`. */
+/* Exit statuses, documented in every --help and man page. */
 enum {
-    EXIT_OK = 0,      /* success, also when nothing was found */
-    EXIT_FAILED = 1,  /* finished, but some input could not be processed */
-    EXIT_USAGE = 2    /* usage or configuration error; nothing was done */
+    EXIT_OK = 0,     /* success, also when nothing was found */
+    EXIT_FAILED = 1, /* finished, but some input failed, a finding, an output not written */
+    EXIT_USAGE = 2,  /* usage or configuration error; nothing was done */
+    EXIT_NOMEM = 3   /* out of memory */
 };
 
 typedef struct cli {
     bool quiet;
-    bool progress;      /* stderr is a terminal and this is no CI log */
+    bool progress; /* stderr is a terminal and this is no CI log */
     bool progress_shown;
+    bool nomem_reported; /* "out of memory" is said once */
     const char *prog;
 } cli;
 
 void cli_init(cli *c);
 void cli_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cli_warning(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void cli_note(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* "[12/2951] path" on one self-overwriting stderr line, only on a terminal. */
 void cli_progress(cli *c, size_t done, size_t total, const char *path);
 void cli_progress_end(cli *c);
-/* A usage error: message, the hint to --help, exit code 2. */
+/* Says "out of memory", once however often it is called, and returns
+ * EXIT_NOMEM: for the place that finds it and for a command's last line
+ * alike. */
+int cli_nomem(cli *c);
+/* A usage error: the message, the hint to --help; returns EXIT_USAGE. */
 int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Writes bytes to stdout; false when the write failed (EPIPE included). */
-bool cli_write(const char *data, size_t len);
+/* Reports a failed library call: "PATH:LINE:COL: text" as far as `err`
+ * knows, after `context` when given. Returns EXIT_NOMEM for CG_ENOMEM,
+ * else `status`. */
+int cli_fail(cli *c, const cg_error *err, const char *context, int status);
+/* A grammar that does not load: cli_fail with EXIT_USAGE, naming the
+ * built-in grammar when the fault is there. */
+int cli_grammar_fail(cli *c, const cg_error *err);
 
-/* "citegraph: error: FILE:LINE:COL: message" for a grammar that did not load. */
-void cli_grammar_error(cli *c, const struct cg_error *err);
+/* ---- parsing a command's arguments ---- */
 
-/* ---- extraction results kept between runs (cache.c) ---- */
-
-/* What stat() says of a file: the index trusts a file whose stat is unchanged. */
-typedef struct cli_file_stat {
-    uint64_t dev, ino, size;
-    int64_t mtime_s, mtime_ns, ctime_s, ctime_ns;
-} cli_file_stat;
-
-typedef struct cli_index_entry {
-    char *path;
-    cli_file_stat st;
-    char key[33];
-} cli_index_entry;
-
-typedef struct cli_cache {
-    const char *dir;
-    uint64_t grammar_a, grammar_b; /* hash of version and grammar */
-    int64_t settled_before;        /* files changed since (seconds) are not indexed */
-    char index_head[96];           /* the first line of DIR/index for this grammar */
-    cli_index_entry *index;        /* the last run's, sorted by path; read-only */
-    size_t nindex;
-    char *index_data;        /* the paths of `index` point into it */
-    char index_problem[160]; /* why DIR/index was not used, "" if it was */
-    cli_index_entry *fresh;  /* this run's, for the next (calling thread only) */
-    size_t nfresh, capfresh;
-    size_t files_read; /* this run's, not trusted by their stat */
-} cli_cache;
-
-typedef enum { CLI_CACHE_OFF, CLI_CACHE_MISS, CLI_CACHE_HIT, CLI_CACHE_CORRUPT } cli_cache_state;
-
-/* Creates DIR if needed, fingerprints the grammar and reads DIR/index (a
- * damaged index is not used: index_problem says why); -1 with a reason. */
-int cli_cache_open(cli_cache *cache, const char *dir, const char *const *patterns,
-                   size_t npatterns, char *why, size_t whylen);
-/* Writes this run's index (-1 when it could not) and frees everything. */
-int cli_cache_close(cli_cache *cache);
-struct stat;
-void cli_cache_stat_of(const struct stat *st, cli_file_stat *out);
-/* Whether the file had not changed for long enough to be indexed. */
-bool cli_cache_settled(const cli_cache *cache, const cli_file_stat *st);
-/* Thread-safe. The key the index holds for `path` when `st` is what it
- * recorded; false when the file must be read and hashed. */
-bool cli_cache_lookup(const cli_cache *cache, const char *path, const cli_file_stat *st,
-                      char key[33]);
-/* Calling thread only: `path` had `st` and `key` in this run. */
-int cli_cache_remember(cli_cache *cache, const char *path, const cli_file_stat *st,
-                       const char key[33]);
-/* Thread-safe. The key of a document's bytes. */
-void cli_cache_key(const cli_cache *cache, const cg_input *in, char key[33]);
-/* Thread-safe. The entry of `key` for a document of `size` bytes. HIT sets
- * *ext (with its quotes); CORRUPT says why in `why`. */
-cli_cache_state cli_cache_load(const cli_cache *cache, const char key[33], size_t size,
-                               cg_extraction **ext, char *why, size_t whylen);
-/* Thread-safe (`serial` makes the temporary file name unique). `ext` must
- * carry its quotes. */
-int cli_cache_store(const cli_cache *cache, const char key[33], const cg_extraction *ext,
-                    size_t size, size_t serial);
-
-/* ---- documents on several threads (docs.c) ---- */
-
-/* One document of a run: read, extracted, and whatever the command added. */
-typedef struct cli_doc {
-    size_t index;                /* in the path list */
-    const cg_path_entry *entry;
-    cg_input *in;                /* NULL when it could not be read */
-    cg_extraction *ext;          /* NULL when not extracted */
-    bool extracted;
-    cli_cache_state cache_state; /* OFF without --cache */
-    char cache_problem[512];     /* why a cache entry was rebuilt */
-    bool read;                   /* the file was read (with --cache: not trusted by stat) */
-    bool indexable;              /* with --cache: `st` and `key` go into the index */
-    cli_file_stat st;
-    char key[33];
-    cg_status status;            /* CG_OK, or why the document failed */
-    char error[512];             /* the message for a failed document */
-    void *extra;                 /* the command's own result (prepare/release) */
-} cli_doc;
-
-typedef struct cli_docs {
-    const cg_extractor *ex;
-    cli_cache *cache;            /* NULL: extract every document */
-    size_t *cache_counts;        /* NULL, or 4 counters indexed by cli_cache_state */
-    int jobs;                    /* threads; 1 runs everything on the caller's */
-    void *ctx;
-    /* on a worker: whether to extract this document (NULL: always) */
-    bool (*extract)(const cli_doc *doc, void *ctx);
-    /* on a worker, after a successful read and extraction (may be NULL) */
-    void (*prepare)(cli_doc *doc, void *ctx);
-    /* on the calling thread, in path order; nonzero stops the run */
-    int (*consume)(cli_doc *doc, void *ctx);
-    /* frees doc->extra (may be NULL) */
-    void (*release)(cli_doc *doc, void *ctx);
-} cli_docs;
-
-/* Reads and extracts every document of `list` on d->jobs threads and hands
- * each to d->consume in order, showing progress. Returns what consume
- * returned to stop, -1 when no thread could start, else 0. */
-int cli_for_each_doc(cli *c, const cli_docs *d, const cg_path_list *list);
-/* The number of cores (1 to 64): the default of -j. */
-int cli_default_jobs(void);
-/* "-j N": 0 means the number of cores; -1 for a bad value. */
+/* Parses argv (argv[0] the command's name) for command `id`. Answers -h and
+ * -V itself: then, and on a usage error, *rc is the exit status and false is
+ * returned; else true, with the options in *args (free with cli_args_free),
+ * -q applied. */
+bool cli_parse_command(cli *c, cli_command_id id, int argc, char **argv, cli_args *args, int *rc);
+/* "-j N": 0 means one per core. -1 for anything but a whole number 0-1024. */
 int cli_parse_jobs(const char *v, int *jobs);
+/* A whole number from 0 to max; -1 when `v` is none. */
+long cli_parse_count(const char *v, long max);
+/* The files of the PATHs, sorted byte-wise, directories walked taking the
+ * files ending in one of `exts` (NULL-terminated; NULL: ".txt"). */
+int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
+                cg_path_list *list);
+/* "--ext .txt,.md" as a NULL-terminated list the caller frees with
+ * cli_free_exts(); "" gives every file. NULL when memory ran out. */
+char **cli_parse_exts(const char *list);
+void cli_free_exts(char **exts);
+
+/* The options several commands share (those of the table a command has). */
+typedef struct cli_common {
+    const char *output;                /* -o FILE; NULL: standard output */
+    const char **patterns, **catalogs; /* --patterns, --catalog, in the order given */
+    size_t npatterns, ncatalogs;
+    char **exts; /* --ext, parsed; NULL: the command's default */
+    int jobs;    /* -j; 0: one per core */
+} cli_common;
+
+/* Reads the shared options of `a` into `o`; the command reads its own.
+ * `cmd` names the command in messages ("extract "). EXIT_OK, or the status
+ * of a usage error or of memory running out, reported. Release `o` with
+ * cli_common_release() in any case. */
+int cli_read_common(cli *c, const char *cmd, const cli_args *a, cli_common *o);
+void cli_common_release(cli_common *o);
+
+/* ---- output ---- */
+
+/* Where data goes: standard output, or the file of -o. Write errors are
+ * remembered and reported once, naming the file, by cli_out_close. */
+typedef struct cli_out {
+    FILE *f;
+    const char *name; /* NULL for standard output */
+    int errnum;       /* the first write error */
+} cli_out;
+
+/* Opens `path` for writing, or standard output for NULL or "-". EXIT_OK,
+ * or EXIT_FAILED after saying why. */
+int cli_out_open(cli *c, cli_out *o, const char *path);
+/* Writes len bytes; false once a write failed (later writes do nothing). */
+bool cli_out_write(cli_out *o, const char *data, size_t len);
+bool cli_out_buf(cli_out *o, const cg_buf *b);
+bool cli_out_printf(cli_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Flushes and closes; reports a write error naming the file (a closed pipe
+ * on standard output ends the run quietly). EXIT_OK or EXIT_FAILED. */
+int cli_out_close(cli *c, cli_out *o);
+
+/* ---- the commands ---- */
 
 int cmd_extract(cli *c, int argc, char **argv);
-int cmd_grammar(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
-/* graph, cites, cited-by, chain, path, longest-chain, rank, stats: in the
- * program citegraph-graph (graph_main.c), which `citegraph` executes for them */
-int cmd_graph_query(cli *c, const char *cmd, int argc, char **argv);
-int cmd_is_graph_query(const char *cmd);
-/* In `citegraph` (graph_exec.c): whether `cmd` is a graph command, and
- * running it (argv[1] is the command) in citegraph-graph, which replaces
- * this process; returns EXIT_USAGE, with a message, only when it could not. */
-int cli_is_graph_command(const char *cmd);
-int cli_exec_graph(cli *c, char **argv);
 int cmd_accuracy(cli *c, int argc, char **argv);
+int cmd_grammar(cli *c, int argc, char **argv);
+/* graph and the queries: in the program citegraph-graph (graph_main.c) */
+int cmd_graph(cli *c, cli_command_id id, int argc, char **argv);
+/* In `citegraph` (graph_exec.c): runs a graph command (argv[1] is its name)
+ * in citegraph-graph, which replaces this process; returns EXIT_USAGE, with
+ * a message, only when it could not. */
+int cli_exec_graph(cli *c, char **argv);
 
 #endif

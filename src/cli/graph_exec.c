@@ -16,17 +16,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "graph_commands.h"
-
-#define COMMAND_NAME(name, q, ids, usage, about) name,
-static const char *const graph_commands[] = {CG_GRAPH_COMMANDS(COMMAND_NAME)};
-#undef COMMAND_NAME
-
-int cli_is_graph_command(const char *cmd) {
-    for (size_t i = 0; i < sizeof graph_commands / sizeof graph_commands[0]; i++)
-        if (strcmp(graph_commands[i], cmd) == 0) return 1;
-    return 0;
-}
 
 int cli_exec_graph(cli *c, char **argv) {
     char self[PATH_MAX];

@@ -11,8 +11,9 @@ int main(int argc, char **argv) {
     cli_init(&c);
     /* as in main.c: a closed pipe ends output quietly */
     signal(SIGPIPE, SIG_IGN);
-    if (argc < 2 || !cmd_is_graph_query(argv[1]))
+    const cli_command *cmd = argc >= 2 ? cli_find_command(&cli_citegraph_table, argv[1]) : NULL;
+    if (!cmd || !(CLI_CMD_BIT(cmd->id) & CLI_GRAPH_COMMANDS))
         return cli_usage_error(&c, NULL, "%s runs only the graph commands of citegraph",
                                argc > 0 ? argv[0] : "citegraph-graph");
-    return cmd_graph_query(&c, argv[1], argc - 1, argv + 1);
+    return cmd_graph(&c, (cli_command_id)cmd->id, argc - 1, argv + 1);
 }

@@ -1,80 +1,118 @@
-/* main.c - the citegraph command: dispatch to subcommands. */
+/* main.c - the citegraph command: the program's own options, and the
+ * dispatch to its commands (the option table, optable.c, knows them all). */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "citegraph/citegraph.h"
 #include "cli.h"
 
-static const char usage_text[] =
-    "Usage: citegraph COMMAND [OPTIONS] [PATH...]\n"
-    "\n"
-    "Find the references German parliamentary and EU documents make to one another.\n"
-    "\n"
-    "Commands:\n"
-    "  extract    report every reference with its canonical id and position\n"
-    "  check      report broken references: unknown documents and questions,\n"
-    "             malformed numbers, ... (text, JSON, SARIF, GitHub, JUnit, Markdown)\n"
-    "  accuracy   measure the extractor against a gold set\n"
-    "  grammar    print the built-in reference grammar, or check grammar files\n"
-    "\n"
-    "  graph          export the citation graph: DOT (rendered to SVG/PNG/PDF), JSON,\n"
-    "                 GraphML, CSV; the whole graph or a neighbourhood\n"
-    "  cites ID       what a document cites, with locators and positions\n"
-    "  cited-by ID    what cites a document\n"
-    "  chain ID       the transitive citations of a document, as a tree\n"
-    "  path FROM TO   a shortest citation path\n"
-    "  longest-chain  the longest citation chain, and the cycles\n"
-    "  rank           the most cited / central documents\n"
-    "  stats          the size and shape of the graph\n"
-    "  version    print the version\n"
-    "  help       show help for a command\n"
-    "\n"
-    "Run 'citegraph COMMAND --help' for the options of a command.\n"
-    "\n"
-    "Exit status:\n"
-    "  0  success (also when nothing was found)\n"
-    "  1  finished, but some input could not be read or processed\n"
-    "  2  usage or configuration error\n";
+/* `citegraph help [COMMAND]`: the help of a command, from the table, without
+ * starting the program that runs it. */
+static int help(cli *c, int argc, char **argv) {
+    const cli_table *t = &cli_citegraph_table;
+    cli_args a;
+    int rc = EXIT_OK;
+    if (!cli_parse_command(c, CMD_HELP, argc, argv, &a, &rc)) goto out;
+    const cli_command *cmd = t->program;
+    if (a.npositionals > 1) {
+        rc = cli_usage_error(c, "help ", "help takes one COMMAND");
+        goto out;
+    }
+    if (a.npositionals == 1 && !(cmd = cli_find_command(t, a.positionals[0]))) {
+        rc = cli_usage_error(c, NULL, "unknown command '%s'", a.positionals[0]);
+        goto out;
+    }
+    rc = cli_write_help(t, cmd, stdout) == 0 && fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILED;
+out:
+    cli_args_free(&a);
+    return rc;
+}
+
+static int version(cli *c, int argc, char **argv) {
+    cli_args a;
+    int rc = EXIT_OK;
+    if (cli_parse_command(c, CMD_VERSION, argc, argv, &a, &rc)) {
+        if (a.npositionals)
+            rc = cli_usage_error(c, "version ", "version takes no argument");
+        else
+            rc = printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
+                                                                                   : EXIT_FAILED;
+    }
+    cli_args_free(&a);
+    return rc;
+}
 
 int main(int argc, char **argv) {
     cli c;
     cli_init(&c);
     /* A closed pipe ("citegraph extract ... | head") ends output quietly. */
     signal(SIGPIPE, SIG_IGN);
-    if (argc < 2) {
-        fputs(usage_text, stderr);
-        return EXIT_USAGE;
+    const cli_table *t = &cli_citegraph_table;
+    cli_args a;
+    char err[300];
+    int rc = EXIT_OK;
+    switch (
+        cli_parse(t, t->program, argc, argv, CLI_PARSE_STOP_AT_POSITIONAL, &a, err, sizeof err)) {
+    case CLI_PARSE_OK:
+        break;
+    case CLI_PARSE_USAGE:
+        rc = cli_usage_error(&c, NULL, "%s", err);
+        goto out;
+    case CLI_PARSE_NOMEM:
+        rc = cli_nomem(&c);
+        goto out;
     }
-    const char *cmd = argv[1];
-    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
-        fputs(usage_text, stdout);
-        return EXIT_OK;
+    if (cli_args_last(&a, OPT_HELP)) {
+        rc = cli_write_help(t, t->program, stdout) == 0 && fflush(stdout) == 0 ? EXIT_OK
+                                                                               : EXIT_FAILED;
+        goto out;
     }
-    if (strcmp(cmd, "help") == 0) {
-        if (argc < 3) {
-            fputs(usage_text, stdout);
-            return EXIT_OK;
-        }
-        char *help_argv[] = {argv[2], "--help", NULL};
-        if (strcmp(argv[2], "extract") == 0) return cmd_extract(&c, 2, help_argv);
-        if (strcmp(argv[2], "accuracy") == 0) return cmd_accuracy(&c, 2, help_argv);
-        if (strcmp(argv[2], "grammar") == 0) return cmd_grammar(&c, 2, help_argv);
-        if (strcmp(argv[2], "check") == 0) return cmd_check(&c, 2, help_argv);
-        if (cli_is_graph_command(argv[2])) {
-            char *graph_argv[] = {argv[0], argv[2], "--help", NULL};
-            return cli_exec_graph(&c, graph_argv);
-        }
-        return cli_usage_error(&c, NULL, "unknown command '%s'", argv[2]);
+    if (cli_args_last(&a, OPT_VERSION)) {
+        rc = printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
+                                                                               : EXIT_FAILED;
+        goto out;
     }
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-        printf("citegraph %s\n", cg_version());
-        return EXIT_OK;
+    if (!a.npositionals) {
+        cli_write_help(t, t->program, stderr);
+        rc = EXIT_USAGE;
+        goto out;
     }
-    if (strcmp(cmd, "extract") == 0) return cmd_extract(&c, argc - 1, argv + 1);
-    if (strcmp(cmd, "accuracy") == 0) return cmd_accuracy(&c, argc - 1, argv + 1);
-    if (strcmp(cmd, "grammar") == 0) return cmd_grammar(&c, argc - 1, argv + 1);
-    if (strcmp(cmd, "check") == 0) return cmd_check(&c, argc - 1, argv + 1);
-    if (cli_is_graph_command(cmd)) return cli_exec_graph(&c, argv);
-    return cli_usage_error(&c, NULL, "unknown command '%s'", cmd);
+    const cli_command *cmd = cli_find_command(t, a.positionals[0]);
+    if (!cmd) {
+        rc = cli_usage_error(&c, NULL, "unknown command '%s'", a.positionals[0]);
+        goto out;
+    }
+    char **cmd_argv = argv + a.rest_index; /* cmd_argv[0] is the command's name */
+    int cmd_argc = argc - a.rest_index;
+    if (CLI_CMD_BIT(cmd->id) & CLI_GRAPH_COMMANDS) {
+        cli_args_free(&a);
+        /* citegraph-graph takes the command as its first argument */
+        return cli_exec_graph(&c, cmd_argv - 1);
+    }
+    switch ((cli_command_id)cmd->id) {
+    case CMD_EXTRACT:
+        rc = cmd_extract(&c, cmd_argc, cmd_argv);
+        break;
+    case CMD_CHECK:
+        rc = cmd_check(&c, cmd_argc, cmd_argv);
+        break;
+    case CMD_ACCURACY:
+        rc = cmd_accuracy(&c, cmd_argc, cmd_argv);
+        break;
+    case CMD_GRAMMAR:
+        rc = cmd_grammar(&c, cmd_argc, cmd_argv);
+        break;
+    case CMD_HELP:
+        rc = help(&c, cmd_argc, cmd_argv);
+        break;
+    case CMD_VERSION:
+        rc = version(&c, cmd_argc, cmd_argv);
+        break;
+    default:
+        rc = cli_usage_error(&c, NULL, "unknown command '%s'", a.positionals[0]);
+        break;
+    }
+out:
+    cli_args_free(&a);
+    return rc;
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "citegraph/error.h"
 #include "cli.h"
 
 void cli_init(cli *c) {
@@ -51,14 +50,6 @@ void cli_warning(cli *c, const char *fmt, ...) {
     va_end(ap);
 }
 
-void cli_note(cli *c, const char *fmt, ...) {
-    if (c->quiet) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vmessage(c, "note", fmt, ap);
-    va_end(ap);
-}
-
 void cli_progress(cli *c, size_t done, size_t total, const char *path) {
     if (!c->progress || c->quiet) return;
     fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", done, total, path);
@@ -79,15 +70,29 @@ int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...) {
     return EXIT_USAGE;
 }
 
-bool cli_write(const char *data, size_t len) {
-    return len == 0 || fwrite(data, 1, len, stdout) == len;
+int cli_nomem(cli *c) {
+    if (!c->nomem_reported) cli_error(c, "out of memory");
+    c->nomem_reported = true;
+    return EXIT_NOMEM;
 }
 
-void cli_grammar_error(cli *c, const cg_error *err) {
-    if (err->path[0] && err->line)
-        cli_error(c, "%s:%zu:%zu: %s", err->path, err->line, err->col, err->text);
+int cli_fail(cli *c, const cg_error *err, const char *context, int status) {
+    if (err->status == CG_ENOMEM) return cli_nomem(c);
+    char where[600] = "";
+    if (err->path[0] && err->line && err->col)
+        snprintf(where, sizeof where, "%s:%zu:%zu: ", err->path, err->line, err->col);
+    else if (err->path[0] && err->line)
+        snprintf(where, sizeof where, "%s:%zu: ", err->path, err->line);
     else if (err->path[0])
-        cli_error(c, "%s: %s", err->path, err->text);
+        snprintf(where, sizeof where, "%s: ", err->path);
+    const char *text = err->text[0] ? err->text : cg_strerror(err->status);
+    if (context)
+        cli_error(c, "%s: %s%s", context, where, text);
     else
-        cli_error(c, "the reference grammar: %s", err->text);
+        cli_error(c, "%s%s", where, text);
+    return err->status == CG_ENOMEM ? EXIT_NOMEM : status;
+}
+
+int cli_grammar_fail(cli *c, const cg_error *err) {
+    return cli_fail(c, err, err->path[0] ? NULL : "the reference grammar", EXIT_USAGE);
 }

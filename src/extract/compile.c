@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "citegraph/version.h"
 #include "xctx.h"
 
 extern const char *const cg_builtin_grammar;
@@ -322,7 +323,8 @@ static cg_status check_contract(const cgg_section *s, const pcre2_code *re, cons
                                  s->name, name);
         }
         g += n;
-        while (*g == ' ') g++;
+        while (*g == ' ')
+            g++;
     }
     return CG_OK;
 }
@@ -349,11 +351,12 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
             return section_error(err, s, &s->kind,
                                  "[%s]: a kind is lower-case letters, digits and _", s->name);
     if (s->role.len) {
-        if (strcmp(s->role.text, "document") == 0) u->role = ROLE_DOC;
-        else if (strcmp(s->role.text, "act") == 0) u->role = ROLE_ACT;
+        if (strcmp(s->role.text, "document") == 0)
+            u->role = ROLE_DOC;
+        else if (strcmp(s->role.text, "act") == 0)
+            u->role = ROLE_ACT;
         else if (strcmp(s->role.text, "other") != 0)
-            return section_error(err, s, &s->role, "[%s]: role is document, act or other",
-                                 s->name);
+            return section_error(err, s, &s->role, "[%s]: role is document, act or other", s->name);
     }
     if ((st = cgg_template_parse(&s->id, &u->id, err)) != CG_OK) return st;
     if (s->locator.len && (st = cgg_template_parse(&s->locator, &u->locator, err)) != CG_OK)
@@ -407,8 +410,10 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
             if (rc >= 0 && want && line_literal) {
                 /* the promise line_literal makes: the match's first line holds it */
                 size_t at = pcre2_get_ovector_pointer(md)[0], ls = at, le = at;
-                while (ls > 0 && text[ls - 1] != '\n') ls--;
-                while (le < len && text[le] != '\n') le++;
+                while (ls > 0 && text[ls - 1] != '\n')
+                    ls--;
+                while (le < len && text[le] != '\n')
+                    le++;
                 literal_ok = 0;
                 for (size_t k = ls; k + s->line_literal.len <= le && !literal_ok; k++)
                     literal_ok = memcmp(text + k, s->line_literal.text, s->line_literal.len) == 0;
@@ -434,8 +439,9 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 break;
             }
             if (!literal_ok) {
-                st = section_error(err, s, &vs[i], "[%s]: the line this example's match starts on "
-                                                   "lacks the line_literal '%s'",
+                st = section_error(err, s, &vs[i],
+                                   "[%s]: the line this example's match starts on "
+                                   "lacks the line_literal '%s'",
                                    s->name, s->line_literal.text);
                 break;
             }
@@ -486,8 +492,8 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
         }
         for (size_t c = 0; c < sizeof contracts / sizeof contracts[0]; c++) {
             if (contracts[c].p != p) continue;
-            if (s->handler.len && (!contracts[c].handler ||
-                                   strcmp(s->handler.text, contracts[c].handler) != 0)) {
+            if (s->handler.len &&
+                (!contracts[c].handler || strcmp(s->handler.text, contracts[c].handler) != 0)) {
                 st = section_error(err, s, &s->handler, "[%s]: unknown handler '%s'", s->name,
                                    s->handler.text);
                 break;
@@ -522,6 +528,12 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
                                 &u->trig, err);
         }
     }
+    if (st == CG_OK) {
+        cgu_hash h = g.hash;
+        const char *version = CG_VERSION_STRING;
+        cgu_hash_bytes(&h, version, strlen(version));
+        cgu_hash_hex(&h, ex->fingerprint);
+    }
     cgg_release(&g);
     if (st != CG_OK) {
         if (st == CG_ENOMEM && err) {
@@ -538,4 +550,8 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
 
 size_t cg_extractor_examples_checked(const cg_extractor *ex) {
     return ex->examples_checked;
+}
+
+const char *cg_extractor_fingerprint(const cg_extractor *ex) {
+    return ex->fingerprint;
 }

@@ -31,16 +31,20 @@ static void section_release(cgg_section *s) {
     for (size_t i = 0; i < s->ntriggers; i++)
         cgg_value_release(&s->triggers[i]);
     free(s->triggers);
-    for (size_t i = 0; i < s->nexamples; i++) cgg_value_release(&s->examples[i]);
-    for (size_t i = 0; i < s->nnots; i++) cgg_value_release(&s->nots[i]);
+    for (size_t i = 0; i < s->nexamples; i++)
+        cgg_value_release(&s->examples[i]);
+    for (size_t i = 0; i < s->nnots; i++)
+        cgg_value_release(&s->nots[i]);
     free(s->examples);
     free(s->nots);
 }
 
 void cgg_release(cgg_grammar *g) {
-    for (size_t i = 0; i < g->nsections; i++) section_release(&g->sections[i]);
+    for (size_t i = 0; i < g->nsections; i++)
+        section_release(&g->sections[i]);
     free(g->sections);
-    for (size_t i = 0; i < g->nfiles; i++) free(g->files[i]);
+    for (size_t i = 0; i < g->nfiles; i++)
+        free(g->files[i]);
     free(g->files);
     memset(g, 0, sizeof *g);
 }
@@ -64,10 +68,10 @@ static void set_error(cg_error *err, cg_status st, const char *file, unsigned li
     vsnprintf(err->text, sizeof err->text, fmt, ap);
 }
 
-static cg_status fail(cg_error *err, const char *file, unsigned line, unsigned col,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static cg_status fail(cg_error *err, const char *file, unsigned line, unsigned col,
-                      const char *fmt, ...) {
+static cg_status fail(cg_error *err, const char *file, unsigned line, unsigned col, const char *fmt,
+                      ...) __attribute__((format(printf, 5, 6)));
+static cg_status fail(cg_error *err, const char *file, unsigned line, unsigned col, const char *fmt,
+                      ...) {
     va_list ap;
     va_start(ap, fmt);
     set_error(err, CG_EFORMAT, file, line, col, fmt, ap);
@@ -110,8 +114,10 @@ static cgg_section *section_for(cgg_grammar *g, const char *name, size_t n, int 
             cgg_section *s = &g->sections[i];
             if (s->where.file != where.file) {
                 /* another file overrides it: the old examples describe the old pattern */
-                for (size_t k = 0; k < s->nexamples; k++) cgg_value_release(&s->examples[k]);
-                for (size_t k = 0; k < s->nnots; k++) cgg_value_release(&s->nots[k]);
+                for (size_t k = 0; k < s->nexamples; k++)
+                    cgg_value_release(&s->examples[k]);
+                for (size_t k = 0; k < s->nnots; k++)
+                    cgg_value_release(&s->nots[k]);
                 /* and so do its triggers: they are given all together, in one file */
                 for (size_t k = 0; k < s->ntriggers; k++)
                     cgg_value_release(&s->triggers[k]);
@@ -136,8 +142,13 @@ static int is_name_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t len,
-                    cg_error *err) {
+cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t len, cg_error *err) {
+    /* every text parsed (not its name) decides what an extractor built from it finds */
+    if (!g->hashed) {
+        cgu_hash_init(&g->hash);
+        g->hashed = 1;
+    }
+    cgu_hash_bytes(&g->hash, text, len);
     char *fname = strdup(file);
     char **files = fname ? realloc(g->files, (g->nfiles + 1) * sizeof *files) : NULL;
     if (!files) {
@@ -152,7 +163,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
     size_t i = 0;
     while (i < len) {
         size_t e = i;
-        while (e < len && text[e] != '\n') e++;
+        while (e < len && text[e] != '\n')
+            e++;
         lineno++;
         const char *l = text + i;
         size_t n = e - i;
@@ -160,7 +172,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         size_t next = e < len ? e + 1 : e;
         if (memchr(l, '\0', n)) return fail(err, fname, lineno, 1, "NUL byte in grammar file");
         size_t k = 0;
-        while (k < n && (l[k] == ' ' || l[k] == '\t')) k++;
+        while (k < n && (l[k] == ' ' || l[k] == '\t'))
+            k++;
         if (k == n || l[k] == '#') { /* blank or comment: ends no value */
             if (k == n) last = NULL;
             i = next;
@@ -174,7 +187,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             cgg_pos p = {fname, lineno, (unsigned)k + 1};
             cgg_pos *ps = malloc((n - k) * sizeof *ps);
             if (!ps) return CG_ENOMEM;
-            for (size_t j = 0; j < n - k; j++) ps[j] = (cgg_pos){fname, lineno, (unsigned)(k + j + 1)};
+            for (size_t j = 0; j < n - k; j++)
+                ps[j] = (cgg_pos){fname, lineno, (unsigned)(k + j + 1)};
             (void)p;
             int rc = value_append(last, l + k, n - k, ps, 0);
             free(ps);
@@ -188,16 +202,20 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             if (n > 8 && strncmp(l + 1, "define ", 7) == 0) {
                 is_define = 1;
                 c = 8;
-                while (c < n && l[c] == ' ') c++;
+                while (c < n && l[c] == ' ')
+                    c++;
             }
             size_t s0 = c;
-            while (c < n && is_name_char(l[c])) c++;
-            if (c == s0) return fail(err, fname, lineno, (unsigned)c + 1, "expected a section name");
+            while (c < n && is_name_char(l[c]))
+                c++;
+            if (c == s0)
+                return fail(err, fname, lineno, (unsigned)c + 1, "expected a section name");
             if (c >= n || l[c] != ']')
                 return fail(err, fname, lineno, (unsigned)c + 1,
                             "expected ']' after the section name (names are letters, digits, _)");
             size_t t = c + 1;
-            while (t < n && (l[t] == ' ' || l[t] == '\t')) t++;
+            while (t < n && (l[t] == ' ' || l[t] == '\t'))
+                t++;
             if (t < n) return fail(err, fname, lineno, (unsigned)t + 1, "text after ']'");
             cgg_pos where = {fname, lineno, 1};
             sec = section_for(g, l + s0, c - s0, is_define, where);
@@ -209,15 +227,19 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             i = next;
             continue;
         }
-        if (!sec) return fail(err, fname, lineno, 1, "key outside a section (start one with [NAME])");
+        if (!sec)
+            return fail(err, fname, lineno, 1, "key outside a section (start one with [NAME])");
         size_t c = 0;
-        while (c < n && is_name_char(l[c])) c++;
+        while (c < n && is_name_char(l[c]))
+            c++;
         size_t keylen = c;
-        while (c < n && (l[c] == ' ' || l[c] == '\t')) c++;
+        while (c < n && (l[c] == ' ' || l[c] == '\t'))
+            c++;
         if (!keylen || c >= n || l[c] != '=')
             return fail(err, fname, lineno, (unsigned)c + 1, "expected 'key = value'");
         c++;
-        while (c < n && (l[c] == ' ' || l[c] == '\t')) c++;
+        while (c < n && (l[c] == ' ' || l[c] == '\t'))
+            c++;
         cgg_value *v = NULL;
         const char *key = l;
 #define KEY(s) (keylen == strlen(s) && strncmp(key, s, keylen) == 0)
@@ -262,7 +284,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         if (v->text || v->pos) cgg_value_release(v); /* a later line or file replaces the key */
         cgg_pos *ps = malloc((n - c + 1) * sizeof *ps);
         if (!ps) return CG_ENOMEM;
-        for (size_t j = 0; j <= n - c; j++) ps[j] = (cgg_pos){fname, lineno, (unsigned)(c + j + 1)};
+        for (size_t j = 0; j <= n - c; j++)
+            ps[j] = (cgg_pos){fname, lineno, (unsigned)(c + j + 1)};
         int rc = value_append(v, l + c, n - c, ps, 0);
         free(ps);
         if (rc) return CG_ENOMEM;
@@ -289,24 +312,24 @@ cg_status cgg_parse_file(cgg_grammar *g, const char *path, cg_error *err) {
         }
         return CG_EIO;
     }
-    cg_string s = {0};
+    cg_buf s = CG_BUF_INIT;
     char buf[8192];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (cgu_str_append(&s, buf, n) || s.len > (16u << 20)) {
+        if (cgu_buf_append(&s, buf, n) || s.len > (16u << 20)) {
             fclose(f);
-            cg_string_release(&s);
+            cg_buf_release(&s);
             return fail(err, path, 0, 0, "grammar file too large (over 16 MiB) or out of memory");
         }
     }
     int bad = ferror(f);
     fclose(f);
     if (bad) {
-        cg_string_release(&s);
+        cg_buf_release(&s);
         return fail(err, path, 0, 0, "cannot read");
     }
-    cg_status st = cgg_parse(g, path, s.data ? s.data : "", s.len, err);
-    cg_string_release(&s);
+    cg_status st = cgg_parse(g, path, s.data, s.len, err);
+    cg_buf_release(&s);
     return st;
 }
 
@@ -320,7 +343,8 @@ static cg_status expand_into(const cgg_grammar *g, const cgg_value *v, cgg_value
     while (i < v->len) {
         if (v->text[i] == '{' && i + 1 < v->len && v->text[i + 1] == '{') {
             size_t e = i + 2;
-            while (e < v->len && is_name_char(v->text[e])) e++;
+            while (e < v->len && is_name_char(v->text[e]))
+                e++;
             if (e + 1 >= v->len || v->text[e] != '}' || v->text[e + 1] != '}') {
                 cgg_error_at(err, CG_EFORMAT, v, i, "expected {{NAME}}");
                 return CG_EFORMAT;
@@ -339,7 +363,8 @@ static cg_status expand_into(const cgg_grammar *g, const cgg_value *v, cgg_value
             continue;
         }
         size_t j = i;
-        while (j < v->len && !(v->text[j] == '{' && j + 1 < v->len && v->text[j + 1] == '{')) j++;
+        while (j < v->len && !(v->text[j] == '{' && j + 1 < v->len && v->text[j + 1] == '{'))
+            j++;
         if (value_append(out, v->text + i, j - i, at ? at : v->pos + i, at != NULL))
             return CG_ENOMEM;
         i = j;
@@ -353,8 +378,10 @@ cg_status cgg_expand(const cgg_grammar *g, const cgg_value *v, cgg_value *out, c
     if (st == CG_OK && !out->text) {
         out->text = calloc(1, 1);
         out->pos = calloc(1, sizeof *out->pos);
-        if (!out->text || !out->pos) st = CG_ENOMEM;
-        else if (v->pos) out->pos[0] = v->pos[0];
+        if (!out->text || !out->pos)
+            st = CG_ENOMEM;
+        else if (v->pos)
+            out->pos[0] = v->pos[0];
     }
     if (st != CG_OK) cgg_value_release(out);
     return st;
@@ -377,7 +404,7 @@ cg_status cgg_template_parse(const cgg_value *v, cgg_template *t, cg_error *err)
     memset(t, 0, sizeof *t);
     int open = 0;
     size_t open_at = 0;
-    cg_string lit = {0};
+    cg_buf lit = CG_BUF_INIT;
     size_t lit_at = 0;
     cg_status st = CG_OK;
     for (size_t i = 0; i <= v->len && st == CG_OK; i++) {
@@ -385,12 +412,12 @@ cg_status cgg_template_parse(const cgg_value *v, cgg_template *t, cg_error *err)
         int special = c == '{' || c == '[' || c == ']' || c == '\0';
         if (c == '\\' && i + 1 < v->len && strchr("{}[]\\", v->text[i + 1])) {
             if (!lit.len) lit_at = i;
-            if (cgu_str_putc(&lit, v->text[++i])) st = CG_ENOMEM;
+            if (cgu_buf_putc(&lit, v->text[++i])) st = CG_ENOMEM;
             continue;
         }
         if (!special) {
             if (!lit.len) lit_at = i;
-            if (cgu_str_putc(&lit, c)) st = CG_ENOMEM;
+            if (cgu_buf_putc(&lit, c)) st = CG_ENOMEM;
             continue;
         }
         if (lit.len) {
@@ -415,17 +442,22 @@ cg_status cgg_template_parse(const cgg_value *v, cgg_template *t, cg_error *err)
             if (tpl_push(t, TPL_CLOSE, NULL, 0, 0, i)) st = CG_ENOMEM;
         } else { /* '{' */
             size_t e = i + 1;
-            while (e < v->len && is_name_char(v->text[e])) e++;
+            while (e < v->len && is_name_char(v->text[e]))
+                e++;
             size_t name_end = e;
             int format = 0;
             if (e < v->len && v->text[e] == ':') {
                 size_t f = e + 1;
-                while (f < v->len && is_name_char(v->text[f])) f++;
+                while (f < v->len && is_name_char(v->text[f]))
+                    f++;
                 size_t fl = f - e - 1;
                 const char *fs = v->text + e + 1;
-                if (fl == 3 && strncmp(fs, "int", 3) == 0) format = 1;
-                else if (fl == 5 && strncmp(fs, "upper", 5) == 0) format = 2;
-                else if (fl == 5 && strncmp(fs, "lower", 5) == 0) format = 3;
+                if (fl == 3 && strncmp(fs, "int", 3) == 0)
+                    format = 1;
+                else if (fl == 5 && strncmp(fs, "upper", 5) == 0)
+                    format = 2;
+                else if (fl == 5 && strncmp(fs, "lower", 5) == 0)
+                    format = 3;
                 else {
                     cgg_error_at(err, st = CG_EFORMAT, v, e + 1,
                                  "unknown format '%.*s' (use int, upper or lower)", (int)fl, fs);
@@ -447,13 +479,14 @@ cg_status cgg_template_parse(const cgg_value *v, cgg_template *t, cg_error *err)
         cgg_error_at(err, CG_EFORMAT, v, open_at, "'[' is not closed");
         st = CG_EFORMAT;
     }
-    cg_string_release(&lit);
+    cg_buf_release(&lit);
     if (st != CG_OK) cgg_template_release(t);
     return st;
 }
 
 void cgg_template_release(cgg_template *t) {
-    for (size_t i = 0; i < t->nparts; i++) free(t->parts[i].text);
+    for (size_t i = 0; i < t->nparts; i++)
+        free(t->parts[i].text);
     free(t->parts);
     memset(t, 0, sizeof *t);
 }

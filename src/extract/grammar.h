@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "citegraph/error.h"
+#include "util/util.h"
 
 typedef struct cgg_pos {
     const char *file; /* owned by the grammar */
@@ -27,15 +28,15 @@ typedef struct cgg_value {
 typedef struct cgg_section {
     char *name;
     int is_define;
-    cgg_pos where;        /* the [NAME] line */
-    cgg_value pattern;    /* "value" for a define */
+    cgg_pos where;     /* the [NAME] line */
+    cgg_value pattern; /* "value" for a define */
     cgg_value kind, id, locator, handler, role;
     cgg_value line_literal; /* text every match has on the line it starts on */
     cgg_value *triggers;    /* "trigger" keys: "REACH PATTERN", see data/grammar.cgg */
     size_t ntriggers;
-    cgg_value *examples;  /* "example" keys */
+    cgg_value *examples; /* "example" keys */
     size_t nexamples;
-    cgg_value *nots;      /* "not" keys */
+    cgg_value *nots; /* "not" keys */
     size_t nnots;
 } cgg_section;
 
@@ -45,6 +46,8 @@ typedef struct cgg_grammar {
     size_t capsections;
     char **files; /* names, for the positions */
     size_t nfiles;
+    cgu_hash hash; /* of every file name and text parsed, in order */
+    int hashed;
 } cgg_grammar;
 
 /* Parses `text` (named `file` in messages) into `g`, merging by section
@@ -72,9 +75,9 @@ typedef enum { TPL_TEXT, TPL_GROUP, TPL_OPEN, TPL_CLOSE } cgg_tpl_kind;
 
 typedef struct cgg_tpl_part {
     cgg_tpl_kind kind;
-    char *text;  /* TPL_TEXT: the literal; TPL_GROUP: the group name */
-    int format;  /* 0 as written, 1 int, 2 upper, 3 lower */
-    size_t at;   /* byte of the template it starts at */
+    char *text; /* TPL_TEXT: the literal; TPL_GROUP: the group name */
+    int format; /* 0 as written, 1 int, 2 upper, 3 lower */
+    size_t at;  /* byte of the template it starts at */
 } cgg_tpl_part;
 
 typedef struct cgg_template {

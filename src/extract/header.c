@@ -9,15 +9,15 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "canon.h"
+#include "docid/canon.h"
+#include "numbers.h"
 #include "xctx.h"
 
 #define HEADER_WINDOW 16384 /* the header stands within the first lines */
 #define TYPE_LINES 60
 
 static int add_excluded(xctx *x, size_t s, size_t e) {
-    if (cgu_grow((void **)&x->excluded, &x->capexcluded, x->nexcluded + 1,
-                 sizeof *x->excluded)) {
+    if (cgu_grow((void **)&x->excluded, &x->capexcluded, x->nexcluded + 1, sizeof *x->excluded)) {
         x->status = CG_ENOMEM;
         return -1;
     }
@@ -35,17 +35,13 @@ static int find_in(xctx *x, int p, size_t limit, size_t *s, size_t *e) {
     return cgx_find(x, p, &pos, limit, s, e);
 }
 
-
 static int bt_header(xctx *x) {
     size_t s, e;
     if (!find_in(x, P_HDR_BT, window(x), &s, &e)) return 0;
-    char id[64];
-    unsigned wp = (unsigned)cgx_group_number(x, P_HDR_BT, "wp", NULL);
+    unsigned long wp = cgx_group_number(x, P_HDR_BT, "wp", NULL);
     unsigned long nr = cgx_group_number(x, P_HDR_BT, "nr", NULL);
-    if (!cg_canon_bt_drs(id, sizeof id, wp, nr)) return 0;
+    if (!cgd_bt_drucksache(&x->header.id, wp, nr)) return 0;
     x->issuer = 'T';
-    x->info.issuer = "BT";
-    x->own_id = x->info.id = cgx_strdup(x, id);
     size_t ds, de;
     if (cgx_group(x, P_HDR_BT, "date", &ds, &de)) {
         unsigned d = 0, m = 0, y = 0;
@@ -53,7 +49,7 @@ static int bt_header(xctx *x) {
         snprintf(buf, sizeof buf, "%.*s", (int)(de - ds), x->norm.text + ds);
         if (sscanf(buf, "%u.%u.%u", &d, &m, &y) == 3 && d && d <= 31 && m && m <= 12) {
             snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
-            x->info.date = cgx_strdup(x, buf);
+            x->header.date = cgx_strdup(x, buf);
         }
     }
     x->header_end = e;
@@ -64,16 +60,15 @@ static int br_header(xctx *x) {
     size_t s, e;
     if (!find_in(x, P_HDR_BR, window(x), &s, &e)) return 0;
     size_t ss = 0, se = 0;
-    char sfx[32] = "", id[64];
-    if (cgx_group(x, P_HDR_BR, "sfx", &ss, &se)) cg_br_suffix(x->norm.text + ss, se - ss, sfx, sizeof sfx);
-    int zu = cgx_group(x, P_HDR_BR, "zu", &ss, &se);
+    unsigned flags = 0, version = 0;
+    if (cgx_group(x, P_HDR_BR, "sfx", &ss, &se))
+        cgx_drs_suffix(x->norm.text + ss, se - ss, &flags, &version);
+    if (cgx_group(x, P_HDR_BR, "zu", &ss, &se)) flags |= CG_DOCID_ZU;
     unsigned long nr = cgx_group_number(x, P_HDR_BR, "a", NULL);
     unsigned part = (unsigned)cgx_group_number(x, P_HDR_BR, "k", NULL);
-    unsigned yy = (unsigned)cgx_group_number(x, P_HDR_BR, "yy", NULL);
-    if (!cg_canon_br_drs(id, sizeof id, zu, nr, part, yy, sfx)) return 0;
+    unsigned long yy = cgx_group_number(x, P_HDR_BR, "yy", NULL);
+    if (!cgd_br_drucksache(&x->header.id, nr, part, yy, flags, version)) return 0;
     x->issuer = 'R';
-    x->info.issuer = "BR";
-    x->own_id = x->info.id = cgx_strdup(x, id);
     x->header_end = e;
     if (add_excluded(x, s, e) != 0) return -1;
     /* The date stands alone on a line under the number: "12.05.25". */
@@ -85,7 +80,7 @@ static int br_header(xctx *x) {
         if (d && d <= 31 && m && m <= 12) {
             char buf[16];
             snprintf(buf, sizeof buf, "%04u-%02u-%02u", cg_year4(y), m, d);
-            x->info.date = cgx_strdup(x, buf);
+            x->header.date = cgx_strdup(x, buf);
         }
     }
     return 0;
@@ -104,22 +99,17 @@ static int lt_header(xctx *x) {
     if (!parliament) return 0;
     size_t s, e;
     if (!find_in(x, P_HDR_LT, lim, &s, &e)) return 0;
-    const char *state = cg_state_code(t, lim);
-    unsigned wp = (unsigned)cgx_group_number(x, P_HDR_LT, "a", NULL);
+    const char *state = cgx_state_code(t, lim);
+    unsigned long wp = cgx_group_number(x, P_HDR_LT, "a", NULL);
     unsigned long nr = cgx_group_number(x, P_HDR_LT, "nr", NULL);
-    char id[64];
-    if (!cg_canon_lt_drs(id, sizeof id, state, wp, nr)) return 0;
+    if (!cgd_landtag_drucksache(&x->header.id, state, wp, nr)) return 0;
     x->issuer = 'L';
-    x->state = state;
-    x->info.issuer = "LT";
-    x->own_id = x->info.id = cgx_strdup(x, id);
     x->header_end = e;
     size_t as, ae, ns, ne;
     if (cgx_group(x, P_HDR_LT, "aa", &as, &ae) && cgx_group(x, P_HDR_LT, "anr", &ns, &ne)) {
-        unsigned awp = (unsigned)cgx_number(t, as, ae, NULL);
+        unsigned long awp = cgx_number(t, as, ae, NULL);
         unsigned long anr = cgx_number(t, ns, ne, NULL);
-        if (cg_canon_lt_drs(id, sizeof id, state, awp, anr)) {
-            x->answered_id = cgx_strdup(x, id);
+        if (cgd_landtag_drucksache(&x->answered, state, awp, anr)) {
             x->answered_start = as;
             x->answered_end = ne;
             return add_excluded(x, s, as);
@@ -165,8 +155,10 @@ static const char *const known_types[] = {
 /* Copies a line with letter-spacing undone: "E m p f e h l u n g e n" ->
  * "Empfehlungen"; "V o r b e m e r k u n g  d e r" -> "Vorbemerkung der". */
 static size_t clean_line(const char *s, size_t len, char *out, size_t cap) {
-    while (len && (*s == ' ' || *s == '\t' || *s == '*')) s++, len--;
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '*')) len--;
+    while (len && (*s == ' ' || *s == '\t' || *s == '*'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '*'))
+        len--;
     int spaced = len >= 5;
     for (size_t i = 1; i < len && spaced; i += 2) {
         /* letter-spaced: every second byte a space (allowing double spaces
@@ -216,18 +208,18 @@ typedef struct line {
 static size_t next_line(const xctx *x, size_t pos, line *l) {
     const char *t = x->norm.text;
     size_t e = pos;
-    while (e < x->norm.len && t[e] != '\n') e++;
+    while (e < x->norm.len && t[e] != '\n')
+        e++;
     l->s = pos;
     l->e = e;
     return e < x->norm.len ? e + 1 : e;
 }
 
 static int is_author_line(const char *c) {
-    return strncmp(c, "der ", 4) == 0 || strncmp(c, "des ", 4) == 0 ||
-           strncmp(c, "und ", 4) == 0 || strncmp(c, "zu Punkt", 8) == 0 ||
-           strncmp(c, "Fraktion", 8) == 0 || strstr(c, "Abgeordnete") != NULL ||
-           strstr(c, "Fraktion der") != NULL || strstr(c, "Fraktion DIE") != NULL ||
-           strstr(c, "Fraktion BÜNDNIS") != NULL;
+    return strncmp(c, "der ", 4) == 0 || strncmp(c, "des ", 4) == 0 || strncmp(c, "und ", 4) == 0 ||
+           strncmp(c, "zu Punkt", 8) == 0 || strncmp(c, "Fraktion", 8) == 0 ||
+           strstr(c, "Abgeordnete") != NULL || strstr(c, "Fraktion der") != NULL ||
+           strstr(c, "Fraktion DIE") != NULL || strstr(c, "Fraktion BÜNDNIS") != NULL;
 }
 
 /* "EU - AV - Fz - G - U": the committees of a Bundesrat recommendation. */
@@ -247,13 +239,11 @@ static int party_cut(const char *c, size_t n) {
 }
 
 static int ends_open(const char *c, size_t n) {
-    static const char *const words[] = {" der", " des", " dem", " den", " die", " das", " und",
-                                        " von", " zu", " zur", " zum", " für", " in", " im",
-                                        " mit", " auf", " an", " aus", " bei", " über", " sowie",
-                                        " nach", " vor", " gegen", " durch", " eines", " einer",
-                                        " eine", " ein", NULL};
-    if (n && (c[n - 1] == ',' || c[n - 1] == '-' || c[n - 1] == '(' || c[n - 1] == ':'))
-        return 1;
+    static const char *const words[] = {
+        " der",   " des",  " dem", " den",   " die",   " das",   " und",   " von",  " zu",  " zur",
+        " zum",   " für",  " in",  " im",    " mit",   " auf",   " an",    " aus",  " bei", " über",
+        " sowie", " nach", " vor", " gegen", " durch", " eines", " einer", " eine", " ein", NULL};
+    if (n && (c[n - 1] == ',' || c[n - 1] == '-' || c[n - 1] == '(' || c[n - 1] == ':')) return 1;
     for (const char *const *w = words; *w; w++) {
         size_t k = strlen(*w);
         if (n >= k && strcmp(c + n - k, *w) == 0) return 1;
@@ -268,8 +258,8 @@ static int stops_title(const char *c) {
            strncmp(c, "Der Bundestag", 13) == 0 || strncmp(c, "Der Bundesrat", 13) == 0 ||
            strncmp(c, "Drucksache", 10) == 0 || strncmp(c, "Deutscher Bundestag", 19) == 0 ||
            strncmp(c, "Vertrieb:", 9) == 0 || strncmp(c, "Telefon", 7) == 0 ||
-           strncmp(c, "ISSN", 4) == 0 || strncmp(c, "COM(", 4) == 0 ||
-           strncmp(c, "KOM(", 4) == 0 || strncmp(c, "Sehr geehrte", 12) == 0;
+           strncmp(c, "ISSN", 4) == 0 || strncmp(c, "COM(", 4) == 0 || strncmp(c, "KOM(", 4) == 0 ||
+           strncmp(c, "Sehr geehrte", 12) == 0;
 }
 
 static int type_and_title(xctx *x) {
@@ -288,7 +278,7 @@ static int type_and_title(xctx *x) {
         type = match_type(buf);
     }
     if (!type) return 0;
-    x->info.type = type;
+    x->header.type = type;
     /* After the type: authors, for an Antwort the "- Drucksache N -" line, then the title. */
     int seen_drs = 0, authors = 1, in_list = 0;
     char title[1024];
@@ -309,21 +299,24 @@ static int type_and_title(xctx *x) {
             /* "der Abgeordneten A, B, ... und der Fraktion X": to the Fraktion,
              * and one line more when its name is cut ("Fraktion BÜNDNIS 90/DIE"
              * / "GRÜNEN", "der Fraktion" / "Die Linke") */
-            if (in_list == 2) in_list = 0;
-            else if (strstr(buf, "Fraktion")) in_list = party_cut(buf, n) ? 2 : 0;
+            if (in_list == 2)
+                in_list = 0;
+            else if (strstr(buf, "Fraktion"))
+                in_list = party_cut(buf, n) ? 2 : 0;
             continue;
         }
-        if (authors && !tn && (strncmp(buf, "der Abgeordneten", 16) == 0 ||
-                               strncmp(buf, "des Abgeordneten", 16) == 0)) {
+        if (authors && !tn &&
+            (strncmp(buf, "der Abgeordneten", 16) == 0 ||
+             strncmp(buf, "des Abgeordneten", 16) == 0)) {
             in_list = !strstr(buf, "Fraktion") ? 1 : party_cut(buf, n) ? 2 : 0;
             continue;
         }
         if (authors && !tn) {
             if (is_author_line(buf) || (i > 0 && buf[0] >= 'a' && buf[0] <= 'z') ||
                 is_committee_list(buf, n) ||
-                (x->issuer == 'R' && (strncmp(buf, "Vertrieb:", 9) == 0 ||
-                                      strncmp(buf, "Telefon", 7) == 0 ||
-                                      strncmp(buf, "ISSN", 4) == 0))) {
+                (x->issuer == 'R' &&
+                 (strncmp(buf, "Vertrieb:", 9) == 0 || strncmp(buf, "Telefon", 7) == 0 ||
+                  strncmp(buf, "ISSN", 4) == 0))) {
                 /* continuation of an author list ends with ',' */
                 continue;
             }
@@ -351,19 +344,20 @@ static int type_and_title(xctx *x) {
         if ((nb[0] >= 'a' && nb[0] <= 'z') || nb[0] == '(') continue;
         break;
     }
-    if (tn) x->info.title = cgx_strdup(x, title);
+    if (tn) x->header.title = cgx_strdup(x, title);
     return x->status == CG_OK ? 0 : -1;
 }
 
 /* Does the number at [s, e) ("128/25", "21/1181") repeat the document's own
- * number (its id without prefix, "zu" and suffixes)? */
+ * number (without "zu", the state and suffixes)? */
 static int names_own_number(const xctx *x, size_t s, size_t e) {
-    const char *id = strstr(x->own_id, ". ");
-    if (!id) return 0;
-    id += 2;
-    if (strncmp(id, "zu ", 3) == 0) id += 3;
-    if ((x->issuer == 'L') && strchr(id, ' ')) id = strchr(id, ' ') + 1; /* "SL 15/1284" */
-    size_t n = strcspn(id, "(");
+    cg_docid bare = x->header.id;
+    bare.flags = 0;
+    bare.version = 0;
+    bare.land[0] = '\0';
+    char id[64];
+    size_t n = cg_docid_format_number(&bare, id, sizeof id);
+    if (!n || n >= sizeof id) return 0;
     size_t k = 0;
     for (size_t i = s; i < e; i++) {
         if (x->norm.text[i] == ' ') continue;
@@ -373,7 +367,7 @@ static int names_own_number(const xctx *x, size_t s, size_t e) {
     return k == n;
 }
 
-int cgx_header(xctx *x) {
+int cgx_read_header(xctx *x) {
     if (bt_header(x) != 0) return -1;
     if (!x->issuer && br_header(x) != 0) return -1;
     if (!x->issuer && lt_header(x) != 0) return -1;
@@ -383,11 +377,9 @@ int cgx_header(xctx *x) {
     /* "* wird als Bundestags-Drucksache 21/100 verteilt": the same text under
      * its Bundestag number, an alias rather than a citation. */
     while (cgx_next(x, P_ALIAS, &pos, &s, &e)) {
-        char id[64];
-        unsigned wp = (unsigned)cgx_group_number(x, P_ALIAS, "wp", NULL);
+        unsigned long wp = cgx_group_number(x, P_ALIAS, "wp", NULL);
         unsigned long nr = cgx_group_number(x, P_ALIAS, "nr", NULL);
-        if (!x->info.alias && cg_canon_bt_drs(id, sizeof id, wp, nr))
-            x->info.alias = cgx_strdup(x, id);
+        if (x->header.alias.kind == CG_KIND_NONE) cgd_bt_drucksache(&x->header.alias, wp, nr);
         if (add_excluded(x, s, e) != 0) return -1;
     }
     pos = 0;
@@ -399,7 +391,7 @@ int cgx_header(xctx *x) {
     /* The own number again, alone on a line (a page head) or in the note
      * that says where the annex is published: the document naming itself. */
     static const int own_patterns[] = {P_OWN_LINE, P_OWN_HEAD, P_PUBNOTE};
-    for (size_t k = 0; x->own_id && k < 3; k++) {
+    for (size_t k = 0; x->header.id.kind != CG_KIND_NONE && k < 3; k++) {
         pos = 0;
         while (cgx_next(x, own_patterns[k], &pos, &s, &e)) {
             size_t ns, ne;

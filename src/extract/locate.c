@@ -34,12 +34,11 @@ static int is_upper_start(const char *t, size_t i, size_t len) {
 
 static int is_abbreviation(const char *w, size_t n) {
     static const char *const abbr[] = {
-        "Dr",   "Prof", "Nr",   "Abs",  "Art",  "vgl",  "bzw",   "ggf", "ca",  "ff",  "Ziff",
-        "Buchst", "lit", "Kap", "Anl",  "Hrsg", "St",   "Mio",   "Mrd", "usw", "etc", "inkl",
-        "insb", "sog",  "Dipl", "Ing",  "Abg",  "Drs",  "PlPr",  "Bd",  "Jan", "Feb", "Okt",
-        "Nov",  "Dez",  "Aug",  "Sept", "Apr",  "Jun",  "Jul",   "LINKE", "Ratsdok", "Dok",
-        "Verf", "Rn",   "Rdnr", "Az",   "Tz",   "geb",  "verh",  "evtl", "zzgl", "Tab", "Abb",
-        NULL};
+        "Dr",     "Prof", "Nr",   "Abs",  "Art",  "vgl",  "bzw",  "ggf",   "ca",      "ff",  "Ziff",
+        "Buchst", "lit",  "Kap",  "Anl",  "Hrsg", "St",   "Mio",  "Mrd",   "usw",     "etc", "inkl",
+        "insb",   "sog",  "Dipl", "Ing",  "Abg",  "Drs",  "PlPr", "Bd",    "Jan",     "Feb", "Okt",
+        "Nov",    "Dez",  "Aug",  "Sept", "Apr",  "Jun",  "Jul",  "LINKE", "Ratsdok", "Dok", "Verf",
+        "Rn",     "Rdnr", "Az",   "Tz",   "geb",  "verh", "evtl", "zzgl",  "Tab",     "Abb", NULL};
     if (n <= 1) return 1; /* "u. a.", "z. B.", initials */
     for (const char *const *a = abbr; *a; a++)
         if (strlen(*a) == n && strncmp(*a, w, n) == 0) return 1;
@@ -53,18 +52,21 @@ static int crosses_sentence(const xctx *x, size_t a, size_t b) {
         char c = t[i];
         if (c == '\n') {
             size_t j = i + 1;
-            while (j < b && (t[j] == ' ' || t[j] == '\t')) j++;
+            while (j < b && (t[j] == ' ' || t[j] == '\t'))
+                j++;
             if (j < b && t[j] == '\n') return 1;
             continue;
         }
         if (c != '.' && c != '?' && c != '!') continue;
         size_t j = i + 1;
         if (j >= b || (t[j] != ' ' && t[j] != '\n')) continue;
-        while (j < b && (t[j] == ' ' || t[j] == '\n')) j++;
+        while (j < b && (t[j] == ' ' || t[j] == '\n'))
+            j++;
         if (j >= b || !is_upper_start(t, j, x->norm.len)) continue;
         if (c != '.') return 1;
         size_t w = i;
-        while (w > a && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(') w--;
+        while (w > a && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
+            w--;
         if (w < i && t[w] >= '0' && t[w] <= '9') continue; /* "am 19. Januar" */
         if (!is_abbreviation(t + w, i - w)) return 1;
     }
@@ -77,18 +79,13 @@ static int gap_has(const xctx *x, size_t a, size_t b, const char *chars) {
     return 0;
 }
 
-static int set_locator(cand *c, const char *loc) {
-    c->locator = loc;
-    return 0;
-}
-
 /* 1. header, running heads, overlaps */
 static void drop_excluded(xctx *x) {
     size_t last_end = 0;
     int last_first = -1;
     for (size_t i = 0; i < x->ncands; i++) {
         cand *c = &x->cands[i];
-        if (strcmp(c->kind, CG_KIND_URL) != 0 && cgx_excluded(x, c->start, c->end)) {
+        if (c->target.kind != CG_KIND_URL && cgx_excluded(x, c->start, c->end)) {
             c->dropped = true;
             continue;
         }
@@ -106,7 +103,7 @@ static void page_locators(xctx *x) {
     for (size_t i = 0; i < x->ncands; i++) {
         cand *c = &x->cands[i];
         /* documents, and URLs, which name documents too ("koav_2025.pdf, S. 31") */
-        if (c->dropped || (c->role != ROLE_DOC && strcmp(c->kind, CG_KIND_URL) != 0)) continue;
+        if (c->dropped || (c->role != ROLE_DOC && c->target.kind != CG_KIND_URL)) continue;
         size_t e, gs, ge;
         if (!cgx_at(x, P_TAIL, c->end, x->norm.len, &e)) continue;
         char loc[48];
@@ -122,7 +119,8 @@ static void page_locators(xctx *x) {
         } else {
             continue;
         }
-        c->locator = cgx_strdup(x, loc);
+        memset(&c->locator, 0, sizeof c->locator);
+        c->locator.text = cgx_strdup(x, loc);
         c->tail_end = e;
     }
 }
@@ -141,7 +139,7 @@ static int bind_forward(xctx *x, size_t qi) {
         if (c->dropped || c->start < ph->end) continue;
         if (c->role != ROLE_DOC) {
             /* another kind of reference stands between: the question is not its */
-            if (strcmp(c->kind, CG_KIND_URL) == 0 || c->role == ROLE_ACT) return 0;
+            if (c->target.kind == CG_KIND_URL || c->role == ROLE_ACT) return 0;
             continue;
         }
         size_t a = ph->end, b = c->start;
@@ -152,13 +150,14 @@ static int bind_forward(xctx *x, size_t qi) {
         for (size_t k = a; k < b; k++)
             if (x->norm.text[k] == '(') {
                 size_t j = k + 1;
-                while (j < b && (x->norm.text[j] == ' ' || x->norm.text[j] == '\n')) j++;
+                while (j < b && (x->norm.text[j] == ' ' || x->norm.text[j] == '\n'))
+                    j++;
                 if (j != b) return 0;
             }
         size_t pos = a, s, e;
         if (!cgx_find(x, P_GAP_FWD_END, &pos, b, &s, &e)) return 0;
         if (c->has_question) return 0;
-        set_locator(c, ph->locator);
+        c->locator = ph->locator;
         c->has_question = true;
         ph->bound = true;
         return 1;
@@ -173,13 +172,15 @@ static int bind_backward(xctx *x, size_t qi) {
         cand *c = &x->cands[i];
         if (c->dropped) continue;
         if (c->start >= ph->start) break;
-        if (c->role == ROLE_DOC) best = c;
-        else best = NULL;
+        if (c->role == ROLE_DOC)
+            best = c;
+        else
+            best = NULL;
     }
     if (!best || best->has_question || best->end > ph->start) return 0;
     size_t e;
     if (!cgx_at(x, P_GAP_BACK, best->end, ph->start, &e) || e != ph->start) return 0;
-    set_locator(best, ph->locator);
+    best->locator = ph->locator;
     best->has_question = true;
     ph->bound = true;
     return 1;
@@ -195,11 +196,10 @@ static int internal_refs(xctx *x) {
         if (cgx_at(x, P_QUESTION_ELSEWHERE, ph->end, x->norm.len, &e)) continue;
         cand c;
         memset(&c, 0, sizeof c);
-        c.kind = CG_KIND_INTERNAL;
+        c.target.kind = CG_KIND_INTERNAL;
         c.role = ROLE_OTHER;
         c.start = ph->start;
         c.end = ph->end;
-        c.target = "#";
         c.locator = ph->locator;
         c.list_first = -1;
         if (cgx_add_cand(x, &c) < 0) return -1;
@@ -211,12 +211,14 @@ static int internal_refs(xctx *x) {
 static int followed_by_other_law(const xctx *x, size_t e) {
     const char *t = x->norm.text;
     size_t i = e;
-    while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n')) i++;
+    while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n'))
+        i++;
     if (i + 4 <= x->norm.len && (strncmp(t + i, "der ", 4) == 0 || strncmp(t + i, "des ", 4) == 0))
         return 1;
     /* "Artikel 5 GG", "Art. 3 AEUV": an abbreviation of a statute follows */
     size_t w = i;
-    while (w < x->norm.len && t[w] >= 'A' && t[w] <= 'Z') w++;
+    while (w < x->norm.len && t[w] >= 'A' && t[w] <= 'Z')
+        w++;
     return w - i >= 2;
 }
 
@@ -227,27 +229,34 @@ static void bind_articles(xctx *x) {
         for (size_t i = 0; i < x->ncands; i++) {
             cand *c = &x->cands[i];
             if (c->dropped) continue;
-            if (c->end <= ar->start) before = c;
+            if (c->end <= ar->start)
+                before = c;
             else if (c->start >= ar->end) {
                 after = c;
                 break;
             }
         }
-        if (after && after->role == ROLE_ACT && !after->locator && after->start - ar->end < 80) {
+        if (after && after->role == ROLE_ACT && !after->locator.text &&
+            after->start - ar->end < 80) {
             /* the words between, without a parenthesis: "der (geänderten) Verordnung" */
             char gap[80];
             size_t n = 0;
             int depth = 0;
             for (size_t i = ar->end; i < after->start && n + 1 < sizeof gap; i++) {
                 char ch = x->norm.text[i];
-                if (ch == '(') depth++;
-                else if (ch == ')') depth--;
-                else if (!depth) gap[n++] = ch == '\n' ? ' ' : ch;
+                if (ch == '(')
+                    depth++;
+                else if (ch == ')')
+                    depth--;
+                else if (!depth)
+                    gap[n++] = ch == '\n' ? ' ' : ch;
             }
             gap[n] = '\0';
             char *a = gap, *b = gap + n;
-            while (*a == ' ') a++;
-            while (b > a && b[-1] == ' ') *--b = '\0';
+            while (*a == ' ')
+                a++;
+            while (b > a && b[-1] == ' ')
+                *--b = '\0';
             for (char *q = a; *q; q++) /* fold double spaces left by the parenthesis */
                 if (q[0] == ' ' && q[1] == ' ') memmove(q, q + 1, strlen(q));
             if (strcmp(a, "der") == 0 || strcmp(a, "des") == 0 || strcmp(a, "in der") == 0) {
@@ -255,7 +264,7 @@ static void bind_articles(xctx *x) {
                 continue;
             }
         }
-        if (before && before->role == ROLE_ACT && !before->locator &&
+        if (before && before->role == ROLE_ACT && !before->locator.text &&
             ar->start - before->end <= ARTICLE_GAP_MAX &&
             !gap_has(x, before->end, ar->start, ";") &&
             !crosses_sentence(x, before->end, ar->start) && !followed_by_other_law(x, ar->end))
@@ -267,23 +276,25 @@ static void bind_articles(xctx *x) {
 static int dash_before(const xctx *x, size_t s) {
     const char *t = x->norm.text;
     size_t i = s;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '*')) i--;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == '*'))
+        i--;
     return i > 0 && t[i - 1] == '-';
 }
 
 static int dash_after(const xctx *x, size_t e) {
     const char *t = x->norm.text;
     size_t i = e;
-    while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n' || t[i] == '*')) i++;
+    while (i < x->norm.len && (t[i] == ' ' || t[i] == '\n' || t[i] == '*'))
+        i++;
     if (i + 5 <= x->norm.len && strncmp(t + i, "(neu)", 5) == 0) i += 5;
-    while (i < x->norm.len && (t[i] == ' ' || t[i] == '*')) i++;
+    while (i < x->norm.len && (t[i] == ' ' || t[i] == '*'))
+        i++;
     return i < x->norm.len && t[i] == '-';
 }
 
 static void answers_relation(xctx *x) {
-    const char *type = x->info.type;
-    if (type && (strcmp(type, "Kleine Anfrage") == 0 || strcmp(type, "Große Anfrage") == 0))
-        return;
+    const char *type = x->header.type;
+    if (type && (strcmp(type, "Kleine Anfrage") == 0 || strcmp(type, "Große Anfrage") == 0)) return;
     for (size_t i = 0; i < x->ncands; i++) {
         cand *c = &x->cands[i];
         if (c->start > ANSWERS_WINDOW) break;
@@ -300,7 +311,7 @@ static int cmp_cand(const void *a, const void *b) {
     const cand *x = a, *y = b;
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
     if (x->end != y->end) return x->end > y->end ? -1 : 1;
-    return strcmp(x->kind, y->kind);
+    return strcmp(cgx_cand_kind_name(x), cgx_cand_kind_name(y));
 }
 
 int cgx_locators(xctx *x) {
@@ -312,14 +323,13 @@ int cgx_locators(xctx *x) {
     if (x->status != CG_OK) return -1;
     bind_articles(x);
     answers_relation(x);
-    if (x->answered_id) {
+    if (x->answered.kind != CG_KIND_NONE) {
         cand c;
         memset(&c, 0, sizeof c);
-        c.kind = CG_KIND_LANDTAG_DRUCKSACHE;
+        c.target = x->answered;
         c.role = ROLE_DOC;
         c.start = x->answered_start;
         c.end = x->answered_end;
-        c.target = x->answered_id;
         c.relation = CG_REL_ANSWERS;
         c.list_first = -1;
         if (cgx_add_cand(x, &c) < 0) return -1;

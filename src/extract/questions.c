@@ -8,7 +8,6 @@
  * Lettered sub-questions ("a) Welche ...") belong to the question before
  * them. The labels ("1", "1a", "1b", "2", ...) let `check` tell whether a
  * cited question exists. */
-#include <stdio.h>
 #include <string.h>
 
 #include "xctx.h"
@@ -18,13 +17,12 @@ static int is_question_paper(const char *type) {
                     strcmp(type, "Große Anfrage") == 0);
 }
 
-static int push(xctx *x, const char *label) {
-    const char *l = cgx_strdup(x, label);
-    if (!l || cgu_grow((void **)&x->qlabels, &x->capqlabels, x->nqlabels + 1, sizeof *x->qlabels)) {
+static int push(xctx *x, size_t number, char sub) {
+    if (cgu_grow((void **)&x->qlabels, &x->capqlabels, x->nqlabels + 1, sizeof *x->qlabels)) {
         x->status = CG_ENOMEM;
         return -1;
     }
-    x->qlabels[x->nqlabels++] = l;
+    x->qlabels[x->nqlabels++] = (cg_question){(unsigned)number, sub};
     return 0;
 }
 
@@ -35,14 +33,13 @@ static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, s
                           size_t *le, int *have_letter, char *last_letter, unsigned *seen) {
     while (*have_letter && *ls < until) {
         size_t k = *ls;
-        while (k < *le && (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' || x->norm.text[k] == '-'))
+        while (k < *le &&
+               (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' || x->norm.text[k] == '-'))
             k++;
         char l = x->norm.text[k];
         char limit = (char)((*last_letter ? *last_letter : 'a' - 1) + 3);
         if (current && l >= 'a' && l <= 'z' && l <= limit && !(*seen & (1u << (l - 'a')))) {
-            char label[32];
-            snprintf(label, sizeof label, "%zu%c", current, l);
-            if (push(x, label) != 0) return -1;
+            if (push(x, current, l) != 0) return -1;
             *seen |= 1u << (l - 'a');
             if (l > *last_letter) *last_letter = l;
         }
@@ -52,11 +49,12 @@ static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, s
 }
 
 int cgx_questions(xctx *x) {
-    if (!is_question_paper(x->info.type)) return 0;
+    if (!is_question_paper(x->header.type)) return 0;
     /* first pass: where each number first stands as a numbered line */
     enum { MAXQ = 1000 };
     size_t first[MAXQ];
-    for (size_t n = 0; n < MAXQ; n++) first[n] = SIZE_MAX;
+    for (size_t n = 0; n < MAXQ; n++)
+        first[n] = SIZE_MAX;
     size_t pos = x->header_end, s, e;
     while (cgx_next(x, P_QUESTION_NUMBER, &pos, &s, &e)) {
         long n = cgx_group_number(x, P_QUESTION_NUMBER, "n", NULL);
@@ -86,14 +84,13 @@ int cgx_questions(xctx *x) {
     }
     size_t lpos = x->header_end, ls = SIZE_MAX, le = 0, current = 0;
     int have_letter = cgx_next(x, P_QUESTION_LETTER, &lpos, &ls, &le);
-    char last_letter = 0, label[32];
+    char last_letter = 0;
     unsigned seen_letters = 0;
     for (size_t i = 0; i < nq; i++) {
-        if (letters_before(x, first[order[i]], current, &lpos, &ls, &le, &have_letter,
-                           &last_letter, &seen_letters) != 0)
+        if (letters_before(x, first[order[i]], current, &lpos, &ls, &le, &have_letter, &last_letter,
+                           &seen_letters) != 0)
             return -1;
-        snprintf(label, sizeof label, "%zu", order[i]);
-        if (push(x, label) != 0) return -1;
+        if (push(x, order[i], 0) != 0) return -1;
         current = order[i];
         last_letter = 0;
         seen_letters = 0;

@@ -1,26 +1,23 @@
-/* refs.c - the recognisers: from a pattern match to candidates with
- * canonical ids.
+/* refs.c - the recognisers: from a pattern match to candidates.
  *
  * A keyword with a list ("Bundestagsdrucksachen 19/5954 und 19/8683") gives
  * one candidate per number: the first spans the keyword and its number, the
  * others their number alone, so that each carries its own position.
  *
- * Which parliament a bare "Drucksache N/M" belongs to is decided from, in
- * order: the keyword (BT-, BR-, Landtags-), a parliament named just before
- * it ("Landtag Nordrhein-Westfalen, Drucksache 17/8873"), the form of the
- * number (N/K/YY, "zu N/YY" and "(Beschluss)" are Bundesrat forms; 123/20
- * cannot be a Bundestag number, there being 21 Wahlperioden), and last the
- * issuer of the citing document. Where that last step decides between two
- * possible readings, the reference is flagged ambiguous. */
+ * Numbers that name their document outright get their cg_docid here. A
+ * Drucksache number is read with the evidence the resolver needs to tell
+ * whose it is (resolve/readings.c): the keyword (BT-, BR-, Landtags-), a
+ * parliament named just before it ("Landtag Nordrhein-Westfalen,
+ * Drucksache 17/8873"), the state named, and the number's form. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "canon.h"
+#include "docid/canon.h"
+#include "docid/questions.h"
+#include "numbers.h"
 #include "xctx.h"
-
-#define ID_MAX 128
-
 
 static int has(xctx *x, int p, const char *name) {
     size_t s, e;
@@ -34,21 +31,23 @@ static size_t trim_end(const xctx *x, size_t s, size_t e) {
     return e;
 }
 
-static int add(xctx *x, const char *kind, cand_role role, size_t s, size_t e, const char *target,
-               const char *locator, unsigned flags, const char *note, int list_first) {
+/* Adds candidate `c` for [s, e) (trailing white space trimmed); its index, or -1. */
+static int add(xctx *x, cand *c, cand_role role, size_t s, size_t e, int list_first) {
+    c->role = role;
+    c->start = s;
+    c->end = trim_end(x, s, e);
+    c->list_first = list_first;
+    return cgx_add_cand(x, c) < 0 ? -1 : (int)(x->ncands - 1);
+}
+
+/* Adds a candidate whose id is known. */
+static int add_id(xctx *x, const cg_docid *id, cand_role role, size_t s, size_t e,
+                  const char *locator, int list_first) {
     cand c;
     memset(&c, 0, sizeof c);
-    c.kind = kind;
-    c.role = role;
-    c.start = s;
-    c.end = trim_end(x, s, e);
-    c.target = cgx_strdup(x, target);
-    c.locator = locator;
-    c.flags = flags;
-    c.note = note ? cgx_strdup(x, note) : NULL;
-    c.list_first = list_first;
-    if (!c.target) return -1;
-    return cgx_add_cand(x, &c) < 0 ? -1 : (int)(x->ncands - 1);
+    c.target = *id;
+    c.locator.text = locator;
+    return add(x, &c, role, s, e, list_first);
 }
 
 /* ---- the parliament behind a bare "Drucksache" ---- */
@@ -63,8 +62,8 @@ static size_t clause_start(const xctx *x, size_t s, size_t max) {
         if (c == '(' || c == ';') return i;
         if (c == '\n' && i >= 2 && t[i - 2] == '\n') return i;
         if ((c == '.' || c == '?' || c == '!') && i < s && (t[i] == ' ' || t[i] == '\n') &&
-            i + 1 < s && t[i + 1] >= 'A' && t[i + 1] <= 'Z' && i >= 3 &&
-            t[i - 2] >= 'a' && t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
+            i + 1 < s && t[i + 1] >= 'A' && t[i + 1] <= 'Z' && i >= 3 && t[i - 2] >= 'a' &&
+            t[i - 2] <= 'z' && t[i - 3] >= 'a' && t[i - 3] <= 'z')
             return i;
     }
     return lim;
@@ -79,7 +78,7 @@ static const char *state_before(const xctx *x, size_t from, size_t to) {
         if ((t[k] == '\n' || t[k] == ' ') && n && buf[n - 1] == '-') continue;
         buf[n++] = t[k];
     }
-    return cg_state_code(buf, n);
+    return cgx_state_code(buf, n);
 }
 
 /* A state named earlier in the sentence: "Empirische Daten aus Baden-Württemberg
@@ -92,7 +91,8 @@ static const char *state_in_sentence(const xctx *x, size_t kw) {
         if ((c == '.' || c == '?' || c == '!') && i < kw && (t[i] == ' ' || t[i] == '\n') &&
             i >= 2 && t[i - 2] >= 'a' && t[i - 2] <= 'z') {
             size_t j = i;
-            while (j < kw && (t[j] == ' ' || t[j] == '\n')) j++;
+            while (j < kw && (t[j] == ' ' || t[j] == '\n'))
+                j++;
             if (j < kw && t[j] >= 'A' && t[j] <= 'Z') break; /* not "ca. 80 Prozent" */
         }
         i--;
@@ -110,7 +110,8 @@ static context keyword_context(xctx *x, size_t kw) {
     const char *t = x->norm.text;
     /* The word just before: "Bundesrat, Drucksache", "des Bundestages Drucksache". */
     size_t i = kw;
-    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == ',')) i--;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\n' || t[i - 1] == ','))
+        i--;
     size_t we = i;
     while (i > 0 && ((t[i - 1] >= 'a' && t[i - 1] <= 'z') || (t[i - 1] >= 'A' && t[i - 1] <= 'Z')))
         i--;
@@ -137,98 +138,38 @@ static context keyword_context(xctx *x, size_t kw) {
 static int on_drucksache(xctx *x, size_t s) {
     size_t ls, le;
     if (!cgx_group(x, P_DRS, "list", &ls, &le)) return 0;
-    char cls = has(x, P_DRS, "bt") ? 'T' : has(x, P_DRS, "br") ? 'R' : has(x, P_DRS, "lt") ? 'L' : 0;
+    char cls = has(x, P_DRS, "bt")   ? 'T'
+               : has(x, P_DRS, "br") ? 'R'
+               : has(x, P_DRS, "lt") ? 'L'
+                                     : 0;
     size_t sts, ste;
     const char *named = NULL; /* "LT-Drs. NW 17/8873" */
     if (cls == 'L' && cgx_group(x, P_DRS, "state", &sts, &ste))
-        named = cg_state_code_abbrev(x->norm.text + sts, ste - sts);
+        named = cgx_state_code_abbrev(x->norm.text + sts, ste - sts);
     context ctx = {0, NULL};
     if (!cls || cls == 'L') ctx = keyword_context(x, s);
     const char *state = NULL;
-    if (cls == 'L') state = named ? named : ctx.state ? ctx.state : state_in_sentence(x, s);
+    if (cls == 'L')
+        state = named ? named : ctx.state ? ctx.state : state_in_sentence(x, s);
+    else if (!cls && ctx.parliament == 'L')
+        state = ctx.state;
     size_t pos = ls, is, ie;
     int first = -1;
     while (cgx_find_within(x, P_DRS_ITEM, &pos, le, &is, &ie)) {
-        int adig, bdig;
-        unsigned long a = cgx_group_number(x, P_DRS_ITEM, "a", &adig);
-        unsigned long b = cgx_group_number(x, P_DRS_ITEM, "b", &bdig);
-        unsigned k = (unsigned)cgx_group_number(x, P_DRS_ITEM, "k", NULL);
-        int zu = has(x, P_DRS_ITEM, "zu");
-        char sfx[32] = "";
+        cand c;
+        memset(&c, 0, sizeof c);
+        cgx_drucksache *d = &c.drs;
+        d->keyword = cls;
+        d->context = cls ? 0 : ctx.parliament;
+        d->state = state;
+        d->a = cgx_group_number(x, P_DRS_ITEM, "a", &d->a_digits);
+        d->b = cgx_group_number(x, P_DRS_ITEM, "b", &d->b_digits);
+        d->k = (unsigned)cgx_group_number(x, P_DRS_ITEM, "k", NULL);
         size_t ss, se;
         if (cgx_group(x, P_DRS_ITEM, "sfx", &ss, &se))
-            cg_br_suffix(x->norm.text + ss, se - ss, sfx, sizeof sfx);
-        int beschluss = strstr(sfx, "(B)") != NULL;
-        int br_form = zu || k || beschluss;
-        char id[ID_MAX];
-        const char *kind = NULL, *note = NULL;
-        unsigned flags = 0;
-        char reading = 0;
-        if (cls == 'T') {
-            reading = 'T';
-            if (br_form || adig > 2 || a > CG_MAX_WAHLPERIODE || a == 0) {
-                flags = CG_REF_MALFORMED;
-                note = br_form ? "a Bundesrat number behind a Bundestag keyword"
-                               : "no such Wahlperiode: the Bundestag has had 21";
-            }
-        } else if (cls == 'R') {
-            reading = 'R';
-            if (bdig != 2) {
-                flags = CG_REF_MALFORMED;
-                note = "Bundesrat numbers end in a two-digit year";
-            }
-        } else if (cls == 'L') {
-            reading = 'L';
-        } else if (ctx.parliament == 'L') {
-            reading = 'L';
-            state = ctx.state;
-        } else if (ctx.parliament == 'T' || (ctx.parliament == 'R' && bdig == 2)) {
-            /* "des Bundesrates Drucksache 21/894" names the Bundesrat's opinion
-             * printed as a Bundestag Drucksache: only a number/year form is
-             * a Bundesrat number */
-            reading = ctx.parliament;
-        } else if (br_form) {
-            reading = 'R';
-        } else if (bdig <= 2 && (a > CG_MAX_WAHLPERIODE || adig > 2)) {
-            reading = 'R'; /* 123/20: no Bundestag has a 123rd Wahlperiode */
-        } else if (bdig <= 2 && x->issuer == 'R') {
-            reading = 'R';
-            flags = CG_REF_AMBIGUOUS;
-            note = "read as a Bundesrat number (number/year) because the citing document is "
-                   "from the Bundesrat; it could also be a Bundestag number (Wahlperiode/number)";
-        } else if (x->issuer == 'L') {
-            reading = 'L';
-            state = x->state;
-        } else if (a >= 1 && a <= CG_MAX_WAHLPERIODE && adig <= 2) {
-            reading = 'T';
-        } else {
-            continue; /* neither a Bundestag nor a Bundesrat number */
-        }
-        size_t n = 0;
-        if (reading == 'T') {
-            kind = CG_KIND_BT_DRUCKSACHE;
-            n = cg_canon_bt_drs(id, sizeof id, (unsigned)a, b);
-            if (!n || flags & CG_REF_MALFORMED) {
-                flags |= CG_REF_MALFORMED;
-                if (!note) note = "not a valid Bundestag number";
-                snprintf(id, sizeof id, "BT-Drs. %s%lu/%s%lu%s", zu ? "zu " : "", a,
-                         k ? "" : "", b, sfx);
-                if (k) snprintf(id, sizeof id, "BT-Drs. %lu/%u/%lu%s", a, k, b, sfx);
-            }
-        } else if (reading == 'R') {
-            kind = CG_KIND_BR_DRUCKSACHE;
-            n = bdig == 2 ? cg_canon_br_drs(id, sizeof id, zu, a, k, (unsigned)b, sfx) : 0;
-            if (!n) {
-                flags |= CG_REF_MALFORMED;
-                if (!note) note = "not a valid Bundesrat number";
-                snprintf(id, sizeof id, "BR-Drs. %lu/%lu%s", a, b, sfx);
-            }
-        } else {
-            kind = CG_KIND_LANDTAG_DRUCKSACHE;
-            n = cg_canon_lt_drs(id, sizeof id, state, (unsigned)a, b);
-            if (!n) continue;
-        }
-        int idx = add(x, kind, ROLE_DOC, first < 0 ? s : is, ie, id, NULL, flags, note, first);
+            cgx_drs_suffix(x->norm.text + ss, se - ss, &d->flags, &d->version);
+        if (has(x, P_DRS_ITEM, "zu")) d->flags |= CG_DOCID_ZU;
+        int idx = add(x, &c, ROLE_DOC, first < 0 ? s : is, ie, first);
         if (idx < 0) return -1;
         if (first < 0) first = idx;
     }
@@ -241,12 +182,11 @@ static int on_plenarprotokoll(xctx *x, size_t s) {
     pos = ls;
     int first = -1;
     while (cgx_find_within(x, P_WPNR_ITEM, &pos, le, &is, &ie)) {
-        char id[ID_MAX];
-        unsigned wp = (unsigned)cgx_group_number(x, P_WPNR_ITEM, "a", NULL);
+        cg_docid id;
+        unsigned long wp = cgx_group_number(x, P_WPNR_ITEM, "a", NULL);
         unsigned long nr = cgx_group_number(x, P_WPNR_ITEM, "b", NULL);
-        if (!cg_canon_bt_plpr(id, sizeof id, wp, nr)) continue;
-        int idx = add(x, CG_KIND_BT_PLENARPROTOKOLL, ROLE_DOC, first < 0 ? s : is, ie, id, NULL,
-                      0, NULL, first);
+        if (!cgd_bt_plenarprotokoll(&id, wp, nr)) continue;
+        int idx = add_id(x, &id, ROLE_DOC, first < 0 ? s : is, ie, NULL, first);
         if (idx < 0) return -1;
         if (first < 0) first = idx;
     }
@@ -254,17 +194,15 @@ static int on_plenarprotokoll(xctx *x, size_t s) {
 }
 
 static int on_ausschuss(xctx *x, size_t s, size_t e) {
-    char id[ID_MAX], committee[8] = "", letter[4] = "";
+    cg_docid id;
     size_t cs, ce;
-    if (cgx_group(x, P_ADRS, "c", &cs, &ce) && ce - cs < sizeof committee)
-        snprintf(committee, sizeof committee, "%.*s", (int)(ce - cs), x->norm.text + cs);
-    if (cgx_group(x, P_ADRS, "letter", &cs, &ce))
-        snprintf(letter, sizeof letter, "%.*s", (int)(ce - cs), x->norm.text + cs);
-    unsigned wp = (unsigned)cgx_group_number(x, P_ADRS, "wp", NULL);
+    char letter = 0;
+    unsigned committee = (unsigned)cgx_group_number(x, P_ADRS, "c", NULL);
+    if (cgx_group(x, P_ADRS, "letter", &cs, &ce)) letter = x->norm.text[cs];
+    unsigned long wp = cgx_group_number(x, P_ADRS, "wp", NULL);
     unsigned long nr = cgx_group_number(x, P_ADRS, "nr", NULL);
-    if (!cg_canon_bt_adrs(id, sizeof id, wp, committee, nr, letter)) return 0;
-    return add(x, CG_KIND_BT_AUSSCHUSSDRUCKSACHE, ROLE_DOC, s, e, id, NULL, 0, NULL, -1) < 0 ? -1
-                                                                                           : 0;
+    if (!cgd_bt_ausschussdrucksache(&id, wp, committee, nr, letter)) return 0;
+    return add_id(x, &id, ROLE_DOC, s, e, NULL, -1) < 0 ? -1 : 0;
 }
 
 /* "ADD 1 REV 2" from the qualifiers after a Council number; INIT is dropped. */
@@ -277,12 +215,16 @@ static const char *council_locator(xctx *x, unsigned rev) {
         for (size_t i = qs; i < qe;) {
             if (t[i] >= 'A' && t[i] <= 'Z') {
                 size_t w = i;
-                while (w < qe && t[w] >= 'A' && t[w] <= 'Z') w++;
+                while (w < qe && t[w] >= 'A' && t[w] <= 'Z')
+                    w++;
                 size_t d = w;
-                while (d < qe && t[d] == ' ') d++;
+                while (d < qe && t[d] == ' ')
+                    d++;
                 size_t de = d;
-                while (de < qe && t[de] >= '0' && t[de] <= '9') de++;
-                if (strncmp(t + i, "INIT", 4) != 0 && de > d && n + (w - i) + (de - d) + 3 < sizeof buf) {
+                while (de < qe && t[de] >= '0' && t[de] <= '9')
+                    de++;
+                if (strncmp(t + i, "INIT", 4) != 0 && de > d &&
+                    n + (w - i) + (de - d) + 3 < sizeof buf) {
                     if (strncmp(t + i, "REV", 3) == 0) has_rev = 1;
                     n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%.*s %.*s", n ? " " : "",
                                           (int)(w - i), t + i, (int)(de - d), t + d);
@@ -304,21 +246,20 @@ static int on_council(xctx *x, size_t s) {
     pos = ls;
     int first = -1;
     while (cgx_find_within(x, P_COUNCIL_ITEM, &pos, le, &is, &ie)) {
-        char id[ID_MAX];
-        unsigned long nr;
-        unsigned yy, rev = 0;
+        cg_docid id;
+        unsigned long nr, yy;
+        unsigned rev = 0;
         if (has(x, P_COUNCIL_ITEM, "nr")) {
             nr = cgx_group_number(x, P_COUNCIL_ITEM, "nr", NULL);
-            yy = (unsigned)cgx_group_number(x, P_COUNCIL_ITEM, "yy", NULL);
+            yy = cgx_group_number(x, P_COUNCIL_ITEM, "yy", NULL);
             rev = (unsigned)cgx_group_number(x, P_COUNCIL_ITEM, "rev", NULL);
         } else {
             nr = cgx_group_number(x, P_COUNCIL_ITEM, "nr2", NULL);
-            yy = (unsigned)(cgx_group_number(x, P_COUNCIL_ITEM, "yyyy", NULL) % 100);
+            yy = cgx_group_number(x, P_COUNCIL_ITEM, "yyyy", NULL) % 100;
         }
-        if (!cg_canon_council(id, sizeof id, nr, yy)) continue;
+        if (!cgd_council(&id, nr, yy)) continue;
         const char *loc = council_locator(x, rev);
-        int idx = add(x, CG_KIND_EU_COUNCIL_DOC, ROLE_OTHER, first < 0 ? s : is, ie, id, loc, 0,
-                      NULL, first);
+        int idx = add_id(x, &id, ROLE_OTHER, first < 0 ? s : is, ie, loc, first);
         if (idx < 0) return -1;
         if (first < 0) first = idx;
     }
@@ -326,14 +267,15 @@ static int on_council(xctx *x, size_t s) {
 }
 
 static int on_com(xctx *x, size_t s, size_t e) {
-    char id[ID_MAX], series[8];
+    cg_docid id;
+    char series[8];
     size_t ss, se;
     if (!cgx_group(x, P_COM, "series", &ss, &se) || se - ss >= sizeof series) return 0;
     snprintf(series, sizeof series, "%.*s", (int)(se - ss), x->norm.text + ss);
-    unsigned year = (unsigned)cgx_group_number(x, P_COM, "year", NULL);
+    unsigned long year = cgx_group_number(x, P_COM, "year", NULL);
     unsigned long nr = cgx_group_number(x, P_COM, "nr", NULL);
-    if (!cg_canon_com(id, sizeof id, series, year, nr)) return 0;
-    return add(x, CG_KIND_EU_COM_DOC, ROLE_OTHER, s, e, id, NULL, 0, NULL, -1) < 0 ? -1 : 0;
+    if (!cgd_commission(&id, series, year, nr)) return 0;
+    return add_id(x, &id, ROLE_OTHER, s, e, NULL, -1) < 0 ? -1 : 0;
 }
 
 static char act_type(const char *t, size_t len) {
@@ -348,8 +290,7 @@ static char act_type(const char *t, size_t len) {
 
 static int on_act(xctx *x, size_t s) {
     size_t ts, te, ls, le, pos, is, ie;
-    if (!cgx_group(x, P_ACT, "type", &ts, &te) || !cgx_group(x, P_ACT, "list", &ls, &le))
-        return 0;
+    if (!cgx_group(x, P_ACT, "type", &ts, &te) || !cgx_group(x, P_ACT, "list", &ls, &le)) return 0;
     char type = act_type(x->norm.text + ts, te - ts);
     int first = -1;
     pos = ls;
@@ -367,12 +308,11 @@ static int on_act(xctx *x, size_t s) {
             continue;
         unsigned year;
         unsigned long nr;
-        char id[ID_MAX];
-        if (!cg_eu_act_numbers(type, a, adig, b, bdig, has_nr, has_sfx, has_auth, &year, &nr))
+        cg_docid id;
+        if (!cgx_eu_act_numbers(type, a, adig, b, bdig, has_nr, has_sfx, has_auth, &year, &nr))
             continue;
-        if (!cg_canon_celex(id, sizeof id, year, type, nr)) continue;
-        int idx =
-            add(x, CG_KIND_EU_LEGAL_ACT, ROLE_ACT, first < 0 ? s : is, ie, id, NULL, 0, NULL, first);
+        if (!cgd_celex(&id, year, type, nr)) continue;
+        int idx = add_id(x, &id, ROLE_ACT, first < 0 ? s : is, ie, NULL, first);
         if (idx < 0) return -1;
         if (first < 0) first = idx;
     }
@@ -382,9 +322,11 @@ static int on_act(xctx *x, size_t s) {
 static int on_celex(xctx *x, size_t s, size_t e) {
     size_t cs, ce;
     if (!cgx_group(x, P_CELEX, "c", &cs, &ce)) return 0;
-    char id[32];
-    snprintf(id, sizeof id, "CELEX:%.*s", (int)(ce - cs), x->norm.text + cs);
-    return add(x, CG_KIND_EU_LEGAL_ACT, ROLE_ACT, s, e, id, NULL, 0, NULL, -1) < 0 ? -1 : 0;
+    char number[32];
+    cg_docid id;
+    snprintf(number, sizeof number, "%.*s", (int)(ce - cs), x->norm.text + cs);
+    if (cg_docid_parse_number(CG_KIND_EU_LEGAL_ACT, number, &id, NULL) != CG_OK) return 0;
+    return add_id(x, &id, ROLE_ACT, s, e, NULL, -1) < 0 ? -1 : 0;
 }
 
 /* ---- URLs ---- */
@@ -396,13 +338,16 @@ static int url_char(unsigned char c) {
 /* A number that is more likely a Drucksache than the rest of a URL. */
 static int looks_like_number_ref(const char *t, size_t n) {
     size_t i = 0;
-    while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+        i++;
     if (i == 0 || i > 3 || i >= n || t[i] != '/') return 0;
     i++;
     size_t d = i;
-    while (i < n && t[i] >= '0' && t[i] <= '9') i++;
+    while (i < n && t[i] >= '0' && t[i] <= '9')
+        i++;
     if (i == d) return 0;
-    while (i < n && strchr(").,;:", t[i])) i++;
+    while (i < n && strchr(").,;:", t[i]))
+        i++;
     return i == n;
 }
 
@@ -425,7 +370,8 @@ static int continues_url(const char *url, size_t ulen, const char *tok, size_t n
     const char *host = strstr(url, "://");
     host = host ? host + 3 : url;
     size_t hlen = ulen - (size_t)(host - url);
-    while (hlen && strchr(".,;:!?)]\"'", host[hlen - 1])) hlen--; /* the sentence's, not the host's */
+    while (hlen && strchr(".,;:!?)]\"'", host[hlen - 1]))
+        hlen--; /* the sentence's, not the host's */
     if (!memchr(host, '/', hlen)) {
         const char *dot = NULL, *hend = host + hlen;
         for (const char *q = host; q < hend; q++)
@@ -439,8 +385,8 @@ static int continues_url(const char *url, size_t ulen, const char *tok, size_t n
     if (last == '-') return 1;
     if (looks_like_number_ref(tok, n)) return 0;
     if (memchr(tok, '/', n)) return 1;
-    static const char *const exts[] = {".html", ".htm", ".pdf", ".php", ".aspx", ".asp", ".jsp",
-                                       ".xml",  ".csv", ".docx", ".xlsx", NULL};
+    static const char *const exts[] = {".html", ".htm", ".pdf", ".php",  ".aspx", ".asp",
+                                       ".jsp",  ".xml", ".csv", ".docx", ".xlsx", NULL};
     for (const char *const *e = exts; *e; e++) {
         size_t k = strlen(*e);
         for (size_t i = 0; i + k <= n; i++)
@@ -450,7 +396,8 @@ static int continues_url(const char *url, size_t ulen, const char *tok, size_t n
      * or closes the bracket the URL stands in; a plain word followed by more
      * prose ("vom 19. Januar", a footnote number) does not continue it. */
     size_t k = n;
-    while (k && strchr(".,;:!?)]\"'", tok[k - 1])) k--;
+    while (k && strchr(".,;:!?)]\"'", tok[k - 1]))
+        k--;
     int punct = 0, digits = k > 0;
     for (size_t i = 0; i < k; i++) {
         punct |= strchr("-_.=&%#?~+", tok[i]) != NULL;
@@ -476,8 +423,8 @@ static int continues_url(const char *url, size_t ulen, const char *tok, size_t n
 
 /* Hosts whose name PDF hyphenation is known to split ("dserver.bundes-\ntag.de"). */
 static int known_host(const char *h, size_t n) {
-    static const char *const doms[] = {"bundestag.de", "bundesrat.de", "bundesregierung.de",
-                                       "bundesgesetzblatt.de", "europa.eu", NULL};
+    static const char *const doms[] = {"bundestag.de",         "bundesrat.de", "bundesregierung.de",
+                                       "bundesgesetzblatt.de", "europa.eu",    NULL};
     for (const char *const *d = doms; *d; d++) {
         size_t k = strlen(*d);
         if (n == k && strncmp(h, *d, k) == 0) return 1;
@@ -499,10 +446,10 @@ static int is_lower_ascii(char c) {
 static int url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int in_host,
                                         size_t host_start, size_t host_end) {
     static const char *const words[] = {
-        "and", "or", "of", "the", "for", "to", "in", "on", "at", "by", "with", "from", "der",
-        "die", "das", "den", "dem", "des", "und", "oder", "mit", "von", "vom", "zum", "zur",
-        "im", "am", "an", "auf", "aus", "bei", "fuer", "nach", "ein", "eine", "ist", "wie",
-        "per", "pro", "neu", "neue", NULL};
+        "and",  "or",   "of",  "the", "for", "to",  "in",  "on",   "at",   "by",   "with",
+        "from", "der",  "die", "das", "den", "dem", "des", "und",  "oder", "mit",  "von",
+        "vom",  "zum",  "zur", "im",  "am",  "an",  "auf", "aus",  "bei",  "fuer", "nach",
+        "ein",  "eine", "ist", "wie", "per", "pro", "neu", "neue", NULL};
     if (in_host) {
         char host[256];
         size_t hl = host_end - host_start, n = 0;
@@ -512,8 +459,10 @@ static int url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, in
         if (known_host(host, n) && !known_host(u + host_start, hl)) return 1;
     }
     size_t b = at, e = at + 1;
-    while (b > 0 && is_lower_ascii(u[b - 1])) b--;
-    while (e < len && is_lower_ascii(u[e])) e++;
+    while (b > 0 && is_lower_ascii(u[b - 1]))
+        b--;
+    while (e < len && is_lower_ascii(u[e]))
+        e++;
     if (b > 0 && u[b - 1] >= 'A' && u[b - 1] <= 'Z') b--; /* a capitalised word: "Kon-sum" */
     if (b > 0 && ((u[b - 1] >= 'A' && u[b - 1] <= 'Z') || (u[b - 1] >= '0' && u[b - 1] <= '9')))
         return 0; /* part of a code ("KfW-", "2025-"), not a word */
@@ -532,10 +481,22 @@ static int url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, in
     return 1;
 }
 
+/* The length of "scheme://" at the start of p (RFC 3986: a letter, then
+ * letters, digits, '+', '-', '.'), or 0: "www.x.de/?u=https://y.de" has none,
+ * though "://" occurs in it. */
+static size_t scheme_length(const char *p) {
+    if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z'))) return 0;
+    size_t i = 1;
+    while ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+           (p[i] >= '0' && p[i] <= '9') || p[i] == '+' || p[i] == '-' || p[i] == '.')
+        i++;
+    return strncmp(p + i, "://", 3) == 0 ? i + 3 : 0;
+}
+
 static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
-    cg_string u = {0};
+    cg_buf u = CG_BUF_INIT;
     size_t joins[8];
     int njoins = 0;
     /* A host without a scheme at the start of a line may have begun on the
@@ -543,38 +504,45 @@ static int on_url(xctx *x, size_t s, size_t e) {
     if (strncmp(t + s, "http", 4) != 0 && strncmp(t + s, "ftp", 3) != 0 &&
         strncmp(t + s, "www.", 4) != 0 && s >= 2 && t[s - 1] == '\n' && t[s - 2] != ' ') {
         size_t b = s - 1;
-        while (b > 0 && ((t[b - 1] >= 'a' && t[b - 1] <= 'z') || (t[b - 1] >= '0' && t[b - 1] <= '9') ||
-                         t[b - 1] == '-' || t[b - 1] == '.'))
+        while (b > 0 &&
+               ((t[b - 1] >= 'a' && t[b - 1] <= 'z') || (t[b - 1] >= '0' && t[b - 1] <= '9') ||
+                t[b - 1] == '-' || t[b - 1] == '.'))
             b--;
         if (b < s - 1 && b > 0 && (t[b - 1] == '(' || t[b - 1] == ' ')) {
-            if (cgu_str_append(&u, t + b, s - 1 - b)) goto oom;
+            if (cgu_buf_append(&u, t + b, s - 1 - b)) goto oom;
             s = b;
         }
     }
-    if (cgu_str_append(&u, t + (u.len ? s + u.len + 1 : s), e - (u.len ? s + u.len + 1 : s))) goto oom;
+    if (cgu_buf_append(&u, t + (u.len ? s + u.len + 1 : s), e - (u.len ? s + u.len + 1 : s)))
+        goto oom;
     size_t end = e, last_piece = s, last_piece_buf = 0;
     for (int k = 0; k < 6; k++) {
         size_t j = end;
-        while (j < len && (t[j] == ' ' || t[j] == '\t')) j++;
+        while (j < len && (t[j] == ' ' || t[j] == '\t'))
+            j++;
         if (j >= len || t[j] != '\n') break;
         size_t ns = j + 1;
-        while (ns < len && (t[ns] == ' ' || t[ns] == '\t')) ns++;
+        while (ns < len && (t[ns] == ' ' || t[ns] == '\t'))
+            ns++;
         size_t ne = ns;
-        while (ne < len && url_char((unsigned char)t[ne])) ne++;
+        while (ne < len && url_char((unsigned char)t[ne]))
+            ne++;
         int spaced = ne < len && (t[ne] == ' ' || t[ne] == '\t');
         if (!continues_url(u.data, u.len, t + ns, ne - ns, spaced)) break;
         if (u.data[u.len - 1] == '-' && njoins < 8) joins[njoins++] = u.len - 1;
         last_piece_buf = u.len;
         last_piece = ns;
-        if (cgu_str_append(&u, t + ns, ne - ns)) goto oom;
+        if (cgu_buf_append(&u, t + ns, ne - ns)) goto oom;
         end = ne;
     }
     /* A closing bracket the URL did not open ends it: "(www.x.de/a.pdf)?11". */
     int depth = 0, square = 0;
     for (size_t i = 0; i < u.len; i++) {
         char ch = u.data[i];
-        if (ch == '(') depth++;
-        else if (ch == '[') square++;
+        if (ch == '(')
+            depth++;
+        else if (ch == '[')
+            square++;
         else if ((ch == ')' && depth-- == 0) || (ch == ']' && square-- == 0)) {
             u.len = i;
             u.data[i] = '\0';
@@ -598,8 +566,8 @@ static int on_url(xctx *x, size_t s, size_t e) {
             /* closing quotes in UTF-8: ” “ ’ ‘ » « */
             if (u.len >= 3 && (unsigned char)u.data[u.len - 3] == 0xE2 &&
                 (unsigned char)u.data[u.len - 2] == 0x80 &&
-                ((unsigned char)c == 0x9D || (unsigned char)c == 0x9C ||
-                 (unsigned char)c == 0x99 || (unsigned char)c == 0x98)) {
+                ((unsigned char)c == 0x9D || (unsigned char)c == 0x9C || (unsigned char)c == 0x99 ||
+                 (unsigned char)c == 0x98)) {
                 u.len -= 2;
             } else if (u.len >= 2 && (unsigned char)u.data[u.len - 2] == 0xC2 &&
                        ((unsigned char)c == 0xBB || (unsigned char)c == 0xAB)) {
@@ -612,15 +580,15 @@ static int on_url(xctx *x, size_t s, size_t e) {
         u.data[u.len] = '\0';
     }
     /* The span in the text ends where the kept part of the last piece ends. */
-    if (u.len >= last_piece_buf) end = last_piece + (u.len - last_piece_buf);
-    else end = s + u.len;
-    cg_string c = {0};
+    if (u.len >= last_piece_buf)
+        end = last_piece + (u.len - last_piece_buf);
+    else
+        end = s + u.len;
+    cg_buf c = CG_BUF_INIT;
     const char *p = u.data;
     size_t plen = u.len;
-    if (!strstr(p, "://") && cgu_str_puts(&c, "http://")) goto oom2; /* www. and bare hosts */
-    size_t scheme_end = 0;
-    const char *sep = strstr(p, "://");
-    if (sep) scheme_end = (size_t)(sep - p) + 3;
+    size_t scheme_end = scheme_length(p);
+    if (!scheme_end && cgu_buf_puts(&c, "http://")) goto oom2; /* www. and bare hosts */
     size_t host_end = scheme_end;
     while (host_end < plen && p[host_end] != '/' && p[host_end] != '?' && p[host_end] != '#')
         host_end++;
@@ -628,9 +596,9 @@ static int on_url(xctx *x, size_t s, size_t e) {
     for (size_t i = 0; i < host_end; i++) {
         char ch = p[i];
         if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
-        if (cgu_str_putc(&c, ch)) goto oom2;
+        if (cgu_buf_putc(&c, ch)) goto oom2;
     }
-    if (cgu_str_append(&c, p + host_end, plen - host_end)) goto oom2;
+    if (cgu_buf_append(&c, p + host_end, plen - host_end)) goto oom2;
     /* Hyphens at line breaks inside the URL: syllable breaks go, real ones stay. */
     for (int j = njoins - 1; j >= 0; j--) {
         size_t at = prefix + joins[j];
@@ -650,46 +618,32 @@ static int on_url(xctx *x, size_t s, size_t e) {
         dot |= c.data[i] == '.';
     int rc = 0;
     if (dot && c.len > hs + 3) {
-        const char *resolves = NULL;
-        if (cgx_match_str(x, P_BT_URL, c.data, c.len)) {
-            size_t gs, ge;
-            char id[ID_MAX];
-            cgx_group(x, P_BT_URL, "t", &gs, &ge);
-            int plpr = c.data[gs + 2] == 'p';
-            cgx_group(x, P_BT_URL, "num", &gs, &ge);
-            int nd;
-            unsigned long whole = cgx_number(c.data, gs, ge, &nd);
-            size_t ws, we;
-            cgx_group(x, P_BT_URL, "wp", &ws, &we);
-            unsigned wp = (unsigned)cgx_number(c.data, ws, we, NULL);
-            unsigned long nr = whole;
-            /* the file name repeats the Wahlperiode: 1918757 -> 19 / 18757 */
-            if ((nd == 7 || nd == 5) && whole / (nd == 7 ? 100000UL : 1000UL) == wp)
-                nr = whole % (nd == 7 ? 100000UL : 1000UL);
-            size_t ok = plpr ? cg_canon_bt_plpr(id, sizeof id, wp, nr)
-                             : cg_canon_bt_drs(id, sizeof id, wp, nr);
-            if (ok) resolves = cgx_strdup(x, id);
-        }
-        long idx;
         cand cd;
         memset(&cd, 0, sizeof cd);
-        cd.kind = CG_KIND_URL;
+        if (cgx_match_str(x, P_BT_URL, c.data, c.len)) {
+            size_t gs, ge, ws, we;
+            cgx_group(x, P_BT_URL, "t", &gs, &ge);
+            cd.pdf.type = c.data[gs + 2] == 'p' ? 'p' : 'd';
+            cgx_group(x, P_BT_URL, "num", &gs, &ge);
+            cd.pdf.whole = cgx_number(c.data, gs, ge, &cd.pdf.digits);
+            cgx_group(x, P_BT_URL, "wp", &ws, &we);
+            cd.pdf.wp = (unsigned)cgx_number(c.data, ws, we, NULL);
+        }
+        cd.target.kind = CG_KIND_URL;
+        cd.target.text = cgx_strdup(x, c.data);
         cd.role = ROLE_OTHER;
         cd.start = s;
-        cd.end = end;
-        cd.target = cgx_strdup(x, c.data);
-        cd.resolves_to = resolves;
+        cd.end = end; /* as the pieces were joined: not trimmed */
         cd.list_first = -1;
-        idx = cd.target ? cgx_add_cand(x, &cd) : -1;
-        if (idx < 0) rc = -1;
+        if (!cd.target.text || cgx_add_cand(x, &cd) < 0) rc = -1;
     }
-    cg_string_release(&c);
-    cg_string_release(&u);
+    cg_buf_release(&c);
+    cg_buf_release(&u);
     return rc;
 oom2:
-    cg_string_release(&c);
+    cg_buf_release(&c);
 oom:
-    cg_string_release(&u);
+    cg_buf_release(&u);
     x->status = CG_ENOMEM;
     return -1;
 }
@@ -701,37 +655,42 @@ static int in_url(const xctx *x, size_t s, size_t e, size_t from);
 /* Renders a template with the groups of the last match; NULL when a group
  * outside an optional part did not match (then the match is no reference). */
 static char *render(xctx *x, const pcre2_code *re, const cgg_template *t) {
-    cg_string out = {0}, part = {0};
+    cg_buf out = CG_BUF_INIT, part = CG_BUF_INIT;
     int in_opt = 0, opt_ok = 1, ok = 1;
     for (size_t i = 0; i < t->nparts && ok; i++) {
         const cgg_tpl_part *p = &t->parts[i];
-        cg_string *dst = in_opt ? &part : &out;
+        cg_buf *dst = in_opt ? &part : &out;
         if (p->kind == TPL_OPEN) {
             in_opt = 1;
             opt_ok = 1;
             part.len = 0;
         } else if (p->kind == TPL_CLOSE) {
             in_opt = 0;
-            if (opt_ok && part.len && cgu_str_append(&out, part.data, part.len)) ok = 0;
+            if (opt_ok && part.len && cgu_buf_append(&out, part.data, part.len)) ok = 0;
         } else if (p->kind == TPL_TEXT) {
-            if (cgu_str_puts(dst, p->text)) ok = 0;
+            if (cgu_buf_puts(dst, p->text)) ok = 0;
         } else {
             size_t gs, ge;
             if (!cgx_group_code(x, re, p->text, &gs, &ge) || gs == ge) {
-                if (in_opt) opt_ok = 0;
-                else ok = 0;
+                if (in_opt)
+                    opt_ok = 0;
+                else
+                    ok = 0;
                 continue;
             }
             char *v = cgx_text(x, gs, ge);
-            if (!v) ok = 0;
+            if (!v)
+                ok = 0;
             else if (p->format == 1) {
                 int nd;
                 unsigned long n = cgx_number(v, 0, strlen(v), &nd);
-                if (nd) cgu_str_printf(dst, "%lu", n);
-                else if (cgu_str_puts(dst, v)) ok = 0;
+                if (nd)
+                    cgu_buf_printf(dst, "%lu", n);
+                else if (cgu_buf_puts(dst, v))
+                    ok = 0;
             } else {
                 size_t at = dst->len;
-                if (cgu_str_puts(dst, v)) ok = 0;
+                if (cgu_buf_puts(dst, v)) ok = 0;
                 for (size_t k = at; ok && p->format && k < dst->len; k++) {
                     char c = dst->data[k];
                     if (p->format == 2 && c >= 'a' && c <= 'z') dst->data[k] = (char)(c - 32);
@@ -741,21 +700,63 @@ static char *render(xctx *x, const pcre2_code *re, const cgg_template *t) {
         }
     }
     char *r = ok && out.len ? cgx_strdup(x, out.data) : NULL;
-    cg_string_release(&out);
-    cg_string_release(&part);
+    cg_buf_release(&out);
+    cg_buf_release(&part);
     return r;
+}
+
+/* The questions of items[0..n) (expanded) into `loc`, in the arena. */
+static int set_questions(xctx *x, cg_locator *loc, cg_question_series series, const cgl_item *items,
+                         size_t n) {
+    loc->series = series;
+    size_t nq = cgl_expand(items, n, NULL, 0);
+    cg_question *q = nq ? cgu_arena_alloc(x->arena, nq * sizeof *q) : NULL;
+    if (nq && !q) {
+        x->status = CG_ENOMEM;
+        return -1;
+    }
+    cgl_expand(items, n, q, nq);
+    loc->questions = q;
+    loc->nquestions = nq;
+    return 0;
+}
+
+/* A locator a grammar file's template rendered: its text, and the questions
+ * it names when it names questions ("Frage 3"). */
+static int locator_from_text(xctx *x, const char *text, cg_locator *loc) {
+    memset(loc, 0, sizeof *loc);
+    loc->text = text;
+    cg_question_series series;
+    size_t n = text ? cgl_parse(text, &series, NULL, 0) : 0;
+    if (!n) return 0;
+    cgl_item *items = cgu_arena_alloc(x->arena, n * sizeof *items);
+    if (!items) {
+        x->status = CG_ENOMEM;
+        return -1;
+    }
+    cgl_parse(text, &series, items, n);
+    return set_questions(x, loc, series, items, n);
 }
 
 static int user_kinds(xctx *x) {
     for (size_t u = 0; u < x->ex->nusers; u++) {
         const user_kind *k = &x->ex->users[u];
         size_t pos = 0, s, e;
+        const char *kind = NULL; /* the kind's name, copied into the result once it is needed:
+                                    its ids must outlive the extractor */
         while (cgx_next_code(x, k, &pos, &s, &e)) {
             if (s == e || in_url(x, s, e, 0)) continue;
+            if (!kind && !(kind = cgx_strdup(x, k->kind))) return -1;
             char *id = render(x, k->re, &k->id);
             if (!id) continue;
             char *loc = k->locator.nparts ? render(x, k->re, &k->locator) : NULL;
-            if (add(x, cgx_strdup(x, k->kind), (cand_role)k->role, s, e, id, loc, 0, NULL, -1) < 0)
+            cand c;
+            memset(&c, 0, sizeof c);
+            /* a template may render a built-in kind's canonical id; anything else is the
+             * grammar kind's own id */
+            cg_docid_parse_kind(kind, id, &c.target, NULL);
+            if (locator_from_text(x, loc, &c.locator) != 0 ||
+                add(x, &c, (cand_role)k->role, s, e, -1) < 0)
                 return -1;
         }
         if (x->status != CG_OK) return -1;
@@ -767,8 +768,8 @@ static int user_kinds(xctx *x) {
 
 static int in_url(const xctx *x, size_t s, size_t e, size_t from) {
     for (size_t i = from; i < x->ncands; i++)
-        if (strcmp(x->cands[i].kind, CG_KIND_URL) == 0 && s >= x->cands[i].start && e <= x->cands[i].end &&
-            !(s == x->cands[i].start && e == x->cands[i].end))
+        if (x->cands[i].target.kind == CG_KIND_URL && s >= x->cands[i].start &&
+            e <= x->cands[i].end && !(s == x->cands[i].start && e == x->cands[i].end))
             return 1;
     return 0;
 }
@@ -789,13 +790,27 @@ int cgx_references(xctx *x) {
             if (nurls && in_url(x, s, e, 0)) continue;
             int rc = 0;
             switch (p) {
-            case P_DRS: rc = on_drucksache(x, s); break;
-            case P_PLPR: rc = on_plenarprotokoll(x, s); break;
-            case P_ADRS: rc = on_ausschuss(x, s, e); break;
-            case P_COUNCIL: rc = on_council(x, s); break;
-            case P_COM: rc = on_com(x, s, e); break;
-            case P_ACT: rc = on_act(x, s); break;
-            case P_CELEX: rc = on_celex(x, s, e); break;
+            case P_DRS:
+                rc = on_drucksache(x, s);
+                break;
+            case P_PLPR:
+                rc = on_plenarprotokoll(x, s);
+                break;
+            case P_ADRS:
+                rc = on_ausschuss(x, s, e);
+                break;
+            case P_COUNCIL:
+                rc = on_council(x, s);
+                break;
+            case P_COM:
+                rc = on_com(x, s, e);
+                break;
+            case P_ACT:
+                rc = on_act(x, s);
+                break;
+            case P_CELEX:
+                rc = on_celex(x, s, e);
+                break;
             }
             if (rc != 0) return -1;
         }
@@ -824,35 +839,39 @@ int cgx_references(xctx *x) {
         ph.end = e;
         ph.antwort = has(x, P_QUESTION, "ant");
         ph.written = has(x, P_QUESTION, "sq");
-        char written[16] = "";
+        cg_question_series series = CG_SERIES_ANFRAGE;
         size_t ws, we;
         if (cgx_group(x, P_QUESTION, "sq", &ws, &we))
-            snprintf(written, sizeof written, "%s",
-                     x->norm.text[ws] == 'S' || x->norm.text[ws] == 's' ? "Schriftliche "
-                                                                        : "Mündliche ");
-        /* "Fragen 7 bis 10 und 17" -> "Fragen 7 bis 10, 17" */
-        char loc[160], items[128] = "";
-        size_t n = 0, ipos = qs, is, ie;
-        int count = 0;
+            series = x->norm.text[ws] == 'S' || x->norm.text[ws] == 's' ? CG_SERIES_WRITTEN
+                                                                        : CG_SERIES_ORAL;
+        /* "Fragen 7 bis 10 und 17": 7 (bis) 10 (,) 17 */
+        cgl_item *items = NULL;
+        size_t n = 0, cap = 0, ipos = qs, is, ie;
         while (cgx_find_within(x, P_QITEM, &ipos, qe, &is, &ie)) {
             size_t ss, se, vs, ve;
             cgx_group(x, P_QITEM, "q", &vs, &ve);
-            const char *sep = "";
-            if (cgx_group(x, P_QITEM, "sep", &ss, &se)) {
-                int range = 0;
+            bool range = false;
+            if (cgx_group(x, P_QITEM, "sep", &ss, &se))
                 for (size_t i = ss; i < se; i++)
-                    range |= x->norm.text[i] == '-' || (x->norm.text[i] == 'b' &&
-                                                         strncmp(x->norm.text + i, "bis", 3) == 0);
-                sep = range ? " bis " : ", ";
+                    range |= x->norm.text[i] == '-' ||
+                             (x->norm.text[i] == 'b' && strncmp(x->norm.text + i, "bis", 3) == 0);
+            if (cgu_grow((void **)&items, &cap, n + 1, sizeof *items)) {
+                free(items);
+                x->status = CG_ENOMEM;
+                return -1;
             }
-            if (n + strlen(sep) + (ve - vs) + 1 < sizeof items)
-                n += (size_t)snprintf(items + n, sizeof items - n, "%s%.*s", count ? sep : "",
-                                      (int)(ve - vs), x->norm.text + vs);
-            count++;
+            int digits;
+            unsigned long v = cgx_number(x->norm.text, vs, ve, &digits);
+            char last = x->norm.text[ve - 1];
+            items[n++] = (cgl_item){{(unsigned)v, last >= 'a' && last <= 'z' ? last : 0}, range};
         }
-        snprintf(loc, sizeof loc, "%s%s %s", written, count > 1 ? "Fragen" : "Frage", items);
-        ph.locator = cgx_strdup(x, loc);
-        if (!ph.locator ||
+        cg_buf text = CG_BUF_INIT;
+        int failed = cgl_render(&text, series, items, n) ||
+                     !(ph.locator.text = cgx_strdup(x, text.data)) ||
+                     set_questions(x, &ph.locator, series, items, n) != 0;
+        cg_buf_release(&text);
+        free(items);
+        if (failed ||
             cgu_grow((void **)&x->questions, &x->capquestions, x->nquestions + 1, sizeof ph)) {
             x->status = CG_ENOMEM;
             return -1;
@@ -865,8 +884,11 @@ int cgx_references(xctx *x) {
         size_t n = 0, gs, ge;
         static const struct {
             const char *group, *label;
-        } parts[] = {{"art", "Art. "}, {"abs", " Abs. "}, {"uabs", " UAbs. "},
-                     {"satz", " Satz "}, {"lit", " Buchst. "}};
+        } parts[] = {{"art", "Art. "},
+                     {"abs", " Abs. "},
+                     {"uabs", " UAbs. "},
+                     {"satz", " Satz "},
+                     {"lit", " Buchst. "}};
         for (size_t i = 0; i < 5; i++)
             if (cgx_group(x, P_ARTICLE, parts[i].group, &gs, &ge) && n + 24 < sizeof loc)
                 n += (size_t)snprintf(loc + n, sizeof loc - n, "%s%.*s", parts[i].label,
@@ -875,8 +897,8 @@ int cgx_references(xctx *x) {
         memset(&ph, 0, sizeof ph);
         ph.start = s;
         ph.end = e;
-        ph.locator = cgx_strdup(x, loc);
-        if (!ph.locator ||
+        ph.locator.text = cgx_strdup(x, loc);
+        if (!ph.locator.text ||
             cgu_grow((void **)&x->articles, &x->caparticles, x->narticles + 1, sizeof ph)) {
             x->status = CG_ENOMEM;
             return -1;

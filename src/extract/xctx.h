@@ -21,47 +21,48 @@
 #include <pcre2.h>
 #include <stdbool.h>
 
+#include "citation.h"
 #include "citegraph/extract.h"
-#include "corpus/normalize.h"
 #include "grammar.h"
+#include "normalize/normalize.h"
 #include "util/util.h"
 
 /* The compiled patterns, by role. */
 enum {
-    P_DRS,           /* Drucksache keyword + list of numbers */
-    P_DRS_ITEM,      /* one number of that list */
-    P_PLPR,          /* Plenarprotokoll keyword + list */
-    P_WPNR_ITEM,     /* one WP/N number */
-    P_ADRS,          /* Ausschussdrucksache */
-    P_COUNCIL,       /* Council document keyword + list */
-    P_COUNCIL_ITEM,  /* one Council number */
-    P_COM,           /* COM(2020) 72 final */
-    P_ACT,           /* EU legal act + list */
-    P_ACT_ITEM,      /* one act number */
-    P_URL,           /* http(s)://, www. */
-    P_QUESTION,      /* "Antwort zu Frage 2", "Schriftliche Frage 11", "Fragen 7 bis 10" */
-    P_QITEM,         /* one question number or range of that list */
-    P_ARTICLE,       /* Artikel 43 Absatz 4 */
-    P_TAIL,          /* page locator after a document: ", S. 15 ff." */
-    P_GAP_BACK,      /* what may stand between a document and a locator after it */
-    P_GAP_FWD_END,   /* how the text between a locator and its document ends */
-    P_HDR_BT,        /* Deutscher Bundestag Drucksache 21/126 / 21. Wahlperiode 09.05.2025 */
-    P_HDR_BR,        /* Bundesrat Drucksache 103/1/25 */
-    P_HDR_LT,        /* Landtag header with Wahlperiode and Drucksache */
-    P_HDR_DATE_BR,   /* the dd.mm.yy line under a Bundesrat header */
-    P_RUNNING,       /* running heads and footers that repeat the document's number */
-    P_ALIAS,         /* "wird als Bundestags-Drucksache 21/100 verteilt" */
-    P_ANFRAGE_HEAD,  /* "auf die Kleine Anfrage ..." in an Antwort's header */
-    P_BT_URL,        /* a Bundestag PDF address that encodes a document number */
-    P_LT_CONTEXT,    /* a parliament of a state named before "Drucksache" */
-    P_CELEX,         /* CELEX:32018R1862 */
-    P_OWN_LINE,      /* a line that is only a document number: a repeated head */
-    P_OWN_HEAD,      /* a page head or foot with the number, Wahlperiode, page number */
-    P_EU_LETTERHEAD, /* "Brüssel, 23.5.2025 / C(2025) 3468 final" */
+    P_DRS,             /* Drucksache keyword + list of numbers */
+    P_DRS_ITEM,        /* one number of that list */
+    P_PLPR,            /* Plenarprotokoll keyword + list */
+    P_WPNR_ITEM,       /* one WP/N number */
+    P_ADRS,            /* Ausschussdrucksache */
+    P_COUNCIL,         /* Council document keyword + list */
+    P_COUNCIL_ITEM,    /* one Council number */
+    P_COM,             /* COM(2020) 72 final */
+    P_ACT,             /* EU legal act + list */
+    P_ACT_ITEM,        /* one act number */
+    P_URL,             /* http(s)://, www. */
+    P_QUESTION,        /* "Antwort zu Frage 2", "Schriftliche Frage 11", "Fragen 7 bis 10" */
+    P_QITEM,           /* one question number or range of that list */
+    P_ARTICLE,         /* Artikel 43 Absatz 4 */
+    P_TAIL,            /* page locator after a document: ", S. 15 ff." */
+    P_GAP_BACK,        /* what may stand between a document and a locator after it */
+    P_GAP_FWD_END,     /* how the text between a locator and its document ends */
+    P_HDR_BT,          /* Deutscher Bundestag Drucksache 21/126 / 21. Wahlperiode 09.05.2025 */
+    P_HDR_BR,          /* Bundesrat Drucksache 103/1/25 */
+    P_HDR_LT,          /* Landtag header with Wahlperiode and Drucksache */
+    P_HDR_DATE_BR,     /* the dd.mm.yy line under a Bundesrat header */
+    P_RUNNING,         /* running heads and footers that repeat the document's number */
+    P_ALIAS,           /* "wird als Bundestags-Drucksache 21/100 verteilt" */
+    P_ANFRAGE_HEAD,    /* "auf die Kleine Anfrage ..." in an Antwort's header */
+    P_BT_URL,          /* a Bundestag PDF address that encodes a document number */
+    P_LT_CONTEXT,      /* a parliament of a state named before "Drucksache" */
+    P_CELEX,           /* CELEX:32018R1862 */
+    P_OWN_LINE,        /* a line that is only a document number: a repeated head */
+    P_OWN_HEAD,        /* a page head or foot with the number, Wahlperiode, page number */
+    P_EU_LETTERHEAD,   /* "Brüssel, 23.5.2025 / C(2025) 3468 final" */
     P_QUESTION_NUMBER, /* "1. Wie viele ...": the questions of an Anfrage or Antwort */
     P_QUESTION_LETTER, /* "a) Welche ...": their sub-questions */
-    P_BARE_KEYWORD,  /* "BT-Drs. …]": a keyword with no number */
-    P_PUBNOTE,       /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
+    P_BARE_KEYWORD,    /* "BT-Drs. …]": a keyword with no number */
+    P_PUBNOTE,         /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
     P_QUESTION_ELSEWHERE, /* "... der Kleinen Anfrage" after a question: another paper's */
     P_COUNT
 };
@@ -92,12 +93,13 @@ typedef struct user_kind {
 
 struct cg_extractor {
     pcre2_code *re[P_COUNT];
-    bool handler_off[P_COUNT]; /* a grammar file replaced it with a template */
+    bool handler_off[P_COUNT];   /* a grammar file replaced it with a template */
     char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
     cgx_triggers trig[P_COUNT];  /* when any: only windows before their matches are searched */
     user_kind *users;
     size_t nusers;
     size_t examples_checked;
+    char fingerprint[33];          /* of the version and every grammar text loaded */
     struct cgx_stack_pool *stacks; /* JIT stacks of finished extractions, for the next ones */
 };
 
@@ -121,27 +123,27 @@ typedef enum cand_role {
 } cand_role;
 
 typedef struct cand {
-    const char *kind;
-    size_t start, end;    /* normalised span */
-    size_t tail_end;      /* end of the span including a page locator, if any */
-    const char *target;   /* arena */
-    const char *locator;  /* arena or NULL */
-    const char *resolves_to;
+    cg_docid target; /* CG_KIND_NONE: a Drucksache number for the resolver (drs) */
+    cgx_drucksache drs;
+    cgx_pdf_address pdf; /* a URL that is a Bundestag PDF address */
+    size_t start, end;   /* normalised span */
+    size_t tail_end;     /* end of the span including a page locator, if any */
+    cg_locator locator;
     const char *note;
     unsigned flags;
     cg_relation relation;
     cand_role role;
-    int id;               /* order of creation, unique in the document */
-    int list_first;       /* id of the first item of its list (its own id if alone) */
+    int id;         /* order of creation, unique in the document */
+    int list_first; /* id of the first item of its list (its own id if alone) */
     bool dropped;
-    bool has_question;    /* its locator is a question */
+    bool has_question; /* its locator is a question */
 } cand;
 
 typedef struct phrase {
     size_t start, end;
-    const char *locator;
-    bool antwort;   /* begins with "Antwort zu/auf ..." */
-    bool written;   /* a Schriftliche or Mündliche Frage */
+    cg_locator locator;
+    bool antwort; /* begins with "Antwort zu/auf ..." */
+    bool written; /* a Schriftliche or Mündliche Frage */
     bool bound;
 } phrase;
 
@@ -169,15 +171,13 @@ typedef struct xctx {
     cgu_arena *arena;
 
     /* what the header says */
-    char issuer;          /* 'T' Bundestag, 'R' Bundesrat, 'L' Landtag, 0 unknown */
-    const char *state;    /* Landtag state code */
-    const char *own_id;
-    const char *answered_id; /* Landtag headers name the answered Anfrage */
+    cgx_header header; /* own id, alias, type, title, date */
+    char issuer;       /* 'T' Bundestag, 'R' Bundesrat, 'L' Landtag, 0 unknown */
+    cg_docid answered; /* Landtag headers name the answered Anfrage; kind NONE if not */
     size_t answered_start, answered_end;
-    cg_document_info info;
-    size_t header_end;    /* end of the header block */
+    size_t header_end; /* end of the header block */
 
-    span *excluded;       /* header and running heads */
+    span *excluded; /* header and running heads */
     size_t nexcluded, capexcluded;
     cand *cands;
     size_t ncands, capcands;
@@ -185,9 +185,9 @@ typedef struct xctx {
     size_t nquestions, capquestions;
     phrase *articles;
     size_t narticles, caparticles;
-    span *defects;        /* keywords without a number */
+    span *defects; /* keywords without a number */
     size_t ndefects, capdefects;
-    const char **qlabels; /* "1", "1a", ... in order */
+    cg_question *qlabels; /* the document's own questions, in order */
     size_t nqlabels, capqlabels;
 } xctx;
 
@@ -214,13 +214,15 @@ unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits);
 /* Copies normalised text [s, e) into the arena, white space runs folded to
  * one space. NULL on ENOMEM (x->status set). */
 char *cgx_text(xctx *x, size_t s, size_t e);
-/* Copies a formatted string into the arena. */
+/* Copies a string into the arena. */
 char *cgx_strdup(xctx *x, const char *s);
+/* Copies n questions into the arena (a locator's list). */
+const cg_question *cgx_questions_dup(xctx *x, const cg_question *q, size_t n);
 /* Appends a candidate; returns its index or -1 on ENOMEM. */
 long cgx_add_cand(xctx *x, const cand *c);
 
 /* Stages. Each returns 0, or -1 with x->status set. */
-int cgx_header(xctx *x);
+int cgx_read_header(xctx *x);
 int cgx_references(xctx *x);
 int cgx_locators(xctx *x);
 int cgx_questions(xctx *x);
@@ -236,26 +238,8 @@ size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach);
  * the count in *ndigits. */
 unsigned long cgx_number(const char *text, size_t s, size_t e, int *ndigits);
 
-/* The result of cg_extract(): everything in the arena or in the three
- * arrays (extractor.c builds it, extraction_json.c reads it back). */
-struct cg_extraction {
-    cgu_arena arena;
-    cg_document_info info;
-    const char **questions;
-    size_t nquestions;
-    cg_defect *defects;
-    size_t ndefects;
-    cg_reference *refs;
-    size_t nrefs;
-    /* What the check quotes (cg_extraction_keep_quotes), so that a cached
-     * extraction is checked without the document's bytes: each reference's
-     * and defect's text, and the distinct lines they start on, in order. */
-    bool quoted;
-    size_t doc_size, doc_lines; /* of the document the quotes came from */
-    const char **ref_text, **defect_text;
-    size_t *quoted_line_no;
-    const char **quoted_line;
-    size_t nquoted_lines;
-};
+/* The kind name a candidate sorts by (a Drucksache not yet resolved sorts as a
+ * Bundestag one). */
+const char *cgx_cand_kind_name(const cand *c);
 
 #endif

@@ -1,118 +1,19 @@
 /* build.c - from records to nodes, edges and the igraph graph.
  *
  * Nodes are sorted by id and edges by (source, target), so the graph and
- * every export are the same bytes whatever order the documents came in. */
-#include <stdarg.h>
+ * every export are the same bytes whatever order the documents came in.
+ * Aliases are resolved here: a citation of a number the corpus knows as
+ * another document's alias is a citation of that document (cg_corpus). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph_internal.h"
 
-void cgg_igraph_enter(igraph_guard *g) {
-    g->previous = igraph_set_error_handler(igraph_error_handler_ignore);
-    g->previous_warning = igraph_set_warning_handler(igraph_warning_handler_ignore);
-}
-
-void cgg_igraph_leave(igraph_guard *g) {
-    igraph_set_error_handler(g->previous);
-    igraph_set_warning_handler(g->previous_warning);
-}
-
-cg_status cgg_igraph_error(igraph_error_t e, cg_error *err) {
-    cg_status st = e == IGRAPH_ENOMEM ? CG_ENOMEM : CG_EGRAPH;
-    if (err) {
-        memset(err, 0, sizeof *err);
-        err->status = st;
-        snprintf(err->text, sizeof err->text, "igraph: %s", igraph_strerror(e));
-    }
-    return st;
-}
-
-static char *arena_printf(cgu_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static char *arena_printf(cgu_arena *a, const char *fmt, ...) {
-    char buf[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return cgu_arena_strdup(a, buf);
-}
-
-char *cgg_official_url(cgu_arena *a, const char *id) {
-    unsigned wp;
-    unsigned long nr;
-    char tail;
-    /* https://dserver.bundestag.de/btd/19/187/1918757.pdf: WP, first three of the five digits */
-    if (sscanf(id, "BT-Drs. %u/%lu%c", &wp, &nr, &tail) == 2 && wp && nr < 100000)
-        return arena_printf(a, "https://dserver.bundestag.de/btd/%02u/%03lu/%02u%05lu.pdf", wp,
-                            nr / 100, wp, nr);
-    if (sscanf(id, "BT-PlPr. %u/%lu%c", &wp, &nr, &tail) == 2 && wp && nr < 1000)
-        return arena_printf(a, "https://dserver.bundestag.de/btp/%02u/%02u%03lu.pdf", wp, wp, nr);
-    if (strncmp(id, "CELEX:", 6) == 0)
-        return arena_printf(a, "https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=%s", id);
-    unsigned long st;
-    unsigned yy;
-    if (sscanf(id, "ST %lu/%u%c", &st, &yy, &tail) == 2 && yy < 100)
-        return arena_printf(a, "https://data.consilium.europa.eu/doc/document/ST-%lu-%u-INIT/de/pdf",
-                            st, yy < 58 ? 2000 + yy : 1900 + yy);
-    if (strncmp(id, "http://", 7) == 0 || strncmp(id, "https://", 8) == 0)
-        return cgu_arena_strdup(a, id);
-    return NULL;
-}
-
-static const char *kind_from_id(const char *id) {
-    if (strchr(id, '#')) return "question";
-    if (strncmp(id, "BT-Drs. ", 8) == 0) return CG_KIND_BT_DRUCKSACHE;
-    if (strncmp(id, "BT-PlPr. ", 9) == 0) return CG_KIND_BT_PLENARPROTOKOLL;
-    if (strncmp(id, "BT-ADrs. ", 9) == 0) return CG_KIND_BT_AUSSCHUSSDRUCKSACHE;
-    if (strncmp(id, "BR-Drs. ", 8) == 0) return CG_KIND_BR_DRUCKSACHE;
-    if (strncmp(id, "LT-Drs. ", 8) == 0) return CG_KIND_LANDTAG_DRUCKSACHE;
-    if (strncmp(id, "ST ", 3) == 0) return CG_KIND_EU_COUNCIL_DOC;
-    if (strncmp(id, "CELEX:", 6) == 0) return CG_KIND_EU_LEGAL_ACT;
-    if (strncmp(id, "file:", 5) == 0) return "document";
-    if (strncmp(id, "http://", 7) == 0 || strncmp(id, "https://", 8) == 0) return CG_KIND_URL;
-    if (strchr(id, '(')) return CG_KIND_EU_COM_DOC;
-    return NULL;
-}
-
-/* Number, Wahlperiode and issuer from the id. */
-static void describe(cg_graph *g, cg_node *n) {
-    const char *id = n->id;
-    const char *hash = strchr(id, '#');
-    if (hash) {
-        n->parent = cgu_arena_strndup(&g->arena, id, (size_t)(hash - id));
-        n->number = hash + 1;
-        return;
-    }
-    const char *sp = strchr(id, ' ');
-    if (strncmp(id, "BT-", 3) == 0 || strncmp(id, "BR-", 3) == 0 || strncmp(id, "LT-", 3) == 0) {
-        n->issuer = strncmp(id, "BT", 2) == 0 ? "BT" : strncmp(id, "BR", 2) == 0 ? "BR" : "LT";
-        n->number = sp ? sp + 1 : NULL;
-        const char *num = n->number;
-        if (num && n->issuer[1] == 'T' && num[0] >= 'A' && num[0] <= 'Z') /* "NW 17/8873" */
-            num = strchr(num, ' ') ? strchr(num, ' ') + 1 : num;
-        if (num && n->issuer[1] == 'T') n->wahlperiode = atoi(num);
-    } else if (strncmp(id, "ST ", 3) == 0) {
-        n->issuer = "EU";
-        n->number = id + 3;
-    } else if (strncmp(id, "CELEX:", 6) == 0) {
-        n->issuer = "EU";
-        n->number = id + 6;
-    } else if (n->kind && strcmp(n->kind, CG_KIND_EU_COM_DOC) == 0) {
-        n->issuer = "EU";
-        n->number = id;
-    }
-}
-
 typedef struct pending_edge {
     size_t s, t;
     const ref_rec *ref; /* NULL for part_of */
 } pending_edge;
-
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 static int cmp_pending(const void *a, const void *b) {
     const pending_edge *x = a, *y = b;
@@ -130,106 +31,171 @@ static int cmp_locator(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
-    if (g->finished) return CG_EINVAL;
-    cg_status st = CG_ENOMEM;
-    const char **ids = NULL;
-    pending_edge *pend = NULL;
-    size_t nids = 0, cap = 0, npend = 0, pcap = 0;
-    cgu_map alias = {0};
-    /* an alias ("wird als Bundestags-Drucksache 21/100 verteilt") leads to its
-     * document unless that number is a document of the corpus itself */
-    cgu_map docs = {0};
-    for (size_t i = 0; i < g->ndocs; i++)
-        if (cgu_map_put(&docs, g->docs[i].id, i)) goto out;
-    for (size_t i = 0; i < g->ndocs; i++)
-        if (g->docs[i].alias && !cgu_map_get(&docs, g->docs[i].alias, NULL) &&
-            cgu_map_put(&alias, g->docs[i].alias, i))
-            goto out;
-    for (size_t i = 0; i < g->nrefs; i++) {
+/* What finish works out per key (all arrays are indexed by key). */
+typedef struct builder {
+    size_t *target_of;     /* the key a citation of this key stands for: its alias resolved */
+    size_t *base_of;       /* a question's document, or SIZE_MAX */
+    size_t *node_of;       /* the key's node, or SIZE_MAX when it is none */
+    const key_rec **order; /* the keys that are nodes, sorted by text */
+    size_t nnodes;
+} builder;
+
+static int cmp_key_text(const void *a, const void *b) {
+    return strcmp((*(const key_rec *const *)a)->text, (*(const key_rec *const *)b)->text);
+}
+
+/* Grows a per-key array to the keys there are now, new keys mapping to
+ * `fill` (SIZE_MAX) or to themselves (fill 0 and self true). */
+static int extend(size_t **a, size_t from, size_t to, bool self) {
+    size_t *p = realloc(*a, (to ? to : 1) * sizeof *p);
+    if (!p) return -1;
+    for (size_t i = from; i < to; i++)
+        p[i] = self ? i : SIZE_MAX;
+    *a = p;
+    return 0;
+}
+
+/* Which keys name a document of the corpus by its alias: a citation of
+ * them is a citation of that document (the question, if any, kept). */
+static cg_status resolve_aliases(cg_graph *g, builder *b) {
+    cg_corpus *corpus = NULL;
+    size_t n = g->nkeys;
+    cg_status st = cg_corpus_new(&corpus, NULL);
+    if (st == CG_OK && extend(&b->target_of, 0, n, true)) st = CG_ENOMEM;
+    for (size_t i = 0; st == CG_OK && i < g->ndocs; i++)
+        st = cg_corpus_add(corpus, &g->docs[i].id, &g->docs[i].alias, i, NULL);
+    for (size_t i = 0; st == CG_OK && i < n; i++) {
+        node_key k = g->keys[i].key; /* a copy: interning may move the keys */
         size_t d;
-        const char *t = g->refs[i].target;
-        const char *hash = strchr(t, '#');
-        char base[512];
-        snprintf(base, sizeof base, "%.*s", hash ? (int)(hash - t) : (int)strlen(t), t);
-        if (cgu_map_get(&alias, base, &d)) {
-            g->refs[i].target = hash ? arena_printf(&g->arena, "%s%s", g->docs[d].id, hash)
-                                     : g->docs[d].id;
-            if (!g->refs[i].target) goto out;
-        }
+        if (k.doc.kind == CG_KIND_NONE || !cg_corpus_find(corpus, &k.doc, &d) ||
+            cg_docid_equal(&g->docs[d].id, &k.doc))
+            continue;
+        k.doc = g->docs[d].id;
+        k.file = g->docs[d].file;
+        if (cgg_intern(g, &k, &b->target_of[i])) st = CG_ENOMEM;
     }
-    /* every id: documents, targets, the documents of question nodes */
-    for (size_t i = 0; i < g->ndocs + g->nrefs; i++) {
-        const char *id = i < g->ndocs ? g->docs[i].id : g->refs[i - g->ndocs].target;
-        for (int k = 0; k < 2; k++) {
-            if (cgu_grow((void **)&ids, &cap, nids + 1, sizeof *ids)) goto out;
-            ids[nids++] = id;
-            const char *hash = strchr(id, '#');
-            if (!hash || k) break;
-            id = cgu_arena_strndup(&g->arena, id, (size_t)(hash - id));
-            if (!id) goto out;
-        }
-    }
-    if (nids) qsort(ids, nids, sizeof *ids, cmp_str);
-    size_t n = 0;
-    for (size_t i = 0; i < nids; i++)
-        if (!n || strcmp(ids[i], ids[n - 1]) != 0) ids[n++] = ids[i];
-    g->nodes = calloc(n ? n : 1, sizeof *g->nodes);
-    if (!g->nodes) goto out;
-    g->nnodes = n;
+    cg_corpus_free(corpus);
+    if (st == CG_OK && extend(&b->target_of, n, g->nkeys, true)) st = CG_ENOMEM;
+    return st;
+}
+
+/* The document of every question key, and which keys are nodes: the
+ * documents read, what is cited, and the documents of questions cited. */
+static cg_status collect_nodes(cg_graph *g, builder *b) {
+    size_t n = g->nkeys;
+    if (extend(&b->base_of, 0, n, false)) return CG_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        g->nodes[i].id = ids[i];
-        g->nodes[i].kind = kind_from_id(ids[i]);
-        if (cgu_map_put(&g->index, ids[i], i)) goto out;
+        if (!g->keys[i].key.has_question) continue;
+        node_key base = g->keys[i].key;
+        base.has_question = false;
+        if (cgg_intern(g, &base, &b->base_of[i])) return CG_ENOMEM;
     }
-    /* kinds of external nodes as the references saw them */
+    if (extend(&b->base_of, n, g->nkeys, false) || extend(&b->target_of, n, g->nkeys, true) ||
+        extend(&b->node_of, 0, g->nkeys, false))
+        return CG_ENOMEM;
+    /* node_of is first a mark: 0 for a node */
+    for (size_t i = 0; i < g->ndocs; i++)
+        b->node_of[g->docs[i].key] = 0;
     for (size_t i = 0; i < g->nrefs; i++) {
-        size_t v;
-        cgu_map_get(&g->index, g->refs[i].target, &v);
-        if (!g->nodes[v].kind && g->refs[i].kind) g->nodes[v].kind = g->refs[i].kind;
+        size_t t = b->target_of[g->refs[i].target];
+        b->node_of[t] = 0;
+        if (b->base_of[t] != SIZE_MAX) b->node_of[b->base_of[t]] = 0;
     }
+    b->order = malloc((g->nkeys ? g->nkeys : 1) * sizeof *b->order);
+    if (!b->order) return CG_ENOMEM;
+    for (size_t i = 0; i < g->nkeys; i++)
+        if (b->node_of[i] == 0) b->order[b->nnodes++] = &g->keys[i];
+    if (b->nnodes) qsort(b->order, b->nnodes, sizeof *b->order, cmp_key_text);
+    for (size_t v = 0; v < b->nnodes; v++)
+        b->node_of[b->order[v] - g->keys] = v;
+    return CG_OK;
+}
+
+static void describe(cg_graph *g, cg_node *nd, const node_key *k, int *failed) {
+    nd->doc = k->doc;
+    nd->parent = SIZE_MAX;
+    if (k->has_question) {
+        nd->kind = CG_NODE_QUESTION;
+        nd->series = k->series;
+        nd->question = k->question;
+    } else if (k->doc.kind == CG_KIND_NONE) {
+        nd->kind = CG_NODE_FILE;
+    } else {
+        nd->kind = CG_NODE_DOCUMENT;
+        char url[512];
+        size_t n = cg_docid_official_url(&k->doc, url, sizeof url);
+        if (n >= sizeof url) {
+            char *big = cgu_arena_alloc(&g->arena, n + 1);
+            if (big) cg_docid_official_url(&k->doc, big, n + 1);
+            nd->url = big;
+            if (!big) *failed = 1;
+        } else if (n) {
+            nd->url = cgu_arena_strndup(&g->arena, url, n);
+            if (!nd->url) *failed = 1;
+        }
+    }
+}
+
+static cg_status build_nodes(cg_graph *g, builder *b) {
+    size_t n = b->nnodes;
+    g->nodes = calloc(n ? n : 1, sizeof *g->nodes);
+    if (!g->nodes) return CG_ENOMEM;
+    g->nnodes = n;
+    int failed = 0;
+    for (size_t v = 0; v < n; v++) {
+        const key_rec *k = b->order[v];
+        g->nodes[v].id = k->text;
+        describe(g, &g->nodes[v], &k->key, &failed);
+        if (cgu_map_put(&g->index, k->text, v)) return CG_ENOMEM;
+        /* a question's document */
+        size_t base = b->base_of[k - g->keys];
+        if (base != SIZE_MAX) g->nodes[v].parent = b->node_of[base];
+    }
+    if (failed) return CG_ENOMEM;
+    /* the documents read, with what their headers say; the first of two with one id wins */
     for (size_t i = 0; i < g->ndocs; i++) {
-        size_t v;
-        cgu_map_get(&g->index, g->docs[i].id, &v);
-        cg_node *nd = &g->nodes[v];
-        if (nd->in_corpus) continue; /* the same document twice: the first wins */
-        nd->in_corpus = 1;
+        cg_node *nd = &g->nodes[b->node_of[g->docs[i].key]];
+        if (nd->in_corpus) continue;
+        nd->in_corpus = true;
         nd->file = g->docs[i].file;
-        nd->issuer = g->docs[i].issuer;
         nd->type = g->docs[i].type;
         nd->date = g->docs[i].date;
         nd->title = g->docs[i].title;
     }
-    for (size_t i = 0; i < n; i++) {
-        cg_node *nd = &g->nodes[i];
-        const char *issuer = nd->issuer;
-        describe(g, nd);
-        if (issuer) nd->issuer = issuer;
-        if (!nd->kind) nd->kind = "document";
-        nd->url = cgg_official_url(&g->arena, nd->id);
-    }
-    /* metadata fills and overrides */
+    /* metadata fills and overrides, field by field */
     for (size_t i = 0; i < g->nmeta; i++) {
         size_t v;
-        if (!cgu_map_get(&g->index, g->meta[i].id, &v)) continue;
+        bool found;
+        const cg_catalog_entry *m = &g->meta[i];
+        if (cg_graph_find_id(g, &m->id, NULL, NULL, &found, &v, NULL) != CG_OK) return CG_ENOMEM;
+        if (!found) continue;
         cg_node *nd = &g->nodes[v];
-        if (g->meta[i].type) nd->type = g->meta[i].type;
-        if (g->meta[i].date) nd->date = g->meta[i].date;
-        if (g->meta[i].title) nd->title = g->meta[i].title;
-        if (g->meta[i].file && !nd->file) nd->file = g->meta[i].file;
+        if (m->type) nd->type = m->type;
+        if (m->date) nd->date = m->date;
+        if (m->title) nd->title = m->title;
+        if (m->file && !nd->file) nd->file = m->file;
     }
-    /* edges: every occurrence, then grouped by (source, target) */
+    return CG_OK;
+}
+
+static cg_status build_edges(cg_graph *g, builder *b) {
+    pending_edge *pend = NULL;
+    size_t npend = 0, pcap = 0, n = g->nnodes;
+    cg_status st = CG_ENOMEM;
+    /* every occurrence, then grouped by (source, target) */
     for (size_t i = 0; i < g->nrefs + n; i++) {
         pending_edge pe;
         if (i < g->nrefs) {
-            if (!cgu_map_get(&g->index, g->refs[i].source, &pe.s) ||
-                !cgu_map_get(&g->index, g->refs[i].target, &pe.t))
-                continue;
+            /* a source that is no node (references without their document) draws no edge */
+            pe.s = b->node_of[g->refs[i].source];
+            pe.t = b->node_of[b->target_of[g->refs[i].target]];
+            if (pe.s == SIZE_MAX) continue;
             pe.ref = &g->refs[i];
         } else {
             const cg_node *q = &g->nodes[i - g->nrefs];
-            if (!q->parent || !cgu_map_get(&g->index, q->parent, &pe.t)) continue;
+            if (q->parent == SIZE_MAX) continue;
             pe.s = i - g->nrefs;
+            pe.t = q->parent;
             pe.ref = NULL;
         }
         if (cgu_grow((void **)&pend, &pcap, npend + 1, sizeof *pend)) goto out;
@@ -237,18 +203,21 @@ cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
     }
     if (npend) qsort(pend, npend, sizeof *pend, cmp_pending);
     size_t ne = 0;
-    for (size_t i = 0; i < npend; i++) ne += !i || pend[i].s != pend[i - 1].s || pend[i].t != pend[i - 1].t;
+    for (size_t i = 0; i < npend; i++)
+        ne += !i || pend[i].s != pend[i - 1].s || pend[i].t != pend[i - 1].t;
     g->edges = calloc(ne ? ne : 1, sizeof *g->edges);
     if (!g->edges) goto out;
     for (size_t i = 0, j; i < npend; i = j) {
         j = i;
-        while (j < npend && pend[j].s == pend[i].s && pend[j].t == pend[i].t) j++;
+        while (j < npend && pend[j].s == pend[i].s && pend[j].t == pend[i].t)
+            j++;
         cg_edge *e = &g->edges[g->nedges++];
         e->source = pend[i].s;
         e->target = pend[i].t;
-        e->relation = pend[i].ref ? "cites" : "part_of";
+        e->relation = pend[i].ref ? CG_EDGE_CITES : CG_EDGE_PART_OF;
         size_t npos = 0;
-        for (size_t k = i; k < j; k++) npos += pend[k].ref != NULL;
+        for (size_t k = i; k < j; k++)
+            npos += pend[k].ref != NULL;
         cg_position *pos = npos ? cgu_arena_alloc(&g->arena, npos * sizeof *pos) : NULL;
         const char **locs = npos ? cgu_arena_alloc(&g->arena, npos * sizeof *locs) : NULL;
         if (npos && (!pos || !locs)) goto out;
@@ -256,7 +225,7 @@ cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
         for (size_t k = i; k < j; k++) {
             const ref_rec *r = pend[k].ref;
             if (!r) continue;
-            if (r->answers) e->relation = "answers";
+            if (r->answers) e->relation = CG_EDGE_ANSWERS;
             pos[e->npositions++] = (cg_position){r->file, r->line, r->col};
             if (r->locator) locs[nl++] = r->locator;
         }
@@ -269,12 +238,21 @@ cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
         e->nlocators = u;
         e->positions = pos;
     }
-    /* adjacency by source and by target */
+    st = CG_OK;
+out:
+    free(pend);
+    return st;
+}
+
+static cg_status build_adjacency(cg_graph *g) {
+    size_t n = g->nnodes;
     g->out_start = calloc(n + 1, sizeof *g->out_start);
     g->in_start = calloc(n + 1, sizeof *g->in_start);
     g->out_edges = calloc(g->nedges ? g->nedges : 1, sizeof *g->out_edges);
     g->in_edges = calloc(g->nedges ? g->nedges : 1, sizeof *g->in_edges);
-    if (!g->out_start || !g->in_start || !g->out_edges || !g->in_edges) goto out;
+    size_t *fo = calloc(n + 1, sizeof *fo), *fi = calloc(n + 1, sizeof *fi);
+    cg_status st = CG_ENOMEM;
+    if (!g->out_start || !g->in_start || !g->out_edges || !g->in_edges || !fo || !fi) goto out;
     for (size_t i = 0; i < g->nedges; i++) {
         g->out_start[g->edges[i].source + 1]++;
         g->in_start[g->edges[i].target + 1]++;
@@ -283,53 +261,58 @@ cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
         g->out_start[v + 1] += g->out_start[v];
         g->in_start[v + 1] += g->in_start[v];
     }
-    {
-        size_t *fo = calloc(n + 1, sizeof *fo), *fi = calloc(n + 1, sizeof *fi);
-        if (!fo || !fi) {
-            free(fo);
-            free(fi);
-            goto out;
-        }
-        for (size_t i = 0; i < g->nedges; i++) {
-            size_t s = g->edges[i].source, t = g->edges[i].target;
-            g->out_edges[g->out_start[s] + fo[s]++] = i;
-            g->in_edges[g->in_start[t] + fi[t]++] = i;
-        }
-        free(fo);
-        free(fi);
+    for (size_t i = 0; i < g->nedges; i++) {
+        size_t s = g->edges[i].source, t = g->edges[i].target;
+        g->out_edges[g->out_start[s] + fo[s]++] = i;
+        g->in_edges[g->in_start[t] + fi[t]++] = i;
     }
-    /* the igraph graph, created in one call from the edge list */
-    {
-        igraph_guard guard;
-        cgg_igraph_enter(&guard);
-        igraph_vector_int_t ev;
-        igraph_error_t ie = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->nedges));
-        if (ie == IGRAPH_SUCCESS) {
-            for (size_t i = 0; i < g->nedges; i++) {
-                VECTOR(ev)[2 * i] = (igraph_integer_t)g->edges[i].source;
-                VECTOR(ev)[2 * i + 1] = (igraph_integer_t)g->edges[i].target;
-            }
-            ie = igraph_create(&g->ig, &ev, (igraph_integer_t)n, IGRAPH_DIRECTED);
-            igraph_vector_int_destroy(&ev);
-        }
-        cgg_igraph_leave(&guard);
-        if (ie != IGRAPH_SUCCESS) {
-            st = cgg_igraph_error(ie, err);
-            goto done;
-        }
-        g->has_ig = 1;
-    }
-    g->finished = 1;
     st = CG_OK;
-    goto done;
 out:
-    st = CG_ENOMEM;
-done:
-    free(ids);
-    free(pend);
-    cgu_map_release(&alias);
-    cgu_map_release(&docs);
+    free(fo);
+    free(fi);
     return st;
+}
+
+/* The igraph graph, created in one call from the edge list. */
+static cg_status build_igraph(cg_graph *g, cg_error *err) {
+    igraph_guard guard;
+    cgg_igraph_enter(&guard);
+    igraph_vector_int_t ev;
+    igraph_error_t ie = igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->nedges));
+    if (ie == IGRAPH_SUCCESS) {
+        for (size_t i = 0; i < g->nedges; i++) {
+            VECTOR(ev)[2 * i] = (igraph_integer_t)g->edges[i].source;
+            VECTOR(ev)[2 * i + 1] = (igraph_integer_t)g->edges[i].target;
+        }
+        ie = igraph_create(&g->ig, &ev, (igraph_integer_t)g->nnodes, IGRAPH_DIRECTED);
+        igraph_vector_int_destroy(&ev);
+    }
+    cgg_igraph_leave(&guard);
+    if (ie != IGRAPH_SUCCESS) return cgg_igraph_error(ie, err);
+    g->has_ig = true;
+    return CG_OK;
+}
+
+cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
+    if (g->finished) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is finished");
+    builder b = {0};
+    cg_status st = resolve_aliases(g, &b);
+    if (st == CG_OK) st = collect_nodes(g, &b);
+    if (st == CG_OK) st = build_nodes(g, &b);
+    if (st == CG_OK) st = build_edges(g, &b);
+    if (st == CG_OK) st = build_adjacency(g);
+    free(b.target_of);
+    free(b.base_of);
+    free(b.node_of);
+    free((void *)b.order);
+    if (st == CG_ENOMEM) return cgu_oom(err);
+    if (st == CG_OK) st = build_igraph(g, err);
+    if (st == CG_OK) g->finished = true;
+    return st;
+}
+
+bool cg_graph_is_finished(const cg_graph *g) {
+    return g->finished;
 }
 
 size_t cg_graph_node_count(const cg_graph *g) {
@@ -345,41 +328,95 @@ const cg_edge *cg_graph_edge(const cg_graph *g, size_t i) {
     return i < g->nedges ? &g->edges[i] : NULL;
 }
 
-long cg_graph_find(const cg_graph *g, const cg_extractor *ex, const char *id) {
-    size_t v;
-    if (cgu_map_get(&g->index, id, &v)) return (long)v;
-    /* "BT-Drs. 19/5954#Frage 2" in another spelling: canonicalise the document part */
-    const char *hash = strchr(id, '#');
-    size_t base_len = hash ? (size_t)(hash - id) : strlen(id);
-    char *canon = ex ? cg_canonical_id(ex, id, base_len) : NULL;
-    long found = -1;
-    if (canon) {
-        char buf[512];
-        snprintf(buf, sizeof buf, "%s%s", canon, hash ? hash : "");
-        if (cgu_map_get(&g->index, buf, &v)) found = (long)v;
-        free(canon);
+cg_status cg_graph_find_id(const cg_graph *g, const cg_docid *id, const cg_question_series *series,
+                           const cg_question *question, bool *found, size_t *node, cg_error *err) {
+    *found = false;
+    cg_buf b = CG_BUF_INIT;
+    cg_status st = cg_docid_append(id, &b, err);
+    if (st == CG_OK && question) {
+        char q[24];
+        cg_question_format(question, q, sizeof q);
+        if (cgu_buf_printf(&b, "#%s %s", cg_question_series_name(series ? *series : 0), q))
+            st = cgu_oom(err);
     }
-    if (found >= 0) return found;
+    if (st == CG_OK) *found = cgu_map_get(&g->index, b.data, node);
+    cg_buf_release(&b);
+    /* no id at all is simply not in the graph */
+    return st == CG_EINVAL ? CG_OK : st;
+}
+
+/* The node of the document `len` bytes of `text` name in any spelling;
+ * with `question` (text after a '#'), of that question. */
+static cg_status find_spelled(const cg_graph *g, const cg_extractor *ex, const char *text,
+                              size_t len, const char *question, bool *found, size_t *node,
+                              cg_error *err) {
+    *found = false;
+    char *t = malloc(len + 1);
+    if (!t) return cgu_oom(err);
+    memcpy(t, text, len);
+    t[len] = '\0';
+    cg_buf storage = CG_BUF_INIT;
+    cg_docid id;
+    cg_error why;
+    cg_status st = cg_resolve_text(ex, t, &id, &storage, &why);
+    if (st == CG_EFORMAT) {
+        st = CG_OK; /* names no document */
+    } else if (st != CG_OK) {
+        if (err) *err = why;
+    } else if (!question) {
+        st = cg_graph_find_id(g, &id, NULL, NULL, found, node, err);
+    } else {
+        cg_question *qs = NULL;
+        size_t nq = 0;
+        cg_question_series series;
+        st = cg_locator_parse_questions(question, &series, &qs, &nq, err);
+        if (st == CG_OK && nq == 1)
+            st = cg_graph_find_id(g, &id, &series, &qs[0], found, node, err);
+        free(qs);
+    }
+    free(t);
+    cg_buf_release(&storage);
+    return st;
+}
+
+cg_status cg_graph_find(const cg_graph *g, const cg_extractor *ex, const char *text, bool *found,
+                        size_t *node, cg_error *err) {
+    *found = cgu_map_get(&g->index, text, node);
+    if (*found) return CG_OK;
+    cg_status st = CG_OK;
+    if (ex) {
+        /* the whole text (a URL may hold a '#'), then "19/5954#Frage 2": the
+         * document in any spelling, and the question after the '#' */
+        st = find_spelled(g, ex, text, strlen(text), NULL, found, node, err);
+        const char *hash = strchr(text, '#');
+        if (st == CG_OK && !*found && hash)
+            st = find_spelled(g, ex, text, (size_t)(hash - text), hash + 1, found, node, err);
+        if (st != CG_OK || *found) return st;
+    }
     /* a file of the corpus, by path or by name */
     for (size_t i = 0; i < g->nnodes; i++) {
         const char *f = g->nodes[i].file;
         if (!f) continue;
         const char *slash = strrchr(f, '/');
-        if (strcmp(f, id) == 0 || (slash && strcmp(slash + 1, id) == 0)) return (long)i;
+        if (strcmp(f, text) == 0 || (slash && strcmp(slash + 1, text) == 0)) {
+            *node = i;
+            *found = true;
+            return CG_OK;
+        }
     }
-    return -1;
+    return CG_OK;
 }
 
-cg_status cg_graph_edges_of(const cg_graph *g, size_t node, int in, size_t **edges, size_t *n) {
+cg_status cg_graph_edges_of(const cg_graph *g, size_t node, cg_direction direction,
+                            const size_t **edges, size_t *n, cg_error *err) {
     *edges = NULL;
     *n = 0;
-    if (!g->finished || node >= g->nnodes) return CG_EINVAL;
-    const size_t *start = in ? g->in_start : g->out_start;
-    const size_t *list = in ? g->in_edges : g->out_edges;
-    size_t k = start[node + 1] - start[node];
-    *edges = malloc((k ? k : 1) * sizeof **edges);
-    if (!*edges) return CG_ENOMEM;
-    memcpy(*edges, list + start[node], k * sizeof **edges);
-    *n = k;
+    if (!g->finished) return cgg_not_finished(err);
+    if (node >= g->nnodes || (direction != CG_OUT && direction != CG_IN))
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "no such node or direction");
+    const size_t *start = direction == CG_IN ? g->in_start : g->out_start;
+    const size_t *list = direction == CG_IN ? g->in_edges : g->out_edges;
+    *edges = list + start[node];
+    *n = start[node + 1] - start[node];
     return CG_OK;
 }

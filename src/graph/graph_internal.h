@@ -1,5 +1,7 @@
 /* graph_internal.h - the graph's representation, shared by the graph
- * module's files (model, queries, igraph glue) and the exporters. */
+ * module's files: graph.c collects the input, build.c makes nodes, edges
+ * and the igraph graph, query.c answers, igraph_glue.c keeps igraph's
+ * errors from aborting. Exporters see only the public API. */
 #ifndef CG_GRAPH_INTERNAL_H
 #define CG_GRAPH_INTERNAL_H
 
@@ -8,46 +10,71 @@
 #include "citegraph/graph.h"
 #include "util/util.h"
 
-/* One reference as it goes into the graph. */
+/* A node's identity as it goes in: the document's id (CG_KIND_NONE: the
+ * document of `file`) and, for a question node, the question. */
+typedef struct node_key {
+    cg_docid doc;
+    const char *file;
+    bool has_question;
+    cg_question_series series;
+    cg_question question;
+} node_key;
+
+/* A key as the graph keeps it: interned, once per distinct id, with the
+ * text that becomes its node's id. Its texts live in the graph's arena. */
+typedef struct key_rec {
+    node_key key;
+    const char *text;
+} key_rec;
+
+/* One reference as it goes into the graph: its ends are interned keys, so
+ * that a million references cost a million small records, not a million
+ * copies of ids. */
 typedef struct ref_rec {
-    const char *source; /* the citing document's node id */
-    const char *target;
-    const char *kind;
-    const char *locator;
-    int answers;
+    size_t source, target; /* in cg_graph.keys */
+    const char *locator;   /* text, or NULL */
+    bool answers;
     const char *file;
     size_t line, col;
 } ref_rec;
 
 typedef struct doc_rec {
-    const char *id, *file, *issuer, *type, *date, *title, *alias;
+    size_t key;  /* in cg_graph.keys */
+    cg_docid id; /* CG_KIND_NONE: named by its file */
+    cg_docid alias;
+    const char *file, *type, *date, *title;
 } doc_rec;
-
-typedef struct meta_rec {
-    const char *id, *type, *date, *title, *file;
-} meta_rec;
 
 struct cg_graph {
     cg_graph_options opts;
     cgu_arena arena;
+    key_rec *keys;
+    size_t nkeys, capkeys;
+    cgu_map key_index; /* key text -> key */
+    cg_buf scratch;    /* a key's text while it is looked up */
     doc_rec *docs;
     size_t ndocs, capdocs;
     ref_rec *refs;
     size_t nrefs, caprefs;
-    meta_rec *meta;
+    cg_catalog_entry *meta;
     size_t nmeta, capmeta;
-    int finished;
+    bool finished;
 
     cg_node *nodes;
     size_t nnodes;
     cg_edge *edges;
     size_t nedges;
-    cgu_map index; /* id -> node */
+    cgu_map index; /* node id -> node */
     /* edges by source and by target: out_start[v]..out_start[v+1] in out_edges */
     size_t *out_start, *out_edges, *in_start, *in_edges;
     igraph_t ig;
-    int has_ig;
+    bool has_ig;
 };
+
+/* The index in g->keys of the key `k` ("BT-Drs. 19/5954", "BT-Drs.
+ * 19/5954#Frage 2", "file:PATH"), added when new with its id's texts copied;
+ * k->file must live as long as the graph. 0, or -1 when memory ran out. */
+int cgg_intern(cg_graph *g, const node_key *k, size_t *index);
 
 /* Runs igraph calls with an error handler that returns instead of
  * aborting and a warning handler that does not print (the library never
@@ -62,7 +89,7 @@ void cgg_igraph_leave(igraph_guard *g);
 /* Maps an igraph error into a cg_status with its message. */
 cg_status cgg_igraph_error(igraph_error_t e, cg_error *err);
 
-/* The official address of a document, computed from its id; NULL if none. */
-char *cgg_official_url(cgu_arena *a, const char *id);
+/* CG_EINVAL with "the graph is not finished". */
+cg_status cgg_not_finished(cg_error *err);
 
 #endif

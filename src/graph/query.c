@@ -8,17 +8,8 @@
 
 #include "graph_internal.h"
 
-static cg_status not_finished(cg_error *err) {
-    if (err) {
-        memset(err, 0, sizeof *err);
-        err->status = CG_EINVAL;
-        snprintf(err->text, sizeof err->text, "the graph is not finished");
-    }
-    return CG_EINVAL;
-}
-
 cg_status cg_graph_rank(const cg_graph *g, cg_rank_method method, double *scores, cg_error *err) {
-    if (!g->finished) return not_finished(err);
+    if (!g->finished) return cgg_not_finished(err);
     if (!g->nnodes) return CG_OK;
     igraph_guard guard;
     cgg_igraph_enter(&guard);
@@ -28,7 +19,8 @@ cg_status cg_graph_rank(const cg_graph *g, cg_rank_method method, double *scores
         e = igraph_vector_int_init(&deg, 0);
         if (!e) e = igraph_degree(&g->ig, &deg, igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS);
         if (!e)
-            for (size_t i = 0; i < g->nnodes; i++) scores[i] = (double)VECTOR(deg)[i];
+            for (size_t i = 0; i < g->nnodes; i++)
+                scores[i] = (double)VECTOR(deg)[i];
         igraph_vector_int_destroy(&deg);
     } else {
         igraph_vector_t v, other;
@@ -43,7 +35,8 @@ cg_status cg_graph_rank(const cg_graph *g, cg_rank_method method, double *scores
                                                 method == CG_RANK_HUB ? &other : &v, &value, 1,
                                                 NULL, NULL);
         if (!e)
-            for (size_t i = 0; i < g->nnodes; i++) scores[i] = VECTOR(v)[i];
+            for (size_t i = 0; i < g->nnodes; i++)
+                scores[i] = VECTOR(v)[i];
         igraph_vector_destroy(&v);
         igraph_vector_destroy(&other);
     }
@@ -55,8 +48,9 @@ cg_status cg_graph_shortest_path(const cg_graph *g, size_t from, size_t to, size
                                  size_t *len, cg_error *err) {
     *path = NULL;
     *len = 0;
-    if (!g->finished) return not_finished(err);
-    if (from >= g->nnodes || to >= g->nnodes) return CG_EINVAL;
+    if (!g->finished) return cgg_not_finished(err);
+    if (from >= g->nnodes || to >= g->nnodes)
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "no such node");
     igraph_guard guard;
     cgg_igraph_enter(&guard);
     igraph_vector_int_t vs;
@@ -69,9 +63,11 @@ cg_status cg_graph_shortest_path(const cg_graph *g, size_t from, size_t to, size
         size_t n = (size_t)igraph_vector_int_size(&vs);
         if (n) {
             *path = malloc(n * sizeof **path);
-            if (!*path) st = CG_ENOMEM;
+            if (!*path)
+                st = cgu_oom(err);
             else {
-                for (size_t i = 0; i < n; i++) (*path)[i] = (size_t)VECTOR(vs)[i];
+                for (size_t i = 0; i < n; i++)
+                    (*path)[i] = (size_t)VECTOR(vs)[i];
                 *len = n;
             }
         }
@@ -95,18 +91,20 @@ static cg_status find_cycles(const cg_graph *g, size_t *cycle, size_t *ncycles, 
         return cgg_igraph_error(e, err);
     }
     size_t *number = calloc((size_t)no + 1, sizeof *number);
-    if (!number) {
+    int *self = calloc(g->nnodes + 1, sizeof *self);
+    if (!number || !self) {
+        free(number);
+        free(self);
         igraph_vector_int_destroy(&membership);
         igraph_vector_int_destroy(&csize);
-        return CG_ENOMEM;
+        return cgu_oom(err);
     }
-    int *self = calloc(g->nnodes + 1, sizeof *self);
-    for (size_t i = 0; self && i < g->nedges; i++)
+    for (size_t i = 0; i < g->nedges; i++)
         if (g->edges[i].source == g->edges[i].target) self[g->edges[i].source] = 1;
     *ncycles = 0;
     for (size_t v = 0; v < g->nnodes; v++) {
         igraph_integer_t c = VECTOR(membership)[v];
-        if (VECTOR(csize)[c] > 1 || (self && self[v])) {
+        if (VECTOR(csize)[c] > 1 || self[v]) {
             if (!number[c]) number[c] = ++*ncycles;
             cycle[v] = number[c];
         } else {
@@ -126,7 +124,7 @@ cg_status cg_graph_longest_path(const cg_graph *g, size_t **path, size_t *len, s
     *len = 0;
     *cycle = NULL;
     *ncycles = 0;
-    if (!g->finished) return not_finished(err);
+    if (!g->finished) return cgg_not_finished(err);
     size_t n = g->nnodes;
     size_t *cyc = calloc(n ? n : 1, sizeof *cyc);
     size_t *dist = calloc(n ? n : 1, sizeof *dist);
@@ -135,7 +133,7 @@ cg_status cg_graph_longest_path(const cg_graph *g, size_t **path, size_t *len, s
         free(cyc);
         free(dist);
         free(next);
-        return CG_ENOMEM;
+        return cgu_oom(err);
     }
     igraph_guard guard;
     cgg_igraph_enter(&guard);
@@ -184,7 +182,8 @@ cg_status cg_graph_longest_path(const cg_graph *g, size_t **path, size_t *len, s
         for (size_t v = 1; v < n; v++)
             if (dist[v] > dist[best]) best = v;
         *path = malloc((dist[best] + 1) * sizeof **path);
-        if (!*path) st = CG_ENOMEM;
+        if (!*path)
+            st = cgu_oom(err);
         else {
             for (size_t v = best;; v = next[v]) {
                 (*path)[(*len)++] = v;
@@ -194,21 +193,26 @@ cg_status cg_graph_longest_path(const cg_graph *g, size_t **path, size_t *len, s
     }
     free(dist);
     free(next);
-    if (st == CG_OK) *cycle = cyc;
-    else free(cyc);
+    if (st == CG_OK)
+        *cycle = cyc;
+    else
+        free(cyc);
     return st;
 }
 
 cg_status cg_graph_stats_get(const cg_graph *g, cg_graph_stats *s, cg_error *err) {
     memset(s, 0, sizeof *s);
-    if (!g->finished) return not_finished(err);
+    if (!g->finished) return cgg_not_finished(err);
     s->nodes = g->nnodes;
     s->edges = g->nedges;
     for (size_t v = 0; v < g->nnodes; v++) {
         const cg_node *nd = &g->nodes[v];
-        if (strcmp(nd->kind, "question") == 0) s->questions++;
-        else if (nd->in_corpus) s->in_corpus++;
-        else s->external++;
+        if (nd->kind == CG_NODE_QUESTION)
+            s->questions++;
+        else if (nd->in_corpus)
+            s->in_corpus++;
+        else
+            s->external++;
         if (!nd->in_corpus) continue;
         size_t out = 0, in = 0;
         for (size_t j = g->out_start[v]; j < g->out_start[v + 1]; j++)
@@ -225,47 +229,51 @@ cg_status cg_graph_stats_get(const cg_graph *g, cg_graph_stats *s, cg_error *err
     cg_status st = e ? cgg_igraph_error(e, err) : CG_OK;
     s->weak_components = (size_t)no;
     size_t *cyc = st == CG_OK ? calloc(g->nnodes ? g->nnodes : 1, sizeof *cyc) : NULL;
-    if (st == CG_OK && !cyc) st = CG_ENOMEM;
+    if (st == CG_OK && !cyc) st = cgu_oom(err);
     if (st == CG_OK) st = find_cycles(g, cyc, &s->cycles, err);
-    for (size_t v = 0; st == CG_OK && v < g->nnodes; v++) s->nodes_in_cycles += cyc[v] != 0;
+    for (size_t v = 0; st == CG_OK && v < g->nnodes; v++)
+        s->nodes_in_cycles += cyc[v] != 0;
     free(cyc);
     cgg_igraph_leave(&guard);
     return st;
 }
 
-cg_status cg_graph_neighbourhood(const cg_graph *g, size_t node, unsigned depth, int mode,
-                                 unsigned char *keep, cg_error *err) {
-    if (!g->finished) return not_finished(err);
-    if (node >= g->nnodes) return CG_EINVAL;
+cg_status cg_graph_neighbourhood(const cg_graph *g, size_t node, unsigned depth,
+                                 cg_direction direction, unsigned char *keep, cg_error *err) {
+    if (!g->finished) return cgg_not_finished(err);
+    if (node >= g->nnodes) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "no such node");
     memset(keep, 0, g->nnodes);
     igraph_guard guard;
     cgg_igraph_enter(&guard);
     igraph_vector_int_list_t res;
     igraph_error_t e = igraph_vector_int_list_init(&res, 0);
-    igraph_neimode_t m = mode == 1 ? IGRAPH_OUT : mode == 2 ? IGRAPH_IN : IGRAPH_ALL;
+    igraph_neimode_t m = direction == CG_OUT  ? IGRAPH_OUT
+                         : direction == CG_IN ? IGRAPH_IN
+                                              : IGRAPH_ALL;
     if (!e)
         e = igraph_neighborhood(&g->ig, &res, igraph_vss_1((igraph_integer_t)node),
                                 (igraph_integer_t)depth, m, 0);
     if (!e) {
         igraph_vector_int_t *v = igraph_vector_int_list_get_ptr(&res, 0);
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(v); i++) keep[VECTOR(*v)[i]] = 1;
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(v); i++)
+            keep[VECTOR(*v)[i]] = 1;
     }
     igraph_vector_int_list_destroy(&res);
     cgg_igraph_leave(&guard);
     /* a question node brings its document along, so the picture stays whole */
     for (size_t v = 0; !e && v < g->nnodes; v++)
-        if (keep[v] && g->nodes[v].parent) {
-            size_t p;
-            if (cgu_map_get(&g->index, g->nodes[v].parent, &p)) keep[p] = 1;
-        }
+        if (keep[v] && g->nodes[v].parent != SIZE_MAX) keep[g->nodes[v].parent] = 1;
     return e ? cgg_igraph_error(e, err) : CG_OK;
 }
 
-cg_status cg_graph_chain(const cg_graph *g, size_t node, int in, unsigned depth,
-                         cg_chain_step **steps, size_t *n) {
+cg_status cg_graph_chain(const cg_graph *g, size_t node, cg_direction direction, unsigned depth,
+                         cg_chain_step **steps, size_t *n, cg_error *err) {
     *steps = NULL;
     *n = 0;
-    if (!g->finished || node >= g->nnodes) return CG_EINVAL;
+    if (!g->finished) return cgg_not_finished(err);
+    if (node >= g->nnodes || (direction != CG_OUT && direction != CG_IN))
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "no such node or direction");
+    int in = direction == CG_IN;
     size_t cap = 64, top = 0;
     cg_chain_step *out = malloc(cap * sizeof *out);
     unsigned char *seen = calloc(g->nnodes, 1);
@@ -286,7 +294,7 @@ cg_status cg_graph_chain(const cg_graph *g, size_t node, int in, unsigned depth,
             if (!p) goto oom;
             out = p;
         }
-        int repeated = seen[f.node];
+        bool repeated = seen[f.node];
         out[(*n)++] = (cg_chain_step){f.node, f.depth, f.edge, repeated};
         if (repeated || f.depth >= depth) continue;
         seen[f.node] = 1;
@@ -315,5 +323,5 @@ oom:
     free(seen);
     free(stack);
     *n = 0;
-    return CG_ENOMEM;
+    return cgu_oom(err);
 }

@@ -19,7 +19,11 @@ void *cgu_arena_alloc(cgu_arena *a, size_t size) {
     size = (size + align - 1) & ~(align - 1);
     cgu_arena_chunk *c = a->head;
     if (!c || c->size - c->used < size) {
-        size_t chunk = size > 8192 ? size : 8192;
+        /* chunks double from 512 bytes to 64 KiB: a small result (one of the
+         * thousands of documents a JSON Lines piece holds) stays small, a
+         * large one takes few chunks */
+        size_t chunk = c ? (c->size < 32768 ? c->size * 2 : 65536) : 512;
+        if (chunk < size) chunk = size;
         c = malloc(sizeof *c + chunk);
         if (!c) return NULL;
         c->size = chunk;
@@ -42,6 +46,13 @@ char *cgu_arena_strndup(cgu_arena *a, const char *s, size_t len) {
 
 char *cgu_arena_strdup(cgu_arena *a, const char *s) {
     return cgu_arena_strndup(a, s, strlen(s));
+}
+
+const char *cgu_arena_dup_or_null(cgu_arena *a, const char *s, int *failed) {
+    if (!s) return NULL;
+    char *p = cgu_arena_strdup(a, s);
+    if (!p) *failed = 1;
+    return p;
 }
 
 void cgu_arena_adopt(cgu_arena *to, cgu_arena *from) {

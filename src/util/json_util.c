@@ -6,10 +6,10 @@
 #include "util.h"
 
 json_t *cgu_json_strn(const char *s, size_t len) {
-    cg_string v = {0};
-    if (cgu_str_append_valid_utf8(&v, s, len)) return NULL;
-    json_t *j = json_stringn(v.data ? v.data : "", v.len);
-    cg_string_release(&v);
+    cg_buf v = CG_BUF_INIT;
+    if (cgu_buf_append_valid_utf8(&v, s, len)) return NULL;
+    json_t *j = json_stringn(v.data, v.len);
+    cg_buf_release(&v);
     return j;
 }
 
@@ -19,4 +19,14 @@ json_t *cgu_json_str(const char *s) {
 
 int cgu_json_set(json_t *o, const char *k, json_t *v) {
     return v && json_object_set_new(o, k, v) == 0;
+}
+
+static int append_json(const char *buffer, size_t size, void *data) {
+    return cgu_buf_append(data, buffer, size) ? -1 : 0;
+}
+
+int cgu_json_append(cg_buf *out, json_t *o, size_t flags) {
+    int rc = !o || json_dump_callback(o, append_json, out, flags);
+    json_decref(o);
+    return rc ? -1 : 0;
 }

@@ -59,7 +59,7 @@ int cgu_utf8_encode(uint32_t cp, char *out) {
     return 4;
 }
 
-int cgu_str_append_valid_utf8(cg_string *s, const char *data, size_t len) {
+int cgu_buf_append_valid_utf8(cg_buf *s, const char *data, size_t len) {
     const unsigned char *p = (const unsigned char *)data;
     size_t i = 0, run = 0;
     while (i < len) {
@@ -70,10 +70,10 @@ int cgu_str_append_valid_utf8(cg_string *s, const char *data, size_t len) {
             run += (size_t)n;
             continue;
         }
-        if (cgu_str_append(s, data + i - run, run) != 0) return -1;
+        if (cgu_buf_append(s, data + i - run, run) != 0) return -1;
         run = 0;
-        if (cgu_str_append(s, "\xEF\xBF\xBD", 3) != 0) return -1;
+        if (cgu_buf_append(s, "\xEF\xBF\xBD", 3) != 0) return -1;
         i++;
     }
-    return cgu_str_append(s, data + i - run, run);
+    return cgu_buf_append(s, data + i - run, run);
 }

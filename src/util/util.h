@@ -1,26 +1,39 @@
-/* util.h - stand-alone helpers shared by the library's modules: growable
- * strings, a bump arena for per-result strings, and UTF-8 decoding. They
- * know nothing of documents or references. */
+/* util.h - stand-alone helpers shared by the library's modules: buffer
+ * appends, a bump arena, UTF-8, a string-keyed map, hashing and errors.
+ * They know nothing of documents or references (curl's curlx rule): only
+ * the public buf.h and error.h types appear here. */
 #ifndef CG_UTIL_H
 #define CG_UTIL_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "citegraph/output.h"
+#include "citegraph/buf.h"
+#include "citegraph/error.h"
 
-/* ---- growable strings (cg_string) ---- */
+/* ---- appending to a cg_buf (buf.c) ---- */
 
-/* Each returns 0 on success, -1 when memory ran out (the string is unchanged). */
-int cgu_str_reserve(cg_string *s, size_t extra);
-int cgu_str_append(cg_string *s, const char *data, size_t len);
-int cgu_str_puts(cg_string *s, const char *text);
-int cgu_str_putc(cg_string *s, char c);
-int cgu_str_printf(cg_string *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hands the buffer over to the caller (never NULL on success) and resets `s`. */
-char *cgu_str_detach(cg_string *s);
+/* Each returns 0 on success, -1 when memory ran out (the buffer is unchanged). */
+int cgu_buf_reserve(cg_buf *b, size_t extra);
+int cgu_buf_append(cg_buf *b, const char *data, size_t len);
+int cgu_buf_puts(cg_buf *b, const char *text);
+int cgu_buf_putc(cg_buf *b, char c);
+int cgu_buf_printf(cg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* ---- bump arena: many small strings freed at once ---- */
+/* Grows *items (of `size`-byte elements) so that it holds `need` elements;
+ * 0, or -1 when memory ran out (*items unchanged). */
+int cgu_grow(void **items, size_t *cap, size_t need, size_t size);
+
+/* ---- errors (error.c) ---- */
+
+/* Fills `err` (when not NULL) with `st`, the path, position and a message
+ * (NULL: cg_strerror(st)), and returns `st`: `return cgu_error(err, ...);`. */
+cg_status cgu_error(cg_error *err, cg_status st, const char *path, size_t line, size_t col,
+                    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* cgu_error(err, CG_ENOMEM, ...) with "out of memory". */
+cg_status cgu_oom(cg_error *err);
+
+/* ---- bump arena: many small strings freed at once (arena.c) ---- */
 
 typedef struct cgu_arena_chunk cgu_arena_chunk;
 typedef struct cgu_arena {
@@ -31,12 +44,14 @@ void *cgu_arena_alloc(cgu_arena *a, size_t size);
 /* Copies `len` bytes and a terminating NUL; NULL when memory ran out. */
 char *cgu_arena_strndup(cgu_arena *a, const char *s, size_t len);
 char *cgu_arena_strdup(cgu_arena *a, const char *s);
+/* Like cgu_arena_strdup, but NULL stays NULL; *failed is set when memory ran out. */
+const char *cgu_arena_dup_or_null(cgu_arena *a, const char *s, int *failed);
 void cgu_arena_release(cgu_arena *a);
 /* Moves every chunk of `from` into `to`; what was allocated in `from`
  * stays valid and is now released with `to`. */
 void cgu_arena_adopt(cgu_arena *to, cgu_arena *from);
 
-/* ---- UTF-8 ---- */
+/* ---- UTF-8 (utf8.c) ---- */
 
 /* Decodes one code point at s[0..len). On success returns its length (1-4)
  * and stores it in *cp; for an invalid or truncated sequence returns 0. */
@@ -45,9 +60,9 @@ int cgu_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 int cgu_utf8_encode(uint32_t cp, char *out);
 /* Appends `len` bytes of possibly invalid UTF-8 as valid UTF-8: NUL and
  * invalid bytes become U+FFFD. */
-int cgu_str_append_valid_utf8(cg_string *s, const char *data, size_t len);
+int cgu_buf_append_valid_utf8(cg_buf *b, const char *data, size_t len);
 
-/* ---- string-keyed map (keys borrowed) ---- */
+/* ---- string-keyed map (hashmap.c; keys borrowed) ---- */
 
 typedef struct cgu_map {
     const char **keys;
@@ -61,7 +76,40 @@ int cgu_map_get(const cgu_map *m, const char *key, size_t *value);
 int cgu_map_put(cgu_map *m, const char *key, size_t value);
 void cgu_map_release(cgu_map *m);
 
-/* Grows *items (of `size`-byte elements) so that it holds `need` elements. */
-int cgu_grow(void **items, size_t *cap, size_t need, size_t size);
+/* ---- hashing (hash.c): 128 bits, for cache keys and checksums, not for
+ * defence against crafted collisions ---- */
+
+typedef struct cgu_hash {
+    uint64_t a, b;
+} cgu_hash;
+
+void cgu_hash_init(cgu_hash *h);
+void cgu_hash_bytes(cgu_hash *h, const void *data, size_t len);
+/* 32 lower-case hex digits and a NUL. */
+void cgu_hash_hex(const cgu_hash *h, char out[33]);
+/* The hex digest of len bytes, in one call. */
+void cgu_checksum(const char *data, size_t len, char out[33]);
+
+/* ---- work on several threads, results in order (ordered.c) ---- */
+
+/* Runs work(i) for i in [0, n) on up to `jobs` threads and consume(i) on the
+ * calling thread strictly in order of i, with at most `window` items done
+ * but not yet consumed (bounding memory). consume returning nonzero stops
+ * the run: items not yet consumed are given to discard (which may be NULL).
+ * With jobs <= 1 everything runs on the calling thread. Returns what
+ * consume returned to stop, -1 when no thread could be started, else 0. */
+typedef struct cgu_ordered {
+    size_t n;
+    int jobs;
+    size_t window;
+    void *ctx;
+    void (*work)(void *ctx, size_t i);
+    int (*consume)(void *ctx, size_t i);
+    void (*discard)(void *ctx, size_t i);
+} cgu_ordered;
+
+int cgu_ordered_run(const cgu_ordered *o);
+/* The number of online cores, 1 to 64. */
+int cgu_cores(void);
 
 #endif

@@ -240,7 +240,7 @@ expect_status 0 $? "the CI script passes on warnings only"
 cd "$tmp/run" || exit 1
 cache=$tmp/cache
 # The stat index trusts only files that had not changed for two seconds when
-# a run began (src/cli/cache.c): let the fixture, and the copies that the
+# a run began (src/run/cache.c): let the fixture, and the copies that the
 # index tests below change, settle first.
 for k in 1 2 3 4 5; do
     mkdir -p "$tmp/ix$k" && cp -R fixture "$tmp/ix$k/fixture"
@@ -275,7 +275,7 @@ for e in $(find "$cache" -name '*.cgr' | sort); do
     n=$((n + 1))
     case $n in
     1) head -c 200 "$e" > "$e.x" && mv "$e.x" "$e" ;;
-    2) sed '1s/^citegraph-cache 2 [0-9a-f]*/citegraph-cache 2 00000000000000000000000000000000/' \
+    2) sed '1s/^citegraph-cache 3 [0-9a-f]*/citegraph-cache 3 00000000000000000000000000000000/' \
         "$e" > "$e.x" && mv "$e.x" "$e" ;;
     3) sed '4s/ \([01] [0-9][0-9]*\) [0-9][0-9]* / \1 99999999 /' "$e" > "$e.x" &&
         ! cmp -s "$e" "$e.x" && mv "$e.x" "$e" ;;

@@ -128,7 +128,7 @@ expect no-path 1 "$cg" path 21/284 21/1958 "$sample"; stdout_has no-path "no cit
 expect unknown-id 1 "$cg" cites 21/99999 "$sample"; stderr_has unknown-id "'21/99999' is not in the graph"
 expect longest 0 "$cg" longest-chain "$sample"; stdout_has longest "longest chain, 5 steps"
 expect rank 0 "$cg" rank --by pagerank --top 3 "$sample"; stdout_has rank "^   1  "
-expect rank-bad 2 "$cg" rank --by fame "$sample"; stderr_has rank-bad "--by is indegree, pagerank, hub or authority"
+expect rank-bad 2 "$cg" rank --by fame "$sample"; stderr_has rank-bad "unknown method 'fame' for --by (indegree, pagerank, hub or authority)"
 expect graph-json 0 "$cg" graph --format json "$sample"; stdout_has graph-json '"schema":"citegraph-graph/1"'
 expect graph-dot 0 "$cg" graph --around 21/1958 --depth 1 "$sample"
 stdout_has graph-dot '"BT-Drs. 21/1958" -> "BT-Drs. 21/1633"'

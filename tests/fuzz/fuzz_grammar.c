@@ -4,7 +4,9 @@
  * expansion and templates), then loaded after the built-in grammar as
  * cg_extractor_new() loads --patterns files (compilation, the examples
  * check); an extractor that compiles is run on a short document and on the
- * grammar text itself, so that user patterns and templates meet text. */
+ * grammar text itself, so that user patterns and templates meet text:
+ * every id it finds (a user kind's from its template) must format and
+ * parse back to itself, as docid.h promises. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +29,19 @@ static void run(const cg_extractor *ex, const char *text, size_t len) {
     if (cg_extract(ex, in, &ext, NULL) == CG_OK) {
         for (size_t i = 0; i < cg_extraction_count(ext); i++) {
             const cg_reference *r = cg_extraction_reference(ext, i);
-            sink += strlen(r->kind) + strlen(r->target) + (r->locator ? strlen(r->locator) : 0);
+            if (r->target.kind == CG_KIND_NONE) abort();
+            /* a user kind's id and locator come from its templates: they
+             * must format, and read back as JSON Lines read them */
+            cg_buf id = CG_BUF_INIT;
+            if (cg_docid_append(&r->target, &id, NULL) != CG_OK) abort();
+            cg_docid back;
+            if (cg_docid_parse_kind(cg_docid_kind_name(&r->target), id.data, &back, NULL) !=
+                    CG_OK ||
+                !cg_docid_equal(&back, &r->target))
+                abort();
+            sink += id.len + strlen(cg_docid_kind_name(&r->target)) +
+                    (r->locator.text ? strlen(r->locator.text) : 0) + r->locator.nquestions;
+            cg_buf_release(&id);
             if (r->offset > len || r->length > len - r->offset) abort();
         }
         cg_extraction_free(ext);
@@ -71,8 +85,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     sink += cg_extractor_examples_checked(ex);
     run(ex, sample, sizeof sample - 1);
     run(ex, (const char *)data, size);
-    char *id = cg_canonical_id(ex, "Drs. 19/5954", 12);
-    free(id);
+    cg_docid id;
+    cg_buf storage = CG_BUF_INIT;
+    if (cg_resolve_text(ex, "Drs. 19/5954", &id, &storage, NULL) == CG_OK) sink += storage.len;
+    cg_buf_release(&storage);
     cg_extractor_free(ex);
     return 0;
 }

@@ -3,12 +3,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
 
 #include "citegraph/citegraph.h"
 
@@ -70,7 +71,10 @@ static void test_warnings(void **state) {
     assert_string_equal(cg_input_warning(in, 0), "is empty");
     cg_input_free(in);
 
-    write_file("latin1.txt", "Stra\xDF" "e\n", 6);
+    write_file("latin1.txt",
+               "Stra\xDF"
+               "e\n",
+               6);
     assert_int_equal(read_named("latin1.txt", &in, NULL), CG_OK);
     assert_string_equal(cg_input_warning(in, 0),
                         "is not valid UTF-8 (1 invalid byte, first at line 1, column 5); read as "
@@ -90,7 +94,8 @@ static void test_refusals(void **state) {
     cg_input *in = NULL;
     cg_error err;
     unsigned char bin[4096];
-    for (size_t i = 0; i < sizeof bin; i++) bin[i] = (unsigned char)(i * 7);
+    for (size_t i = 0; i < sizeof bin; i++)
+        bin[i] = (unsigned char)(i * 7);
     write_file("blob.bin", bin, sizeof bin);
     assert_int_equal(read_named("blob.bin", &in, &err), CG_EBINARY);
     assert_null(in);
@@ -103,7 +108,8 @@ static void test_refusals(void **state) {
 
     write_file("doc.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 15);
     assert_int_equal(read_named("doc.pdf", &in, &err), CG_EBINARY);
-    assert_string_equal(err.text, "is not a text document: a PDF file; extract its text layer first");
+    assert_string_equal(err.text,
+                        "is not a text document: a PDF file; extract its text layer first");
 
     assert_int_equal(read_named("missing.txt", &in, &err), CG_EIO);
     assert_string_equal(err.text, "cannot open: No such file or directory");
@@ -144,11 +150,12 @@ static void test_path_list(void **state) {
     assert_int_equal(mkdir(path, 0700), 0);
     const char *files[] = {"tree/b/z.txt", "tree/a.txt", "tree/B.txt", "tree/.hidden.txt",
                            "tree/notes.md"};
-    for (size_t i = 0; i < 5; i++) write_file(files[i], "x\n", 2);
+    for (size_t i = 0; i < 5; i++)
+        write_file(files[i], "x\n", 2);
     snprintf(path, sizeof path, "%s/b/loop", sub);
     assert_int_equal(symlink("..", path), 0);
     cg_path_list list = {0};
-    assert_int_equal(cg_path_list_add(&list, sub, NULL), CG_OK);
+    assert_int_equal(cg_path_list_add(&list, sub, NULL, NULL), CG_OK);
     /* byte-wise order: "B.txt" < "a.txt" < "b/..." */
     assert_int_equal(list.count, 4);
     assert_non_null(strstr(list.items[0].path, "tree/B.txt"));
@@ -161,16 +168,16 @@ static void test_path_list(void **state) {
     cg_path_list_release(&list);
 
     const char *const md[] = {".md", NULL};
-    assert_int_equal(cg_path_list_add(&list, sub, md), CG_OK);
+    assert_int_equal(cg_path_list_add(&list, sub, md, NULL), CG_OK);
     assert_int_equal(list.count, 2); /* notes.md and the loop */
     cg_path_list_release(&list);
 
     /* a file named directly is taken whatever its ending */
     snprintf(path, sizeof path, "%s/notes.md", sub);
-    assert_int_equal(cg_path_list_add(&list, path, NULL), CG_OK);
+    assert_int_equal(cg_path_list_add(&list, path, NULL, NULL), CG_OK);
     assert_int_equal(list.count, 1);
     assert_int_equal(list.items[0].status, CG_OK);
-    assert_int_equal(cg_path_list_add(&list, "-", NULL), CG_OK);
+    assert_int_equal(cg_path_list_add(&list, "-", NULL, NULL), CG_OK);
     assert_string_equal(list.items[1].path, "-");
     cg_path_list_release(&list);
 }

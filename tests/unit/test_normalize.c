@@ -3,10 +3,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
 #include <string.h>
 
-#include "corpus/normalize.h"
+#include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
+
+#include "normalize/normalize.h"
 
 typedef struct norm_case {
     const char *in;
@@ -15,23 +16,39 @@ typedef struct norm_case {
 
 static const norm_case cases[] = {
     {"plain ASCII", "plain ASCII"},
-    {"a\r\nb\rc", "a\nb\nc"},                                    /* CRLF, lone CR */
-    {"Bundestags-\ndrucksache", "Bundestagsdrucksache"},          /* word split */
-    {"Bundestags- \n\n drucksache", "Bundestagsdrucksache"},      /* with a page break between */
-    {"BT-\nDrs.", "BT-\nDrs."},                                  /* a real hyphen keeps its break */
+    {"a\r\nb\rc", "a\nb\nc"},                                /* CRLF, lone CR */
+    {"Bundestags-\ndrucksache", "Bundestagsdrucksache"},     /* word split */
+    {"Bundestags- \n\n drucksache", "Bundestagsdrucksache"}, /* with a page break between */
+    {"BT-\nDrs.", "BT-\nDrs."},                              /* a real hyphen keeps its break */
     {"nachfol-\nDeutscher Bundestag", "nachfol-\nDeutscher Bundestag"}, /* a page head between */
     {"https://dserver.bundes-\ntag.de", "https://dserver.bundes-\ntag.de"}, /* URLs: left alone */
-    {"19\xC2\xA0" "5954", "19 5954"},                            /* NBSP */
-    {"a\xE2\x80\x82" "b\xE2\x80\x87" "c\xE2\x80\xAF" "d", "a b c d"}, /* EN, FIGURE, NNBSP */
-    {"Ab\xC2\xAD" "satz", "Absatz"},                              /* soft hyphen vanishes */
-    {"Wort\xC2\xAD\nteil", "Wortteil"},                           /* soft hyphen at a line end */
-    {"\xE2\x80\x93 Drucksache \xE2\x80\x94", "- Drucksache -"},   /* dashes */
-    {"x\xE2\x80\x91y", "x-y"},                                    /* non-breaking hyphen */
-    {"Stra\xDF" "e", "Stra\xC3\x9F" "e"},                          /* Latin-1 byte */
-    {"\x80 Euro", "\xE2\x82\xAC Euro"},                            /* Windows-1252 euro */
-    {"Gr\xC3\xBC\xC3\x9F" "e", "Gr\xC3\xBC\xC3\x9F" "e"},          /* valid UTF-8 unchanged */
-    {"\xEF\xBB\xBFText", "Text"},                                  /* BOM */
-    {"a\x01" "b\tc\fd", "a b\tc\nd"},                              /* control bytes, form feed */
+    {"19\xC2\xA0"
+     "5954",
+     "19 5954"}, /* NBSP */
+    {"a\xE2\x80\x82"
+     "b\xE2\x80\x87"
+     "c\xE2\x80\xAF"
+     "d",
+     "a b c d"}, /* EN, FIGURE, NNBSP */
+    {"Ab\xC2\xAD"
+     "satz",
+     "Absatz"},                                                 /* soft hyphen vanishes */
+    {"Wort\xC2\xAD\nteil", "Wortteil"},                         /* soft hyphen at a line end */
+    {"\xE2\x80\x93 Drucksache \xE2\x80\x94", "- Drucksache -"}, /* dashes */
+    {"x\xE2\x80\x91y", "x-y"},                                  /* non-breaking hyphen */
+    {"Stra\xDF"
+     "e",
+     "Stra\xC3\x9F"
+     "e"},                              /* Latin-1 byte */
+    {"\x80 Euro", "\xE2\x82\xAC Euro"}, /* Windows-1252 euro */
+    {"Gr\xC3\xBC\xC3\x9F"
+     "e",
+     "Gr\xC3\xBC\xC3\x9F"
+     "e"},                        /* valid UTF-8 unchanged */
+    {"\xEF\xBB\xBFText", "Text"}, /* BOM */
+    {"a\x01"
+     "b\tc\fd",
+     "a b\tc\nd"}, /* control bytes, form feed */
 };
 
 static void test_text(void **state) {
@@ -57,16 +74,17 @@ static void test_nul_is_kept_as_space(void **state) {
 /* Every normalised character maps back to the original byte it came from. */
 static void test_offsets(void **state) {
     (void)state;
-    const char *in = "\xE2\x80\x93 Bundestags-\r\ndrucksache\xC2\xA0" "19/5954";
+    const char *in = "\xE2\x80\x93 Bundestags-\r\ndrucksache\xC2\xA0"
+                     "19/5954";
     cg_normalized n;
     assert_int_equal(cg_normalize(in, strlen(in), &n), 0);
     assert_string_equal(n.text, "- Bundestagsdrucksache 19/5954");
-    assert_int_equal(cg_norm_orig_start(&n, 0), 0);     /* the dash: 3 bytes */
+    assert_int_equal(cg_norm_orig_start(&n, 0), 0); /* the dash: 3 bytes */
     assert_int_equal(cg_norm_orig_end(&n, 1), 3);
-    assert_int_equal(cg_norm_orig_start(&n, 2), 4);     /* "B" */
+    assert_int_equal(cg_norm_orig_start(&n, 2), 4); /* "B" */
     size_t d = strlen("- Bundestags");              /* "d" after the join */
     assert_int_equal(cg_norm_orig_start(&n, d), strlen("\xE2\x80\x93 Bundestags-\r\n"));
-    size_t sp = strlen("- Bundestagsdrucksache");   /* the NBSP */
+    size_t sp = strlen("- Bundestagsdrucksache"); /* the NBSP */
     assert_int_equal(cg_norm_orig_start(&n, sp), strlen("\xE2\x80\x93 Bundestags-\r\ndrucksache"));
     assert_int_equal(cg_norm_orig_start(&n, sp + 1), strlen(in) - 7);
     assert_int_equal(cg_norm_orig_end(&n, n.len), strlen(in));

@@ -13,11 +13,11 @@
  * requests (retries, cache hits). */
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cmocka.h>
+#include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
 
 #include "check/curl_load.h"
 #include "citegraph/check.h"
@@ -45,7 +45,8 @@ static void serve(int lfd, const char *log) {
         if (fd < 0) continue;
         char req[2048];
         ssize_t n = 0, r;
-        while (n < (ssize_t)sizeof req - 1 && (r = read(fd, req + n, sizeof req - 1 - (size_t)n)) > 0) {
+        while (n < (ssize_t)sizeof req - 1 &&
+               (r = read(fd, req + n, sizeof req - 1 - (size_t)n)) > 0) {
             n += r;
             req[n] = '\0';
             if (strstr(req, "\r\n\r\n")) break;
@@ -62,9 +63,12 @@ static void serve(int lfd, const char *log) {
             fclose(lf);
         }
         const char *status = "200 OK", *extra = "";
-        if (strcmp(path, "/missing") == 0) status = "404 Not Found";
-        else if (strcmp(path, "/down") == 0) status = "503 Service Unavailable";
-        else if (strcmp(path, "/flaky") == 0 && flaky++ == 0) status = "503 Service Unavailable";
+        if (strcmp(path, "/missing") == 0)
+            status = "404 Not Found";
+        else if (strcmp(path, "/down") == 0)
+            status = "503 Service Unavailable";
+        else if (strcmp(path, "/flaky") == 0 && flaky++ == 0)
+            status = "503 Service Unavailable";
         else if (strcmp(path, "/limited") == 0 && limited++ == 0) {
             status = "429 Too Many Requests";
             extra = "Retry-After: 1\r\n";
@@ -159,7 +163,8 @@ static int requests_with(const char *method, const char *path) {
     char line[512], want[300];
     snprintf(want, sizeof want, "%s %s\n", method, path);
     int n = 0;
-    while (fgets(line, sizeof line, f)) n += strcmp(line, want) == 0;
+    while (fgets(line, sizeof line, f))
+        n += strcmp(line, want) == 0;
     fclose(f);
     return n;
 }
@@ -172,8 +177,8 @@ typedef struct run {
     cg_check *chk;
 } run;
 
-static const char *const paths[] = {"/ok",   "/missing", "/flaky",    "/down",
-                                    "/limited", "/nohead", "/redirect", "/slow"};
+static const char *const paths[] = {"/ok",      "/missing", "/flaky",    "/down",
+                                    "/limited", "/nohead",  "/redirect", "/slow"};
 #define NPATHS (sizeof paths / sizeof *paths)
 
 static void check_online(run *r, const cg_online_options *o) {
@@ -187,8 +192,8 @@ static void check_online(run *r, const cg_online_options *o) {
     assert_int_equal(cg_extractor_new(NULL, &r->ex, &err), CG_OK);
     assert_int_equal(cg_input_from_memory("links.txt", doc, len, NULL, &r->in, &err), CG_OK);
     assert_int_equal(cg_extract(r->ex, r->in, &r->ext, &err), CG_OK);
-    assert_int_equal(cg_check_new(&r->chk), CG_OK);
-    assert_int_equal(cg_check_add_document(r->chk, "links.txt", r->in, r->ext), CG_OK);
+    assert_int_equal(cg_check_new(&r->chk, &err), CG_OK);
+    assert_int_equal(cg_check_add_document(r->chk, "links.txt", r->in, r->ext, &err), CG_OK);
     assert_int_equal(cg_check_set_online(r->chk, o, &err), CG_OK);
     assert_int_equal(cg_check_run(r->chk, &err), CG_OK);
 }

@@ -1,0 +1,87 @@
+/* citegraph/accuracy.h - the extractor measured against a gold set.
+ *
+ * A gold file lists every reference a careful reader finds in a document,
+ * one row each: line, kind, target, locator, relation, tab-separated (the
+ * columns of `citegraph extract --format tsv` without the file; '#' lines
+ * are comments, a first line "line\t..." is a header). An extracted
+ * reference matches a gold row when line, kind and target agree; each row
+ * matches at most once, preferring a row whose locator agrees too. On
+ * matched rows the locator and the relation are compared.
+ */
+#ifndef CITEGRAPH_ACCURACY_H
+#define CITEGRAPH_ACCURACY_H
+
+#include <stddef.h>
+
+#include "citegraph/buf.h"
+#include "citegraph/error.h"
+#include "citegraph/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct cg_accuracy cg_accuracy;
+
+/** A new, empty measurement; the caller frees it with cg_accuracy_free(). */
+CG_EXPORT cg_status cg_accuracy_new(cg_accuracy **out, cg_error *err);
+/** NULL is allowed. */
+CG_EXPORT void cg_accuracy_free(cg_accuracy *a);
+
+/** Compares the extraction of one document (`input` read as `name`) with
+ * the gold file at `gold_path`, and adds the outcome. CG_EIO when the gold
+ * file cannot be read, CG_EFORMAT (err->line set) for a malformed row,
+ * CG_ENOMEM. */
+CG_EXPORT cg_status cg_accuracy_add(cg_accuracy *a, const char *name, const char *gold_path,
+                                    const cg_input *input, const cg_extraction *ext, cg_error *err);
+
+/** Counts for one kind (or "overall"). */
+typedef struct cg_tally {
+    const char *kind;
+    size_t gold, found, tp; /* gold rows, references found, matches */
+} cg_tally;
+
+/** What went wrong, in the order found: per document the locator and
+ * relation mismatches, then the missed gold rows, then the references no
+ * gold row has. */
+typedef enum cg_mismatch_kind {
+    CG_MISMATCH_LOCATOR = 0,  /* matched, but the locator differs */
+    CG_MISMATCH_RELATION = 1, /* matched, but the relation differs */
+    CG_MISMATCH_MISSED = 2,   /* a gold row nothing matched (false negative) */
+    CG_MISMATCH_EXTRA = 3     /* a reference no gold row has (false positive) */
+} cg_mismatch_kind;
+
+typedef struct cg_mismatch {
+    cg_mismatch_kind what;
+    const char *document;
+    size_t line;
+    const char *kind, *target;
+    const char *locator;   /* as found (LOCATOR, EXTRA) or as in the gold (MISSED); "" if none */
+    const char *expected;  /* LOCATOR, RELATION: the gold's; RELATION's found is `found` */
+    const char *found;     /* RELATION: the relation found */
+    const char *line_text; /* MISSED, EXTRA: the line, trimmed, at most 110 bytes */
+} cg_mismatch;
+
+/** The tallies per kind, sorted by kind; *tallies is borrowed. */
+CG_EXPORT size_t cg_accuracy_tallies(const cg_accuracy *a, const cg_tally **tallies);
+/** The tallies of all kinds together, and the matched rows with the right
+ * locator and relation. */
+CG_EXPORT void cg_accuracy_overall(const cg_accuracy *a, cg_tally *all, size_t *matched,
+                                   size_t *locator_ok, size_t *relation_ok);
+/** Every mismatch, in order; *mismatches is borrowed. */
+CG_EXPORT size_t cg_accuracy_mismatches(const cg_accuracy *a, const cg_mismatch **mismatches);
+/** The number of documents compared. */
+CG_EXPORT size_t cg_accuracy_documents(const cg_accuracy *a);
+
+/** Checks the figures against a thresholds file: lines "KIND MIN_PRECISION
+ * [MIN_RECALL]" (KIND may be "overall"), "locator MIN", "relation MIN", '#'
+ * comments. Appends one line "BELOW ..." per figure below its threshold to
+ * `report` and sets *misses. CG_EIO when the file cannot be read,
+ * CG_EFORMAT (err->line set) for a malformed line, CG_ENOMEM. */
+CG_EXPORT cg_status cg_accuracy_check_thresholds(const cg_accuracy *a, const char *path,
+                                                 cg_buf *report, size_t *misses, cg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

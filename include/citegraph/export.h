@@ -1,0 +1,43 @@
+/* citegraph/export.h - the citation graph as DOT, JSON, CSV and GraphML
+ * (libcitegraph-graph).
+ *
+ * Every exporter writes the nodes in id order and the edges in (source,
+ * target) order, so the same graph gives the same bytes. `keep` is NULL
+ * for the whole graph, or marks the nodes to write (cg_graph_node_count()
+ * entries, e.g. from cg_graph_neighbourhood()); edges between kept nodes
+ * are written. Text from the documents is made valid UTF-8 and escaped for
+ * each format, so that no title or URL can break the syntax of the output.
+ * Each appends to a caller-owned cg_buf; CG_EINVAL for an unfinished graph,
+ * CG_ENOMEM, and for GraphML CG_EGRAPH.
+ */
+#ifndef CITEGRAPH_EXPORT_H
+#define CITEGRAPH_EXPORT_H
+
+#include "citegraph/buf.h"
+#include "citegraph/graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Graphviz DOT: nodes styled by kind and corpus membership, clustered by
+ * issuer and Wahlperiode (Bundesrat: year), ranked by date, with labels,
+ * tooltips and links to the official sources. */
+CG_EXPORT cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_buf *out,
+                                       cg_error *err);
+/** JSON node-link data (schema "citegraph-graph/1", data/graph.schema.json),
+ * readable by D3 and by networkx.node_link_graph; one line. The objects of
+ * its "nodes" and "links" are those of citegraph/graph_json.h. */
+CG_EXPORT cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_buf *out,
+                                        cg_error *err);
+/** CSV tables of nodes and of edges (RFC 4180, CRLF line ends). */
+CG_EXPORT cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *keep, cg_buf *nodes,
+                                       cg_buf *edges, cg_error *err);
+/** GraphML, written by igraph, with the node and edge attributes. */
+CG_EXPORT cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned char *keep,
+                                           cg_buf *out, cg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

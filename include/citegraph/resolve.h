@@ -1,0 +1,102 @@
+/* citegraph/resolve.h - what ids stand for across a corpus.
+ *
+ * cg_extract() identifies each reference of one document. Across documents
+ * three more questions arise, answered here for the graph, the check and
+ * any other program:
+ *   - what id a person means: "21/1958", "Drs. 19/5954" and "BT-Drs.
+ *     19/5954" are one document (cg_resolve_text());
+ *   - what is known of documents that were not read: catalogs such as DIP's
+ *     index.tsv or DIP's JSON records (cg_catalog);
+ *   - which document of the corpus an id names, by its own number or by an
+ *     alias (a Bundesrat text distributed as a Bundestag Drucksache names
+ *     one document with two numbers) (cg_corpus).
+ */
+#ifndef CITEGRAPH_RESOLVE_H
+#define CITEGRAPH_RESOLVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "citegraph/buf.h"
+#include "citegraph/docid.h"
+#include "citegraph/error.h"
+#include "citegraph/extract.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Reads an id written in any spelling the extractor understands ("19/5954",
+ * "Drs. 19/5954", "BR-Drucksache 103/1/25", "KOM(2008) 123 endg.", a
+ * canonical id, a URL); a bare "N/M" is read as a Bundestag Drucksache when
+ * it can be one. Fills *out. `storage` is the caller's buffer, which this
+ * call empties and fills: storage.data is then the id's canonical text
+ * (followed, after its NUL, by the kind's name); a URL's or grammar kind's
+ * id borrows from it until it next changes. CG_EFORMAT when the text names
+ * no document; CG_ENOMEM. Thread-safe with a shared extractor. */
+CG_EXPORT cg_status cg_resolve_text(const cg_extractor *ex, const char *text, cg_docid *out,
+                                    cg_buf *storage, cg_error *err);
+
+/* ---- catalogs of known documents ---- */
+
+typedef struct cg_catalog cg_catalog;
+
+/** One row of a catalog. Strings are NULL where the row says nothing;
+ * all are owned by the catalog. */
+typedef struct cg_catalog_entry {
+    cg_docid id;
+    const char *type; /* "Antwort", "Kleine Anfrage", ... */
+    const char *date; /* ISO 8601 */
+    const char *title;
+    const char *file; /* where the document lies, if the catalog says */
+} cg_catalog_entry;
+
+/** A new, empty catalog; the caller frees it with cg_catalog_free(). */
+CG_EXPORT cg_status cg_catalog_new(cg_catalog **out, cg_error *err);
+/** NULL is allowed. */
+CG_EXPORT void cg_catalog_free(cg_catalog *c);
+
+/** Adds the rows of a catalog file: a TSV with a header row (columns "id",
+ * or "herausgeber" and "dokumentnummer" as in DIP's index.tsv; optional
+ * "drucksachetyp"/"type", "datum"/"date", "titel"/"title", "file") or DIP
+ * JSON records (an array, {"documents": [...]}, or one object per line,
+ * with dokumentnummer, herausgeber, drucksachetyp, datum, titel). Ids are
+ * read in any spelling (cg_resolve_text()); a row that names no document is
+ * passed over, and an empty file adds nothing. CG_EIO when the file cannot
+ * be read, CG_EFORMAT (err->line set) when it is neither, CG_ENOMEM. */
+CG_EXPORT cg_status cg_catalog_read(cg_catalog *c, const cg_extractor *ex, const char *path,
+                                    cg_error *err);
+
+/** The number of rows, and row i in the order they were read. Borrowed. */
+CG_EXPORT size_t cg_catalog_count(const cg_catalog *c);
+CG_EXPORT const cg_catalog_entry *cg_catalog_entry_at(const cg_catalog *c, size_t i);
+/** The last row for `id`, or NULL. Borrowed. */
+CG_EXPORT const cg_catalog_entry *cg_catalog_find(const cg_catalog *c, const cg_docid *id);
+/** Whether the catalog covers the part of the numbering `id` belongs to:
+ * it lists a document of the same kind and Wahlperiode (Bundestag), year
+ * (Bundesrat), year and series (Commission), or of the same kind (Council,
+ * Landtage, Ausschussdrucksachen). Then a document it does not list should
+ * not exist; for other ids, its silence says nothing. */
+CG_EXPORT bool cg_catalog_covers(const cg_catalog *c, const cg_docid *id);
+
+/* ---- the documents of a corpus ---- */
+
+typedef struct cg_corpus cg_corpus;
+
+/** A new, empty corpus index; the caller frees it with cg_corpus_free(). */
+CG_EXPORT cg_status cg_corpus_new(cg_corpus **out, cg_error *err);
+/** NULL is allowed. */
+CG_EXPORT void cg_corpus_free(cg_corpus *c);
+/** Registers document number `index` (the caller's numbering) with its own
+ * id and its alias, either of which may be CG_KIND_NONE. The first document
+ * to claim an id keeps it. CG_ENOMEM. */
+CG_EXPORT cg_status cg_corpus_add(cg_corpus *c, const cg_docid *id, const cg_docid *alias,
+                                  size_t index, cg_error *err);
+/** The document `id` names: the one whose own id it is, else the one that
+ * has it as its alias. False when no document of the corpus is meant. */
+CG_EXPORT bool cg_corpus_find(const cg_corpus *c, const cg_docid *id, size_t *index);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

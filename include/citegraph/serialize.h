@@ -1,0 +1,77 @@
+/* citegraph/serialize.h - extractions as JSON Lines and TSV, and JSON Lines
+ * read back into extractions.
+ *
+ * The JSON Lines of `citegraph extract` are written and read here only: one
+ * "document" line per file, one "reference" line per reference, a final
+ * "summary" line (README.md documents every field). Reading them back gives
+ * cg_extractions again, so that extraction can run in pieces (on other
+ * machines, at other times) and the graph be built from what it wrote.
+ *
+ * Writers append to a caller-owned cg_buf; their output is the same bytes
+ * on every run for the same input.
+ */
+#ifndef CITEGRAPH_SERIALIZE_H
+#define CITEGRAPH_SERIALIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "citegraph/buf.h"
+#include "citegraph/error.h"
+#include "citegraph/extract.h"
+#include "citegraph/input.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Appends the JSON Lines of one document: a "document" line, then one
+ * "reference" line per reference. `input` gives each reference's text and
+ * the document's size and warnings. `problem` is NULL, or why the file
+ * could not be read or processed: then only the document line is written,
+ * carrying it as "error", and `input` and `ext` may be NULL. CG_ENOMEM. */
+CG_EXPORT cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input *input,
+                                            const cg_extraction *ext, const char *problem,
+                                            cg_error *err);
+/** Appends the final "summary" line. CG_ENOMEM. */
+CG_EXPORT cg_status cg_jsonl_write_summary(cg_buf *out, size_t files, size_t failed,
+                                           size_t references, size_t warnings, cg_error *err);
+
+/** Appends the TSV header line (file, line, kind, target, locator,
+ * relation: the columns of the gold files). CG_ENOMEM. */
+CG_EXPORT cg_status cg_tsv_write_header(cg_buf *out, cg_error *err);
+/** Appends one TSV row per reference. Tabs and line breaks inside fields
+ * are written as spaces. CG_ENOMEM. */
+CG_EXPORT cg_status cg_tsv_write(cg_buf *out, const char *file, const cg_extraction *ext,
+                                 cg_error *err);
+
+/** Called by cg_jsonl_read() for each document, in file order, with the
+ * file named on its lines. `has_document_line` is false for reference lines
+ * that came without the document line of their file (then the extraction
+ * has only the references, and its document info is the "doc" they name).
+ * The extraction is borrowed for the call. Nonzero stops the reading. */
+typedef int (*cg_jsonl_fn)(void *ctx, const char *file, const cg_extraction *ext,
+                           bool has_document_line);
+
+/** Reads the JSON Lines written by `citegraph extract` (`name` is what
+ * messages call it) and hands each document's extraction to `fn`. The
+ * extractions carry what the lines carry: the document's header facts and
+ * its references with their ids, locators (questions included), relations,
+ * flags and positions; not the document's questions and defects. Document
+ * lines that record an error, summary lines and lines of other types are
+ * passed over. A large input is parsed on up to `jobs` threads (0: one per
+ * core); `fn` is still called in file order on the calling thread, so the
+ * result is the same for every `jobs`.
+ * A line that is not a JSON object with a "type", a document or reference
+ * line without a "file", or a reference whose "kind" and "target" do not
+ * read (no target; no kind and a target that is not a canonical id), stops
+ * the reading with CG_EFORMAT: err->path is
+ * `name`, err->line the line, and the documents before it have been handed
+ * to `fn`. CG_ENOMEM; CG_EINVAL when `fn` stopped it. */
+CG_EXPORT cg_status cg_jsonl_read(const char *name, const char *data, size_t len, int jobs,
+                                  cg_jsonl_fn fn, void *ctx, cg_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

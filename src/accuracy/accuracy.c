@@ -1,0 +1,306 @@
+/* accuracy.c - the extractor against a gold set (citegraph/accuracy.h).
+ *
+ * Gold rows and extracted references are compared as the text both are
+ * written in (the gold files are TSV by people, in the columns of
+ * `extract --format tsv`): the canonical id, the kind's name, the locator's
+ * text and the relation's name. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/accuracy.h"
+#include "util/util.h"
+
+typedef struct row {
+    size_t line;
+    const char *kind, *target, *locator, *relation;
+    int matched;
+} row;
+
+typedef struct rows {
+    row *v;
+    size_t n, cap;
+} rows;
+
+struct cg_accuracy {
+    cgu_arena arena;
+    cg_tally *tallies;
+    size_t ntallies, captallies;
+    size_t matched, locator_ok, relation_ok, documents;
+    cg_mismatch *mismatches;
+    size_t nmismatches, capmismatches;
+};
+
+cg_status cg_accuracy_new(cg_accuracy **out, cg_error *err) {
+    *out = calloc(1, sizeof **out);
+    return *out ? CG_OK : cgu_oom(err);
+}
+
+void cg_accuracy_free(cg_accuracy *a) {
+    if (!a) return;
+    free(a->tallies);
+    free(a->mismatches);
+    cgu_arena_release(&a->arena);
+    free(a);
+}
+
+/* The tally of `kind`, made in its place if new: the tallies stay sorted by kind. */
+static cg_tally *tally_for(cg_accuracy *a, const char *kind) {
+    size_t at = 0;
+    while (at < a->ntallies) {
+        int c = strcmp(a->tallies[at].kind, kind);
+        if (c == 0) return &a->tallies[at];
+        if (c > 0) break;
+        at++;
+    }
+    const char *k = cgu_arena_strdup(&a->arena, kind);
+    if (!k || cgu_grow((void **)&a->tallies, &a->captallies, a->ntallies + 1, sizeof *a->tallies))
+        return NULL;
+    memmove(a->tallies + at + 1, a->tallies + at, (a->ntallies - at) * sizeof *a->tallies);
+    a->ntallies++;
+    a->tallies[at] = (cg_tally){k, 0, 0, 0};
+    return &a->tallies[at];
+}
+
+static int push_row(cg_accuracy *a, rows *r, size_t line, const char *kind, const char *target,
+                    const char *locator, const char *relation) {
+    if (cgu_grow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v)) return -1;
+    int failed = 0;
+    row x = {line,
+             cgu_arena_dup_or_null(&a->arena, kind, &failed),
+             cgu_arena_dup_or_null(&a->arena, target, &failed),
+             cgu_arena_dup_or_null(&a->arena, locator ? locator : "", &failed),
+             cgu_arena_dup_or_null(&a->arena, relation, &failed),
+             0};
+    if (failed) return -1;
+    r->v[r->n++] = x;
+    return 0;
+}
+
+static cg_status read_gold(cg_accuracy *a, const char *path, rows *out, cg_error *err) {
+    FILE *f = fopen(path, "r");
+    if (!f) return cgu_error(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    int header_seen = 0;
+    cg_status st = CG_OK;
+    while (st == CG_OK && (len = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (!len || line[0] == '#') continue;
+        if (!header_seen) {
+            header_seen = 1;
+            if (strncmp(line, "line\t", 5) == 0) continue;
+        }
+        char *f0 = line, *f1 = strchr(f0, '\t'), *f2, *f3, *f4;
+        if (!f1 || !(f2 = strchr(f1 + 1, '\t')) || !(f3 = strchr(f2 + 1, '\t')) ||
+            !(f4 = strchr(f3 + 1, '\t'))) {
+            st = cgu_error(err, CG_EFORMAT, path, lineno, 0, "expected 5 tab-separated columns");
+            break;
+        }
+        *f1++ = *f2++ = *f3++ = *f4++ = '\0';
+        char *end;
+        unsigned long ln = strtoul(f0, &end, 10);
+        if (*end || !ln) {
+            st = cgu_error(err, CG_EFORMAT, path, lineno, 0, "'%.60s' is not a line number", f0);
+            break;
+        }
+        if (push_row(a, out, ln, f1, f2, f3, f4)) st = cgu_oom(err);
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
+/* The text of 1-based line `n`, trimmed to 110 bytes, into the arena. */
+static const char *line_text(cg_accuracy *a, const cg_input *in, size_t n) {
+    const char *d = cg_input_data(in), *end = d + cg_input_size(in);
+    for (size_t l = 1; l < n && d < end; l++) {
+        const char *nl = memchr(d, '\n', (size_t)(end - d));
+        d = nl ? nl + 1 : end;
+    }
+    const char *e = memchr(d, '\n', (size_t)(end - d));
+    size_t len = (size_t)((e ? e : end) - d);
+    while (len && (*d == ' ' || *d == '\t'))
+        d++, len--;
+    if (len > 110) len = 110;
+    char *s = cgu_arena_strndup(&a->arena, d, len);
+    for (char *p = s; p && p < s + len; p++)
+        if (*p == '\t' || *p == '\r' || *p == '\0') *p = ' ';
+    return s;
+}
+
+static int same(const row *x, const row *y) {
+    return x->line == y->line && strcmp(x->kind, y->kind) == 0 && strcmp(x->target, y->target) == 0;
+}
+
+static int mismatch(cg_accuracy *a, cg_mismatch m) {
+    if (cgu_grow((void **)&a->mismatches, &a->capmismatches, a->nmismatches + 1,
+                 sizeof *a->mismatches))
+        return -1;
+    a->mismatches[a->nmismatches++] = m;
+    return 0;
+}
+
+/* Found against gold: first pairs whose locator agrees too, then any. */
+static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
+                       const cg_input *in) {
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < found->n; i++) {
+            row *f = &found->v[i];
+            if (f->matched) continue;
+            for (size_t j = 0; j < gold->n; j++) {
+                row *g = &gold->v[j];
+                if (g->matched || !same(f, g)) continue;
+                if (pass == 0 && strcmp(f->locator, g->locator) != 0) continue;
+                f->matched = g->matched = 1;
+                a->matched++;
+                cg_tally *t = tally_for(a, g->kind);
+                if (!t) return CG_ENOMEM;
+                t->tp++;
+                if (strcmp(f->locator, g->locator) == 0)
+                    a->locator_ok++;
+                else if (mismatch(a, (cg_mismatch){CG_MISMATCH_LOCATOR, doc, g->line, g->kind,
+                                                   g->target, f->locator, g->locator, NULL, NULL}))
+                    return CG_ENOMEM;
+                if (strcmp(f->relation, g->relation) == 0)
+                    a->relation_ok++;
+                else if (mismatch(a, (cg_mismatch){CG_MISMATCH_RELATION, doc, g->line, g->kind,
+                                                   g->target, f->locator, g->relation, f->relation,
+                                                   NULL}))
+                    return CG_ENOMEM;
+                break;
+            }
+        }
+    for (size_t j = 0; j < gold->n; j++) {
+        const row *g = &gold->v[j];
+        cg_tally *t = tally_for(a, g->kind);
+        if (!t) return CG_ENOMEM;
+        t->gold++;
+        if (!g->matched &&
+            mismatch(a, (cg_mismatch){CG_MISMATCH_MISSED, doc, g->line, g->kind, g->target,
+                                      g->locator, NULL, NULL, line_text(a, in, g->line)}))
+            return CG_ENOMEM;
+    }
+    for (size_t i = 0; i < found->n; i++) {
+        const row *f = &found->v[i];
+        cg_tally *t = tally_for(a, f->kind);
+        if (!t) return CG_ENOMEM;
+        t->found++;
+        if (!f->matched &&
+            mismatch(a, (cg_mismatch){CG_MISMATCH_EXTRA, doc, f->line, f->kind, f->target,
+                                      f->locator, NULL, NULL, line_text(a, in, f->line)}))
+            return CG_ENOMEM;
+    }
+    return CG_OK;
+}
+
+cg_status cg_accuracy_add(cg_accuracy *a, const char *name, const char *gold_path,
+                          const cg_input *input, const cg_extraction *ext, cg_error *err) {
+    rows gold = {0}, found = {0};
+    cg_buf target = CG_BUF_INIT;
+    const char *doc = cgu_arena_strdup(&a->arena, name);
+    cg_status st = doc ? read_gold(a, gold_path, &gold, err) : cgu_oom(err);
+    for (size_t i = 0; st == CG_OK && i < cg_extraction_count(ext); i++) {
+        const cg_reference *r = cg_extraction_reference(ext, i);
+        cg_buf_clear(&target);
+        if (cg_docid_append(&r->target, &target, NULL) != CG_OK ||
+            push_row(a, &found, r->line, cg_docid_kind_name(&r->target), target.data,
+                     r->locator.text, cg_relation_name(r->relation)))
+            st = cgu_oom(err);
+    }
+    if (st == CG_OK && match(a, &gold, &found, doc, input) != CG_OK) st = cgu_oom(err);
+    if (st == CG_OK) a->documents++;
+    cg_buf_release(&target);
+    free(gold.v);
+    free(found.v);
+    return st;
+}
+
+size_t cg_accuracy_tallies(const cg_accuracy *a, const cg_tally **tallies) {
+    *tallies = a->tallies;
+    return a->ntallies;
+}
+
+void cg_accuracy_overall(const cg_accuracy *a, cg_tally *all, size_t *matched, size_t *locator_ok,
+                         size_t *relation_ok) {
+    *all = (cg_tally){"overall", 0, 0, 0};
+    for (size_t i = 0; i < a->ntallies; i++) {
+        all->gold += a->tallies[i].gold;
+        all->found += a->tallies[i].found;
+        all->tp += a->tallies[i].tp;
+    }
+    if (matched) *matched = a->matched;
+    if (locator_ok) *locator_ok = a->locator_ok;
+    if (relation_ok) *relation_ok = a->relation_ok;
+}
+
+size_t cg_accuracy_mismatches(const cg_accuracy *a, const cg_mismatch **mismatches) {
+    *mismatches = a->mismatches;
+    return a->nmismatches;
+}
+
+size_t cg_accuracy_documents(const cg_accuracy *a) {
+    return a->documents;
+}
+
+static double ratio(size_t x, size_t y) {
+    return y ? (double)x / (double)y : 1.0;
+}
+
+cg_status cg_accuracy_check_thresholds(const cg_accuracy *a, const char *path, cg_buf *report,
+                                       size_t *misses, cg_error *err) {
+    *misses = 0;
+    FILE *f = fopen(path, "r");
+    if (!f) return cgu_error(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    cg_tally all;
+    cg_accuracy_overall(a, &all, NULL, NULL, NULL);
+    char line[256];
+    size_t lineno = 0;
+    cg_status st = CG_OK;
+    while (st == CG_OK && fgets(line, sizeof line, f)) {
+        lineno++;
+        char kind[64];
+        double p_min = 0, r_min = 0;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        int n = sscanf(line, "%63s %lf %lf", kind, &p_min, &r_min);
+        if (n < 2) {
+            st = cgu_error(err, CG_EFORMAT, path, lineno, 0,
+                           "expected 'KIND MIN_PRECISION MIN_RECALL'");
+            break;
+        }
+        int bad = 0;
+        if (strcmp(kind, "locator") == 0 || strcmp(kind, "relation") == 0) {
+            double v = ratio(kind[0] == 'l' ? a->locator_ok : a->relation_ok, a->matched);
+            if (v + 1e-9 < p_min) {
+                ++*misses;
+                if (cgu_buf_printf(report, "BELOW %s accuracy %.4f < %.4f\n", kind, v, p_min))
+                    st = cgu_oom(err);
+            }
+            continue;
+        }
+        const cg_tally *t = strcmp(kind, "overall") == 0 ? &all : NULL;
+        for (size_t i = 0; !t && i < a->ntallies; i++)
+            if (strcmp(a->tallies[i].kind, kind) == 0) t = &a->tallies[i];
+        if (!t) {
+            bad = cgu_buf_printf(report, "BELOW %s: no such kind in the gold set\n", kind);
+            ++*misses;
+        } else {
+            double p = ratio(t->tp, t->found), r = ratio(t->tp, t->gold);
+            if (p + 1e-9 < p_min) {
+                bad |= cgu_buf_printf(report, "BELOW %s precision %.4f < %.4f\n", kind, p, p_min);
+                ++*misses;
+            }
+            if (n >= 3 && r + 1e-9 < r_min) {
+                bad |= cgu_buf_printf(report, "BELOW %s recall %.4f < %.4f\n", kind, r, r_min);
+                ++*misses;
+            }
+        }
+        if (bad) st = cgu_oom(err);
+    }
+    fclose(f);
+    return st;
+}

@@ -1,0 +1,30 @@
+/* online.h - fetching URLs, for rule CG009 (`check --online`): each once,
+ * concurrently, with retries and a cache file between runs. Knows nothing
+ * of documents or findings; check.c turns its results into findings. */
+#ifndef CG_CHECK_ONLINE_H
+#define CG_CHECK_ONLINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "citegraph/check.h"
+
+/* What fetching one URL gave. */
+typedef struct cgc_url_result {
+    long status;       /* the HTTP status, 0 when no answer came */
+    char message[160]; /* why no answer came, or "HTTP 404" */
+    bool skipped;      /* not fetched: an invalid URL, or a host the options exclude */
+} cgc_url_result;
+
+/* Loads libcurl (once per process) and initialises it for one check.
+ * CG_EUNSUPPORTED, with the reason, when it cannot be had. */
+cg_status cgc_online_init(cg_error *err);
+/* Ends what cgc_online_init() began. */
+void cgc_online_release(void);
+
+/* Fetches every URL of urls[0..n) once, results[i] for urls[i] (the
+ * caller's array). CG_ENOMEM; CG_EUNSUPPORTED when libcurl is not loaded. */
+cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, size_t n,
+                         cgc_url_result *results, cg_error *err);
+
+#endif

@@ -1,0 +1,199 @@
+/* common.c - what every subcommand does alike: parsing its arguments with
+ * the option table, collecting its files, writing its output. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+bool cli_parse_command(cli *c, cli_command_id id, int argc, char **argv, cli_args *args, int *rc) {
+    const cli_table *t = &cli_citegraph_table;
+    const cli_command *cmd = cli_find_command(t, argv[0]);
+    char err[300], hint[64];
+    snprintf(hint, sizeof hint, "%s ", argv[0]);
+    (void)id;
+    switch (cli_parse(t, cmd, argc, argv, 0, args, err, sizeof err)) {
+    case CLI_PARSE_OK:
+        break;
+    case CLI_PARSE_USAGE:
+        *rc = cli_usage_error(c, hint, "%s", err);
+        return false;
+    case CLI_PARSE_NOMEM:
+        *rc = cli_nomem(c);
+        return false;
+    }
+    /* help and version before anything is checked, wherever they stand */
+    if (cli_args_last(args, OPT_HELP)) {
+        *rc = cli_write_help(t, cmd, stdout) == 0 && fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILED;
+        return false;
+    }
+    if (cli_args_last(args, OPT_VERSION)) {
+        *rc = printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
+                                                                                : EXIT_FAILED;
+        return false;
+    }
+    if (cli_args_last(args, OPT_QUIET)) c->quiet = true;
+    return true;
+}
+
+int cli_parse_jobs(const char *v, int *jobs) {
+    long n = cli_parse_count(v, 1024);
+    if (n < 0) return -1;
+    *jobs = (int)n;
+    return 0;
+}
+
+long cli_parse_count(const char *v, long max) {
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || errno || n < 0 || n > max) return -1;
+    return n;
+}
+
+static int cmp_entry(const void *a, const void *b) {
+    return strcmp(((const cg_path_entry *)a)->path, ((const cg_path_entry *)b)->path);
+}
+
+int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
+                cg_path_list *list) {
+    for (size_t i = 0; i < n; i++)
+        if (cg_path_list_add(list, paths[i], exts, NULL) != CG_OK) {
+            return cli_nomem(c);
+        }
+    /* the same files in the same order, whatever the order they were named in */
+    if (list->count) qsort(list->items, list->count, sizeof *list->items, cmp_entry);
+    return EXIT_OK;
+}
+
+char **cli_parse_exts(const char *list) {
+    size_t n = 1;
+    for (const char *p = list; *p; p++)
+        n += *p == ',';
+    char **v = calloc(n + 1, sizeof *v);
+    if (!v) return NULL;
+    const char *p = list;
+    for (size_t k = 0; k < n; k++) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        bool dot = len && p[0] != '.';
+        v[k] = malloc(len + 2);
+        if (!v[k]) {
+            cli_free_exts(v);
+            return NULL;
+        }
+        snprintf(v[k], len + 2, "%s%.*s", dot ? "." : "", (int)len, p);
+        if (!comma) break;
+        p = comma + 1;
+    }
+    return v;
+}
+
+void cli_free_exts(char **exts) {
+    if (!exts) return;
+    for (char **e = exts; *e; e++)
+        free(*e);
+    free(exts);
+}
+
+/* ---- output ---- */
+
+int cli_out_open(cli *c, cli_out *o, const char *path) {
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return EXIT_OK;
+    }
+    o->name = path;
+    o->f = fopen(path, "wb");
+    if (!o->f) {
+        cli_error(c, "cannot write %s: %s", path, strerror(errno));
+        return EXIT_FAILED;
+    }
+    return EXIT_OK;
+}
+
+bool cli_out_write(cli_out *o, const char *data, size_t len) {
+    if (o->errnum) return false;
+    if (len && fwrite(data, 1, len, o->f) != len) {
+        o->errnum = errno ? errno : EIO;
+        return false;
+    }
+    return true;
+}
+
+bool cli_out_printf(cli_out *o, const char *fmt, ...) {
+    if (o->errnum) return false;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vfprintf(o->f, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        o->errnum = errno ? errno : EIO;
+        return false;
+    }
+    return true;
+}
+
+bool cli_out_buf(cli_out *o, const cg_buf *b) {
+    return cli_out_write(o, b->data, b->len);
+}
+
+int cli_out_close(cli *c, cli_out *o) {
+    if (!o->f) return EXIT_OK;
+    errno = 0;
+    if (fflush(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
+    if (o->name && fclose(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
+    o->f = NULL;
+    if (!o->errnum) return EXIT_OK;
+    /* a closed pipe is the reader's choice, not a failure */
+    if (!o->name && o->errnum == EPIPE) return EXIT_OK;
+    if (o->name)
+        cli_error(c, "cannot write %s: %s", o->name, strerror(o->errnum));
+    else
+        cli_error(c, "writing output failed: %s", strerror(o->errnum));
+    return EXIT_FAILED;
+}
+
+int cli_read_common(cli *c, const char *cmd, const cli_args *a, cli_common *o) {
+    memset(o, 0, sizeof *o);
+    o->patterns = calloc(a->noptions + 1, sizeof *o->patterns);
+    o->catalogs = calloc(a->noptions + 1, sizeof *o->catalogs);
+    if (!o->patterns || !o->catalogs) goto nomem;
+    for (size_t i = 0; i < a->noptions; i++) {
+        const cli_opt_value *v = &a->options[i];
+        switch (v->option->id) {
+        case OPT_OUTPUT:
+            o->output = v->value;
+            break;
+        case OPT_PATTERNS:
+            o->patterns[o->npatterns++] = v->value;
+            break;
+        case OPT_CATALOG:
+            o->catalogs[o->ncatalogs++] = v->value;
+            break;
+        case OPT_EXT:
+            cli_free_exts(o->exts);
+            if (!(o->exts = cli_parse_exts(v->value))) goto nomem;
+            break;
+        case OPT_JOBS:
+            if (cli_parse_jobs(v->value, &o->jobs) != 0)
+                return cli_usage_error(c, cmd, "%s takes a number of threads (0: one per core)",
+                                       v->spelled);
+            break;
+        default:
+            break;
+        }
+    }
+    return EXIT_OK;
+nomem:
+    return cli_nomem(c);
+}
+
+void cli_common_release(cli_common *o) {
+    free(o->patterns);
+    free(o->catalogs);
+    cli_free_exts(o->exts);
+    memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,660 @@
+/* optable.c - citegraph's commands and options, each described once: the
+ * parser, every --help and every man page are made from these rows
+ * (options.h has the form of the texts: paragraphs, literal blocks indented by
+ * two spaces, "TERM\tTEXT" lists).
+ *
+ * An option spelled alike means alike everywhere; where its values or its
+ * default differ per command, it has one row per meaning, and each command's
+ * help shows only its own. */
+#include "optable.h"
+
+#define BIT(name) CLI_CMD_BIT(CMD_##name)
+#define EVERY_COMMAND                                                                              \
+    (BIT(CITEGRAPH) | BIT(EXTRACT) | BIT(CHECK) | CLI_GRAPH_COMMANDS | BIT(ACCURACY) |             \
+     BIT(GRAMMAR) | BIT(HELP) | BIT(VERSION))
+
+/* ---- texts shared by several commands ---- */
+
+#define PATHS_TEXT                                                                                 \
+    "PATH is a text file, a directory (read recursively, taking files ending in .txt unless "      \
+    "--ext says otherwise; hidden entries are skipped) or - for standard input. Files are "        \
+    "processed in byte-wise order of their paths, whatever the order they were given in, so the "  \
+    "same files give the same output, byte for byte."
+
+#define GRAPH_PATHS_TEXT                                                                           \
+    "PATH is a document, a directory (files ending in .txt and .jsonl, read recursively) or a "    \
+    ".jsonl file written by citegraph extract, so that extraction can run in pieces, on several "  \
+    "machines, and be merged into one graph. The graph has one node per canonical id: the "        \
+    "documents read, with what their headers say, and what they cite outside the corpus as "       \
+    "external nodes; and one edge per citing and cited pair, with the relation, the number of "    \
+    "occurrences, the locators and the positions."
+
+#define GRAPH_IDS_TEXT                                                                             \
+    "An ID may be written in any spelling the extractor understands (19/5954, Drs." CLI_NBSP       \
+    "19/5954, BT-Drs." CLI_NBSP "19/5954, BT-Drs." CLI_NBSP "19/5954#Frage" CLI_NBSP "2) or be "   \
+    "a file name of the corpus."
+
+#define QUERY_TEXT(what) what "\n\n" GRAPH_PATHS_TEXT "\n\n" GRAPH_IDS_TEXT
+
+#define OUT_OF_MEMORY_STATUS "3\tout of memory\n"
+
+#define QUERY_EXIT_STATUS(not_found)                                                               \
+    "0\tsuccess\n"                                                                                 \
+    "1\tfinished, but " not_found ", or some input could not be read or processed\n"               \
+    "2\tusage or configuration error: an unknown option or format, a missing argument, a "         \
+    "catalog that cannot be read\n" OUT_OF_MEMORY_STATUS
+
+/* ---- the program and its commands ---- */
+
+static const cli_command program = {
+    .id = CMD_CITEGRAPH,
+    .name = "citegraph",
+    .synopsis = "COMMAND [OPTIONS] [ARGUMENT...]\n--help\n--version",
+    .summary = "find the references German parliamentary and EU documents make to one another",
+    .description =
+        "citegraph reads German parliamentary and EU documents (Bundestag and Bundesrat "
+        "Drucksachen, government answers, EU papers forwarded to parliament) and finds every "
+        "reference one document makes to another: its canonical id (BT-Drs." CLI_NBSP "19/5954), "
+        "the part it narrows (Frage" CLI_NBSP
+        "2), its relation (cites, or answers for the Anfrage an Antwort "
+        "answers) and its exact position in the file. It builds the citation graph of the "
+        "documents, answers questions about it, and checks references in CI.\n"
+        "\n"
+        "A PATH is a file, a directory (read recursively) or - for standard input. Standard "
+        "output carries only data; messages go to standard error. A closed pipe (citegraph "
+        "extract ... | head) ends a run quietly.\n"
+        "\n"
+        "Run citegraph help COMMAND, or citegraph COMMAND --help, for the options of a command.",
+    .sections =
+        (const cli_section[]){{"Environment",
+                               "CI\tset and not empty: no progress on standard error, which "
+                               "otherwise shows it when it is a terminal"},
+                              {NULL, NULL}},
+    .exit_status = "0\tsuccess, also when nothing was found\n"
+                   "1\tfinished, but some input could not be read or processed; for check, also "
+                   "new findings at or above --fail-on; for the graph queries, an ID not in the "
+                   "graph; for accuracy, a figure below its threshold\n"
+                   "2\tusage or configuration error: nothing was done\n" OUT_OF_MEMORY_STATUS,
+};
+
+static const cli_command commands[] = {
+    {
+        .id = CMD_EXTRACT,
+        .name = "extract",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "report every reference with its canonical id and position",
+        .description =
+            "Report every reference the documents make, with its canonical id, locator, "
+            "relation and exact position in the original file.\n"
+            "\n" PATHS_TEXT " A file that cannot be read is reported on standard error, and the "
+            "run goes on with the others.",
+        .sections =
+            (const cli_section[]){
+                {"Output",
+                 "JSON Lines (the default): one {\"type\":\"document\"} line per file (its own "
+                 "id, type, title, date, number of references, warnings and any error), then one "
+                 "{\"type\":\"reference\"} line per reference (file, doc, line, col, offset, "
+                 "length, kind, target, locator, relation, text, resolves_to, ambiguous, "
+                 "malformed, note), and a final {\"type\":\"summary\"} line. line and col are "
+                 "1-based, col in characters; offset and length are bytes of the original file.\n"
+                 "\n"
+                 "TSV: a header, then the columns file, line, kind, target, locator, relation."},
+                {"Examples", "  citegraph extract --format tsv data/sample/btd-21-1958.txt\n"
+                             "  citegraph extract -q -j 4 -o references.jsonl corpus/"},
+                {NULL, NULL}},
+        .exit_status = "0\tsuccess, also when nothing was found\n"
+                       "1\tfinished, but some input could not be read or processed, or the output "
+                       "could not be written\n"
+                       "2\tusage error (an unknown option or format, no PATH) or a grammar file "
+                       "that does not load\n" OUT_OF_MEMORY_STATUS,
+        .see_also = "check graph grammar",
+    },
+    {
+        .id = CMD_CHECK,
+        .name = "check",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "report broken references, in formats for CI",
+        .description =
+            "Extract the references of the documents, resolve them against the documents "
+            "themselves and against catalogs of known documents (--catalog), and report what is "
+            "broken, each finding with its position: a document that is neither in the corpus "
+            "nor in a catalog, a malformed number, a question the cited document does not have, "
+            "a citation of a later document, and more; --list-rules explains every rule.\n"
+            "\n" PATHS_TEXT "\n"
+            "\n"
+            "A catalog covers the kinds and Wahlperioden (Bundesrat: years) it lists: a missing "
+            "document there is an error, elsewhere only a warning, because citegraph cannot know "
+            "what exists outside its catalogs.",
+        .sections =
+            (const cli_section[]){
+                {"Formats",
+                 "text\tfile:line:col: severity: message [rule], as compilers write it; on a "
+                 "terminal, with the line and a caret under the reference\n"
+                 "json\t{\"version\":1,\"findings\":[...],\"summary\":{...}}\n"
+                 "sarif\tSARIF 2.1.0, for GitHub code scanning and other viewers\n"
+                 "github\tworkflow annotations: ::error file=...,line=...,col=...::message\n"
+                 "junit\tone test case per finding, for CI systems that show test reports\n"
+                 "markdown\ta table per rule and a list of findings, for a job summary"},
+                {"Files", ".citegraph.json\tin the working directory, read unless --config or "
+                          "--no-config says otherwise: rule levels ({\"rules\": {\"CG007\": "
+                          "\"off\"}}) and silenced findings, each with a reason"},
+                {"Examples",
+                 "  # once: record today's findings\n"
+                 "  citegraph check --catalog index.tsv --fail-on never \\\n"
+                 "      --write-baseline .citegraph-baseline.json docs\n"
+                 "  # in CI: fail on new findings only\n"
+                 "  citegraph check --catalog index.tsv \\\n"
+                 "      --baseline .citegraph-baseline.json -f sarif -o out.sarif docs"},
+                {NULL, NULL}},
+        .exit_status = "0\tno new finding at or above --fail-on, also when nothing was found\n"
+                       "1\ta new finding at or above --fail-on, or some input could not be read "
+                       "or processed\n"
+                       "2\tusage or configuration error: an unknown option or format, no PATH, a "
+                       "catalog, config or baseline that cannot be read, --online without "
+                       "libcurl\n" OUT_OF_MEMORY_STATUS,
+        .see_also = "extract",
+    },
+    {
+        .id = CMD_GRAPH,
+        .name = "graph",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "export the citation graph (DOT, SVG, JSON, GraphML, CSV)",
+        .description =
+            "Build the citation graph of the documents and write it, whole or the neighbourhood "
+            "of one document (--around).\n"
+            "\n" GRAPH_PATHS_TEXT "\n"
+            "\n" GRAPH_IDS_TEXT "\n"
+            "\n"
+            "The DOT groups nodes by issuer and Wahlperiode, fills documents of the corpus by "
+            "kind and draws external ones dashed, labels nodes with number, short title, type "
+            "and date, links them to their official source, and draws answers edges red.",
+        .sections =
+            (const cli_section[]){
+                {"Examples",
+                 "  citegraph graph data/sample > graph.dot\n"
+                 "  citegraph graph --around 21/1958 --depth 2 -o around.svg data/sample\n"
+                 "  citegraph graph --format json -o graph.json data/sample\n"
+                 "  citegraph graph --format csv -o graph data/sample"},
+                {NULL, NULL}},
+        .exit_status =
+            "0\tsuccess\n"
+            "1\tfinished, but some input could not be read or processed, --around names an ID "
+            "not in the graph, or the output could not be written or rendered\n"
+            "2\tusage or configuration error: an unknown option or format, no PATH, a catalog "
+            "that cannot be read; rendering .svg, .png or .pdf without "
+            "Graphviz\n" OUT_OF_MEMORY_STATUS,
+        .see_also = "extract cites stats",
+    },
+    {
+        .id = CMD_CITES,
+        .name = "cites",
+        .synopsis = "[OPTIONS] ID PATH...",
+        .summary = "what a document cites, with locators and positions",
+        .description = QUERY_TEXT("List what the document ID cites: each node it cites, with "
+                                  "the relation, the locators and the position of every "
+                                  "citation."),
+        .sections =
+            (const cli_section[]){{"Examples",
+                                   "  citegraph cites 21/1958 data/sample\n"
+                                   "  citegraph cites -f json 'BT-Drs. 21/1958' data/sample"},
+                                  {NULL, NULL}},
+        .exit_status = QUERY_EXIT_STATUS("ID is not in the graph"),
+        .see_also = "cited-by chain graph",
+    },
+    {
+        .id = CMD_CITED_BY,
+        .name = "cited-by",
+        .synopsis = "[OPTIONS] ID PATH...",
+        .summary = "what cites a document",
+        .description = QUERY_TEXT("List what cites the document ID: each node that cites it, "
+                                  "with the relation, the locators and the position of every "
+                                  "citation."),
+        .exit_status = QUERY_EXIT_STATUS("ID is not in the graph"),
+        .see_also = "cites chain",
+    },
+    {
+        .id = CMD_CHAIN,
+        .name = "chain",
+        .synopsis = "[OPTIONS] ID PATH...",
+        .summary = "the transitive citations of a document, as a tree",
+        .description = QUERY_TEXT("Follow the citations of the document ID (or, with "
+                                  "--direction in, the citations of it) step by step, up to "
+                                  "--depth steps, and print them as an indented tree. A node "
+                                  "reached a second time is named, not followed again."),
+        .sections =
+            (const cli_section[]){
+                {"Examples", "  citegraph chain 21/843 --direction in data/sample"}, {NULL, NULL}},
+        .exit_status = QUERY_EXIT_STATUS("ID is not in the graph"),
+        .see_also = "cites cited-by path",
+    },
+    {
+        .id = CMD_PATH,
+        .name = "path",
+        .synopsis = "[OPTIONS] FROM TO PATH...\n[OPTIONS] --pairs FILE PATH...",
+        .summary = "a shortest citation path between two documents",
+        .description = QUERY_TEXT("Print a shortest citation path from the document FROM to the "
+                                  "document TO, each step a citation in its direction. With "
+                                  "--pairs, FROM and TO are not given: every line FROM<tab>TO of "
+                                  "FILE is answered, in one run, with the length of its shortest "
+                                  "path."),
+        .exit_status =
+            "0\tsuccess\n"
+            "1\tfinished, but FROM or TO is not in the graph, there is no path from FROM to TO, "
+            "or some input could not be read or processed\n"
+            "2\tusage or configuration error: an unknown option or format, a missing argument, a "
+            "catalog or --pairs file that cannot be read, a line of it without a "
+            "tab\n" OUT_OF_MEMORY_STATUS,
+        .see_also = "chain longest-chain",
+    },
+    {
+        .id = CMD_LONGEST_CHAIN,
+        .name = "longest-chain",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "the longest citation chain, and the cycles",
+        .description = "Print the longest citation chain of the graph, and name its cycles. The "
+                       "edges inside cycles are left out, so the chain is the longest of the "
+                       "acyclic rest.\n"
+                       "\n" GRAPH_PATHS_TEXT,
+        .exit_status = QUERY_EXIT_STATUS("no graph could be built"),
+        .see_also = "chain path",
+    },
+    {
+        .id = CMD_RANK,
+        .name = "rank",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "the most cited or most central documents",
+        .description = "List the nodes of the graph by importance, highest first, ties by id: "
+                       "how often they are cited, their PageRank, or their hub or authority "
+                       "score (--by).\n"
+                       "\n" GRAPH_PATHS_TEXT,
+        .sections =
+            (const cli_section[]){
+                {"Examples", "  citegraph rank --by pagerank --top 5 data/sample"}, {NULL, NULL}},
+        .exit_status = QUERY_EXIT_STATUS("the ranking could not be computed"),
+        .see_also = "stats",
+    },
+    {
+        .id = CMD_STATS,
+        .name = "stats",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "the size and shape of the graph",
+        .description = "Print the numbers of nodes (documents read, external, questions) and "
+                       "edges, the weakly connected components, the cycles, how many documents "
+                       "cite nothing and how many are cited by none, then the most cited nodes "
+                       "and the documents that cite nothing.\n"
+                       "\n" GRAPH_PATHS_TEXT,
+        .exit_status = QUERY_EXIT_STATUS("the statistics could not be computed"),
+        .see_also = "rank graph",
+    },
+    {
+        .id = CMD_ACCURACY,
+        .name = "accuracy",
+        .synopsis = "[OPTIONS] GOLD_DIR",
+        .summary = "measure the extractor against a gold set",
+        .description =
+            "Measure the extractor against a gold set: GOLD_DIR holds NAME.txt documents, each "
+            "with a NAME.gold.tsv of every reference in it (columns line, kind, target, locator, "
+            "relation; lines starting with # are comments).\n"
+            "\n"
+            "A reference found matches a gold row when line, kind and target agree. The report "
+            "gives precision, recall and F1 per kind and overall, the share of matched rows with "
+            "the right locator and relation, and lists every false positive (FP) and false "
+            "negative (FN) with file, line and the line's text.",
+        .exit_status = "0\tevery figure at or above its threshold, or no --thresholds\n"
+                       "1\ta figure below its threshold, or a file that could not be read\n"
+                       "2\tusage error, or a gold directory, thresholds file or grammar file "
+                       "that cannot be read\n" OUT_OF_MEMORY_STATUS,
+        .see_also = "extract grammar",
+    },
+    {
+        .id = CMD_GRAMMAR,
+        .name = "grammar",
+        .synopsis = "\n--check FILE...",
+        .summary = "print the built-in reference grammar, or check grammar files",
+        .description =
+            "Without --check, print the built-in reference grammar: every pattern citegraph "
+            "uses, with the documentation of the format at its top. Copy a section into a file "
+            "of your own to override it, or write new sections to add reference kinds, and pass "
+            "the file to --patterns FILE.\n"
+            "\n"
+            "With --check, load the built-in grammar and the FILEs after it, compile every "
+            "pattern and check every example and counter-example; the first fault is reported "
+            "as FILE:LINE:COL.",
+        .exit_status = "0\tthe grammar loads, with every FILE\n"
+                       "1\tthe grammar could not be written\n"
+                       "2\ta grammar file does not load, or a usage error\n" OUT_OF_MEMORY_STATUS,
+        .see_also = "extract accuracy",
+    },
+    {
+        .id = CMD_HELP,
+        .name = "help",
+        .synopsis = "[COMMAND]",
+        .summary = "show the help of citegraph or of a command",
+        .description = "Print the help of COMMAND, as citegraph COMMAND --help does; without "
+                       "COMMAND, the list of commands.",
+        .exit_status = "0\tsuccess\n"
+                       "2\tCOMMAND is no command of citegraph, or a usage error\n",
+    },
+    {
+        .id = CMD_VERSION,
+        .name = "version",
+        .synopsis = "",
+        .summary = "print the version",
+        .description = "Print the version of citegraph, as citegraph --version does.",
+        .exit_status = "0\tsuccess\n",
+    },
+};
+
+/* ---- the options, in the order every help lists them ---- */
+
+static const cli_option options[] = {
+    /* -f, --format: one row per set of formats */
+    {.id = OPT_FORMAT,
+     .short_name = 'f',
+     .long_name = "format",
+     .arg = "FORMAT",
+     .choices = "jsonl|tsv",
+     .commands = BIT(EXTRACT),
+     .help = "jsonl (the default) or tsv; see Output"},
+    {.id = OPT_FORMAT,
+     .short_name = 'f',
+     .long_name = "format",
+     .arg = "FORMAT",
+     .choices = "text|json|sarif|github|junit|markdown",
+     .commands = BIT(CHECK),
+     .help = "text (the default), json, sarif, github, junit or markdown; see Formats"},
+    {.id = OPT_FORMAT,
+     .short_name = 'f',
+     .long_name = "format",
+     .arg = "FORMAT",
+     .choices = "dot|json|graphml|csv",
+     .commands = BIT(GRAPH),
+     .help = "dot (the default; Graphviz), json (node-link JSON for D3 and networkx), graphml "
+             "(for Gephi and Cytoscape) or csv (needs -o); without --format, an -o FILE ending "
+             "in .json or .graphml chooses it"},
+    {.id = OPT_FORMAT,
+     .short_name = 'f',
+     .long_name = "format",
+     .arg = "FORMAT",
+     .choices = "text|json",
+     .commands = CLI_GRAPH_QUERIES,
+     .help = "text (the default) for people, or json for programs"},
+
+    /* -o, --output */
+    {.id = OPT_OUTPUT,
+     .short_name = 'o',
+     .long_name = "output",
+     .arg = "FILE",
+     .commands = BIT(EXTRACT) | BIT(CHECK) | CLI_GRAPH_QUERIES,
+     .help = "write to FILE instead of standard output"},
+    {.id = OPT_OUTPUT,
+     .short_name = 'o',
+     .long_name = "output",
+     .arg = "FILE",
+     .commands = BIT(GRAPH),
+     .help = "write to FILE instead of standard output; a FILE ending in .svg, .png or .pdf is "
+             "rendered with Graphviz's dot; --format csv writes FILE.nodes.csv and "
+             "FILE.edges.csv"},
+
+    /* graph commands */
+    {.id = OPT_AROUND,
+     .long_name = "around",
+     .arg = "ID",
+     .commands = BIT(GRAPH),
+     .help = "only the neighbourhood of the document ID (see --depth and --direction)"},
+    {.id = OPT_DEPTH,
+     .long_name = "depth",
+     .arg = "N",
+     .commands = BIT(GRAPH),
+     .help = "with --around: how many citation steps to follow from ID (default 2)"},
+    {.id = OPT_DEPTH,
+     .long_name = "depth",
+     .arg = "N",
+     .commands = BIT(CHAIN),
+     .help = "how many citation steps to follow (default 3)"},
+    {.id = OPT_DIRECTION,
+     .long_name = "direction",
+     .arg = "DIRECTION",
+     .choices = "out|in|all",
+     .commands = BIT(GRAPH),
+     .help = "with --around: follow what ID cites (out), what cites it (in) or both (all, the "
+             "default)"},
+    {.id = OPT_DIRECTION,
+     .long_name = "direction",
+     .arg = "DIRECTION",
+     .choices = "out|in",
+     .commands = BIT(CHAIN),
+     .help = "follow what ID cites (out, the default) or what cites it (in)"},
+    {.id = OPT_BY,
+     .long_name = "by",
+     .arg = "METHOD",
+     .choices = "indegree|pagerank|hub|authority",
+     .commands = BIT(RANK),
+     .help = "indegree (the default: how often a node is cited), pagerank (damping 0.85), hub "
+             "or authority (HITS)"},
+    {.id = OPT_TOP,
+     .long_name = "top",
+     .arg = "N",
+     .commands = BIT(RANK),
+     .help = "how many nodes to list (default 20; 0: all)"},
+    {.id = OPT_TOP,
+     .long_name = "top",
+     .arg = "N",
+     .commands = BIT(STATS),
+     .help = "how many of the most cited nodes, and of the documents that cite nothing, to list "
+             "(default 10; 0: all)"},
+    {.id = OPT_PAIRS,
+     .long_name = "pairs",
+     .arg = "FILE",
+     .commands = BIT(PATH),
+     .help = "answer every line FROM<tab>TO of FILE (# starts a comment) with the length of a "
+             "shortest path, - when there is none"},
+    {.id = OPT_QUESTIONS,
+     .long_name = "questions",
+     .commands = CLI_GRAPH_COMMANDS,
+     .help = "a node per question cited (BT-Drs." CLI_NBSP "19/5954#Frage" CLI_NBSP "2), so that "
+             "two questions of one answer stay apart"},
+    {.id = OPT_URLS,
+     .long_name = "urls",
+     .commands = CLI_GRAPH_COMMANDS,
+     .help = "keep web pages that name no document as nodes (Bundestag PDF addresses always "
+             "count as the document they name)"},
+
+    /* check */
+    {.id = OPT_CATALOG,
+     .long_name = "catalog",
+     .arg = "FILE",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = BIT(CHECK),
+     .help = "known documents: a TSV whose header names the id (id, or herausgeber and "
+             "dokumentnummer as in DIP's index.tsv), type, date and title columns, or DIP JSON "
+             "records"},
+    {.id = OPT_FAIL_ON,
+     .long_name = "fail-on",
+     .arg = "LEVEL",
+     .choices = "error|warning|note|never",
+     .commands = BIT(CHECK),
+     .help = "exit with status 1 when a new finding is at least LEVEL: error (the default), "
+             "warning or note; never: exit with 0 whatever is found"},
+    {.id = OPT_SEVERITY,
+     .long_name = "severity",
+     .arg = "LEVEL",
+     .choices = "error|warning|note",
+     .commands = BIT(CHECK),
+     .help = "report only findings of at least LEVEL: error, warning or note (the default); "
+             "what fails is not changed"},
+    {.id = OPT_BASELINE,
+     .long_name = "baseline",
+     .arg = "FILE",
+     .commands = BIT(CHECK),
+     .help = "findings recorded in FILE (by --write-baseline) are not new: they are reported, "
+             "but do not fail"},
+    {.id = OPT_WRITE_BASELINE,
+     .long_name = "write-baseline",
+     .arg = "FILE",
+     .commands = BIT(CHECK),
+     .help = "record this run's findings in FILE, for --baseline"},
+    {.id = OPT_CONFIG,
+     .long_name = "config",
+     .arg = "FILE",
+     .commands = BIT(CHECK),
+     .help = "rule levels and silenced findings (default: .citegraph.json, if present)"},
+    {.id = OPT_NO_CONFIG,
+     .long_name = "no-config",
+     .commands = BIT(CHECK),
+     .help = "do not read .citegraph.json"},
+    {.id = OPT_ONLINE,
+     .long_name = "online",
+     .commands = BIT(CHECK),
+     .help = "fetch every distinct valid URL once, and report those that answer with an error "
+             "or not at all (rule CG009; needs libcurl)"},
+    {.id = OPT_TIMEOUT,
+     .long_name = "timeout",
+     .arg = "MS",
+     .commands = BIT(CHECK),
+     .help = "with --online: how long a request may take, in milliseconds (default 10000)"},
+    {.id = OPT_RETRIES,
+     .long_name = "retries",
+     .arg = "N",
+     .commands = BIT(CHECK),
+     .help = "with --online: how often a 429 or 503 answer or a timeout is retried, with "
+             "exponential backoff (default 2)"},
+    {.id = OPT_CONCURRENCY,
+     .long_name = "concurrency",
+     .arg = "N",
+     .commands = BIT(CHECK),
+     .help = "with --online: how many requests run at once (default 8)"},
+    {.id = OPT_URL_CACHE,
+     .long_name = "url-cache",
+     .arg = "FILE",
+     .commands = BIT(CHECK),
+     .help = "with --online: keep the results in FILE between runs"},
+    {.id = OPT_URL_CACHE_TTL,
+     .long_name = "url-cache-ttl",
+     .arg = "SECONDS",
+     .commands = BIT(CHECK),
+     .help = "with --online: how long a result in --url-cache stays valid (default 86400, a "
+             "day)"},
+    {.id = OPT_ALLOW_HOST,
+     .long_name = "allow-host",
+     .arg = "HOST",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = BIT(CHECK),
+     .help = "with --online: fetch only from HOST and its subdomains"},
+    {.id = OPT_DENY_HOST,
+     .long_name = "deny-host",
+     .arg = "HOST",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = BIT(CHECK),
+     .help = "with --online: never fetch from HOST and its subdomains"},
+    {.id = OPT_CACHE,
+     .long_name = "cache",
+     .arg = "DIR",
+     .commands = BIT(CHECK),
+     .help = "keep each document's extraction in DIR, keyed by its content, and reuse it while "
+             "the document, citegraph and the grammar are unchanged; a file whose size, times "
+             "and inode are unchanged is not even read"},
+    {.id = OPT_LIST_RULES,
+     .long_name = "list-rules",
+     .commands = BIT(CHECK),
+     .help = "explain every rule, and exit"},
+
+    /* the graph commands' catalog: --metadata was its name before check had one */
+    {.id = OPT_CATALOG,
+     .long_name = "catalog",
+     .alias = "metadata",
+     .arg = "FILE",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = CLI_GRAPH_COMMANDS,
+     .help = "known documents, whose type, date and title fill or override what the documents "
+             "say: a TSV like DIP's index.tsv (columns herausgeber and dokumentnummer, or id, "
+             "with drucksachetyp, datum, titel) or DIP JSON records"},
+
+    /* accuracy, grammar */
+    {.id = OPT_THRESHOLDS,
+     .long_name = "thresholds",
+     .arg = "FILE",
+     .commands = BIT(ACCURACY),
+     .help = "lines KIND MIN_PRECISION MIN_RECALL (KIND may be overall), locator MIN and "
+             "relation MIN: exit with status 1 when a figure is below its threshold"},
+    {.id = OPT_CHECK,
+     .long_name = "check",
+     .commands = BIT(GRAMMAR),
+     .help = "load the built-in grammar and the FILEs after it, and check them instead of "
+             "printing the grammar"},
+
+    /* reading the documents */
+    {.id = OPT_PATTERNS,
+     .long_name = "patterns",
+     .arg = "FILE",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = BIT(EXTRACT) | BIT(CHECK) | CLI_GRAPH_COMMANDS | BIT(ACCURACY),
+     .help = "add or override reference kinds with a grammar file; see citegraph grammar"},
+    {.id = OPT_EXT,
+     .long_name = "ext",
+     .arg = "LIST",
+     .commands = BIT(EXTRACT) | BIT(CHECK),
+     .help = "file endings to take from directories, comma-separated (default: .txt; an empty "
+             "LIST takes every file)"},
+    {.id = OPT_EXT,
+     .long_name = "ext",
+     .arg = "LIST",
+     .commands = CLI_GRAPH_COMMANDS,
+     .help = "file endings to take from directories, comma-separated (default: .txt,.jsonl; an "
+             "empty LIST takes every file); files ending in .jsonl are read as the output of "
+             "citegraph extract"},
+    {.id = OPT_JOBS,
+     .short_name = 'j',
+     .long_name = "jobs",
+     .arg = "N",
+     .commands = BIT(EXTRACT) | BIT(CHECK),
+     .help = "documents read and extracted at once (default, and 0: one per core); the output is "
+             "the same for every N"},
+    {.id = OPT_JOBS,
+     .short_name = 'j',
+     .long_name = "jobs",
+     .arg = "N",
+     .commands = CLI_GRAPH_COMMANDS,
+     .help = "documents read and extracted at once, and pieces of a large .jsonl file read at "
+             "once (default, and 0: one per core); the result is the same for every N"},
+    {.id = OPT_TIMINGS,
+     .long_name = "timings",
+     .commands = CLI_GRAPH_COMMANDS,
+     .help = "say on standard error how long reading (and extracting), building the graph and "
+             "answering took"},
+
+    /* messages */
+    {.id = OPT_QUIET,
+     .short_name = 'q',
+     .long_name = "quiet",
+     .commands = BIT(EXTRACT) | CLI_GRAPH_COMMANDS,
+     .help = "no warnings and no progress on standard error"},
+    {.id = OPT_QUIET,
+     .short_name = 'q',
+     .long_name = "quiet",
+     .commands = BIT(CHECK),
+     .help = "no summary, warnings or progress on standard error"},
+    {.id = OPT_QUIET,
+     .short_name = 'q',
+     .long_name = "quiet",
+     .commands = BIT(ACCURACY),
+     .help = "only the table, not the lists of false positives and false negatives"},
+    {.id = OPT_HELP,
+     .short_name = 'h',
+     .long_name = "help",
+     .commands = EVERY_COMMAND,
+     .help = "show this help, and exit"},
+    {.id = OPT_VERSION,
+     .short_name = 'V',
+     .long_name = "version",
+     .commands = EVERY_COMMAND,
+     .help = "print the version, and exit"},
+};
+
+const cli_table cli_citegraph_table = {
+    .program = &program,
+    .commands = commands,
+    .ncommands = sizeof commands / sizeof commands[0],
+    .options = options,
+    .noptions = sizeof options / sizeof options[0],
+};

@@ -1,0 +1,35 @@
+/* canon.h - building document ids from numbers, with the facts that decide
+ * whether a number can be an id of a kind (reference-formats.md): the
+ * Bundestag has had 21 Wahlperioden, Bundesrat and Council numbers end in a
+ * two-digit year, EU years run from the 1950s. Each returns true and fills
+ * *out with a canonical id, or false (and *out untouched) when the numbers
+ * cannot form one. For the extractor and the resolver. */
+#ifndef CG_DOCID_CANON_H
+#define CG_DOCID_CANON_H
+
+#include <stdbool.h>
+
+#include "citegraph/docid.h"
+
+/* Bundestag Wahlperioden run from 1 (1949) to this one. */
+#define CG_MAX_WAHLPERIODE 21
+/* Landtag Wahlperioden are counted per state; none has reached this. */
+#define CG_MAX_LANDTAG_WAHLPERIODE 30
+
+bool cgd_bt_drucksache(cg_docid *out, unsigned long wp, unsigned long nr);
+bool cgd_bt_plenarprotokoll(cg_docid *out, unsigned long wp, unsigned long nr);
+/* committee: 4 in 20(4)493, 0 for 20/6455; letter: 'A' in "20(4)493 A", or 0 */
+bool cgd_bt_ausschussdrucksache(cg_docid *out, unsigned long wp, unsigned committee,
+                                unsigned long nr, char letter);
+/* flags: CG_DOCID_*; part: K of N/K/YY; version: n of "(n)" */
+bool cgd_br_drucksache(cg_docid *out, unsigned long nr, unsigned part, unsigned long yy,
+                       unsigned flags, unsigned version);
+/* state: a two-letter code, or NULL when the parliament is not named */
+bool cgd_landtag_drucksache(cg_docid *out, const char *state, unsigned long wp, unsigned long nr);
+bool cgd_council(cg_docid *out, unsigned long nr, unsigned long yy);
+/* series as written: COM, KOM, SWD, SEK, SEC, JOIN, C (KOM is COM, SEK is SEC) */
+bool cgd_commission(cg_docid *out, const char *series, unsigned long year, unsigned long nr);
+/* type: 'R' regulation, 'L' directive, 'D' decision, 'F' framework decision, ... */
+bool cgd_celex(cg_docid *out, unsigned long year, char type, unsigned long nr);
+
+#endif

@@ -1,0 +1,70 @@
+/* csv.c - the graph as two CSV tables, nodes and edges (citegraph/export.h):
+ * RFC 4180, fields quoted where they hold a comma, quote or line break. */
+#include <stdio.h>
+#include <string.h>
+
+#include "citegraph/export.h"
+#include "node_fields.h"
+#include "util/util.h"
+
+static int csv_field(cg_buf *out, const char *s, int last) {
+    int rc = 0;
+    if (s) {
+        cg_buf v = CG_BUF_INIT;
+        if (cgu_buf_append_valid_utf8(&v, s, strlen(s))) return -1;
+        int quote = v.len && strpbrk(v.data, ",\"\r\n") != NULL;
+        rc = quote && cgu_buf_putc(out, '"');
+        for (size_t i = 0; !rc && i < v.len; i++)
+            rc = (v.data[i] == '"' && cgu_buf_putc(out, '"')) || cgu_buf_putc(out, v.data[i]);
+        rc = rc || (quote && cgu_buf_putc(out, '"'));
+        cg_buf_release(&v);
+    }
+    return rc || cgu_buf_puts(out, last ? "\r\n" : ",");
+}
+
+static int node_row(const cg_graph *g, const cg_node *n, cg_buf *out) {
+    char wp[16] = "", number[128];
+    unsigned w = cge_wahlperiode(n);
+    if (w) snprintf(wp, sizeof wp, "%u", w);
+    return csv_field(out, n->id, 0) || csv_field(out, cg_node_kind_name(n), 0) ||
+           csv_field(out, n->in_corpus ? "true" : "false", 0) || csv_field(out, n->file, 0) ||
+           csv_field(out, cge_number(n, number, sizeof number), 0) || csv_field(out, wp, 0) ||
+           csv_field(out, cge_issuer(n), 0) || csv_field(out, n->type, 0) ||
+           csv_field(out, n->date, 0) || csv_field(out, n->title, 0) || csv_field(out, n->url, 0) ||
+           csv_field(out, n->parent != SIZE_MAX ? cg_graph_node(g, n->parent)->id : NULL, 1);
+}
+
+static int edge_row(const cg_graph *g, const cg_edge *e, cg_buf *out) {
+    cg_buf locs = CG_BUF_INIT, pos = CG_BUF_INIT;
+    char count[32];
+    snprintf(count, sizeof count, "%zu", e->count);
+    int rc = 0;
+    for (size_t l = 0; !rc && l < e->nlocators; l++)
+        rc = cgu_buf_printf(&locs, "%s%s", l ? "; " : "", e->locators[l]);
+    for (size_t p = 0; !rc && p < e->npositions; p++)
+        rc = cgu_buf_printf(&pos, "%s%s:%zu:%zu", p ? "; " : "", e->positions[p].file,
+                            e->positions[p].line, e->positions[p].col);
+    rc = rc || csv_field(out, cg_graph_node(g, e->source)->id, 0) ||
+         csv_field(out, cg_graph_node(g, e->target)->id, 0) ||
+         csv_field(out, cg_edge_relation_name(e->relation), 0) || csv_field(out, count, 0) ||
+         csv_field(out, locs.data, 0) || csv_field(out, pos.data, 1);
+    cg_buf_release(&locs);
+    cg_buf_release(&pos);
+    return rc;
+}
+
+cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *keep, cg_buf *nodes,
+                             cg_buf *edges, cg_error *err) {
+    if (!cg_graph_is_finished(g))
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is not finished");
+    int rc = cgu_buf_puts(nodes, "id,kind,in_corpus,file,number,wahlperiode,issuer,type,date,"
+                                 "title,url,parent\r\n") ||
+             cgu_buf_puts(edges, "source,target,relation,count,locators,positions\r\n");
+    for (size_t v = 0; !rc && v < cg_graph_node_count(g); v++)
+        if (cge_kept(keep, v)) rc = node_row(g, cg_graph_node(g, v), nodes);
+    for (size_t i = 0; !rc && i < cg_graph_edge_count(g); i++) {
+        const cg_edge *e = cg_graph_edge(g, i);
+        if (cge_kept(keep, e->source) && cge_kept(keep, e->target)) rc = edge_row(g, e, edges);
+    }
+    return rc ? cgu_oom(err) : CG_OK;
+}

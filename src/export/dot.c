@@ -1,0 +1,225 @@
+/* dot.c - the graph as Graphviz DOT (citegraph/export.h).
+ *
+ * Nodes are styled by kind and by whether they were read, clustered by
+ * issuer and Wahlperiode (Bundesrat: year), and documents of one date share
+ * a rank, so that time runs across the picture. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/export.h"
+#include "node_fields.h"
+#include "util/util.h"
+
+/* A DOT quoted string: '"' and '\' escaped, line breaks as \n, other
+ * control characters as spaces, invalid UTF-8 as U+FFFD. */
+static int dot_str(cg_buf *out, const char *s) {
+    cg_buf v = CG_BUF_INIT;
+    if (cgu_buf_append_valid_utf8(&v, s ? s : "", s ? strlen(s) : 0)) return -1;
+    int rc = cgu_buf_putc(out, '"');
+    for (size_t i = 0; !rc && i < v.len; i++) {
+        char c = v.data[i];
+        if (c == '"' || c == '\\')
+            rc = cgu_buf_putc(out, '\\') || cgu_buf_putc(out, c);
+        else if (c == '\n')
+            rc = cgu_buf_puts(out, "\\n");
+        else if ((unsigned char)c < 0x20)
+            rc = cgu_buf_putc(out, ' ');
+        else
+            rc = cgu_buf_putc(out, c);
+    }
+    cg_buf_release(&v);
+    return rc || cgu_buf_putc(out, '"');
+}
+
+/* The first `max` characters of s, with "…" when cut. */
+static void shorten(const char *s, size_t max, char *out, size_t cap) {
+    size_t chars = 0, i = 0;
+    while (s[i] && chars < max && i + 4 < cap) {
+        i++;
+        while (((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    snprintf(out, cap, "%.*s%s", (int)i, s, s[i] ? "\xE2\x80\xA6" : "");
+}
+
+static const char *fill_of(const cg_node *n) {
+    if (n->kind == CG_NODE_QUESTION) return "#f7f7f7";
+    if (!n->in_corpus) return "white";
+    if (n->kind == CG_NODE_FILE) return "#eeeeee";
+    switch (cg_docid_issuer(&n->doc)) {
+    case CG_ISSUER_BT:
+        return "#dbe9f6";
+    case CG_ISSUER_BR:
+        return "#dcefd9";
+    case CG_ISSUER_LT:
+        return "#ece0f3";
+    case CG_ISSUER_EU:
+        return "#fbf0c9";
+    case CG_ISSUER_NONE:
+        break;
+    }
+    return "#eeeeee";
+}
+
+/* The cluster a node belongs in: issuer and Wahlperiode (Bundesrat: year);
+ * a question goes with its document. */
+static void cluster_of(const cg_graph *g, const cg_node *n, char *key, size_t kcap, char *label,
+                       size_t lcap) {
+    const cg_node *d = n->parent != SIZE_MAX ? cg_graph_node(g, n->parent) : n;
+    const char *issuer = cge_issuer(d);
+    unsigned wp = cge_wahlperiode(d), year = cg_docid_year(&d->doc);
+    issuer = issuer ? issuer : "";
+    if (strcmp(issuer, "BT") == 0 && wp) {
+        snprintf(key, kcap, "BT %u", wp);
+        snprintf(label, lcap, "Bundestag, %u. Wahlperiode", wp);
+    } else if (strcmp(issuer, "LT") == 0) {
+        snprintf(key, kcap, "LT %u", wp);
+        snprintf(label, lcap, "Landtage, %u. Wahlperiode", wp);
+    } else if (strcmp(issuer, "BR") == 0 && year) {
+        snprintf(key, kcap, "BR %04u", year);
+        snprintf(label, lcap, "Bundesrat, %u", year);
+    } else if (strcmp(issuer, "EU") == 0) {
+        snprintf(key, kcap, "EU");
+        snprintf(label, lcap, "Europäische Union");
+    } else if (d->kind == CG_NODE_DOCUMENT && d->doc.kind == CG_KIND_URL) {
+        snprintf(key, kcap, "web");
+        snprintf(label, lcap, "Web");
+    } else {
+        snprintf(key, kcap, "other");
+        snprintf(label, lcap, "Other documents");
+    }
+}
+
+static int dot_node(const cg_node *n, cg_buf *out) {
+    char title[160] = "", label[512], tooltip[1024], number[128];
+    if (n->title) shorten(n->title, 40, title, sizeof title);
+    const char *num = cge_number(n, number, sizeof number), *issuer = cge_issuer(n);
+    int question = n->kind == CG_NODE_QUESTION;
+    const char *name = num ? num : n->id;
+    snprintf(label, sizeof label, "%s%s%s%s%s%s", question || !issuer ? "" : issuer,
+             question || !issuer ? "" : " ", name, title[0] ? "\n" : "", title,
+             n->type || n->date ? "\n" : "");
+    if (n->type || n->date) {
+        size_t k = strlen(label);
+        snprintf(label + k, sizeof label - k, "%s%s%s", n->type ? n->type : "",
+                 n->type && n->date ? ", " : "", n->date ? n->date : "");
+    }
+    snprintf(tooltip, sizeof tooltip, "%s%s%s%s%s%s%s%s", n->id, n->in_corpus ? "" : " (external)",
+             n->type ? "\n" : "", n->type ? n->type : "", n->date ? "\n" : "",
+             n->date ? n->date : "", n->title ? "\n" : "", n->title ? n->title : "");
+    int rc = cgu_buf_puts(out, "    ") || dot_str(out, n->id) || cgu_buf_puts(out, " [label=") ||
+             dot_str(out, label) || cgu_buf_puts(out, ", tooltip=") || dot_str(out, tooltip) ||
+             cgu_buf_printf(out, ", fillcolor=\"%s\"", fill_of(n)) ||
+             cgu_buf_puts(out, question ? ", shape=ellipse" : "") ||
+             cgu_buf_puts(out, n->in_corpus || question ? "" : ", style=\"rounded,dashed,filled\"");
+    if (!rc && n->url)
+        rc = cgu_buf_puts(out, ", URL=") || dot_str(out, n->url) ||
+             cgu_buf_puts(out, ", target=\"_blank\"");
+    return rc || cgu_buf_puts(out, "];\n");
+}
+
+typedef struct dot_order {
+    const char *key;
+    size_t node;
+} dot_order;
+
+static int cmp_order(const void *a, const void *b) {
+    const dot_order *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->node < y->node ? -1 : x->node > y->node);
+}
+
+cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_buf *out,
+                             cg_error *err) {
+    if (!cg_graph_is_finished(g))
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is not finished");
+    int rc =
+        cgu_buf_puts(out, "digraph citegraph {\n"
+                          "    graph [rankdir=RL, newrank=true, fontname=\"Helvetica\", "
+                          "fontsize=11, nodesep=0.25, ranksep=0.6];\n"
+                          "    node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", "
+                          "fontsize=10, color=\"#555555\"];\n"
+                          "    edge [fontname=\"Helvetica\", fontsize=8, color=\"#666666\", "
+                          "arrowsize=0.7];\n");
+    /* clusters: nodes sorted by cluster key, then id */
+    size_t n = cg_graph_node_count(g);
+    dot_order *ord = calloc(n ? n : 1, sizeof *ord);
+    char(*keys)[32] = calloc(n ? n : 1, sizeof *keys);
+    char(*labels)[64] = calloc(n ? n : 1, sizeof *labels);
+    if (!ord || !keys || !labels) {
+        free(ord);
+        free(keys);
+        free(labels);
+        return cgu_oom(err);
+    }
+    size_t k = 0;
+    for (size_t v = 0; v < n; v++) {
+        if (!cge_kept(keep, v)) continue;
+        cluster_of(g, cg_graph_node(g, v), keys[v], sizeof keys[v], labels[v], sizeof labels[v]);
+        ord[k++] = (dot_order){keys[v], v};
+    }
+    if (k) qsort(ord, k, sizeof *ord, cmp_order);
+    for (size_t i = 0; !rc && i < k; i++) {
+        size_t v = ord[i].node;
+        if (!i || strcmp(ord[i].key, ord[i - 1].key) != 0) {
+            char name[48];
+            snprintf(name, sizeof name, "cluster_%zu", i);
+            rc = cgu_buf_printf(out, "    subgraph %s {\n        label=", name) ||
+                 dot_str(out, labels[v]) ||
+                 cgu_buf_puts(out, "; style=\"rounded,dashed\"; color=\"#bbbbbb\"; "
+                                   "fontcolor=\"#777777\";\n");
+        }
+        rc = rc || cgu_buf_puts(out, "    ") || dot_node(cg_graph_node(g, v), out);
+        if (!rc && (i + 1 == k || strcmp(ord[i + 1].key, ord[i].key) != 0))
+            rc = cgu_buf_puts(out, "    }\n");
+    }
+    /* documents of one date on one rank, so time runs across the picture */
+    for (size_t i = 0; i < k; i++)
+        ord[i] = (dot_order){cg_graph_node(g, ord[i].node)->date, ord[i].node};
+    size_t m = 0;
+    for (size_t i = 0; i < k; i++)
+        if (ord[i].key) ord[m++] = ord[i];
+    if (m) qsort(ord, m, sizeof *ord, cmp_order);
+    for (size_t i = 0, j; !rc && i < m; i = j) {
+        j = i;
+        while (j < m && strcmp(ord[j].key, ord[i].key) == 0)
+            j++;
+        if (j - i < 2) continue;
+        rc = cgu_buf_puts(out, "    { rank=same;");
+        for (size_t t = i; !rc && t < j; t++)
+            rc = cgu_buf_putc(out, ' ') || dot_str(out, cg_graph_node(g, ord[t].node)->id) ||
+                 cgu_buf_putc(out, ';');
+        rc = rc || cgu_buf_puts(out, " }\n");
+    }
+    for (size_t i = 0; !rc && i < cg_graph_edge_count(g); i++) {
+        const cg_edge *e = cg_graph_edge(g, i);
+        if (!cge_kept(keep, e->source) || !cge_kept(keep, e->target)) continue;
+        const char *relation = cg_edge_relation_name(e->relation);
+        char label[256] = "", tooltip[1024] = "";
+        size_t ln = 0, tn = 0;
+        for (size_t l = 0; l < e->nlocators && ln + 40 < sizeof label; l++)
+            ln += (size_t)snprintf(label + ln, sizeof label - ln, "%s%s", l ? ", " : "",
+                                   e->locators[l]);
+        tn += (size_t)snprintf(tooltip, sizeof tooltip, "%s %s %s (%zu×)",
+                               cg_graph_node(g, e->source)->id, relation,
+                               cg_graph_node(g, e->target)->id, e->count);
+        for (size_t p = 0; p < e->npositions && p < 5 && tn + 80 < sizeof tooltip; p++)
+            tn += (size_t)snprintf(tooltip + tn, sizeof tooltip - tn, "\n%s:%zu:%zu",
+                                   e->positions[p].file, e->positions[p].line, e->positions[p].col);
+        const char *style = e->relation == CG_EDGE_ANSWERS   ? ", color=\"#b2182b\", penwidth=2"
+                            : e->relation == CG_EDGE_PART_OF ? ", style=dotted, arrowhead=none"
+                                                             : "";
+        rc = cgu_buf_puts(out, "    ") || dot_str(out, cg_graph_node(g, e->source)->id) ||
+             cgu_buf_puts(out, " -> ") || dot_str(out, cg_graph_node(g, e->target)->id) ||
+             cgu_buf_puts(out, " [tooltip=") || dot_str(out, tooltip);
+        if (!rc && label[0]) rc = cgu_buf_puts(out, ", label=") || dot_str(out, label);
+        if (!rc && e->relation == CG_EDGE_ANSWERS) rc = cgu_buf_puts(out, ", xlabel=\"answers\"");
+        rc = rc || cgu_buf_puts(out, style) || cgu_buf_puts(out, "];\n");
+    }
+    free(ord);
+    free(keys);
+    free(labels);
+    return rc || cgu_buf_puts(out, "}\n") ? cgu_oom(err) : CG_OK;
+}

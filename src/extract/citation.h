@@ -1,0 +1,81 @@
+/* citation.h - what the extraction stage hands to the resolve stage.
+ *
+ * Extraction finds references in the text and reads them: spans, numbers,
+ * keywords, locators, relations. Most numbers name their document outright
+ * (a Plenarprotokoll, a Council document, an EU act), and extraction gives
+ * them their cg_docid. A bare "Drucksache 21/22" does not: it could be the
+ * Bundestag's, the Bundesrat's or a Landtag's. For those, extraction keeps
+ * the number as read and the evidence around it (cgx_drucksache), and the
+ * resolve stage chooses the reading; likewise a Bundestag PDF address keeps
+ * the parts of its path (cgx_pdf_address) for the resolver to turn into the
+ * document it names. Everything here lives in the result's arena. */
+#ifndef CG_EXTRACT_CITATION_H
+#define CG_EXTRACT_CITATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "citegraph/extract.h"
+#include "util/util.h"
+
+/* A Drucksache number as read: [zu ]A[/K]/B[(B)][(neu)][(n)]. */
+typedef struct cgx_drucksache {
+    char keyword;       /* the parliament the keyword names: 'T' (BT-Drs., Bundestagsdrucksache),
+                           'R' (BR-Drs., Bundesratsdrucksache), 'L' (Landtagsdrucksache), 0 */
+    char context;       /* a parliament named just before a plain keyword: 'T', 'R', 'L' or 0 */
+    const char *state;  /* the state of a Landtag keyword or context ("NW"), or NULL */
+    unsigned long a, b; /* the numbers before and after the (last) slash */
+    int a_digits, b_digits;
+    unsigned k;       /* the middle number of A/K/B, 0 if none */
+    unsigned flags;   /* CG_DOCID_ZU, CG_DOCID_BESCHLUSS, CG_DOCID_NEU as written */
+    unsigned version; /* n of a "(n)" suffix, 0 if none */
+} cgx_drucksache;
+
+/* The path of a Bundestag PDF address: btd/WP/.../NUM.pdf or btp/WP/NUM.pdf. */
+typedef struct cgx_pdf_address {
+    char type; /* 'd' a Drucksache, 'p' a Plenarprotokoll, 0: not such an address */
+    unsigned wp;
+    unsigned long whole; /* the file name's number, which may repeat the Wahlperiode */
+    int digits;
+} cgx_pdf_address;
+
+/* One reference as extraction read it: `ref` as far as extraction can
+ * tell (its position in the original bytes, locator and relation; `note`
+ * and CG_REF_MALFORMED where the text alone shows a number malformed), and
+ * the evidence the resolver completes it from. `ref.target.kind` is
+ * CG_KIND_NONE for a Drucksache number the resolver has yet to identify
+ * from `drs`; `ref.resolves_to` is the resolver's, from `pdf`. */
+typedef struct cgx_citation {
+    cg_reference ref;
+    cgx_drucksache drs;
+    cgx_pdf_address pdf;
+} cgx_citation;
+
+/* What the header says, as extraction read it. */
+typedef struct cgx_header {
+    cg_docid id;    /* kind NONE when the header has none */
+    cg_docid alias; /* "wird als Bundestags-Drucksache 21/100 verteilt"; kind NONE if none */
+    const char *type, *title, *date;
+} cgx_header;
+
+/* The result of the extraction stage of one document. */
+typedef struct cgx_result {
+    cgu_arena *arena; /* the caller's: every string and array below lives in it, but
+                         `citations`, which cgx_result_release() frees */
+    cgx_header header;
+    cg_question *questions; /* the numbered questions of an Anfrage or Antwort */
+    size_t nquestions;
+    cg_defect *defects;
+    size_t ndefects;
+    cgx_citation *citations; /* in order of position */
+    size_t ncitations;
+} cgx_result;
+
+/* Extracts the references of `input` into `out`, allocating in `arena`.
+ * Fails only for CG_ENOMEM or CG_ELIMIT (a pattern hit its match limit).
+ * Release `out` with cgx_result_release() in any case. */
+cg_status cgx_extract(const cg_extractor *ex, const cg_input *input, cgu_arena *arena,
+                      cgx_result *out, cg_error *err);
+void cgx_result_release(cgx_result *r);
+
+#endif

@@ -1,0 +1,475 @@
+/* match.c - what the stages of an extraction share (xctx.h): running the
+ * grammar's patterns over the normalised text, within limits, by lines or
+ * only near their triggers; reading named groups; and the list of
+ * candidates the stages add to and drop from. extractor.c runs the stages;
+ * each stage (header.c, refs.c, locate.c, questions.c) uses only this. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xctx.h"
+
+/* A subject may only end on a character boundary. */
+static size_t char_boundary(const xctx *x, size_t limit) {
+    if (limit >= x->norm.len) return x->norm.len;
+    while (limit > 0 && ((unsigned char)x->norm.text[limit] & 0xC0) == 0x80)
+        limit--;
+    return limit;
+}
+
+static int run_code(xctx *x, const pcre2_code *re, size_t start, size_t limit, uint32_t opts);
+static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t limit, uint32_t opts,
+                         size_t last_start);
+
+static int run_match(xctx *x, int p, size_t start, size_t limit, uint32_t opts) {
+    return run_code(x, x->ex->re[p], start, limit, opts);
+}
+
+/* The length of the white-space character that ends at t[i - 1], 0 if there is none: every
+ * character \s can match (PCRE2_UCP), and NEL. Erring towards white space only widens
+ * the windows of run_by_trigger. */
+static size_t space_before(const char *t, size_t floor, size_t i) {
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned char c = u[i - 1];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+    if (c < 0x80 || i - floor < 2) return 0;
+    if (u[i - 2] == 0xC2 && (c == 0x85 || c == 0xA0)) return 2;
+    if (i - floor < 3) return 0;
+    unsigned cp = ((unsigned)u[i - 3] << 16) | ((unsigned)u[i - 2] << 8) | c;
+    return (cp >= 0xE28080 && cp <= 0xE2808A) || cp == 0xE280A8 || cp == 0xE280A9 ||
+                   cp == 0xE280AF || cp == 0xE2819F || cp == 0xE19A80 || cp == 0xE1A08E ||
+                   cp == 0xE38080
+               ? 3
+               : 0;
+}
+
+size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach) {
+    if (t - floor <= reach) return floor; /* white space only widens a window */
+    /* whole characters, so that the window starts on a boundary */
+    size_t i = t, counted = 0;
+    while (i > floor) {
+        if (i - floor >= 8) {
+            /* Eight ASCII bytes at once. Those below '!' are taken for white space: control
+             * characters among them only widen the window. */
+            uint64_t w;
+            memcpy(&w, text + i - 8, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                uint64_t printable = (w + 0x5f5f5f5f5f5f5f5fULL) & 0x8080808080808080ULL;
+                size_t n = (size_t)__builtin_popcountll(printable);
+                if (counted + n <= reach) {
+                    counted += n;
+                    i -= 8;
+                    continue;
+                }
+            }
+        }
+        unsigned char c = (unsigned char)text[i - 1];
+        if (c < 0x80) { /* most text: ASCII */
+            if (c != ' ' && (c < '\t' || c > '\r')) {
+                if (counted == reach) break;
+                counted++;
+            }
+            i--;
+            continue;
+        }
+        size_t sp = space_before(text, floor, i);
+        if (sp) {
+            i -= sp;
+            continue;
+        }
+        size_t j = i - 1;
+        while (j > floor && ((unsigned char)text[j] & 0xC0) == 0x80)
+            j--;
+        if (counted + (i - j) > reach) break;
+        counted += i - j;
+        i = j;
+    }
+    return i;
+}
+
+/* Is t[0, n) valid UTF-8? Runs of ASCII are skipped eight bytes at a time. */
+static bool valid_utf8(const char *t, size_t n) {
+    const unsigned char *u = (const unsigned char *)t;
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080ULL))) {
+            i += 8;
+            continue;
+        }
+        uint32_t cp;
+        int k = cgu_utf8_decode(u + i, n - i, &cp);
+        if (!k) return false;
+        i += (size_t)k;
+    }
+    return true;
+}
+
+static int run_code(xctx *x, const pcre2_code *re, size_t start, size_t limit, uint32_t opts) {
+    return run_code_from(x, re, start, limit, opts, PCRE2_UNSET);
+}
+
+/* As run_code; a match must start at or before `last_start` (a pattern with a trigger). */
+static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t limit, uint32_t opts,
+                         size_t last_start) {
+    limit = char_boundary(x, limit);
+    if (start > limit) return 0;
+    if (!x->utf_checked) {
+        /* The normalised text is valid UTF-8 by construction; check it once (faster than
+         * PCRE2, which checks eight bytes of ASCII one by one), then let every match skip the
+         * check. Were it not valid, PCRE2 would check, and fail, every match. */
+        x->utf_checked = true;
+        x->utf_valid = valid_utf8(x->norm.text, x->norm.len);
+    }
+    if (x->utf_valid) opts |= PCRE2_NO_UTF_CHECK;
+    if (opts & PCRE2_ANCHORED) {
+        /* the same match, by the JIT (see compile_text) */
+        opts &= ~(uint32_t)PCRE2_ANCHORED;
+        last_start = start;
+    }
+    if (last_start != PCRE2_UNSET) pcre2_set_offset_limit(x->mctx, last_start);
+    int rc = pcre2_match(re, (PCRE2_SPTR)x->norm.text, limit, start, opts, x->md, x->mctx);
+    if (last_start != PCRE2_UNSET) pcre2_set_offset_limit(x->mctx, PCRE2_UNSET);
+    if (rc >= 0) return 1;
+    if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return 0;
+    if (rc == PCRE2_ERROR_NOMEMORY)
+        x->status = CG_ENOMEM;
+    else if (x->status == CG_OK) {
+        x->status = CG_ELIMIT;
+    }
+    return 0;
+}
+
+int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
+    return cgx_find(x, p, pos, x->norm.len, s, e);
+}
+
+int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
+    size_t start = *pos;
+    /* A match must end by `limit`; the subject stops a little after it, so that
+     * short lookaheads still see the real text, and a search that fails does
+     * not run on to the end of the document (which made lists quadratic). */
+    size_t subject = limit + 64 < x->norm.len ? limit + 64 : x->norm.len;
+    if (!cgx_find(x, p, &start, subject, s, e) || *e > limit) return 0;
+    *pos = start;
+    return 1;
+}
+
+/* For a pattern with a line_literal: only the lines that hold the literal
+ * are tried, each anchored at its start, instead of a scan of every line.
+ * The grammar promises that a match starts at a line start and that its
+ * first line holds the literal (checked on its examples), so the first
+ * such line that matches gives the same match as the full scan. */
+/* The first occurrence of lit[0..ll) in t[from..limit), or NULL (memchr is
+ * vectorised; memmem is not in POSIX). */
+static const char *find_literal(const char *t, size_t from, size_t limit, const char *lit,
+                                size_t ll) {
+    while (from + ll <= limit) {
+        const char *c = memchr(t + from, lit[0], limit - from - ll + 1);
+        if (!c) return NULL;
+        /* the last byte first: most candidates fail there, without a call */
+        if (c[ll - 1] == lit[ll - 1] && memcmp(c, lit, ll) == 0) return c;
+        from = (size_t)(c - t) + 1;
+    }
+    return NULL;
+}
+
+static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
+    const char *t = x->norm.text, *lit = x->ex->line_literal[p];
+    size_t ll = strlen(lit), from = pos;
+    while (from < limit) {
+        const char *hit = find_literal(t, from, limit, lit, ll);
+        if (!hit) return 0;
+        size_t h = (size_t)(hit - t), ls = h, le = h;
+        while (ls > 0 && t[ls - 1] != '\n')
+            ls--;
+        while (le < limit && t[le] != '\n')
+            le++;
+        if (ls >= pos && run_match(x, p, ls, limit, PCRE2_ANCHORED)) return 1;
+        if (x->status != CG_OK) return 0;
+        from = le + 1;
+    }
+    return 0;
+}
+
+/* The next position after `i` at which a character starts. */
+static size_t next_char(const xctx *x, size_t i, size_t limit) {
+    i++;
+    while (i < limit && ((unsigned char)x->norm.text[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
+
+/* The next start of a match of trigger `tr` in [from, limit), or SIZE_MAX. Plain text is
+ * found with memchr and memcmp, a pattern that begins with a fixed byte is tried (anchored)
+ * only where memchr finds that byte; these are much faster than the JIT's own search. */
+#define TRIGGER_SPAN 64
+#define DENSE_TRIGGERS 16  /* triggers in one window before it is widened */
+#define DENSE_STRETCH 4096 /* by so many bytes */
+
+static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
+    const char *t = x->norm.text;
+    if (tr->literal) {
+        const char *hit = find_literal(t, from, limit, tr->literal, tr->literal_len);
+        return hit ? (size_t)(hit - t) : SIZE_MAX;
+    }
+    if (tr->first_byte < 0)
+        return run_code(x, tr->re, from, limit, 0) ? pcre2_get_ovector_pointer(x->md)[0] : SIZE_MAX;
+    while (from < limit) {
+        const char *c = memchr(t + from, tr->first_byte, limit - from);
+        if (!c) break;
+        size_t at = (size_t)(c - t);
+        /* one call tries the next TRIGGER_SPAN bytes, where candidates crowd (a long list) */
+        if (run_code_from(x, tr->re, at, limit, 0, at + TRIGGER_SPAN))
+            return pcre2_get_ovector_pointer(x->md)[0];
+        if (x->status != CG_OK) break;
+        from = at + TRIGGER_SPAN + 1;
+        while (from < limit && ((unsigned char)t[from] & 0xC0) == 0x80)
+            from++;
+    }
+    return SIZE_MAX;
+}
+
+/* Where each trigger of a pattern matches next, and the window of text before it in which a
+ * match of the pattern may start. */
+typedef struct trigger_scan {
+    const cgx_triggers *trig;
+    struct trigger_memo *memo;   /* NULL for the kinds of grammar files */
+    size_t at[CGX_MAX_TRIGGERS]; /* SIZE_MAX: no match left */
+    size_t ws[CGX_MAX_TRIGGERS]; /* the window [ws, at] */
+    size_t limit;
+} trigger_scan;
+
+/* Finds the next match of trigger k at or after `from`, and its window. The window need not
+ * reach back past `from`: what lies before it is before the search's start, or in the window
+ * of this trigger's previous match, which the search has taken already (windows of one
+ * trigger start in text order). So where a trigger matches densely (a long list), each window
+ * costs O(1), not O(reach). */
+static void advance_trigger(xctx *x, trigger_scan *ts, size_t k, size_t from, size_t floor) {
+    const cgx_trigger *tr = &ts->trig->t[k];
+    struct trigger_memo *m = ts->memo ? &ts->memo[k] : NULL;
+    size_t ws = 0;
+    if (from > ts->limit) {
+        ts->at[k] = SIZE_MAX;
+    } else if (m && m->limit == ts->limit && from >= m->from && from <= m->at) {
+        ts->at[k] = m->at; /* no match in [m->from, m->at): the same answer, the same window */
+        ws = m->ws;
+    } else {
+        ts->at[k] = find_trigger(x, tr, from, ts->limit);
+        if (ts->at[k] != SIZE_MAX) ws = cgx_reach_start(x->norm.text, from, ts->at[k], tr->reach);
+        if (m && x->status == CG_OK) *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
+    }
+    ts->ws[k] = ws > floor ? ws : floor;
+}
+
+/* The trigger whose window starts first (windows clipped at `cursor`), or -1. */
+static int first_window(const trigger_scan *ts, size_t cursor, size_t *ws) {
+    int best = -1;
+    for (size_t k = 0; k < ts->trig->n; k++) {
+        if (ts->at[k] == SIZE_MAX) continue;
+        size_t w = ts->ws[k] > cursor ? ts->ws[k] : cursor;
+        if (best < 0 || w < *ws) {
+            best = (int)k;
+            *ws = w;
+        }
+    }
+    return best;
+}
+
+/* For a pattern with triggers: the grammar promises that every match starts at most `reach`
+ * bytes (white space not counted) before a match of one of its triggers. So the pattern runs
+ * only from the windows [cgx_reach_start(t), t] before the triggers' matches t, taken in the
+ * order of their starts and merged where they overlap, and a match must start inside the
+ * window (PCRE2's offset limit). The subject is that of a full scan, so lookarounds see the
+ * same text; no match can start outside every window, and the windows are searched from left
+ * to right, so the first match found is the first match of the full scan. */
+static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *trig,
+                          struct trigger_memo *memo, size_t pos, size_t limit) {
+    trigger_scan ts = {.trig = trig, .memo = memo, .limit = char_boundary(x, limit)};
+    for (size_t k = 0; k < trig->n; k++)
+        advance_trigger(x, &ts, k, pos, pos);
+    size_t cursor = pos; /* no match starts in [pos, cursor) */
+    size_t ws = 0, next = 0;
+    int k;
+    while (x->status == CG_OK && (k = first_window(&ts, cursor, &ws)) >= 0) {
+        size_t we = ts.at[k];
+        advance_trigger(x, &ts, (size_t)k, next_char(x, we, ts.limit), cursor);
+        /* Windows that overlap or touch are merged (one search for a run of triggers). Each
+         * trigger's windows start in text order, so once the first of them starts after the
+         * end of this window, no other window can reach into it. */
+        size_t merged = 1;
+        while (x->status == CG_OK && (k = first_window(&ts, cursor, &next)) >= 0 &&
+               next <= next_char(x, we, ts.limit)) {
+            if (ts.at[k] > we) we = ts.at[k];
+            if (++merged > DENSE_TRIGGERS) {
+                /* Triggers crowd (a list of numbers): the next stretch of text is searched
+                 * whole rather than found trigger by trigger. A wider window is always
+                 * correct: it only adds start positions a full scan tries too. */
+                we =
+                    char_boundary(x, ts.limit - we > DENSE_STRETCH ? we + DENSE_STRETCH : ts.limit);
+                for (size_t j = 0; j < trig->n; j++)
+                    if (ts.at[j] <= we)
+                        advance_trigger(x, &ts, j, next_char(x, we, ts.limit), cursor);
+                merged = 0;
+                continue;
+            }
+            advance_trigger(x, &ts, (size_t)k, next_char(x, ts.at[k], ts.limit), cursor);
+        }
+        if (x->status != CG_OK) return 0;
+        if (run_code_from(x, re, ws, ts.limit, 0, we)) return 1;
+        cursor = next_char(x, we, ts.limit);
+    }
+    return 0;
+}
+
+int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
+    if (limit > x->norm.len) limit = x->norm.len;
+    if (*pos > limit || x->status != CG_OK) return 0;
+    int found = x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit)
+                : x->ex->trig[p].n     ? run_by_trigger(x, x->ex->re[p], &x->ex->trig[p],
+                                                        x->trigger_memo[p], *pos, limit)
+                                       : run_match(x, p, *pos, limit, 0);
+    if (!found) return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+    *s = ov[0];
+    *e = ov[1];
+    *pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    return 1;
+}
+
+int cgx_match_str(xctx *x, int p, const char *str, size_t len) {
+    if (x->status != CG_OK) return 0;
+    int rc = pcre2_match(x->ex->re[p], (PCRE2_SPTR)str, len, 0, 0, x->md, x->mctx);
+    if (rc >= 0) return 1;
+    if (rc != PCRE2_ERROR_NOMATCH && rc < 0 && rc != PCRE2_ERROR_BADUTFOFFSET &&
+        (rc > PCRE2_ERROR_UTF8_ERR1 || rc < PCRE2_ERROR_UTF8_ERR21))
+        x->status = rc == PCRE2_ERROR_NOMEMORY ? CG_ENOMEM : CG_ELIMIT;
+    return 0;
+}
+
+int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e) {
+    if (at > limit || x->status != CG_OK) return 0;
+    if (!run_match(x, p, at, limit, PCRE2_ANCHORED)) return 0;
+    *e = pcre2_get_ovector_pointer(x->md)[1];
+    return 1;
+}
+
+int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e) {
+    if (*pos > x->norm.len || x->status != CG_OK) return 0;
+    if (!(k->trig.n ? run_by_trigger(x, k->re, &k->trig, NULL, *pos, x->norm.len)
+                    : run_code(x, k->re, *pos, x->norm.len, 0)))
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+    *s = ov[0];
+    *e = ov[1];
+    *pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    return 1;
+}
+
+int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e) {
+    return cgx_group_code(x, x->ex->re[p], name, s, e);
+}
+
+int cgx_group_code(xctx *x, const pcre2_code *re, const char *name, size_t *s, size_t *e) {
+    /* Names may repeat across alternatives (PCRE2_DUPNAMES): take the one set. */
+    PCRE2_SPTR first, last;
+    int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+    if (size <= 0) return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+    uint32_t count = pcre2_get_ovector_count(x->md);
+    for (PCRE2_SPTR entry = first; entry <= last; entry += size) {
+        uint32_t n = ((uint32_t)entry[0] << 8) | entry[1];
+        if (n < count && ov[2 * n] != PCRE2_UNSET) {
+            *s = ov[2 * n];
+            *e = ov[2 * n + 1];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits) {
+    size_t s, e;
+    if (!cgx_group(x, p, name, &s, &e)) {
+        if (digits) *digits = 0;
+        return 0;
+    }
+    return cgx_number(x->norm.text, s, e, digits);
+}
+
+char *cgx_text(xctx *x, size_t s, size_t e) {
+    char *out = cgu_arena_alloc(x->arena, e - s + 1);
+    if (!out) {
+        x->status = CG_ENOMEM;
+        return NULL;
+    }
+    size_t n = 0;
+    int space = 0;
+    for (size_t i = s; i < e; i++) {
+        char c = x->norm.text[i];
+        if (c == ' ' || c == '\n' || c == '\t') {
+            space = n > 0;
+            continue;
+        }
+        if (space) out[n++] = ' ';
+        space = 0;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+char *cgx_strdup(xctx *x, const char *s) {
+    char *p = cgu_arena_strdup(x->arena, s);
+    if (!p) x->status = CG_ENOMEM;
+    return p;
+}
+
+long cgx_add_cand(xctx *x, const cand *c) {
+    if (cgu_grow((void **)&x->cands, &x->capcands, x->ncands + 1, sizeof *x->cands)) {
+        x->status = CG_ENOMEM;
+        return -1;
+    }
+    x->cands[x->ncands] = *c;
+    x->cands[x->ncands].id = (int)x->ncands;
+    if (x->cands[x->ncands].list_first < 0) x->cands[x->ncands].list_first = (int)x->ncands;
+    if (!x->cands[x->ncands].tail_end) x->cands[x->ncands].tail_end = c->end;
+    return (long)x->ncands++;
+}
+
+unsigned long cgx_number(const char *text, size_t s, size_t e, int *ndigits) {
+    unsigned long v = 0;
+    int n = 0;
+    for (size_t i = s; i < e; i++) {
+        if (text[i] < '0' || text[i] > '9') continue;
+        if (n < 9) v = v * 10 + (unsigned long)(text[i] - '0');
+        n++;
+    }
+    if (ndigits) *ndigits = n;
+    return v;
+}
+
+bool cgx_excluded(const xctx *x, size_t s, size_t e) {
+    for (size_t i = 0; i < x->nexcluded; i++)
+        if (s >= x->excluded[i].start && e <= x->excluded[i].end) return true;
+    return false;
+}
+
+/* ---- candidates ---- */
+
+const char *cgx_cand_kind_name(const cand *c) {
+    return c->target.kind == CG_KIND_NONE ? cg_kind_name(CG_KIND_BT_DRUCKSACHE)
+                                          : cg_docid_kind_name(&c->target);
+}
+
+const cg_question *cgx_questions_dup(xctx *x, const cg_question *q, size_t n) {
+    if (!n) return NULL;
+    cg_question *copy = cgu_arena_alloc(x->arena, n * sizeof *copy);
+    if (!copy) {
+        x->status = CG_ENOMEM;
+        return NULL;
+    }
+    memcpy(copy, q, n * sizeof *copy);
+    return copy;
+}

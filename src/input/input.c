@@ -1,0 +1,450 @@
+/* input.c - reading documents as byte buffers.
+ *
+ * A document is kept exactly as read, so that every reported offset is an
+ * offset in the file. Reading never truncates: NUL bytes, invalid UTF-8 and
+ * lines of any length are kept and reported as warnings. What is refused
+ * (binary files, non-regular files, files over the size limit) is refused
+ * with a message that names the file and says why. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "input_internal.h"
+#include "util/util.h"
+
+#define DEFAULT_MAX_BYTES ((size_t)1 << 30)
+#define DEFAULT_LONG_LINE ((size_t)1 << 20)
+#define BINARY_SAMPLE 65536
+
+static void set_error(cg_error *err, cg_status st, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#include <stdarg.h>
+static void set_error(cg_error *err, cg_status st, const char *path, const char *fmt, ...) {
+    if (!err) return;
+    memset(err, 0, sizeof *err);
+    err->status = st;
+    if (path) snprintf(err->path, sizeof err->path, "%s", path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->text, sizeof err->text, fmt, ap);
+    va_end(ap);
+}
+
+static size_t opt_max_bytes(const cg_read_options *o) {
+    return o && o->max_bytes ? o->max_bytes : DEFAULT_MAX_BYTES;
+}
+
+static size_t opt_long_line(const cg_read_options *o) {
+    return o && o->long_line ? o->long_line : DEFAULT_LONG_LINE;
+}
+
+/* Recognises common binary formats by their first bytes, so that the message
+ * can say what the file is (a PDF wants its text layer extracted first). */
+static const char *binary_magic(const unsigned char *d, size_t n) {
+    if (n >= 5 && memcmp(d, "%PDF-", 5) == 0) return "a PDF file; extract its text layer first";
+    if (n >= 4 && memcmp(d,
+                         "\x7f"
+                         "ELF",
+                         4) == 0)
+        return "an executable";
+    if (n >= 4 && memcmp(d, "PK\x03\x04", 4) == 0) return "a ZIP archive";
+    if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) return "a PNG image";
+    if (n >= 3 && memcmp(d, "\xff\xd8\xff", 3) == 0) return "a JPEG image";
+    if (n >= 2 && memcmp(d, "\x1f\x8b", 2) == 0) return "gzip-compressed";
+    if (n >= 2 && (memcmp(d, "\xff\xfe", 2) == 0 || memcmp(d, "\xfe\xff", 2) == 0))
+        return "UTF-16 text; convert it to UTF-8 first";
+    return NULL;
+}
+
+/* Text converted from PDF may hold a stray NUL (one real document does), so a
+ * NUL alone does not make a file binary: a share of NUL or control bytes in
+ * the first 64 KiB does. */
+/* Eight bytes at a time: most of a document is printable ASCII, which
+ * needs no per-byte attention in the two scans below. */
+#define BYTES_ONES 0x0101010101010101ULL
+#define BYTES_HIGHS 0x8080808080808080ULL
+
+static uint64_t load8(const unsigned char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Whether some byte of w (all bytes below 0x80) is below `limit` (<= 0x80). */
+static int some_byte_below(uint64_t w, unsigned limit) {
+    return ((w - BYTES_ONES * limit) & ~w & BYTES_HIGHS) != 0;
+}
+
+static int some_byte_is(uint64_t w, unsigned char b) {
+    return some_byte_below(w ^ (BYTES_ONES * b), 1);
+}
+
+static const char *looks_binary(const unsigned char *d, size_t n) {
+    const char *magic = binary_magic(d, n);
+    if (magic) return magic;
+    size_t sample = n < BINARY_SAMPLE ? n : BINARY_SAMPLE;
+    size_t nul = 0, ctrl = 0, invalid = 0;
+    for (size_t i = 0; i < sample;) {
+        uint64_t w;
+        if (i + 8 <= sample && !((w = load8(d + i)) & BYTES_HIGHS) && !some_byte_below(w, 0x20) &&
+            !some_byte_is(w, 0x7f)) {
+            i += 8; /* printable ASCII */
+            continue;
+        }
+        unsigned char c = d[i];
+        if (c == 0)
+            nul++;
+        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+                 c == 0x7f)
+            ctrl++;
+        uint32_t cp;
+        int k = c < 0x80 ? 1 : cgu_utf8_decode(d + i, n - i, &cp);
+        if (k == 0) {
+            invalid++;
+            k = 1;
+        }
+        i += (size_t)k;
+    }
+    if (sample && ((nul >= 2 && nul * 100 > sample) || nul >= 64)) return "binary data (NUL bytes)";
+    if (sample && ctrl * 10 > sample) return "binary data (control bytes)";
+    /* Windows-1252 text has a few invalid bytes (its umlauts); binary data has many. */
+    if (sample >= 64 && invalid * 4 > sample) return "binary data (not UTF-8 or Windows-1252 text)";
+    return NULL;
+}
+
+static int add_warning(cg_input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int add_warning(cg_input *in, const char *fmt, ...) {
+    char buf[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char **w = realloc(in->warnings, (in->nwarnings + 1) * sizeof *w);
+    if (!w) return -1;
+    in->warnings = w;
+    w[in->nwarnings] = strdup(buf);
+    if (!w[in->nwarnings]) return -1;
+    in->nwarnings++;
+    return 0;
+}
+
+/* Builds the line index and the warnings about content. */
+static int analyse(cg_input *in, const cg_read_options *opts) {
+    size_t cap = 64;
+    in->line_starts = malloc(cap * sizeof *in->line_starts);
+    if (!in->line_starts) return -1;
+    in->line_starts[0] = 0;
+    in->nlines = 1;
+    const unsigned char *d = (const unsigned char *)in->data;
+    size_t n = in->size;
+    size_t nul = 0, first_nul = SIZE_MAX, invalid = 0, first_invalid = SIZE_MAX;
+    size_t long_lines = 0, longest = 0, longest_line = 0, line_start = 0;
+    const size_t long_limit = opt_long_line(opts);
+    size_t i = 0;
+    while (i < n) {
+        uint64_t w;
+        if (i + 8 <= n && !((w = load8(d + i)) & BYTES_HIGHS) && !some_byte_is(w, 0) &&
+            !some_byte_is(w, '\n')) {
+            i += 8; /* ASCII without a line end or a NUL */
+            continue;
+        }
+        unsigned char c = d[i];
+        if (c == '\n') {
+            size_t len = i - line_start;
+            if (len > long_limit) long_lines++;
+            if (len > longest) {
+                longest = len;
+                longest_line = in->nlines;
+            }
+            if (cgu_grow((void **)&in->line_starts, &cap, in->nlines + 1, sizeof(size_t)))
+                return -1;
+            in->line_starts[in->nlines++] = i + 1;
+            line_start = i + 1;
+            i++;
+        } else if (c == 0) {
+            if (!nul++) first_nul = i;
+            i++;
+        } else if (c < 0x80) {
+            i++;
+        } else {
+            uint32_t cp;
+            int k = cgu_utf8_decode(d + i, n - i, &cp);
+            if (k == 0) {
+                if (!invalid++) first_invalid = i;
+                k = 1;
+            }
+            i += (size_t)k;
+        }
+    }
+    size_t len = n - line_start;
+    if (len > long_limit) long_lines++;
+    if (len > longest) {
+        longest = len;
+        longest_line = in->nlines;
+    }
+    in->valid_utf8 = invalid == 0;
+    if (n == 0 && add_warning(in, "is empty") != 0) return -1;
+    if (nul) {
+        size_t l, c;
+        cg_input_position(in, first_nul, &l, &c);
+        if (add_warning(in, "contains %zu NUL byte%s (first at line %zu, column %zu); read as %s",
+                        nul, nul == 1 ? "" : "s", l, c, nul == 1 ? "a space" : "spaces") != 0)
+            return -1;
+    }
+    if (invalid) {
+        size_t l, c;
+        cg_input_position(in, first_invalid, &l, &c);
+        if (add_warning(in,
+                        "is not valid UTF-8 (%zu invalid byte%s, first at line %zu, column %zu); "
+                        "read as Windows-1252",
+                        invalid, invalid == 1 ? "" : "s", l, c) != 0)
+            return -1;
+    }
+    if (long_lines) {
+        if (add_warning(in, "has %zu line%s longer than %zu bytes (line %zu has %zu bytes)",
+                        long_lines, long_lines == 1 ? "" : "s", long_limit, longest_line,
+                        longest) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static cg_status finish(const char *name, char *data, size_t size, const cg_read_options *opts,
+                        cg_input **out, cg_error *err) {
+    cg_input *in = calloc(1, sizeof *in);
+    if (!in) {
+        free(data);
+        set_error(err, CG_ENOMEM, name, "out of memory");
+        return CG_ENOMEM;
+    }
+    in->data = data;
+    in->size = size;
+    in->name = strdup(name);
+    if (!in->name || analyse(in, opts) != 0) {
+        cg_input_free(in);
+        set_error(err, CG_ENOMEM, name, "out of memory");
+        return CG_ENOMEM;
+    }
+    *out = in;
+    return CG_OK;
+}
+
+static cg_status read_all(const char *name, FILE *fp, size_t hint, const cg_read_options *opts,
+                          char **data, size_t *size, cg_error *err) {
+    const size_t max = opt_max_bytes(opts);
+    size_t cap = hint ? hint + 1 : 65536, len = 0;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        set_error(err, CG_ENOMEM, name, "out of memory");
+        return CG_ENOMEM;
+    }
+    for (;;) {
+        if (len == cap) {
+            if (cap >= max + 1) break;
+            size_t ncap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            char *p = realloc(buf, ncap + 1);
+            if (!p) {
+                free(buf);
+                set_error(err, CG_ENOMEM, name, "out of memory");
+                return CG_ENOMEM;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, fp);
+        len += got;
+        if (got == 0) break;
+    }
+    if (ferror(fp)) {
+        int e = errno;
+        free(buf);
+        set_error(err, CG_EIO, name, "cannot read: %s", strerror(e ? e : EIO));
+        return CG_EIO;
+    }
+    if (len > max) {
+        free(buf);
+        set_error(err, CG_ELIMIT, name, "is larger than the limit of %zu bytes", max);
+        return CG_ELIMIT;
+    }
+    buf[len] = '\0';
+    *data = buf;
+    *size = len;
+    return CG_OK;
+}
+
+cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_input **out,
+                             cg_error *err) {
+    *out = NULL;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        int e = errno;
+        struct stat lst;
+        if (e == ENOENT && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
+            set_error(err, CG_EIO, path, "is a dangling symbolic link");
+        else if (e == ELOOP)
+            set_error(err, CG_EIO, path, "is a symbolic link loop");
+        else
+            set_error(err, CG_EIO, path, "cannot open: %s", strerror(e));
+        return CG_EIO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        set_error(err, CG_ENOTFILE, path, "is a directory");
+        return CG_ENOTFILE;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        /* Opening a FIFO would block until a writer appears: refuse it unread. */
+        set_error(err, CG_ENOTFILE, path, "is not a regular file (%s)",
+                  S_ISFIFO(st.st_mode)   ? "a FIFO"
+                  : S_ISSOCK(st.st_mode) ? "a socket"
+                                         : "a device");
+        return CG_ENOTFILE;
+    }
+    if ((unsigned long long)st.st_size > (unsigned long long)opt_max_bytes(opts)) {
+        set_error(err, CG_ELIMIT, path, "is larger than the limit of %zu bytes",
+                  opt_max_bytes(opts));
+        return CG_ELIMIT;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        set_error(err, CG_EIO, path, "cannot open: %s", strerror(errno));
+        return CG_EIO;
+    }
+    char *data = NULL;
+    size_t size = 0;
+    cg_status s = read_all(path, fp, (size_t)st.st_size, opts, &data, &size, err);
+    fclose(fp);
+    if (s != CG_OK) return s;
+    const char *why = looks_binary((const unsigned char *)data, size);
+    if (why) {
+        free(data);
+        set_error(err, CG_EBINARY, path, "is not a text document: %s", why);
+        return CG_EBINARY;
+    }
+    return finish(path, data, size, opts, out, err);
+}
+
+cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options *opts,
+                               cg_input **out, cg_error *err) {
+    *out = NULL;
+    char *data = NULL;
+    size_t size = 0;
+    cg_status s = read_all(name, fp, 0, opts, &data, &size, err);
+    if (s != CG_OK) return s;
+    const char *why = looks_binary((const unsigned char *)data, size);
+    if (why) {
+        free(data);
+        set_error(err, CG_EBINARY, name, "is not a text document: %s", why);
+        return CG_EBINARY;
+    }
+    return finish(name, data, size, opts, out, err);
+}
+
+cg_status cg_input_from_memory(const char *name, const void *data, size_t len,
+                               const cg_read_options *opts, cg_input **out, cg_error *err) {
+    *out = NULL;
+    if (len > opt_max_bytes(opts)) {
+        set_error(err, CG_ELIMIT, name, "is larger than the limit of %zu bytes",
+                  opt_max_bytes(opts));
+        return CG_ELIMIT;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        set_error(err, CG_ENOMEM, name, "out of memory");
+        return CG_ENOMEM;
+    }
+    if (len) memcpy(copy, data, len);
+    copy[len] = '\0';
+    return finish(name, copy, len, opts, out, err);
+}
+
+void cg_input_free(cg_input *in) {
+    if (!in) return;
+    for (size_t i = 0; i < in->nwarnings; i++)
+        free(in->warnings[i]);
+    free(in->warnings);
+    free(in->line_starts);
+    free(in->data);
+    free(in->name);
+    free(in);
+}
+
+const char *cg_input_name(const cg_input *in) {
+    return in->name;
+}
+const char *cg_input_data(const cg_input *in) {
+    return in->data;
+}
+size_t cg_input_size(const cg_input *in) {
+    return in->size;
+}
+size_t cg_input_warning_count(const cg_input *in) {
+    return in->nwarnings;
+}
+const char *cg_input_warning(const cg_input *in, size_t i) {
+    return i < in->nwarnings ? in->warnings[i] : NULL;
+}
+
+/* Counts characters in d[from, to): a valid UTF-8 sequence counts once, an
+ * invalid byte counts once (it is read as one Windows-1252 character). */
+static size_t count_chars(const cg_input *in, size_t from, size_t to) {
+    const unsigned char *d = (const unsigned char *)in->data;
+    size_t n = 0;
+    if (in->valid_utf8) {
+        for (size_t i = from; i < to; i++)
+            n += (d[i] & 0xC0) != 0x80;
+        return n;
+    }
+    size_t i = from;
+    while (i < to) {
+        uint32_t cp;
+        int k = cgu_utf8_decode(d + i, to - i, &cp);
+        i += k > 0 ? (size_t)k : 1;
+        n++;
+    }
+    return n;
+}
+
+static size_t find_line(const cg_input *in, size_t offset) {
+    size_t lo = 0, hi = in->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (in->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void cg_input_position(const cg_input *in, size_t offset, size_t *line, size_t *col) {
+    if (offset > in->size) offset = in->size;
+    size_t li = find_line(in, offset);
+    *line = li + 1;
+    *col = count_chars(in, in->line_starts[li], offset) + 1;
+}
+
+void cg_position_cursor_init(cg_position_cursor *cur, const cg_input *in) {
+    cur->input = in;
+    cur->line_index = 0;
+    cur->offset = 0;
+    cur->col = 1;
+}
+
+void cg_position_cursor_get(cg_position_cursor *cur, size_t offset, size_t *line, size_t *col) {
+    const cg_input *in = cur->input;
+    if (offset > in->size) offset = in->size;
+    size_t li = find_line(in, offset);
+    if (li == cur->line_index && offset >= cur->offset) {
+        cur->col += count_chars(in, cur->offset, offset);
+    } else {
+        cur->col = count_chars(in, in->line_starts[li], offset) + 1;
+    }
+    cur->line_index = li;
+    cur->offset = offset;
+    *line = li + 1;
+    *col = cur->col;
+}

@@ -1,0 +1,475 @@
+/* jsonl.c - the JSON Lines of `citegraph extract`: written, and read back
+ * into extractions (citegraph/serialize.h).
+ *
+ * Writing builds each line with jansson; keys keep their insertion order
+ * (fixed here), so the same result gives the same bytes. Text from the
+ * document is made valid UTF-8 first (NUL and invalid bytes become U+FFFD),
+ * because JSON cannot carry anything else.
+ *
+ * Reading cuts a large input at line ends into pieces, parses the pieces on
+ * several threads (jansson parses about 40 MB/s per core) and hands their
+ * documents on in file order; a document whose reference lines run on into
+ * the next piece is joined before it is handed on, so every piece boundary
+ * is invisible to the caller. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "citegraph/serialize.h"
+#include "resolve/extraction.h"
+#include "util/json_util.h"
+#include "util/util.h"
+
+/* ---- writing ---- */
+
+static cg_status dump_line(cg_buf *out, json_t *obj) {
+    if (cgu_json_append(out, obj, JSON_COMPACT | JSON_PRESERVE_ORDER) || cgu_buf_putc(out, '\n'))
+        return CG_ENOMEM;
+    return CG_OK;
+}
+
+/* A JSON string of the id's canonical text, or null for no id. */
+static json_t *id_json(const cg_docid *id) {
+    if (id->kind == CG_KIND_NONE) return json_null();
+    char small[128];
+    size_t n = cg_docid_format(id, small, sizeof small);
+    if (n < sizeof small) return cgu_json_strn(small, n);
+    cg_buf b = CG_BUF_INIT;
+    json_t *j = cg_docid_append(id, &b, NULL) == CG_OK ? cgu_json_strn(b.data, b.len) : NULL;
+    cg_buf_release(&b);
+    return j;
+}
+
+cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input *input,
+                                  const cg_extraction *ext, const char *problem, cg_error *err) {
+    static const cg_document_info none;
+    const cg_document_info *info = ext && !problem ? cg_extraction_document(ext) : &none;
+    size_t n = ext && !problem ? cg_extraction_count(ext) : 0;
+    json_t *d = json_object(), *warnings = json_array();
+    int ok = d && warnings && cgu_json_set(d, "type", json_string("document")) &&
+             cgu_json_set(d, "file", cgu_json_str(file)) &&
+             cgu_json_set(d, "doc", id_json(&info->id)) &&
+             cgu_json_set(d, "issuer", cgu_json_str(cg_issuer_name(cg_docid_issuer(&info->id)))) &&
+             cgu_json_set(d, "doc_type", cgu_json_str(info->type)) &&
+             cgu_json_set(d, "title", cgu_json_str(info->title)) &&
+             cgu_json_set(d, "date", cgu_json_str(info->date)) &&
+             cgu_json_set(d, "alias", id_json(&info->alias)) &&
+             cgu_json_set(d, "bytes",
+                          input ? json_integer((json_int_t)cg_input_size(input)) : json_null()) &&
+             cgu_json_set(d, "references", json_integer((json_int_t)n));
+    for (size_t i = 0; ok && input && i < cg_input_warning_count(input); i++)
+        ok = json_array_append_new(warnings, cgu_json_str(cg_input_warning(input, i))) == 0;
+    if (ok) {
+        ok = cgu_json_set(d, "warnings", warnings);
+        warnings = NULL; /* taken, even when that failed */
+    }
+    ok = ok && cgu_json_set(d, "error", cgu_json_str(problem));
+    json_decref(warnings);
+    if (!ok) {
+        json_decref(d);
+        return cgu_oom(err);
+    }
+    cg_status st = dump_line(out, d);
+    const char *data = input ? cg_input_data(input) : NULL;
+    json_t *doc = id_json(&info->id);
+    for (size_t i = 0; st == CG_OK && doc && i < n; i++) {
+        const cg_reference *r = cg_extraction_reference(ext, i);
+        json_t *o = json_object();
+        ok = o && cgu_json_set(o, "type", json_string("reference")) &&
+             cgu_json_set(o, "file", cgu_json_str(file)) &&
+             cgu_json_set(o, "doc", json_incref(doc)) &&
+             cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
+             cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
+             cgu_json_set(o, "offset", json_integer((json_int_t)r->offset)) &&
+             cgu_json_set(o, "length", json_integer((json_int_t)r->length)) &&
+             cgu_json_set(o, "kind", cgu_json_str(cg_docid_kind_name(&r->target))) &&
+             cgu_json_set(o, "target", id_json(&r->target)) &&
+             cgu_json_set(o, "locator", cgu_json_str(r->locator.text)) &&
+             cgu_json_set(o, "relation", json_string(cg_relation_name(r->relation))) &&
+             cgu_json_set(o, "text",
+                          data ? cgu_json_strn(data + r->offset, r->length) : json_null()) &&
+             cgu_json_set(o, "resolves_to", id_json(&r->resolves_to)) &&
+             cgu_json_set(o, "ambiguous", json_boolean(r->flags & CG_REF_AMBIGUOUS)) &&
+             cgu_json_set(o, "malformed", json_boolean(r->flags & CG_REF_MALFORMED)) &&
+             cgu_json_set(o, "note", cgu_json_str(r->note));
+        if (!ok) {
+            json_decref(o);
+            st = CG_ENOMEM;
+            break;
+        }
+        st = dump_line(out, o);
+    }
+    if (!doc && n) st = CG_ENOMEM;
+    json_decref(doc);
+    return st == CG_OK ? CG_OK : cgu_oom(err);
+}
+
+cg_status cg_jsonl_write_summary(cg_buf *out, size_t files, size_t failed, size_t references,
+                                 size_t warnings, cg_error *err) {
+    return cgu_buf_printf(out,
+                          "{\"type\":\"summary\",\"files\":%zu,\"failed\":%zu,\"references\":%zu,"
+                          "\"warnings\":%zu}\n",
+                          files, failed, references, warnings)
+               ? cgu_oom(err)
+               : CG_OK;
+}
+
+/* ---- TSV ---- */
+
+cg_status cg_tsv_write_header(cg_buf *out, cg_error *err) {
+    return cgu_buf_puts(out, "file\tline\tkind\ttarget\tlocator\trelation\n") ? cgu_oom(err)
+                                                                              : CG_OK;
+}
+
+/* A field with tabs and line breaks turned into spaces. */
+static int tsv_field(cg_buf *out, const char *s, size_t len) {
+    size_t start = out->len;
+    if (cgu_buf_append_valid_utf8(out, s, len)) return -1;
+    for (size_t i = start; i < out->len; i++)
+        if (out->data[i] == '\t' || out->data[i] == '\n' || out->data[i] == '\r')
+            out->data[i] = ' ';
+    return 0;
+}
+
+cg_status cg_tsv_write(cg_buf *out, const char *file, const cg_extraction *ext, cg_error *err) {
+    size_t n = cg_extraction_count(ext);
+    cg_buf target = CG_BUF_INIT;
+    cg_status st = CG_OK;
+    for (size_t i = 0; st == CG_OK && i < n; i++) {
+        const cg_reference *r = cg_extraction_reference(ext, i);
+        cg_buf_clear(&target);
+        const char *loc = r->locator.text ? r->locator.text : "";
+        if (cg_docid_append(&r->target, &target, NULL) != CG_OK ||
+            tsv_field(out, file, strlen(file)) ||
+            cgu_buf_printf(out, "\t%zu\t%s\t", r->line, cg_docid_kind_name(&r->target)) ||
+            tsv_field(out, target.data, target.len) || cgu_buf_putc(out, '\t') ||
+            tsv_field(out, loc, strlen(loc)) ||
+            cgu_buf_printf(out, "\t%s\n", cg_relation_name(r->relation)))
+            st = CG_ENOMEM;
+    }
+    cg_buf_release(&target);
+    return st == CG_OK ? CG_OK : cgu_oom(err);
+}
+
+/* ---- reading ---- */
+
+/* One document as read: its extraction, with the references gathered in a
+ * growing array until it is complete. */
+typedef struct doc {
+    cg_extraction *ext;
+    char *file;
+    bool has_document_line;
+    size_t cap;
+} doc;
+
+/* What one piece of the input gave. */
+typedef struct piece {
+    const char *data;
+    size_t len;
+    size_t first_line; /* of the whole input, from 1 */
+    doc *docs;
+    size_t ndocs, capdocs;
+    cg_status status;
+    cg_error err;
+} piece;
+
+static void doc_release(doc *d) {
+    if (d->ext && d->cap) free(d->ext->refs); /* still the growing array, not in the arena */
+    cg_extraction_free(d->ext);
+    free(d->file);
+    memset(d, 0, sizeof *d);
+}
+
+static void piece_release(piece *p) {
+    for (size_t i = 0; i < p->ndocs; i++)
+        doc_release(&p->docs[i]);
+    free(p->docs);
+    p->docs = NULL;
+    p->ndocs = p->capdocs = 0;
+}
+
+static const char *jstr(json_t *o, const char *key) {
+    return json_string_value(json_object_get(o, key));
+}
+
+/* Parses a canonical id from the arena-owned copy of `text`; kind NONE for NULL. */
+static int read_id(cg_extraction *ext, const char *text, cg_docid *id) {
+    memset(id, 0, sizeof *id);
+    if (!text) return 0;
+    const char *copy = cgu_arena_strdup(&ext->arena, text);
+    if (!copy) return -1;
+    if (cg_docid_parse(copy, id, NULL) != CG_OK) memset(id, 0, sizeof *id);
+    return 0;
+}
+
+static doc *new_doc(piece *p, const char *file, bool with_line) {
+    if (cgu_grow((void **)&p->docs, &p->capdocs, p->ndocs + 1, sizeof *p->docs)) return NULL;
+    doc *d = &p->docs[p->ndocs];
+    memset(d, 0, sizeof *d);
+    d->ext = cgr_extraction_new();
+    d->file = strdup(file);
+    d->has_document_line = with_line;
+    if (!d->ext || !d->file) {
+        doc_release(d);
+        return NULL;
+    }
+    p->ndocs++;
+    return d;
+}
+
+static int read_document_line(piece *p, json_t *o, const char *file) {
+    doc *d = new_doc(p, file, true);
+    if (!d) return -1;
+    cg_extraction *e = d->ext;
+    int failed = 0;
+    if (read_id(e, jstr(o, "doc"), &e->info.id) || read_id(e, jstr(o, "alias"), &e->info.alias))
+        return -1;
+    e->info.type = cgu_arena_dup_or_null(&e->arena, jstr(o, "doc_type"), &failed);
+    e->info.title = cgu_arena_dup_or_null(&e->arena, jstr(o, "title"), &failed);
+    e->info.date = cgu_arena_dup_or_null(&e->arena, jstr(o, "date"), &failed);
+    return failed ? -1 : 0;
+}
+
+static size_t size_of(json_t *o, const char *key) {
+    json_int_t v = json_integer_value(json_object_get(o, key));
+    return v > 0 ? (size_t)v : 0;
+}
+
+/* -1: out of memory; 1: not a reference citegraph writes (*why says what). */
+static int read_reference_line(piece *p, json_t *o, const char *file, const char **why) {
+    const char *kind = jstr(o, "kind"), *target = jstr(o, "target");
+    if (!target || !*target) {
+        *why = "a reference without a \"target\"";
+        return 1;
+    }
+    cg_docid probe; /* refused before anything is made of the line */
+    if (kind ? !*kind : cg_docid_parse(target, &probe, NULL) != CG_OK) {
+        *why = kind ? "a reference with an empty \"kind\""
+                    : "a reference without a \"kind\" whose target is not a canonical id";
+        return 1;
+    }
+    doc *d = p->ndocs ? &p->docs[p->ndocs - 1] : NULL;
+    if (!d || strcmp(d->file, file) != 0) {
+        /* references without their document line */
+        if (!(d = new_doc(p, file, false))) return -1;
+        if (read_id(d->ext, jstr(o, "doc"), &d->ext->info.id)) return -1;
+    }
+    cg_extraction *e = d->ext;
+    if (cgu_grow((void **)&e->refs, &d->cap, e->nrefs + 1, sizeof *e->refs)) return -1;
+    cg_reference *r = &e->refs[e->nrefs];
+    memset(r, 0, sizeof *r);
+    const char *t = cgu_arena_strdup(&e->arena, target);
+    const char *k = kind ? cgu_arena_strdup(&e->arena, kind) : NULL;
+    if (!t || (kind && !k)) return -1;
+    if (k ? cg_docid_parse_kind(k, t, &r->target, NULL) != CG_OK
+          : cg_docid_parse(t, &r->target, NULL) != CG_OK)
+        return -1; /* cannot be: both were read above */
+    int failed = 0;
+    const char *loc = cgu_arena_dup_or_null(&e->arena, jstr(o, "locator"), &failed);
+    r->note = cgu_arena_dup_or_null(&e->arena, jstr(o, "note"), &failed);
+    if (failed || read_id(e, jstr(o, "resolves_to"), &r->resolves_to)) return -1;
+    cg_question *qs = NULL;
+    size_t nq = 0;
+    if (cg_locator_parse_questions(loc, &r->locator.series, &qs, &nq, NULL) != CG_OK) return -1;
+    if (nq) {
+        cg_question *copy = cgu_arena_alloc(&e->arena, nq * sizeof *copy);
+        if (!copy) {
+            free(qs);
+            return -1;
+        }
+        memcpy(copy, qs, nq * sizeof *copy);
+        r->locator.questions = copy;
+        r->locator.nquestions = nq;
+    }
+    free(qs);
+    r->locator.text = loc;
+    const char *rel = jstr(o, "relation");
+    r->relation = rel && strcmp(rel, "answers") == 0 ? CG_REL_ANSWERS : CG_REL_CITES;
+    r->flags = (json_is_true(json_object_get(o, "ambiguous")) ? CG_REF_AMBIGUOUS : 0) |
+               (json_is_true(json_object_get(o, "malformed")) ? CG_REF_MALFORMED : 0);
+    r->offset = size_of(o, "offset");
+    r->length = size_of(o, "length");
+    r->line = size_of(o, "line");
+    r->col = size_of(o, "col");
+    e->nrefs++;
+    return 0;
+}
+
+/* Parses one piece; stops at its first bad line (p->status, p->err with the
+ * line of the whole input). */
+static void parse_piece(piece *p, const char *name) {
+    size_t lineno = p->first_line - 1, i = 0;
+    const char *data = p->data;
+    while (i < p->len) {
+        size_t e = i;
+        while (e < p->len && data[e] != '\n')
+            e++;
+        lineno++;
+        size_t n = e - i;
+        const char *l = data + i;
+        i = e < p->len ? e + 1 : e;
+        while (n && (l[n - 1] == '\r' || l[n - 1] == ' '))
+            n--;
+        if (!n) continue;
+        json_error_t je;
+        json_t *o = json_loadb(l, n, 0, &je);
+        const char *type = o ? jstr(o, "type") : NULL;
+        if (!o || !json_is_object(o) || !type) {
+            p->status = cgu_error(&p->err, CG_EFORMAT, name, lineno, 0, "%s",
+                                  o ? "not a line of 'citegraph extract' (no \"type\")" : je.text);
+            json_decref(o);
+            return;
+        }
+        const char *file = jstr(o, "file"), *why = NULL;
+        int rc = 0;
+        bool is_doc = strcmp(type, "document") == 0, is_ref = strcmp(type, "reference") == 0;
+        if ((is_doc || is_ref) && !file) {
+            why = is_doc ? "a document line without a \"file\""
+                         : "a reference line without a \"file\"";
+            rc = 1;
+        } else if (is_doc && !jstr(o, "error"))
+            rc = read_document_line(p, o, file);
+        else if (is_ref)
+            rc = read_reference_line(p, o, file, &why);
+        json_decref(o);
+        if (rc > 0) {
+            p->status = cgu_error(&p->err, CG_EFORMAT, name, lineno, 0, "%s", why);
+            return;
+        }
+        if (rc) {
+            p->status = cgu_oom(&p->err);
+            return;
+        }
+    }
+}
+
+/* Appends the references of `from` to `to` (the same document, cut by a piece boundary). */
+static int join(doc *to, doc *from) {
+    cg_extraction *a = to->ext, *b = from->ext;
+    if (cgu_grow((void **)&a->refs, &to->cap, a->nrefs + b->nrefs, sizeof *a->refs)) return -1;
+    if (b->nrefs) memcpy(a->refs + a->nrefs, b->refs, b->nrefs * sizeof *b->refs);
+    a->nrefs += b->nrefs;
+    cgu_arena_adopt(&a->arena, &b->arena); /* the references' strings */
+    return 0;
+}
+
+typedef struct reader {
+    const char *name;
+    piece *pieces;
+    cg_jsonl_fn fn;
+    void *ctx;
+    doc held; /* the last document so far: the next piece may continue it */
+    bool holding;
+    cg_status status;
+    cg_error *err;
+} reader;
+
+/* Hands `d` to the callback and releases it, whatever happens. */
+static int hand_on(reader *r, doc *d) {
+    /* the arrays of references were grown by hand: give the extraction a
+     * plain array, freed with it */
+    cg_extraction *e = d->ext;
+    if (e->nrefs) {
+        cg_reference *refs = cgu_arena_alloc(&e->arena, e->nrefs * sizeof *refs);
+        if (!refs) {
+            doc_release(d);
+            return -1;
+        }
+        memcpy(refs, e->refs, e->nrefs * sizeof *refs);
+        free(e->refs);
+        e->refs = refs;
+    } else {
+        free(e->refs);
+        e->refs = NULL;
+    }
+    d->cap = 0;
+    int rc = r->fn(r->ctx, d->file, e, d->has_document_line);
+    doc_release(d);
+    return rc ? 1 : 0;
+}
+
+static void work(void *ctx, size_t i) {
+    reader *r = ctx;
+    parse_piece(&r->pieces[i], r->name);
+}
+
+static void discard(void *ctx, size_t i) {
+    reader *r = ctx;
+    piece_release(&r->pieces[i]);
+}
+
+static int consume(void *ctx, size_t i) {
+    reader *r = ctx;
+    piece *p = &r->pieces[i];
+    int rc = 0;
+    for (size_t k = 0; k < p->ndocs && !rc; k++) {
+        doc *d = &p->docs[k];
+        if (k == 0 && r->holding && !d->has_document_line && strcmp(d->file, r->held.file) == 0) {
+            rc = join(&r->held, d) ? -1 : 0;
+            doc_release(d);
+            continue;
+        }
+        if (r->holding) rc = hand_on(r, &r->held);
+        r->held = *d;
+        memset(d, 0, sizeof *d);
+        r->holding = true;
+    }
+    if (!rc && p->status != CG_OK) {
+        /* what came before the bad line is handed on, as one reader would have */
+        if (r->holding) rc = hand_on(r, &r->held);
+        r->holding = false;
+        r->status = p->status;
+        if (r->err) *r->err = p->err;
+        rc = rc ? rc : 1;
+    }
+    if (rc < 0)
+        r->status = cgu_oom(r->err);
+    else if (rc && r->status == CG_OK)
+        r->status = CG_EINVAL; /* the callback stopped */
+    piece_release(p);
+    return rc;
+}
+
+/* The size of a piece: large enough to pay for its thread, small enough
+ * that the pieces in flight (two per thread, each parsed into extractions
+ * before it is handed on) keep memory bounded whatever the file's size. */
+#define PIECE_MIN ((size_t)1 << 20)
+
+cg_status cg_jsonl_read(const char *name, const char *data, size_t len, int jobs, cg_jsonl_fn fn,
+                        void *ctx, cg_error *err) {
+    if (jobs <= 0) jobs = cgu_cores();
+    size_t npieces = len / PIECE_MIN ? len / PIECE_MIN : 1;
+    reader r = {.name = name, .fn = fn, .ctx = ctx, .err = err};
+    r.pieces = calloc(npieces, sizeof *r.pieces);
+    if (!r.pieces) return cgu_oom(err);
+    size_t from = 0, line = 1;
+    for (size_t i = 0; i < npieces; i++) {
+        size_t to = i + 1 == npieces ? len : len / npieces * (i + 1);
+        if (to < from) to = from;
+        const char *nl = to < len ? memchr(data + to, '\n', len - to) : NULL;
+        to = nl ? (size_t)(nl - data) + 1 : len;
+        r.pieces[i] = (piece){.data = data + from, .len = to - from, .first_line = line};
+        for (const char *q = data + from; (q = memchr(q, '\n', (size_t)(data + to - q))); q++)
+            line++;
+        from = to;
+    }
+    cgu_ordered o = {.n = npieces,
+                     .jobs = jobs,
+                     .window = (size_t)jobs * 2,
+                     .ctx = &r,
+                     .work = work,
+                     .consume = consume,
+                     .discard = discard};
+    int rc = cgu_ordered_run(&o);
+    if (rc == 0 && r.holding) {
+        rc = hand_on(&r, &r.held);
+        r.holding = false;
+        if (rc > 0 && r.status == CG_OK) r.status = CG_EINVAL; /* the callback stopped */
+    }
+    if (r.holding) doc_release(&r.held);
+    if (rc < 0 && r.status == CG_OK) r.status = cgu_oom(err);
+    for (size_t i = 0; i < npieces; i++)
+        piece_release(&r.pieces[i]);
+    free(r.pieces);
+    return r.status;
+}

@@ -1,0 +1,298 @@
+/* record.c - an extraction with what the check quotes, as one compact
+ * record: the entry of the result cache (cache.c).
+ *
+ * A cache hit must not read the document, so the record carries the text
+ * of each reference and defect and the lines they start on (the check
+ * quotes nothing else). It is length-prefixed rather than JSON: the quotes
+ * are the document's bytes, which need not be valid UTF-8, and a re-run
+ * reads one record per document, so reading must be cheap.
+ *
+ * CGR2 size nlines nrefs nquestions ndefects nquoted\n
+ * info: id type title date alias\n
+ * per reference: kind target locator resolves_to note relation flags offset
+ *                length line col text\n
+ * questions\n
+ * per defect: offset length line col message text\n
+ * per quoted line: number text\n
+ * END\n
+ *
+ * A string is LEN:BYTES (or ~ for none), a number is decimal; each field is
+ * followed by one space or newline. Ids are written as cg_docid_format()
+ * gives them and read with cg_docid_parse_kind(); locators as text, read
+ * with their questions. Reading checks every count, position and string
+ * against the document's size and line count, so a damaged record is
+ * refused, never trusted. */
+#include "record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docid/questions.h"
+#include "resolve/extraction.h"
+#include "resolve/quotes.h"
+
+#define RECORD_MAGIC "CGR2"
+
+/* ---- writing ---- */
+
+static int put_num(cg_buf *s, size_t v, char sep) {
+    return cgu_buf_printf(s, "%zu%c", v, sep);
+}
+
+static int put_str(cg_buf *s, const char *v, char sep) {
+    if (!v) return cgu_buf_putc(s, '~') || cgu_buf_putc(s, sep);
+    size_t n = strlen(v);
+    return cgu_buf_printf(s, "%zu:", n) || cgu_buf_append(s, v, n) || cgu_buf_putc(s, sep);
+}
+
+static int put_id(cg_buf *s, const cg_docid *id, char sep) {
+    if (id->kind == CG_KIND_NONE) return put_str(s, NULL, sep);
+    cg_buf t = CG_BUF_INIT;
+    int rc = cg_docid_append(id, &t, NULL) != CG_OK || put_str(s, t.data, sep);
+    cg_buf_release(&t);
+    return rc;
+}
+
+cg_status cgio_record_write(cg_buf *out, const cg_extraction *ext) {
+    if (!ext->quoted) return CG_EINVAL;
+    const cg_document_info *in = &ext->info;
+    int bad = cgu_buf_printf(out, RECORD_MAGIC " %zu %zu %zu %zu %zu %zu\n", ext->doc_size,
+                             ext->doc_lines, ext->nrefs, ext->nquestions, ext->ndefects,
+                             ext->nquoted_lines) ||
+              put_id(out, &in->id, ' ') || put_str(out, in->type, ' ') ||
+              put_str(out, in->title, ' ') || put_str(out, in->date, ' ') ||
+              put_id(out, &in->alias, '\n');
+    for (size_t i = 0; !bad && i < ext->nrefs; i++) {
+        const cg_reference *r = &ext->refs[i];
+        bad = put_str(out, cg_docid_kind_name(&r->target), ' ') || put_id(out, &r->target, ' ') ||
+              put_str(out, r->locator.text, ' ') || put_id(out, &r->resolves_to, ' ') ||
+              put_str(out, r->note, ' ') || put_num(out, (size_t)r->relation, ' ') ||
+              put_num(out, r->flags, ' ') || put_num(out, r->offset, ' ') ||
+              put_num(out, r->length, ' ') || put_num(out, r->line, ' ') ||
+              put_num(out, r->col, ' ') || put_str(out, ext->ref_text[i], '\n');
+    }
+    for (size_t i = 0; !bad && i < ext->nquestions; i++) {
+        char q[24];
+        cg_question_format(&ext->questions[i], q, sizeof q);
+        bad = put_str(out, q, '\n');
+    }
+    for (size_t i = 0; !bad && i < ext->ndefects; i++) {
+        const cg_defect *d = &ext->defects[i];
+        bad = put_num(out, d->offset, ' ') || put_num(out, d->length, ' ') ||
+              put_num(out, d->line, ' ') || put_num(out, d->col, ' ') ||
+              put_str(out, d->message ? d->message : "", ' ') ||
+              put_str(out, ext->defect_text[i], '\n');
+    }
+    for (size_t i = 0; !bad && i < ext->nquoted_lines; i++)
+        bad = put_num(out, ext->quoted_line_no[i], ' ') || put_str(out, ext->quoted_line[i], '\n');
+    bad = bad || cgu_buf_puts(out, "END\n");
+    return bad ? CG_ENOMEM : CG_OK;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    const char *p, *end;
+    cgu_arena *arena;
+    int oom;
+} reader;
+
+static int sep(reader *r) {
+    if (r->p < r->end && (*r->p == ' ' || *r->p == '\n')) {
+        r->p++;
+        return 0;
+    }
+    return -1;
+}
+
+/* A decimal number of at most 18 digits (no sign, no leading junk). */
+static int get_num(reader *r, size_t *v) {
+    size_t n = 0, digits = 0;
+    while (r->p < r->end && *r->p >= '0' && *r->p <= '9' && digits < 19) {
+        n = n * 10 + (size_t)(*r->p++ - '0');
+        digits++;
+    }
+    if (!digits || digits > 18) return -1;
+    *v = n;
+    return sep(r);
+}
+
+/* A string copied into the arena; NULL for ~ when `nullable`. */
+static int get_str(reader *r, const char **out, int nullable) {
+    if (r->p < r->end && *r->p == '~') {
+        if (!nullable) return -1;
+        r->p++;
+        *out = NULL;
+        return sep(r);
+    }
+    size_t n = 0, digits = 0;
+    while (r->p < r->end && *r->p >= '0' && *r->p <= '9' && digits < 19) {
+        n = n * 10 + (size_t)(*r->p++ - '0');
+        digits++;
+    }
+    if (!digits || digits > 18 || r->p >= r->end || *r->p != ':') return -1;
+    r->p++;
+    if (n > (size_t)(r->end - r->p) || memchr(r->p, '\0', n)) return -1;
+    char *s = cgu_arena_strndup(r->arena, r->p, n);
+    if (!s) {
+        r->oom = 1;
+        return -1;
+    }
+    r->p += n;
+    *out = s;
+    return sep(r);
+}
+
+/* A canonical id of a built-in kind, or none. */
+static int get_id(reader *r, cg_docid *id) {
+    const char *text;
+    memset(id, 0, sizeof *id);
+    if (get_str(r, &text, 1)) return -1;
+    return text && cg_docid_parse(text, id, NULL) != CG_OK ? -1 : 0;
+}
+
+/* A locator text, with the questions it names. */
+static int get_locator(reader *r, cg_locator *loc) {
+    memset(loc, 0, sizeof *loc);
+    if (get_str(r, &loc->text, 1)) return -1;
+    if (!loc->text) return 0;
+    size_t n = cgl_parse(loc->text, &loc->series, NULL, 0);
+    if (!n) return 0;
+    cgl_item *items = malloc(n * sizeof *items);
+    if (!items) {
+        r->oom = 1;
+        return -1;
+    }
+    cgl_parse(loc->text, &loc->series, items, n);
+    size_t nq = cgl_expand(items, n, NULL, 0);
+    cg_question *q = cgu_arena_alloc(r->arena, nq * sizeof *q);
+    if (q) cgl_expand(items, n, q, nq);
+    free(items);
+    if (!q) {
+        r->oom = 1;
+        return -1;
+    }
+    loc->questions = q;
+    loc->nquestions = nq;
+    return 0;
+}
+
+static cg_status record_error(cg_error *err, const char *why) {
+    return cgu_error(err, CG_EFORMAT, NULL, 0, 0, "not a citegraph record: %s", why);
+}
+
+static int has_line(const cg_extraction *x, size_t line) {
+    size_t lo = 0, hi = x->nquoted_lines;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->quoted_line_no[mid] < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < x->nquoted_lines && x->quoted_line_no[lo] == line;
+}
+
+static int in_document(const cg_extraction *x, size_t offset, size_t length, size_t line,
+                       size_t col) {
+    return offset <= x->doc_size && length <= x->doc_size - offset && line >= 1 &&
+           line <= x->doc_lines && col >= 1 && has_line(x, line);
+}
+
+static const char *read_record(reader *r, cg_extraction *x, size_t size) {
+    size_t nrefs, nq, nd, nl;
+    if ((size_t)(r->end - r->p) < 5 || memcmp(r->p, RECORD_MAGIC " ", 5) != 0)
+        return "wrong format";
+    r->p += 5;
+    if (get_num(r, &x->doc_size) || get_num(r, &x->doc_lines) || get_num(r, &nrefs) ||
+        get_num(r, &nq) || get_num(r, &nd) || get_num(r, &nl))
+        return "bad header";
+    if (x->doc_size != size) return "made for a document of another size";
+    /* every item takes several bytes: a count beyond the record is damage,
+     * not a reason to allocate */
+    size_t left = (size_t)(r->end - r->p);
+    if (nrefs > left || nq > left || nd > left || nl > left) return "counts beyond the record";
+    cg_document_info *in = &x->info;
+    if (get_id(r, &in->id) || get_str(r, &in->type, 1) || get_str(r, &in->title, 1) ||
+        get_str(r, &in->date, 1) || get_id(r, &in->alias))
+        return r->oom ? "out of memory" : "bad document info";
+    x->refs = cgu_arena_alloc(&x->arena, (nrefs + 1) * sizeof *x->refs);
+    x->questions = cgu_arena_alloc(&x->arena, (nq + 1) * sizeof *x->questions);
+    x->defects = cgu_arena_alloc(&x->arena, (nd + 1) * sizeof *x->defects);
+    x->ref_text = cgu_arena_alloc(&x->arena, (nrefs + 1) * sizeof *x->ref_text);
+    x->defect_text = cgu_arena_alloc(&x->arena, (nd + 1) * sizeof *x->defect_text);
+    x->quoted_line_no = cgu_arena_alloc(&x->arena, (nl + 1) * sizeof *x->quoted_line_no);
+    x->quoted_line = cgu_arena_alloc(&x->arena, (nl + 1) * sizeof *x->quoted_line);
+    if (!x->refs || !x->questions || !x->defects || !x->ref_text || !x->defect_text ||
+        !x->quoted_line_no || !x->quoted_line) {
+        r->oom = 1;
+        return "out of memory";
+    }
+    for (size_t i = 0; i < nrefs; i++) {
+        cg_reference *f = &x->refs[i];
+        memset(f, 0, sizeof *f);
+        const char *kind, *target;
+        size_t rel, flags;
+        if (get_str(r, &kind, 0) || get_str(r, &target, 0) || get_locator(r, &f->locator) ||
+            get_id(r, &f->resolves_to) || get_str(r, &f->note, 1) || get_num(r, &rel) ||
+            get_num(r, &flags) || get_num(r, &f->offset) || get_num(r, &f->length) ||
+            get_num(r, &f->line) || get_num(r, &f->col) || get_str(r, &x->ref_text[i], 0) ||
+            rel > 1 || flags > 0xFFFFFFFFu || cg_docid_parse_kind(kind, target, &f->target, NULL))
+            return r->oom ? "out of memory" : "bad reference";
+        f->relation = (cg_relation)rel;
+        f->flags = (unsigned)flags;
+        x->nrefs++;
+        if (strlen(x->ref_text[i]) > f->length) return "a reference text longer than its span";
+    }
+    for (size_t i = 0; i < nq; i++) {
+        const char *label;
+        if (get_str(r, &label, 0)) return r->oom ? "out of memory" : "bad question label";
+        if (!cgl_question_parse(label, &x->questions[i])) return "bad question label";
+        x->nquestions++;
+    }
+    for (size_t i = 0; i < nd; i++) {
+        cg_defect *d = &x->defects[i];
+        if (get_num(r, &d->offset) || get_num(r, &d->length) || get_num(r, &d->line) ||
+            get_num(r, &d->col) || get_str(r, &d->message, 0) || get_str(r, &x->defect_text[i], 0))
+            return r->oom ? "out of memory" : "bad defect";
+        x->ndefects++;
+        if (strlen(x->defect_text[i]) > d->length) return "a defect text longer than its span";
+    }
+    for (size_t i = 0; i < nl; i++) {
+        if (get_num(r, &x->quoted_line_no[i]) || get_str(r, &x->quoted_line[i], 0))
+            return r->oom ? "out of memory" : "bad quoted line";
+        size_t no = x->quoted_line_no[i];
+        if (no < 1 || no > x->doc_lines || (i && no <= x->quoted_line_no[i - 1]))
+            return "quoted lines out of order or outside the document";
+    }
+    x->nquoted_lines = nl;
+    if ((size_t)(r->end - r->p) != 4 || memcmp(r->p, "END\n", 4) != 0) return "no proper end";
+    for (size_t i = 0; i < nrefs; i++) {
+        const cg_reference *f = &x->refs[i];
+        if (!in_document(x, f->offset, f->length, f->line, f->col))
+            return "a reference outside the document";
+    }
+    for (size_t i = 0; i < nd; i++) {
+        const cg_defect *d = &x->defects[i];
+        if (!in_document(x, d->offset, d->length, d->line, d->col))
+            return "a defect outside the document";
+    }
+    x->quoted = true;
+    return NULL;
+}
+
+cg_status cgio_record_read(const char *data, size_t len, size_t size, cg_extraction **out,
+                           cg_error *err) {
+    *out = NULL;
+    cg_extraction *x = cgr_extraction_new();
+    if (!x) return cgu_oom(err);
+    reader r = {data, data + len, &x->arena, 0};
+    const char *why = read_record(&r, x, size);
+    if (why) {
+        cg_extraction_free(x);
+        return r.oom ? cgu_oom(err) : record_error(err, why);
+    }
+    *out = x;
+    return CG_OK;
+}

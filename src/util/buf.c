@@ -1,0 +1,77 @@
+/* buf.c - cg_buf, the growable NUL-terminated byte buffer (citegraph/buf.h).
+ *
+ * The invariants are in buf.h: `data` is never NULL, and a failed growth
+ * leaves the buffer as it was, so callers can report CG_ENOMEM and still
+ * free it. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+int cgu_buf_reserve(cg_buf *b, size_t extra) {
+    if (extra > SIZE_MAX - b->len - 1) return -1;
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2) {
+            cap = need;
+            break;
+        }
+        cap *= 2;
+    }
+    char *p = realloc(b->cap ? b->data : NULL, cap);
+    if (!p) return -1;
+    if (!b->cap) p[0] = '\0';
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+int cgu_buf_append(cg_buf *b, const char *data, size_t len) {
+    if (cgu_buf_reserve(b, len) != 0) return -1;
+    if (len) memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int cgu_buf_puts(cg_buf *b, const char *text) {
+    return cgu_buf_append(b, text, strlen(text));
+}
+
+int cgu_buf_putc(cg_buf *b, char c) {
+    return cgu_buf_append(b, &c, 1);
+}
+
+int cgu_buf_printf(cg_buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return -1;
+    if ((size_t)n < sizeof small) return cgu_buf_append(b, small, (size_t)n);
+    if (cgu_buf_reserve(b, (size_t)n) != 0) return -1;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+    return 0;
+}
+
+int cgu_grow(void **items, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) return 0;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / size) return -1;
+        n *= 2;
+    }
+    void *p = realloc(*items, n * size);
+    if (!p) return -1;
+    *items = p;
+    *cap = n;
+    return 0;
+}

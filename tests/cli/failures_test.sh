@@ -1,0 +1,105 @@
+#!/bin/sh
+# Failures the program must name, each with its documented exit status:
+# output that cannot be written (a full disk: /dev/full), an -o ending that
+# names no format, out of memory; and the option table's promises (bundled
+# short options, the same options on every command, per-command help).
+# Each case here failed before the defect it names was fixed.
+# Usage: failures_test.sh CITEGRAPH SAMPLE_DIR [FAILMALLOC_SO]
+set -u
+cg=$1
+sample=$2
+failmalloc=${3:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+expect() {
+    name=$1; want=$2; shift 2
+    "$@" > "$tmp/out" 2> "$tmp/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit status $got, expected $want"; cat "$tmp/err" >&2; fi
+}
+stderr_has() { if grep -q -- "$2" "$tmp/err"; then ok; else bad "$1: stderr lacks '$2'"; cat "$tmp/err" >&2; fi; }
+stdout_has() { if grep -q -- "$2" "$tmp/out"; then ok; else bad "$1: stdout lacks '$2'"; fi; }
+stdout_lacks() { if grep -q -- "$2" "$tmp/out"; then bad "$1: stdout has '$2'"; else ok; fi; }
+doc=$sample/btd-21-1958.txt
+
+# ---- a full disk: every command names the failure and exits 1
+if [ -w /dev/full ]; then
+    for args in "extract $sample" "extract --format tsv $sample" "graph $sample" \
+        "graph --format json $sample" "graph --format graphml $sample" "stats $sample" \
+        "rank $sample" "cites 21/1958 $sample" "check --no-config $sample" \
+        "check --no-config -f sarif $sample" "grammar"; do
+        expect "$args > /dev/full" 1 sh -c "exec $cg $args > /dev/full"
+        stderr_has "$args > /dev/full" "writing output failed: No space left on device"
+    done
+    for args in "graph --format json -o /dev/full $sample" "graph -o /dev/full $sample" \
+        "check --no-config -f json -o /dev/full $sample" "extract -o /dev/full $sample" \
+        "stats -o /dev/full $sample" "check --no-config --write-baseline /dev/full $sample"; do
+        expect "$args" 1 $cg $args
+        stderr_has "$args" "cannot write /dev/full: No space left on device"
+    done
+fi
+
+# ---- an -o ending that names no format is refused, and nothing is written
+expect "graph -o x.jpg" 2 $cg graph -o "$tmp/x.jpg" "$sample"
+stderr_has "graph -o x.jpg" "'.jpg' is no format citegraph writes; known endings: .dot, .gv, .json, .graphml, .svg, .png, .pdf"
+if [ -e "$tmp/x.jpg" ]; then bad "graph -o x.jpg wrote a file"; else ok; fi
+expect "graph -o x.json" 0 $cg graph -o "$tmp/x.json" "$sample"
+if head -c 40 "$tmp/x.json" | grep -q '"schema":"citegraph-graph/1"'; then ok; else bad "graph -o x.json is not JSON"; fi
+expect "graph -o x.txt --format dot" 0 $cg graph --format dot -o "$tmp/x.txt" "$sample"
+if head -1 "$tmp/x.txt" | grep -q '^digraph'; then ok; else bad "--format decides over the ending"; fi
+
+# ---- a Bundesrat number of the last century is drawn in its year (was "Bundesrat, 2098")
+printf 'Vgl. BR-Drs. 640/98 und BR-Drs. 12/25.\n' > "$tmp/br.txt"
+expect "graph of BR-Drs. 640/98" 0 $cg graph "$tmp/br.txt"
+stdout_has "graph of BR-Drs. 640/98" 'label="Bundesrat, 1998"'
+stdout_has "graph of BR-Drs. 12/25" 'label="Bundesrat, 2025"'
+stdout_lacks "graph of BR-Drs. 640/98" 'Bundesrat, 2098'
+
+# ---- one option table: the same spellings everywhere, bundles, help per command
+expect "graph -f json" 0 $cg graph -f json "$sample"
+stdout_has "graph -f json" '"schema":"citegraph-graph/1"'
+expect "extract -qj1" 0 $cg extract -qj1 --format tsv "$doc"
+stdout_has "extract -qj1" "BT-Drs. 21/843"
+expect "stats -qj 1" 0 $cg stats -qj 1 "$sample"
+expect "check -qj1" 1 $cg check -qj1 --no-config --fail-on warning "$sample"
+expect "-V" 0 $cg -V
+stdout_has "-V" "^citegraph [0-9]"
+expect "--version" 0 $cg --version
+expect "extract --version" 0 $cg extract --version
+expect "help cites" 0 $cg help cites
+stdout_has "help cites" "Usage: citegraph cites"
+stdout_lacks "help cites" "--pairs"
+expect "rank --help" 0 $cg rank --help
+stdout_has "rank --help" "--by"
+stdout_lacks "rank --help" "--around"
+expect "path --help" 0 $cg path --help
+stdout_has "path --help" "--pairs"
+stdout_lacks "path --help" "--by"
+expect "help frobnicate" 2 $cg help frobnicate
+expect "graph --catalog" 0 $cg graph --catalog "$sample/index.tsv" -f json "$sample"
+expect "graph --metadata" 0 $cg graph --metadata "$sample/index.tsv" -f json "$sample"
+expect "check --metadata" 2 $cg check --metadata "$sample/index.tsv" "$sample"
+stderr_has "check --metadata" "unknown option '--metadata'"
+# repeated list options replace each other without leaking (the sanitizer build checks)
+expect "extract --ext twice" 0 $cg extract -q --ext .md --ext .txt --format tsv "$sample"
+
+# ---- out of memory has its own status, 3, and is named
+if [ -n "$failmalloc" ] && [ -f "$failmalloc" ]; then
+    awk 'BEGIN { for (i = 0; i < 60000; i++) print "Siehe Drucksache 21/" i + 1 "." }' > "$tmp/big.txt"
+    for args in "extract $tmp/big.txt" "check --no-config $tmp/big.txt" "graph $tmp/big.txt" \
+        "stats $tmp/big.txt"; do
+        expect "$args, out of memory" 3 env LD_PRELOAD="$failmalloc" CG_FAIL_ALLOC_ABOVE=1000000 \
+            $cg $args
+        stderr_has "$args, out of memory" "$tmp/big.txt: out of memory"
+        # said once, with the file, not again as the run ends
+        n=$(grep -c "out of memory" "$tmp/err")
+        if [ "$n" -eq 1 ]; then ok; else bad "$args, out of memory: said $n times"; fi
+    done
+fi
+
+echo "failures: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

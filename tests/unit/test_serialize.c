@@ -1,0 +1,443 @@
+/* test_serialize.c - extractions written and read back: JSON Lines and TSV
+ * byte for byte, JSON Lines read into extractions (in pieces, on threads),
+ * and the cache record with its quotes. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
+
+#include "citegraph/check.h"
+#include "citegraph/extract.h"
+#include "citegraph/input.h"
+#include "citegraph/serialize.h"
+#include "io/record.h"
+#include "resolve/quotes.h"
+#include "util/util.h"
+
+static cg_extractor *extractor(void) {
+    cg_extractor *ex = NULL;
+    assert_int_equal(cg_extractor_new(NULL, &ex, NULL), CG_OK);
+    return ex;
+}
+
+static cg_input *input(const char *name, const char *text, size_t len) {
+    cg_input *in = NULL;
+    assert_int_equal(cg_input_from_memory(name, text, len, NULL, &in, NULL), CG_OK);
+    return in;
+}
+
+static void test_jsonl_and_tsv_bytes(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    const char *text = "Siehe\n(Bundestagsdrucksache 19/5954, Antwort zu Frage 2) \xff.";
+    cg_input *in = input("a.txt", text, strlen(text));
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    cg_buf s = CG_BUF_INIT;
+    assert_int_equal(cg_jsonl_write_document(&s, "a.txt", in, r, NULL, NULL), CG_OK);
+    assert_string_equal(
+        s.data,
+        "{\"type\":\"document\",\"file\":\"a.txt\",\"doc\":null,\"issuer\":null,\"doc_type\":null,"
+        "\"title\":null,\"date\":null,\"alias\":null,\"bytes\":59,\"references\":1,\"warnings\":"
+        "[\"is not valid UTF-8 (1 invalid byte, first at line 2, column 52); read as "
+        "Windows-1252\"],\"error\":null}\n"
+        "{\"type\":\"reference\",\"file\":\"a.txt\",\"doc\":null,\"line\":2,\"col\":2,\"offset\":7,"
+        "\"length\":28,\"kind\":\"bt_drucksache\",\"target\":\"BT-Drs. 19/5954\",\"locator\":"
+        "\"Frage 2\",\"relation\":\"cites\",\"text\":\"Bundestagsdrucksache 19/5954\","
+        "\"resolves_to\":null,\"ambiguous\":false,\"malformed\":false,\"note\":null}\n");
+    cg_buf_clear(&s);
+    assert_int_equal(cg_tsv_write_header(&s, NULL), CG_OK);
+    assert_int_equal(cg_tsv_write(&s, "a\tb.txt", r, NULL), CG_OK);
+    assert_string_equal(s.data, "file\tline\tkind\ttarget\tlocator\trelation\n"
+                                "a b.txt\t2\tbt_drucksache\tBT-Drs. 19/5954\tFrage 2\tcites\n");
+    cg_buf_clear(&s);
+    /* a file that could not be read: its document line carries the error */
+    assert_int_equal(cg_jsonl_write_document(&s, "bad\xff.txt", NULL, NULL, "cannot open", NULL),
+                     CG_OK);
+    assert_string_equal(s.data,
+                        "{\"type\":\"document\",\"file\":\"bad\xEF\xBF\xBD.txt\",\"doc\":null,"
+                        "\"issuer\":null,\"doc_type\":null,\"title\":null,\"date\":null,"
+                        "\"alias\":null,\"bytes\":null,\"references\":0,\"warnings\":[],"
+                        "\"error\":\"cannot open\"}\n");
+    cg_buf_clear(&s);
+    assert_int_equal(cg_jsonl_write_summary(&s, 3, 1, 7, 2, NULL), CG_OK);
+    assert_string_equal(s.data, "{\"type\":\"summary\",\"files\":3,\"failed\":1,\"references\":7,"
+                                "\"warnings\":2}\n");
+    cg_buf_release(&s);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
+/* ---- reading JSON Lines ---- */
+
+/* A document with a header, questions, every relation and flag, ranges of
+ * questions, a Bundesrat number with suffixes, an EU act and a URL. */
+static const char answer_text[] =
+    "Deutscher Bundestag Drucksache 21/843\n21. Wahlperiode 10.07.2025\nAntwort\n"
+    "der Bundesregierung\nauf die Kleine Anfrage der Fraktion X\n\xe2\x80\x93 Drucksache 21/659 "
+    "\xe2\x80\x93\nTitel\nSiehe BT-Drs. 19/5954, Antwort zu den Fragen 3a bis 3c, und "
+    "Bundesratsdrucksache 103/1/25 (Beschluss), die Verordnung (EU) 2016/679,\n"
+    "https://dserver.bundestag.de/btd/20/014/2001464.pdf und Drucksache 24/469.\n";
+
+typedef struct gathered {
+    size_t n;
+    char *files[8];
+    bool has_line[8];
+    cg_buf jsonl; /* each extraction written again, without its input */
+    size_t stop_after;
+} gathered;
+
+static int gather(void *ctx, const char *file, const cg_extraction *ext, bool has_document_line) {
+    gathered *g = ctx;
+    if (g->n < 8) {
+        g->files[g->n] = strdup(file);
+        g->has_line[g->n] = has_document_line;
+    }
+    g->n++;
+    assert_int_equal(cg_jsonl_write_document(&g->jsonl, file, NULL, ext, NULL, NULL), CG_OK);
+    return g->stop_after && g->n == g->stop_after;
+}
+
+static void gathered_release(gathered *g) {
+    for (size_t i = 0; i < g->n && i < 8; i++)
+        free(g->files[i]);
+    cg_buf_release(&g->jsonl);
+}
+
+static bool same_str(const char *a, const char *b) {
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+typedef struct expect {
+    const cg_extraction *want;
+    int calls;
+} expect;
+
+static int compare(void *ctx, const char *file, const cg_extraction *got, bool has_line) {
+    expect *e = ctx;
+    e->calls++;
+    assert_string_equal(file, "a.txt");
+    assert_true(has_line);
+    const cg_document_info *a = cg_extraction_document(e->want), *b = cg_extraction_document(got);
+    assert_true(cg_docid_equal(&a->id, &b->id));
+    assert_true(cg_docid_equal(&a->alias, &b->alias));
+    assert_int_equal(a->id.number, 843);
+    assert_true(same_str(a->type, b->type));
+    assert_true(same_str(a->title, b->title));
+    assert_true(same_str(a->date, b->date));
+    assert_int_equal(cg_extraction_count(got), cg_extraction_count(e->want));
+    size_t with_questions = 0, flagged = 0;
+    for (size_t i = 0; i < cg_extraction_count(got); i++) {
+        const cg_reference *x = cg_extraction_reference(e->want, i);
+        const cg_reference *y = cg_extraction_reference(got, i);
+        assert_true(cg_docid_equal(&x->target, &y->target));
+        assert_true(cg_docid_equal(&x->resolves_to, &y->resolves_to));
+        assert_true(same_str(x->locator.text, y->locator.text));
+        assert_true(same_str(x->note, y->note));
+        assert_int_equal(x->locator.series, y->locator.series);
+        assert_int_equal(x->locator.nquestions, y->locator.nquestions);
+        for (size_t k = 0; k < x->locator.nquestions; k++) {
+            assert_int_equal(x->locator.questions[k].number, y->locator.questions[k].number);
+            assert_int_equal(x->locator.questions[k].sub, y->locator.questions[k].sub);
+        }
+        with_questions += x->locator.nquestions > 0;
+        flagged += x->flags != 0;
+        assert_int_equal(x->relation, y->relation);
+        assert_int_equal(x->flags, y->flags);
+        assert_int_equal(x->offset, y->offset);
+        assert_int_equal(x->length, y->length);
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->col, y->col);
+    }
+    /* the text exercised what it is meant to */
+    assert_true(with_questions >= 1);
+    assert_true(flagged >= 1);
+    return 0;
+}
+
+/* Everything a reference line carries reads back into the same values. */
+static void test_jsonl_read_gives_the_extraction_back(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    cg_input *in = input("a.txt", answer_text, strlen(answer_text));
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_true(cg_extraction_count(r) >= 5);
+    cg_buf s = CG_BUF_INIT;
+    assert_int_equal(cg_jsonl_write_document(&s, "a.txt", in, r, NULL, NULL), CG_OK);
+    assert_int_equal(cg_jsonl_write_summary(&s, 1, 0, cg_extraction_count(r), 0, NULL), CG_OK);
+
+    expect e = {r, 0};
+    assert_int_equal(cg_jsonl_read("a.jsonl", s.data, s.len, 1, compare, &e, NULL), CG_OK);
+    assert_int_equal(e.calls, 1);
+    cg_buf_release(&s);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
+/* Three documents, the second without its document line: read in one
+ * piece or in many on several threads, the callback sees the same. */
+static char *corpus_jsonl(size_t copies, size_t *len) {
+    cg_extractor *ex = extractor();
+    cg_input *in = input("a.txt", answer_text, strlen(answer_text));
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    cg_buf s = CG_BUF_INIT;
+    for (size_t i = 0; i < copies; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "d%06zu.txt", i);
+        cg_buf one = CG_BUF_INIT;
+        assert_int_equal(cg_jsonl_write_document(&one, name, in, r, NULL, NULL), CG_OK);
+        const char *body = one.data;
+        if (i % 3 == 1) body = strchr(one.data, '\n') + 1; /* references only */
+        assert_int_equal(cgu_buf_append(&s, body, strlen(body)), 0);
+        cg_buf_release(&one);
+    }
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+    *len = s.len;
+    return cg_buf_detach(&s);
+}
+
+static void test_jsonl_read_pieces_and_threads(void **state) {
+    (void)state;
+    size_t len;
+    char *data = corpus_jsonl(3, &len);
+    gathered g = {0};
+    assert_int_equal(cg_jsonl_read("x.jsonl", data, len, 1, gather, &g, NULL), CG_OK);
+    assert_int_equal(g.n, 3);
+    assert_true(g.has_line[0]);
+    assert_false(g.has_line[1]);
+    assert_true(g.has_line[2]);
+    assert_string_equal(g.files[1], "d000001.txt");
+    gathered_release(&g);
+    free(data);
+
+    /* many MiB: read in pieces of about 1 MiB, cut between lines of one document */
+    data = corpus_jsonl(6000, &len);
+    assert_true(len > ((size_t)4 << 20) * 2);
+    gathered one = {0}, four = {0};
+    assert_int_equal(cg_jsonl_read("x.jsonl", data, len, 1, gather, &one, NULL), CG_OK);
+    assert_int_equal(cg_jsonl_read("x.jsonl", data, len, 4, gather, &four, NULL), CG_OK);
+    assert_int_equal(one.n, 6000);
+    assert_int_equal(four.n, 6000);
+    assert_int_equal(one.jsonl.len, four.jsonl.len);
+    assert_memory_equal(one.jsonl.data, four.jsonl.data, one.jsonl.len);
+    gathered_release(&one);
+    gathered_release(&four);
+    free(data);
+}
+
+static void test_jsonl_read_errors(void **state) {
+    (void)state;
+    static const struct {
+        const char *data;
+        size_t line;
+        const char *message;
+        size_t handed_on;
+    } cases[] = {
+        {"{\"type\":\"document\",\"file\":\"a\"}\nnot json\n", 2, "", 1},
+        {"\n\n[1,2]\n", 3, "no \"type\"", 0},
+        {"{\"type\":\"reference\",\"file\":\"a\",\"kind\":\"url\"}\n", 1, "without a \"target\"",
+         0},
+        {"{\"type\":\"reference\",\"file\":\"a\",\"target\":\"Drucksache 1/2\"}\n", 1,
+         "not a canonical id", 0},
+        {"{\"type\":\"reference\",\"file\":\"a\",\"kind\":\"\",\"target\":\"x\"}\n", 1,
+         "empty \"kind\"", 0},
+        {"{\"type\":\"reference\",\"kind\":\"url\",\"target\":\"https://x.de/\"}\n", 1,
+         "without a \"file\"", 0},
+        {"{\"type\":\"document\",\"file\":\"a\"}\r\n{\"type\":\"document\",\"file\":\"b\"}\n"
+         "{\"type\":\"document\"}\n",
+         3, "without a \"file\"", 2},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        gathered g = {0};
+        cg_error err = {0};
+        assert_int_equal(
+            cg_jsonl_read("in.jsonl", cases[i].data, strlen(cases[i].data), 1, gather, &g, &err),
+            CG_EFORMAT);
+        assert_string_equal(err.path, "in.jsonl");
+        assert_int_equal(err.line, cases[i].line);
+        assert_non_null(strstr(err.text, cases[i].message));
+        assert_int_equal(g.n, cases[i].handed_on);
+        gathered_release(&g);
+    }
+    /* passed over: errors of extraction, summaries, other types, blank lines */
+    const char *fine = "{\"type\":\"document\",\"file\":\"a\",\"error\":\"cannot open\"}\n"
+                       "{\"type\":\"summary\",\"files\":1}\n{\"type\":\"comment\"}\n  \n";
+    gathered g = {0};
+    assert_int_equal(cg_jsonl_read("in.jsonl", fine, strlen(fine), 1, gather, &g, NULL), CG_OK);
+    assert_int_equal(g.n, 0);
+    gathered_release(&g);
+    /* the callback stops the reading */
+    const char *two =
+        "{\"type\":\"document\",\"file\":\"a\"}\n{\"type\":\"document\",\"file\":\"b\"}\n";
+    g = (gathered){.stop_after = 1};
+    assert_int_equal(cg_jsonl_read("in.jsonl", two, strlen(two), 1, gather, &g, NULL), CG_EINVAL);
+    assert_int_equal(g.n, 1);
+    gathered_release(&g);
+}
+
+/* ---- the cache record ---- */
+
+/* A NUL byte and an invalid byte on quoted lines; a defect; a CRLF line. */
+static const char quoted_text[] =
+    "Titel\r\nSiehe BT-Drs. 21/99999 und BT-Drs. \xe2\x80\xa6] \xff\r\n"
+    "https://www..example.org/ \0 nach NUL\nBT-Drs. 24/469 x\n";
+
+/* The record of an extraction with its quotes reads back field for field,
+ * and the check of it (without the document's bytes) reports exactly what
+ * the check of the document does. */
+static void test_record_round_trip(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    size_t len = sizeof quoted_text - 1;
+    cg_input *in = input("q.txt", quoted_text, len);
+    cg_extraction *r = NULL, *back = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    cg_buf rec = CG_BUF_INIT;
+    assert_int_equal(cgio_record_write(&rec, r), CG_EINVAL); /* no quotes yet */
+    assert_int_equal(cgr_keep_quotes(r, in), CG_OK);
+    assert_int_equal(cgio_record_write(&rec, r), CG_OK);
+    assert_int_equal(cgio_record_read(rec.data, rec.len, len, &back, NULL), CG_OK);
+    cg_buf a = CG_BUF_INIT, b = CG_BUF_INIT;
+    assert_int_equal(cg_jsonl_write_document(&a, "q.txt", in, r, NULL, NULL), CG_OK);
+    assert_int_equal(cg_jsonl_write_document(&b, "q.txt", in, back, NULL, NULL), CG_OK);
+    assert_string_equal(a.data, b.data);
+    const cg_question *q1, *q2;
+    assert_int_equal(cg_extraction_questions(r, &q1), cg_extraction_questions(back, &q2));
+    const cg_defect *d1, *d2;
+    assert_int_equal(cg_extraction_defects(r, &d1), 1);
+    assert_int_equal(cg_extraction_defects(back, &d2), 1);
+    assert_int_equal(d1[0].offset, d2[0].offset);
+    assert_string_equal(d1[0].message, d2[0].message);
+    /* written again, the record is the same bytes */
+    cg_buf again = CG_BUF_INIT;
+    assert_int_equal(cgio_record_write(&again, back), CG_OK);
+    assert_int_equal(again.len, rec.len);
+    assert_memory_equal(again.data, rec.data, rec.len);
+    cg_buf_release(&again);
+    /* the check from the bytes and from the record: the same report */
+    cg_check *c1 = NULL, *c2 = NULL;
+    assert_int_equal(cg_check_new(&c1, NULL), CG_OK);
+    assert_int_equal(cg_check_new(&c2, NULL), CG_OK);
+    assert_int_equal(cg_check_add_document(c1, "q.txt", in, r, NULL), CG_OK);
+    assert_int_equal(cg_check_add_document(c2, "q.txt", NULL, back, NULL), CG_OK);
+    assert_int_equal(cg_check_run(c1, NULL), CG_OK);
+    assert_int_equal(cg_check_run(c2, NULL), CG_OK);
+    assert_true(cg_check_count(c1) >= 3);
+    cg_buf_clear(&a);
+    cg_buf_clear(&b);
+    for (int f = CG_CHECK_TEXT; f <= CG_CHECK_MARKDOWN; f++) {
+        assert_int_equal(cg_check_write(c1, (cg_check_format)f, CG_SEV_NOTE, true, &a, NULL),
+                         CG_OK);
+        assert_int_equal(cg_check_write(c2, (cg_check_format)f, CG_SEV_NOTE, true, &b, NULL),
+                         CG_OK);
+        assert_string_equal(a.data, b.data);
+        cg_buf_clear(&a);
+        cg_buf_clear(&b);
+    }
+    cg_buf_release(&a);
+    cg_buf_release(&b);
+    cg_check_free(c1);
+    cg_check_free(c2);
+    /* an extraction without quotes cannot be checked without its bytes */
+    cg_extraction *plain = NULL;
+    assert_int_equal(cg_extract(ex, in, &plain, NULL), CG_OK);
+    assert_int_equal(cg_check_new(&c1, NULL), CG_OK);
+    assert_int_equal(cg_check_add_document(c1, "q.txt", NULL, plain, NULL), CG_EINVAL);
+    /* nor with the bytes of another document: refused, and nothing added */
+    cg_input *shorter = input("q.txt", quoted_text, 20);
+    cg_error err = {0};
+    assert_int_equal(cg_check_add_document(c1, "q.txt", shorter, plain, &err), CG_EINVAL);
+    assert_non_null(strstr(err.text, "outside the document"));
+    assert_int_equal(cg_check_run(c1, NULL), CG_OK);
+    assert_int_equal(cg_check_count(c1), 0);
+    cg_input_free(shorter);
+    cg_check_free(c1);
+    cg_extraction_free(plain);
+    cg_extraction_free(back);
+    cg_buf_release(&rec);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
+/* A record that is damaged in any way, or does not fit the document, is
+ * refused: a damaged cache entry is rebuilt, never trusted. */
+static void test_record_damage_is_refused(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    size_t len = sizeof quoted_text - 1;
+    cg_input *in = input("q.txt", quoted_text, len);
+    cg_extraction *r = NULL, *back = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_int_equal(cgr_keep_quotes(r, in), CG_OK);
+    cg_buf rec = CG_BUF_INIT;
+    assert_int_equal(cgio_record_write(&rec, r), CG_OK);
+    cg_error err;
+    for (size_t cut = 0; cut < rec.len; cut++) {
+        assert_int_equal(cgio_record_read(rec.data, cut, len, &back, &err), CG_EFORMAT);
+        assert_null(back);
+    }
+    assert_int_equal(cgio_record_read(rec.data, rec.len, len - 1, &back, &err), CG_EFORMAT);
+    assert_non_null(strstr(err.text, "another size"));
+    char *bad = malloc(rec.len + 32);
+    assert_non_null(bad);
+    /* a reference's offset moved past the end of the document */
+    const char *ref = "13:bt_drucksache 16:BT-Drs. 21/99999 ~ ~ ~ 0 0 ";
+    const char *off = strstr(rec.data, ref);
+    assert_non_null(off);
+    size_t at = (size_t)(off - rec.data) + strlen(ref);
+    size_t digits = strspn(rec.data + at, "0123456789");
+    assert_true(digits > 0);
+    int n = snprintf(bad, rec.len + 32, "%.*s99999%s", (int)at, rec.data, rec.data + at + digits);
+    assert_int_equal(cgio_record_read(bad, (size_t)n, len, &back, &err), CG_EFORMAT);
+    assert_non_null(strstr(err.text, "outside the document"));
+    /* an older format, trailing bytes */
+    memcpy(bad, rec.data, rec.len);
+    memcpy(bad, "CGR1", 4);
+    assert_int_equal(cgio_record_read(bad, rec.len, len, &back, &err), CG_EFORMAT);
+    memcpy(bad, rec.data, rec.len);
+    bad[rec.len] = 'x';
+    assert_int_equal(cgio_record_read(bad, rec.len + 1, len, &back, &err), CG_EFORMAT);
+    /* a string length beyond the record */
+    const char *kind = strstr(rec.data, "13:bt_drucksache");
+    assert_non_null(kind);
+    memcpy(bad, rec.data, rec.len);
+    memcpy(bad + (kind - rec.data), "99", 2);
+    assert_int_equal(cgio_record_read(bad, rec.len, len, &back, &err), CG_EFORMAT);
+    /* a relation no citegraph has */
+    const char *rel = strstr(rec.data, "16:BT-Drs. 21/99999 ~ ~ ~ 0 ");
+    assert_non_null(rel);
+    memcpy(bad, rec.data, rec.len);
+    bad[(rel - rec.data) + strlen("16:BT-Drs. 21/99999 ~ ~ ~ ")] = '7';
+    assert_int_equal(cgio_record_read(bad, rec.len, len, &back, &err), CG_EFORMAT);
+    assert_null(back);
+    free(bad);
+    cg_buf_release(&rec);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_jsonl_and_tsv_bytes),
+        cmocka_unit_test(test_jsonl_read_gives_the_extraction_back),
+        cmocka_unit_test(test_jsonl_read_pieces_and_threads),
+        cmocka_unit_test(test_jsonl_read_errors),
+        cmocka_unit_test(test_record_round_trip),
+        cmocka_unit_test(test_record_damage_is_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
