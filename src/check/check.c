@@ -102,6 +102,7 @@ cg_status cg_check_new(cg_check **out, cg_error *err) {
     }
     for (size_t i = 0; i < NRULES; i++)
         c->severity[i] = rules[i].severity;
+    cg_buf_init(&c->scratch);
     *out = c;
     return CG_OK;
 }
@@ -119,8 +120,11 @@ void cg_check_free(cg_check *c) {
     free(c->ignores);
     free(c->findings);
     free(c->urls);
+    free(c->targets);
     cgu_map_release(&c->baseline);
     cgu_map_release(&c->url_index);
+    cgu_map_release(&c->target_index);
+    cg_buf_release(&c->scratch);
     cgu_arena_release(&c->arena);
     free(c);
 }
@@ -135,19 +139,29 @@ cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *
 }
 
 /* A copy of `id` whose texts live in the check, and its canonical text. */
-static int keep_id(cg_check *c, const cg_docid *id, cg_docid *out, const char **text) {
+/* A copy of `id` whose texts live in the check. */
+static int keep_id(cg_check *c, const cg_docid *id, cg_docid *out) {
     int failed = 0;
     *out = *id;
     out->text = cgu_arena_dup_or_null(&c->arena, id->text, &failed);
     out->grammar_kind = cgu_arena_dup_or_null(&c->arena, id->grammar_kind, &failed);
-    if (failed) return -1;
-    if (!text) return 0;
-    *text = NULL;
-    if (id->kind == CG_KIND_NONE) return 0;
-    cg_buf b = CG_BUF_INIT;
-    if (cg_docid_append(id, &b, NULL) == CG_OK) *text = cgu_arena_strndup(&c->arena, b.data, b.len);
-    cg_buf_release(&b);
-    return *text ? 0 : -1;
+    return failed ? -1 : 0;
+}
+
+/* The target of a reference, interned: NULL when memory ran out. */
+static const ctarget *intern_target(cg_check *c, const cg_docid *id) {
+    cg_buf_clear(&c->scratch);
+    if (cg_docid_append(id, &c->scratch, NULL) != CG_OK) return NULL;
+    size_t i;
+    if (cgu_map_get(&c->target_index, c->scratch.data, &i)) return c->targets[i];
+    ctarget *t = cgu_arena_alloc(&c->arena, sizeof *t);
+    if (!t || keep_id(c, id, &t->id) ||
+        !(t->text = cgu_arena_strndup(&c->arena, c->scratch.data, c->scratch.len)) ||
+        cgu_grow((void **)&c->targets, &c->captargets, c->ntargets + 1, sizeof *c->targets) ||
+        cgu_map_put(&c->target_index, t->text, c->ntargets))
+        return NULL;
+    c->targets[c->ntargets++] = t;
+    return t;
 }
 
 /* The check keeps only what findings quote: each reference's and defect's
@@ -204,7 +218,7 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     memset(d, 0, sizeof *d);
     quoter q = {c, input, ext, 0, NULL};
     const cg_document_info *info = cg_extraction_document(ext);
-    int failed = keep_id(c, &info->id, &d->id, NULL) || keep_id(c, &info->alias, &d->alias, NULL);
+    int failed = keep_id(c, &info->id, &d->id) || keep_id(c, &info->alias, &d->alias);
     d->file = cgu_arena_dup_or_null(&c->arena, file, &failed);
     d->type = cgu_arena_dup_or_null(&c->arena, info->type, &failed);
     d->date = cgu_arena_dup_or_null(&c->arena, info->date, &failed);
@@ -234,7 +248,7 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
                     .length = r->length,
                     .line = r->line,
                     .col = r->col};
-        if (keep_id(c, &r->target, &x->target, &x->target_text)) goto oom;
+        if (!(x->target = intern_target(c, &r->target))) goto oom;
         x->note = cgu_arena_dup_or_null(&c->arena, r->note, &failed);
         x->locator = r->locator;
         x->locator.text = cgu_arena_dup_or_null(&c->arena, r->locator.text, &failed);
@@ -250,11 +264,11 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
                         : cgu_arena_dup_or_null(&c->arena, cgr_ref_text(ext, i), &failed);
         x->line_text = quote_line(&q, r->line);
         if (failed || !x->text || !x->line_text) goto oom;
-        if (r->target.kind == CG_KIND_URL && !cgu_map_get(&c->url_index, x->target_text, NULL)) {
+        if (r->target.kind == CG_KIND_URL && !cgu_map_get(&c->url_index, x->target->text, NULL)) {
             if (cgu_grow((void **)&c->urls, &c->capurls, c->nurls + 1, sizeof *c->urls) ||
-                cgu_map_put(&c->url_index, x->target_text, c->nurls))
+                cgu_map_put(&c->url_index, x->target->text, c->nurls))
                 goto oom;
-            c->urls[c->nurls++] = x->target_text;
+            c->urls[c->nurls++] = x->target->text;
         }
     }
     const cg_defect *df;
@@ -536,8 +550,8 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
     }
     for (size_t i = 0; st == CG_OK && i < d->nrefs; i++) {
         const cref *r = &d->refs[i];
-        const cg_docid *id = &r->target;
-        const char *t = r->target_text;
+        const cg_docid *id = &r->target->id;
+        const char *t = r->target->text;
 #define ADD(rule, ...)                                                                             \
     add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, r->line_text, __VA_ARGS__)
         if (id->kind == CG_KIND_URL) {
@@ -639,16 +653,17 @@ static cg_status check_online(cg_check *c, cg_error *err) {
         for (size_t k = 0; st == CG_OK && k < doc->nrefs; k++) {
             const cref *x = &doc->refs[k];
             size_t i;
-            if (x->target.kind != CG_KIND_URL || !cgu_map_get(&c->url_index, x->target_text, &i))
+            if (x->target->id.kind != CG_KIND_URL ||
+                !cgu_map_get(&c->url_index, x->target->text, &i))
                 continue;
             const cgc_url_result *r = &rs[i];
             if (r->skipped || (r->status >= 200 && r->status < 400)) continue;
             if (r->status)
-                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target_text, x->text,
-                         x->line_text, "%s answers %ld", x->target_text, r->status);
+                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
+                         x->line_text, "%s answers %ld", x->target->text, r->status);
             else
-                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target_text, x->text,
-                         x->line_text, "%s does not answer: %s", x->target_text, r->message);
+                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
+                         x->line_text, "%s does not answer: %s", x->target->text, r->message);
             if (st != CG_OK) cgu_oom(err);
         }
     }

@@ -8,9 +8,15 @@
 #include "util/util.h"
 
 /* A reference as the check keeps it. */
+/* A document references cite: once per check, however often it is cited
+ * (a corpus has millions of references to some thousands of documents). */
+typedef struct ctarget {
+    cg_docid id;      /* its texts in the check's arena */
+    const char *text; /* its canonical text, as findings name it */
+} ctarget;
+
 typedef struct cref {
-    cg_docid target;
-    const char *target_text; /* its canonical text, as findings name it */
+    const ctarget *target;
     cg_locator locator;
     const char *text, *note;
     const char *line_text; /* the line it starts on, as findings quote it */
@@ -51,6 +57,10 @@ struct cg_check {
     const char **urls; /* each distinct URL of the corpus once, in order */
     size_t nurls, capurls;
     cgu_map url_index; /* url -> 1 */
+    ctarget **targets; /* every document cited, in the arena */
+    size_t ntargets, captargets;
+    cgu_map target_index; /* canonical text -> target */
+    cg_buf scratch;       /* an id's text while it is looked up */
     bool ran;
     bool online;
     cg_online_options online_opts;

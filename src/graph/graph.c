@@ -13,6 +13,7 @@
 cg_status cg_graph_new(const cg_graph_options *opts, cg_graph **out, cg_error *err) {
     *out = calloc(1, sizeof **out);
     if (!*out) return cgu_oom(err);
+    cg_buf_init(&(*out)->scratch);
     if (opts) (*out)->opts = *opts;
     return CG_OK;
 }
