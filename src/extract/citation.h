@@ -39,17 +39,13 @@ typedef struct cgx_pdf_address {
     int digits;
 } cgx_pdf_address;
 
-/* One reference as extraction read it: `ref` as far as extraction can
- * tell (its position in the original bytes, locator and relation; `note`
- * and CG_REF_MALFORMED where the text alone shows a number malformed), and
- * the evidence the resolver completes it from. `ref.target.kind` is
- * CG_KIND_NONE for a Drucksache number the resolver has yet to identify
- * from `drs`; `ref.resolves_to` is the resolver's, from `pdf`. */
-typedef struct cgx_citation {
-    cg_reference ref;
+/* The evidence the resolver completes reference i from (cgx_result): the
+ * number of a Drucksache as written, when `refs[i].target.kind` is still
+ * CG_KIND_NONE, and the Bundestag PDF address a URL may be. */
+typedef struct cgx_evidence {
     cgx_drucksache drs;
     cgx_pdf_address pdf;
-} cgx_citation;
+} cgx_evidence;
 
 /* What the header says, as extraction read it. */
 typedef struct cgx_header {
@@ -61,14 +57,21 @@ typedef struct cgx_header {
 /* The result of the extraction stage of one document. */
 typedef struct cgx_result {
     cgu_arena *arena; /* the caller's: every string and array below lives in it, but
-                         `citations`, which cgx_result_release() frees */
+                         `refs` and `evidence` */
     cgx_header header;
     cg_question *questions; /* the numbered questions of an Anfrage or Antwort */
     size_t nquestions;
     cg_defect *defects;
     size_t ndefects;
-    cgx_citation *citations; /* in order of position */
-    size_t ncitations;
+    /* The references in order of position, as far as extraction can tell:
+     * their positions in the original bytes, locators and relations; `note`
+     * and CG_REF_MALFORMED where the text alone shows a number malformed.
+     * `refs` and `evidence` are malloc'd, not in the arena: the resolver
+     * completes `refs` in place and takes them (a document of 400,000
+     * references is not copied); cgx_result_release() frees the rest. */
+    cg_reference *refs;
+    cgx_evidence *evidence;
+    size_t nrefs;
 } cgx_result;
 
 /* Extracts the references of `input` into `out`, allocating in `arena`.

@@ -22,29 +22,26 @@ static int cmp_cand(const void *a, const void *b) {
 }
 
 /* Candidates that survived, with their spans mapped back to the original bytes. */
-static cg_status build_citations(xctx *x, cgx_result *r) {
+static cg_status build_references(xctx *x, cgx_result *r) {
     size_t n = 0;
     for (size_t i = 0; i < x->ncands; i++)
         n += !x->cands[i].dropped;
-    /* malloc'd, not in the arena: the resolver turns them into references and
-     * frees them (cgx_result_release), so a document of 400,000 references
-     * does not keep both */
-    r->citations = n ? malloc(n * sizeof *r->citations) : NULL;
-    if (n && !r->citations) return CG_ENOMEM;
+    if (!n) return CG_OK;
+    r->refs = malloc(n * sizeof *r->refs);
+    r->evidence = malloc(n * sizeof *r->evidence);
+    if (!r->refs || !r->evidence) return CG_ENOMEM;
     cg_position_cursor cur;
     cg_position_cursor_init(&cur, x->input);
     for (size_t i = 0; i < x->ncands; i++) {
         const cand *c = &x->cands[i];
         if (c->dropped) continue;
-        cgx_citation *ct = &r->citations[r->ncitations++];
-        *ct = (cgx_citation){.ref = {.target = c->target,
-                                     .locator = c->locator,
-                                     .note = c->note,
-                                     .flags = c->flags,
-                                     .relation = c->relation},
-                             .drs = c->drs,
-                             .pdf = c->pdf};
-        cg_reference *ref = &ct->ref;
+        r->evidence[r->nrefs] = (cgx_evidence){c->drs, c->pdf};
+        cg_reference *ref = &r->refs[r->nrefs++];
+        *ref = (cg_reference){.target = c->target,
+                              .locator = c->locator,
+                              .note = c->note,
+                              .flags = c->flags,
+                              .relation = c->relation};
         ref->offset = cg_norm_orig_start(&x->norm, c->start);
         size_t end = cg_norm_orig_end(&x->norm, c->end);
         ref->length = end > ref->offset ? end - ref->offset : 0;
@@ -106,7 +103,7 @@ cg_status cgx_extract(const cg_extractor *ex, const cg_input *input, cgu_arena *
     r->questions = (cg_question *)cgx_questions_dup(&x, x.qlabels, x.nqlabels);
     if (x.status != CG_OK) goto fail;
     st = build_defects(&x, r);
-    if (st == CG_OK) st = build_citations(&x, r);
+    if (st == CG_OK) st = build_references(&x, r);
     goto out;
 fail:
     st = x.status != CG_OK ? x.status : CG_ENOMEM;
@@ -130,7 +127,9 @@ out:
 }
 
 void cgx_result_release(cgx_result *r) {
-    free(r->citations);
-    r->citations = NULL;
-    r->ncitations = 0;
+    free(r->refs);
+    free(r->evidence);
+    r->refs = NULL;
+    r->evidence = NULL;
+    r->nrefs = 0;
 }

@@ -18,6 +18,7 @@ cg_extraction *cgr_extraction_new(void) {
 
 void cg_extraction_free(cg_extraction *ext) {
     if (!ext) return;
+    free(ext->heap_refs);
     cgu_arena_release(&ext->arena);
     free(ext);
 }

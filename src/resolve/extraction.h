@@ -1,6 +1,7 @@
 /* extraction.h - the result of cg_extract(), as the library's modules see
  * it: built by the resolve stage (resolve.c), read back from a cache record
- * (io/record.c), quoted by the check. Everything lives in its arena. */
+ * (io/record.c), quoted by the check. Everything lives in its arena but
+ * `heap_refs`. */
 #ifndef CG_RESOLVE_EXTRACTION_H
 #define CG_RESOLVE_EXTRACTION_H
 
@@ -18,6 +19,7 @@ struct cg_extraction {
     size_t ndefects;
     cg_reference *refs;
     size_t nrefs;
+    cg_reference *heap_refs; /* `refs` when malloc'd (by extraction), freed with it */
     /* What the check quotes (cgr_keep_quotes), so that a cached extraction
      * is checked without the document's bytes: each reference's and
      * defect's text, and the distinct lines they start on, in order. */

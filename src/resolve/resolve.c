@@ -11,7 +11,8 @@
 #include "extraction.h"
 #include "readings.h"
 
-static cg_status resolve(const cgx_result *raw, cg_extraction *ext) {
+/* Completes the references of `raw` and moves everything into `ext`. */
+static void resolve(cgx_result *raw, cg_extraction *ext) {
     ext->info.id = raw->header.id;
     ext->info.alias = raw->header.alias;
     ext->info.type = raw->header.type;
@@ -21,18 +22,18 @@ static cg_status resolve(const cgx_result *raw, cg_extraction *ext) {
     ext->nquestions = raw->nquestions;
     ext->defects = raw->defects;
     ext->ndefects = raw->ndefects;
-    ext->nrefs = raw->ncitations;
-    ext->refs = ext->nrefs ? cgu_arena_alloc(&ext->arena, ext->nrefs * sizeof *ext->refs) : NULL;
-    if (ext->nrefs && !ext->refs) return CG_ENOMEM;
-    for (size_t i = 0; i < raw->ncitations; i++) {
-        const cgx_citation *c = &raw->citations[i];
-        cg_reference *r = &ext->refs[i];
-        *r = c->ref;
+    for (size_t i = 0; i < raw->nrefs; i++) {
+        cg_reference *r = &raw->refs[i];
+        const cgx_evidence *e = &raw->evidence[i];
         if (r->target.kind == CG_KIND_NONE)
-            cgr_read_drucksache(&c->drs, &raw->header.id, &r->target, &r->flags, &r->note);
-        cgr_pdf_address(&c->pdf, &r->resolves_to);
+            cgr_read_drucksache(&e->drs, &raw->header.id, &r->target, &r->flags, &r->note);
+        cgr_pdf_address(&e->pdf, &r->resolves_to);
     }
-    return CG_OK;
+    /* taken, not copied */
+    ext->refs = ext->heap_refs = raw->refs;
+    ext->nrefs = raw->nrefs;
+    raw->refs = NULL;
+    raw->nrefs = 0;
 }
 
 cg_status cg_extract(const cg_extractor *ex, const cg_input *input, cg_extraction **out,
@@ -42,8 +43,7 @@ cg_status cg_extract(const cg_extractor *ex, const cg_input *input, cg_extractio
     if (!ext) return cgu_error(err, CG_ENOMEM, cg_input_name(input), 0, 0, NULL);
     cgx_result raw;
     cg_status st = cgx_extract(ex, input, &ext->arena, &raw, err);
-    if (st == CG_OK && (st = resolve(&raw, ext)) != CG_OK)
-        cgu_error(err, st, cg_input_name(input), 0, 0, NULL);
+    if (st == CG_OK) resolve(&raw, ext);
     cgx_result_release(&raw);
     if (st != CG_OK) {
         cg_extraction_free(ext);

@@ -26,7 +26,18 @@ static int append_json(const char *buffer, size_t size, void *data) {
 }
 
 int cgu_json_append(cg_buf *out, json_t *o, size_t flags) {
-    int rc = !o || json_dump_callback(o, append_json, out, flags);
+    if (!o) return -1;
+    /* a line of JSON Lines fits a small buffer: dumped there and appended
+     * once, rather than token by token through the callback */
+    char small[4096];
+    size_t n = json_dumpb(o, small, sizeof small, flags);
+    int rc;
+    if (n == 0)
+        rc = -1;
+    else if (n <= sizeof small)
+        rc = cgu_buf_append(out, small, n);
+    else
+        rc = json_dump_callback(o, append_json, out, flags);
     json_decref(o);
     return rc ? -1 : 0;
 }
