@@ -71,6 +71,19 @@ int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *e
 char **cli_parse_exts(const char *list);
 void cli_free_exts(char **exts);
 
+/* An ending of -o FILE and the --format choice it stands for. */
+typedef struct cli_ending {
+    const char *ending; /* ".tsv" */
+    int choice;         /* the index of the format in the command's --format row */
+} cli_ending;
+
+/* Without --format, the ending of -o FILE chooses the format: *choice is
+ * set from `endings`; a FILE without an ending, or "-", keeps *choice. An
+ * ending not in `endings` is a usage error that lists them. EXIT_OK or
+ * EXIT_USAGE. */
+int cli_format_of_output(cli *c, const char *cmd, const char *path, const cli_ending *endings,
+                         size_t n, int *choice);
+
 /* The options several commands share (those of the table a command has). */
 typedef struct cli_common {
     const char *output;                /* -o FILE; NULL: standard output */

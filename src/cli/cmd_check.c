@@ -63,6 +63,7 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
     if (!o->allow || !o->deny) return cli_nomem(c);
     o->fail_on = CG_SEV_ERROR;
     o->min = CG_SEV_NOTE;
+    bool format_given = false;
     static const cg_severity levels[] = {CG_SEV_ERROR, CG_SEV_WARNING, CG_SEV_NOTE};
     for (size_t i = 0; i < a->noptions; i++) {
         const cli_opt_value *v = &a->options[i];
@@ -111,6 +112,7 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
             break;
         case OPT_FORMAT:
             o->format = (cg_check_format)v->choice;
+            format_given = true;
             break;
         case OPT_FAIL_ON:
             o->never = v->choice == 3;
@@ -135,6 +137,17 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
             break;
         }
     }
+    static const cli_ending endings[] = {{".txt", CG_CHECK_TEXT},
+                                         {".json", CG_CHECK_JSON},
+                                         {".sarif", CG_CHECK_SARIF},
+                                         {".xml", CG_CHECK_JUNIT},
+                                         {".md", CG_CHECK_MARKDOWN}};
+    int choice = (int)o->format;
+    if (!format_given &&
+        (rc = cli_format_of_output(c, "check ", o->common.output, endings,
+                                   sizeof endings / sizeof endings[0], &choice)) != EXIT_OK)
+        return rc;
+    o->format = (cg_check_format)choice;
     o->oo.allow = o->allow;
     o->oo.nallow = o->nallow;
     o->oo.deny = o->deny;

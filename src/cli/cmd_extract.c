@@ -92,9 +92,17 @@ int cmd_extract(cli *c, int argc, char **argv) {
     cg_error err;
     if (!cli_parse_command(c, CMD_EXTRACT, argc, argv, &a, &rc)) goto out;
     if ((rc = cli_read_common(c, "extract ", &a, &o)) != EXIT_OK) goto out;
+    int choice = -1;
     for (size_t i = 0; i < a.noptions; i++)
-        if (a.options[i].option->id == OPT_FORMAT)
-            r.format = a.options[i].choice == 1 ? FMT_TSV : FMT_JSONL;
+        if (a.options[i].option->id == OPT_FORMAT) choice = a.options[i].choice;
+    static const cli_ending endings[] = {{".jsonl", 0}, {".ndjson", 0}, {".tsv", 1}};
+    if (choice < 0) {
+        choice = 0;
+        rc = cli_format_of_output(c, "extract ", o.output, endings,
+                                  sizeof endings / sizeof endings[0], &choice);
+        if (rc != EXIT_OK) goto out;
+    }
+    r.format = choice == 1 ? FMT_TSV : FMT_JSONL;
     if (a.npositionals == 0) {
         rc = cli_usage_error(c, "extract ", "no PATH given (use - for standard input)");
         goto out;

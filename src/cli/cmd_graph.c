@@ -376,6 +376,7 @@ static int q_pairs(const query *qy) {
         return EXIT_USAGE;
     }
     int rc = EXIT_OK;
+    bool unknown = false; /* a pair names an ID the graph does not have */
     json_t *arr = json_array();
     bool ok = arr != NULL;
     char line[1024];
@@ -399,6 +400,11 @@ static int q_pairs(const query *qy) {
             rc = cli_fail(qy->c, &err, NULL, EXIT_FAILED);
             break;
         }
+        if (!fa || !fb) {
+            cli_error(qy->c, "%s:%zu: '%s' is not in the graph", qy->o->pairs, lineno,
+                      fa ? tab + 1 : line);
+            unknown = true;
+        }
         if (fa && fb && cg_graph_shortest_path(qy->g, a, b, &path, &n, NULL) != CG_OK) n = 0;
         free(path);
         if (qy->json) {
@@ -417,7 +423,8 @@ static int q_pairs(const query *qy) {
         json_decref(arr);
         return EXIT_NOMEM;
     }
-    if (!qy->json || rc != EXIT_OK) {
+    if (rc == EXIT_OK && unknown) rc = EXIT_FAILED; /* every pair answered, the unknown reported */
+    if (!qy->json || (rc != EXIT_OK && rc != EXIT_FAILED)) {
         json_decref(arr);
         return rc;
     }
@@ -427,7 +434,7 @@ static int q_pairs(const query *qy) {
         json_decref(arr);
         return EXIT_NOMEM;
     }
-    return emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
+    return emit_json(qy->out, root) ? rc : EXIT_NOMEM;
 }
 
 /* The nodes of path[0..n) as a JSON array; NULL when memory ran out. */
@@ -742,6 +749,11 @@ static int output_format(cli *c, const opts *o, int *format, const char **render
             *render_as = endings[i].render;
             return EXIT_OK;
         }
+    if (strcmp(dot, ".csv") == 0)
+        return cli_usage_error(c, "graph ",
+                               "-o %s: CSV is two files: give --format csv -o PREFIX (it writes "
+                               "PREFIX.nodes.csv and PREFIX.edges.csv)",
+                               out);
     return cli_usage_error(c, "graph ",
                            "-o %s: '%s' is no format citegraph writes; known endings: .dot, .gv, "
                            ".json, .graphml, .svg, .png, .pdf (or give --format)",

@@ -152,7 +152,7 @@ int cli_out_close(cli *c, cli_out *o) {
     if (o->name)
         cli_error(c, "cannot write %s: %s", o->name, strerror(o->errnum));
     else
-        cli_error(c, "writing output failed: %s", strerror(o->errnum));
+        cli_error(c, "cannot write standard output: %s", strerror(o->errnum));
     return EXIT_FAILED;
 }
 
@@ -196,4 +196,25 @@ void cli_common_release(cli_common *o) {
     free(o->catalogs);
     cli_free_exts(o->exts);
     memset(o, 0, sizeof *o);
+}
+
+int cli_format_of_output(cli *c, const char *cmd, const char *path, const cli_ending *endings,
+                         size_t n, int *choice) {
+    if (!path || strcmp(path, "-") == 0) return EXIT_OK;
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : path)) return EXIT_OK;
+    char known[256] = "";
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(dot, endings[i].ending) == 0) {
+            *choice = endings[i].choice;
+            return EXIT_OK;
+        }
+        int w = snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", endings[i].ending);
+        if (w > 0 && (size_t)w < sizeof known - k) k += (size_t)w;
+    }
+    return cli_usage_error(c, cmd,
+                           "-o %s: '%s' is no format this command writes; known endings: %s (or "
+                           "give --format)",
+                           path, dot, known);
 }

@@ -239,8 +239,8 @@ static const cli_command commands[] = {
                                   "path."),
         .exit_status =
             "0\tsuccess\n"
-            "1\tfinished, but FROM or TO is not in the graph, there is no path from FROM to TO, "
-            "or some input could not be read or processed\n"
+            "1\tfinished, but FROM or TO (or an ID of --pairs) is not in the graph, there is no "
+            "path from FROM to TO, or some input could not be read or processed\n"
             "2\tusage or configuration error: an unknown option or format, a missing argument, a "
             "catalog or --pairs file that cannot be read, a line of it without a "
             "tab\n" OUT_OF_MEMORY_STATUS,
@@ -385,8 +385,23 @@ static const cli_option options[] = {
      .short_name = 'o',
      .long_name = "output",
      .arg = "FILE",
-     .commands = BIT(EXTRACT) | BIT(CHECK) | CLI_GRAPH_QUERIES,
+     .commands = CLI_GRAPH_QUERIES,
      .help = "write to FILE instead of standard output"},
+    {.id = OPT_OUTPUT,
+     .short_name = 'o',
+     .long_name = "output",
+     .arg = "FILE",
+     .commands = BIT(EXTRACT),
+     .help = "write to FILE instead of standard output; without --format, a FILE ending in .tsv "
+             "chooses TSV, one in .jsonl or .ndjson JSON Lines (another ending is an error)"},
+    {.id = OPT_OUTPUT,
+     .short_name = 'o',
+     .long_name = "output",
+     .arg = "FILE",
+     .commands = BIT(CHECK),
+     .help = "write to FILE instead of standard output; without --format, a FILE ending in "
+             ".txt, .json, .sarif, .xml (JUnit) or .md chooses the format (another ending is an "
+             "error)"},
     {.id = OPT_OUTPUT,
      .short_name = 'o',
      .long_name = "output",
@@ -448,7 +463,8 @@ static const cli_option options[] = {
      .arg = "FILE",
      .commands = BIT(PATH),
      .help = "answer every line FROM<tab>TO of FILE (# starts a comment) with the length of a "
-             "shortest path, - when there is none"},
+             "shortest path, - when there is none; an ID not in the graph is reported, answered "
+             "-, and makes the exit status 1"},
     {.id = OPT_QUESTIONS,
      .long_name = "questions",
      .commands = CLI_GRAPH_COMMANDS,

@@ -34,9 +34,12 @@ cg_status cg_graph_rank(const cg_graph *g, cg_rank_method method, double *scores
             e = igraph_hub_and_authority_scores(&g->ig, method == CG_RANK_HUB ? &v : &other,
                                                 method == CG_RANK_HUB ? &other : &v, &value, 1,
                                                 NULL, NULL);
+        /* HITS leaves rounding residue (2e-16) on nodes whose score is 0: 0 it is, so
+         * that ranks and output do not depend on the last bits of the arithmetic */
+        bool hits = method != CG_RANK_PAGERANK;
         if (!e)
             for (size_t i = 0; i < g->nnodes; i++)
-                scores[i] = VECTOR(v)[i];
+                scores[i] = hits && VECTOR(v)[i] < 1e-12 ? 0 : VECTOR(v)[i];
         igraph_vector_destroy(&v);
         igraph_vector_destroy(&other);
     }

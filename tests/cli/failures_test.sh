@@ -33,7 +33,7 @@ if [ -w /dev/full ]; then
         "rank $sample" "cites 21/1958 $sample" "check --no-config $sample" \
         "check --no-config -f sarif $sample" "grammar"; do
         expect "$args > /dev/full" 1 sh -c "exec $cg $args > /dev/full"
-        stderr_has "$args > /dev/full" "writing output failed: No space left on device"
+        stderr_has "$args > /dev/full" "cannot write standard output: No space left on device"
     done
     for args in "graph --format json -o /dev/full $sample" "graph -o /dev/full $sample" \
         "check --no-config -f json -o /dev/full $sample" "extract -o /dev/full $sample" \
@@ -51,6 +51,24 @@ expect "graph -o x.json" 0 $cg graph -o "$tmp/x.json" "$sample"
 if head -c 40 "$tmp/x.json" | grep -q '"schema":"citegraph-graph/1"'; then ok; else bad "graph -o x.json is not JSON"; fi
 expect "graph -o x.txt --format dot" 0 $cg graph --format dot -o "$tmp/x.txt" "$sample"
 if head -1 "$tmp/x.txt" | grep -q '^digraph'; then ok; else bad "--format decides over the ending"; fi
+
+# ---- extract and check take the format from -o's ending too (they wrote their default)
+expect "extract -o x.tsv" 0 $cg extract -q -o "$tmp/x.tsv" "$doc"
+if head -1 "$tmp/x.tsv" | grep -q '^file	line	kind'; then ok; else bad "extract -o x.tsv is not TSV"; fi
+expect "check -o x.sarif" 0 $cg check -q --no-config -o "$tmp/x.sarif" "$doc"
+if grep -q '"version": "2.1.0"' "$tmp/x.sarif"; then ok; else bad "check -o x.sarif is not SARIF"; fi
+expect "check -o x.jpg" 2 $cg check -q --no-config -o "$tmp/x.jpg" "$doc"
+stderr_has "check -o x.jpg" "known endings: .txt, .json, .sarif, .xml, .md"
+expect "extract -o x.csv" 2 $cg extract -q -o "$tmp/x.csv" "$doc"
+expect "extract -f jsonl -o x.txt" 0 $cg extract -q -f jsonl -o "$tmp/x.txt" "$doc"
+expect "graph -o x.csv" 2 $cg graph -o "$tmp/x.csv" "$sample"
+stderr_has "graph -o x.csv" "give --format csv -o PREFIX"
+
+# ---- path --pairs reports an ID the graph does not have, and exits 1 (it said nothing)
+printf '21/1958\t21/284\n21/99999\t21/284\n' > "$tmp/pairs.tsv"
+expect "path --pairs with an unknown ID" 1 $cg path -q --pairs "$tmp/pairs.tsv" "$sample"
+stderr_has "path --pairs with an unknown ID" "pairs.tsv:2: '21/99999' is not in the graph"
+stdout_has "path --pairs with an unknown ID" "^21/1958	21/284	2$"
 
 # ---- a Bundesrat number of the last century is drawn in its year (was "Bundesrat, 2098")
 printf 'Vgl. BR-Drs. 640/98 und BR-Drs. 12/25.\n' > "$tmp/br.txt"
