@@ -8,11 +8,13 @@
  * its rank among equal ones, never the line, so it survives lines moving. */
 #include <fnmatch.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_internal.h"
+#include "docid/canon.h"
 #include "online.h"
 #include "resolve/quotes.h"
 #include "url.h"
@@ -119,10 +121,8 @@ void cg_check_free(cg_check *c) {
     cg_corpus_free(c->corpus);
     free(c->ignores);
     free(c->findings);
-    free(c->urls);
     free(c->targets);
     cgu_map_release(&c->baseline);
-    cgu_map_release(&c->url_index);
     cgu_map_release(&c->target_index);
     cg_buf_release(&c->scratch);
     cgu_arena_release(&c->arena);
@@ -138,16 +138,6 @@ cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *
     return cg_catalog_read(c->catalog, ex, path, err);
 }
 
-/* A copy of `id` whose texts live in the check, and its canonical text. */
-/* A copy of `id` whose texts live in the check. */
-static int keep_id(cg_check *c, const cg_docid *id, cg_docid *out) {
-    int failed = 0;
-    *out = *id;
-    out->text = cgu_arena_dup_or_null(&c->arena, id->text, &failed);
-    out->grammar_kind = cgu_arena_dup_or_null(&c->arena, id->grammar_kind, &failed);
-    return failed ? -1 : 0;
-}
-
 /* The target of a reference, interned: NULL when memory ran out. */
 static const ctarget *intern_target(cg_check *c, const cg_docid *id) {
     cg_buf_clear(&c->scratch);
@@ -155,7 +145,8 @@ static const ctarget *intern_target(cg_check *c, const cg_docid *id) {
     size_t i;
     if (cgu_map_get(&c->target_index, c->scratch.data, &i)) return c->targets[i];
     ctarget *t = cgu_arena_alloc(&c->arena, sizeof *t);
-    if (!t || keep_id(c, id, &t->id) ||
+    if (t) memset(t, 0, sizeof *t);
+    if (!t || cgd_copy(&c->arena, id, &t->id) ||
         !(t->text = cgu_arena_strndup(&c->arena, c->scratch.data, c->scratch.len)) ||
         cgu_grow((void **)&c->targets, &c->captargets, c->ntargets + 1, sizeof *c->targets) ||
         cgu_map_put(&c->target_index, t->text, c->ntargets))
@@ -218,7 +209,8 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     memset(d, 0, sizeof *d);
     quoter q = {c, input, ext, 0, NULL};
     const cg_document_info *info = cg_extraction_document(ext);
-    int failed = keep_id(c, &info->id, &d->id) || keep_id(c, &info->alias, &d->alias);
+    int failed =
+        cgd_copy(&c->arena, &info->id, &d->id) || cgd_copy(&c->arena, &info->alias, &d->alias);
     d->file = cgu_arena_dup_or_null(&c->arena, file, &failed);
     d->type = cgu_arena_dup_or_null(&c->arena, info->type, &failed);
     d->date = cgu_arena_dup_or_null(&c->arena, info->date, &failed);
@@ -264,12 +256,6 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
                         : cgu_arena_dup_or_null(&c->arena, cgr_ref_text(ext, i), &failed);
         x->line_text = quote_line(&q, r->line);
         if (failed || !x->text || !x->line_text) goto oom;
-        if (r->target.kind == CG_KIND_URL && !cgu_map_get(&c->url_index, x->target->text, NULL)) {
-            if (cgu_grow((void **)&c->urls, &c->capurls, c->nurls + 1, sizeof *c->urls) ||
-                cgu_map_put(&c->url_index, x->target->text, c->nurls))
-                goto oom;
-            c->urls[c->nurls++] = x->target->text;
-        }
     }
     const cg_defect *df;
     d->ndefects = cg_extraction_defects(ext, &df);
@@ -304,36 +290,23 @@ cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_err
 
 /* ---- configuration and baseline ---- */
 
-static cg_status config_error(cg_error *err, const char *path, size_t line, size_t col,
-                              const char *msg) {
-    if (err) {
-        memset(err, 0, sizeof *err);
-        err->status = CG_EFORMAT;
-        err->line = line;
-        err->col = col;
-        snprintf(err->path, sizeof err->path, "%s", path);
-        snprintf(err->text, sizeof err->text, "%s", msg);
-    }
-    return CG_EFORMAT;
-}
-
 cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
-    if (!root) return config_error(err, path, (size_t)je.line, (size_t)je.column, je.text);
+    if (!root)
+        return cgu_error(err, CG_EFORMAT, path, (size_t)je.line, (size_t)je.column, "%s", je.text);
     cg_status st = CG_OK;
-    char msg[200];
     if (!json_is_object(root)) {
-        st = config_error(err, path, 0, 0,
-                          "a config is a JSON object with \"rules\" and \"ignore\"");
+        st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                       "a config is a JSON object with \"rules\" and \"ignore\"");
         goto out;
     }
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {
         if (strcmp(key, "rules") != 0 && strcmp(key, "ignore") != 0) {
-            snprintf(msg, sizeof msg, "unknown key \"%s\" (known: rules, ignore)", key);
-            st = config_error(err, path, 0, 0, msg);
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0, "unknown key \"%s\" (known: rules, ignore)",
+                           key);
             goto out;
         }
     }
@@ -341,24 +314,20 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     json_object_foreach(rs, key, v) {
         int r = rule_index(key);
         const char *sev = json_string_value(v);
-        cg_severity s = CG_SEV_ERROR;
-        if (sev && strcmp(sev, "off") == 0)
-            s = CG_SEV_OFF;
-        else if (sev && strcmp(sev, "note") == 0)
-            s = CG_SEV_NOTE;
-        else if (sev && strcmp(sev, "warning") == 0)
-            s = CG_SEV_WARNING;
-        else if (!sev || strcmp(sev, "error") != 0)
-            r = -2;
-        if (r < 0) {
-            snprintf(msg, sizeof msg,
-                     r == -1 ? "\"rules\": no rule \"%s\""
-                             : "\"rules\": \"%s\" takes off, note, warning or error",
-                     key);
-            st = config_error(err, path, 0, 0, msg);
+        int s = CG_SEV_OFF;
+        while (sev && s <= CG_SEV_ERROR && strcmp(sev, cg_severity_name((cg_severity)s)) != 0)
+            s++;
+        if (!sev || s > CG_SEV_ERROR) r = -2;
+        if (r == -1) {
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0, "\"rules\": no rule \"%s\"", key);
             goto out;
         }
-        c->severity[r] = s;
+        if (r == -2) {
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                           "\"rules\": \"%s\" takes off, note, warning or error", key);
+            goto out;
+        }
+        c->severity[r] = (cg_severity)s;
     }
     json_t *ig = json_object_get(root, "ignore");
     size_t i;
@@ -368,19 +337,18 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
         const char *file = json_string_value(json_object_get(v, "file"));
         const char *reason = json_string_value(json_object_get(v, "reason"));
         if (!reason || !*reason) {
-            snprintf(msg, sizeof msg,
-                     "\"ignore\" entry %zu has no \"reason\": say why it is silenced", i + 1);
-            st = config_error(err, path, 0, 0, msg);
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                           "\"ignore\" entry %zu has no \"reason\": say why it is silenced", i + 1);
             goto out;
         }
         if (!rule && !target && !file) {
-            snprintf(msg, sizeof msg, "\"ignore\" entry %zu names no rule, target or file", i + 1);
-            st = config_error(err, path, 0, 0, msg);
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                           "\"ignore\" entry %zu names no rule, target or file", i + 1);
             goto out;
         }
         if (rule && rule_index(rule) < 0) {
-            snprintf(msg, sizeof msg, "\"ignore\" entry %zu: no rule \"%s\"", i + 1, rule);
-            st = config_error(err, path, 0, 0, msg);
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0, "\"ignore\" entry %zu: no rule \"%s\"",
+                           i + 1, rule);
             goto out;
         }
         if (cgu_grow((void **)&c->ignores, &c->capignores, c->nignores + 1, sizeof *c->ignores)) {
@@ -398,11 +366,12 @@ out:
 cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err) {
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
-    if (!root) return config_error(err, path, (size_t)je.line, (size_t)je.column, je.text);
+    if (!root)
+        return cgu_error(err, CG_EFORMAT, path, (size_t)je.line, (size_t)je.column, "%s", je.text);
     json_t *fs = json_object_get(root, "findings");
     cg_status st = json_is_array(fs) ? CG_OK
-                                     : config_error(err, path, 0, 0,
-                                                    "not a citegraph baseline (no \"findings\")");
+                                     : cgu_error(err, CG_EFORMAT, path, 0, 0,
+                                                 "not a citegraph baseline (no \"findings\")");
     size_t i;
     json_t *v;
     json_array_foreach(fs, i, v) {
@@ -425,7 +394,6 @@ static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t
                      const char *line_text, const char *fmt, ...)
     __attribute__((format(printf, 11, 12)));
 
-#include <stdarg.h>
 static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t length,
                      size_t line, size_t col, const char *target, const char *text,
                      const char *line_text, const char *fmt, ...) {
@@ -458,23 +426,26 @@ static bool is_document_kind(cg_kind kind) {
     return kind != CG_KIND_URL && kind != CG_KIND_INTERNAL;
 }
 
-static const cdoc *corpus_doc(const cg_check *c, const cg_docid *id) {
-    size_t i;
-    return cg_corpus_find(c->corpus, id, &i) ? &c->docs[i] : NULL;
-}
-
-static const char *date_of(const cg_check *c, const cg_docid *id) {
-    const cdoc *d = corpus_doc(c, id);
-    if (d && d->date) return d->date;
-    const cg_catalog_entry *e = cg_catalog_find(c->catalog, id);
-    return e ? e->date : NULL;
-}
-
-static const char *title_of(const cg_check *c, const cg_docid *id) {
-    const cdoc *d = corpus_doc(c, id);
-    if (d && d->title) return d->title;
-    const cg_catalog_entry *e = cg_catalog_find(c->catalog, id);
-    return e ? e->title : NULL;
+/* What the rules ask of each target, looked up once the corpus is built:
+ * the document it names, whether a catalog lists or covers it, its date
+ * and title; a URL's syntax. */
+static void describe_targets(cg_check *c) {
+    for (size_t i = 0; i < c->ntargets; i++) {
+        ctarget *t = c->targets[i];
+        if (t->id.kind == CG_KIND_URL) {
+            t->url_problem = cgc_url_problem(t->text);
+            continue;
+        }
+        if (!is_document_kind(t->id.kind)) continue;
+        size_t k;
+        const cdoc *d = cg_corpus_find(c->corpus, &t->id, &k) ? &c->docs[k] : NULL;
+        const cg_catalog_entry *e = cg_catalog_find(c->catalog, &t->id);
+        t->doc = d;
+        t->listed = e != NULL;
+        t->covered = !d && !e && cg_catalog_covers(c->catalog, &t->id);
+        t->date = d && d->date ? d->date : e ? e->date : NULL;
+        t->title = d && d->title ? d->title : e ? e->title : NULL;
+    }
 }
 
 /* Whether the document can have question q. The text layer of a PDF
@@ -550,12 +521,13 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
     }
     for (size_t i = 0; st == CG_OK && i < d->nrefs; i++) {
         const cref *r = &d->refs[i];
-        const cg_docid *id = &r->target->id;
-        const char *t = r->target->text;
+        const ctarget *target = r->target;
+        const cg_docid *id = &target->id;
+        const char *t = target->text;
 #define ADD(rule, ...)                                                                             \
     add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, r->line_text, __VA_ARGS__)
         if (id->kind == CG_KIND_URL) {
-            const char *why = cgc_url_problem(t);
+            const char *why = target->url_problem;
             if (why) st = ADD(7, "invalid URL %s: %s", t, why);
             continue;
         }
@@ -583,9 +555,9 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
             st = ADD(5, "%s cites itself", t);
             continue;
         }
-        const cdoc *cited = corpus_doc(c, id);
-        if (!cited && !cg_catalog_find(c->catalog, id)) {
-            bool covered = cg_catalog_covers(c->catalog, id);
+        const cdoc *cited = target->doc;
+        if (!cited && !target->listed) {
+            bool covered = target->covered;
             st = ADD(0, "%s is neither in the corpus nor in %s", t,
                      covered ? "the catalog, which covers it" : "a catalog");
             if (st == CG_OK && covered) c->findings[c->nfindings - 1].severity = CG_SEV_ERROR;
@@ -596,14 +568,14 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
                 question_text q = question_texts(&qs[k], cited);
                 st = ADD(2, "%s has no question %s (its last is %s)", t, q.q, q.last);
             }
-        const char *their = date_of(c, id);
+        const char *their = target->date;
         unsigned wp = cg_docid_issuer(id) == CG_ISSUER_BT ? cg_docid_wahlperiode(id) : 0;
         if (st == CG_OK && d->date && their && strcmp(their, d->date) > 0)
             st = ADD(3, "%s is dated %s, after this document (%s)", t, their, d->date);
         else if (st == CG_OK && own_wp && wp > own_wp)
             st = ADD(3, "%s is of the %u. Wahlperiode, after this document's %u.", t, wp, own_wp);
         if (st == CG_OK && r->answers && d->title) {
-            const char *other = title_of(c, id);
+            const char *other = target->title;
             if (cited && other && !titles_agree(d->title, other))
                 st = ADD(4, "%s, the Anfrage this Antwort answers, is titled '%s', not '%s'", t,
                          other, d->title);
@@ -645,18 +617,28 @@ static cg_status finish(cg_check *c);
 /* Rule CG009: every URL fetched once, every reference to one that does not
  * answer well a finding. */
 static cg_status check_online(cg_check *c, cg_error *err) {
-    cgc_url_result *rs = calloc(c->nurls ? c->nurls : 1, sizeof *rs);
-    if (!rs) return cgu_oom(err);
-    cg_status st = cgc_fetch_urls(&c->online_opts, c->urls, c->nurls, rs, err);
+    /* each distinct URL once, in the order the corpus first cites it: the
+     * order its targets were interned in */
+    const char **urls = malloc((c->ntargets ? c->ntargets : 1) * sizeof *urls);
+    cgc_url_result *rs = calloc(c->ntargets ? c->ntargets : 1, sizeof *rs);
+    if (!urls || !rs) {
+        free(urls);
+        free(rs);
+        return cgu_oom(err);
+    }
+    size_t nurls = 0;
+    for (size_t i = 0; i < c->ntargets; i++)
+        if (c->targets[i]->id.kind == CG_KIND_URL) {
+            c->targets[i]->url = nurls;
+            urls[nurls++] = c->targets[i]->text;
+        }
+    cg_status st = cgc_fetch_urls(&c->online_opts, urls, nurls, rs, err);
     for (size_t d = 0; st == CG_OK && d < c->ndocs; d++) {
         const cdoc *doc = &c->docs[d];
         for (size_t k = 0; st == CG_OK && k < doc->nrefs; k++) {
             const cref *x = &doc->refs[k];
-            size_t i;
-            if (x->target->id.kind != CG_KIND_URL ||
-                !cgu_map_get(&c->url_index, x->target->text, &i))
-                continue;
-            const cgc_url_result *r = &rs[i];
+            if (x->target->id.kind != CG_KIND_URL) continue;
+            const cgc_url_result *r = &rs[x->target->url];
             if (r->skipped || (r->status >= 200 && r->status < 400)) continue;
             if (r->status)
                 st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
@@ -667,6 +649,7 @@ static cg_status check_online(cg_check *c, cg_error *err) {
             if (st != CG_OK) cgu_oom(err);
         }
     }
+    free(urls);
     free(rs);
     return st;
 }
@@ -677,6 +660,7 @@ cg_status cg_check_run(cg_check *c, cg_error *err) {
     cg_status st = cg_corpus_new(&c->corpus, err);
     for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
         st = cg_corpus_add(c->corpus, &c->docs[i].id, &c->docs[i].alias, i, err);
+    if (st == CG_OK) describe_targets(c);
     for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
         if ((st = check_document(c, &c->docs[i])) != CG_OK) cgu_oom(err);
     if (st == CG_OK && c->online) st = check_online(c, err);

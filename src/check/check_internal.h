@@ -7,14 +7,24 @@
 #include "citegraph/resolve.h"
 #include "util/util.h"
 
-/* A reference as the check keeps it. */
 /* A document references cite: once per check, however often it is cited
- * (a corpus has millions of references to some thousands of documents). */
+ * (a corpus has millions of references to some thousands of documents).
+ * What the rules ask of it is looked up once, when the check runs and the
+ * corpus is complete (cg_check_run). */
 typedef struct ctarget {
     cg_docid id;      /* its texts in the check's arena */
     const char *text; /* its canonical text, as findings name it */
+    /* a document: */
+    const struct cdoc *doc;   /* the document of the corpus it names, or NULL */
+    bool listed;              /* a catalog lists it */
+    bool covered;             /* neither: whether a catalog covers its numbering */
+    const char *date, *title; /* from the corpus, else a catalog; NULL: unknown */
+    /* a URL: */
+    const char *url_problem; /* why it is not a valid URL, or NULL */
+    size_t url;              /* its place among the URLs fetched online */
 } ctarget;
 
+/* A reference as the check keeps it. */
 typedef struct cref {
     const ctarget *target;
     cg_locator locator;
@@ -54,9 +64,6 @@ struct cg_check {
     cgu_map baseline; /* fingerprint -> 1 */
     cg_finding *findings;
     size_t nfindings, capfindings;
-    const char **urls; /* each distinct URL of the corpus once, in order */
-    size_t nurls, capurls;
-    cgu_map url_index; /* url -> 1 */
     ctarget **targets; /* every document cited, in the arena */
     size_t ntargets, captargets;
     cgu_map target_index; /* canonical text -> target */

@@ -126,16 +126,21 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         ne++;
     }
     fclose(f);
+    /* the first entry of a URL that has not expired counts */
+    cgu_map fresh = {0}; /* url -> entry */
     for (size_t k = 0; !corrupt && k < ne; k++) {
-        if (now - es[k].when > ttl || !es[k].url) continue;
-        for (size_t i = 0; i < n; i++)
-            if (!rs[i].done && strcmp(rs[i].url, es[k].url) == 0) {
-                rs[i].status = es[k].status;
-                snprintf(rs[i].message, sizeof rs[i].message, "%s", es[k].msg);
-                rs[i].done = rs[i].from_cache = 1;
-                rs[i].cached_at = es[k].when;
-            }
+        if (now - es[k].when > ttl || !es[k].url || cgu_map_get(&fresh, es[k].url, NULL)) continue;
+        if (cgu_map_put(&fresh, es[k].url, k)) break; /* out of memory: what is in counts */
     }
+    for (size_t i = 0; i < n; i++) {
+        size_t k;
+        if (rs[i].done || !cgu_map_get(&fresh, rs[i].url, &k)) continue;
+        rs[i].status = es[k].status;
+        snprintf(rs[i].message, sizeof rs[i].message, "%s", es[k].msg);
+        rs[i].done = rs[i].from_cache = 1;
+        rs[i].cached_at = es[k].when;
+    }
+    cgu_map_release(&fresh);
     for (size_t k = 0; k < ne; k++)
         free(es[k].url);
     free(es);
@@ -145,20 +150,18 @@ static void save_cache(const cg_online_options *o, const result *rs, size_t n) {
     if (!o->cache_file) return;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", o->cache_file);
-    FILE *f = fopen(tmp, "w");
-    if (!f) return;
     time_t now = time(NULL);
-    for (size_t i = 0; i < n; i++) {
+    cg_buf b = CG_BUF_INIT;
+    int bad = 0;
+    for (size_t i = 0; i < n && !bad; i++) {
         if (!rs[i].done || rs[i].skipped || strchr(rs[i].url, '\t') || strchr(rs[i].url, '\n'))
             continue;
         /* a cached result keeps its time; a fresh one gets now */
-        fprintf(f, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
-                rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message);
+        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
+                             rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message);
     }
-    if (fclose(f) == 0)
-        rename(tmp, o->cache_file);
-    else
-        remove(tmp);
+    if (!bad) cgu_write_atomic(o->cache_file, tmp, NULL, b.data, b.len);
+    cg_buf_release(&b);
 }
 
 static int retryable(long status, CURLcode code) {
@@ -204,8 +207,7 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
             size_t pick = n;
             for (size_t k = 0; k < n; k++) {
                 size_t i = (next + k) % n;
-                if (!rs[i].done && rs[i].attempts >= 0 && rs[i].not_before_ms <= now &&
-                    rs[i].attempts < 1000) {
+                if (!rs[i].done && rs[i].not_before_ms <= now) {
                     int busy = 0;
                     for (int s2 = 0; s2 < conc && !busy; s2++)
                         busy = handles[s2] && tr[s2].r == &rs[i];

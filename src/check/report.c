@@ -5,6 +5,7 @@
  * offset and length) and the rule. Findings the configuration silences are
  * left out; findings the baseline knows are marked as such. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_internal.h"
@@ -61,13 +62,9 @@ static int text_out(const cg_check *c, cg_severity min, bool source, cg_buf *out
 
 /* ---- JSON ---- */
 
+/* Appends root serialised and a newline, and drops root. */
 static int dump(json_t *root, cg_buf *out, size_t flags) {
-    char *s = root ? json_dumps(root, flags) : NULL;
-    json_decref(root);
-    if (!s) return -1;
-    int rc = cgu_buf_puts(out, s) || cgu_buf_putc(out, '\n');
-    free(s);
-    return rc;
+    return cgu_json_append(out, root, flags) || cgu_buf_putc(out, '\n') ? -1 : 0;
 }
 
 /* The findings of the JSON report, one after the other: one object whose
@@ -321,22 +318,21 @@ static int xml_escape(cg_buf *out, const char *s) {
 
 static int junit_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t tests = 0, failures = 0, baselined = 0;
+    cgu_map with_findings = {0}; /* the files of the findings shown */
     for (size_t i = 0; i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
         tests++;
         failures += !f->in_baseline;
         baselined += f->in_baseline;
+        if (cgu_map_put(&with_findings, f->file, 1)) {
+            cgu_map_release(&with_findings);
+            return -1;
+        }
     }
     /* documents without findings are passing test cases */
-    for (size_t d = 0; d < c->ndocs; d++) {
-        int any = 0;
-        for (size_t i = 0; i < cg_check_count(c) && !any; i++) {
-            const cg_finding *f = cg_check_finding(c, i);
-            any = shown(f, min) && strcmp(f->file, c->docs[d].file) == 0;
-        }
-        tests += !any;
-    }
+    for (size_t d = 0; d < c->ndocs; d++)
+        tests += !cgu_map_get(&with_findings, c->docs[d].file, NULL);
     int rc = cgu_buf_printf(out,
                             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                             "<testsuites name=\"citegraph check\" tests=\"%zu\" failures=\"%zu\">\n"
@@ -361,15 +357,11 @@ static int junit_out(const cg_check *c, cg_severity min, cg_buf *out) {
         rc = rc || cgu_buf_puts(out, "</testcase>\n");
     }
     for (size_t d = 0; !rc && d < c->ndocs; d++) {
-        int any = 0;
-        for (size_t i = 0; i < cg_check_count(c) && !any; i++) {
-            const cg_finding *f = cg_check_finding(c, i);
-            any = shown(f, min) && strcmp(f->file, c->docs[d].file) == 0;
-        }
-        if (any) continue;
+        if (cgu_map_get(&with_findings, c->docs[d].file, NULL)) continue;
         rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, c->docs[d].file) ||
              cgu_buf_puts(out, "\" name=\"references\"/>\n");
     }
+    cgu_map_release(&with_findings);
     return rc || cgu_buf_puts(out, "  </testsuite>\n</testsuites>\n");
 }
 

@@ -28,6 +28,9 @@ typedef struct cli {
     bool progress_shown;
     bool nomem_reported; /* "out of memory" is said once */
     const char *prog;
+    /* The command whose arguments are parsed (set by cli_parse_command):
+     * usage errors point to its --help. NULL, or the program: to citegraph's. */
+    const cli_command *command;
 } cli;
 
 void cli_init(cli *c);
@@ -40,9 +43,9 @@ void cli_progress_end(cli *c);
  * EXIT_NOMEM: for the place that finds it and for a command's last line
  * alike. */
 int cli_nomem(cli *c);
-/* A usage error: the message, the hint to --help; returns EXIT_USAGE. */
-int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* A usage error: the message, the hint to the --help of c->command;
+ * returns EXIT_USAGE. */
+int cli_usage_error(cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Reports a failed library call: "PATH:LINE:COL: text" as far as `err`
  * knows, after `context` when given. Returns EXIT_NOMEM for CG_ENOMEM,
  * else `status`. */
@@ -53,15 +56,21 @@ int cli_grammar_fail(cli *c, const cg_error *err);
 
 /* ---- parsing a command's arguments ---- */
 
-/* Parses argv (argv[0] the command's name) for command `id`. Answers -h and
- * -V itself: then, and on a usage error, *rc is the exit status and false is
- * returned; else true, with the options in *args (free with cli_args_free),
- * -q applied. */
+/* Parses argv for command `id` (argv[0] its name), or for the program itself
+ * (CMD_CITEGRAPH: argv[0] the program, and the options end at the first
+ * positional, the command), and makes it c->command. Answers -h and -V
+ * itself: then, and on a usage error, *rc is the exit status and false is
+ * returned; else true, with the options in *args (free with cli_args_free
+ * in any case), -q applied. */
 bool cli_parse_command(cli *c, cli_command_id id, int argc, char **argv, cli_args *args, int *rc);
-/* "-j N": 0 means one per core. -1 for anything but a whole number 0-1024. */
-int cli_parse_jobs(const char *v, int *jobs);
-/* A whole number from 0 to max; -1 when `v` is none. */
-long cli_parse_count(const char *v, long max);
+/* --help and --version: `cmd`'s help, or "citegraph VERSION", on standard
+ * output. EXIT_OK, or EXIT_FAILED when it could not be written. */
+int cli_print_help(const cli_command *cmd);
+int cli_print_version(void);
+/* The value of option `v` as a whole number from 0 to max, into *n: EXIT_OK,
+ * or a usage error "SPELLED takes WHAT" ("-j takes a number of threads");
+ * a NULL `what` says "a whole number, not 'VALUE'". */
+int cli_read_count(cli *c, const cli_opt_value *v, long max, const char *what, long *n);
 /* The files of the PATHs, sorted byte-wise, directories walked taking the
  * files ending in one of `exts` (NULL-terminated; NULL: ".txt"). */
 int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
@@ -71,19 +80,6 @@ int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *e
 char **cli_parse_exts(const char *list);
 void cli_free_exts(char **exts);
 
-/* An ending of -o FILE and the --format choice it stands for. */
-typedef struct cli_ending {
-    const char *ending; /* ".tsv" */
-    int choice;         /* the index of the format in the command's --format row */
-} cli_ending;
-
-/* Without --format, the ending of -o FILE chooses the format: *choice is
- * set from `endings`; a FILE without an ending, or "-", keeps *choice. An
- * ending not in `endings` is a usage error that lists them. EXIT_OK or
- * EXIT_USAGE. */
-int cli_format_of_output(cli *c, const char *cmd, const char *path, const cli_ending *endings,
-                         size_t n, int *choice);
-
 /* The options several commands share (those of the table a command has). */
 typedef struct cli_common {
     const char *output;                /* -o FILE; NULL: standard output */
@@ -91,14 +87,38 @@ typedef struct cli_common {
     size_t npatterns, ncatalogs;
     char **exts; /* --ext, parsed; NULL: the command's default */
     int jobs;    /* -j; 0: one per core */
+    int format;  /* --format: the index of the choice in the command's row; -1: not given */
 } cli_common;
 
 /* Reads the shared options of `a` into `o`; the command reads its own.
- * `cmd` names the command in messages ("extract "). EXIT_OK, or the status
- * of a usage error or of memory running out, reported. Release `o` with
- * cli_common_release() in any case. */
-int cli_read_common(cli *c, const char *cmd, const cli_args *a, cli_common *o);
+ * EXIT_OK, or the status of a usage error or of memory running out,
+ * reported. Release `o` with cli_common_release() in any case. */
+int cli_read_common(cli *c, const cli_args *a, cli_common *o);
 void cli_common_release(cli_common *o);
+
+/* An ending of -o FILE and the --format choice it stands for. */
+typedef struct cli_ending {
+    const char *ending; /* ".tsv" */
+    int choice;         /* the index of the format in the command's --format row */
+    const char *render; /* graph: rendered with Graphviz in this format ("svg"); or NULL */
+} cli_ending;
+
+/* The ending of `path` (".tsv"), or NULL when it has none: NULL, "-", a
+ * name without a dot or whose only dot starts it. */
+const char *cli_ending_of(const char *path);
+
+/* The format to write, into *choice: the --format given (o->format); else
+ * the one the ending of -o FILE stands for in `endings`, and *match (when
+ * `match` is not NULL) is set to that entry, else to NULL; standard output
+ * or a FILE without an ending keeps *choice, the default. An ending not in
+ * `endings` is a usage error that lists them. EXIT_OK or EXIT_USAGE. */
+int cli_format_of_output(cli *c, const cli_common *o, const cli_ending *endings, size_t n,
+                         int *choice, const cli_ending **match);
+
+/* A document cg_run could not read or extract: says "PATH: error", and
+ * when memory ran out remembers that it was said. Returns whether memory
+ * ran out. */
+bool cli_doc_failed(cli *c, const cg_run_doc *doc);
 
 /* ---- output ---- */
 
@@ -120,6 +140,9 @@ bool cli_out_printf(cli_out *o, const char *fmt, ...) __attribute__((format(prin
 /* Flushes and closes; reports a write error naming the file (a closed pipe
  * on standard output ends the run quietly). EXIT_OK or EXIT_FAILED. */
 int cli_out_close(cli *c, cli_out *o);
+/* Writes `b` to `path` (standard output for NULL or "-"): open, write,
+ * close. EXIT_OK, or EXIT_FAILED after saying why. */
+int cli_write_buf(cli *c, const char *path, const cg_buf *b);
 
 /* ---- the commands ---- */
 

@@ -15,7 +15,8 @@ static int cmp_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The NAMEs of GOLD_DIR/NAME.gold.tsv, sorted; -1 when the directory cannot be read. */
+/* The NAMEs of GOLD_DIR/NAME.gold.tsv, sorted: EXIT_OK; EXIT_USAGE when the
+ * directory cannot be read (said), EXIT_NOMEM. */
 static int gold_names(cli *c, const char *dir, char ***out, size_t *n) {
     *out = NULL;
     *n = 0;
@@ -51,24 +52,24 @@ static int gold_names(cli *c, const char *dir, char ***out, size_t *n) {
     return rc;
 }
 
-static void print_mismatch(const cg_mismatch *m) {
+static void print_mismatch(cli_out *out, const cg_mismatch *m) {
     const char *at = *m->locator ? " @ " : "";
     switch (m->what) {
     case CG_MISMATCH_LOCATOR:
-        printf("LOC %s:%zu: %s %s: locator '%s', expected '%s'\n", m->document, m->line, m->kind,
-               m->target, m->locator, m->expected);
+        cli_out_printf(out, "LOC %s:%zu: %s %s: locator '%s', expected '%s'\n", m->document,
+                       m->line, m->kind, m->target, m->locator, m->expected);
         break;
     case CG_MISMATCH_RELATION:
-        printf("REL %s:%zu: %s %s: relation %s, expected %s\n", m->document, m->line, m->kind,
-               m->target, m->found, m->expected);
+        cli_out_printf(out, "REL %s:%zu: %s %s: relation %s, expected %s\n", m->document, m->line,
+                       m->kind, m->target, m->found, m->expected);
         break;
     case CG_MISMATCH_MISSED:
-        printf("FN  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind, m->target, at,
-               m->locator, m->line_text);
+        cli_out_printf(out, "FN  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind,
+                       m->target, at, m->locator, m->line_text);
         break;
     case CG_MISMATCH_EXTRA:
-        printf("FP  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind, m->target, at,
-               m->locator, m->line_text);
+        cli_out_printf(out, "FP  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind,
+                       m->target, at, m->locator, m->line_text);
         break;
     }
 }
@@ -77,11 +78,11 @@ static double ratio(size_t a, size_t b) {
     return b ? (double)a / (double)b : 1.0;
 }
 
-static void print_tally(const cg_tally *t) {
+static void print_tally(cli_out *out, const cg_tally *t) {
     double p = ratio(t->tp, t->found), r = ratio(t->tp, t->gold);
     double f1 = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("%-24s %6zu %6zu %6zu %6zu %6zu %9.4f %7.4f %7.4f\n", t->kind, t->gold, t->found, t->tp,
-           t->found - t->tp, t->gold - t->tp, p, r, f1);
+    cli_out_printf(out, "%-24s %6zu %6zu %6zu %6zu %6zu %9.4f %7.4f %7.4f\n", t->kind, t->gold,
+                   t->found, t->tp, t->found - t->tp, t->gold - t->tp, p, r, f1);
 }
 
 /* Compares every document of the gold set; EXIT_FAILED when one could not be. */
@@ -118,12 +119,11 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
     cg_accuracy *acc = NULL;
     cg_error err;
     if (!cli_parse_command(c, CMD_ACCURACY, argc, argv, &a, &rc)) goto out;
-    if ((rc = cli_read_common(c, "accuracy ", &a, &o)) != EXIT_OK) goto out;
-    for (size_t i = 0; i < a.noptions; i++)
-        if (a.options[i].option->id == OPT_THRESHOLDS) thresholds = a.options[i].value;
+    if ((rc = cli_read_common(c, &a, &o)) != EXIT_OK) goto out;
+    const cli_opt_value *th = cli_args_last(&a, OPT_THRESHOLDS);
+    if (th) thresholds = th->value;
     if (a.npositionals != 1) {
-        rc = cli_usage_error(c, "accuracy ",
-                             a.npositionals ? "one GOLD_DIR only" : "no GOLD_DIR given");
+        rc = cli_usage_error(c, "%s", a.npositionals ? "one GOLD_DIR only" : "no GOLD_DIR given");
         goto out;
     }
     const char *dir = a.positionals[0];
@@ -139,29 +139,37 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
     }
     rc = measure(c, ex, dir, names, nnames, acc);
     if (rc == EXIT_NOMEM) goto out;
+    cli_out out;
+    int opened = cli_out_open(c, &out, NULL);
+    if (opened != EXIT_OK) {
+        rc = opened;
+        goto out;
+    }
     const cg_mismatch *ms;
     size_t nm = cg_accuracy_mismatches(acc, &ms);
     for (size_t i = 0; !c->quiet && i < nm; i++)
-        print_mismatch(&ms[i]);
+        print_mismatch(&out, &ms[i]);
     const cg_tally *ts;
     size_t nt = cg_accuracy_tallies(acc, &ts), matched, locator_ok, relation_ok;
     cg_tally all;
     cg_accuracy_overall(acc, &all, &matched, &locator_ok, &relation_ok);
-    printf("\n%-24s %6s %6s %6s %6s %6s %9s %7s %7s\n", "kind", "gold", "found", "TP", "FP", "FN",
-           "precision", "recall", "F1");
+    cli_out_printf(&out, "\n%-24s %6s %6s %6s %6s %6s %9s %7s %7s\n", "kind", "gold", "found", "TP",
+                   "FP", "FN", "precision", "recall", "F1");
     for (size_t i = 0; i < nt; i++)
-        print_tally(&ts[i]);
-    print_tally(&all);
-    printf("locator accuracy on %zu matched rows: %.4f\n", matched, ratio(locator_ok, matched));
-    printf("relation accuracy on %zu matched rows: %.4f\n", matched, ratio(relation_ok, matched));
-    printf("documents: %zu\n", nnames);
+        print_tally(&out, &ts[i]);
+    print_tally(&out, &all);
+    cli_out_printf(&out, "locator accuracy on %zu matched rows: %.4f\n", matched,
+                   ratio(locator_ok, matched));
+    cli_out_printf(&out, "relation accuracy on %zu matched rows: %.4f\n", matched,
+                   ratio(relation_ok, matched));
+    cli_out_printf(&out, "documents: %zu\n", nnames);
     if (thresholds) {
         cg_buf report = CG_BUF_INIT;
         size_t misses;
         if (cg_accuracy_check_thresholds(acc, thresholds, &report, &misses, &err) != CG_OK) {
             rc = cli_fail(c, &err, NULL, EXIT_USAGE);
         } else {
-            fputs(report.data, stdout);
+            cli_out_buf(&out, &report);
             if (misses) {
                 cli_error(c, "%zu figure%s below the thresholds in %s", misses,
                           misses == 1 ? "" : "s", thresholds);
@@ -170,7 +178,6 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
         }
         cg_buf_release(&report);
     }
-    cli_out out = {stdout, NULL, 0};
     int wrote = cli_out_close(c, &out);
     if (rc == EXIT_OK) rc = wrote;
 out:

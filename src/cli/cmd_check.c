@@ -6,12 +6,17 @@
 
 #include "cli.h"
 
-static void list_rules(void) {
+/* --list-rules: every rule, on standard output. */
+static int list_rules(cli *c) {
+    cli_out out;
+    int rc = cli_out_open(c, &out, NULL);
+    if (rc != EXIT_OK) return rc;
     size_t n;
     const cg_rule *r = cg_check_rules(&n);
     for (size_t i = 0; i < n; i++)
-        printf("%s %s (%s)\n    %s\n    %s\n\n", r[i].id, r[i].name,
-               cg_severity_name(r[i].severity), r[i].summary, r[i].help);
+        cli_out_printf(&out, "%s %s (%s)\n    %s\n    %s\n\n", r[i].id, r[i].name,
+                       cg_severity_name(r[i].severity), r[i].summary, r[i].help);
+    return cli_out_close(c, &out);
 }
 
 typedef struct check_run {
@@ -30,10 +35,8 @@ static int add_to_check(cg_run_doc *doc, void *ctx) {
         cli_warning(r->c, "%s: damaged cache entry rebuilt (%s)", path, doc->cache_problem);
     cg_error err;
     if (doc->status != CG_OK) {
-        cli_error(r->c, "%s: %s", path, doc->error);
         r->failed++;
-        r->nomem |= doc->status == CG_ENOMEM;
-        r->c->nomem_reported |= doc->status == CG_ENOMEM; /* said, with the file */
+        if (cli_doc_failed(r->c, doc)) r->nomem = true;
     } else if (cg_check_add_document(r->chk, path, doc->input, doc->extraction, &err) != CG_OK) {
         cli_fail(r->c, &err, path, EXIT_FAILED);
         r->nomem = true;
@@ -55,7 +58,7 @@ typedef struct check_options {
 
 /* Reads the options; EXIT_OK, or the status of a usage error. */
 static int read_options(cli *c, const cli_args *a, check_options *o) {
-    int rc = cli_read_common(c, "check ", a, &o->common);
+    int rc = cli_read_common(c, a, &o->common);
     if (rc != EXIT_OK) return rc;
     size_t n = a->noptions + 1;
     o->allow = calloc(n, sizeof *o->allow);
@@ -63,22 +66,12 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
     if (!o->allow || !o->deny) return cli_nomem(c);
     o->fail_on = CG_SEV_ERROR;
     o->min = CG_SEV_NOTE;
-    bool format_given = false;
     static const cg_severity levels[] = {CG_SEV_ERROR, CG_SEV_WARNING, CG_SEV_NOTE};
-    for (size_t i = 0; i < a->noptions; i++) {
+    static const long most = 100000000;
+    static const char number[] = "a whole number";
+    for (size_t i = 0; i < a->noptions && rc == EXIT_OK; i++) {
         const cli_opt_value *v = &a->options[i];
         long num = 0;
-        switch (v->option->id) {
-        case OPT_TIMEOUT:
-        case OPT_RETRIES:
-        case OPT_CONCURRENCY:
-        case OPT_URL_CACHE_TTL:
-            if ((num = cli_parse_count(v->value, 100000000)) < 0)
-                return cli_usage_error(c, "check ", "%s takes a whole number", v->spelled);
-            break;
-        default:
-            break;
-        }
         switch (v->option->id) {
         case OPT_ALLOW_HOST:
             o->allow[o->nallow++] = v->value;
@@ -110,10 +103,6 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
         case OPT_LIST_RULES:
             o->list_rules = true;
             break;
-        case OPT_FORMAT:
-            o->format = (cg_check_format)v->choice;
-            format_given = true;
-            break;
         case OPT_FAIL_ON:
             o->never = v->choice == 3;
             if (!o->never) o->fail_on = levels[v->choice];
@@ -121,32 +110,36 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
         case OPT_SEVERITY:
             o->min = levels[v->choice];
             break;
-        case OPT_TIMEOUT:
+        case OPT_TIMEOUT: /* the numbers: on a usage error, the loop ends */
+            rc = cli_read_count(c, v, most, number, &num);
             o->oo.timeout_ms = num;
             break;
         case OPT_RETRIES:
+            rc = cli_read_count(c, v, most, number, &num);
             o->oo.retries = num ? (int)num : -1;
             break;
         case OPT_CONCURRENCY:
+            rc = cli_read_count(c, v, most, number, &num);
             o->oo.concurrency = (int)num;
             break;
         case OPT_URL_CACHE_TTL:
+            rc = cli_read_count(c, v, most, number, &num);
             o->oo.cache_ttl_s = num;
             break;
         default:
             break;
         }
     }
-    static const cli_ending endings[] = {{".txt", CG_CHECK_TEXT},
-                                         {".json", CG_CHECK_JSON},
-                                         {".sarif", CG_CHECK_SARIF},
-                                         {".xml", CG_CHECK_JUNIT},
-                                         {".md", CG_CHECK_MARKDOWN}};
-    int choice = (int)o->format;
-    if (!format_given &&
-        (rc = cli_format_of_output(c, "check ", o->common.output, endings,
-                                   sizeof endings / sizeof endings[0], &choice)) != EXIT_OK)
-        return rc;
+    if (rc != EXIT_OK) return rc;
+    static const cli_ending endings[] = {{".txt", CG_CHECK_TEXT, NULL},
+                                         {".json", CG_CHECK_JSON, NULL},
+                                         {".sarif", CG_CHECK_SARIF, NULL},
+                                         {".xml", CG_CHECK_JUNIT, NULL},
+                                         {".md", CG_CHECK_MARKDOWN, NULL}};
+    int choice = CG_CHECK_TEXT; /* --format's choices are those of cg_check_format */
+    rc = cli_format_of_output(c, &o->common, endings, sizeof endings / sizeof endings[0], &choice,
+                              NULL);
+    if (rc != EXIT_OK) return rc;
     o->format = (cg_check_format)choice;
     o->oo.allow = o->allow;
     o->oo.nallow = o->nallow;
@@ -184,22 +177,17 @@ static int configure(cli *c, const check_options *o, const cg_extractor *ex, cg_
 static int write_reports(cli *c, const check_options *o, const cg_check *chk) {
     cg_error err;
     cg_buf report = CG_BUF_INIT, bl = CG_BUF_INIT;
-    cli_out out;
     bool source = o->format == CG_CHECK_TEXT && !o->common.output && isatty(STDOUT_FILENO);
     int rc = EXIT_OK;
     if (cg_check_write(chk, o->format, o->min, source, &report, &err) != CG_OK)
         rc = cli_fail(c, &err, NULL, EXIT_FAILED);
-    else if ((rc = cli_out_open(c, &out, o->common.output)) == EXIT_OK) {
-        cli_out_buf(&out, &report);
-        rc = cli_out_close(c, &out);
-    }
+    else
+        rc = cli_write_buf(c, o->common.output, &report);
     if (rc == EXIT_OK && o->write_baseline) {
         if (cg_check_write_baseline(chk, &bl, &err) != CG_OK)
             rc = cli_fail(c, &err, NULL, EXIT_FAILED);
-        else if ((rc = cli_out_open(c, &out, o->write_baseline)) == EXIT_OK) {
-            cli_out_buf(&out, &bl);
-            rc = cli_out_close(c, &out);
-        }
+        else
+            rc = cli_write_buf(c, o->write_baseline, &bl);
     }
     cg_buf_release(&report);
     cg_buf_release(&bl);
@@ -220,13 +208,11 @@ int cmd_check(cli *c, int argc, char **argv) {
     if (!cli_parse_command(c, CMD_CHECK, argc, argv, &a, &rc)) goto out;
     if ((rc = read_options(c, &a, &o)) != EXIT_OK) goto out;
     if (o.list_rules) {
-        list_rules();
-        cli_out stdout_out = {stdout, NULL, 0};
-        rc = cli_out_close(c, &stdout_out);
+        rc = list_rules(c);
         goto out;
     }
     if (!a.npositionals) {
-        rc = cli_usage_error(c, "check ", "no PATH given");
+        rc = cli_usage_error(c, "no PATH given");
         goto out;
     }
     cg_extractor_options eo = {o.common.patterns, o.common.npatterns};

@@ -10,6 +10,7 @@
 
 #include "cli.h"
 
+/* The choices of extract's --format, in the order of its row: jsonl|tsv. */
 typedef enum { FMT_JSONL, FMT_TSV } out_format;
 
 typedef struct run {
@@ -46,8 +47,9 @@ static void release(cg_run_doc *doc, void *ctx) {
     doc->user = NULL;
 }
 
-static void report_failure(run *r, const char *path, const char *message) {
-    cli_error(r->c, "%s: %s", path, message);
+/* A document that failed, said on standard error: counted, and in JSON Lines
+ * recorded on its document line. */
+static void record_failure(run *r, const char *path, const char *message) {
     r->failed++;
     if (r->format != FMT_JSONL) return;
     cg_buf b = CG_BUF_INIT;
@@ -69,12 +71,12 @@ static int consume(cg_run_doc *doc, void *ctx) {
     }
     doc_output *o = doc->user;
     if (doc->status != CG_OK) {
-        r->nomem |= doc->status == CG_ENOMEM;
-        r->c->nomem_reported |= doc->status == CG_ENOMEM; /* said, with the file */
-        report_failure(r, path, doc->error);
+        if (cli_doc_failed(r->c, doc)) r->nomem = true;
+        record_failure(r, path, doc->error);
     } else if (!o || o->status != CG_OK) {
         r->nomem = true;
-        report_failure(r, path, "out of memory");
+        cli_error(r->c, "%s: out of memory", path);
+        record_failure(r, path, "out of memory");
     } else {
         r->references += cg_extraction_count(doc->extraction);
         cli_out_buf(&r->out, &o->text);
@@ -91,20 +93,15 @@ int cmd_extract(cli *c, int argc, char **argv) {
     cg_path_list list = {0};
     cg_error err;
     if (!cli_parse_command(c, CMD_EXTRACT, argc, argv, &a, &rc)) goto out;
-    if ((rc = cli_read_common(c, "extract ", &a, &o)) != EXIT_OK) goto out;
-    int choice = -1;
-    for (size_t i = 0; i < a.noptions; i++)
-        if (a.options[i].option->id == OPT_FORMAT) choice = a.options[i].choice;
-    static const cli_ending endings[] = {{".jsonl", 0}, {".ndjson", 0}, {".tsv", 1}};
-    if (choice < 0) {
-        choice = 0;
-        rc = cli_format_of_output(c, "extract ", o.output, endings,
-                                  sizeof endings / sizeof endings[0], &choice);
-        if (rc != EXIT_OK) goto out;
-    }
-    r.format = choice == 1 ? FMT_TSV : FMT_JSONL;
+    if ((rc = cli_read_common(c, &a, &o)) != EXIT_OK) goto out;
+    static const cli_ending endings[] = {
+        {".jsonl", FMT_JSONL, NULL}, {".ndjson", FMT_JSONL, NULL}, {".tsv", FMT_TSV, NULL}};
+    int choice = FMT_JSONL;
+    rc = cli_format_of_output(c, &o, endings, sizeof endings / sizeof endings[0], &choice, NULL);
+    if (rc != EXIT_OK) goto out;
+    r.format = (out_format)choice;
     if (a.npositionals == 0) {
-        rc = cli_usage_error(c, "extract ", "no PATH given (use - for standard input)");
+        rc = cli_usage_error(c, "no PATH given (use - for standard input)");
         goto out;
     }
     cg_extractor_options eo = {o.patterns, o.npatterns};
@@ -118,7 +115,10 @@ int cmd_extract(cli *c, int argc, char **argv) {
     r.total = list.count;
     if (r.format == FMT_TSV) {
         cg_buf h = CG_BUF_INIT;
-        if (cg_tsv_write_header(&h, NULL) == CG_OK) cli_out_buf(&r.out, &h);
+        if (cg_tsv_write_header(&h, NULL) == CG_OK)
+            cli_out_buf(&r.out, &h);
+        else
+            r.nomem = true;
         cg_buf_release(&h);
     }
     cg_run_options ro = {.extractor = ex,

@@ -8,6 +8,7 @@
  * nodes and edges of the graph's JSON schema (citegraph/graph_json.h). */
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,17 +24,21 @@
 
 extern char **environ;
 
+/* The choices of --format, in the order of their rows in optable.c: graph's
+ * dot|json|graphml|csv, and the queries' text|json. */
+typedef enum { GRAPH_DOT, GRAPH_JSON, GRAPH_GRAPHML, GRAPH_CSV } graph_format;
+typedef enum { QUERY_TEXT, QUERY_JSON } query_format;
+
 typedef struct opts {
     cli_command_id q;
     const char *ids[2];
-    cli_common common; /* -o, --catalog, --patterns, --ext, -j */
+    cli_common common; /* -o, --format, --catalog, --patterns, --ext, -j */
     const char **paths;
     size_t npaths;
     const char *around, *pairs;
-    int format; /* the choice of the command's --format row; -1: its default */
     cg_direction direction;
     cg_rank_method by;
-    long depth, top;
+    long depth, top; /* -1: the command's default; top LONG_MAX: all */
     bool questions, urls, timings;
 } opts;
 
@@ -42,22 +47,16 @@ static size_t ids_of(cli_command_id q) {
     return q == CMD_PATH ? 2 : q == CMD_CITES || q == CMD_CITED_BY || q == CMD_CHAIN ? 1 : 0;
 }
 
-static int parse(cli *c, cli_command_id q, const char *name, const cli_args *a, opts *o) {
-    char hint[48];
-    snprintf(hint, sizeof hint, "%s ", name);
+static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     o->q = q;
-    o->format = -1;
     o->depth = o->top = -1;
     o->direction = q == CMD_GRAPH ? CG_ALL : CG_OUT;
-    int rc = cli_read_common(c, hint, a, &o->common);
+    int rc = cli_read_common(c, a, &o->common);
     if (rc != EXIT_OK) return rc;
     static const cg_direction directions[] = {CG_OUT, CG_IN, CG_ALL};
     for (size_t i = 0; i < a->noptions; i++) {
         const cli_opt_value *v = &a->options[i];
         switch (v->option->id) {
-        case OPT_FORMAT:
-            o->format = v->choice;
-            break;
         case OPT_AROUND:
             o->around = v->value;
             break;
@@ -80,33 +79,26 @@ static int parse(cli *c, cli_command_id q, const char *name, const cli_args *a, 
             o->timings = true;
             break;
         case OPT_DEPTH:
-        case OPT_TOP: {
-            long num = cli_parse_count(v->value, 1000000);
-            if (num < 0)
-                return cli_usage_error(c, hint, "%s takes a whole number, not '%s'", v->spelled,
-                                       v->value);
-            if (v->option->id == OPT_DEPTH)
-                o->depth = num;
-            else
-                o->top = num;
+            if ((rc = cli_read_count(c, v, 1000000, NULL, &o->depth)) != EXIT_OK) return rc;
             break;
-        }
+        case OPT_TOP:
+            if ((rc = cli_read_count(c, v, 1000000, NULL, &o->top)) != EXIT_OK) return rc;
+            if (o->top == 0) o->top = LONG_MAX; /* 0: all */
+            break;
         default:
             break;
         }
     }
-    size_t want = o->pairs ? 0 : ids_of(q), nids = 0;
-    for (size_t i = 0; i < a->npositionals; i++) {
-        if (nids < want)
-            o->ids[nids++] = a->positionals[i];
-        else
-            o->paths = a->positionals + i, o->npaths = a->npositionals - i, i = a->npositionals;
-    }
-    if (nids < want)
-        return cli_usage_error(c, hint, "%s", want == 2 ? "FROM and TO are needed" : "no ID given");
-    if (!o->npaths) return cli_usage_error(c, hint, "no PATH given");
-    if (q == CMD_GRAPH && o->format == 3 && !o->common.output)
-        return cli_usage_error(c, hint, "--format csv writes two files: give -o PREFIX");
+    size_t nids = o->pairs ? 0 : ids_of(q);
+    if (a->npositionals < nids)
+        return cli_usage_error(c, "%s", nids == 2 ? "FROM and TO are needed" : "no ID given");
+    for (size_t i = 0; i < nids; i++)
+        o->ids[i] = a->positionals[i];
+    o->paths = a->positionals + nids;
+    o->npaths = a->npositionals - nids;
+    if (!o->npaths) return cli_usage_error(c, "no PATH given");
+    if (q == CMD_GRAPH && o->common.format == GRAPH_CSV && !o->common.output)
+        return cli_usage_error(c, "--format csv writes two files: give -o PREFIX");
     return EXIT_OK;
 }
 
@@ -147,10 +139,8 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
     cli_progress(l->c, doc->index + 1, l->total, path);
     cg_error err;
     if (doc->status != CG_OK) {
-        cli_error(l->c, "%s: %s", path, doc->error);
         l->failed++;
-        l->nomem |= doc->status == CG_ENOMEM;
-        l->c->nomem_reported |= doc->status == CG_ENOMEM; /* said, with the file */
+        if (cli_doc_failed(l->c, doc)) l->nomem = true;
         return l->nomem;
     }
     if (!doc->extraction) {
@@ -241,13 +231,25 @@ static bool emit_json(cli_out *out, json_t *root) {
     return true;
 }
 
-/* Appends v (taken) to array arr; false when either is missing or memory ran out. */
+/* Appends v to array arr, or sets o[key] to v. v is taken in any case (the
+ * *_new calls of jansson free it also when they fail, and when the container
+ * is NULL); false when either is NULL or memory ran out. */
 static bool push(json_t *arr, json_t *v) {
-    return arr && v && json_array_append_new(arr, v) == 0;
+    return v && json_array_append_new(arr, v) == 0;
 }
 
 static bool set(json_t *o, const char *key, json_t *v) {
-    return o && v && json_object_set_new(o, key, v) == 0;
+    return v && json_object_set_new(o, key, v) == 0;
+}
+
+/* The value v, appended to arr, or set at o[key]: borrowed from the
+ * container, to be filled; NULL when memory ran out (v is freed). */
+static json_t *pushed(json_t *arr, json_t *v) {
+    return push(arr, v) ? v : NULL;
+}
+
+static json_t *set_to(json_t *o, const char *key, json_t *v) {
+    return set(o, key, v) ? v : NULL;
 }
 
 /* ---- the queries ---- */
@@ -283,14 +285,13 @@ static int q_cites(const query *qy, cg_direction dir) {
     if (cg_graph_edges_of(g, v, dir, &edges, &n, &err) != CG_OK)
         return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
     if (qy->json) {
-        json_t *root = json_object(), *arr = json_array();
-        bool ok = set(root, "node", cg_graph_node_json(g, v, NULL));
+        json_t *root = json_object(), *arr = NULL;
+        if (set(root, "node", cg_graph_node_json(g, v, NULL)))
+            arr = set_to(root, dir == CG_IN ? "cited_by" : "cites", json_array());
+        bool ok = arr != NULL;
         for (size_t i = 0; ok && i < n; i++)
             ok = push(arr, cg_graph_edge_json(g, edges[i], NULL));
-        ok = ok && set(root, dir == CG_IN ? "cited_by" : "cites", arr);
         if (!ok) {
-            if (!json_object_get(root, "cited_by") && !json_object_get(root, "cites"))
-                json_decref(arr);
             json_decref(root);
             return EXIT_NOMEM;
         }
@@ -319,22 +320,20 @@ static int q_chain(const query *qy) {
         return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
     int rc = EXIT_OK;
     if (qy->json) {
-        json_t *arr = json_array(), *root = json_object();
-        bool ok = arr && root;
+        json_t *root = json_object(), *arr = NULL;
+        if (set(root, "direction", json_string(dir == CG_IN ? "in" : "out")))
+            arr = set_to(root, "chain", json_array());
+        bool ok = arr != NULL;
         for (size_t i = 0; ok && i < n; i++) {
-            json_t *s = json_object();
-            ok = set(s, "depth", json_integer((json_int_t)steps[i].depth)) &&
+            json_t *s = pushed(arr, json_object());
+            ok = s && set(s, "depth", json_integer((json_int_t)steps[i].depth)) &&
                  set(s, "node", cg_graph_node_json(g, steps[i].node, NULL)) &&
                  set(s, "edge",
                      steps[i].edge == SIZE_MAX ? json_null()
                                                : cg_graph_edge_json(g, steps[i].edge, NULL)) &&
                  set(s, "repeated", json_boolean(steps[i].repeated));
-            ok = ok ? push(arr, s) : (json_decref(s), false);
         }
-        ok = ok && set(root, "direction", json_string(dir == CG_IN ? "in" : "out")) &&
-             set(root, "chain", arr);
         if (!ok) {
-            if (!json_object_get(root, "chain")) json_decref(arr);
             json_decref(root);
             rc = EXIT_NOMEM;
         } else if (!emit_json(qy->out, root)) {
@@ -377,8 +376,12 @@ static int q_pairs(const query *qy) {
     }
     int rc = EXIT_OK;
     bool unknown = false; /* a pair names an ID the graph does not have */
-    json_t *arr = json_array();
-    bool ok = arr != NULL;
+    json_t *root = NULL, *arr = NULL;
+    if (qy->json) {
+        root = json_object();
+        arr = set_to(root, "paths", json_array());
+    }
+    bool ok = !qy->json || arr;
     char line[1024];
     size_t lineno = 0;
     while (ok && fgets(line, sizeof line, f)) {
@@ -408,10 +411,9 @@ static int q_pairs(const query *qy) {
         if (fa && fb && cg_graph_shortest_path(qy->g, a, b, &path, &n, NULL) != CG_OK) n = 0;
         free(path);
         if (qy->json) {
-            json_t *x = json_object();
-            ok = set(x, "from", json_string(line)) && set(x, "to", json_string(tab + 1)) &&
+            json_t *x = pushed(arr, json_object());
+            ok = x && set(x, "from", json_string(line)) && set(x, "to", json_string(tab + 1)) &&
                  set(x, "length", n ? json_integer((json_int_t)(n - 1)) : json_null());
-            ok = ok ? push(arr, x) : (json_decref(x), false);
         } else if (n) {
             cli_out_printf(qy->out, "%s\t%s\t%zu\n", line, tab + 1, n - 1);
         } else {
@@ -420,19 +422,13 @@ static int q_pairs(const query *qy) {
     }
     fclose(f);
     if (!ok) {
-        json_decref(arr);
+        json_decref(root);
         return EXIT_NOMEM;
     }
     if (rc == EXIT_OK && unknown) rc = EXIT_FAILED; /* every pair answered, the unknown reported */
     if (!qy->json || (rc != EXIT_OK && rc != EXIT_FAILED)) {
-        json_decref(arr);
-        return rc;
-    }
-    json_t *root = json_object();
-    if (!set(root, "paths", arr)) {
         json_decref(root);
-        json_decref(arr);
-        return EXIT_NOMEM;
+        return rc;
     }
     return emit_json(qy->out, root) ? rc : EXIT_NOMEM;
 }
@@ -492,23 +488,18 @@ static int q_longest(const query *qy) {
         return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
     int rc = EXIT_OK;
     if (qy->json) {
-        json_t *root = json_object(), *cyc = json_array();
-        bool ok = set(root, "length", json_integer(n ? (json_int_t)(n - 1) : 0)) &&
-                  set(root, "path", nodes_json(g, path, n));
+        json_t *root = json_object(), *cyc = NULL;
+        if (set(root, "length", json_integer(n ? (json_int_t)(n - 1) : 0)) &&
+            set(root, "path", nodes_json(g, path, n)))
+            cyc = set_to(root, "cycles", json_array());
+        bool ok = cyc != NULL;
         for (size_t k = 1; ok && k <= ncycles; k++) {
-            json_t *members = json_array();
-            for (size_t v = 0; members && v < cg_graph_node_count(g); v++)
-                if (cycle[v] == k && !push(members, json_string(cg_graph_node(g, v)->id))) {
-                    json_decref(members);
-                    members = NULL;
-                }
-            ok = push(cyc, members);
+            json_t *members = pushed(cyc, json_array());
+            ok = members != NULL;
+            for (size_t v = 0; ok && v < cg_graph_node_count(g); v++)
+                if (cycle[v] == k) ok = push(members, json_string(cg_graph_node(g, v)->id));
         }
-        ok = ok && set(root, "cycles", cyc);
-        if (!ok) {
-            if (!json_object_get(root, "cycles")) json_decref(cyc);
-            json_decref(root);
-        }
+        if (!ok) json_decref(root);
         rc = ok && emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
     } else {
         cli_out_printf(qy->out, "longest chain, %zu step%s:\n", n ? n - 1 : 0, n == 2 ? "" : "s");
@@ -568,21 +559,18 @@ static int q_rank(const query *qy) {
     int rc = ranking(qy, qy->o->by, &r);
     if (rc != EXIT_OK) return rc;
     size_t n = cg_graph_node_count(qy->g), top = qy->o->top >= 0 ? (size_t)qy->o->top : 20;
-    if (top > n || qy->o->top == 0) top = n;
+    if (top > n) top = n;
     if (qy->json) {
-        json_t *arr = json_array(), *root = json_object();
-        bool ok = arr && root;
+        json_t *root = json_object(), *arr = NULL;
+        if (set(root, "by", json_string(rank_names[qy->o->by])))
+            arr = set_to(root, "ranking", json_array());
+        bool ok = arr != NULL;
         for (size_t i = 0; ok && i < top; i++) {
-            json_t *x = cg_graph_node_json(qy->g, r[i].node, NULL);
-            ok = set(x, "rank", json_integer((json_int_t)i + 1)) &&
+            json_t *x = pushed(arr, cg_graph_node_json(qy->g, r[i].node, NULL));
+            ok = x && set(x, "rank", json_integer((json_int_t)i + 1)) &&
                  set(x, "score", json_real(r[i].score));
-            ok = ok ? push(arr, x) : (json_decref(x), false);
         }
-        ok = ok && set(root, "by", json_string(rank_names[qy->o->by])) && set(root, "ranking", arr);
-        if (!ok) {
-            if (!json_object_get(root, "ranking")) json_decref(arr);
-            json_decref(root);
-        }
+        if (!ok) json_decref(root);
         rc = ok && emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
     } else {
         for (size_t i = 0; i < top; i++) {
@@ -606,33 +594,26 @@ static bool cites_nothing(const cg_graph *g, size_t v) {
 
 static bool stats_json(const query *qy, const cg_graph_stats *s, const ranked *r, size_t top) {
     const cg_graph *g = qy->g;
-    json_t *root = json_object(), *most = json_array(), *nothing = json_array();
-    bool ok = root && most && nothing;
+    json_t *root = json_object();
+    bool ok = set(root, "nodes", json_integer((json_int_t)s->nodes)) &&
+              set(root, "in_corpus", json_integer((json_int_t)s->in_corpus)) &&
+              set(root, "external", json_integer((json_int_t)s->external)) &&
+              set(root, "questions", json_integer((json_int_t)s->questions)) &&
+              set(root, "edges", json_integer((json_int_t)s->edges)) &&
+              set(root, "components", json_integer((json_int_t)s->weak_components)) &&
+              set(root, "cycles", json_integer((json_int_t)s->cycles)) &&
+              set(root, "nodes_in_cycles", json_integer((json_int_t)s->nodes_in_cycles)) &&
+              set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none));
+    json_t *most = ok ? set_to(root, "most_cited", json_array()) : NULL;
+    json_t *nothing = most ? set_to(root, "citing_nothing", json_array()) : NULL;
+    ok = nothing != NULL;
     for (size_t i = 0; ok && i < top && r[i].score > 0; i++) {
-        json_t *x = cg_graph_node_json(g, r[i].node, NULL);
-        ok = set(x, "cited_by", json_integer((json_int_t)r[i].score));
-        ok = ok ? push(most, x) : (json_decref(x), false);
+        json_t *x = pushed(most, cg_graph_node_json(g, r[i].node, NULL));
+        ok = x && set(x, "cited_by", json_integer((json_int_t)r[i].score));
     }
     for (size_t v = 0; ok && v < s->nodes; v++)
         if (cg_graph_node(g, v)->in_corpus && cites_nothing(g, v))
             ok = push(nothing, json_string(cg_graph_node(g, v)->id));
-    ok = ok && set(root, "nodes", json_integer((json_int_t)s->nodes)) &&
-         set(root, "in_corpus", json_integer((json_int_t)s->in_corpus)) &&
-         set(root, "external", json_integer((json_int_t)s->external)) &&
-         set(root, "questions", json_integer((json_int_t)s->questions)) &&
-         set(root, "edges", json_integer((json_int_t)s->edges)) &&
-         set(root, "components", json_integer((json_int_t)s->weak_components)) &&
-         set(root, "cycles", json_integer((json_int_t)s->cycles)) &&
-         set(root, "nodes_in_cycles", json_integer((json_int_t)s->nodes_in_cycles)) &&
-         set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none));
-    if (ok) {
-        ok = set(root, "most_cited", most);
-        most = NULL;
-        ok = ok && set(root, "citing_nothing", nothing);
-        nothing = NULL;
-    }
-    json_decref(most);
-    json_decref(nothing);
     if (!ok) {
         json_decref(root);
         return false;
@@ -672,7 +653,10 @@ static int q_stats(const query *qy) {
     }
     free(r);
     size_t listed = 0;
-    if (s.citing_nothing) cli_out_printf(out, "documents that cite nothing (first %zu):\n", top);
+    if (s.citing_nothing && top >= s.citing_nothing)
+        cli_out_printf(out, "documents that cite nothing (all %zu):\n", s.citing_nothing);
+    else if (s.citing_nothing)
+        cli_out_printf(out, "documents that cite nothing (first %zu):\n", top);
     for (size_t v = 0; v < s.nodes && listed < top; v++) {
         if (!cg_graph_node(g, v)->in_corpus || !cites_nothing(g, v)) continue;
         listed++;
@@ -726,47 +710,26 @@ static int render(cli *c, const cg_buf *dot, const char *out, const char *fmt) {
     return EXIT_OK;
 }
 
-/* What an -o FILE's ending asks for when --format does not say. */
-static const struct {
-    const char *ending;
-    int format;         /* the choice of graph's --format: dot, json, graphml, csv */
-    const char *render; /* rendered with Graphviz */
-} endings[] = {{".dot", 0, NULL},  {".gv", 0, NULL},   {".json", 1, NULL}, {".graphml", 2, NULL},
-               {".svg", 0, "svg"}, {".png", 0, "png"}, {".pdf", 0, "pdf"}};
-
 /* The format and rendering of -o FILE: EXIT_OK, or a usage error for an
  * ending that names no format (a FILE without one is DOT). */
 static int output_format(cli *c, const opts *o, int *format, const char **render_as) {
-    *format = o->format >= 0 ? o->format : 0;
-    *render_as = NULL;
-    const char *out = o->common.output;
-    if (!out || o->format >= 0 || strcmp(out, "-") == 0) return EXIT_OK;
-    const char *slash = strrchr(out, '/'), *dot = strrchr(out, '.');
-    if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : out)) return EXIT_OK;
-    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
-        if (strcmp(dot, endings[i].ending) == 0) {
-            *format = endings[i].format;
-            *render_as = endings[i].render;
-            return EXIT_OK;
-        }
-    if (strcmp(dot, ".csv") == 0)
-        return cli_usage_error(c, "graph ",
+    /* what an -o FILE's ending asks for when --format does not say */
+    static const cli_ending endings[] = {
+        {".dot", GRAPH_DOT, NULL},         {".gv", GRAPH_DOT, NULL},   {".json", GRAPH_JSON, NULL},
+        {".graphml", GRAPH_GRAPHML, NULL}, {".svg", GRAPH_DOT, "svg"}, {".png", GRAPH_DOT, "png"},
+        {".pdf", GRAPH_DOT, "pdf"}};
+    const char *ending = o->common.format < 0 ? cli_ending_of(o->common.output) : NULL;
+    if (ending && strcmp(ending, ".csv") == 0)
+        return cli_usage_error(c,
                                "-o %s: CSV is two files: give --format csv -o PREFIX (it writes "
                                "PREFIX.nodes.csv and PREFIX.edges.csv)",
-                               out);
-    return cli_usage_error(c, "graph ",
-                           "-o %s: '%s' is no format citegraph writes; known endings: .dot, .gv, "
-                           ".json, .graphml, .svg, .png, .pdf (or give --format)",
-                           out, dot);
-}
-
-/* Writes `b` to FILE, or standard output for NULL. */
-static int write_to(cli *c, const char *path, const cg_buf *b) {
-    cli_out out;
-    int rc = cli_out_open(c, &out, path);
-    if (rc != EXIT_OK) return rc;
-    cli_out_buf(&out, b);
-    return cli_out_close(c, &out);
+                               o->common.output);
+    const cli_ending *match;
+    *format = GRAPH_DOT;
+    int rc = cli_format_of_output(c, &o->common, endings, sizeof endings / sizeof endings[0],
+                                  format, &match);
+    *render_as = match ? match->render : NULL;
+    return rc;
 }
 
 static int q_graph(const query *qy) {
@@ -791,14 +754,14 @@ static int q_graph(const query *qy) {
     }
     cg_buf s = CG_BUF_INIT, edges = CG_BUF_INIT;
     cg_status st;
-    switch (format) {
-    case 1:
+    switch ((graph_format)format) {
+    case GRAPH_JSON:
         st = cg_graph_write_json(g, keep, &s, &err);
         break;
-    case 2:
+    case GRAPH_GRAPHML:
         st = cg_graph_write_graphml(g, keep, &s, &err);
         break;
-    case 3:
+    case GRAPH_CSV:
         st = cg_graph_write_csv(g, keep, &s, &edges, &err);
         break;
     default:
@@ -807,16 +770,16 @@ static int q_graph(const query *qy) {
     }
     if (st != CG_OK) {
         rc = cli_fail(c, &err, NULL, EXIT_FAILED);
-    } else if (format == 3) {
+    } else if (format == GRAPH_CSV) {
         char path[4096];
         snprintf(path, sizeof path, "%s.nodes.csv", o->common.output);
-        rc = write_to(c, path, &s);
+        rc = cli_write_buf(c, path, &s);
         snprintf(path, sizeof path, "%s.edges.csv", o->common.output);
-        if (rc == EXIT_OK) rc = write_to(c, path, &edges);
+        if (rc == EXIT_OK) rc = cli_write_buf(c, path, &edges);
     } else if (render_as) {
         rc = render(c, &s, o->common.output, render_as);
     } else {
-        rc = write_to(c, o->common.output, &s);
+        rc = cli_write_buf(c, o->common.output, &s);
     }
     cg_buf_release(&s);
     cg_buf_release(&edges);
@@ -888,7 +851,7 @@ int cmd_graph(cli *c, cli_command_id id, int argc, char **argv) {
     cg_error err;
     int rc = EXIT_OK;
     if (!cli_parse_command(c, id, argc, argv, &a, &rc)) goto out;
-    if ((rc = parse(c, id, argv[0], &a, &o)) != EXIT_OK) goto out;
+    if ((rc = parse(c, id, &a, &o)) != EXIT_OK) goto out;
     cg_extractor_options eo = {o.common.patterns, o.common.npatterns};
     if (cg_extractor_new(&eo, &ex, &err) != CG_OK) {
         rc = cli_grammar_fail(c, &err);
@@ -912,7 +875,7 @@ int cmd_graph(cli *c, cli_command_id id, int argc, char **argv) {
         goto out;
     }
     double t_built = seconds_now();
-    query qy = {c, &o, g, ex, NULL, o.format == 1};
+    query qy = {c, &o, g, ex, NULL, id != CMD_GRAPH && o.common.format == QUERY_JSON};
     rc = answer(&qy);
     if (o.timings) {
         /* asked for, so not silenced by -q; never part of the output */

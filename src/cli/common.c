@@ -7,17 +7,26 @@
 
 #include "cli.h"
 
+/* The command `id`, or the program itself. */
+static const cli_command *command_of(const cli_table *t, cli_command_id id) {
+    if (t->program->id == (int)id) return t->program;
+    for (size_t i = 0; i < t->ncommands; i++)
+        if (t->commands[i].id == (int)id) return &t->commands[i];
+    return NULL;
+}
+
 bool cli_parse_command(cli *c, cli_command_id id, int argc, char **argv, cli_args *args, int *rc) {
     const cli_table *t = &cli_citegraph_table;
-    const cli_command *cmd = cli_find_command(t, argv[0]);
-    char err[300], hint[64];
-    snprintf(hint, sizeof hint, "%s ", argv[0]);
-    (void)id;
-    switch (cli_parse(t, cmd, argc, argv, 0, args, err, sizeof err)) {
+    const cli_command *cmd = command_of(t, id);
+    /* the program's first positional is the command: its options end there */
+    unsigned flags = cmd == t->program ? CLI_PARSE_STOP_AT_POSITIONAL : 0;
+    char err[300];
+    c->command = cmd;
+    switch (cli_parse(t, cmd, argc, argv, flags, args, err, sizeof err)) {
     case CLI_PARSE_OK:
         break;
     case CLI_PARSE_USAGE:
-        *rc = cli_usage_error(c, hint, "%s", err);
+        *rc = cli_usage_error(c, "%s", err);
         return false;
     case CLI_PARSE_NOMEM:
         *rc = cli_nomem(c);
@@ -25,31 +34,45 @@ bool cli_parse_command(cli *c, cli_command_id id, int argc, char **argv, cli_arg
     }
     /* help and version before anything is checked, wherever they stand */
     if (cli_args_last(args, OPT_HELP)) {
-        *rc = cli_write_help(t, cmd, stdout) == 0 && fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILED;
+        *rc = cli_print_help(cmd);
         return false;
     }
     if (cli_args_last(args, OPT_VERSION)) {
-        *rc = printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
-                                                                                : EXIT_FAILED;
+        *rc = cli_print_version();
         return false;
     }
     if (cli_args_last(args, OPT_QUIET)) c->quiet = true;
     return true;
 }
 
-int cli_parse_jobs(const char *v, int *jobs) {
-    long n = cli_parse_count(v, 1024);
-    if (n < 0) return -1;
-    *jobs = (int)n;
-    return 0;
+int cli_print_help(const cli_command *cmd) {
+    return cli_write_help(&cli_citegraph_table, cmd, stdout) == 0 && fflush(stdout) == 0
+               ? EXIT_OK
+               : EXIT_FAILED;
 }
 
-long cli_parse_count(const char *v, long max) {
+int cli_print_version(void) {
+    return printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
+                                                                             : EXIT_FAILED;
+}
+
+/* A whole number from 0 to max; -1 when `v` is none. */
+static long parse_count(const char *v, long max) {
     char *end;
     errno = 0;
     long n = strtol(v, &end, 10);
     if (!*v || *end || errno || n < 0 || n > max) return -1;
     return n;
+}
+
+int cli_read_count(cli *c, const cli_opt_value *v, long max, const char *what, long *n) {
+    long num = parse_count(v->value, max);
+    if (num >= 0) {
+        *n = num;
+        return EXIT_OK;
+    }
+    if (!what) return cli_usage_error(c, "%s takes a whole number, not '%s'", v->spelled, v->value);
+    return cli_usage_error(c, "%s takes %s", v->spelled, what);
 }
 
 static int cmp_entry(const void *a, const void *b) {
@@ -156,8 +179,17 @@ int cli_out_close(cli *c, cli_out *o) {
     return EXIT_FAILED;
 }
 
-int cli_read_common(cli *c, const char *cmd, const cli_args *a, cli_common *o) {
+int cli_write_buf(cli *c, const char *path, const cg_buf *b) {
+    cli_out out;
+    int rc = cli_out_open(c, &out, path);
+    if (rc != EXIT_OK) return rc;
+    cli_out_buf(&out, b);
+    return cli_out_close(c, &out);
+}
+
+int cli_read_common(cli *c, const cli_args *a, cli_common *o) {
     memset(o, 0, sizeof *o);
+    o->format = -1;
     o->patterns = calloc(a->noptions + 1, sizeof *o->patterns);
     o->catalogs = calloc(a->noptions + 1, sizeof *o->catalogs);
     if (!o->patterns || !o->catalogs) goto nomem;
@@ -166,6 +198,9 @@ int cli_read_common(cli *c, const char *cmd, const cli_args *a, cli_common *o) {
         switch (v->option->id) {
         case OPT_OUTPUT:
             o->output = v->value;
+            break;
+        case OPT_FORMAT:
+            o->format = v->choice;
             break;
         case OPT_PATTERNS:
             o->patterns[o->npatterns++] = v->value;
@@ -177,11 +212,13 @@ int cli_read_common(cli *c, const char *cmd, const cli_args *a, cli_common *o) {
             cli_free_exts(o->exts);
             if (!(o->exts = cli_parse_exts(v->value))) goto nomem;
             break;
-        case OPT_JOBS:
-            if (cli_parse_jobs(v->value, &o->jobs) != 0)
-                return cli_usage_error(c, cmd, "%s takes a number of threads (0: one per core)",
-                                       v->spelled);
+        case OPT_JOBS: {
+            long jobs;
+            int rc = cli_read_count(c, v, 1024, "a number of threads (0: one per core)", &jobs);
+            if (rc != EXIT_OK) return rc;
+            o->jobs = (int)jobs;
             break;
+        }
         default:
             break;
         }
@@ -198,23 +235,42 @@ void cli_common_release(cli_common *o) {
     memset(o, 0, sizeof *o);
 }
 
-int cli_format_of_output(cli *c, const char *cmd, const char *path, const cli_ending *endings,
-                         size_t n, int *choice) {
-    if (!path || strcmp(path, "-") == 0) return EXIT_OK;
+const char *cli_ending_of(const char *path) {
+    if (!path || strcmp(path, "-") == 0) return NULL;
     const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
-    if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : path)) return EXIT_OK;
+    if (!dot || (slash && dot < slash) || dot == (slash ? slash + 1 : path)) return NULL;
+    return dot;
+}
+
+int cli_format_of_output(cli *c, const cli_common *o, const cli_ending *endings, size_t n,
+                         int *choice, const cli_ending **match) {
+    if (match) *match = NULL;
+    if (o->format >= 0) {
+        *choice = o->format;
+        return EXIT_OK;
+    }
+    const char *dot = cli_ending_of(o->output);
+    if (!dot) return EXIT_OK;
     char known[256] = "";
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (strcmp(dot, endings[i].ending) == 0) {
             *choice = endings[i].choice;
+            if (match) *match = &endings[i];
             return EXIT_OK;
         }
         int w = snprintf(known + k, sizeof known - k, "%s%s", i ? ", " : "", endings[i].ending);
         if (w > 0 && (size_t)w < sizeof known - k) k += (size_t)w;
     }
-    return cli_usage_error(c, cmd,
-                           "-o %s: '%s' is no format this command writes; known endings: %s (or "
+    return cli_usage_error(c,
+                           "-o %s: '%s' is no format citegraph writes; known endings: %s (or "
                            "give --format)",
-                           path, dot, known);
+                           o->output, dot, known);
+}
+
+bool cli_doc_failed(cli *c, const cg_run_doc *doc) {
+    cli_error(c, "%s: %s", doc->entry->path, doc->error);
+    bool nomem = doc->status == CG_ENOMEM;
+    if (nomem) c->nomem_reported = true; /* said, with the file */
+    return nomem;
 }

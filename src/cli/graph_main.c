@@ -13,7 +13,7 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     const cli_command *cmd = argc >= 2 ? cli_find_command(&cli_citegraph_table, argv[1]) : NULL;
     if (!cmd || !(CLI_CMD_BIT(cmd->id) & CLI_GRAPH_COMMANDS))
-        return cli_usage_error(&c, NULL, "%s runs only the graph commands of citegraph",
+        return cli_usage_error(&c, "%s runs only the graph commands of citegraph",
                                argc > 0 ? argv[0] : "citegraph-graph");
     return cmd_graph(&c, (cli_command_id)cmd->id, argc - 1, argv + 1);
 }

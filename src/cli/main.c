@@ -15,14 +15,15 @@ static int help(cli *c, int argc, char **argv) {
     if (!cli_parse_command(c, CMD_HELP, argc, argv, &a, &rc)) goto out;
     const cli_command *cmd = t->program;
     if (a.npositionals > 1) {
-        rc = cli_usage_error(c, "help ", "help takes one COMMAND");
+        rc = cli_usage_error(c, "help takes one COMMAND");
         goto out;
     }
     if (a.npositionals == 1 && !(cmd = cli_find_command(t, a.positionals[0]))) {
-        rc = cli_usage_error(c, NULL, "unknown command '%s'", a.positionals[0]);
+        c->command = t->program; /* whose help lists the commands */
+        rc = cli_usage_error(c, "unknown command '%s'", a.positionals[0]);
         goto out;
     }
-    rc = cli_write_help(t, cmd, stdout) == 0 && fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILED;
+    rc = cli_print_help(cmd);
 out:
     cli_args_free(&a);
     return rc;
@@ -33,10 +34,9 @@ static int version(cli *c, int argc, char **argv) {
     int rc = EXIT_OK;
     if (cli_parse_command(c, CMD_VERSION, argc, argv, &a, &rc)) {
         if (a.npositionals)
-            rc = cli_usage_error(c, "version ", "version takes no argument");
+            rc = cli_usage_error(c, "version takes no argument");
         else
-            rc = printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
-                                                                                   : EXIT_FAILED;
+            rc = cli_print_version();
     }
     cli_args_free(&a);
     return rc;
@@ -49,29 +49,8 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN);
     const cli_table *t = &cli_citegraph_table;
     cli_args a;
-    char err[300];
     int rc = EXIT_OK;
-    switch (
-        cli_parse(t, t->program, argc, argv, CLI_PARSE_STOP_AT_POSITIONAL, &a, err, sizeof err)) {
-    case CLI_PARSE_OK:
-        break;
-    case CLI_PARSE_USAGE:
-        rc = cli_usage_error(&c, NULL, "%s", err);
-        goto out;
-    case CLI_PARSE_NOMEM:
-        rc = cli_nomem(&c);
-        goto out;
-    }
-    if (cli_args_last(&a, OPT_HELP)) {
-        rc = cli_write_help(t, t->program, stdout) == 0 && fflush(stdout) == 0 ? EXIT_OK
-                                                                               : EXIT_FAILED;
-        goto out;
-    }
-    if (cli_args_last(&a, OPT_VERSION)) {
-        rc = printf("citegraph %s\n", cg_version()) > 0 && fflush(stdout) == 0 ? EXIT_OK
-                                                                               : EXIT_FAILED;
-        goto out;
-    }
+    if (!cli_parse_command(&c, CMD_CITEGRAPH, argc, argv, &a, &rc)) goto out;
     if (!a.npositionals) {
         cli_write_help(t, t->program, stderr);
         rc = EXIT_USAGE;
@@ -79,7 +58,7 @@ int main(int argc, char **argv) {
     }
     const cli_command *cmd = cli_find_command(t, a.positionals[0]);
     if (!cmd) {
-        rc = cli_usage_error(&c, NULL, "unknown command '%s'", a.positionals[0]);
+        rc = cli_usage_error(&c, "unknown command '%s'", a.positionals[0]);
         goto out;
     }
     char **cmd_argv = argv + a.rest_index; /* cmd_argv[0] is the command's name */
@@ -109,7 +88,7 @@ int main(int argc, char **argv) {
         rc = version(&c, cmd_argc, cmd_argv);
         break;
     default:
-        rc = cli_usage_error(&c, NULL, "unknown command '%s'", a.positionals[0]);
+        rc = cli_usage_error(&c, "unknown command '%s'", a.positionals[0]);
         break;
     }
 out:

@@ -9,9 +9,9 @@
 #include "optable.h"
 
 #define BIT(name) CLI_CMD_BIT(CMD_##name)
-#define EVERY_COMMAND                                                                              \
-    (BIT(CITEGRAPH) | BIT(EXTRACT) | BIT(CHECK) | CLI_GRAPH_COMMANDS | BIT(ACCURACY) |             \
-     BIT(GRAMMAR) | BIT(HELP) | BIT(VERSION))
+/* the program and every command: a new command takes -h and -V too */
+#define EVERY_COMMAND (CLI_CMD_BIT(CMD_COUNT) - 1)
+_Static_assert(CMD_COUNT <= 32, "a command's id is a bit of cli_option.commands");
 
 /* ---- texts shared by several commands ---- */
 

@@ -18,17 +18,27 @@ bool cli_command_takes(const cli_command *cmd, const cli_option *o) {
     return cmd->id >= 0 && cmd->id < 32 && (o->commands & CLI_CMD_BIT(cmd->id)) != 0;
 }
 
-const cli_command *cli_find_command(const cli_table *t, const char *name) {
+/* Whether the string `s` (may be NULL) is `name`, of `len` bytes and not
+ * NUL-terminated. */
+static bool is_name(const char *s, const char *name, size_t len) {
+    return s && strlen(s) == len && memcmp(s, name, len) == 0;
+}
+
+/* The command named by the `len` bytes at `name`, or NULL. */
+static const cli_command *find_command_n(const cli_table *t, const char *name, size_t len) {
     for (size_t i = 0; i < t->ncommands; i++)
-        if (strcmp(t->commands[i].name, name) == 0) return &t->commands[i];
+        if (is_name(t->commands[i].name, name, len)) return &t->commands[i];
     return NULL;
+}
+
+const cli_command *cli_find_command(const cli_table *t, const char *name) {
+    return find_command_n(t, name, strlen(name));
 }
 
 /* Whether `name` (not NUL-terminated: `len` bytes) is the long name or the
  * alias of `o`. */
 static bool long_name_is(const cli_option *o, const char *name, size_t len) {
-    return (o->long_name && strlen(o->long_name) == len && memcmp(o->long_name, name, len) == 0) ||
-           (o->alias && strlen(o->alias) == len && memcmp(o->alias, name, len) == 0);
+    return is_name(o->long_name, name, len) || is_name(o->alias, name, len);
 }
 
 static const cli_option *find_long(const cli_table *t, const cli_command *cmd, const char *name,
@@ -50,12 +60,11 @@ static const cli_option *find_short(const cli_table *t, const cli_command *cmd, 
 
 /* The index of `value` in the choices "a|b|c", or -1. */
 static int choice_index(const char *choices, const char *value) {
-    size_t vlen = strlen(value);
     int index = 0;
     for (const char *p = choices;; index++) {
         const char *bar = strchr(p, '|');
         size_t len = bar ? (size_t)(bar - p) : strlen(p);
-        if (len == vlen && memcmp(p, value, len) == 0) return index;
+        if (is_name(value, p, len)) return index;
         if (!bar) return -1;
         p = bar + 1;
     }
@@ -785,9 +794,8 @@ static void man_see_also(roff *r, const cli_table *t, const cli_command *cmd) {
         while (*s == ' ')
             s++;
         size_t len = strcspn(s, " ");
-        for (size_t i = 0; len && i < t->ncommands; i++)
-            if (strlen(t->commands[i].name) == len && memcmp(t->commands[i].name, s, len) == 0)
-                refs[n++] = &t->commands[i];
+        const cli_command *ref = len ? find_command_n(t, s, len) : NULL;
+        if (ref) refs[n++] = ref;
         s += len;
     }
     if (!n) return;
@@ -959,10 +967,7 @@ static int check_command(const cli_table *t, const cli_command *c, char *err, si
     const char *s = c->see_also ? c->see_also : "";
     while (*s) {
         size_t len = strcspn(s, " ");
-        bool known = len == 0;
-        for (size_t i = 0; !known && i < t->ncommands; i++)
-            known = strlen(t->commands[i].name) == len && memcmp(t->commands[i].name, s, len) == 0;
-        if (!known) {
+        if (len && !find_command_n(t, s, len)) {
             SAY(err, errlen, "command %s: see also '%.*s', which is no command", c->name, (int)len,
                 s);
             return -1;

@@ -61,12 +61,14 @@ void cli_progress_end(cli *c) {
     clear_progress(c);
 }
 
-int cli_usage_error(cli *c, const char *cmd, const char *fmt, ...) {
+int cli_usage_error(cli *c, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vmessage(c, "error", fmt, ap);
     va_end(ap);
-    fprintf(stderr, "Try '%s %s--help' for more information.\n", c->prog, cmd ? cmd : "");
+    const cli_command *cmd = c->command && c->command->id != CMD_CITEGRAPH ? c->command : NULL;
+    fprintf(stderr, "Try '%s %s%s--help' for more information.\n", c->prog, cmd ? cmd->name : "",
+            cmd ? " " : "");
     return EXIT_USAGE;
 }
 
@@ -90,7 +92,7 @@ int cli_fail(cli *c, const cg_error *err, const char *context, int status) {
         cli_error(c, "%s: %s%s", context, where, text);
     else
         cli_error(c, "%s%s", where, text);
-    return err->status == CG_ENOMEM ? EXIT_NOMEM : status;
+    return status;
 }
 
 int cli_grammar_fail(cli *c, const cg_error *err) {

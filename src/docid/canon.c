@@ -47,13 +47,24 @@ bool cgd_br_drucksache(cg_docid *out, unsigned long nr, unsigned part, unsigned 
     return true;
 }
 
-bool cgd_landtag_drucksache(cg_docid *out, const char *state, unsigned long wp, unsigned long nr) {
+void cgd_set_land(cg_docid *id, const char *state) {
+    if (state && strlen(state) == 2) memcpy(id->land, state, 2);
+}
+
+bool cgd_landtag_drucksache_full(cg_docid *out, const char *state, unsigned long wp,
+                                 unsigned long nr, unsigned flags, unsigned version) {
     if (wp < 1 || wp > CG_MAX_LANDTAG_WAHLPERIODE || nr == 0) return false;
     start(out, CG_KIND_LANDTAG_DRUCKSACHE);
-    if (state && strlen(state) == 2) memcpy(out->land, state, 2);
+    cgd_set_land(out, state);
     out->period = (unsigned)wp;
     out->number = nr;
+    out->flags = flags;
+    out->version = version;
     return true;
+}
+
+bool cgd_landtag_drucksache(cg_docid *out, const char *state, unsigned long wp, unsigned long nr) {
+    return cgd_landtag_drucksache_full(out, state, wp, nr, 0, 0);
 }
 
 bool cgd_council(cg_docid *out, unsigned long nr, unsigned long yy) {
@@ -64,13 +75,14 @@ bool cgd_council(cg_docid *out, unsigned long nr, unsigned long yy) {
     return true;
 }
 
+const char *const cgd_commission_series[] = {"COM", "SWD", "SEC", "JOIN", "C", NULL};
+
 bool cgd_commission(cg_docid *out, const char *series, unsigned long year, unsigned long nr) {
-    static const char *const known[] = {"COM", "SWD", "SEC", "JOIN", "C", NULL};
     const char *s = strcmp(series, "KOM") == 0   ? "COM"
                     : strcmp(series, "SEK") == 0 ? "SEC"
                                                  : series;
     int ok = 0;
-    for (const char *const *k = known; *k && !ok; k++)
+    for (const char *const *k = cgd_commission_series; *k && !ok; k++)
         ok = strcmp(s, *k) == 0;
     if (!ok || year < 1958 || year > 2099) return false;
     start(out, CG_KIND_EU_COM_DOC);
@@ -88,4 +100,22 @@ bool cgd_celex(cg_docid *out, unsigned long year, char type, unsigned long nr) {
     out->series[0] = type;
     out->number = nr;
     return true;
+}
+
+size_t cgd_scheme_length(const char *p) {
+    if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z'))) return 0;
+    size_t i = 1;
+    while ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+           (p[i] >= '0' && p[i] <= '9') || p[i] == '+' || p[i] == '-' || p[i] == '.')
+        i++;
+    return strncmp(p + i, "://", 3) == 0 ? i + 3 : 0;
+}
+
+int cgd_copy(cgu_arena *arena, const cg_docid *id, cg_docid *out) {
+    int failed = 0;
+    cg_docid c = *id;
+    c.text = cgu_arena_dup_or_null(arena, id->text, &failed);
+    c.grammar_kind = cgu_arena_dup_or_null(arena, id->grammar_kind, &failed);
+    *out = c;
+    return failed ? -1 : 0;
 }

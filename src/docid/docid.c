@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "canon.h"
 #include "citegraph/docid.h"
 #include "util/util.h"
 
@@ -223,11 +224,16 @@ size_t cg_docid_format(const cg_docid *id, char *buf, size_t cap) {
     return o.n;
 }
 
+/* Does an id of `kind` have a number (cg_docid_format_number, cg_docid_parse_number)? */
+static bool has_number(cg_kind kind) {
+    return kind != CG_KIND_NONE && kind != CG_KIND_URL && kind != CG_KIND_INTERNAL &&
+           kind != CG_KIND_GRAMMAR;
+}
+
 size_t cg_docid_format_number(const cg_docid *id, char *buf, size_t cap) {
     outbuf o = {buf, cap, 0};
     if (cap) buf[0] = '\0';
-    if (id->kind != CG_KIND_URL && id->kind != CG_KIND_GRAMMAR && id->kind != CG_KIND_INTERNAL)
-        put_number(&o, id);
+    if (has_number(id->kind)) put_number(&o, id);
     return o.n;
 }
 
@@ -427,29 +433,17 @@ static int parse_number_part(cursor *c, cg_docid *id) {
         c->p += 10;
         return 1;
     }
-    case CG_KIND_EU_COM_DOC: {
-        static const char *const series[] = {"COM", "SWD", "SEC", "JOIN", "C", NULL};
-        for (const char *const *s = series; *s; s++) {
+    case CG_KIND_EU_COM_DOC:
+        for (const char *const *s = cgd_commission_series; *s; s++) {
             if (!lit(c, *s)) continue;
             memcpy(id->series, *s, strlen(*s) + 1);
             return lit(c, "(") && udigits(c, &id->period) && lit(c, ") ") &&
                    digits(c, &id->number, NULL);
         }
         return 0;
-    }
     default:
         return 0;
     }
-}
-
-/* scheme "://": letters, digits, '+', '-', '.' after a letter */
-static int has_scheme(const char *t) {
-    if (!((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z'))) return 0;
-    size_t i = 1;
-    while ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
-           (t[i] >= '0' && t[i] <= '9') || t[i] == '+' || t[i] == '-' || t[i] == '.')
-        i++;
-    return strncmp(t + i, "://", 3) == 0;
 }
 
 static cg_status not_an_id(cg_error *err, const char *text) {
@@ -466,7 +460,7 @@ cg_status cg_docid_parse(const char *text, cg_docid *out, cg_error *err) {
         out->kind = CG_KIND_INTERNAL;
         return CG_OK;
     }
-    if (has_scheme(text)) {
+    if (cgd_scheme_length(text)) {
         out->kind = CG_KIND_URL;
         out->text = text;
         return CG_OK;
@@ -501,9 +495,7 @@ cg_status cg_docid_parse_number(cg_kind kind, const char *number, cg_docid *out,
     memset(out, 0, sizeof *out);
     out->kind = kind;
     cursor c = {number};
-    if (kind != CG_KIND_NONE && kind != CG_KIND_URL && kind != CG_KIND_INTERNAL &&
-        kind != CG_KIND_GRAMMAR && parse_number_part(&c, out) && *c.p == '\0')
-        return CG_OK;
+    if (has_number(kind) && parse_number_part(&c, out) && *c.p == '\0') return CG_OK;
     memset(out, 0, sizeof *out);
     return cgu_error(err, CG_EFORMAT, NULL, 0, 0, "'%.200s' is not the number of a %s", number,
                      cg_kind_name(kind));

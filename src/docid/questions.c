@@ -113,26 +113,51 @@ size_t cgl_parse(const char *text, cg_question_series *series, cgl_item *items, 
     return n;
 }
 
-cg_status cg_locator_parse_questions(const char *text, cg_question_series *series,
-                                     cg_question **out, size_t *n, cg_error *err) {
+/* The questions of `text`, ranges expanded, in a block from `alloc`:
+ * *n of them (0: none). -1 when memory ran out. The items read on the way
+ * live on the stack unless a list is long. */
+static int parse_expand(const char *text, cg_question_series *series,
+                        void *(*alloc)(void *ctx, size_t size), void *ctx, cg_question **out,
+                        size_t *n) {
     *out = NULL;
     *n = 0;
-    cg_question_series s;
+    cg_question_series s = CG_SERIES_ANFRAGE;
     size_t ni = text ? cgl_parse(text, &s, NULL, 0) : 0;
-    if (series) *series = ni ? s : CG_SERIES_ANFRAGE;
-    if (!ni) return CG_OK;
-    cgl_item *items = malloc(ni * sizeof *items);
-    if (!items) return cgu_oom(err);
+    *series = ni ? s : CG_SERIES_ANFRAGE;
+    if (!ni) return 0;
+    cgl_item small[32], *items = ni <= 32 ? small : malloc(ni * sizeof *items);
+    if (!items) return -1;
     cgl_parse(text, &s, items, ni);
     size_t nq = cgl_expand(items, ni, NULL, 0);
-    cg_question *q = malloc(nq * sizeof *q);
-    if (!q) {
-        free(items);
-        return cgu_oom(err);
-    }
-    cgl_expand(items, ni, q, nq);
-    free(items);
+    cg_question *q = alloc(ctx, nq * sizeof *q);
+    if (q) cgl_expand(items, ni, q, nq);
+    if (items != small) free(items);
+    if (!q) return -1;
     *out = q;
     *n = nq;
+    return 0;
+}
+
+static void *from_arena(void *arena, size_t size) {
+    return cgu_arena_alloc(arena, size);
+}
+
+static void *from_heap(void *unused, size_t size) {
+    (void)unused;
+    return malloc(size);
+}
+
+int cgl_locator_questions(cgu_arena *arena, cg_locator *loc) {
+    cg_question *q;
+    if (parse_expand(loc->text, &loc->series, from_arena, arena, &q, &loc->nquestions)) return -1;
+    loc->questions = q;
+    return 0;
+}
+
+cg_status cg_locator_parse_questions(const char *text, cg_question_series *series,
+                                     cg_question **out, size_t *n, cg_error *err) {
+    cg_question_series s;
+    if (parse_expand(text, &s, from_heap, NULL, out, n)) return cgu_oom(err);
+    if (series) *series = s;
     return CG_OK;
 }

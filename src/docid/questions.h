@@ -10,6 +10,7 @@
 
 #include "citegraph/buf.h"
 #include "citegraph/locator.h"
+#include "util/util.h"
 
 /* One question as written, and whether " bis " joins it to the one before. */
 typedef struct cgl_item {
@@ -29,6 +30,13 @@ size_t cgl_expand(const cgl_item *items, size_t n, cg_question *out, size_t cap)
 /* Reads one question as cg_question_format() writes it ("12", "3a"); false
  * for anything else. */
 bool cgl_question_parse(const char *text, cg_question *out);
+
+/* The questions a locator's text names (loc->text as cgl_render() writes
+ * it), ranges expanded: sets loc->series, loc->questions (in `arena`) and
+ * loc->nquestions; none, and CG_SERIES_ANFRAGE, for any other text or NULL.
+ * 0, or -1 when memory ran out. The one way from locator text to questions
+ * (extraction of grammar-file locators, JSON Lines, cache records). */
+int cgl_locator_questions(cgu_arena *arena, cg_locator *loc);
 
 /* Reads locator text as cgl_render() writes it into at most `cap` items;
  * returns how many there are (0: no question locator). */

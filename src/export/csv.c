@@ -4,22 +4,20 @@
 #include <string.h>
 
 #include "citegraph/export.h"
+#include "graph/igraph_glue.h"
 #include "node_fields.h"
 #include "util/util.h"
 
+static int csv_char(cg_buf *out, char c) {
+    return (c == '"' && cgu_buf_putc(out, '"')) || cgu_buf_putc(out, c);
+}
+
+/* Quoted when it holds a comma, quote or line break: characters that
+ * making the text valid UTF-8 leaves as they are. */
 static int csv_field(cg_buf *out, const char *s, int last) {
-    int rc = 0;
-    if (s) {
-        cg_buf v = CG_BUF_INIT;
-        if (cgu_buf_append_valid_utf8(&v, s, strlen(s))) return -1;
-        int quote = v.len && strpbrk(v.data, ",\"\r\n") != NULL;
-        rc = quote && cgu_buf_putc(out, '"');
-        for (size_t i = 0; !rc && i < v.len; i++)
-            rc = (v.data[i] == '"' && cgu_buf_putc(out, '"')) || cgu_buf_putc(out, v.data[i]);
-        rc = rc || (quote && cgu_buf_putc(out, '"'));
-        cg_buf_release(&v);
-    }
-    return rc || cgu_buf_puts(out, last ? "\r\n" : ",");
+    int quote = s && strpbrk(s, ",\"\r\n") != NULL;
+    return (quote && cgu_buf_putc(out, '"')) || cge_append_utf8(out, s, csv_char) ||
+           (quote && cgu_buf_putc(out, '"')) || cgu_buf_puts(out, last ? "\r\n" : ",");
 }
 
 static int node_row(const cg_graph *g, const cg_node *n, cg_buf *out) {
@@ -31,16 +29,14 @@ static int node_row(const cg_graph *g, const cg_node *n, cg_buf *out) {
            csv_field(out, cge_number(n, number, sizeof number), 0) || csv_field(out, wp, 0) ||
            csv_field(out, cge_issuer(n), 0) || csv_field(out, n->type, 0) ||
            csv_field(out, n->date, 0) || csv_field(out, n->title, 0) || csv_field(out, n->url, 0) ||
-           csv_field(out, n->parent != SIZE_MAX ? cg_graph_node(g, n->parent)->id : NULL, 1);
+           csv_field(out, cge_parent_id(g, n), 1);
 }
 
 static int edge_row(const cg_graph *g, const cg_edge *e, cg_buf *out) {
     cg_buf locs = CG_BUF_INIT, pos = CG_BUF_INIT;
     char count[32];
     snprintf(count, sizeof count, "%zu", e->count);
-    int rc = 0;
-    for (size_t l = 0; !rc && l < e->nlocators; l++)
-        rc = cgu_buf_printf(&locs, "%s%s", l ? "; " : "", e->locators[l]);
+    int rc = cge_join_locators(&locs, e);
     for (size_t p = 0; !rc && p < e->npositions; p++)
         rc = cgu_buf_printf(&pos, "%s%s:%zu:%zu", p ? "; " : "", e->positions[p].file,
                             e->positions[p].line, e->positions[p].col);
@@ -55,8 +51,7 @@ static int edge_row(const cg_graph *g, const cg_edge *e, cg_buf *out) {
 
 cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *keep, cg_buf *nodes,
                              cg_buf *edges, cg_error *err) {
-    if (!cg_graph_is_finished(g))
-        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is not finished");
+    if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
     int rc = cgu_buf_puts(nodes, "id,kind,in_corpus,file,number,wahlperiode,issuer,type,date,"
                                  "title,url,parent\r\n") ||
              cgu_buf_puts(edges, "source,target,relation,count,locators,positions\r\n");

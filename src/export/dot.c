@@ -8,28 +8,21 @@
 #include <string.h>
 
 #include "citegraph/export.h"
+#include "graph/igraph_glue.h"
 #include "node_fields.h"
 #include "util/util.h"
+
+static int dot_char(cg_buf *out, char c) {
+    if (c == '"' || c == '\\') return cgu_buf_putc(out, '\\') || cgu_buf_putc(out, c);
+    if (c == '\n') return cgu_buf_puts(out, "\\n");
+    if ((unsigned char)c < 0x20) return cgu_buf_putc(out, ' ');
+    return cgu_buf_putc(out, c);
+}
 
 /* A DOT quoted string: '"' and '\' escaped, line breaks as \n, other
  * control characters as spaces, invalid UTF-8 as U+FFFD. */
 static int dot_str(cg_buf *out, const char *s) {
-    cg_buf v = CG_BUF_INIT;
-    if (cgu_buf_append_valid_utf8(&v, s ? s : "", s ? strlen(s) : 0)) return -1;
-    int rc = cgu_buf_putc(out, '"');
-    for (size_t i = 0; !rc && i < v.len; i++) {
-        char c = v.data[i];
-        if (c == '"' || c == '\\')
-            rc = cgu_buf_putc(out, '\\') || cgu_buf_putc(out, c);
-        else if (c == '\n')
-            rc = cgu_buf_puts(out, "\\n");
-        else if ((unsigned char)c < 0x20)
-            rc = cgu_buf_putc(out, ' ');
-        else
-            rc = cgu_buf_putc(out, c);
-    }
-    cg_buf_release(&v);
-    return rc || cgu_buf_putc(out, '"');
+    return cgu_buf_putc(out, '"') || cge_append_utf8(out, s, dot_char) || cgu_buf_putc(out, '"');
 }
 
 /* The first `max` characters of s, with "…" when cut. */
@@ -133,8 +126,7 @@ static int cmp_order(const void *a, const void *b) {
 
 cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                              cg_error *err) {
-    if (!cg_graph_is_finished(g))
-        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is not finished");
+    if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
     int rc =
         cgu_buf_puts(out, "digraph citegraph {\n"
                           "    graph [rankdir=RL, newrank=true, fontname=\"Helvetica\", "

@@ -2,16 +2,17 @@
  *
  * igraph keeps attributes only while an attribute handler is installed: the
  * C one is installed for as long as this export runs, and the previous one
- * restored; igraph writes to a FILE *, here a memory stream into the
- * caller's buffer. */
+ * restored; igraph writes to a FILE *, here a memory stream whose text is
+ * then appended to the caller's buffer. */
 #include <igraph.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "citegraph/export.h"
-#include "graph/graph_internal.h"
+#include "graph/igraph_glue.h"
 #include "node_fields.h"
+#include "util/util.h"
 
 static igraph_error_t set_vas(igraph_t *ig, const char *name, igraph_integer_t v, const char *s) {
     cg_buf t = CG_BUF_INIT;
@@ -35,19 +36,16 @@ static igraph_error_t node_attributes(const cg_graph *g, igraph_t *ig, const cg_
     if (!e) e = set_vas(ig, "date", u, n->date);
     if (!e) e = set_vas(ig, "title", u, n->title);
     if (!e) e = set_vas(ig, "url", u, n->url);
-    if (!e)
-        e = set_vas(ig, "parent", u,
-                    n->parent != SIZE_MAX ? cg_graph_node(g, n->parent)->id : NULL);
+    if (!e) e = set_vas(ig, "parent", u, cge_parent_id(g, n));
     return e;
 }
 
 static igraph_error_t edge_attributes(igraph_t *ig, const cg_edge *x, igraph_integer_t j) {
     cg_buf locs = CG_BUF_INIT;
-    for (size_t l = 0; l < x->nlocators; l++)
-        if (cgu_buf_printf(&locs, "%s%s", l ? "; " : "", x->locators[l])) {
-            cg_buf_release(&locs);
-            return IGRAPH_ENOMEM;
-        }
+    if (cge_join_locators(&locs, x)) {
+        cg_buf_release(&locs);
+        return IGRAPH_ENOMEM;
+    }
     igraph_error_t e =
         igraph_cattribute_EAS_set(ig, "relation", j, cg_edge_relation_name(x->relation));
     if (!e) e = igraph_cattribute_EAN_set(ig, "count", j, (double)x->count);
@@ -58,8 +56,7 @@ static igraph_error_t edge_attributes(igraph_t *ig, const cg_edge *x, igraph_int
 
 cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                                  cg_error *err) {
-    if (!cg_graph_is_finished(g))
-        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is not finished");
+    if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
     size_t nnodes = cg_graph_node_count(g), nedges = cg_graph_edge_count(g);
     size_t *map = malloc((nnodes ? nnodes : 1) * sizeof *map);
     size_t *edge_ids = malloc((nedges ? nedges : 1) * sizeof *edge_ids);

@@ -6,6 +6,7 @@
 #include "citegraph/export.h"
 #include "citegraph/graph_json.h"
 #include "citegraph/version.h"
+#include "graph/igraph_glue.h"
 #include "node_fields.h"
 #include "util/json_util.h"
 #include "util/util.h"
@@ -30,9 +31,7 @@ json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
              cgu_json_set(o, "date", cgu_json_str(n->date)) &&
              cgu_json_set(o, "title", cgu_json_str(n->title)) &&
              cgu_json_set(o, "url", cgu_json_str(n->url)) &&
-             cgu_json_set(o, "parent",
-                          n->parent != SIZE_MAX ? cgu_json_str(cg_graph_node(g, n->parent)->id)
-                                                : json_null());
+             cgu_json_set(o, "parent", cgu_json_str(cge_parent_id(g, n)));
     if (ok) return o;
     json_decref(o);
     cgu_oom(err);
@@ -78,14 +77,14 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
 }
 
 /* The same bytes as one json_dumps() of the whole document with
- * JSON_COMPACT | JSON_PRESERVE_ORDER: {"schema":...,"graph":{...},
- * "nodes":[...],"links":[...]}, written one node or link at a time, so that
- * the whole graph never exists as a jansson tree (at a million references
- * that tree took more memory than the graph itself). */
+ * JSON_COMPACT | JSON_PRESERVE_ORDER: {"schema":...,"directed":true,
+ * "multigraph":false,"graph":{...},"nodes":[...],"links":[...]}, written
+ * one node or link at a time, so that the whole graph never exists as a
+ * jansson tree (at a million references that tree took more memory than
+ * the graph itself). */
 cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                               cg_error *err) {
-    if (!cg_graph_is_finished(g))
-        return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is not finished");
+    if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
     const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
     size_t nn = 0, ne = 0, nodes = cg_graph_node_count(g), edges = cg_graph_edge_count(g);
     for (size_t v = 0; v < nodes; v++)

@@ -20,9 +20,11 @@
 
 /* A Drucksache number as read: [zu ]A[/K]/B[(B)][(neu)][(n)]. */
 typedef struct cgx_drucksache {
-    char keyword;       /* the parliament the keyword names: 'T' (BT-Drs., Bundestagsdrucksache),
-                           'R' (BR-Drs., Bundesratsdrucksache), 'L' (Landtagsdrucksache), 0 */
-    char context;       /* a parliament named just before a plain keyword: 'T', 'R', 'L' or 0 */
+    cg_issuer keyword;  /* the parliament the keyword names: CG_ISSUER_BT (BT-Drs.,
+                           Bundestagsdrucksache), _BR (BR-Drs., Bundesratsdrucksache), _LT
+                           (Landtagsdrucksache), or CG_ISSUER_NONE */
+    cg_issuer context;  /* a parliament named just before a plain keyword: CG_ISSUER_BT, _BR,
+                           _LT, or CG_ISSUER_NONE */
     const char *state;  /* the state of a Landtag keyword or context ("NW"), or NULL */
     unsigned long a, b; /* the numbers before and after the (last) slash */
     int a_digits, b_digits;
@@ -47,19 +49,11 @@ typedef struct cgx_evidence {
     cgx_pdf_address pdf;
 } cgx_evidence;
 
-/* What the header says, as extraction read it. */
-typedef struct cgx_header {
-    cg_docid id;    /* kind NONE when the header has none */
-    cg_docid alias; /* "wird als Bundestags-Drucksache 21/100 verteilt"; kind NONE if none */
-    const char *type, *title, *date;
-} cgx_header;
-
-/* The result of the extraction stage of one document. */
+/* The result of the extraction stage of one document. Every string and
+ * array in it lives in the caller's arena, but `refs` and `evidence`. */
 typedef struct cgx_result {
-    cgu_arena *arena; /* the caller's: every string and array below lives in it, but
-                         `refs` and `evidence` */
-    cgx_header header;
-    cg_question *questions; /* the numbered questions of an Anfrage or Antwort */
+    cg_document_info header; /* what the header says, as extraction read it */
+    cg_question *questions;  /* the numbered questions of an Anfrage or Antwort */
     size_t nquestions;
     cg_defect *defects;
     size_t ndefects;

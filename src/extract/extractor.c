@@ -4,8 +4,6 @@
  *
  * The patterns themselves live in the grammar (data/grammar.cgg, compiled
  * in; see compile.c). Every match runs under a match and depth limit. */
-#include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,13 +11,6 @@
 #include "xctx.h"
 
 /* ---- the result ---- */
-
-static int cmp_cand(const void *a, const void *b) {
-    const cand *x = a, *y = b;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    if (x->end != y->end) return x->end > y->end ? -1 : 1; /* longer first */
-    return strcmp(cgx_cand_kind_name(x), cgx_cand_kind_name(y));
-}
 
 /* Candidates that survived, with their spans mapped back to the original bytes. */
 static cg_status build_references(xctx *x, cgx_result *r) {
@@ -70,7 +61,6 @@ static cg_status build_defects(xctx *x, cgx_result *r) {
 cg_status cgx_extract(const cg_extractor *ex, const cg_input *input, cgu_arena *arena,
                       cgx_result *r, cg_error *err) {
     memset(r, 0, sizeof *r);
-    r->arena = arena;
     xctx x;
     memset(&x, 0, sizeof x);
     x.ex = ex;
@@ -96,11 +86,11 @@ cg_status cgx_extract(const cg_extractor *ex, const cg_input *input, cgu_arena *
     pcre2_jit_stack_assign(x.mctx, NULL, x.jit);
 
     if (cgx_read_header(&x) != 0 || cgx_questions(&x) != 0 || cgx_references(&x) != 0) goto fail;
-    if (x.ncands) qsort(x.cands, x.ncands, sizeof *x.cands, cmp_cand);
+    if (x.ncands) qsort(x.cands, x.ncands, sizeof *x.cands, cgx_cmp_cand);
     if (cgx_locators(&x) != 0) goto fail;
     r->header = x.header;
     r->nquestions = x.nqlabels;
-    r->questions = (cg_question *)cgx_questions_dup(&x, x.qlabels, x.nqlabels);
+    r->questions = cgx_questions_dup(&x, x.qlabels, x.nqlabels);
     if (x.status != CG_OK) goto fail;
     st = build_defects(&x, r);
     if (st == CG_OK) st = build_references(&x, r);

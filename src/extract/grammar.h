@@ -46,7 +46,7 @@ typedef struct cgg_grammar {
     size_t capsections;
     char **files; /* names, for the positions */
     size_t nfiles;
-    cgu_hash hash; /* of every file name and text parsed, in order */
+    cgu_hash hash; /* of every text parsed, in order (not the file names) */
     int hashed;
 } cgg_grammar;
 

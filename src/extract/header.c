@@ -41,7 +41,6 @@ static int bt_header(xctx *x) {
     unsigned long wp = cgx_group_number(x, P_HDR_BT, "wp", NULL);
     unsigned long nr = cgx_group_number(x, P_HDR_BT, "nr", NULL);
     if (!cgd_bt_drucksache(&x->header.id, wp, nr)) return 0;
-    x->issuer = 'T';
     size_t ds, de;
     if (cgx_group(x, P_HDR_BT, "date", &ds, &de)) {
         unsigned d = 0, m = 0, y = 0;
@@ -68,7 +67,6 @@ static int br_header(xctx *x) {
     unsigned part = (unsigned)cgx_group_number(x, P_HDR_BR, "k", NULL);
     unsigned long yy = cgx_group_number(x, P_HDR_BR, "yy", NULL);
     if (!cgd_br_drucksache(&x->header.id, nr, part, yy, flags, version)) return 0;
-    x->issuer = 'R';
     x->header_end = e;
     if (add_excluded(x, s, e) != 0) return -1;
     /* The date stands alone on a line under the number: "12.05.25". */
@@ -103,7 +101,6 @@ static int lt_header(xctx *x) {
     unsigned long wp = cgx_group_number(x, P_HDR_LT, "a", NULL);
     unsigned long nr = cgx_group_number(x, P_HDR_LT, "nr", NULL);
     if (!cgd_landtag_drucksache(&x->header.id, state, wp, nr)) return 0;
-    x->issuer = 'L';
     x->header_end = e;
     size_t as, ae, ns, ne;
     if (cgx_group(x, P_HDR_LT, "aa", &as, &ae) && cgx_group(x, P_HDR_LT, "anr", &ns, &ne)) {
@@ -314,7 +311,7 @@ static int type_and_title(xctx *x) {
         if (authors && !tn) {
             if (is_author_line(buf) || (i > 0 && buf[0] >= 'a' && buf[0] <= 'z') ||
                 is_committee_list(buf, n) ||
-                (x->issuer == 'R' &&
+                (cg_docid_issuer(&x->header.id) == CG_ISSUER_BR &&
                  (strncmp(buf, "Vertrieb:", 9) == 0 || strncmp(buf, "Telefon", 7) == 0 ||
                   strncmp(buf, "ISSN", 4) == 0))) {
                 /* continuation of an author list ends with ',' */
@@ -348,29 +345,35 @@ static int type_and_title(xctx *x) {
     return x->status == CG_OK ? 0 : -1;
 }
 
-/* Does the number at [s, e) ("128/25", "21/1181") repeat the document's own
- * number (without "zu", the state and suffixes)? */
-static int names_own_number(const xctx *x, size_t s, size_t e) {
+/* The document's own number as the text repeats it: without "zu", the state
+ * and suffixes ("128/25", "21/1181"). Its length; 0 when it has none or it
+ * does not fit `cap`. */
+static size_t own_number(const xctx *x, char *out, size_t cap) {
     cg_docid bare = x->header.id;
     bare.flags = 0;
     bare.version = 0;
     bare.land[0] = '\0';
-    char id[64];
-    size_t n = cg_docid_format_number(&bare, id, sizeof id);
-    if (!n || n >= sizeof id) return 0;
+    size_t n = cg_docid_format_number(&bare, out, cap);
+    return n < cap ? n : 0;
+}
+
+/* Does the text at [s, e), white space aside, spell own[0, n)? */
+static int names_own_number(const xctx *x, size_t s, size_t e, const char *own, size_t n) {
+    if (!n) return 0;
     size_t k = 0;
     for (size_t i = s; i < e; i++) {
         if (x->norm.text[i] == ' ') continue;
-        if (k >= n || x->norm.text[i] != id[k]) return 0;
+        if (k >= n || x->norm.text[i] != own[k]) return 0;
         k++;
     }
     return k == n;
 }
 
 int cgx_read_header(xctx *x) {
+    /* each sets the own id only when it finds its header */
     if (bt_header(x) != 0) return -1;
-    if (!x->issuer && br_header(x) != 0) return -1;
-    if (!x->issuer && lt_header(x) != 0) return -1;
+    if (x->header.id.kind == CG_KIND_NONE && br_header(x) != 0) return -1;
+    if (x->header.id.kind == CG_KIND_NONE && lt_header(x) != 0) return -1;
     if (x->status != CG_OK) return -1;
 
     size_t pos = 0, s, e;
@@ -391,12 +394,14 @@ int cgx_read_header(xctx *x) {
     /* The own number again, alone on a line (a page head) or in the note
      * that says where the annex is published: the document naming itself. */
     static const int own_patterns[] = {P_OWN_LINE, P_OWN_HEAD, P_PUBNOTE};
+    char own[64];
+    size_t nown = own_number(x, own, sizeof own);
     for (size_t k = 0; x->header.id.kind != CG_KIND_NONE && k < 3; k++) {
         pos = 0;
         while (cgx_next(x, own_patterns[k], &pos, &s, &e)) {
             size_t ns, ne;
-            if (cgx_group(x, own_patterns[k], "num", &ns, &ne) && names_own_number(x, ns, ne) &&
-                add_excluded(x, s, e) != 0)
+            if (cgx_group(x, own_patterns[k], "num", &ns, &ne) &&
+                names_own_number(x, ns, ne, own, nown) && add_excluded(x, s, e) != 0)
                 return -1;
         }
     }

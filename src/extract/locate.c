@@ -121,7 +121,6 @@ static void page_locators(xctx *x) {
         }
         memset(&c->locator, 0, sizeof c->locator);
         c->locator.text = cgx_strdup(x, loc);
-        c->tail_end = e;
     }
 }
 
@@ -307,13 +306,6 @@ static void answers_relation(xctx *x) {
     }
 }
 
-static int cmp_cand(const void *a, const void *b) {
-    const cand *x = a, *y = b;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    if (x->end != y->end) return x->end > y->end ? -1 : 1;
-    return strcmp(cgx_cand_kind_name(x), cgx_cand_kind_name(y));
-}
-
 int cgx_locators(xctx *x) {
     drop_excluded(x);
     page_locators(x);
@@ -336,6 +328,6 @@ int cgx_locators(xctx *x) {
     }
     if (internal_refs(x) != 0) return -1;
     /* list_first indices are not needed past this point; sorting moves them */
-    if (x->ncands) qsort(x->cands, x->ncands, sizeof *x->cands, cmp_cand);
+    if (x->ncands) qsort(x->cands, x->ncands, sizeof *x->cands, cgx_cmp_cand);
     return x->status == CG_OK ? 0 : -1;
 }

@@ -434,7 +434,6 @@ long cgx_add_cand(xctx *x, const cand *c) {
     x->cands[x->ncands] = *c;
     x->cands[x->ncands].id = (int)x->ncands;
     if (x->cands[x->ncands].list_first < 0) x->cands[x->ncands].list_first = (int)x->ncands;
-    if (!x->cands[x->ncands].tail_end) x->cands[x->ncands].tail_end = c->end;
     return (long)x->ncands++;
 }
 
@@ -458,12 +457,21 @@ bool cgx_excluded(const xctx *x, size_t s, size_t e) {
 
 /* ---- candidates ---- */
 
-const char *cgx_cand_kind_name(const cand *c) {
+/* The kind name a candidate sorts by (a Drucksache not yet resolved sorts as a
+ * Bundestag one). */
+static const char *cand_kind_name(const cand *c) {
     return c->target.kind == CG_KIND_NONE ? cg_kind_name(CG_KIND_BT_DRUCKSACHE)
                                           : cg_docid_kind_name(&c->target);
 }
 
-const cg_question *cgx_questions_dup(xctx *x, const cg_question *q, size_t n) {
+int cgx_cmp_cand(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    if (x->end != y->end) return x->end > y->end ? -1 : 1; /* longer first */
+    return strcmp(cand_kind_name(x), cand_kind_name(y));
+}
+
+cg_question *cgx_questions_dup(xctx *x, const cg_question *q, size_t n) {
     if (!n) return NULL;
     cg_question *copy = cgu_arena_alloc(x->arena, n * sizeof *copy);
     if (!copy) {

@@ -1,5 +1,4 @@
 /* numbers.c - the parts of reference numbers; see numbers.h. */
-#include <stdio.h>
 #include <string.h>
 
 #include "citegraph/docid.h"

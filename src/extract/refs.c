@@ -40,14 +40,28 @@ static int add(xctx *x, cand *c, cand_role role, size_t s, size_t e, int list_fi
     return cgx_add_cand(x, c) < 0 ? -1 : (int)(x->ncands - 1);
 }
 
-/* Adds a candidate whose id is known. */
-static int add_id(xctx *x, const cg_docid *id, cand_role role, size_t s, size_t e,
-                  const char *locator, int list_first) {
+/* Adds candidate `c` for item [is, ie) of a list whose keyword starts at `s`:
+ * the first item's span takes in the keyword, and every item records the
+ * list's first. *first is that first item's index, -1 before it. */
+static int add_item(xctx *x, cand *c, cand_role role, size_t s, size_t is, size_t ie, int *first) {
+    int idx = add(x, c, role, *first < 0 ? s : is, ie, *first);
+    if (*first < 0) *first = idx;
+    return idx;
+}
+
+/* A candidate whose id is known. */
+static cand id_cand(const cg_docid *id, const char *locator) {
     cand c;
     memset(&c, 0, sizeof c);
     c.target = *id;
     c.locator.text = locator;
-    return add(x, &c, role, s, e, list_first);
+    return c;
+}
+
+/* Adds a candidate whose id is known, alone (no list). */
+static int add_id(xctx *x, const cg_docid *id, cand_role role, size_t s, size_t e) {
+    cand c = id_cand(id, NULL);
+    return add(x, &c, role, s, e, -1);
 }
 
 /* ---- the parliament behind a bare "Drucksache" ---- */
@@ -101,12 +115,12 @@ static const char *state_in_sentence(const xctx *x, size_t kw) {
 }
 
 typedef struct context {
-    char parliament; /* 'T', 'R', 'L' or 0 */
+    cg_issuer parliament; /* CG_ISSUER_BT, _BR, _LT, or CG_ISSUER_NONE */
     const char *state;
 } context;
 
 static context keyword_context(xctx *x, size_t kw) {
-    context c = {0, NULL};
+    context c = {CG_ISSUER_NONE, NULL};
     const char *t = x->norm.text;
     /* The word just before: "Bundesrat, Drucksache", "des Bundestages Drucksache". */
     size_t i = kw;
@@ -118,15 +132,15 @@ static context keyword_context(xctx *x, size_t kw) {
     size_t wl = we - i;
     if ((wl == 9 && strncmp(t + i, "Bundesrat", 9) == 0) ||
         (wl == 11 && strncmp(t + i, "Bundesrates", 11) == 0))
-        c.parliament = 'R';
+        c.parliament = CG_ISSUER_BR;
     else if ((wl == 9 && strncmp(t + i, "Bundestag", 9) == 0) ||
              (wl == 11 && strncmp(t + i, "Bundestages", 11) == 0))
-        c.parliament = 'T';
-    if (c.parliament) return c;
+        c.parliament = CG_ISSUER_BT;
+    if (c.parliament != CG_ISSUER_NONE) return c;
     /* A state parliament named earlier in the clause. */
     size_t cs = clause_start(x, kw, 160), ps = cs, ms, me;
     if (cgx_find(x, P_LT_CONTEXT, &ps, kw, &ms, &me)) {
-        c.parliament = 'L';
+        c.parliament = CG_ISSUER_LT;
         c.state = state_before(x, cs, kw);
         if (!c.state) c.state = state_in_sentence(x, kw);
     }
@@ -138,20 +152,20 @@ static context keyword_context(xctx *x, size_t kw) {
 static int on_drucksache(xctx *x, size_t s) {
     size_t ls, le;
     if (!cgx_group(x, P_DRS, "list", &ls, &le)) return 0;
-    char cls = has(x, P_DRS, "bt")   ? 'T'
-               : has(x, P_DRS, "br") ? 'R'
-               : has(x, P_DRS, "lt") ? 'L'
-                                     : 0;
+    cg_issuer cls = has(x, P_DRS, "bt")   ? CG_ISSUER_BT
+                    : has(x, P_DRS, "br") ? CG_ISSUER_BR
+                    : has(x, P_DRS, "lt") ? CG_ISSUER_LT
+                                          : CG_ISSUER_NONE;
     size_t sts, ste;
     const char *named = NULL; /* "LT-Drs. NW 17/8873" */
-    if (cls == 'L' && cgx_group(x, P_DRS, "state", &sts, &ste))
+    if (cls == CG_ISSUER_LT && cgx_group(x, P_DRS, "state", &sts, &ste))
         named = cgx_state_code_abbrev(x->norm.text + sts, ste - sts);
-    context ctx = {0, NULL};
-    if (!cls || cls == 'L') ctx = keyword_context(x, s);
+    context ctx = {CG_ISSUER_NONE, NULL};
+    if (cls == CG_ISSUER_NONE || cls == CG_ISSUER_LT) ctx = keyword_context(x, s);
     const char *state = NULL;
-    if (cls == 'L')
+    if (cls == CG_ISSUER_LT)
         state = named ? named : ctx.state ? ctx.state : state_in_sentence(x, s);
-    else if (!cls && ctx.parliament == 'L')
+    else if (cls == CG_ISSUER_NONE && ctx.parliament == CG_ISSUER_LT)
         state = ctx.state;
     size_t pos = ls, is, ie;
     int first = -1;
@@ -160,7 +174,7 @@ static int on_drucksache(xctx *x, size_t s) {
         memset(&c, 0, sizeof c);
         cgx_drucksache *d = &c.drs;
         d->keyword = cls;
-        d->context = cls ? 0 : ctx.parliament;
+        d->context = cls != CG_ISSUER_NONE ? CG_ISSUER_NONE : ctx.parliament;
         d->state = state;
         d->a = cgx_group_number(x, P_DRS_ITEM, "a", &d->a_digits);
         d->b = cgx_group_number(x, P_DRS_ITEM, "b", &d->b_digits);
@@ -169,9 +183,7 @@ static int on_drucksache(xctx *x, size_t s) {
         if (cgx_group(x, P_DRS_ITEM, "sfx", &ss, &se))
             cgx_drs_suffix(x->norm.text + ss, se - ss, &d->flags, &d->version);
         if (has(x, P_DRS_ITEM, "zu")) d->flags |= CG_DOCID_ZU;
-        int idx = add(x, &c, ROLE_DOC, first < 0 ? s : is, ie, first);
-        if (idx < 0) return -1;
-        if (first < 0) first = idx;
+        if (add_item(x, &c, ROLE_DOC, s, is, ie, &first) < 0) return -1;
     }
     return x->status == CG_OK ? 0 : -1;
 }
@@ -186,9 +198,8 @@ static int on_plenarprotokoll(xctx *x, size_t s) {
         unsigned long wp = cgx_group_number(x, P_WPNR_ITEM, "a", NULL);
         unsigned long nr = cgx_group_number(x, P_WPNR_ITEM, "b", NULL);
         if (!cgd_bt_plenarprotokoll(&id, wp, nr)) continue;
-        int idx = add_id(x, &id, ROLE_DOC, first < 0 ? s : is, ie, NULL, first);
-        if (idx < 0) return -1;
-        if (first < 0) first = idx;
+        cand c = id_cand(&id, NULL);
+        if (add_item(x, &c, ROLE_DOC, s, is, ie, &first) < 0) return -1;
     }
     return x->status == CG_OK ? 0 : -1;
 }
@@ -202,7 +213,7 @@ static int on_ausschuss(xctx *x, size_t s, size_t e) {
     unsigned long wp = cgx_group_number(x, P_ADRS, "wp", NULL);
     unsigned long nr = cgx_group_number(x, P_ADRS, "nr", NULL);
     if (!cgd_bt_ausschussdrucksache(&id, wp, committee, nr, letter)) return 0;
-    return add_id(x, &id, ROLE_DOC, s, e, NULL, -1) < 0 ? -1 : 0;
+    return add_id(x, &id, ROLE_DOC, s, e) < 0 ? -1 : 0;
 }
 
 /* "ADD 1 REV 2" from the qualifiers after a Council number; INIT is dropped. */
@@ -258,10 +269,8 @@ static int on_council(xctx *x, size_t s) {
             yy = cgx_group_number(x, P_COUNCIL_ITEM, "yyyy", NULL) % 100;
         }
         if (!cgd_council(&id, nr, yy)) continue;
-        const char *loc = council_locator(x, rev);
-        int idx = add_id(x, &id, ROLE_OTHER, first < 0 ? s : is, ie, loc, first);
-        if (idx < 0) return -1;
-        if (first < 0) first = idx;
+        cand c = id_cand(&id, council_locator(x, rev));
+        if (add_item(x, &c, ROLE_OTHER, s, is, ie, &first) < 0) return -1;
     }
     return x->status == CG_OK ? 0 : -1;
 }
@@ -275,7 +284,7 @@ static int on_com(xctx *x, size_t s, size_t e) {
     unsigned long year = cgx_group_number(x, P_COM, "year", NULL);
     unsigned long nr = cgx_group_number(x, P_COM, "nr", NULL);
     if (!cgd_commission(&id, series, year, nr)) return 0;
-    return add_id(x, &id, ROLE_OTHER, s, e, NULL, -1) < 0 ? -1 : 0;
+    return add_id(x, &id, ROLE_OTHER, s, e) < 0 ? -1 : 0;
 }
 
 static char act_type(const char *t, size_t len) {
@@ -312,9 +321,8 @@ static int on_act(xctx *x, size_t s) {
         if (!cgx_eu_act_numbers(type, a, adig, b, bdig, has_nr, has_sfx, has_auth, &year, &nr))
             continue;
         if (!cgd_celex(&id, year, type, nr)) continue;
-        int idx = add_id(x, &id, ROLE_ACT, first < 0 ? s : is, ie, NULL, first);
-        if (idx < 0) return -1;
-        if (first < 0) first = idx;
+        cand c = id_cand(&id, NULL);
+        if (add_item(x, &c, ROLE_ACT, s, is, ie, &first) < 0) return -1;
     }
     return x->status == CG_OK ? 0 : -1;
 }
@@ -326,7 +334,7 @@ static int on_celex(xctx *x, size_t s, size_t e) {
     cg_docid id;
     snprintf(number, sizeof number, "%.*s", (int)(ce - cs), x->norm.text + cs);
     if (cg_docid_parse_number(CG_KIND_EU_LEGAL_ACT, number, &id, NULL) != CG_OK) return 0;
-    return add_id(x, &id, ROLE_ACT, s, e, NULL, -1) < 0 ? -1 : 0;
+    return add_id(x, &id, ROLE_ACT, s, e) < 0 ? -1 : 0;
 }
 
 /* ---- URLs ---- */
@@ -481,18 +489,6 @@ static int url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, in
     return 1;
 }
 
-/* The length of "scheme://" at the start of p (RFC 3986: a letter, then
- * letters, digits, '+', '-', '.'), or 0: "www.x.de/?u=https://y.de" has none,
- * though "://" occurs in it. */
-static size_t scheme_length(const char *p) {
-    if (!((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z'))) return 0;
-    size_t i = 1;
-    while ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
-           (p[i] >= '0' && p[i] <= '9') || p[i] == '+' || p[i] == '-' || p[i] == '.')
-        i++;
-    return strncmp(p + i, "://", 3) == 0 ? i + 3 : 0;
-}
-
 static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
@@ -587,7 +583,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
     cg_buf c = CG_BUF_INIT;
     const char *p = u.data;
     size_t plen = u.len;
-    size_t scheme_end = scheme_length(p);
+    size_t scheme_end = cgd_scheme_length(p);
     if (!scheme_end && cgu_buf_puts(&c, "http://")) goto oom2; /* www. and bare hosts */
     size_t host_end = scheme_end;
     while (host_end < plen && p[host_end] != '/' && p[host_end] != '?' && p[host_end] != '#')
@@ -650,7 +646,7 @@ oom:
 
 /* ---- kinds from grammar files ---- */
 
-static int in_url(const xctx *x, size_t s, size_t e, size_t from);
+static int in_url(const xctx *x, size_t s, size_t e, size_t n);
 
 /* Renders a template with the groups of the last match; NULL when a group
  * outside an optional part did not match (then the match is no reference). */
@@ -705,37 +701,14 @@ static char *render(xctx *x, const pcre2_code *re, const cgg_template *t) {
     return r;
 }
 
-/* The questions of items[0..n) (expanded) into `loc`, in the arena. */
-static int set_questions(xctx *x, cg_locator *loc, cg_question_series series, const cgl_item *items,
-                         size_t n) {
-    loc->series = series;
-    size_t nq = cgl_expand(items, n, NULL, 0);
-    cg_question *q = nq ? cgu_arena_alloc(x->arena, nq * sizeof *q) : NULL;
-    if (nq && !q) {
-        x->status = CG_ENOMEM;
-        return -1;
-    }
-    cgl_expand(items, n, q, nq);
-    loc->questions = q;
-    loc->nquestions = nq;
-    return 0;
-}
-
-/* A locator a grammar file's template rendered: its text, and the questions
- * it names when it names questions ("Frage 3"). */
+/* A locator with text `text` (in the arena, or NULL), and the questions it
+ * names when it names questions ("Frage 3"). */
 static int locator_from_text(xctx *x, const char *text, cg_locator *loc) {
     memset(loc, 0, sizeof *loc);
     loc->text = text;
-    cg_question_series series;
-    size_t n = text ? cgl_parse(text, &series, NULL, 0) : 0;
-    if (!n) return 0;
-    cgl_item *items = cgu_arena_alloc(x->arena, n * sizeof *items);
-    if (!items) {
-        x->status = CG_ENOMEM;
-        return -1;
-    }
-    cgl_parse(text, &series, items, n);
-    return set_questions(x, loc, series, items, n);
+    if (cgl_locator_questions(x->arena, loc) == 0) return 0;
+    x->status = CG_ENOMEM;
+    return -1;
 }
 
 static int user_kinds(xctx *x) {
@@ -745,7 +718,8 @@ static int user_kinds(xctx *x) {
         const char *kind = NULL; /* the kind's name, copied into the result once it is needed:
                                     its ids must outlive the extractor */
         while (cgx_next_code(x, k, &pos, &s, &e)) {
-            if (s == e || in_url(x, s, e, 0)) continue;
+            /* all candidates: a kind named "url" adds URLs too */
+            if (s == e || in_url(x, s, e, x->ncands)) continue;
             if (!kind && !(kind = cgx_strdup(x, k->kind))) return -1;
             char *id = render(x, k->re, &k->id);
             if (!id) continue;
@@ -766,8 +740,9 @@ static int user_kinds(xctx *x) {
 
 /* ---- running all recognisers ---- */
 
-static int in_url(const xctx *x, size_t s, size_t e, size_t from) {
-    for (size_t i = from; i < x->ncands; i++)
+/* Is [s, e) inside, and not all of, a URL among the first n candidates? */
+static int in_url(const xctx *x, size_t s, size_t e, size_t n) {
+    for (size_t i = 0; i < n; i++)
         if (x->cands[i].target.kind == CG_KIND_URL && s >= x->cands[i].start &&
             e <= x->cands[i].end && !(s == x->cands[i].start && e == x->cands[i].end))
             return 1;
@@ -780,14 +755,14 @@ int cgx_references(xctx *x) {
     pos = 0;
     while (!x->ex->handler_off[P_URL] && cgx_next(x, P_URL, &pos, &s, &e))
         if (on_url(x, s, e) != 0) return -1;
-    size_t nurls = x->ncands;
+    size_t nurls = x->ncands; /* the recognisers below add no URLs */
     static const int patterns[] = {P_DRS, P_PLPR, P_ADRS, P_COUNCIL, P_COM, P_ACT, P_CELEX};
     for (size_t k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
         int p = patterns[k];
         if (x->ex->handler_off[p]) continue; /* replaced by a grammar file's template */
         pos = 0;
         while (cgx_next(x, p, &pos, &s, &e)) {
-            if (nurls && in_url(x, s, e, 0)) continue;
+            if (nurls && in_url(x, s, e, nurls)) continue;
             int rc = 0;
             switch (p) {
             case P_DRS:
@@ -830,7 +805,7 @@ int cgx_references(xctx *x) {
     /* Phrases that narrow a document: questions and articles. */
     pos = 0;
     while (cgx_next(x, P_QUESTION, &pos, &s, &e)) {
-        if (nurls && in_url(x, s, e, 0)) continue;
+        if (nurls && in_url(x, s, e, x->ncands)) continue;
         size_t qs, qe;
         cgx_group(x, P_QUESTION, "qlist", &qs, &qe);
         phrase ph;
@@ -867,11 +842,12 @@ int cgx_references(xctx *x) {
         }
         cg_buf text = CG_BUF_INIT;
         int failed = cgl_render(&text, series, items, n) ||
-                     !(ph.locator.text = cgx_strdup(x, text.data)) ||
-                     set_questions(x, &ph.locator, series, items, n) != 0;
+                     locator_from_text(x, cgx_strdup(x, text.data), &ph.locator) != 0;
         cg_buf_release(&text);
         free(items);
-        if (failed ||
+        /* a list without numbers names no questions, but keeps its series */
+        if (!n) ph.locator.series = series;
+        if (failed || !ph.locator.text ||
             cgu_grow((void **)&x->questions, &x->capquestions, x->nquestions + 1, sizeof ph)) {
             x->status = CG_ENOMEM;
             return -1;

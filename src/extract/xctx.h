@@ -4,15 +4,20 @@
  *   header.c   the document's own identity, type, title, and the spans that
  *              repeat it (header, running heads, footers), which are no
  *              references;
+ *   questions.c the numbered questions of an Anfrage or Antwort;
  *   refs.c     the recognisers: Drucksachen, Plenarprotokolle, EU documents
- *              and acts, URLs, each turning a match into candidates with a
- *              canonical id;
+ *              and acts, URLs, each turning a match into candidates: with a
+ *              canonical id where the number names its document, else (a
+ *              bare Drucksache number) with the evidence the resolver reads
+ *              it from (citation.h);
  *   locate.c   locators ("Antwort zu Frage 2", "S. 15", "Art. 43 Abs. 4"),
  *              references to parts of this document, and the `answers`
  *              relation;
- *   extractor.c compiling the patterns, running the stages, and mapping every
- *              span back to the original bytes.
- * Spans in candidates are offsets into the normalised text.
+ *   extractor.c running the stages, and mapping every span back to the
+ *              original bytes.
+ * The patterns are compiled from the grammar in compile.c; match.c runs
+ * them and keeps the candidates. Spans in candidates are offsets into the
+ * normalised text.
  */
 #ifndef CG_XCTX_H
 #define CG_XCTX_H
@@ -127,7 +132,6 @@ typedef struct cand {
     cgx_drucksache drs;
     cgx_pdf_address pdf; /* a URL that is a Bundestag PDF address */
     size_t start, end;   /* normalised span */
-    size_t tail_end;     /* end of the span including a page locator, if any */
     cg_locator locator;
     const char *note;
     unsigned flags;
@@ -171,9 +175,9 @@ typedef struct xctx {
     cgu_arena *arena;
 
     /* what the header says */
-    cgx_header header; /* own id, alias, type, title, date */
-    char issuer;       /* 'T' Bundestag, 'R' Bundesrat, 'L' Landtag, 0 unknown */
-    cg_docid answered; /* Landtag headers name the answered Anfrage; kind NONE if not */
+    cg_document_info header; /* own id (its kind tells the parliament), alias, type, title,
+                                date */
+    cg_docid answered;       /* Landtag headers name the answered Anfrage; kind NONE if not */
     size_t answered_start, answered_end;
     size_t header_end; /* end of the header block */
 
@@ -216,8 +220,8 @@ unsigned long cgx_group_number(xctx *x, int p, const char *name, int *digits);
 char *cgx_text(xctx *x, size_t s, size_t e);
 /* Copies a string into the arena. */
 char *cgx_strdup(xctx *x, const char *s);
-/* Copies n questions into the arena (a locator's list). */
-const cg_question *cgx_questions_dup(xctx *x, const cg_question *q, size_t n);
+/* Copies n questions into the arena; NULL for none, or on ENOMEM (x->status set). */
+cg_question *cgx_questions_dup(xctx *x, const cg_question *q, size_t n);
 /* Appends a candidate; returns its index or -1 on ENOMEM. */
 long cgx_add_cand(xctx *x, const cand *c);
 
@@ -234,12 +238,13 @@ bool cgx_excluded(const xctx *x, size_t s, size_t e);
  * first. Always a character boundary when `floor` and `t` are. */
 size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach);
 
-/* Parses up to `maxdigits` decimal digits at text[*i]; returns the value and
- * the count in *ndigits. */
+/* The decimal number the digits in text[s, e) spell, other bytes skipped
+ * (only the first nine digits count); the count of all digits in *ndigits
+ * (may be NULL). */
 unsigned long cgx_number(const char *text, size_t s, size_t e, int *ndigits);
 
-/* The kind name a candidate sorts by (a Drucksache not yet resolved sorts as a
- * Bundestag one). */
-const char *cgx_cand_kind_name(const cand *c);
+/* qsort order of candidates: by start, the longer first, then by kind name
+ * (a Drucksache not yet resolved sorts as a Bundestag one). */
+int cgx_cmp_cand(const void *a, const void *b);
 
 #endif

@@ -3,7 +3,8 @@
  * Nodes are sorted by id and edges by (source, target), so the graph and
  * every export are the same bytes whatever order the documents came in.
  * Aliases are resolved here: a citation of a number the corpus knows as
- * another document's alias is a citation of that document (cg_corpus). */
+ * another document's alias is a citation of that document (cg_corpus).
+ * The finished graph's accessors and node lookups are here too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,8 +45,8 @@ static int cmp_key_text(const void *a, const void *b) {
     return strcmp((*(const key_rec *const *)a)->text, (*(const key_rec *const *)b)->text);
 }
 
-/* Grows a per-key array to the keys there are now, new keys mapping to
- * `fill` (SIZE_MAX) or to themselves (fill 0 and self true). */
+/* Grows a per-key array from `from` to `to` keys, each new key mapping to
+ * itself when `self`, else to SIZE_MAX. */
 static int extend(size_t **a, size_t from, size_t to, bool self) {
     size_t *p = realloc(*a, (to ? to : 1) * sizeof *p);
     if (!p) return -1;
@@ -331,14 +332,11 @@ const cg_edge *cg_graph_edge(const cg_graph *g, size_t i) {
 cg_status cg_graph_find_id(const cg_graph *g, const cg_docid *id, const cg_question_series *series,
                            const cg_question *question, bool *found, size_t *node, cg_error *err) {
     *found = false;
+    /* spelled as the key of the node would be; no file: a document id */
+    node_key k = {*id, NULL, question != NULL, series ? *series : 0,
+                  question ? *question : (cg_question){0, 0}};
     cg_buf b = CG_BUF_INIT;
-    cg_status st = cg_docid_append(id, &b, err);
-    if (st == CG_OK && question) {
-        char q[24];
-        cg_question_format(question, q, sizeof q);
-        if (cgu_buf_printf(&b, "#%s %s", cg_question_series_name(series ? *series : 0), q))
-            st = cgu_oom(err);
-    }
+    cg_status st = cgg_key_append(&b, &k, err);
     if (st == CG_OK) *found = cgu_map_get(&g->index, b.data, node);
     cg_buf_release(&b);
     /* no id at all is simply not in the graph */

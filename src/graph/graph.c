@@ -1,9 +1,9 @@
 /* graph.c - collecting the citation graph's input.
  *
- * Documents, references and metadata are kept as records in the graph's
- * arena; cg_graph_finish() (build.c) turns them into sorted nodes and edges
- * and one igraph graph. Node ids are canonical ids, so that every spelling
- * of a document meets in one node. */
+ * Documents, references and metadata are kept as records, their texts in
+ * the graph's arena; cg_graph_finish() (build.c) turns them into sorted
+ * nodes and edges and one igraph graph. Node ids are canonical ids, so that
+ * every spelling of a document meets in one node. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,17 +74,25 @@ static cg_docid own(cg_graph *g, const cg_docid *id, int *failed) {
     return c;
 }
 
+cg_status cgg_key_append(cg_buf *b, const node_key *k, cg_error *err) {
+    cg_status st = CG_OK;
+    if (k->doc.kind == CG_KIND_NONE && k->file) {
+        if (cgu_buf_printf(b, "file:%s", k->file)) st = cgu_oom(err);
+    } else {
+        st = cg_docid_append(&k->doc, b, err);
+    }
+    if (st == CG_OK && k->has_question) {
+        char q[24];
+        cg_question_format(&k->question, q, sizeof q);
+        if (cgu_buf_printf(b, "#%s %s", cg_question_series_name(k->series), q)) st = cgu_oom(err);
+    }
+    return st;
+}
+
 int cgg_intern(cg_graph *g, const node_key *k, size_t *index) {
     cg_buf *b = &g->scratch;
     cg_buf_clear(b);
-    int bad = k->doc.kind == CG_KIND_NONE ? cgu_buf_printf(b, "file:%s", k->file)
-                                          : cg_docid_append(&k->doc, b, NULL) != CG_OK;
-    if (!bad && k->has_question) {
-        char q[24];
-        cg_question_format(&k->question, q, sizeof q);
-        bad = cgu_buf_printf(b, "#%s %s", cg_question_series_name(k->series), q);
-    }
-    if (bad) return -1;
+    if (cgg_key_append(b, k, NULL) != CG_OK) return -1;
     if (cgu_map_get(&g->key_index, b->data, index)) return 0;
     if (cgu_grow((void **)&g->keys, &g->capkeys, g->nkeys + 1, sizeof *g->keys)) return -1;
     int failed = 0;
@@ -115,14 +123,10 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file,
         else if (!g->opts.urls)
             return CG_OK;
     }
-    int failed = 0;
-    ref_rec rec = {
-        source,  0,     dup(g, r->locator.text, &failed), r->relation == CG_REL_ANSWERS, file,
-        r->line, r->col};
-    if (failed) return CG_ENOMEM;
+    ref_rec rec = {source, 0, NULL, r->relation == CG_REL_ANSWERS, file, r->line, r->col};
     if (g->opts.questions && r->locator.nquestions) {
-        /* one reference per question; the questions say what the locator said */
-        rec.locator = NULL;
+        /* one reference per question; the questions say what the locator
+         * said, so the locator's text is not kept */
         target.has_question = true;
         target.series = r->locator.series;
         for (size_t i = 0; i < r->locator.nquestions; i++) {
@@ -131,7 +135,9 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file,
         }
         return CG_OK;
     }
-    if (cgg_intern(g, &target, &rec.target)) return CG_ENOMEM;
+    int failed = 0;
+    rec.locator = dup(g, r->locator.text, &failed);
+    if (failed || cgg_intern(g, &target, &rec.target)) return CG_ENOMEM;
     return push_ref(g, &rec);
 }
 

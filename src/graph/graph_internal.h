@@ -1,13 +1,15 @@
 /* graph_internal.h - the graph's representation, shared by the graph
  * module's files: graph.c collects the input, build.c makes nodes, edges
- * and the igraph graph, query.c answers, igraph_glue.c keeps igraph's
- * errors from aborting. Exporters see only the public API. */
+ * and the igraph graph and looks nodes up, query.c answers, igraph_glue.c
+ * keeps igraph's errors from aborting. Exporters see only the public API
+ * and igraph_glue.h, never this. */
 #ifndef CG_GRAPH_INTERNAL_H
 #define CG_GRAPH_INTERNAL_H
 
 #include <igraph.h>
 
 #include "citegraph/graph.h"
+#include "igraph_glue.h"
 #include "util/util.h"
 
 /* A node's identity as it goes in: the document's id (CG_KIND_NONE: the
@@ -71,25 +73,16 @@ struct cg_graph {
     bool has_ig;
 };
 
-/* The index in g->keys of the key `k` ("BT-Drs. 19/5954", "BT-Drs.
- * 19/5954#Frage 2", "file:PATH"), added when new with its id's texts copied;
- * k->file must live as long as the graph. 0, or -1 when memory ran out. */
+/* Appends the text of the key `k`, which is its node's id: "BT-Drs.
+ * 19/5954", "BT-Drs. 19/5954#Frage 2", or "file:PATH" for a document named
+ * by its file (CG_KIND_NONE with k->file). The one place that spells keys,
+ * so that interning and cg_graph_find_id() agree. CG_OK; CG_EINVAL (from
+ * cg_docid_append) for CG_KIND_NONE without a file; CG_ENOMEM. */
+cg_status cgg_key_append(cg_buf *b, const node_key *k, cg_error *err);
+
+/* The index in g->keys of the key `k`, added when new with its id's texts
+ * copied; k->file must live as long as the graph. 0, or -1 when memory ran
+ * out. */
 int cgg_intern(cg_graph *g, const node_key *k, size_t *index);
-
-/* Runs igraph calls with an error handler that returns instead of
- * aborting and a warning handler that does not print (the library never
- * prints), restoring the previous handlers afterwards. */
-typedef struct igraph_guard {
-    igraph_error_handler_t *previous;
-    igraph_warning_handler_t *previous_warning;
-} igraph_guard;
-
-void cgg_igraph_enter(igraph_guard *g);
-void cgg_igraph_leave(igraph_guard *g);
-/* Maps an igraph error into a cg_status with its message. */
-cg_status cgg_igraph_error(igraph_error_t e, cg_error *err);
-
-/* CG_EINVAL with "the graph is not finished". */
-cg_status cgg_not_finished(cg_error *err);
 
 #endif

@@ -1,7 +1,9 @@
 /* query.c - what analysts ask of the graph: rankings, paths, chains,
- * cycles and the longest chain, neighbourhoods, statistics. The
- * algorithms are igraph's; this file only maps between node indices and
- * igraph's vectors and keeps igraph's errors from aborting. */
+ * cycles and the longest chain, neighbourhoods, statistics. Where igraph
+ * has the algorithm it is igraph's, and this file maps between node indices
+ * and igraph's vectors and keeps igraph's errors from aborting; chains, and
+ * the longest chain over igraph's topological order, walk the graph's own
+ * adjacency lists. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

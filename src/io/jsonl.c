@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "citegraph/serialize.h"
+#include "docid/questions.h"
 #include "resolve/extraction.h"
 #include "util/json_util.h"
 #include "util/util.h"
@@ -154,12 +155,12 @@ cg_status cg_tsv_write(cg_buf *out, const char *file, const cg_extraction *ext, 
 /* ---- reading ---- */
 
 /* One document as read: its extraction, with the references gathered in a
- * growing array until it is complete. */
+ * growing array (the extraction's heap_refs, freed with it). */
 typedef struct doc {
     cg_extraction *ext;
     char *file;
     bool has_document_line;
-    size_t cap;
+    size_t cap; /* of ext->refs */
 } doc;
 
 /* What one piece of the input gave. */
@@ -174,7 +175,6 @@ typedef struct piece {
 } piece;
 
 static void doc_release(doc *d) {
-    if (d->ext && d->cap) free(d->ext->refs); /* still the growing array, not in the arena */
     cg_extraction_free(d->ext);
     free(d->file);
     memset(d, 0, sizeof *d);
@@ -256,6 +256,7 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
     }
     cg_extraction *e = d->ext;
     if (cgu_grow((void **)&e->refs, &d->cap, e->nrefs + 1, sizeof *e->refs)) return -1;
+    e->heap_refs = e->refs;
     cg_reference *r = &e->refs[e->nrefs];
     memset(r, 0, sizeof *r);
     const char *t = cgu_arena_strdup(&e->arena, target);
@@ -265,24 +266,11 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
           : cg_docid_parse(t, &r->target, NULL) != CG_OK)
         return -1; /* cannot be: both were read above */
     int failed = 0;
-    const char *loc = cgu_arena_dup_or_null(&e->arena, jstr(o, "locator"), &failed);
+    r->locator.text = cgu_arena_dup_or_null(&e->arena, jstr(o, "locator"), &failed);
     r->note = cgu_arena_dup_or_null(&e->arena, jstr(o, "note"), &failed);
-    if (failed || read_id(e, jstr(o, "resolves_to"), &r->resolves_to)) return -1;
-    cg_question *qs = NULL;
-    size_t nq = 0;
-    if (cg_locator_parse_questions(loc, &r->locator.series, &qs, &nq, NULL) != CG_OK) return -1;
-    if (nq) {
-        cg_question *copy = cgu_arena_alloc(&e->arena, nq * sizeof *copy);
-        if (!copy) {
-            free(qs);
-            return -1;
-        }
-        memcpy(copy, qs, nq * sizeof *copy);
-        r->locator.questions = copy;
-        r->locator.nquestions = nq;
-    }
-    free(qs);
-    r->locator.text = loc;
+    if (failed || read_id(e, jstr(o, "resolves_to"), &r->resolves_to) ||
+        cgl_locator_questions(&e->arena, &r->locator))
+        return -1;
     const char *rel = jstr(o, "relation");
     r->relation = rel && strcmp(rel, "answers") == 0 ? CG_REL_ANSWERS : CG_REL_CITES;
     r->flags = (json_is_true(json_object_get(o, "ambiguous")) ? CG_REF_AMBIGUOUS : 0) |
@@ -301,9 +289,8 @@ static void parse_piece(piece *p, const char *name) {
     size_t lineno = p->first_line - 1, i = 0;
     const char *data = p->data;
     while (i < p->len) {
-        size_t e = i;
-        while (e < p->len && data[e] != '\n')
-            e++;
+        const char *nl = memchr(data + i, '\n', p->len - i);
+        size_t e = nl ? (size_t)(nl - data) : p->len;
         lineno++;
         size_t n = e - i;
         const char *l = data + i;
@@ -347,6 +334,7 @@ static void parse_piece(piece *p, const char *name) {
 static int join(doc *to, doc *from) {
     cg_extraction *a = to->ext, *b = from->ext;
     if (cgu_grow((void **)&a->refs, &to->cap, a->nrefs + b->nrefs, sizeof *a->refs)) return -1;
+    a->heap_refs = a->refs;
     if (b->nrefs) memcpy(a->refs + a->nrefs, b->refs, b->nrefs * sizeof *b->refs);
     a->nrefs += b->nrefs;
     cgu_arena_adopt(&a->arena, &b->arena); /* the references' strings */
@@ -366,24 +354,7 @@ typedef struct reader {
 
 /* Hands `d` to the callback and releases it, whatever happens. */
 static int hand_on(reader *r, doc *d) {
-    /* the arrays of references were grown by hand: give the extraction a
-     * plain array, freed with it */
-    cg_extraction *e = d->ext;
-    if (e->nrefs) {
-        cg_reference *refs = cgu_arena_alloc(&e->arena, e->nrefs * sizeof *refs);
-        if (!refs) {
-            doc_release(d);
-            return -1;
-        }
-        memcpy(refs, e->refs, e->nrefs * sizeof *refs);
-        free(e->refs);
-        e->refs = refs;
-    } else {
-        free(e->refs);
-        e->refs = NULL;
-    }
-    d->cap = 0;
-    int rc = r->fn(r->ctx, d->file, e, d->has_document_line);
+    int rc = r->fn(r->ctx, d->file, d->ext, d->has_document_line);
     doc_release(d);
     return rc ? 1 : 0;
 }

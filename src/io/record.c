@@ -24,8 +24,7 @@
  * refused, never trusted. */
 #include "record.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "docid/questions.h"
@@ -156,48 +155,19 @@ static int get_id(reader *r, cg_docid *id) {
 static int get_locator(reader *r, cg_locator *loc) {
     memset(loc, 0, sizeof *loc);
     if (get_str(r, &loc->text, 1)) return -1;
-    if (!loc->text) return 0;
-    size_t n = cgl_parse(loc->text, &loc->series, NULL, 0);
-    if (!n) return 0;
-    cgl_item *items = malloc(n * sizeof *items);
-    if (!items) {
-        r->oom = 1;
-        return -1;
-    }
-    cgl_parse(loc->text, &loc->series, items, n);
-    size_t nq = cgl_expand(items, n, NULL, 0);
-    cg_question *q = cgu_arena_alloc(r->arena, nq * sizeof *q);
-    if (q) cgl_expand(items, n, q, nq);
-    free(items);
-    if (!q) {
-        r->oom = 1;
-        return -1;
-    }
-    loc->questions = q;
-    loc->nquestions = nq;
-    return 0;
+    if (cgl_locator_questions(r->arena, loc) == 0) return 0;
+    r->oom = 1;
+    return -1;
 }
 
 static cg_status record_error(cg_error *err, const char *why) {
     return cgu_error(err, CG_EFORMAT, NULL, 0, 0, "not a citegraph record: %s", why);
 }
 
-static int has_line(const cg_extraction *x, size_t line) {
-    size_t lo = 0, hi = x->nquoted_lines;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->quoted_line_no[mid] < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < x->nquoted_lines && x->quoted_line_no[lo] == line;
-}
-
 static int in_document(const cg_extraction *x, size_t offset, size_t length, size_t line,
                        size_t col) {
     return offset <= x->doc_size && length <= x->doc_size - offset && line >= 1 &&
-           line <= x->doc_lines && col >= 1 && has_line(x, line);
+           line <= x->doc_lines && col >= 1 && cgr_quoted_line_index(x, line) != SIZE_MAX;
 }
 
 static const char *read_record(reader *r, cg_extraction *x, size_t size) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "citegraph/resolve.h"
+#include "docid/canon.h"
 #include "idkey.h"
 #include "util/util.h"
 
@@ -121,14 +122,13 @@ static bool row_id(const cg_extractor *ex, const char *id, const char *issuer, c
     if (!nonempty(number)) return false;
     int br = issuer && strcmp(issuer, "BR") == 0;
     cg_kind kind = br ? CG_KIND_BR_DRUCKSACHE : CG_KIND_BT_DRUCKSACHE;
-    char canonical[64];
-    /* the fast way, for a number already in canonical form */
-    if (cg_docid_parse_number(kind, number, out, NULL) == CG_OK &&
-        cg_docid_format_number(out, canonical, sizeof canonical) < sizeof canonical &&
-        strcmp(canonical, number) == 0 &&
-        (br ? out->period <= 99 && out->number
-            : out->period >= 1 && out->period <= 21 && out->number && !out->part && !out->flags &&
-                  !out->version))
+    /* The fast way, for a number already in canonical form (the only form
+     * parsing accepts: docid.h) that is valid as it stands; a Bundestag
+     * number with a part, flags or a version is left to the reading. */
+    cg_docid d;
+    if (cg_docid_parse_number(kind, number, &d, NULL) == CG_OK &&
+        (br ? cgd_br_drucksache(out, d.number, d.part, d.period, d.flags, d.version)
+            : !d.part && !d.flags && !d.version && cgd_bt_drucksache(out, d.period, d.number)))
         return true;
     cg_buf text = CG_BUF_INIT;
     bool ok = cgu_buf_printf(&text, "%s %s", br ? "BR-Drs." : "BT-Drs.", number) == 0 &&

@@ -2,6 +2,7 @@
  * keeps with it (quotes.h). */
 #include "extraction.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,8 +118,8 @@ const char *cgr_defect_text(const cg_extraction *ext, size_t i) {
     return ext->defect_text[i];
 }
 
-const char *cgr_quoted_line(const cg_extraction *ext, size_t line) {
-    size_t lo = 0, hi = ext->quoted ? ext->nquoted_lines : 0;
+size_t cgr_quoted_line_index(const cg_extraction *ext, size_t line) {
+    size_t lo = 0, hi = ext->nquoted_lines;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (ext->quoted_line_no[mid] < line)
@@ -126,7 +127,10 @@ const char *cgr_quoted_line(const cg_extraction *ext, size_t line) {
         else
             hi = mid;
     }
-    return ext->quoted && lo < ext->nquoted_lines && ext->quoted_line_no[lo] == line
-               ? ext->quoted_line[lo]
-               : "";
+    return lo < ext->nquoted_lines && ext->quoted_line_no[lo] == line ? lo : SIZE_MAX;
+}
+
+const char *cgr_quoted_line(const cg_extraction *ext, size_t line) {
+    size_t i = ext->quoted ? cgr_quoted_line_index(ext, line) : SIZE_MAX;
+    return i != SIZE_MAX ? ext->quoted_line[i] : "";
 }

@@ -11,7 +11,6 @@
 
 #include "citegraph/resolve.h"
 #include "idkey.h"
-#include "resolve/extraction.h"
 #include "util/util.h"
 
 cg_status cg_resolve_text(const cg_extractor *ex, const char *text, cg_docid *out, cg_buf *storage,

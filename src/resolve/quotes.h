@@ -29,5 +29,9 @@ const char *cgr_ref_text(const cg_extraction *ext, size_t i);
 const char *cgr_defect_text(const cg_extraction *ext, size_t i);
 /* Line `line` as quoted ("" when the extraction does not quote it). */
 const char *cgr_quoted_line(const cg_extraction *ext, size_t line);
+/* The index of line `line` in the extraction's quoted lines (sorted by
+ * number), or SIZE_MAX when it has none of that number; whether or not the
+ * extraction is marked quoted yet (a record being read checks with it). */
+size_t cgr_quoted_line_index(const cg_extraction *ext, size_t line);
 
 #endif

@@ -11,8 +11,6 @@
  * no reading fits, it is kept as written and flagged malformed. */
 #include "readings.h"
 
-#include <string.h>
-
 #include "docid/canon.h"
 
 /* The number exactly as written, for a reading it does not fit. */
@@ -32,23 +30,21 @@ static void as_written(const cgx_drucksache *d, cg_kind kind, cg_docid *id) {
     *id = w;
 }
 
-static void bundestag(const cgx_drucksache *d, const char *note, cg_docid *id, unsigned *flags,
-                      const char **why) {
-    if (!note && cgd_bt_drucksache(id, d->a, d->b)) return;
-    as_written(d, CG_KIND_BT_DRUCKSACHE, id);
-    *flags |= CG_REF_MALFORMED;
-    /* a reason given before (ambiguous) stands */
-    if (note || !*why) *why = note ? note : "not a valid Bundestag number";
-}
-
-static void bundesrat(const cgx_drucksache *d, const char *note, cg_docid *id, unsigned *flags,
-                      const char **why) {
-    if (!note && d->b_digits == 2 && cgd_br_drucksache(id, d->a, d->k, d->b, d->flags, d->version))
+/* Reads `d` as a number of the Bundestag or the Bundesrat (`issuer`); as
+ * written and malformed when `note` says why it cannot be one, or it is not
+ * a valid number of that parliament. */
+static void federal(const cgx_drucksache *d, cg_issuer issuer, const char *note, cg_docid *id,
+                    unsigned *flags, const char **why) {
+    const bool br = issuer == CG_ISSUER_BR;
+    if (!note &&
+        (br ? d->b_digits == 2 && cgd_br_drucksache(id, d->a, d->k, d->b, d->flags, d->version)
+            : cgd_bt_drucksache(id, d->a, d->b)))
         return;
-    as_written(d, CG_KIND_BR_DRUCKSACHE, id);
+    as_written(d, br ? CG_KIND_BR_DRUCKSACHE : CG_KIND_BT_DRUCKSACHE, id);
     *flags |= CG_REF_MALFORMED;
     /* a reason given before (ambiguous) stands */
-    if (note || !*why) *why = note ? note : "not a valid Bundesrat number";
+    if (note || !*why)
+        *why = note ? note : br ? "not a valid Bundesrat number" : "not a valid Bundestag number";
 }
 
 void cgr_read_drucksache(const cgx_drucksache *d, const cg_docid *own, cg_docid *id,
@@ -59,70 +55,67 @@ void cgr_read_drucksache(const cgx_drucksache *d, const cg_docid *own, cg_docid 
     const cg_issuer issuer = cg_docid_issuer(own);
     const int bt_possible = a >= 1 && a <= CG_MAX_WAHLPERIODE && adig <= 2;
     const char *state = d->state;
-    char reading;
-    if (d->keyword == 'T') {
+    cg_issuer reading;
+    if (d->keyword == CG_ISSUER_BT) {
         if (br_form) {
-            bundestag(d, "a Bundesrat number behind a Bundestag keyword", id, flags, note);
+            federal(d, CG_ISSUER_BT, "a Bundesrat number behind a Bundestag keyword", id, flags,
+                    note);
             return;
         }
         if (adig > 2 || a > CG_MAX_WAHLPERIODE || a == 0)
-            bundestag(d, "no such Wahlperiode: the Bundestag has had 21", id, flags, note);
+            federal(d, CG_ISSUER_BT, "no such Wahlperiode: the Bundestag has had 21", id, flags,
+                    note);
         else
-            bundestag(d, NULL, id, flags, note);
+            federal(d, CG_ISSUER_BT, NULL, id, flags, note);
         return;
     }
-    if (d->keyword == 'R') {
-        bundesrat(d, bdig != 2 ? "Bundesrat numbers end in a two-digit year" : NULL, id, flags,
-                  note);
+    if (d->keyword == CG_ISSUER_BR) {
+        federal(d, CG_ISSUER_BR, bdig != 2 ? "Bundesrat numbers end in a two-digit year" : NULL, id,
+                flags, note);
         return;
     }
-    if (d->keyword == 'L' || d->context == 'L') {
-        reading = 'L';
-    } else if (d->context == 'T' || (d->context == 'R' && bdig == 2)) {
+    if (d->keyword == CG_ISSUER_LT || d->context == CG_ISSUER_LT) {
+        reading = CG_ISSUER_LT;
+    } else if (d->context == CG_ISSUER_BT || (d->context == CG_ISSUER_BR && bdig == 2)) {
         /* "des Bundesrates Drucksache 21/894" names the Bundesrat's opinion printed
          * as a Bundestag Drucksache: only a number/year form is a Bundesrat number */
         reading = d->context;
     } else if (br_form) {
-        reading = 'R';
+        reading = CG_ISSUER_BR;
     } else if (bdig <= 2 && (a > CG_MAX_WAHLPERIODE || adig > 2)) {
-        reading = 'R'; /* 123/20: no Bundestag has had a 123rd Wahlperiode */
+        reading = CG_ISSUER_BR; /* 123/20: no Bundestag has had a 123rd Wahlperiode */
     } else if (bdig <= 2 && issuer == CG_ISSUER_BR) {
         *flags |= CG_REF_AMBIGUOUS;
         *note = "read as a Bundesrat number (number/year) because the citing document is "
                 "from the Bundesrat; it could also be a Bundestag number (Wahlperiode/number)";
-        reading = 'R';
+        reading = CG_ISSUER_BR;
     } else if (issuer == CG_ISSUER_LT) {
-        reading = 'L';
+        reading = CG_ISSUER_LT;
         state = own->land[0] ? own->land : NULL;
     } else if (bt_possible) {
-        reading = 'T';
+        reading = CG_ISSUER_BT;
     } else {
-        bundestag(d, "neither a Bundestag nor a Bundesrat number", id, flags, note);
+        federal(d, CG_ISSUER_BT, "neither a Bundestag nor a Bundesrat number", id, flags, note);
         return;
     }
-    if (reading == 'T') {
-        bundestag(d, NULL, id, flags, note);
+    if (reading != CG_ISSUER_LT) {
+        federal(d, reading, NULL, id, flags, note);
         return;
     }
-    if (reading == 'R') {
-        bundesrat(d, NULL, id, flags, note);
+    /* "zu", "(neu)": kept, as for the Bundestag */
+    if (!d->k && cgd_landtag_drucksache_full(
+                     id, state, a, b, d->flags & (CG_DOCID_ZU | CG_DOCID_BESCHLUSS | CG_DOCID_NEU),
+                     d->version))
         return;
-    }
-    if (!d->k && cgd_landtag_drucksache(id, state, a, b)) {
-        /* "zu", "(neu)": kept, as for the Bundestag */
-        id->flags = d->flags & (CG_DOCID_ZU | CG_DOCID_BESCHLUSS | CG_DOCID_NEU);
-        id->version = d->version;
-        return;
-    }
     /* A Landtag named earlier in the clause, but a number that cannot be its:
      * a Bundesrat form decides. Behind a Landtag keyword the keyword stands,
      * as a Bundestag keyword does. */
-    if (d->keyword != 'L' && br_form && bdig == 2) {
-        bundesrat(d, NULL, id, flags, note);
+    if (d->keyword != CG_ISSUER_LT && br_form && bdig == 2) {
+        federal(d, CG_ISSUER_BR, NULL, id, flags, note);
         return;
     }
     as_written(d, CG_KIND_LANDTAG_DRUCKSACHE, id);
-    if (state && strlen(state) == 2) memcpy(id->land, state, 2);
+    cgd_set_land(id, state);
     *flags |= CG_REF_MALFORMED;
     *note = "not a valid Landtag number";
 }

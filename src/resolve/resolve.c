@@ -13,11 +13,7 @@
 
 /* Completes the references of `raw` and moves everything into `ext`. */
 static void resolve(cgx_result *raw, cg_extraction *ext) {
-    ext->info.id = raw->header.id;
-    ext->info.alias = raw->header.alias;
-    ext->info.type = raw->header.type;
-    ext->info.title = raw->header.title;
-    ext->info.date = raw->header.date;
+    ext->info = raw->header;
     ext->questions = raw->questions;
     ext->nquestions = raw->nquestions;
     ext->defects = raw->defects;

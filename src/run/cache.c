@@ -250,13 +250,8 @@ bool cgrun_cache_lookup(const cg_cache *cache, const char *path, const cgrun_fil
 
 int cgrun_cache_remember(cg_cache *cache, const char *path, const cgrun_file_stat *st,
                          const char key[33]) {
-    if (cache->nfresh == cache->capfresh) {
-        size_t cap = cache->capfresh ? cache->capfresh * 2 : 1024;
-        cgio_index_entry *p = realloc(cache->fresh, cap * sizeof *p);
-        if (!p) return -1;
-        cache->fresh = p;
-        cache->capfresh = cap;
-    }
+    if (cgu_grow((void **)&cache->fresh, &cache->capfresh, cache->nfresh + 1, sizeof *cache->fresh))
+        return -1;
     char *copy = strdup(path);
     if (!copy) return -1;
     cgio_index_entry *e = &cache->fresh[cache->nfresh++];
@@ -299,17 +294,10 @@ static cg_status write_index(const cg_cache *cache, cg_error *err) {
     char path[4096], tmp[4200];
     snprintf(path, sizeof path, "%s/index", cache->dir);
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(b.data, 1, b.len, f) == b.len;
-    if (f && fclose(f) != 0) ok = 0;
+    int rc = cgu_write_atomic(path, tmp, NULL, b.data, b.len);
     int saved = errno;
-    if (ok && rename(tmp, path) == 0) {
-        cg_buf_release(&b);
-        return CG_OK;
-    }
-    if (f) remove(tmp);
     cg_buf_release(&b);
-    return cgu_error(err, CG_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
+    return rc ? cgu_error(err, CG_EIO, path, 0, 0, "cannot write: %s", strerror(saved)) : CG_OK;
 }
 
 cg_status cg_cache_close(cg_cache *cache, cg_error *err) {
@@ -387,15 +375,7 @@ int cgrun_cache_store(const cg_cache *cache, const char key[33], const cg_extrac
         char head[128], sum[33];
         cgu_checksum(s.data, s.len, sum);
         snprintf(head, sizeof head, "citegraph-cache 3 %s %zu %s\n", key, size, sum);
-        FILE *f = fopen(tmp, "wb");
-        if (f) {
-            int ok = fputs(head, f) >= 0 && fwrite(s.data, 1, s.len, f) == s.len;
-            ok = (fclose(f) == 0) && ok;
-            if (ok && rename(tmp, path) == 0)
-                rc = 0;
-            else
-                remove(tmp);
-        }
+        rc = cgu_write_atomic(path, tmp, head, s.data, s.len);
     }
     cg_buf_release(&s);
     return rc;

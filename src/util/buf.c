@@ -1,8 +1,10 @@
-/* buf.c - cg_buf, the growable NUL-terminated byte buffer (citegraph/buf.h).
+/* buf.c - cg_buf, the growable NUL-terminated byte buffer (citegraph/buf.h),
+ * and writing what was built in one to a file.
  *
  * The invariants are in buf.h: `data` is never NULL, and a failed growth
  * leaves the buffer as it was, so callers can report CG_ENOMEM and still
  * free it. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,4 +76,24 @@ int cgu_grow(void **items, size_t *cap, size_t need, size_t size) {
     *items = p;
     *cap = n;
     return 0;
+}
+
+int cgu_write_atomic(const char *path, const char *tmp, const char *head, const void *data,
+                     size_t len) {
+    FILE *f = fopen(tmp, "wb");
+    if (!f) return -1;
+    errno = 0;
+    int ok = (!head || fputs(head, f) >= 0) && fwrite(data, 1, len, f) == len;
+    int saved = errno;
+    if (fclose(f) != 0 && ok) {
+        ok = 0;
+        saved = errno;
+    }
+    if (ok) {
+        if (rename(tmp, path) == 0) return 0;
+        saved = errno;
+    }
+    remove(tmp);
+    errno = saved;
+    return -1;
 }

@@ -24,6 +24,14 @@ int cgu_buf_printf(cg_buf *b, const char *fmt, ...) __attribute__((format(printf
  * 0, or -1 when memory ran out (*items unchanged). */
 int cgu_grow(void **items, size_t *cap, size_t need, size_t size);
 
+/* ---- files (buf.c) ---- */
+
+/* Writes `head` (a string, or NULL for none) and then `len` bytes of `data`
+ * to the file `tmp`, and renames it to `path`, so that `path` is never seen
+ * half-written: 0, or -1 with errno saying why (tmp is then removed). */
+int cgu_write_atomic(const char *path, const char *tmp, const char *head, const void *data,
+                     size_t len);
+
 /* ---- errors (error.c) ---- */
 
 /* Fills `err` (when not NULL) with `st`, the path, position and a message

@@ -18,10 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 d=$tmp/docs
 mkdir "$d"
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/../lib/testlib.sh" # pass, fail, ok, bad
 
 # ---- the files
 printf 'Deutscher Bundestag\nDrucksache 21/126\n\nVgl. die Antwort auf Drucksache 19/5954.\n' > "$d/good.txt"
@@ -51,6 +48,7 @@ if [ $rc -eq 124 ]; then
     bad "citegraph extract timed out (blocked on the FIFO?)"
 elif [ $rc -eq 1 ]; then ok; else bad "exit status $rc, expected 1"; fi
 
+# (not testlib.sh's stderr_has and stderr_lacks: these take a file of $d)
 stderr_has() { # FILE MESSAGE: a line "citegraph: LEVEL: DIR/FILE: MESSAGE..."
     if grep -F -- "$d/$1: $2" "$tmp/err" >/dev/null; then ok
     else bad "stderr lacks '$d/$1: $2'"; fi

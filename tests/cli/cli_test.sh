@@ -7,22 +7,7 @@ check=$2
 sample=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
-# expect NAME EXPECTED_STATUS COMMAND...: runs COMMAND with stdout and stderr
-# to $tmp/out and $tmp/err and checks its exit status
-expect() {
-    name=$1; want=$2; shift 2
-    "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit status $got, expected $want"; cat "$tmp/err" >&2; fi
-}
-stdout_has() { if grep -q -- "$2" "$tmp/out"; then ok; else bad "$1: stdout lacks '$2'"; fi; }
-stderr_has() { if grep -q -- "$2" "$tmp/err"; then ok; else bad "$1: stderr lacks '$2'"; cat "$tmp/err" >&2; fi; }
+. "$(dirname "$0")/../lib/testlib.sh" # pass, fail, ok, bad, expect, stdout_has, ...
 stdout_empty() { if [ ! -s "$tmp/out" ]; then ok; else bad "$1: stdout not empty"; fi; }
 stderr_empty() { if [ ! -s "$tmp/err" ]; then ok; else bad "$1: stderr not empty"; cat "$tmp/err" >&2; fi; }
 counts_are() { c=$("$check" < "$tmp/out"); if [ "$c" = "$2" ]; then ok; else bad "$1: counts '$c', expected '$2'"; fi; }
@@ -114,6 +99,12 @@ stderr_has grammar-missing "none.cgg: cannot open"
 
 # ---- the graph and its queries on the sample corpus
 expect stats 0 "$cg" stats "$sample"; stdout_has stats "^nodes  *84 (41 documents read, 43 external"
+# --top 0 lists all: every node cited at least once after "most cited:" (69 of
+# the 84), and the 10 documents that cite nothing
+expect stats-top0 0 "$cg" stats --top 0 "$sample"
+stdout_has stats-top0 "^documents that cite nothing (all 10):"
+n=$(sed -n '/^most cited:/,/^documents that cite nothing/p' "$tmp/out" | grep -c '^ ')
+if [ "$n" -gt 10 ]; then ok; else bad "stats --top 0: $n nodes listed as most cited, expected more than 10"; fi
 expect cites 0 "$cg" cites 21/1958 "$sample"
 stdout_has cites "answers  BT-Drs. 21/1633"
 stdout_has cites "locators: Frage 2"

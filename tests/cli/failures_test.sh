@@ -11,19 +11,7 @@ sample=$2
 failmalloc=${3:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-expect() {
-    name=$1; want=$2; shift 2
-    "$@" > "$tmp/out" 2> "$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit status $got, expected $want"; cat "$tmp/err" >&2; fi
-}
-stderr_has() { if grep -q -- "$2" "$tmp/err"; then ok; else bad "$1: stderr lacks '$2'"; cat "$tmp/err" >&2; fi; }
-stdout_has() { if grep -q -- "$2" "$tmp/out"; then ok; else bad "$1: stdout lacks '$2'"; fi; }
-stdout_lacks() { if grep -q -- "$2" "$tmp/out"; then bad "$1: stdout has '$2'"; else ok; fi; }
+. "$(dirname "$0")/../lib/testlib.sh" # pass, fail, ok, bad, expect, stdout_has, ...
 doc=$sample/btd-21-1958.txt
 
 # ---- a full disk: every command names the failure and exits 1

@@ -12,10 +12,7 @@ sample=$2
 have_curl=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+. "$(dirname "$0")/../lib/testlib.sh" # pass, fail, ok, bad, stderr_has, ...
 
 doc=$tmp/doc.txt
 printf 'Siehe Drucksache 19/5954.\n' > "$doc"
@@ -36,9 +33,6 @@ status_is() {
 }
 not_loaded() { if loaded "$1" "$2"; then bad "$1 loads $2"; else ok; fi; }
 is_loaded() { if loaded "$1" "$2"; then ok; else bad "$1 does not load $2"; fi; }
-stderr_has() {
-    if grep -q -- "$2" "$tmp/err"; then ok; else bad "$1: stderr lacks '$2'"; cat "$tmp/err" >&2; fi
-}
 
 # ---- extract, check and version load neither igraph nor libcurl
 run version "$cg" --version; status_is version 0

@@ -3,8 +3,10 @@
 # serialise/run/check/graph -> export, and the command on top uses only the
 # public headers. Each directory of src/ is a stage with a rank here; a file
 # may include the private headers of its own stage and of stages below it,
-# never of one above. This test fails on the first include that runs back up,
-# and on a directory of src/ that has no rank yet (so a new one gets one).
+# never of one above. This test fails on the first include that runs back up
+# (however the directive is spaced: "  #  include"), on an include path with
+# ".." (which would hide the stage it reaches), and on a directory of src/
+# that has no rank yet (so a new one gets one).
 #
 #   tests/layout/check_includes.sh SOURCE_DIR
 set -eu
@@ -35,19 +37,30 @@ for dir in "$src"/*/; do
     fi
     for file in "$dir"*.c "$dir"*.h; do
         [ -e "$file" ] || continue
-        # every #include "STAGE/..." of a private header
-        grep -n '^#include "[a-z_]*/' "$file" | while IFS= read -r line; do
-            target=$(printf '%s\n' "$line" | sed 's/^[0-9]*:#include "\([a-z_]*\)\/.*/\1/')
+        # every #include "..." (however spaced): a header of the same
+        # directory, a public one (citegraph/...) or a private one (STAGE/...)
+        grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$file" | while IFS= read -r line; do
+            path=$(printf '%s\n' "$line" |
+                sed 's/^[0-9]*:[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/')
+            where="src/$stage/$(basename "$file"):${line%%:*}"
+            case $path in
+            *..*)
+                echo "$where: #include \"$path\" climbs out of its directory: name" \
+                    "the stage instead" >&2
+                exit 1
+                ;;
+            */*) target=${path%%/*} ;;
+            *) continue ;; # a header of the same directory
+            esac
             [ "$target" = citegraph ] && continue # the public headers
             if [ "$stage" = cli ]; then
-                echo "src/cli/$(basename "$file"):${line%%:*}: the command includes the" \
-                    "library's private header $target/..., not a public one" >&2
+                echo "$where: the command includes the library's private header" \
+                    "$target/..., not a public one" >&2
                 exit 1
             fi
             theirs=$(rank "$target")
             if [ -z "$theirs" ] || [ "$theirs" -gt "$own" ]; then
-                echo "src/$stage/$(basename "$file"):${line%%:*}: stage $stage includes" \
-                    "$target/..., a stage after it" >&2
+                echo "$where: stage $stage includes $target/..., a stage after it" >&2
                 exit 1
             fi
         done || bad=1

@@ -245,7 +245,8 @@ static void test_jsonl_read_errors(void **state) {
         const char *message;
         size_t handed_on;
     } cases[] = {
-        {"{\"type\":\"document\",\"file\":\"a\"}\nnot json\n", 2, "", 1},
+        /* jansson's message: "'[' or '{' expected near 'not'" */
+        {"{\"type\":\"document\",\"file\":\"a\"}\nnot json\n", 2, "expected near 'not'", 1},
         {"\n\n[1,2]\n", 3, "no \"type\"", 0},
         {"{\"type\":\"reference\",\"file\":\"a\",\"kind\":\"url\"}\n", 1, "without a \"target\"",
          0},
@@ -289,32 +290,68 @@ static void test_jsonl_read_errors(void **state) {
 
 /* ---- the cache record ---- */
 
-/* A NUL byte and an invalid byte on quoted lines; a defect; a CRLF line. */
+/* A NUL byte and an invalid byte on quoted lines; a defect; a CRLF line;
+ * the numbered questions of a Kleine Anfrage, with lettered ones. */
 static const char quoted_text[] =
+    "Kleine Anfrage\nder Fraktion X\n"
     "Titel\r\nSiehe BT-Drs. 21/99999 und BT-Drs. \xe2\x80\xa6] \xff\r\n"
-    "https://www..example.org/ \0 nach NUL\nBT-Drs. 24/469 x\n";
+    "https://www..example.org/ \0 nach NUL\nBT-Drs. 24/469 x\n"
+    " 1. Wie viele?\na) Welche?\nb) Wo?\n 2. Warum?\n";
+
+/* An extraction of quoted_text with its quotes, and its record. */
+typedef struct recorded {
+    cg_extractor *ex;
+    cg_input *in;
+    size_t len;
+    cg_extraction *r;
+    cg_buf rec;
+} recorded;
+
+static void record_setup(recorded *f) {
+    f->ex = extractor();
+    f->len = sizeof quoted_text - 1;
+    f->in = input("q.txt", quoted_text, f->len);
+    f->r = NULL;
+    assert_int_equal(cg_extract(f->ex, f->in, &f->r, NULL), CG_OK);
+    cg_buf_init(&f->rec);
+    assert_int_equal(cgio_record_write(&f->rec, f->r), CG_EINVAL); /* no quotes yet */
+    assert_int_equal(cgr_keep_quotes(f->r, f->in), CG_OK);
+    assert_int_equal(cgio_record_write(&f->rec, f->r), CG_OK);
+}
+
+static void record_release(recorded *f) {
+    cg_buf_release(&f->rec);
+    cg_extraction_free(f->r);
+    cg_input_free(f->in);
+    cg_extractor_free(f->ex);
+}
 
 /* The record of an extraction with its quotes reads back field for field,
  * and the check of it (without the document's bytes) reports exactly what
  * the check of the document does. */
 static void test_record_round_trip(void **state) {
     (void)state;
-    cg_extractor *ex = extractor();
-    size_t len = sizeof quoted_text - 1;
-    cg_input *in = input("q.txt", quoted_text, len);
-    cg_extraction *r = NULL, *back = NULL;
-    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
-    cg_buf rec = CG_BUF_INIT;
-    assert_int_equal(cgio_record_write(&rec, r), CG_EINVAL); /* no quotes yet */
-    assert_int_equal(cgr_keep_quotes(r, in), CG_OK);
-    assert_int_equal(cgio_record_write(&rec, r), CG_OK);
-    assert_int_equal(cgio_record_read(rec.data, rec.len, len, &back, NULL), CG_OK);
+    recorded rd;
+    record_setup(&rd);
+    cg_extractor *ex = rd.ex;
+    cg_input *in = rd.in;
+    cg_extraction *r = rd.r, *back = NULL;
+    assert_int_equal(cgio_record_read(rd.rec.data, rd.rec.len, rd.len, &back, NULL), CG_OK);
     cg_buf a = CG_BUF_INIT, b = CG_BUF_INIT;
     assert_int_equal(cg_jsonl_write_document(&a, "q.txt", in, r, NULL, NULL), CG_OK);
     assert_int_equal(cg_jsonl_write_document(&b, "q.txt", in, back, NULL, NULL), CG_OK);
     assert_string_equal(a.data, b.data);
     const cg_question *q1, *q2;
-    assert_int_equal(cg_extraction_questions(r, &q1), cg_extraction_questions(back, &q2));
+    size_t nq = cg_extraction_questions(r, &q1);
+    assert_true(nq >= 1); /* the text has questions to compare */
+    assert_int_equal(cg_extraction_questions(back, &q2), nq);
+    size_t lettered = 0;
+    for (size_t k = 0; k < nq; k++) {
+        assert_int_equal(q1[k].number, q2[k].number);
+        assert_int_equal(q1[k].sub, q2[k].sub);
+        lettered += q1[k].sub != 0;
+    }
+    assert_true(lettered >= 1);
     const cg_defect *d1, *d2;
     assert_int_equal(cg_extraction_defects(r, &d1), 1);
     assert_int_equal(cg_extraction_defects(back, &d2), 1);
@@ -323,8 +360,8 @@ static void test_record_round_trip(void **state) {
     /* written again, the record is the same bytes */
     cg_buf again = CG_BUF_INIT;
     assert_int_equal(cgio_record_write(&again, back), CG_OK);
-    assert_int_equal(again.len, rec.len);
-    assert_memory_equal(again.data, rec.data, rec.len);
+    assert_int_equal(again.len, rd.rec.len);
+    assert_memory_equal(again.data, rd.rec.data, rd.rec.len);
     cg_buf_release(&again);
     /* the check from the bytes and from the record: the same report */
     cg_check *c1 = NULL, *c2 = NULL;
@@ -366,68 +403,59 @@ static void test_record_round_trip(void **state) {
     cg_check_free(c1);
     cg_extraction_free(plain);
     cg_extraction_free(back);
-    cg_buf_release(&rec);
-    cg_extraction_free(r);
-    cg_input_free(in);
-    cg_extractor_free(ex);
+    record_release(&rd);
 }
 
 /* A record that is damaged in any way, or does not fit the document, is
  * refused: a damaged cache entry is rebuilt, never trusted. */
 static void test_record_damage_is_refused(void **state) {
     (void)state;
-    cg_extractor *ex = extractor();
-    size_t len = sizeof quoted_text - 1;
-    cg_input *in = input("q.txt", quoted_text, len);
-    cg_extraction *r = NULL, *back = NULL;
-    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
-    assert_int_equal(cgr_keep_quotes(r, in), CG_OK);
-    cg_buf rec = CG_BUF_INIT;
-    assert_int_equal(cgio_record_write(&rec, r), CG_OK);
+    recorded rd;
+    record_setup(&rd);
+    size_t len = rd.len;
+    cg_extraction *back = NULL;
     cg_error err;
-    for (size_t cut = 0; cut < rec.len; cut++) {
-        assert_int_equal(cgio_record_read(rec.data, cut, len, &back, &err), CG_EFORMAT);
+    for (size_t cut = 0; cut < rd.rec.len; cut++) {
+        assert_int_equal(cgio_record_read(rd.rec.data, cut, len, &back, &err), CG_EFORMAT);
         assert_null(back);
     }
-    assert_int_equal(cgio_record_read(rec.data, rec.len, len - 1, &back, &err), CG_EFORMAT);
+    assert_int_equal(cgio_record_read(rd.rec.data, rd.rec.len, len - 1, &back, &err), CG_EFORMAT);
     assert_non_null(strstr(err.text, "another size"));
-    char *bad = malloc(rec.len + 32);
+    char *bad = malloc(rd.rec.len + 32);
     assert_non_null(bad);
     /* a reference's offset moved past the end of the document */
     const char *ref = "13:bt_drucksache 16:BT-Drs. 21/99999 ~ ~ ~ 0 0 ";
-    const char *off = strstr(rec.data, ref);
+    const char *off = strstr(rd.rec.data, ref);
     assert_non_null(off);
-    size_t at = (size_t)(off - rec.data) + strlen(ref);
-    size_t digits = strspn(rec.data + at, "0123456789");
+    size_t at = (size_t)(off - rd.rec.data) + strlen(ref);
+    size_t digits = strspn(rd.rec.data + at, "0123456789");
     assert_true(digits > 0);
-    int n = snprintf(bad, rec.len + 32, "%.*s99999%s", (int)at, rec.data, rec.data + at + digits);
+    int n = snprintf(bad, rd.rec.len + 32, "%.*s99999%s", (int)at, rd.rec.data,
+                     rd.rec.data + at + digits);
     assert_int_equal(cgio_record_read(bad, (size_t)n, len, &back, &err), CG_EFORMAT);
     assert_non_null(strstr(err.text, "outside the document"));
     /* an older format, trailing bytes */
-    memcpy(bad, rec.data, rec.len);
+    memcpy(bad, rd.rec.data, rd.rec.len);
     memcpy(bad, "CGR1", 4);
-    assert_int_equal(cgio_record_read(bad, rec.len, len, &back, &err), CG_EFORMAT);
-    memcpy(bad, rec.data, rec.len);
-    bad[rec.len] = 'x';
-    assert_int_equal(cgio_record_read(bad, rec.len + 1, len, &back, &err), CG_EFORMAT);
+    assert_int_equal(cgio_record_read(bad, rd.rec.len, len, &back, &err), CG_EFORMAT);
+    memcpy(bad, rd.rec.data, rd.rec.len);
+    bad[rd.rec.len] = 'x';
+    assert_int_equal(cgio_record_read(bad, rd.rec.len + 1, len, &back, &err), CG_EFORMAT);
     /* a string length beyond the record */
-    const char *kind = strstr(rec.data, "13:bt_drucksache");
+    const char *kind = strstr(rd.rec.data, "13:bt_drucksache");
     assert_non_null(kind);
-    memcpy(bad, rec.data, rec.len);
-    memcpy(bad + (kind - rec.data), "99", 2);
-    assert_int_equal(cgio_record_read(bad, rec.len, len, &back, &err), CG_EFORMAT);
+    memcpy(bad, rd.rec.data, rd.rec.len);
+    memcpy(bad + (kind - rd.rec.data), "99", 2);
+    assert_int_equal(cgio_record_read(bad, rd.rec.len, len, &back, &err), CG_EFORMAT);
     /* a relation no citegraph has */
-    const char *rel = strstr(rec.data, "16:BT-Drs. 21/99999 ~ ~ ~ 0 ");
+    const char *rel = strstr(rd.rec.data, "16:BT-Drs. 21/99999 ~ ~ ~ 0 ");
     assert_non_null(rel);
-    memcpy(bad, rec.data, rec.len);
-    bad[(rel - rec.data) + strlen("16:BT-Drs. 21/99999 ~ ~ ~ ")] = '7';
-    assert_int_equal(cgio_record_read(bad, rec.len, len, &back, &err), CG_EFORMAT);
+    memcpy(bad, rd.rec.data, rd.rec.len);
+    bad[(rel - rd.rec.data) + strlen("16:BT-Drs. 21/99999 ~ ~ ~ ")] = '7';
+    assert_int_equal(cgio_record_read(bad, rd.rec.len, len, &back, &err), CG_EFORMAT);
     assert_null(back);
     free(bad);
-    cg_buf_release(&rec);
-    cg_extraction_free(r);
-    cg_input_free(in);
-    cg_extractor_free(ex);
+    record_release(&rd);
 }
 
 int main(void) {
