@@ -724,7 +724,7 @@ static int output_format(cli *c, const opts *o, int *format, const char **render
                                "-o %s: CSV is two files: give --format csv -o PREFIX (it writes "
                                "PREFIX.nodes.csv and PREFIX.edges.csv)",
                                o->common.output);
-    const cli_ending *match;
+    const cli_ending *match = NULL;
     *format = GRAPH_DOT;
     int rc = cli_format_of_output(c, &o->common, endings, sizeof endings / sizeof endings[0],
                                   format, &match);
@@ -737,7 +737,7 @@ static int q_graph(const query *qy) {
     const opts *o = qy->o;
     const cg_graph *g = qy->g;
     int format, rc;
-    const char *render_as;
+    const char *render_as = NULL;
     if ((rc = output_format(c, o, &format, &render_as)) != EXIT_OK) return rc;
     unsigned char *keep = NULL;
     cg_error err;
