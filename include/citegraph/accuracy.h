@@ -45,10 +45,15 @@ typedef struct cg_tally {
  * relation mismatches, then the missed gold rows, then the references no
  * gold row has. */
 typedef enum cg_mismatch_kind {
-    CG_MISMATCH_LOCATOR = 0,  /* matched, but the locator differs */
-    CG_MISMATCH_RELATION = 1, /* matched, but the relation differs */
-    CG_MISMATCH_MISSED = 2,   /* a gold row nothing matched (false negative) */
-    CG_MISMATCH_EXTRA = 3     /* a reference no gold row has (false positive) */
+    CG_MISMATCH_LOCATOR = 0,   /* matched, but the locator differs */
+    CG_MISMATCH_RELATION = 1,  /* matched, but the relation differs */
+    CG_MISMATCH_MISSED = 2,    /* a gold row nothing matched (false negative) */
+    CG_MISMATCH_EXTRA = 3,     /* a reference no gold row has (false positive) */
+    CG_MISMATCH_TITLE = 4,     /* metadata: the title differs (`expected`, `found`) */
+    CG_MISMATCH_AUTHORS = 5,   /* metadata: the authors differ ("ROLE:NAME | ...") */
+    CG_MISMATCH_TYPE = 6,      /* metadata: the document type differs */
+    CG_MISMATCH_UNREADABLE = 7 /* metadata: a gold row's document could not be read or
+                                  extracted; `expected` says why */
 } cg_mismatch_kind;
 
 typedef struct cg_mismatch {
@@ -62,6 +67,31 @@ typedef struct cg_mismatch {
     const char *line_text; /* MISSED, EXTRA: the line, trimmed, at most 110 bytes */
 } cg_mismatch;
 
+/** Compares the document metadata the extractor reads from each document's header with a
+ * metadata gold file: TSV with a header row naming at least the columns `file`, `type`,
+ * `title` and `urheber` (`urheber` as "ROLE:NAME | ROLE:NAME", ROLE "urheber", "ressort" or
+ * "fragesteller"; other columns are ignored). Each row's document is read from
+ * `docs_dir`/FILE. Titles are compared with white space runs folded to one space, authors
+ * exactly (roles and order included), types exactly. A document that cannot be read or
+ * extracted is counted as wrong and recorded as a CG_MISMATCH_UNREADABLE naming the gold file
+ * and its line; the other rows go on. CG_EIO when the gold file cannot be read, CG_EFORMAT
+ * (err->line set) for a missing column, CG_ENOMEM. */
+CG_EXPORT cg_status cg_accuracy_add_metadata(cg_accuracy *a, const char *gold_path,
+                                             const char *docs_dir, const cg_extractor *ex,
+                                             cg_error *err);
+
+/** Metadata figures: documents compared, and those whose title, authors and type agree. */
+typedef struct cg_metadata_tally {
+    size_t documents, titles_ok, authors_ok, types_ok;
+} cg_metadata_tally;
+
+/** The metadata figures so far. */
+CG_EXPORT cg_metadata_tally cg_accuracy_metadata(const cg_accuracy *a);
+
+/** "urheber:NAME | ressort:NAME": the authors as a metadata gold file writes them, into
+ * `out` (cleared first). CG_ENOMEM. */
+CG_EXPORT cg_status cg_authors_format(const cg_author *authors, size_t n, cg_buf *out);
+
 /** The tallies per kind, sorted by kind; *tallies is borrowed. */
 CG_EXPORT size_t cg_accuracy_tallies(const cg_accuracy *a, const cg_tally **tallies);
 /** The tallies of all kinds together, and the matched rows with the right
@@ -74,7 +104,8 @@ CG_EXPORT size_t cg_accuracy_mismatches(const cg_accuracy *a, const cg_mismatch 
 CG_EXPORT size_t cg_accuracy_documents(const cg_accuracy *a);
 
 /** Checks the figures against a thresholds file: lines "KIND MIN_PRECISION
- * [MIN_RECALL]" (KIND may be "overall"), "locator MIN", "relation MIN", '#'
+ * [MIN_RECALL]" (KIND may be "overall"), "locator MIN", "relation MIN", for
+ * metadata "title MIN", "urheber MIN", "type MIN" (shares of documents), '#'
  * comments. Appends one line "BELOW ..." per figure below its threshold to
  * `report` and sets *misses. CG_EIO when the file cannot be read,
  * CG_EFORMAT (err->line set) for a malformed line, CG_ENOMEM. */

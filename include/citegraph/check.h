@@ -18,6 +18,11 @@
  *   CG007 ambiguous-reference  a number the extractor could read two ways
  *   CG008 invalid-url          a URL that is not syntactically valid
  *   CG009 url-unreachable      a URL that does not answer (only when checked online)
+ *   CG010 duplicate-document   two inputs with the same document id
+ *
+ * A catalog's date, title and type of a document of the corpus outweigh
+ * what its header says (a DIP record's own outweigh both), in every rule;
+ * CG004 says which date it used and where it came from.
  */
 #ifndef CITEGRAPH_CHECK_H
 #define CITEGRAPH_CHECK_H
@@ -29,6 +34,7 @@
 #include "citegraph/error.h"
 #include "citegraph/extract.h"
 #include "citegraph/input.h"
+#include "citegraph/resolve.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -60,7 +66,10 @@ typedef struct cg_finding {
     const cg_rule *rule;
     cg_severity severity; /* after configuration */
     const char *file;
-    size_t line, col;        /* 1-based; col in characters */
+    size_t record;           /* of a document that came in a DIP record: its number in `file`
+                                (the message then starts "record N (DIP id X): "); else 0 */
+    const char *dip_id;      /* DIP's id of that record, or NULL */
+    size_t line, col;        /* 1-based; col in characters; in a record: in its text */
     size_t offset, length;   /* bytes in the file */
     const char *message;     /* one line, names the target */
     const char *target;      /* the canonical id or URL concerned; may be NULL */
@@ -80,11 +89,19 @@ CG_EXPORT cg_status cg_check_new(cg_check **out, cg_error *err);
 CG_EXPORT void cg_check_free(cg_check *c);
 
 /** Reads a catalog of known documents (cg_catalog_read(): a TSV like DIP's
- * index.tsv, or DIP JSON records). A catalog covers the kinds and
+ * index.tsv, or DIP JSON records). A complete catalog covers the kinds and
  * Wahlperioden (Bundesrat: years) it lists: an unknown document there is an
- * error, elsewhere a warning (cg_catalog_covers()). */
+ * error, elsewhere a warning (cg_catalog_covers()). A CG_CATALOG_SELECTION
+ * catalog lists only some documents: one it does not list is a warning that
+ * says so. Records the catalog passed over are its problems
+ * (cg_check_catalog(), cg_catalog_problem()). */
 CG_EXPORT cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *path,
                                          cg_error *err);
+CG_EXPORT cg_status cg_check_add_catalog_scoped(cg_check *c, const cg_extractor *ex,
+                                                const char *path, cg_catalog_scope scope,
+                                                cg_error *err);
+/** The catalogs read so far, as one. Borrowed. */
+CG_EXPORT const cg_catalog *cg_check_catalog(const cg_check *c);
 /** Adds a document of the corpus, read from `file`, with its extraction.
  * `input` gives the text findings quote; it may be NULL for an extraction
  * that carries its quotes (one from cg_run() with a cache). The check copies

@@ -22,7 +22,8 @@ extern "C" {
 
 /** Graphviz DOT: nodes styled by kind and corpus membership, clustered by
  * issuer and Wahlperiode (Bundesrat: year), ranked by date, with labels,
- * tooltips and links to the official sources. */
+ * tooltips (with the authors, and where metadata came from when not from
+ * the header) and links to the official sources. */
 CG_EXPORT cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                                        cg_error *err);
 /** JSON node-link data (schema "citegraph-graph/1", data/graph.schema.json),
@@ -30,10 +31,15 @@ CG_EXPORT cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *k
  * its "nodes" and "links" are those of citegraph/graph_json.h. */
 CG_EXPORT cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                                         cg_error *err);
-/** CSV tables of nodes and of edges (RFC 4180, CRLF line ends). */
+/** CSV tables of nodes and of edges (RFC 4180, CRLF line ends). A node's
+ * authors are two columns: urheber, the names joined by "; ", and
+ * urheber_role, their roles in the same order; then type_from, title_from,
+ * date_from and urheber_from say where each came from. */
 CG_EXPORT cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *keep, cg_buf *nodes,
                                        cg_buf *edges, cg_error *err);
-/** GraphML, written by igraph, with the node and edge attributes. */
+/** GraphML, written by igraph, with the node and edge attributes; a
+ * node's authors as the CSV has them (keys urheber and urheber_role, and the
+ * *_from keys). */
 CG_EXPORT cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned char *keep,
                                            cg_buf *out, cg_error *err);
 

@@ -57,15 +57,64 @@ typedef struct cg_reference {
     size_t col;
 } cg_reference;
 
-/** What the document says about itself in its header. */
+/** Who a document is by (DIP's "urheber" and "ressort"). */
+typedef enum cg_author_role {
+    CG_AUTHOR_SUBMITTER = 0, /* submits it: Fraktion(en), members, the Bundesregierung, the
+                                Bundesrat, a Land, a committee ("urheber") */
+    CG_AUTHOR_MINISTRY = 1,  /* the ministry answering or leading for the Bundesregierung
+                                ("ressort") */
+    CG_AUTHOR_ASKER = 2      /* of an Antwort: who asked the question it answers */
+} cg_author_role;
+
+/** "urheber", "ressort" or "fragesteller". Static. */
+CG_EXPORT const char *cg_author_role_name(cg_author_role role);
+
+/** One author. `name` is spelt as DIP spells its "titel": "Fraktion der
+ * AfD", "Fraktion BÜNDNIS 90/DIE GRÜNEN", "Bundesregierung",
+ * "Bundesministerium der Finanzen", "Bundesrat", "Niedersachsen". */
+typedef struct cg_author {
+    const char *name;
+    cg_author_role role;
+} cg_author;
+
+/** Where a piece of a document's metadata comes from. */
+typedef enum cg_meta_source {
+    CG_META_NONE = 0,   /* nobody says */
+    CG_META_HEADER = 1, /* read from the document's own header */
+    CG_META_DIP = 2,    /* DIP's record the document came in */
+    CG_META_CATALOG = 3 /* a catalog (--catalog, --metadata) */
+} cg_meta_source;
+
+/** "none", "header", "dip" or "catalog". Static. */
+CG_EXPORT const char *cg_meta_source_name(cg_meta_source source);
+
+/** A procedure (DIP "Vorgang") a document belongs to. */
+typedef struct cg_procedure {
+    const char *id;    /* DIP's id, e.g. "282545" */
+    const char *title; /* "Weitergeltung von Geschäftsordnungsrecht"; or NULL */
+    const char *type;  /* "Geschäftsordnung", "Kleine Anfrage"; or NULL */
+} cg_procedure;
+
+/** What is known of a document: what its header says, and, when it came in
+ * a DIP record, what DIP says (which takes precedence). Each *_from says
+ * where the field came from. */
 typedef struct cg_document_info {
     cg_docid id;      /* own id, e.g. BT-Drs. 21/126; CG_KIND_NONE when the header has none
                          (it is never guessed from a citation) */
     cg_docid alias;   /* another id the header gives the same text, e.g. the Bundestag
                          number of a Bundesrat document; CG_KIND_NONE if none */
     const char *type; /* "Antwort", "Kleine Anfrage", "Empfehlungen der Ausschüsse", ...; or NULL */
-    const char *title; /* the title as the header gives it, on one line; or NULL */
-    const char *date;  /* ISO 8601 date from the header, e.g. "2025-05-09"; or NULL */
+    const char *title;        /* the document's subject, whole, on one line; or NULL */
+    const char *date;         /* ISO 8601 date, e.g. "2025-05-09"; or NULL */
+    const cg_author *authors; /* "urheber": who submits, answers, asked; in the order found */
+    size_t nauthors;
+    cg_meta_source id_from, type_from, title_from, date_from, authors_from;
+    /* Of a document that came in a DIP record; else 0 and NULL. */
+    size_t record;                  /* the record's number in its file, from 1 (over all pages) */
+    const char *dip_id;             /* DIP's id of the record, e.g. "258173" */
+    const char *pdf_url;            /* fundstelle.pdf_url */
+    const cg_procedure *procedures; /* vorgangsbezug, as DIP lists it */
+    size_t nprocedures;
 } cg_document_info;
 
 /** Something that looks like a reference but cannot be one: a Bundestag or

@@ -22,7 +22,8 @@
  * them from one thread at a time, and not while other code uses igraph. The
  * other functions only read a finished graph and may run on any number of
  * threads at once: the accessors, cg_graph_find, cg_graph_edges_of,
- * cg_graph_chain, and the DOT, JSON and CSV exports.
+ * cg_graph_chain, cg_graph_duplicates, cg_graph_author_pairs,
+ * cg_node_has_author, and the DOT, JSON and CSV exports.
  */
 #ifndef CITEGRAPH_GRAPH_H
 #define CITEGRAPH_GRAPH_H
@@ -76,6 +77,16 @@ typedef struct cg_node {
     const char *date; /* ISO 8601 */
     const char *title;
     const char *url; /* the official source, where it can be computed from the id */
+    /* Who the document is by ("urheber", "ressort", "fragesteller"), in the
+     * order its source gives them; NULL and 0 when nobody says. */
+    const cg_author *authors;
+    size_t nauthors;
+    /* Where type, title, date and authors came from. The rule: a field from
+     * a DIP record is kept; a field from the document's header is replaced
+     * by a catalog's (--metadata); a catalog fills what nobody else says.
+     * CG_META_NONE for a field that is NULL. */
+    cg_meta_source type_from, title_from, date_from, authors_from;
+    size_t record; /* the DIP record of `file` the document came in (from 1), or 0 */
 } cg_node;
 
 /** The kind's name of a node: "question", "document" for a CG_NODE_FILE
@@ -127,12 +138,44 @@ CG_EXPORT cg_status cg_graph_add_extraction(cg_graph *g, const char *file, const
 CG_EXPORT cg_status cg_graph_add_references(cg_graph *g, const char *file, const cg_extraction *ext,
                                             cg_error *err);
 /** Takes the rows of a catalog as metadata: they fill or override the type,
- * date and title of the nodes they name (the later row wins, field by
- * field), and give external documents a file. The graph copies what it
- * needs. CG_EINVAL once finished; CG_ENOMEM. */
+ * date, title and authors of the nodes they name (the later row wins, field
+ * by field), and give external documents a file. A field a document's DIP
+ * record gave is kept; one its header gave is replaced (cg_node says where
+ * each came from). The graph copies what it needs. CG_EINVAL once finished;
+ * CG_ENOMEM. */
 CG_EXPORT cg_status cg_graph_add_catalog(cg_graph *g, const cg_catalog *catalog, cg_error *err);
 /** Builds the graph. No more adds after this. CG_ENOMEM, CG_EGRAPH. */
 CG_EXPORT cg_status cg_graph_finish(cg_graph *g, cg_error *err);
+
+/** Why one of two documents read with the same id is the one used. */
+typedef enum cg_duplicate_reason {
+    CG_DUPLICATE_FIRST = 0, /* neither is preferred: the first added (in path order) is used */
+    CG_DUPLICATE_DIP = 1    /* the one used came in a DIP record, the other did not: DIP's
+                               metadata is the one to trust */
+} cg_duplicate_reason;
+
+/** "first in path order" or "DIP record". Static. */
+CG_EXPORT const char *cg_duplicate_reason_name(cg_duplicate_reason reason);
+
+/** A document read twice: two inputs (two files, a file and a DIP record,
+ * two JSON Lines files) with the same id. One is used: its metadata, and
+ * only its references, make the node; the other's are left out, so that
+ * citations are not counted twice. Strings are owned by the graph. */
+typedef struct cg_duplicate {
+    const char *id; /* the node's id */
+    size_t node;
+    const char *used_file;
+    size_t used_record; /* the DIP record in used_file (from 1), or 0 */
+    const char *unused_file;
+    size_t unused_record;
+    cg_duplicate_reason reason;
+} cg_duplicate;
+
+/** The duplicates found by cg_graph_finish(), in the order the unused
+ * documents were added: one entry per document not used (a document read
+ * three times gives two). *dups is borrowed from the graph; 0 before
+ * cg_graph_finish(). */
+CG_EXPORT size_t cg_graph_duplicates(const cg_graph *g, const cg_duplicate **dups);
 
 /** Whether cg_graph_finish() has built the graph. */
 CG_EXPORT bool cg_graph_is_finished(const cg_graph *g);
@@ -195,11 +238,41 @@ typedef struct cg_graph_stats {
     size_t nodes_in_cycles;
     size_t citing_nothing; /* documents of the corpus without a reference to another node */
     size_t cited_by_none;  /* documents of the corpus no node cites */
+    size_t duplicates;     /* documents read again with an id already read, not used */
 } cg_graph_stats;
 
 /** Fills *st for a finished graph (components and cycles by igraph).
  * CG_EINVAL for an unfinished graph; CG_ENOMEM, CG_EGRAPH. */
 CG_EXPORT cg_status cg_graph_stats_get(const cg_graph *g, cg_graph_stats *st, cg_error *err);
+
+/** Roles as a set, for cg_graph_author_pairs(): CG_AUTHOR_BIT(CG_AUTHOR_SUBMITTER) | ... */
+#define CG_AUTHOR_BIT(role) (1u << (unsigned)(role))
+
+/** Who cites whom: the number of citation edges (cites and answers, not
+ * part_of) from a document by `citing` to a document by `cited`. */
+typedef struct cg_author_pair {
+    const char *citing; /* an author's name; owned by the graph */
+    const char *cited;
+    size_t edges;
+} cg_author_pair;
+
+/** Every (author of the citing node, author of the cited node) pair over
+ * the citation edges of a finished graph, counting only authors whose role
+ * is in `roles` (CG_AUTHOR_BIT()s; 0 means every role): an edge counts once
+ * for each pair of distinct names of its two ends, so a document of two
+ * Fraktionen counts for both. A question node's authors are its document's;
+ * an edge whose ends have no such author counts for no pair. Sorted by
+ * count, highest first, then by the citing and the cited name (byte-wise).
+ * The caller frees *pairs (the names stay the graph's). CG_EINVAL for an
+ * unfinished graph; CG_ENOMEM. */
+CG_EXPORT cg_status cg_graph_author_pairs(const cg_graph *g, unsigned roles, cg_author_pair **pairs,
+                                          size_t *n, cg_error *err);
+
+/** Whether node `n` has an author named `name`, in any role: the name
+ * exactly, or, when `name` has no capital letter, as a part of the name
+ * with capitals (ASCII, and À to Þ: "Ü") made small ("afd" matches
+ * "Fraktion der AfD", "grünen" "Fraktion BÜNDNIS 90/DIE GRÜNEN"). */
+CG_EXPORT bool cg_node_has_author(const cg_node *n, const char *name);
 
 /** Marks in keep[] (cg_graph_node_count() entries, the caller's) the nodes
  * within `depth` steps of `node` in `direction`; a question node brings its

@@ -15,7 +15,9 @@ extern "C" {
 #endif
 
 /** Node `node` as an object {id, kind, in_corpus, file, number,
- * wahlperiode, issuer, type, date, title, url, parent}: a new reference the
+ * wahlperiode, issuer, type, date, title, url, parent, urheber: [{name,
+ * role}], type_from, title_from, date_from, urheber_from ("header", "dip",
+ * "catalog", or null when the field is null)}: a new reference the
  * caller owns (json_decref). NULL, with the reason in `err`, for a node out
  * of range (CG_EINVAL) or when memory ran out (CG_ENOMEM); returning the
  * value, not a status, lets it go straight into jansson's calls. */

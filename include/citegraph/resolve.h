@@ -49,6 +49,17 @@ typedef struct cg_catalog_entry {
     const char *date; /* ISO 8601 */
     const char *title;
     const char *file; /* where the document lies, if the catalog says */
+    /* who it is by: DIP's urheber[].titel (CG_AUTHOR_SUBMITTER), then
+     * ressort[].titel (CG_AUTHOR_MINISTRY), in the record's order; a TSV row
+     * has none */
+    const cg_author *authors;
+    size_t nauthors;
+    const char *dip_id;  /* DIP's id of the record ("258173"), or NULL */
+    const char *pdf_url; /* fundstelle.pdf_url, or NULL */
+    const char *source;  /* the catalog file the row was read from, as given */
+    size_t record;       /* its place there: JSON, the record's number from 1 over all
+                            pages; TSV, its line */
+    bool selection;      /* read from a catalog that is only a selection */
 } cg_catalog_entry;
 
 /** A new, empty catalog; the caller frees it with cg_catalog_free(). */
@@ -56,28 +67,59 @@ CG_EXPORT cg_status cg_catalog_new(cg_catalog **out, cg_error *err);
 /** NULL is allowed. */
 CG_EXPORT void cg_catalog_free(cg_catalog *c);
 
+/** What a catalog file claims to list. */
+typedef enum cg_catalog_scope {
+    /* every document of each part of the numbering it lists any of (a kind
+     * and Wahlperiode, or year): one it does not list there should not
+     * exist (cg_catalog_covers()) */
+    CG_CATALOG_COMPLETE = 0,
+    /* some documents only, e.g. the index of a corpus that is a selection:
+     * its silence says nothing (cg_catalog_selects()) */
+    CG_CATALOG_SELECTION = 1
+} cg_catalog_scope;
+
 /** Adds the rows of a catalog file: a TSV with a header row (columns "id",
  * or "herausgeber" and "dokumentnummer" as in DIP's index.tsv; optional
  * "drucksachetyp"/"type", "datum"/"date", "titel"/"title", "file") or DIP
- * JSON records (an array, {"documents": [...]}, or one object per line,
- * with dokumentnummer, herausgeber, drucksachetyp, datum, titel). Ids are
- * read in any spelling (cg_resolve_text()); a row that names no document is
- * passed over, and an empty file adds nothing. CG_EIO when the file cannot
- * be read, CG_EFORMAT (err->line set) when it is neither, CG_ENOMEM. */
+ * JSON records of the "drucksache" or "drucksache-text" endpoint: a page
+ * {"numFound": N, "documents": [...]}, several pages one after the other in
+ * one file, an array of records, or one record per line. A record gives
+ * dokumentnummer, herausgeber, drucksachetyp, datum (else fundstelle.datum),
+ * titel, urheber, ressort, id (DIP's) and fundstelle.pdf_url; a "text" is
+ * ignored; "dokumentart": "Plenarprotokoll" makes it a Bundestag
+ * Plenarprotokoll. A record without dokumentnummer may name its document
+ * in "id" in any spelling (cg_resolve_text()), as a TSV's "id" column does.
+ * A row or record that names no document, or has a field of the wrong type,
+ * is passed over and recorded as a problem naming the file and the record
+ * or line (cg_catalog_problem()); an empty file adds nothing. CG_EIO when
+ * the file cannot be read, CG_EFORMAT (err->line set) when it is neither
+ * TSV nor JSON, CG_ENOMEM. cg_catalog_read() reads a complete catalog. */
 CG_EXPORT cg_status cg_catalog_read(cg_catalog *c, const cg_extractor *ex, const char *path,
                                     cg_error *err);
+CG_EXPORT cg_status cg_catalog_read_scoped(cg_catalog *c, const cg_extractor *ex, const char *path,
+                                           cg_catalog_scope scope, cg_error *err);
+
+/** The problems met reading, in the order met, each naming the file and the
+ * record (JSON) or line (TSV): "dip.json: record 3: no dokumentnummer and
+ * no id". Borrowed. */
+CG_EXPORT size_t cg_catalog_problem_count(const cg_catalog *c);
+CG_EXPORT const char *cg_catalog_problem(const cg_catalog *c, size_t i);
 
 /** The number of rows, and row i in the order they were read. Borrowed. */
 CG_EXPORT size_t cg_catalog_count(const cg_catalog *c);
 CG_EXPORT const cg_catalog_entry *cg_catalog_entry_at(const cg_catalog *c, size_t i);
 /** The last row for `id`, or NULL. Borrowed. */
 CG_EXPORT const cg_catalog_entry *cg_catalog_find(const cg_catalog *c, const cg_docid *id);
-/** Whether the catalog covers the part of the numbering `id` belongs to:
- * it lists a document of the same kind and Wahlperiode (Bundestag), year
+/** Whether a complete catalog covers the part of the numbering `id` belongs
+ * to: it lists a document of the same kind and Wahlperiode (Bundestag), year
  * (Bundesrat), year and series (Commission), or of the same kind (Council,
  * Landtage, Ausschussdrucksachen). Then a document it does not list should
  * not exist; for other ids, its silence says nothing. */
 CG_EXPORT bool cg_catalog_covers(const cg_catalog *c, const cg_docid *id);
+/** Whether a CG_CATALOG_SELECTION catalog lists a document of the part of
+ * the numbering `id` belongs to (as cg_catalog_covers() means it), and no
+ * complete catalog does: a document it does not list may well exist. */
+CG_EXPORT bool cg_catalog_selects(const cg_catalog *c, const cg_docid *id);
 
 /* ---- the documents of a corpus ---- */
 

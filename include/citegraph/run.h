@@ -77,6 +77,19 @@ typedef struct cg_run_doc {
     cg_cache_state cache_state;
     const char *cache_problem; /* why a damaged entry was rebuilt, or NULL */
     void *user;                /* what prepare() left for consume() */
+    /* A file of DIP's JSON answers (recognised by its content) is handed on
+     * as one document per record, in file order, each with its own input
+     * (the record's text, named after the file, so that positions are
+     * inside the record's text) and DIP's metadata on its extraction
+     * (cg_document_info: id, type, title, date, authors, record, dip_id,
+     * pdf_url, procedures, marked CG_META_DIP). What cannot be read (a
+     * record without text or of another dokumentart, a malformed value, an
+     * empty page) comes as a failed document whose `error` names the record
+     * ("record 3 (DIP id 258173): has no text"). Several documents then
+     * share `index` and `entry`. */
+    size_t record;      /* the record's number in its file, from 1; 0 for a text file, and
+                           for a failure that is no record's (a malformed value) */
+    const char *dip_id; /* DIP's id of the record, or NULL */
 } cg_run_doc;
 
 typedef struct cg_run_options {

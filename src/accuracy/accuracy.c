@@ -28,6 +28,7 @@ struct cg_accuracy {
     cg_tally *tallies;
     size_t ntallies, captallies;
     size_t matched, locator_ok, relation_ok, documents;
+    cg_metadata_tally meta;
     cg_mismatch *mismatches;
     size_t nmismatches, capmismatches;
 };
@@ -63,6 +64,19 @@ static cg_tally *tally_for(cg_accuracy *a, const char *kind) {
     return &a->tallies[at];
 }
 
+/* The next row of a gold file, without its line end: its length, or 0 at
+ * the end; blank lines and '#' comments are passed over, *lineno counted. */
+static ssize_t next_row(FILE *f, char **line, size_t *cap, size_t *lineno) {
+    ssize_t len;
+    while ((len = getline(line, cap, f)) > 0) {
+        ++*lineno;
+        while (len && ((*line)[len - 1] == '\n' || (*line)[len - 1] == '\r'))
+            (*line)[--len] = '\0';
+        if (len && (*line)[0] != '#') return len;
+    }
+    return 0;
+}
+
 static int push_row(cg_accuracy *a, rows *r, size_t line, const char *kind, const char *target,
                     const char *locator, const char *relation) {
     if (cgu_grow((void **)&r->v, &r->cap, r->n + 1, sizeof *r->v)) return -1;
@@ -86,11 +100,7 @@ static cg_status read_gold(cg_accuracy *a, const char *path, rows *out, cg_error
     ssize_t len;
     int header_seen = 0;
     cg_status st = CG_OK;
-    while (st == CG_OK && (len = getline(&line, &cap, f)) > 0) {
-        lineno++;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (!len || line[0] == '#') continue;
+    while (st == CG_OK && (len = next_row(f, &line, &cap, &lineno)) > 0) {
         if (!header_seen) {
             header_seen = 1;
             if (strncmp(line, "line\t", 5) == 0) continue;
@@ -247,6 +257,150 @@ size_t cg_accuracy_documents(const cg_accuracy *a) {
     return a->documents;
 }
 
+/* ---- metadata: titles, authors, types ---- */
+
+cg_metadata_tally cg_accuracy_metadata(const cg_accuracy *a) {
+    return a->meta;
+}
+
+cg_status cg_authors_format(const cg_author *authors, size_t n, cg_buf *out) {
+    cg_buf_clear(out);
+    for (size_t i = 0; i < n; i++)
+        if (cgu_buf_printf(out, "%s%s:%s", i ? " | " : "", cg_author_role_name(authors[i].role),
+                           authors[i].name ? authors[i].name : ""))
+            return CG_ENOMEM;
+    return CG_OK;
+}
+
+/* `s` with white space runs folded to one space and trimmed, into `out`. */
+static int folded(const char *s, cg_buf *out) {
+    cg_buf_clear(out);
+    int space = 0;
+    for (; s && *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = out->len > 0;
+            continue;
+        }
+        if ((space && cgu_buf_putc(out, ' ')) || cgu_buf_putc(out, *s)) return -1;
+        space = 0;
+    }
+    return 0;
+}
+
+static int meta_mismatch(cg_accuracy *a, cg_mismatch_kind what, const char *doc,
+                         const char *expected, const char *found) {
+    int failed = 0;
+    cg_mismatch m = {.what = what,
+                     .document = cgu_arena_dup_or_null(&a->arena, doc, &failed),
+                     .kind = "",
+                     .target = "",
+                     .locator = "",
+                     .expected = cgu_arena_dup_or_null(&a->arena, expected, &failed),
+                     .found = cgu_arena_dup_or_null(&a->arena, found ? found : "", &failed),
+                     .line_text = ""};
+    return failed ? -1 : mismatch(a, m);
+}
+
+/* The column numbers of the header row: file, type, title, urheber. */
+static int columns(char *header, int col[4]) {
+    static const char *const names[4] = {"file", "type", "title", "urheber"};
+    for (int k = 0; k < 4; k++)
+        col[k] = -1;
+    int i = 0;
+    for (char *f = strtok(header, "\t"); f; f = strtok(NULL, "\t"), i++)
+        for (int k = 0; k < 4; k++)
+            if (strcmp(f, names[k]) == 0) col[k] = i;
+    for (int k = 0; k < 4; k++)
+        if (col[k] < 0) return k;
+    return -1;
+}
+
+/* Compares one gold row with what the extractor reads from its document. */
+static cg_status compare_document(cg_accuracy *a, const char *where, const char *path,
+                                  const char *type, const char *title, const char *urheber,
+                                  const cg_extractor *ex) {
+    cg_input *in = NULL;
+    cg_extraction *ext = NULL;
+    cg_error e;
+    cg_status st = cg_input_read_file(path, NULL, &in, &e);
+    if (st == CG_OK) st = cg_extract(ex, in, &ext, &e);
+    a->meta.documents++;
+    if (st != CG_OK) {
+        cg_input_free(in);
+        if (st == CG_ENOMEM) return st;
+        /* `where` is a gold file and its line: long paths are cut, not overflowed */
+        char why[600];
+        snprintf(why, sizeof why, "%.300s: %.290s", where, e.text);
+        return meta_mismatch(a, CG_MISMATCH_UNREADABLE, path, why, NULL) ? CG_ENOMEM : CG_OK;
+    }
+    const cg_document_info *d = cg_extraction_document(ext);
+    cg_buf want = CG_BUF_INIT, got = CG_BUF_INIT;
+    int failed = folded(title, &want) || folded(d->title, &got);
+    if (!failed && strcmp(want.data, got.data) == 0)
+        a->meta.titles_ok++;
+    else if (!failed)
+        failed = meta_mismatch(a, CG_MISMATCH_TITLE, path, want.data, d->title);
+    if (!failed)
+        failed = folded(urheber, &want) || cg_authors_format(d->authors, d->nauthors, &got);
+    if (!failed && strcmp(want.data, got.data) == 0)
+        a->meta.authors_ok++;
+    else if (!failed)
+        failed = meta_mismatch(a, CG_MISMATCH_AUTHORS, path, want.data, got.data);
+    if (!failed && d->type && strcmp(type, d->type) == 0)
+        a->meta.types_ok++;
+    else if (!failed)
+        failed = meta_mismatch(a, CG_MISMATCH_TYPE, path, type, d->type);
+    cg_buf_release(&want);
+    cg_buf_release(&got);
+    cg_extraction_free(ext);
+    cg_input_free(in);
+    return failed ? CG_ENOMEM : CG_OK;
+}
+
+cg_status cg_accuracy_add_metadata(cg_accuracy *a, const char *gold_path, const char *docs_dir,
+                                   const cg_extractor *ex, cg_error *err) {
+    FILE *f = fopen(gold_path, "r");
+    if (!f) return cgu_error(err, CG_EIO, gold_path, 0, 0, "cannot open: %s", strerror(errno));
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    int col[4] = {-1, -1, -1, -1}, header_seen = 0;
+    cg_status st = CG_OK;
+    while (st == CG_OK && (len = next_row(f, &line, &cap, &lineno)) > 0) {
+        if (!header_seen) {
+            header_seen = 1;
+            int missing = columns(line, col);
+            if (missing >= 0) {
+                static const char *const names[4] = {"file", "type", "title", "urheber"};
+                st = cgu_error(err, CG_EFORMAT, gold_path, lineno, 0,
+                               "the header row lacks the column '%s'", names[missing]);
+            }
+            continue;
+        }
+        const char *field[4] = {"", "", "", ""};
+        int i = 0;
+        for (char *p = line, *tab;; p = tab + 1, i++) {
+            tab = strchr(p, '\t');
+            if (tab) *tab = '\0';
+            for (int k = 0; k < 4; k++)
+                if (col[k] == i) field[k] = p;
+            if (!tab) break;
+        }
+        if (!*field[0]) {
+            st = cgu_error(err, CG_EFORMAT, gold_path, lineno, 0, "a row without a file");
+            break;
+        }
+        char path[4096], where[4200];
+        snprintf(path, sizeof path, "%s/%s", docs_dir, field[0]);
+        snprintf(where, sizeof where, "%s:%zu", gold_path, lineno);
+        st = compare_document(a, where, path, field[1], field[2], field[3], ex);
+        if (st != CG_OK) st = cgu_oom(err);
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
 static double ratio(size_t x, size_t y) {
     return y ? (double)x / (double)y : 1.0;
 }
@@ -273,6 +427,20 @@ cg_status cg_accuracy_check_thresholds(const cg_accuracy *a, const char *path, c
             break;
         }
         int bad = 0;
+        if (strcmp(kind, "title") == 0 || strcmp(kind, "urheber") == 0 ||
+            strcmp(kind, "type") == 0) {
+            size_t ok = kind[1] == 'i'   ? a->meta.titles_ok
+                        : kind[1] == 'r' ? a->meta.authors_ok
+                                         : a->meta.types_ok;
+            double v = ratio(ok, a->meta.documents);
+            if (!a->meta.documents || v + 1e-9 < p_min) {
+                ++*misses;
+                if (cgu_buf_printf(report, "BELOW %s share %.4f < %.4f (%zu of %zu documents)\n",
+                                   kind, v, p_min, ok, a->meta.documents))
+                    st = cgu_oom(err);
+            }
+            continue;
+        }
         if (strcmp(kind, "locator") == 0 || strcmp(kind, "relation") == 0) {
             double v = ratio(kind[0] == 'l' ? a->locator_ok : a->relation_ok, a->matched);
             if (v + 1e-9 < p_min) {

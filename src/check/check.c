@@ -41,9 +41,10 @@ static const cg_rule rules[] = {
      "questions of Anfragen and Antworten (1., 2., ..., with sub-questions a), b), ...)."},
     {"CG004", "cites-later-document", CG_SEV_WARNING,
      "a citation of a document dated after the citing one, or of a later Wahlperiode",
-     "A document can only cite what existed when it was written. The dates come from the "
-     "headers, the corpus and the catalogs. Example: an Antwort of 2025-05-09 citing "
-     "Drucksache 21/1958 of 2025-10-02."},
+     "A document can only cite what existed when it was written. A date comes from the "
+     "document's DIP record, else from a catalog, else from its header, so that a catalog "
+     "corrects a misprinted header; the message says which date was used and where it came "
+     "from. Example: an Antwort of 2025-05-09 citing Drucksache 21/1958 of 2025-10-02."},
     {"CG005", "title-mismatch", CG_SEV_WARNING,
      "an Antwort whose Anfrage is in the corpus with a different title",
      "An Antwort repeats the title of the Kleine Anfrage it answers. When that Anfrage is in the "
@@ -66,6 +67,13 @@ static const cg_rule rules[] = {
      "With --online, every URL is fetched (HEAD, then GET), with timeouts and retries; a URL "
      "that answers with an error status or not at all is reported. Example: a page that "
      "answers 404."},
+    {"CG010", "duplicate-document", CG_SEV_WARNING, "two inputs with the same document id",
+     "Two files (or two DIP records) are the same document by their id: a copy under another "
+     "name, a record that two overlapping DIP pages both hold, or a misprinted number in a "
+     "header. Both are checked, but references to the id resolve to one of them only, as the "
+     "graph keeps one: the copy that came in a DIP record, else the first in path order. The "
+     "finding stands at the start of the other's header and names both, the one used first. "
+     "Example: btd-21-1958.txt and copy/btd-21-1958.txt."},
 };
 
 #define NRULES (sizeof rules / sizeof rules[0])
@@ -136,6 +144,15 @@ static const char *dup(cg_check *c, const char *s) {
 cg_status cg_check_add_catalog(cg_check *c, const cg_extractor *ex, const char *path,
                                cg_error *err) {
     return cg_catalog_read(c->catalog, ex, path, err);
+}
+
+cg_status cg_check_add_catalog_scoped(cg_check *c, const cg_extractor *ex, const char *path,
+                                      cg_catalog_scope scope, cg_error *err) {
+    return cg_catalog_read_scoped(c->catalog, ex, path, scope, err);
+}
+
+const cg_catalog *cg_check_catalog(const cg_check *c) {
+    return c->catalog;
 }
 
 /* The target of a reference, interned: NULL when memory ran out. */
@@ -215,6 +232,14 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     d->type = cgu_arena_dup_or_null(&c->arena, info->type, &failed);
     d->date = cgu_arena_dup_or_null(&c->arena, info->date, &failed);
     d->title = cgu_arena_dup_or_null(&c->arena, info->title, &failed);
+    d->record = info->record;
+    d->dip_id = cgu_arena_dup_or_null(&c->arena, info->dip_id, &failed);
+    /* an extraction that does not say where a field came from read it from the header */
+    d->type_from = info->type_from ? info->type_from : info->type ? CG_META_HEADER : CG_META_NONE;
+    d->date_from = info->date_from ? info->date_from : info->date ? CG_META_HEADER : CG_META_NONE;
+    d->title_from = info->title_from ? info->title_from
+                    : info->title    ? CG_META_HEADER
+                                     : CG_META_NONE;
     const cg_question *qs;
     d->nquestions = cg_extraction_questions(ext, &qs);
     if (d->nquestions) {
@@ -226,6 +251,12 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
         d->questions = copy;
     }
     if (failed) goto oom;
+    /* a duplicate's finding points at line 1, where the header starts; a
+     * cached extraction quotes it only when a reference stands there */
+    if (info->id.kind != CG_KIND_NONE) {
+        d->first_line = quote_line(&q, 1);
+        if (!d->first_line) d->first_line = "";
+    }
     d->nrefs = cg_extraction_count(ext);
     d->refs = calloc(d->nrefs ? d->nrefs : 1, sizeof *d->refs);
     if (!d->refs) goto oom;
@@ -399,16 +430,23 @@ static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t
                      const char *line_text, const char *fmt, ...) {
     if (cgu_grow((void **)&c->findings, &c->capfindings, c->nfindings + 1, sizeof *c->findings))
         return CG_ENOMEM;
-    char msg[400];
+    char msg[1200];
+    /* a position inside a DIP record's text says which record it is */
+    int at = d->record ? snprintf(msg, sizeof msg, "record %zu (DIP id %s): ", d->record,
+                                  d->dip_id ? d->dip_id : "unknown")
+                       : 0;
+    if (at < 0 || (size_t)at >= sizeof msg) at = 0;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg + at, sizeof msg - (size_t)at, fmt, ap);
     va_end(ap);
     cg_finding *f = &c->findings[c->nfindings];
     memset(f, 0, sizeof *f);
     f->rule = &rules[rule];
     f->severity = rules[rule].severity;
     f->file = d->file;
+    f->record = d->record;
+    f->dip_id = d->dip_id;
     f->offset = offset;
     f->length = length;
     f->line = line;
@@ -443,9 +481,79 @@ static void describe_targets(cg_check *c) {
         t->doc = d;
         t->listed = e != NULL;
         t->covered = !d && !e && cg_catalog_covers(c->catalog, &t->id);
+        t->selected = !d && !e && cg_catalog_selects(c->catalog, &t->id);
         t->date = d && d->date ? d->date : e ? e->date : NULL;
+        t->date_from = d && d->date ? d->date_from : e && e->date ? CG_META_CATALOG : CG_META_NONE;
         t->title = d && d->title ? d->title : e ? e->title : NULL;
     }
+}
+
+/* A catalog's type, date and title of a document of the corpus outweigh
+ * its header's (misprinted dates are common: a header of 2026 for a paper of
+ * 2025); what the document's own DIP record says outweighs the catalog. */
+static void apply_catalog(cg_check *c) {
+    for (size_t i = 0; i < c->ndocs; i++) {
+        cdoc *d = &c->docs[i];
+        const cg_catalog_entry *e =
+            d->id.kind != CG_KIND_NONE ? cg_catalog_find(c->catalog, &d->id) : NULL;
+        if (!e) continue;
+#define TAKE(field)                                                                                \
+    if (e->field && d->field##_from != CG_META_DIP) {                                              \
+        d->field = e->field;                                                                       \
+        d->field##_from = CG_META_CATALOG;                                                         \
+    }
+        TAKE(type)
+        TAKE(date)
+        TAKE(title)
+#undef TAKE
+    }
+}
+
+/* "from the catalog", as CG004's message says where a date came from. */
+static const char *date_source(cg_meta_source from) {
+    switch (from) {
+    case CG_META_DIP:
+        return "from its DIP record";
+    case CG_META_CATALOG:
+        return "from the catalog";
+    case CG_META_HEADER:
+    case CG_META_NONE:
+        break;
+    }
+    return "from its header";
+}
+
+/* "fixture/a.txt" or "pages.json (record 3)", as CG010 names an input. */
+static void input_name(const cdoc *d, char *out, size_t cap) {
+    if (d->record)
+        snprintf(out, cap, "%s (record %zu)", d->file, d->record);
+    else
+        snprintf(out, cap, "%s", d->file);
+}
+
+/* Rule CG010: a document whose own id another one has. The corpus index
+ * keeps the copy that came in a DIP record, else the first in path order
+ * (cg_check_run() registers them so), as the graph does; a reference
+ * resolves to it. */
+static cg_status check_duplicates(cg_check *c) {
+    cg_status st = CG_OK;
+    for (size_t i = 0; st == CG_OK && i < c->ndocs; i++) {
+        const cdoc *d = &c->docs[i];
+        size_t k;
+        if (d->id.kind == CG_KIND_NONE || !cg_corpus_find(c->corpus, &d->id, &k) || k == i ||
+            !cg_docid_equal(&c->docs[k].id, &d->id))
+            continue;
+        const ctarget *t = intern_target(c, &d->id);
+        if (!t) return CG_ENOMEM;
+        char first[600], second[600];
+        input_name(&c->docs[k], first, sizeof first);
+        input_name(d, second, sizeof second);
+        st = add(c, d, 9, 0, 0, 1, 1, t->text, NULL, d->first_line,
+                 "%s is the id of two inputs, %s and %s; references resolve to %s (%s)", t->text,
+                 first, second, first,
+                 c->docs[k].record && !d->record ? "its DIP record" : "the first in path order");
+    }
+    return st;
 }
 
 /* Whether the document can have question q. The text layer of a PDF
@@ -559,7 +667,9 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
         if (!cited && !target->listed) {
             bool covered = target->covered;
             st = ADD(0, "%s is neither in the corpus nor in %s", t,
-                     covered ? "the catalog, which covers it" : "a catalog");
+                     covered            ? "the catalog, which covers it"
+                     : target->selected ? "the catalog, which is only a selection"
+                                        : "a catalog");
             if (st == CG_OK && covered) c->findings[c->nfindings - 1].severity = CG_SEV_ERROR;
             continue;
         }
@@ -571,7 +681,8 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
         const char *their = target->date;
         unsigned wp = cg_docid_issuer(id) == CG_ISSUER_BT ? cg_docid_wahlperiode(id) : 0;
         if (st == CG_OK && d->date && their && strcmp(their, d->date) > 0)
-            st = ADD(3, "%s is dated %s, after this document (%s)", t, their, d->date);
+            st = ADD(3, "%s is dated %s (%s), after this document's date %s (%s)", t, their,
+                     date_source(target->date_from), d->date, date_source(d->date_from));
         else if (st == CG_OK && own_wp && wp > own_wp)
             st = ADD(3, "%s is of the %u. Wahlperiode, after this document's %u.", t, wp, own_wp);
         if (st == CG_OK && r->answers && d->title) {
@@ -658,9 +769,17 @@ cg_status cg_check_run(cg_check *c, cg_error *err) {
     if (c->ran) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the check has run");
     c->ran = true;
     cg_status st = cg_corpus_new(&c->corpus, err);
-    for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
-        st = cg_corpus_add(c->corpus, &c->docs[i].id, &c->docs[i].alias, i, err);
-    if (st == CG_OK) describe_targets(c);
+    /* the first to claim an id keeps it: DIP records first, then the rest,
+     * each in path order */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
+            if ((c->docs[i].record > 0) == (pass == 0))
+                st = cg_corpus_add(c->corpus, &c->docs[i].id, &c->docs[i].alias, i, err);
+    if (st == CG_OK) {
+        apply_catalog(c);
+        describe_targets(c);
+        if ((st = check_duplicates(c)) != CG_OK) cgu_oom(err);
+    }
     for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
         if ((st = check_document(c, &c->docs[i])) != CG_OK) cgu_oom(err);
     if (st == CG_OK && c->online) st = check_online(c, err);

@@ -17,8 +17,10 @@ typedef struct ctarget {
     /* a document: */
     const struct cdoc *doc;   /* the document of the corpus it names, or NULL */
     bool listed;              /* a catalog lists it */
-    bool covered;             /* neither: whether a catalog covers its numbering */
+    bool covered;             /* neither: whether a complete catalog covers its numbering */
+    bool selected;            /* neither: whether only a selection catalog lists its numbering */
     const char *date, *title; /* from the corpus, else a catalog; NULL: unknown */
+    cg_meta_source date_from; /* where `date` comes from */
     /* a URL: */
     const char *url_problem; /* why it is not a valid URL, or NULL */
     size_t url;              /* its place among the URLs fetched online */
@@ -37,8 +39,12 @@ typedef struct cref {
 
 typedef struct cdoc {
     const char *file;
+    size_t record;      /* of a document that came in a DIP record: its number in `file` */
+    const char *dip_id; /* and DIP's id of that record, or NULL */
     cg_docid id, alias;
-    const char *type, *date, *title;
+    const char *type, *date, *title; /* a catalog's, else what the document says */
+    cg_meta_source type_from, date_from, title_from;
+    const char *first_line; /* where the header starts, as a duplicate's finding quotes it */
     const cg_question *questions;
     size_t nquestions;
     cref *refs;

@@ -125,6 +125,18 @@ static char *json_frame(const size_t counts[3], size_t fresh, size_t *at) {
     return frame;
 }
 
+/* "record" and "dip_id" for a finding in a DIP record; the object is reused
+ * from finding to finding, so they are removed for the others. */
+static bool set_record(json_t *o, const cg_finding *f) {
+    if (!f->record) {
+        json_object_del(o, "record");
+        json_object_del(o, "dip_id");
+        return true;
+    }
+    return cgu_json_set(o, "record", json_integer((json_int_t)f->record)) &&
+           cgu_json_set(o, "dip_id", cgu_json_str(f->dip_id));
+}
+
 static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t counts[3] = {0, 0, 0}, fresh = 0, n = 0, at;
     char *frame = json_frame(counts, fresh, &at);
@@ -140,7 +152,7 @@ static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
         ok = cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
              cgu_json_set(o, "name", cgu_json_str(f->rule->name)) &&
              cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(f->severity))) &&
-             cgu_json_set(o, "file", cgu_json_str(f->file)) &&
+             cgu_json_set(o, "file", cgu_json_str(f->file)) && set_record(o, f) &&
              cgu_json_set(o, "line", json_integer((json_int_t)f->line)) &&
              cgu_json_set(o, "col", json_integer((json_int_t)f->col)) &&
              cgu_json_set(o, "offset", json_integer((json_int_t)f->offset)) &&

@@ -15,9 +15,10 @@ static int cmp_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The NAMEs of GOLD_DIR/NAME.gold.tsv, sorted: EXIT_OK; EXIT_USAGE when the
- * directory cannot be read (said), EXIT_NOMEM. */
-static int gold_names(cli *c, const char *dir, char ***out, size_t *n) {
+/* The NAMEs of GOLD_DIR/NAME.gold.tsv (or, with `metadata`, of GOLD_DIR/gold-NAME.tsv, the
+ * whole file name kept), sorted: EXIT_OK; EXIT_USAGE when the directory cannot be read
+ * (said), EXIT_NOMEM. */
+static int gold_names(cli *c, const char *dir, int metadata, char ***out, size_t *n) {
     *out = NULL;
     *n = 0;
     DIR *d = opendir(dir);
@@ -30,7 +31,10 @@ static int gold_names(cli *c, const char *dir, char ***out, size_t *n) {
     int rc = EXIT_OK;
     while ((de = readdir(d))) {
         size_t len = strlen(de->d_name);
-        if (len <= 9 || strcmp(de->d_name + len - 9, ".gold.tsv") != 0) continue;
+        if (metadata ? len <= 9 || strncmp(de->d_name, "gold-", 5) != 0 ||
+                           strcmp(de->d_name + len - 4, ".tsv") != 0
+                     : len <= 9 || strcmp(de->d_name + len - 9, ".gold.tsv") != 0)
+            continue;
         if (*n == cap) {
             size_t ncap = cap ? 2 * cap : 64;
             char **grown = realloc(*out, ncap * sizeof *grown);
@@ -41,7 +45,7 @@ static int gold_names(cli *c, const char *dir, char ***out, size_t *n) {
             *out = grown;
             cap = ncap;
         }
-        if (!((*out)[*n] = strndup(de->d_name, len - 9))) {
+        if (!((*out)[*n] = strndup(de->d_name, metadata ? len : len - 9))) {
             rc = EXIT_NOMEM;
             break;
         }
@@ -71,11 +75,72 @@ static void print_mismatch(cli_out *out, const cg_mismatch *m) {
         cli_out_printf(out, "FP  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind,
                        m->target, at, m->locator, m->line_text);
         break;
+    case CG_MISMATCH_TITLE:
+    case CG_MISMATCH_AUTHORS:
+    case CG_MISMATCH_TYPE:
+    case CG_MISMATCH_UNREADABLE: /* metadata only: print_meta_mismatch */
+        break;
     }
 }
 
 static double ratio(size_t a, size_t b) {
     return b ? (double)a / (double)b : 1.0;
+}
+
+static void print_meta_mismatch(cli *c, cli_out *out, const cg_mismatch *m) {
+    switch (m->what) {
+    case CG_MISMATCH_TITLE:
+        cli_out_printf(out, "TITLE   %s\n  expected: %s\n  found:    %s\n", m->document,
+                       m->expected, m->found);
+        break;
+    case CG_MISMATCH_AUTHORS:
+        cli_out_printf(out, "URHEBER %s\n  expected: %s\n  found:    %s\n", m->document,
+                       m->expected, m->found);
+        break;
+    case CG_MISMATCH_TYPE:
+        cli_out_printf(out, "TYPE    %s\n  expected: %s\n  found:    %s\n", m->document,
+                       m->expected, m->found);
+        break;
+    default:
+        (void)c;
+        break;
+    }
+}
+
+/* Compares the metadata of every gold-*.tsv of the directory, whose documents are in its
+ * docs/; a document that could not be read is said, and gives EXIT_FAILED. */
+static int measure_metadata(cli *c, const cg_extractor *ex, const char *dir, char **names, size_t n,
+                            cg_accuracy *acc) {
+    int rc = EXIT_OK;
+    char docs[4096];
+    snprintf(docs, sizeof docs, "%s/docs", dir);
+    for (size_t k = 0; k < n && rc != EXIT_NOMEM; k++) {
+        char gold_path[4096];
+        snprintf(gold_path, sizeof gold_path, "%s/%s", dir, names[k]);
+        cg_error err;
+        if (cg_accuracy_add_metadata(acc, gold_path, docs, ex, &err) != CG_OK) {
+            int st = cli_fail(c, &err, NULL, EXIT_FAILED);
+            if (rc == EXIT_OK || st == EXIT_NOMEM) rc = st;
+        }
+    }
+    const cg_mismatch *ms;
+    size_t nm = cg_accuracy_mismatches(acc, &ms);
+    for (size_t i = 0; i < nm; i++)
+        if (ms[i].what == CG_MISMATCH_UNREADABLE) {
+            cli_error(c, "%s: %s", ms[i].document, ms[i].expected);
+            if (rc == EXIT_OK) rc = EXIT_FAILED;
+        }
+    return rc;
+}
+
+static void print_meta_table(cli_out *out, const cg_metadata_tally *t) {
+    cli_out_printf(out, "\n%-10s %6s %6s %7s\n", "field", "exact", "total", "share");
+    cli_out_printf(out, "%-10s %6zu %6zu %7.4f\n", "title", t->titles_ok, t->documents,
+                   ratio(t->titles_ok, t->documents));
+    cli_out_printf(out, "%-10s %6zu %6zu %7.4f\n", "urheber", t->authors_ok, t->documents,
+                   ratio(t->authors_ok, t->documents));
+    cli_out_printf(out, "%-10s %6zu %6zu %7.4f\n", "type", t->types_ok, t->documents,
+                   ratio(t->types_ok, t->documents));
 }
 
 static void print_tally(cli_out *out, const cg_tally *t) {
@@ -132,12 +197,17 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
         rc = cli_grammar_fail(c, &err);
         goto out;
     }
-    if ((rc = gold_names(c, dir, &names, &nnames)) != EXIT_OK) goto out;
+    /* a directory with gold-*.tsv holds a metadata gold set (titles, authors, types) */
+    int metadata = 0;
+    if ((rc = gold_names(c, dir, 1, &names, &nnames)) != EXIT_OK) goto out;
+    metadata = nnames > 0;
+    if (!metadata && (rc = gold_names(c, dir, 0, &names, &nnames)) != EXIT_OK) goto out;
     if (cg_accuracy_new(&acc, &err) != CG_OK) {
         rc = cli_fail(c, &err, NULL, EXIT_FAILED);
         goto out;
     }
-    rc = measure(c, ex, dir, names, nnames, acc);
+    rc = metadata ? measure_metadata(c, ex, dir, names, nnames, acc)
+                  : measure(c, ex, dir, names, nnames, acc);
     if (rc == EXIT_NOMEM) goto out;
     cli_out out;
     int opened = cli_out_open(c, &out, NULL);
@@ -147,6 +217,15 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
     }
     const cg_mismatch *ms;
     size_t nm = cg_accuracy_mismatches(acc, &ms);
+    if (metadata) {
+        for (size_t i = 0; !c->quiet && i < nm; i++)
+            print_meta_mismatch(c, &out, &ms[i]);
+        cg_metadata_tally mt = cg_accuracy_metadata(acc);
+        print_meta_table(&out, &mt);
+        cli_out_printf(&out, "documents: %zu in %zu gold file%s\n", mt.documents, nnames,
+                       nnames == 1 ? "" : "s");
+        goto thresholds;
+    }
     for (size_t i = 0; !c->quiet && i < nm; i++)
         print_mismatch(&out, &ms[i]);
     const cg_tally *ts;
@@ -163,6 +242,7 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
     cli_out_printf(&out, "relation accuracy on %zu matched rows: %.4f\n", matched,
                    ratio(relation_ok, matched));
     cli_out_printf(&out, "documents: %zu\n", nnames);
+thresholds:
     if (thresholds) {
         cg_buf report = CG_BUF_INIT;
         size_t misses;

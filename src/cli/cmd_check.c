@@ -49,6 +49,11 @@ typedef struct check_options {
     cli_common common; /* -o, --catalog, --patterns, --ext, -j */
     const char **allow, **deny;
     size_t nallow, ndeny;
+    /* --catalog and --catalog-selection, in the order given: a later row for
+     * one id outweighs an earlier one */
+    const char **catalogs;
+    cg_catalog_scope *scopes;
+    size_t ncatalogs;
     const char *baseline, *write_baseline, *config, *cache_dir;
     bool no_config, online, never, list_rules;
     cg_severity fail_on, min;
@@ -63,7 +68,9 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
     size_t n = a->noptions + 1;
     o->allow = calloc(n, sizeof *o->allow);
     o->deny = calloc(n, sizeof *o->deny);
-    if (!o->allow || !o->deny) return cli_nomem(c);
+    o->catalogs = calloc(n, sizeof *o->catalogs);
+    o->scopes = calloc(n, sizeof *o->scopes);
+    if (!o->allow || !o->deny || !o->catalogs || !o->scopes) return cli_nomem(c);
     o->fail_on = CG_SEV_ERROR;
     o->min = CG_SEV_NOTE;
     static const cg_severity levels[] = {CG_SEV_ERROR, CG_SEV_WARNING, CG_SEV_NOTE};
@@ -73,6 +80,12 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
         const cli_opt_value *v = &a->options[i];
         long num = 0;
         switch (v->option->id) {
+        case OPT_CATALOG:
+        case OPT_SELECTION:
+            o->scopes[o->ncatalogs] =
+                v->option->id == OPT_SELECTION ? CG_CATALOG_SELECTION : CG_CATALOG_COMPLETE;
+            o->catalogs[o->ncatalogs++] = v->value;
+            break;
         case OPT_ALLOW_HOST:
             o->allow[o->nallow++] = v->value;
             break;
@@ -152,6 +165,8 @@ static void free_options(check_options *o) {
     cli_common_release(&o->common);
     free(o->allow);
     free(o->deny);
+    free(o->catalogs);
+    free(o->scopes);
 }
 
 /* The configuration, catalogs, baseline and online check of `chk`: EXIT_OK,
@@ -165,9 +180,13 @@ static int configure(cli *c, const check_options *o, const cg_extractor *ex, cg_
         return cli_fail(c, &err, NULL, EXIT_USAGE);
     if (o->baseline && cg_check_load_baseline(chk, o->baseline, &err) != CG_OK)
         return cli_fail(c, &err, NULL, EXIT_USAGE);
-    for (size_t i = 0; i < o->common.ncatalogs; i++)
-        if (cg_check_add_catalog(chk, ex, o->common.catalogs[i], &err) != CG_OK)
+    for (size_t i = 0; i < o->ncatalogs; i++)
+        if (cg_check_add_catalog_scoped(chk, ex, o->catalogs[i], o->scopes[i], &err) != CG_OK)
             return cli_fail(c, &err, NULL, EXIT_USAGE);
+    /* records a catalog passed over: named, and the run goes on without them */
+    const cg_catalog *cat = cg_check_catalog(chk);
+    for (size_t i = 0; i < cg_catalog_problem_count(cat); i++)
+        cli_warning(c, "%s", cg_catalog_problem(cat, i));
     if (o->online && cg_check_set_online(chk, &o->oo, &err) != CG_OK)
         return cli_fail(c, &err, "--online", EXIT_USAGE);
     return EXIT_OK;

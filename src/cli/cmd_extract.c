@@ -4,7 +4,8 @@
  * same threads (cg_run's prepare); the output is written in path order, so
  * it is the same bytes for any number of threads and memory holds the
  * documents in flight, not the corpus. A file that cannot be read is named
- * on stderr and, in JSON Lines, recorded on its document line. */
+ * on stderr and, in JSON Lines, recorded on its document line. Two inputs
+ * with one document id are named on stderr, both; the output is unchanged. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,11 @@ typedef struct run {
     out_format format;
     size_t total, files, failed, references, warned;
     bool nomem;
+    /* the documents' own ids so far, for duplicates: index i of `seen` is
+     * named seen_names[i], "path" or "path (record N)" */
+    cg_corpus *seen;
+    char **seen_names;
+    size_t nseen, capseen;
 } run;
 
 /* The serialised output of one document, made on a worker thread. */
@@ -60,6 +66,59 @@ static void record_failure(run *r, const char *path, const char *message) {
     cg_buf_release(&b);
 }
 
+/* "path" or "path (record N)": an input as the duplicate warning names it;
+ * NULL when memory ran out. */
+static char *input_name(const char *path, size_t record) {
+    size_t n = strlen(path) + 32;
+    char *s = malloc(n);
+    if (s && record)
+        snprintf(s, n, "%s (record %zu)", path, record);
+    else if (s)
+        snprintf(s, n, "%s", path);
+    return s;
+}
+
+/* Warns when the document's own id is one an earlier input (in path order)
+ * already has: the graph and the check resolve references to the first. */
+static void note_duplicate(run *r, const char *path, const cg_extraction *ext) {
+    const cg_document_info *info = cg_extraction_document(ext);
+    if (info->id.kind == CG_KIND_NONE) return;
+    size_t k;
+    char *name = input_name(path, info->record);
+    if (!name) {
+        r->nomem = true;
+        return;
+    }
+    if (cg_corpus_find(r->seen, &info->id, &k)) {
+        char id[256];
+        cg_docid_format(&info->id, id, sizeof id);
+        cli_warning(r->c,
+                    "%s: %s is also the id of %s, read before it (the graph and check use "
+                    "the copy in a DIP record, else the first)",
+                    name, id, r->seen_names[k]);
+        free(name);
+        return;
+    }
+    cg_docid none = {0};
+    if (r->nseen == r->capseen) {
+        size_t cap = r->capseen ? 2 * r->capseen : 64;
+        char **p = realloc(r->seen_names, cap * sizeof *p);
+        if (!p) {
+            free(name);
+            r->nomem = true;
+            return;
+        }
+        r->seen_names = p;
+        r->capseen = cap;
+    }
+    if (cg_corpus_add(r->seen, &info->id, &none, r->nseen, NULL) != CG_OK) {
+        free(name);
+        r->nomem = true;
+        return;
+    }
+    r->seen_names[r->nseen++] = name;
+}
+
 static int consume(cg_run_doc *doc, void *ctx) {
     run *r = ctx;
     const char *path = doc->entry->path;
@@ -80,6 +139,7 @@ static int consume(cg_run_doc *doc, void *ctx) {
     } else {
         r->references += cg_extraction_count(doc->extraction);
         cli_out_buf(&r->out, &o->text);
+        note_duplicate(r, path, doc->extraction);
     }
     return r->out.errnum ? 1 : 0; /* nothing more can be written */
 }
@@ -112,6 +172,10 @@ int cmd_extract(cli *c, int argc, char **argv) {
     if ((rc = cli_collect(c, a.positionals, a.npositionals, (const char *const *)o.exts, &list)))
         goto out;
     if ((rc = cli_out_open(c, &r.out, o.output)) != EXIT_OK) goto out;
+    if (cg_corpus_new(&r.seen, &err) != CG_OK) {
+        rc = cli_nomem(c);
+        goto out;
+    }
     r.total = list.count;
     if (r.format == FMT_TSV) {
         cg_buf h = CG_BUF_INIT;
@@ -150,6 +214,10 @@ int cmd_extract(cli *c, int argc, char **argv) {
         rc = EXIT_FAILED;
     }
 out:
+    cg_corpus_free(r.seen);
+    for (size_t i = 0; i < r.nseen; i++)
+        free(r.seen_names[i]);
+    free(r.seen_names);
     cg_path_list_release(&list);
     cg_extractor_free(ex);
     cli_common_release(&o);

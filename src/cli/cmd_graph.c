@@ -36,8 +36,11 @@ typedef struct opts {
     const char **paths;
     size_t npaths;
     const char *around, *pairs;
+    const char *urheber; /* rank: only the documents of this author */
     cg_direction direction;
     cg_rank_method by;
+    bool by_urheber; /* stats --by urheber: who cites whom */
+    unsigned roles;  /* the authors' roles that count for it (CG_AUTHOR_BIT) */
     long depth, top; /* -1: the command's default; top LONG_MAX: all */
     bool questions, urls, timings;
 } opts;
@@ -51,6 +54,7 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     o->q = q;
     o->depth = o->top = -1;
     o->direction = q == CMD_GRAPH ? CG_ALL : CG_OUT;
+    o->roles = CG_AUTHOR_BIT(CG_AUTHOR_SUBMITTER);
     int rc = cli_read_common(c, a, &o->common);
     if (rc != EXIT_OK) return rc;
     static const cg_direction directions[] = {CG_OUT, CG_IN, CG_ALL};
@@ -67,7 +71,18 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
             o->direction = directions[v->choice];
             break;
         case OPT_BY:
-            o->by = (cg_rank_method)v->choice;
+            /* stats' only choice is urheber; rank's are the methods */
+            if (q == CMD_STATS)
+                o->by_urheber = true;
+            else
+                o->by = (cg_rank_method)v->choice;
+            break;
+        case OPT_ROLE:
+            /* urheber|ressort|fragesteller are the roles in order; all: every one */
+            o->roles = v->choice == 3 ? 0 : CG_AUTHOR_BIT(v->choice);
+            break;
+        case OPT_URHEBER:
+            o->urheber = v->value;
             break;
         case OPT_QUESTIONS:
             o->questions = true;
@@ -559,10 +574,18 @@ static int q_rank(const query *qy) {
     int rc = ranking(qy, qy->o->by, &r);
     if (rc != EXIT_OK) return rc;
     size_t n = cg_graph_node_count(qy->g), top = qy->o->top >= 0 ? (size_t)qy->o->top : 20;
+    if (qy->o->urheber) {
+        /* ranked over the whole graph, then only that author's documents listed */
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (cg_node_has_author(cg_graph_node(qy->g, r[i].node), qy->o->urheber)) r[m++] = r[i];
+        n = m;
+    }
     if (top > n) top = n;
     if (qy->json) {
         json_t *root = json_object(), *arr = NULL;
-        if (set(root, "by", json_string(rank_names[qy->o->by])))
+        if (set(root, "by", json_string(rank_names[qy->o->by])) &&
+            (!qy->o->urheber || set(root, "urheber", json_string(qy->o->urheber))))
             arr = set_to(root, "ranking", json_array());
         bool ok = arr != NULL;
         for (size_t i = 0; ok && i < top; i++) {
@@ -603,7 +626,8 @@ static bool stats_json(const query *qy, const cg_graph_stats *s, const ranked *r
               set(root, "components", json_integer((json_int_t)s->weak_components)) &&
               set(root, "cycles", json_integer((json_int_t)s->cycles)) &&
               set(root, "nodes_in_cycles", json_integer((json_int_t)s->nodes_in_cycles)) &&
-              set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none));
+              set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none)) &&
+              set(root, "duplicates", json_integer((json_int_t)s->duplicates));
     json_t *most = ok ? set_to(root, "most_cited", json_array()) : NULL;
     json_t *nothing = most ? set_to(root, "citing_nothing", json_array()) : NULL;
     ok = nothing != NULL;
@@ -621,7 +645,53 @@ static bool stats_json(const query *qy, const cg_graph_stats *s, const ranked *r
     return emit_json(qy->out, root);
 }
 
+static const char *const role_names[] = {"urheber", "ressort", "fragesteller", "all"};
+
+/* The name of --role's choice for a set of roles. */
+static const char *roles_name(unsigned roles) {
+    for (unsigned r = 0; r < 3; r++)
+        if (roles == CG_AUTHOR_BIT(r)) return role_names[r];
+    return role_names[3];
+}
+
+/* stats --by urheber: who cites whom, as a table or as JSON. */
+static int q_author_pairs(const query *qy) {
+    cg_author_pair *pairs;
+    size_t n;
+    cg_error err;
+    if (cg_graph_author_pairs(qy->g, qy->o->roles, &pairs, &n, &err) != CG_OK)
+        return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
+    size_t top = qy->o->top >= 0 && (size_t)qy->o->top < n ? (size_t)qy->o->top : n;
+    int rc = EXIT_OK;
+    if (qy->json) {
+        json_t *root = json_object(), *arr = NULL;
+        if (set(root, "by", json_string("urheber")) &&
+            set(root, "role", json_string(roles_name(qy->o->roles))) &&
+            set(root, "pairs_total", json_integer((json_int_t)n)))
+            arr = set_to(root, "pairs", json_array());
+        bool ok = arr != NULL;
+        for (size_t i = 0; ok && i < top; i++) {
+            json_t *x = pushed(arr, json_object());
+            ok = x && set(x, "citing", json_string(pairs[i].citing)) &&
+                 set(x, "cited", json_string(pairs[i].cited)) &&
+                 set(x, "edges", json_integer((json_int_t)pairs[i].edges));
+        }
+        if (!ok) json_decref(root);
+        rc = ok && emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
+    } else {
+        cli_out_printf(qy->out, "who cites whom (%s), citation edges:\n", roles_name(qy->o->roles));
+        for (size_t i = 0; i < top; i++)
+            cli_out_printf(qy->out, "  %6zu  %s -> %s\n", pairs[i].edges, pairs[i].citing,
+                           pairs[i].cited);
+        if (!n)
+            cli_out_printf(qy->out, "  none: no citation joins two documents with such authors\n");
+    }
+    free(pairs);
+    return rc;
+}
+
 static int q_stats(const query *qy) {
+    if (qy->o->by_urheber) return q_author_pairs(qy);
     cg_graph_stats s;
     cg_error err;
     const cg_graph *g = qy->g;
@@ -646,6 +716,9 @@ static int q_stats(const query *qy) {
                    s.nodes_in_cycles);
     cli_out_printf(out, "cite nothing       %zu documents read\n", s.citing_nothing);
     cli_out_printf(out, "cited by none      %zu documents read\n", s.cited_by_none);
+    if (s.duplicates)
+        cli_out_printf(out, "duplicates         %zu documents read again with an id already read\n",
+                       s.duplicates);
     cli_out_printf(out, "most cited:\n");
     for (size_t i = 0; i < top && r[i].score > 0; i++) {
         cli_out_printf(out, "  %5.0f  ", r[i].score);
@@ -827,6 +900,28 @@ static int answer(query *qy) {
     return rc == EXIT_OK ? wrote : rc;
 }
 
+/* "FILE" or "FILE (record N)": where a document came from. */
+static void origin(char *buf, size_t cap, const char *file, size_t record) {
+    if (record)
+        snprintf(buf, cap, "%s (record %zu)", file, record);
+    else
+        snprintf(buf, cap, "%s", file);
+}
+
+/* One warning per document read again with an id already read, naming
+ * both inputs and the one used. */
+static void warn_duplicates(cli *c, const cg_graph *g) {
+    const cg_duplicate *d;
+    size_t n = cg_graph_duplicates(g, &d);
+    for (size_t i = 0; i < n; i++) {
+        char used[4200], unused[4200];
+        origin(used, sizeof used, d[i].used_file, d[i].used_record);
+        origin(unused, sizeof unused, d[i].unused_file, d[i].unused_record);
+        cli_warning(c, "%s: read twice: %s is used (%s), %s is left out", d[i].id, used,
+                    cg_duplicate_reason_name(d[i].reason), unused);
+    }
+}
+
 /* The catalogs of --catalog into the graph: EXIT_OK, or EXIT_USAGE after
  * naming the one that could not be read. */
 static int add_catalogs(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
@@ -875,6 +970,7 @@ int cmd_graph(cli *c, cli_command_id id, int argc, char **argv) {
         goto out;
     }
     double t_built = seconds_now();
+    warn_duplicates(c, g);
     query qy = {c, &o, g, ex, NULL, id != CMD_GRAPH && o.common.format == QUERY_JSON};
     rc = answer(&qy);
     if (o.timings) {

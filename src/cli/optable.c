@@ -27,7 +27,10 @@ _Static_assert(CMD_COUNT <= 32, "a command's id is a bit of cli_option.commands"
     "machines, and be merged into one graph. The graph has one node per canonical id: the "        \
     "documents read, with what their headers say, and what they cite outside the corpus as "       \
     "external nodes; and one edge per citing and cited pair, with the relation, the number of "    \
-    "occurrences, the locators and the positions."
+    "occurrences, the locators and the positions. A document read twice (two files, or a file "    \
+    "and a DIP record, with one id) is named in a warning with both inputs: its DIP record is "    \
+    "used, else the first in path order, and only the one used gives the node its metadata and "   \
+    "its citations."
 
 #define GRAPH_IDS_TEXT                                                                             \
     "An ID may be written in any spelling the extractor understands (19/5954, Drs." CLI_NBSP       \
@@ -124,7 +127,16 @@ static const cli_command commands[] = {
             "\n"
             "A catalog covers the kinds and Wahlperioden (Bundesrat: years) it lists: a missing "
             "document there is an error, elsewhere only a warning, because citegraph cannot know "
-            "what exists outside its catalogs.",
+            "what exists outside its catalogs. A catalog given with --catalog-selection lists only "
+            "a selection (the index of a corpus that is one): a document missing from it is a "
+            "warning that says so.\n"
+            "\n"
+            "A catalog's date, title and type of a document outweigh what its header says (the "
+            "document's own DIP record outweighs both), in every rule: a misprinted header date "
+            "gives no finding when a catalog knows the right one, and CG004 says which date it "
+            "used and where it came from. Two inputs with the same document id are reported "
+            "(CG010), both named; references resolve to the one in a DIP record, else to the first "
+            "in path order.",
         .sections =
             (const cli_section[]){
                 {"Formats",
@@ -280,8 +292,10 @@ static const cli_command commands[] = {
         .summary = "the size and shape of the graph",
         .description = "Print the numbers of nodes (documents read, external, questions) and "
                        "edges, the weakly connected components, the cycles, how many documents "
-                       "cite nothing and how many are cited by none, then the most cited nodes "
-                       "and the documents that cite nothing.\n"
+                       "cite nothing and how many are cited by none, how many documents were "
+                       "read twice (only when some were), then the most cited nodes and the "
+                       "documents that cite nothing. With --by urheber, who cites whom "
+                       "instead.\n"
                        "\n" GRAPH_PATHS_TEXT,
         .exit_status = QUERY_EXIT_STATUS("the statistics could not be computed"),
         .see_also = "rank graph",
@@ -299,7 +313,13 @@ static const cli_command commands[] = {
             "A reference found matches a gold row when line, kind and target agree. The report "
             "gives precision, recall and F1 per kind and overall, the share of matched rows with "
             "the right locator and relation, and lists every false positive (FP) and false "
-            "negative (FN) with file, line and the line's text.",
+            "negative (FN) with file, line and the line's text.\n"
+            "\n"
+            "A GOLD_DIR that holds gold-*.tsv files is a metadata gold instead: rows file, "
+            "type, title, urheber (ROLE:NAME joined by ' | '), note, for documents in "
+            "GOLD_DIR/docs. The report gives the share of documents whose title (white space "
+            "collapsed), author list (roles and order included) and type are exact, and lists "
+            "every mismatch with what was expected and what was found.",
         .exit_status = "0\tevery figure at or above its threshold, or no --thresholds\n"
                        "1\ta figure below its threshold, or a file that could not be read\n"
                        "2\tusage error, or a gold directory, thresholds file or grammar file "
@@ -447,6 +467,35 @@ static const cli_option options[] = {
      .commands = BIT(RANK),
      .help = "indegree (the default: how often a node is cited), pagerank (damping 0.85), hub "
              "or authority (HITS)"},
+    {.id = OPT_BY,
+     .long_name = "by",
+     .arg = "WHAT",
+     .choices = "urheber",
+     .commands = BIT(STATS),
+     .help =
+         "urheber: instead of the statistics, who cites whom: for each pair of an author "
+         "of a citing document and an author of the document it cites, the number of "
+         "citation edges (cites and answers), most first, then by the names; only authors "
+         "in the role --role names count, by default the submitters (urheber: the "
+         "Fraktionen, the Bundesregierung, the Bundesrat), so that the Fraktionen's Anfragen "
+         "meet the Bundesregierung's Antworten. A document of two authors counts for both; "
+         "documents without authors count for no pair; --top N lists the first N pairs (default: "
+         "all)"},
+    {.id = OPT_ROLE,
+     .long_name = "role",
+     .arg = "ROLE",
+     .choices = "urheber|ressort|fragesteller|all",
+     .commands = BIT(STATS),
+     .help = "with --by urheber: the authors that count: urheber (the default: who submits), "
+             "ressort (the ministry that answers), fragesteller (of an Antwort, who asked), or "
+             "all of them"},
+    {.id = OPT_URHEBER,
+     .long_name = "urheber",
+     .arg = "NAME",
+     .commands = BIT(RANK),
+     .help = "rank only the documents NAME is an author of, in any role: NAME as DIP spells it "
+             "(\"Fraktion der AfD\", Bundesregierung, \"Auswärtiges Amt\"), or, written without "
+             "capitals, a part of the name (afd, grünen)"},
     {.id = OPT_TOP,
      .long_name = "top",
      .arg = "N",
@@ -485,6 +534,15 @@ static const cli_option options[] = {
      .help = "known documents: a TSV whose header names the id (id, or herausgeber and "
              "dokumentnummer as in DIP's index.tsv), type, date and title columns, or DIP JSON "
              "records"},
+    {.id = OPT_SELECTION,
+     .long_name = "catalog-selection",
+     .arg = "FILE",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = BIT(CHECK),
+     .help = "like --catalog, for a catalog that lists only a selection of the documents (the "
+             "index of a corpus that is a selection, one page of a DIP search): a cited document "
+             "missing from it is a warning that says so, not an error; its dates, titles and "
+             "types are used as --catalog's are"},
     {.id = OPT_FAIL_ON,
      .long_name = "fail-on",
      .arg = "LEVEL",
@@ -582,9 +640,10 @@ static const cli_option options[] = {
      .arg = "FILE",
      .flags = CLI_OPT_REPEATABLE,
      .commands = CLI_GRAPH_COMMANDS,
-     .help = "known documents, whose type, date and title fill or override what the documents "
-             "say: a TSV like DIP's index.tsv (columns herausgeber and dokumentnummer, or id, "
-             "with drucksachetyp, datum, titel) or DIP JSON records"},
+     .help = "known documents, whose type, date, title and authors (DIP's urheber and ressort) "
+             "fill what the documents do not say and replace what their headers say; what a "
+             "document's DIP record says is kept: a TSV like DIP's index.tsv (columns herausgeber "
+             "and dokumentnummer, or id, with drucksachetyp, datum, titel) or DIP JSON records"},
 
     /* accuracy, grammar */
     {.id = OPT_THRESHOLDS,
@@ -592,7 +651,8 @@ static const cli_option options[] = {
      .arg = "FILE",
      .commands = BIT(ACCURACY),
      .help = "lines KIND MIN_PRECISION MIN_RECALL (KIND may be overall), locator MIN and "
-             "relation MIN: exit with status 1 when a figure is below its threshold"},
+             "relation MIN (for a metadata gold: title MIN, urheber MIN, type MIN): exit with "
+             "status 1 when a figure is below its threshold"},
     {.id = OPT_CHECK,
      .long_name = "check",
      .commands = BIT(GRAMMAR),

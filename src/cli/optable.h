@@ -58,6 +58,8 @@ typedef enum cli_option_id {
     OPT_QUESTIONS, /* --questions */
     OPT_URLS,      /* --urls */
     OPT_TIMINGS,   /* --timings */
+    OPT_URHEBER,   /* rank: --urheber NAME */
+    OPT_ROLE,      /* stats --by urheber: --role urheber|ressort|fragesteller|all */
     /* check */
     OPT_FAIL_ON,        /* --fail-on error|warning|note|never */
     OPT_SEVERITY,       /* --severity error|warning|note */
@@ -75,6 +77,7 @@ typedef enum cli_option_id {
     OPT_DENY_HOST,      /* --deny-host HOST (repeatable) */
     OPT_CACHE,          /* --cache DIR */
     OPT_LIST_RULES,     /* --list-rules */
+    OPT_SELECTION,      /* check: --catalog-selection FILE (repeatable) */
     /* accuracy */
     OPT_THRESHOLDS, /* --thresholds FILE */
     /* grammar */

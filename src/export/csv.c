@@ -24,12 +24,22 @@ static int node_row(const cg_graph *g, const cg_node *n, cg_buf *out) {
     char wp[16] = "", number[128];
     unsigned w = cge_wahlperiode(n);
     if (w) snprintf(wp, sizeof wp, "%u", w);
-    return csv_field(out, n->id, 0) || csv_field(out, cg_node_kind_name(n), 0) ||
-           csv_field(out, n->in_corpus ? "true" : "false", 0) || csv_field(out, n->file, 0) ||
-           csv_field(out, cge_number(n, number, sizeof number), 0) || csv_field(out, wp, 0) ||
-           csv_field(out, cge_issuer(n), 0) || csv_field(out, n->type, 0) ||
-           csv_field(out, n->date, 0) || csv_field(out, n->title, 0) || csv_field(out, n->url, 0) ||
-           csv_field(out, cge_parent_id(g, n), 1);
+    cg_buf names = CG_BUF_INIT, roles = CG_BUF_INIT;
+    int rc = cge_join_authors(&names, n, 0) || cge_join_authors(&roles, n, 1) ||
+             csv_field(out, n->id, 0) || csv_field(out, cg_node_kind_name(n), 0) ||
+             csv_field(out, n->in_corpus ? "true" : "false", 0) || csv_field(out, n->file, 0) ||
+             csv_field(out, cge_number(n, number, sizeof number), 0) || csv_field(out, wp, 0) ||
+             csv_field(out, cge_issuer(n), 0) || csv_field(out, n->type, 0) ||
+             csv_field(out, n->date, 0) || csv_field(out, n->title, 0) ||
+             csv_field(out, n->url, 0) || csv_field(out, cge_parent_id(g, n), 0) ||
+             csv_field(out, names.data, 0) || csv_field(out, roles.data, 0) ||
+             csv_field(out, cge_source(n->type_from), 0) ||
+             csv_field(out, cge_source(n->title_from), 0) ||
+             csv_field(out, cge_source(n->date_from), 0) ||
+             csv_field(out, cge_source(n->authors_from), 1);
+    cg_buf_release(&names);
+    cg_buf_release(&roles);
+    return rc;
 }
 
 static int edge_row(const cg_graph *g, const cg_edge *e, cg_buf *out) {
@@ -53,7 +63,8 @@ cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *keep, cg_bu
                              cg_buf *edges, cg_error *err) {
     if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
     int rc = cgu_buf_puts(nodes, "id,kind,in_corpus,file,number,wahlperiode,issuer,type,date,"
-                                 "title,url,parent\r\n") ||
+                                 "title,url,parent,urheber,urheber_role,type_from,title_from,"
+                                 "date_from,urheber_from\r\n") ||
              cgu_buf_puts(edges, "source,target,relation,count,locators,positions\r\n");
     for (size_t v = 0; !rc && v < cg_graph_node_count(g); v++)
         if (cge_kept(keep, v)) rc = node_row(g, cg_graph_node(g, v), nodes);

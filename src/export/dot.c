@@ -85,6 +85,31 @@ static void cluster_of(const cg_graph *g, const cg_node *n, char *key, size_t kc
     }
 }
 
+/* Appends to the tooltip the node's authors, "\nNAME (ROLE)" each, and
+ * where its metadata came from when that is not its header ("\ntitle from
+ * catalog, date from dip"): nothing for a node its header alone describes. */
+static int tooltip_metadata(cg_buf *t, const cg_node *n) {
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n->nauthors; i++)
+        rc = cgu_buf_printf(t, "\n%s (%s)", n->authors[i].name ? n->authors[i].name : "",
+                            cg_author_role_name(n->authors[i].role));
+    const struct {
+        const char *field;
+        cg_meta_source from;
+    } fields[] = {{"type", n->type_from},
+                  {"title", n->title_from},
+                  {"date", n->date_from},
+                  {"urheber", n->authors_from}};
+    const char *sep = "\n";
+    for (size_t i = 0; !rc && i < sizeof fields / sizeof fields[0]; i++) {
+        if (fields[i].from == CG_META_NONE || fields[i].from == CG_META_HEADER) continue;
+        rc = cgu_buf_printf(t, "%s%s from %s", sep, fields[i].field,
+                            cg_meta_source_name(fields[i].from));
+        sep = ", ";
+    }
+    return rc;
+}
+
 static int dot_node(const cg_node *n, cg_buf *out) {
     char title[160] = "", label[512], tooltip[1024], number[128];
     if (n->title) shorten(n->title, 40, title, sizeof title);
@@ -102,11 +127,14 @@ static int dot_node(const cg_node *n, cg_buf *out) {
     snprintf(tooltip, sizeof tooltip, "%s%s%s%s%s%s%s%s", n->id, n->in_corpus ? "" : " (external)",
              n->type ? "\n" : "", n->type ? n->type : "", n->date ? "\n" : "",
              n->date ? n->date : "", n->title ? "\n" : "", n->title ? n->title : "");
-    int rc = cgu_buf_puts(out, "    ") || dot_str(out, n->id) || cgu_buf_puts(out, " [label=") ||
-             dot_str(out, label) || cgu_buf_puts(out, ", tooltip=") || dot_str(out, tooltip) ||
-             cgu_buf_printf(out, ", fillcolor=\"%s\"", fill_of(n)) ||
-             cgu_buf_puts(out, question ? ", shape=ellipse" : "") ||
-             cgu_buf_puts(out, n->in_corpus || question ? "" : ", style=\"rounded,dashed,filled\"");
+    cg_buf tip = CG_BUF_INIT;
+    int rc = cgu_buf_puts(&tip, tooltip) || tooltip_metadata(&tip, n);
+    rc = rc || cgu_buf_puts(out, "    ") || dot_str(out, n->id) || cgu_buf_puts(out, " [label=") ||
+         dot_str(out, label) || cgu_buf_puts(out, ", tooltip=") || dot_str(out, tip.data) ||
+         cgu_buf_printf(out, ", fillcolor=\"%s\"", fill_of(n)) ||
+         cgu_buf_puts(out, question ? ", shape=ellipse" : "") ||
+         cgu_buf_puts(out, n->in_corpus || question ? "" : ", style=\"rounded,dashed,filled\"");
+    cg_buf_release(&tip);
     if (!rc && n->url)
         rc = cgu_buf_puts(out, ", URL=") || dot_str(out, n->url) ||
              cgu_buf_puts(out, ", target=\"_blank\"");

@@ -37,6 +37,18 @@ static igraph_error_t node_attributes(const cg_graph *g, igraph_t *ig, const cg_
     if (!e) e = set_vas(ig, "title", u, n->title);
     if (!e) e = set_vas(ig, "url", u, n->url);
     if (!e) e = set_vas(ig, "parent", u, cge_parent_id(g, n));
+    /* GraphML attributes are scalars: the names, and in a parallel key
+     * their roles, joined by "; " */
+    cg_buf names = CG_BUF_INIT, roles = CG_BUF_INIT;
+    if (!e && (cge_join_authors(&names, n, 0) || cge_join_authors(&roles, n, 1))) e = IGRAPH_ENOMEM;
+    if (!e) e = set_vas(ig, "urheber", u, names.data);
+    if (!e) e = set_vas(ig, "urheber_role", u, roles.data);
+    cg_buf_release(&names);
+    cg_buf_release(&roles);
+    if (!e) e = set_vas(ig, "type_from", u, cge_source(n->type_from));
+    if (!e) e = set_vas(ig, "title_from", u, cge_source(n->title_from));
+    if (!e) e = set_vas(ig, "date_from", u, cge_source(n->date_from));
+    if (!e) e = set_vas(ig, "urheber_from", u, cge_source(n->authors_from));
     return e;
 }
 

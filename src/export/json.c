@@ -32,6 +32,21 @@ json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
              cgu_json_set(o, "title", cgu_json_str(n->title)) &&
              cgu_json_set(o, "url", cgu_json_str(n->url)) &&
              cgu_json_set(o, "parent", cgu_json_str(cge_parent_id(g, n)));
+    json_t *authors = ok ? json_array() : NULL;
+    ok = ok && cgu_json_set(o, "urheber", authors);
+    for (size_t i = 0; ok && i < n->nauthors; i++) {
+        json_t *a = json_object();
+        ok = a && cgu_json_set(a, "name", cgu_json_str(n->authors[i].name)) &&
+             cgu_json_set(a, "role", cgu_json_str(cg_author_role_name(n->authors[i].role)));
+        if (ok)
+            ok = json_array_append_new(authors, a) == 0;
+        else
+            json_decref(a);
+    }
+    ok = ok && cgu_json_set(o, "type_from", cgu_json_str(cge_source(n->type_from))) &&
+         cgu_json_set(o, "title_from", cgu_json_str(cge_source(n->title_from))) &&
+         cgu_json_set(o, "date_from", cgu_json_str(cge_source(n->date_from))) &&
+         cgu_json_set(o, "urheber_from", cgu_json_str(cge_source(n->authors_from)));
     if (ok) return o;
     json_decref(o);
     cgu_oom(err);

@@ -38,6 +38,22 @@ int cge_join_locators(cg_buf *out, const cg_edge *e) {
     return rc;
 }
 
+const char *cge_source(cg_meta_source source) {
+    return source == CG_META_NONE ? NULL : cg_meta_source_name(source);
+}
+
+int cge_join_authors(cg_buf *out, const cg_node *n, int roles) {
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n->nauthors; i++) {
+        const cg_author *a = &n->authors[i];
+        rc = cgu_buf_printf(out, "%s%s", i ? "; " : "",
+                            roles     ? cg_author_role_name(a->role)
+                            : a->name ? a->name
+                                      : "");
+    }
+    return rc;
+}
+
 int cge_append_utf8(cg_buf *out, const char *s, int (*ascii)(cg_buf *out, char c)) {
     const unsigned char *p = (const unsigned char *)s;
     size_t len = s ? strlen(s) : 0;

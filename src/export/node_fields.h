@@ -22,6 +22,14 @@ const char *cge_parent_id(const cg_graph *g, const cg_node *n);
 /* Appends the edge's locators joined by "; " (nothing when it has none).
  * 0, or -1 when memory ran out. */
 int cge_join_locators(cg_buf *out, const cg_edge *e);
+/* The name of where a field came from ("header", "dip", "catalog"), or
+ * NULL when nobody says (the field is empty). */
+const char *cge_source(cg_meta_source source);
+/* Appends the node's authors' names (or, with `roles`, their roles:
+ * "urheber", "ressort", "fragesteller") joined by "; ", in the node's order,
+ * so that the n-th role is the n-th name's (nothing when it has none). 0,
+ * or -1 when memory ran out. */
+int cge_join_authors(cg_buf *out, const cg_node *n, int roles);
 /* Appends the NUL-terminated `s` (NULL: nothing) as valid UTF-8, invalid
  * bytes as U+FFFD as cgu_buf_append_valid_utf8() makes them, in one pass:
  * each ASCII character goes through `ascii`, which appends it escaped as

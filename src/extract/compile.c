@@ -55,6 +55,10 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_BARE_KEYWORD] = "bare_keyword",
     [P_PUBNOTE] = "pubnote",
     [P_QUESTION_ELSEWHERE] = "question_elsewhere",
+    [P_HDR_PARTY] = "hdr_party",
+    [P_HDR_RESSORT] = "hdr_ressort",
+    [P_HDR_LAND] = "hdr_land",
+    [P_HDR_COMMITTEE] = "hdr_committee",
 };
 
 /* The handler of each built-in reference pattern, and the named groups the
@@ -91,6 +95,10 @@ static const struct {
     {P_PUBNOTE, NULL, "num"},
     {P_QUESTION_NUMBER, NULL, "n"},
     {P_QUESTION_LETTER, NULL, "l"},
+    {P_HDR_PARTY, NULL, "party"},
+    {P_HDR_RESSORT, NULL, "who"},
+    {P_HDR_LAND, NULL, "land"},
+    {P_HDR_COMMITTEE, NULL, "name"},
 };
 
 /* Patterns PCRE2's interpreter runs instead of its JIT: each is tried a few times per
@@ -102,6 +110,8 @@ static const bool interpreted[P_COUNT] = {
     [P_HDR_BR] = true,        [P_HDR_LT] = true,       [P_HDR_DATE_BR] = true,
     [P_ALIAS] = true,         [P_ANFRAGE_HEAD] = true, [P_BT_URL] = true,
     [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
+    [P_HDR_PARTY] = true,     [P_HDR_RESSORT] = true,  [P_HDR_LAND] = true,
+    [P_HDR_COMMITTEE] = true,
 };
 
 const char *cg_builtin_grammar_text(size_t *len) {

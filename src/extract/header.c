@@ -6,6 +6,7 @@
  * running heads and footers that repeat it. Both become excluded spans. A
  * document without such a header has no id: it is never guessed from a
  * citation. The type and title are read from the lines after the header. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ static int bt_header(xctx *x) {
         if (sscanf(buf, "%u.%u.%u", &d, &m, &y) == 3 && d && d <= 31 && m && m <= 12) {
             snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
             x->header.date = cgx_strdup(x, buf);
+            x->header.date_from = CG_META_HEADER;
         }
     }
     x->header_end = e;
@@ -79,6 +81,7 @@ static int br_header(xctx *x) {
             char buf[16];
             snprintf(buf, sizeof buf, "%04u-%02u-%02u", cg_year4(y), m, d);
             x->header.date = cgx_strdup(x, buf);
+            x->header.date_from = CG_META_HEADER;
         }
     }
     return 0;
@@ -212,17 +215,33 @@ static size_t next_line(const xctx *x, size_t pos, line *l) {
     return e < x->norm.len ? e + 1 : e;
 }
 
-static int is_author_line(const char *c) {
-    return strncmp(c, "der ", 4) == 0 || strncmp(c, "des ", 4) == 0 || strncmp(c, "und ", 4) == 0 ||
-           strncmp(c, "zu Punkt", 8) == 0 || strncmp(c, "Fraktion", 8) == 0 ||
-           strstr(c, "Abgeordnete") != NULL || strstr(c, "Fraktion der") != NULL ||
-           strstr(c, "Fraktion DIE") != NULL || strstr(c, "Fraktion BÜNDNIS") != NULL;
-}
-
 /* "EU - AV - Fz - G - U": the committees of a Bundesrat recommendation. */
 static int is_committee_list(const char *c, size_t n) {
-    return n < 60 && strstr(c, " - ") != NULL &&
-           strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -") == n;
+    if (n >= 60 || !strstr(c, " - ") ||
+        strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -") != n)
+        return 0;
+    size_t word = 0; /* committee abbreviations are short: "AIS", "Wi" */
+    for (size_t i = 0; i < n; i++) {
+        word = c[i] == ' ' || c[i] == '-' ? 0 : word + 1;
+        if (word > 4) return 0;
+    }
+    return 1;
+}
+
+/* "Der Ministerpräsident          Düsseldorf, 21. Mai 2025": two columns of a letterhead. */
+static int has_wide_gap(const char *s, size_t n) {
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        run = s[i] == ' ' ? run + 1 : 0;
+        if (run >= 4 && i + 1 < n && s[i + 1] != ' ') return 1;
+    }
+    return 0;
+}
+
+/* Does it start with a lower-case letter, umlauts included ("über die Rechtshilfe")? */
+static int starts_lower(const char *c) {
+    return (c[0] >= 'a' && c[0] <= 'z') || !strncmp(c, "ä", 2) || !strncmp(c, "ö", 2) ||
+           !strncmp(c, "ü", 2);
 }
 
 /* A line that ends before the name of the Fraktion does. */
@@ -237,9 +256,10 @@ static int party_cut(const char *c, size_t n) {
 
 static int ends_open(const char *c, size_t n) {
     static const char *const words[] = {
-        " der",   " des",  " dem", " den",   " die",   " das",   " und",   " von",  " zu",  " zur",
-        " zum",   " für",  " in",  " im",    " mit",   " auf",   " an",    " aus",  " bei", " über",
-        " sowie", " nach", " vor", " gegen", " durch", " eines", " einer", " eine", " ein", NULL};
+        " der",  " des",  " dem",   " den",  " die", " das",   " und",   " von",   " zu",
+        " zur",  " zum",  " für",   " in",   " im",  " mit",   " auf",   " an",    " aus",
+        " bei",  " über", " sowie", " nach", " vor", " gegen", " durch", " eines", " einer",
+        " eine", " ein",  " am",    " beim", " vom", NULL};
     if (n && (c[n - 1] == ',' || c[n - 1] == '-' || c[n - 1] == '(' || c[n - 1] == ':')) return 1;
     for (const char *const *w = words; *w; w++) {
         size_t k = strlen(*w);
@@ -259,90 +279,383 @@ static int stops_title(const char *c) {
            strncmp(c, "Sehr geehrte", 12) == 0;
 }
 
+/* A line of the header, cleaned (clean_line). */
+typedef struct hline {
+    line at; /* normalised span */
+    char text[512];
+    size_t n;
+} hline;
+
+static size_t read_hline(const xctx *x, size_t pos, hline *h) {
+    pos = next_line(x, pos, &h->at);
+    size_t len = h->at.e - h->at.s;
+    h->n = clean_line(x->norm.text + h->at.s, len < 500 ? len : 500, h->text, sizeof h->text);
+    return pos;
+}
+
+static int starts(const char *c, const char *prefix) {
+    return strncmp(c, prefix, strlen(prefix)) == 0;
+}
+
+/* Lines that stand in a header but belong to nothing: the sales note, committee lists, a date
+ * alone, the stray letters of a vertical margin stamp ("B", "R", "Fu"). */
+static int is_furniture(const char *c, size_t n) {
+    if (n <= 3) return 1;
+    if (starts(c, "Vertrieb:") || starts(c, "Telefon") || starts(c, "ISSN") ||
+        starts(c, "Gesamtherstellung") || starts(c, "zu Punkt") || starts(c, "(zu Drucksache") ||
+        starts(c, "Die an den Deutschen Bundestag") || is_committee_list(c, n))
+        return 1;
+    return strspn(c, "0123456789. ") == n; /* "23.05.25" */
+}
+
+/* "– Drucksache 21/123 –", "– Drucksachen 21/500, 21/501 –": says what a paper is about. */
+static int is_drucksache_line(const char *c) {
+    return c[0] == '-' && strstr(c, "Drucksache") != NULL;
+}
+
+/* "- Sammelübersicht 24 zu Petitionen -": a subject printed between dashes. */
+static int is_dash_framed(const char *c, size_t n) {
+    return n > 4 && c[0] == '-' && c[1] == ' ' && c[n - 1] == '-' && c[n - 2] == ' ';
+}
+
+/* A line that says who issues, submits or is answered, or what the paper refers to: "der
+ * Bundesregierung", "des Abgeordneten ...", "durch die Europäische Kommission", "zu dem
+ * Gesetzentwurf der Bundesregierung", "auf die Kleine Anfrage ...", "an den Bundesrat". */
+static int is_issuer_line(const char *c) {
+    static const char *const heads[] = {
+        "der ", "des ",    "den ",      "durch ",    "zu ",   "zur ",  "zum ",   "auf ",
+        "und ", "an den ", "weiterer ", "Fraktion ", "a) zu", "b) zu", "gemäß ", NULL};
+    for (const char *const *h = heads; *h; h++)
+        if (starts(c, *h)) return 1;
+    return starts(c, "Stellungnahme des Bundesrates") || strstr(c, "Abgeordneten ") != NULL ||
+           strstr(c, "Abgeordneter") != NULL ||
+           (strlen(c) >= 12 && strcmp(c + strlen(c) - 12, "Abgeordneten") == 0);
+}
+
+/* A line no title runs into. */
+static int ends_title(const char *c, size_t n) {
+    if (stops_title(c) || is_drucksache_line(c) || is_dash_framed(c, n)) return 1;
+    if (c[0] >= 'A' && c[0] <= 'Z' && c[1] == '.' && c[2] == ' ') return 1; /* "A. Problem" */
+    if (starts(c, "Bericht der Abgeordneten") || starts(c, "Berlin, den") || starts(c, "Ratsdok") ||
+        starts(c, "Schreiben des") || starts(c, "Eingangszeitraum") ||
+        starts(c, "(Eingangszeitraum") || starts(c, "Mitglied ") || starts(c, "- Antrag"))
+        return 1;
+    return 0;
+}
+
+/* Does the line stop in the middle of the title: a hyphen or dash, an open quotation or
+ * bracket, a function word, or a word in lower case (an adjective before its noun; a
+ * German title rarely ends in one)? */
+static int line_runs_on(const char *c, size_t n) {
+    if (ends_open(c, n)) return 1;
+    if (n >= 3 && strcmp(c + n - 3, "–") == 0) return 1; /* a dash the original keeps */
+    int quotes = 0, parens = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strncmp(c + i, "„", 3)) quotes++;
+        if (!strncmp(c + i, "“", 3) && quotes > 0) quotes--;
+        parens += c[i] == '(' ? 1 : c[i] == ')' ? -1 : 0;
+    }
+    if (quotes > 0 || parens > 0) return 1;
+    size_t w = n;
+    while (w && c[w - 1] != ' ')
+        w--;
+    const char *last = c + w;
+    size_t lastn = n - w;
+    /* "Verordnung (EG)" / "Nr. 300/2008", "des Achten Buches" / "Sozialgesetzbuch" */
+    static const char *const names_on[] = {"(EU)",   "(EG)",    "(EWG)",   "(EU,",
+                                           "Nr.",    "Buches",  "Artikel", "Absatz",
+                                           "Nummer", "Kapitel", "§",       NULL};
+    for (const char *const *t = names_on; *t; t++)
+        if (strcmp(last, *t) == 0) return 1;
+    /* an adjective after an article: "des Deutschen" / "Instituts", "die Gemeinsame" /
+     * "Fischereipolitik" */
+    static const char *const articles[] = {"der ", "des ",   "dem ",   "den ",   "die ",
+                                           "das ", "eines ", "einer ", "einem ", NULL};
+    static const char *const adjective_ends[] = {"ischen", "ische", "ischer", "samen", "same",
+                                                 "einen",  "eine",  "alen",   "ale",   "lichen",
+                                                 "liche",  "schen", "sche",   NULL};
+    int after_article = 0;
+    for (const char *const *a = articles; *a && !after_article; a++) {
+        size_t k = strlen(*a);
+        after_article = w >= k && strncmp(c + w - k, *a, k) == 0 && (w == k || c[w - k - 1] == ' ');
+    }
+    /* "zum erlaubnisfreien" / "Erwerb", "mittels gefälschter" / "Sprachzertifikate"; but not
+     * a verb after its noun ("Partnerschaften stehen", "Bahn abschaffen") */
+    if (starts_lower(last) && lastn >= 2) {
+        size_t pw = w > 1 ? w - 1 : 0;
+        while (pw && c[pw - 1] != ' ')
+            pw--;
+        int after_noun = w > 1 && c[pw] >= 'A' && c[pw] <= 'Z';
+        int verb_like = lastn > 3 && strcmp(last + lastn - 2, "en") == 0 &&
+                        !(lastn > 6 && strcmp(last + lastn - 6, "ischen") == 0) &&
+                        !(lastn > 6 && strcmp(last + lastn - 6, "lichen") == 0);
+        if (after_article || !(after_noun && verb_like)) return 1;
+    }
+    if (after_article && last[0] >= 'A' && last[0] <= 'Z')
+        for (const char *const *e = adjective_ends; *e; e++) {
+            size_t k = strlen(*e);
+            if (lastn > k && strcmp(last + lastn - k, *e) == 0) return 1;
+        }
+    return 0;
+}
+
+/* A line that begins with a number: a question ("1. Wie viele"), a list item or a date
+ * line, which end a title; or the rest of a number a title runs on with ("2024/2748 zu"). */
+static int starts_numbered(const char *c) {
+    size_t d = strspn(c, "0123456789");
+    return d && (c[d] == '.' || c[d] == ')' || c[d] == '\0');
+}
+
+/* The word a line starts with is a conjunction after which a hyphen at the end of the line
+ * before is a real one ("Agrar-⏎und Lebensmittelsektor"). */
+static int starts_conjunction(const char *c) {
+    return starts(c, "und ") || starts(c, "oder ") || starts(c, "bzw. ") || starts(c, "sowie ");
+}
+
+typedef struct tbuf {
+    char s[2048];
+    size_t n;
+} tbuf;
+
+static void tput(tbuf *t, const char *s, size_t n) {
+    if (t->n + n + 1 >= sizeof t->s) n = sizeof t->s - 1 - t->n;
+    memcpy(t->s + t->n, s, n);
+    t->n += n;
+    t->s[t->n] = '\0';
+}
+
+static int is_space_cp(uint32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp < 0x20;
+}
+
+/* Appends the original bytes [os, oe) of one title line: the characters as printed (dashes
+ * and quotation marks stay what they are), white space runs as one space, zero-width
+ * characters dropped, and a word split at a line end rejoined (the hyphen kept before "und",
+ * "oder": "Agrar- und"). 0 when the bytes are no valid UTF-8; the caller then takes the
+ * normalised line. */
+static int put_original(tbuf *t, const char *src, size_t os, size_t oe) {
+    const unsigned char *s = (const unsigned char *)src;
+    size_t start = t->n;
+    int space = 0;
+    for (size_t i = os; i < oe;) {
+        uint32_t cp;
+        int k = cgu_utf8_decode(s + i, oe - i, &cp);
+        if (k <= 0) {
+            t->n = start;
+            t->s[t->n] = '\0';
+            return 0;
+        }
+        if (cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0xAD) {
+            size_t j = i + (size_t)k;
+            int breaks = 0;
+            while (j < oe && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+                breaks += s[j++] == '\n';
+            if (breaks && j < oe && s[j] >= 'a' && s[j] <= 'z') {
+                /* a line break the normalisation joined: "Ausdehnungs-⏎verordnung" */
+                if (starts_conjunction(src + j)) tput(t, "- ", 2);
+                i = j;
+                space = 0;
+                continue;
+            }
+            if (cp == 0xAD) {
+                i += (size_t)k;
+                continue;
+            }
+        }
+        if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD) {
+            i += (size_t)k;
+            continue;
+        }
+        if (is_space_cp(cp)) {
+            space = 1;
+            i += (size_t)k;
+            continue;
+        }
+        if (space && t->n > start) tput(t, " ", 1);
+        space = 0;
+        tput(t, src + i, (size_t)k);
+        i += (size_t)k;
+    }
+    /* footnote marks at the ends: "Bericht*", "(BNichtrSchG) *" */
+    while (t->n > start && (t->s[t->n - 1] == '*' || t->s[t->n - 1] == ' '))
+        t->s[--t->n] = '\0';
+    return 1;
+}
+
+/* Appends one title line, joined to what is there: a hyphen that ends a word at the line end
+ * stays and joins the halves ("Waffengesetz-⏎Verordnung"), except before a conjunction
+ * ("Agrar-⏎und": "Agrar- und"); any other line break is one space. */
+/* Whether the `n` bytes at `c` start with an en or em dash. */
+static int is_long_dash(const char *c, size_t n) {
+    return n >= 3 && (memcmp(c, "\xE2\x80\x93", 3) == 0 || memcmp(c, "\xE2\x80\x94", 3) == 0);
+}
+
+static void put_title_line(const xctx *x, tbuf *t, const hline *h, int framed) {
+    tbuf one = {.n = 0};
+    size_t os = cg_norm_orig_start(&x->norm, h->at.s);
+    size_t oe = cg_norm_orig_end(&x->norm, h->at.e);
+    int spaced = h->n * 2 < h->at.e - h->at.s; /* letter-spaced: the cleaned text */
+    if (spaced || !put_original(&one, cg_input_data(x->input), os, oe)) {
+        one.n = 0;
+        tput(&one, h->text, h->n);
+    }
+    const char *c = one.s;
+    size_t n = one.n;
+    while (n && *c == '*')
+        c++, n--;
+    if (framed) { /* "– Sammelübersicht 24 zu Petitionen –": the words only */
+        size_t lead = is_long_dash(c, n) ? 3 : n && *c == '-' ? 1 : 0;
+        c += lead, n -= lead;
+        if (n >= 3 && is_long_dash(c + n - 3, 3))
+            n -= 3;
+        else if (n && c[n - 1] == '-')
+            n--;
+        while (n && *c == ' ')
+            c++, n--;
+        while (n && c[n - 1] == ' ')
+            n--;
+    }
+    if (!n) return;
+    if (t->n) {
+        char last = t->s[t->n - 1], before = t->n > 1 ? t->s[t->n - 2] : ' ';
+        int word_hyphen = last == '-' && before != ' ';
+        if (!word_hyphen || starts_conjunction(c)) tput(t, " ", 1);
+    }
+    tput(t, c, n);
+}
+
+static const char *type_at(const hline *h, const xctx *x, size_t next, hline *second) {
+    const char *type = match_type(h->text);
+    if (type || x == NULL) return type;
+    /* a type over two lines: "Allgemeine" / "Verwaltungsvorschrift" */
+    if (strcmp(h->text, "Allgemeine") == 0) {
+        read_hline(x, next, second);
+        if (starts(second->text, "Verwaltungsvorschrift"))
+            return "Allgemeine Verwaltungsvorschrift";
+    }
+    return NULL;
+}
+
 static int type_and_title(xctx *x) {
     size_t start = x->header_end, pos = start;
-    char buf[512];
-    line l;
+    hline h, h2;
     const char *type = NULL;
     int lines = 0;
     /* Some documents put the type before the header line: look from the top
      * when the header is not the first thing. */
     if (start > 0 && start < 4096) pos = 0;
     while (pos < x->norm.len && lines++ < TYPE_LINES && !type) {
-        pos = next_line(x, pos, &l);
-        if (l.e - l.s > 200) continue;
-        clean_line(x->norm.text + l.s, l.e - l.s, buf, sizeof buf);
-        type = match_type(buf);
+        pos = read_hline(x, pos, &h);
+        if (h.at.e - h.at.s > 200) continue;
+        type = type_at(&h, x, pos, &h2);
+        if (type && strcmp(type, "Allgemeine Verwaltungsvorschrift") == 0 &&
+            strcmp(h.text, "Allgemeine") == 0)
+            pos = h2.at.e < x->norm.len ? h2.at.e + 1 : h2.at.e;
     }
     if (!type) return 0;
+    /* "Empfehlungen" / "der Ausschüsse" is the type "Empfehlungen der Ausschüsse". */
+    if (strcmp(type, "Empfehlungen") == 0) {
+        size_t p2 = read_hline(x, pos, &h2);
+        if (starts(h2.text, "der Ausschüsse")) {
+            type = "Empfehlungen der Ausschüsse";
+            pos = p2;
+        }
+    }
     x->header.type = type;
-    /* After the type: authors, for an Antwort the "- Drucksache N -" line, then the title. */
-    int seen_drs = 0, authors = 1, in_list = 0;
-    char title[1024];
-    size_t tn = 0;
-    for (int i = 0; i < 25 && pos < x->norm.len; i++) {
-        pos = next_line(x, pos, &l);
-        size_t n = clean_line(x->norm.text + l.s, l.e - l.s, buf, sizeof buf);
-        if (!n) {
-            if (tn) break;
+    x->header.type_from = CG_META_HEADER;
+    /* The issuer lines, then the title. An issuer line that lists members runs on to the
+     * name of their Fraktion, which may be cut across lines. */
+    tbuf issuers = {.n = 0}, title = {.n = 0};
+    int in_list = 0, drs_open = 0, is_antwort = strcmp(type, "Antwort") == 0, seen_drs = 0;
+    int titled = 0, framed_title = 0, hier_open = 0, issuer_open = 0;
+    size_t title_lines = 0;
+    for (int i = 0; i < 40 && pos < x->norm.len; i++) {
+        size_t after = read_hline(x, pos, &h);
+        const char *c = h.text;
+        size_t n = h.n;
+        if (titled) {
+            /* the title goes on while its line runs on or the next starts in lower case */
+            if (!n || is_furniture(c, n) || title_lines >= 12) break;
+            int digit = c[0] >= '0' && c[0] <= '9';
+            if (digit ? starts_numbered(c)
+                      : ends_title(c, n) && !(is_dash_framed(c, n) && !strstr(c, "Antrag") &&
+                                              !is_drucksache_line(c)))
+                break;
+            int on = line_runs_on(title.s, title.n);
+            /* "- Haushalts- und Vermögensrechnung des Bundes für das" / "Haushaltsjahr 2024 -" */
+            int dash_part = c[0] == '-' && c[1] == ' ' && !strstr(c, "Antrag");
+            if (!on && !hier_open && !starts_lower(c) && c[0] != '(' && !dash_part) break;
+            if (starts(c, "b) ") || starts(c, "c) ")) break;                 /* the next subject */
+            if (has_wide_gap(x->norm.text + h.at.s, h.at.e - h.at.s)) break; /* a letterhead */
+            if (starts(c, "der Abgeordneten") || starts(c, "des Abgeordneten")) break;
+            hier_open = starts(c, "hier:") && n < 30;
+            put_title_line(x, &title, &h, 0);
+            title_lines++;
+            pos = after;
             continue;
         }
-        if (strcmp(type, "Antwort") == 0 && !seen_drs) {
-            if (buf[0] == '-' && strstr(buf, "Drucksache")) seen_drs = 1;
+        pos = after;
+        if (!n) continue;
+        if (drs_open) { /* "– Drucksachen 21/500, 21/501," / "21/1628 –" */
+            drs_open = n && c[n - 1] != '-';
             continue;
         }
-        if (!tn && n <= 3) continue; /* stray letters of a vertical margin note: "B", "R", "Fu" */
-        if (authors && !tn && in_list) {
-            /* "der Abgeordneten A, B, ... und der Fraktion X": to the Fraktion,
-             * and one line more when its name is cut ("Fraktion BÜNDNIS 90/DIE"
-             * / "GRÜNEN", "der Fraktion" / "Die Linke") */
+        if (is_drucksache_line(c)) {
+            drs_open = c[n - 1] != '-';
+            seen_drs = 1;
+            in_list = 0;
+            continue;
+        }
+        if (is_antwort && !seen_drs && i < 14) { /* to "– Drucksache 21/123 –" */
+            tput(&issuers, " ", 1);
+            tput(&issuers, c, n);
+            continue;
+        }
+        if (in_list) {
+            /* "der Abgeordneten A, B, ... und der Fraktion X": to the Fraktion, and one line
+             * more when its name is cut ("Fraktion BÜNDNIS 90/DIE" / "GRÜNEN") */
+            tput(&issuers, " ", 1);
+            tput(&issuers, c, n);
             if (in_list == 2)
                 in_list = 0;
-            else if (strstr(buf, "Fraktion"))
-                in_list = party_cut(buf, n) ? 2 : 0;
+            else if (strstr(c, "Fraktion"))
+                in_list = party_cut(c, n) ? 2 : 0;
             continue;
         }
-        if (authors && !tn &&
-            (strncmp(buf, "der Abgeordneten", 16) == 0 ||
-             strncmp(buf, "des Abgeordneten", 16) == 0)) {
-            in_list = !strstr(buf, "Fraktion") ? 1 : party_cut(buf, n) ? 2 : 0;
-            continue;
-        }
-        if (authors && !tn) {
-            if (is_author_line(buf) || (i > 0 && buf[0] >= 'a' && buf[0] <= 'z') ||
-                is_committee_list(buf, n) ||
-                (cg_docid_issuer(&x->header.id) == CG_ISSUER_BR &&
-                 (strncmp(buf, "Vertrieb:", 9) == 0 || strncmp(buf, "Telefon", 7) == 0 ||
-                  strncmp(buf, "ISSN", 4) == 0))) {
-                /* continuation of an author list ends with ',' */
-                continue;
-            }
-            authors = 0;
-        }
-        if (tn == 0 && stops_title(buf)) {
-            if (strncmp(buf, "Vertrieb:", 9) == 0 || strncmp(buf, "Telefon", 7) == 0 ||
-                strncmp(buf, "ISSN", 4) == 0)
-                continue;
+        if (is_furniture(c, n)) continue;
+        if (is_dash_framed(c, n) && !strstr(c, "Antrag ")) {
+            put_title_line(x, &title, &h, 1);
+            framed_title = 1;
             break;
         }
-        if (tn && stops_title(buf)) break;
-        if (tn + n + 2 >= sizeof title) break;
-        if (tn) title[tn++] = ' ';
-        memcpy(title + tn, buf, n);
-        tn += n;
-        title[tn] = '\0';
-        /* A title goes on while its line ends open or the next starts lower case. */
-        if (ends_open(buf, n)) continue;
-        size_t peek = pos;
-        line nl;
-        next_line(x, peek, &nl);
-        char nb[64];
-        clean_line(x->norm.text + nl.s, nl.e - nl.s < 60 ? nl.e - nl.s : 60, nb, sizeof nb);
-        if ((nb[0] >= 'a' && nb[0] <= 'z') || nb[0] == '(') continue;
-        break;
+        if (is_issuer_line(c) || (issuer_open && (starts(c, "für ") || c[0] == '('))) {
+            issuer_open = 1;
+            tput(&issuers, " ", 1);
+            tput(&issuers, c, n);
+            if (strstr(c, "Abgeordnete") && !strstr(c, "Bericht"))
+                in_list = !strstr(c, "Fraktion") ? 1 : party_cut(c, n) ? 2 : 0;
+            else if (party_cut(c, n))
+                in_list = 2;
+            continue;
+        }
+        if (stops_title(c) || ends_title(c, n)) {
+            if (starts(c, "Drucksache") || starts(c, "Deutscher Bundestag")) continue;
+            break;
+        }
+        hier_open = starts(c, "hier:") && n < 30;
+        put_title_line(x, &title, &h, 0);
+        titled = 1;
+        title_lines = 1;
     }
-    if (tn) x->header.title = cgx_strdup(x, title);
-    return x->status == CG_OK ? 0 : -1;
+    (void)framed_title;
+    if (title.n) {
+        x->header.title = cgx_strdup(x, title.s);
+        x->header.title_from = CG_META_HEADER;
+    }
+    if (x->status != CG_OK) return -1;
+    return cgx_read_authors(x, issuers.s, issuers.n);
 }
 
 /* The document's own number as the text repeats it: without "zu", the state
@@ -375,6 +688,7 @@ int cgx_read_header(xctx *x) {
     if (x->header.id.kind == CG_KIND_NONE && br_header(x) != 0) return -1;
     if (x->header.id.kind == CG_KIND_NONE && lt_header(x) != 0) return -1;
     if (x->status != CG_OK) return -1;
+    if (x->header.id.kind != CG_KIND_NONE) x->header.id_from = CG_META_HEADER;
 
     size_t pos = 0, s, e;
     /* "* wird als Bundestags-Drucksache 21/100 verteilt": the same text under

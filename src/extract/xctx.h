@@ -69,6 +69,10 @@ enum {
     P_BARE_KEYWORD,    /* "BT-Drs. …]": a keyword with no number */
     P_PUBNOTE,         /* "Diese ist auf Bundestagsdrucksache 21/1181 auf der Internetseite ..." */
     P_QUESTION_ELSEWHERE, /* "... der Kleinen Anfrage" after a question: another paper's */
+    P_HDR_PARTY,          /* a Fraktion named in a header: "CDU/CSU", "BÜNDNIS 90/DIE GRÜNEN" */
+    P_HDR_RESSORT,   /* "mit Schreiben des Bundesministeriums ... vom": the answering ministry */
+    P_HDR_LAND,      /* a Land named in a Bundesrat header */
+    P_HDR_COMMITTEE, /* "des Haushaltsausschusses (8. Ausschuss)" */
     P_COUNT
 };
 
@@ -230,6 +234,9 @@ int cgx_read_header(xctx *x);
 int cgx_references(xctx *x);
 int cgx_locators(xctx *x);
 int cgx_questions(xctx *x);
+/* The authors (header.authors) from the header's issuer lines, `block` (cleaned and joined
+ * with spaces), and the type read; sets header.authors_from. */
+int cgx_read_authors(xctx *x, const char *block, size_t len);
 /* Is [s, e) inside an excluded span (header, running head)? */
 bool cgx_excluded(const xctx *x, size_t s, size_t e);
 

@@ -56,6 +56,43 @@ static int extend(size_t **a, size_t from, size_t to, bool self) {
     return 0;
 }
 
+/* Of documents read with one id, which one makes the node: the first that
+ * came in a DIP record, else the first (path order). The others are marked
+ * unused, with their references, and listed in g->dups. */
+static cg_status choose_documents(cg_graph *g) {
+    size_t *chosen = NULL;
+    if (extend(&chosen, 0, g->nkeys, false)) return CG_ENOMEM;
+    for (size_t i = 0; i < g->ndocs; i++) {
+        size_t *c = &chosen[g->docs[i].key];
+        if (*c == SIZE_MAX || (g->docs[i].from_dip && !g->docs[*c].from_dip)) *c = i;
+    }
+    size_t cap = 0;
+    cg_status st = CG_OK;
+    for (size_t i = 0; st == CG_OK && i < g->ndocs; i++) {
+        doc_rec *d = &g->docs[i];
+        const doc_rec *used = &g->docs[chosen[d->key]];
+        if (used == d) continue;
+        d->unused = true;
+        for (size_t r = d->refs_begin; r < d->refs_end; r++)
+            g->refs[r].dropped = true;
+        if (cgu_grow((void **)&g->dups, &cap, g->ndups + 1, sizeof *g->dups)) {
+            st = CG_ENOMEM;
+            break;
+        }
+        /* node is set once the nodes are numbered (build_nodes) */
+        g->dups[g->ndups++] =
+            (cg_duplicate){g->keys[d->key].text,
+                           d->key,
+                           used->file,
+                           used->record,
+                           d->file,
+                           d->record,
+                           used->from_dip && !d->from_dip ? CG_DUPLICATE_DIP : CG_DUPLICATE_FIRST};
+    }
+    free(chosen);
+    return st;
+}
+
 /* Which keys name a document of the corpus by its alias: a citation of
  * them is a citation of that document (the question, if any, kept). */
 static cg_status resolve_aliases(cg_graph *g, builder *b) {
@@ -64,7 +101,8 @@ static cg_status resolve_aliases(cg_graph *g, builder *b) {
     cg_status st = cg_corpus_new(&corpus, NULL);
     if (st == CG_OK && extend(&b->target_of, 0, n, true)) st = CG_ENOMEM;
     for (size_t i = 0; st == CG_OK && i < g->ndocs; i++)
-        st = cg_corpus_add(corpus, &g->docs[i].id, &g->docs[i].alias, i, NULL);
+        if (!g->docs[i].unused)
+            st = cg_corpus_add(corpus, &g->docs[i].id, &g->docs[i].alias, i, NULL);
     for (size_t i = 0; st == CG_OK && i < n; i++) {
         node_key k = g->keys[i].key; /* a copy: interning may move the keys */
         size_t d;
@@ -98,6 +136,7 @@ static cg_status collect_nodes(cg_graph *g, builder *b) {
     for (size_t i = 0; i < g->ndocs; i++)
         b->node_of[g->docs[i].key] = 0;
     for (size_t i = 0; i < g->nrefs; i++) {
+        if (g->refs[i].dropped) continue;
         size_t t = b->target_of[g->refs[i].target];
         b->node_of[t] = 0;
         if (b->base_of[t] != SIZE_MAX) b->node_of[b->base_of[t]] = 0;
@@ -153,17 +192,28 @@ static cg_status build_nodes(cg_graph *g, builder *b) {
         if (base != SIZE_MAX) g->nodes[v].parent = b->node_of[base];
     }
     if (failed) return CG_ENOMEM;
-    /* the documents read, with what their headers say; the first of two with one id wins */
+    /* the documents read, with what they say of themselves (of two with one id, the one
+     * choose_documents() chose) */
     for (size_t i = 0; i < g->ndocs; i++) {
-        cg_node *nd = &g->nodes[b->node_of[g->docs[i].key]];
-        if (nd->in_corpus) continue;
+        const doc_rec *d = &g->docs[i];
+        if (d->unused) continue;
+        cg_node *nd = &g->nodes[b->node_of[d->key]];
         nd->in_corpus = true;
-        nd->file = g->docs[i].file;
-        nd->type = g->docs[i].type;
-        nd->date = g->docs[i].date;
-        nd->title = g->docs[i].title;
+        nd->file = d->file;
+        nd->record = d->record;
+        nd->type = d->type;
+        nd->date = d->date;
+        nd->title = d->title;
+        nd->authors = d->authors;
+        nd->nauthors = d->nauthors;
+        nd->type_from = d->type_from;
+        nd->title_from = d->title_from;
+        nd->date_from = d->date_from;
+        nd->authors_from = d->authors_from;
     }
-    /* metadata fills and overrides, field by field */
+    for (size_t i = 0; i < g->ndups; i++)
+        g->dups[i].node = b->node_of[g->dups[i].node];
+    /* metadata fills, and replaces what a header said, field by field; what DIP said stays */
     for (size_t i = 0; i < g->nmeta; i++) {
         size_t v;
         bool found;
@@ -171,9 +221,23 @@ static cg_status build_nodes(cg_graph *g, builder *b) {
         if (cg_graph_find_id(g, &m->id, NULL, NULL, &found, &v, NULL) != CG_OK) return CG_ENOMEM;
         if (!found) continue;
         cg_node *nd = &g->nodes[v];
-        if (m->type) nd->type = m->type;
-        if (m->date) nd->date = m->date;
-        if (m->title) nd->title = m->title;
+        if (m->type && nd->type_from != CG_META_DIP) {
+            nd->type = m->type;
+            nd->type_from = CG_META_CATALOG;
+        }
+        if (m->date && nd->date_from != CG_META_DIP) {
+            nd->date = m->date;
+            nd->date_from = CG_META_CATALOG;
+        }
+        if (m->title && nd->title_from != CG_META_DIP) {
+            nd->title = m->title;
+            nd->title_from = CG_META_CATALOG;
+        }
+        if (m->nauthors && nd->authors_from != CG_META_DIP) {
+            nd->authors = m->authors;
+            nd->nauthors = m->nauthors;
+            nd->authors_from = CG_META_CATALOG;
+        }
         if (m->file && !nd->file) nd->file = m->file;
     }
     return CG_OK;
@@ -188,6 +252,7 @@ static cg_status build_edges(cg_graph *g, builder *b) {
         pending_edge pe;
         if (i < g->nrefs) {
             /* a source that is no node (references without their document) draws no edge */
+            if (g->refs[i].dropped) continue;
             pe.s = b->node_of[g->refs[i].source];
             pe.t = b->node_of[b->target_of[g->refs[i].target]];
             if (pe.s == SIZE_MAX) continue;
@@ -297,7 +362,8 @@ static cg_status build_igraph(cg_graph *g, cg_error *err) {
 cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
     if (g->finished) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is finished");
     builder b = {0};
-    cg_status st = resolve_aliases(g, &b);
+    cg_status st = choose_documents(g);
+    if (st == CG_OK) st = resolve_aliases(g, &b);
     if (st == CG_OK) st = collect_nodes(g, &b);
     if (st == CG_OK) st = build_nodes(g, &b);
     if (st == CG_OK) st = build_edges(g, &b);
@@ -310,6 +376,11 @@ cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
     if (st == CG_OK) st = build_igraph(g, err);
     if (st == CG_OK) g->finished = true;
     return st;
+}
+
+size_t cg_graph_duplicates(const cg_graph *g, const cg_duplicate **dups) {
+    *dups = g->finished ? g->dups : NULL;
+    return g->finished ? g->ndups : 0;
 }
 
 bool cg_graph_is_finished(const cg_graph *g) {

@@ -27,6 +27,7 @@ void cg_graph_free(cg_graph *g) {
     free(g->docs);
     free(g->refs);
     free(g->meta);
+    free(g->dups);
     free(g->nodes);
     free(g->edges);
     free(g->out_start);
@@ -48,6 +49,10 @@ const char *cg_edge_relation_name(cg_edge_relation rel) {
         break;
     }
     return "cites";
+}
+
+const char *cg_duplicate_reason_name(cg_duplicate_reason reason) {
+    return reason == CG_DUPLICATE_DIP ? "DIP record" : "first in path order";
 }
 
 const char *cg_node_kind_name(const cg_node *n) {
@@ -123,7 +128,11 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file,
         else if (!g->opts.urls)
             return CG_OK;
     }
-    ref_rec rec = {source, 0, NULL, r->relation == CG_REL_ANSWERS, file, r->line, r->col};
+    ref_rec rec = {.source = source,
+                   .answers = r->relation == CG_REL_ANSWERS,
+                   .file = file,
+                   .line = r->line,
+                   .col = r->col};
     if (g->opts.questions && r->locator.nquestions) {
         /* one reference per question; the questions say what the locator
          * said, so the locator's text is not kept */
@@ -141,6 +150,26 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file,
     return push_ref(g, &rec);
 }
 
+/* A copy of the `n` authors `a` in the graph's arena; NULL for none. */
+static cg_author *own_authors(cg_graph *g, const cg_author *a, size_t n, int *failed) {
+    if (!n || !a) return NULL;
+    cg_author *c = cgu_arena_alloc(&g->arena, n * sizeof *c);
+    if (!c) {
+        *failed = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        c[i] = (cg_author){dup(g, a[i].name, failed), a[i].role};
+    return c;
+}
+
+/* Where a field came from: what the document says, or, for a field its
+ * reader did not label, its header (the only source there was before). */
+static cg_meta_source source_of(const void *field, cg_meta_source said) {
+    if (!field) return CG_META_NONE;
+    return said == CG_META_NONE ? CG_META_HEADER : said;
+}
+
 static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, bool document,
                      cg_error *err) {
     if (g->finished) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is finished");
@@ -154,19 +183,30 @@ static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, bo
         if (cgu_grow((void **)&g->docs, &g->capdocs, g->ndocs + 1, sizeof *g->docs))
             return cgu_oom(err);
         doc_rec *d = &g->docs[g->ndocs];
-        *d = (doc_rec){source,
-                       g->keys[source].key.doc,
-                       own(g, &info->alias, &failed),
-                       f,
-                       dup(g, info->type, &failed),
-                       dup(g, info->date, &failed),
-                       dup(g, info->title, &failed)};
+        *d = (doc_rec){.key = source,
+                       .id = g->keys[source].key.doc,
+                       .alias = own(g, &info->alias, &failed),
+                       .file = f,
+                       .type = dup(g, info->type, &failed),
+                       .date = dup(g, info->date, &failed),
+                       .title = dup(g, info->title, &failed)};
+        size_t nauthors = info->authors ? info->nauthors : 0;
+        d->authors = own_authors(g, info->authors, nauthors, &failed);
+        d->nauthors = d->authors ? nauthors : 0;
+        d->type_from = source_of(d->type, info->type_from);
+        d->title_from = source_of(d->title, info->title_from);
+        d->date_from = source_of(d->date, info->date_from);
+        d->authors_from = source_of(d->authors, info->authors_from);
+        d->record = info->record;
+        d->from_dip = info->record > 0 || info->dip_id != NULL || info->id_from == CG_META_DIP;
+        d->refs_begin = d->refs_end = g->nrefs;
         if (failed) return cgu_oom(err);
         g->ndocs++;
     }
     for (size_t i = 0; i < cg_extraction_count(ext); i++)
         if (add_reference(g, source, f, cg_extraction_reference(ext, i)) != CG_OK)
             return cgu_oom(err);
+    if (document) g->docs[g->ndocs - 1].refs_end = g->nrefs;
     return CG_OK;
 }
 
@@ -188,9 +228,14 @@ cg_status cg_graph_add_catalog(cg_graph *g, const cg_catalog *catalog, cg_error 
     for (size_t i = 0; i < n; i++) {
         const cg_catalog_entry *e = cg_catalog_entry_at(catalog, i);
         int failed = 0;
-        g->meta[g->nmeta] = (cg_catalog_entry){own(g, &e->id, &failed), dup(g, e->type, &failed),
-                                               dup(g, e->date, &failed), dup(g, e->title, &failed),
-                                               dup(g, e->file, &failed)};
+        g->meta[g->nmeta] = (cg_catalog_entry){.id = own(g, &e->id, &failed),
+                                               .type = dup(g, e->type, &failed),
+                                               .date = dup(g, e->date, &failed),
+                                               .title = dup(g, e->title, &failed),
+                                               .file = dup(g, e->file, &failed)};
+        cg_catalog_entry *m = &g->meta[g->nmeta];
+        m->authors = own_authors(g, e->authors, e->nauthors, &failed);
+        m->nauthors = m->authors ? e->nauthors : 0;
         if (failed) return cgu_oom(err);
         g->nmeta++;
     }

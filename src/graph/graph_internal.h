@@ -36,6 +36,7 @@ typedef struct ref_rec {
     size_t source, target; /* in cg_graph.keys */
     const char *locator;   /* text, or NULL */
     bool answers;
+    bool dropped; /* made by a duplicate document that is not used */
     const char *file;
     size_t line, col;
 } ref_rec;
@@ -45,6 +46,13 @@ typedef struct doc_rec {
     cg_docid id; /* CG_KIND_NONE: named by its file */
     cg_docid alias;
     const char *file, *type, *date, *title;
+    cg_author *authors; /* in the graph's arena */
+    size_t nauthors;
+    cg_meta_source type_from, title_from, date_from, authors_from;
+    size_t record;               /* its DIP record in `file`, or 0 */
+    bool from_dip;               /* it came in a DIP record */
+    bool unused;                 /* another document with its id is used instead */
+    size_t refs_begin, refs_end; /* its references in cg_graph.refs */
 } doc_rec;
 
 struct cg_graph {
@@ -60,6 +68,8 @@ struct cg_graph {
     size_t nrefs, caprefs;
     cg_catalog_entry *meta;
     size_t nmeta, capmeta;
+    cg_duplicate *dups; /* found by cg_graph_finish() */
+    size_t ndups;
     bool finished;
 
     cg_node *nodes;

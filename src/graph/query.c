@@ -210,6 +210,7 @@ cg_status cg_graph_stats_get(const cg_graph *g, cg_graph_stats *s, cg_error *err
     if (!g->finished) return cgg_not_finished(err);
     s->nodes = g->nnodes;
     s->edges = g->nedges;
+    s->duplicates = g->ndups;
     for (size_t v = 0; v < g->nnodes; v++) {
         const cg_node *nd = &g->nodes[v];
         if (nd->kind == CG_NODE_QUESTION)

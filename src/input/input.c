@@ -361,6 +361,25 @@ cg_status cg_input_from_memory(const char *name, const void *data, size_t len,
     return finish(name, copy, len, opts, out, err);
 }
 
+int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *extra) {
+    for (size_t i = 0; i < in->nwarnings; i++) {
+        size_t n = strlen(prefix) + strlen(in->warnings[i]) + 3;
+        char *w = malloc(n);
+        if (!w) return -1;
+        snprintf(w, n, "%s: %s", prefix, in->warnings[i]);
+        free(in->warnings[i]);
+        in->warnings[i] = w;
+    }
+    /* the warning about the record itself comes first: it is DIP's, not the text's */
+    if (extra) {
+        if (add_warning(in, "%s", extra)) return -1;
+        char *last = in->warnings[in->nwarnings - 1];
+        memmove(in->warnings + 1, in->warnings, (in->nwarnings - 1) * sizeof *in->warnings);
+        in->warnings[0] = last;
+    }
+    return 0;
+}
+
 void cg_input_free(cg_input *in) {
     if (!in) return;
     for (size_t i = 0; i < in->nwarnings; i++)

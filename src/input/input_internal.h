@@ -32,4 +32,9 @@ void cg_position_cursor_init(cg_position_cursor *cur, const cg_input *input);
 /* Converts `offset`; fastest when offsets come in increasing order. */
 void cg_position_cursor_get(cg_position_cursor *cur, size_t offset, size_t *line, size_t *col);
 
+/* For a document that is part of a file (a DIP record): puts `prefix`
+ * ("record 3 (DIP id 258173)") before each warning, and adds `extra` (or
+ * NULL) as the first; -1 when memory ran out. */
+int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *extra);
+
 #endif

@@ -41,6 +41,52 @@ static json_t *id_json(const cg_docid *id) {
     return j;
 }
 
+/* "urheber": [{"name", "role"}], in the order known. */
+static json_t *authors_json(const cg_document_info *info) {
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < info->nauthors; i++) {
+        json_t *o = json_object();
+        if (!o || !cgu_json_set(o, "name", cgu_json_str(info->authors[i].name)) ||
+            !cgu_json_set(o, "role", json_string(cg_author_role_name(info->authors[i].role))) ||
+            json_array_append_new(a, o) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* "from": where each piece of metadata came from, keyed as the document
+ * line names the piece. */
+static json_t *sources_json(const cg_document_info *info) {
+    json_t *o = json_object();
+    if (!o || !cgu_json_set(o, "doc", json_string(cg_meta_source_name(info->id_from))) ||
+        !cgu_json_set(o, "doc_type", json_string(cg_meta_source_name(info->type_from))) ||
+        !cgu_json_set(o, "title", json_string(cg_meta_source_name(info->title_from))) ||
+        !cgu_json_set(o, "date", json_string(cg_meta_source_name(info->date_from))) ||
+        !cgu_json_set(o, "urheber", json_string(cg_meta_source_name(info->authors_from)))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* "procedures": DIP's vorgangsbezug, [{"id", "title", "type"}]. */
+static json_t *procedures_json(const cg_document_info *info) {
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < info->nprocedures; i++) {
+        const cg_procedure *p = &info->procedures[i];
+        json_t *o = json_object();
+        if (!o || !cgu_json_set(o, "id", cgu_json_str(p->id)) ||
+            !cgu_json_set(o, "title", cgu_json_str(p->title)) ||
+            !cgu_json_set(o, "type", cgu_json_str(p->type)) || json_array_append_new(a, o) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
 cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input *input,
                                   const cg_extraction *ext, const char *problem, cg_error *err) {
     static const cg_document_info none;
@@ -55,6 +101,13 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
              cgu_json_set(d, "title", cgu_json_str(info->title)) &&
              cgu_json_set(d, "date", cgu_json_str(info->date)) &&
              cgu_json_set(d, "alias", id_json(&info->alias)) &&
+             cgu_json_set(d, "urheber", authors_json(info)) &&
+             cgu_json_set(d, "from", sources_json(info)) &&
+             cgu_json_set(d, "record",
+                          info->record ? json_integer((json_int_t)info->record) : json_null()) &&
+             cgu_json_set(d, "dip_id", cgu_json_str(info->dip_id)) &&
+             cgu_json_set(d, "pdf_url", cgu_json_str(info->pdf_url)) &&
+             cgu_json_set(d, "procedures", procedures_json(info)) &&
              cgu_json_set(d, "bytes",
                           input ? json_integer((json_int_t)cg_input_size(input)) : json_null()) &&
              cgu_json_set(d, "references", json_integer((json_int_t)n));
@@ -79,6 +132,9 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
         ok = o && cgu_json_set(o, "type", json_string("reference")) &&
              cgu_json_set(o, "file", cgu_json_str(file)) &&
              cgu_json_set(o, "doc", json_incref(doc)) &&
+             /* a record of a DIP file: which, since positions are in its text */
+             (!info->record || (cgu_json_set(o, "record", json_integer((json_int_t)info->record)) &&
+                                cgu_json_set(o, "dip_id", cgu_json_str(info->dip_id)))) &&
              cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
              cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
              cgu_json_set(o, "offset", json_integer((json_int_t)r->offset)) &&
@@ -134,8 +190,17 @@ static int tsv_field(cg_buf *out, const char *s, size_t len) {
 
 cg_status cg_tsv_write(cg_buf *out, const char *file, const cg_extraction *ext, cg_error *err) {
     size_t n = cg_extraction_count(ext);
-    cg_buf target = CG_BUF_INIT;
+    cg_buf target = CG_BUF_INIT, name = CG_BUF_INIT;
     cg_status st = CG_OK;
+    /* a record of a DIP file is FILE#N: its lines are those of the record's text */
+    size_t record = cg_extraction_document(ext)->record;
+    if (record) {
+        if (cgu_buf_printf(&name, "%s#%zu", file, record)) {
+            cg_buf_release(&name);
+            return cgu_oom(err);
+        }
+        file = name.data;
+    }
     for (size_t i = 0; st == CG_OK && i < n; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
         cg_buf_clear(&target);
@@ -149,6 +214,7 @@ cg_status cg_tsv_write(cg_buf *out, const char *file, const cg_extraction *ext, 
             st = CG_ENOMEM;
     }
     cg_buf_release(&target);
+    cg_buf_release(&name);
     return st == CG_OK ? CG_OK : cgu_oom(err);
 }
 
@@ -202,6 +268,73 @@ static int read_id(cg_extraction *ext, const char *text, cg_docid *id) {
     return 0;
 }
 
+static size_t size_of(json_t *o, const char *key) {
+    json_int_t v = json_integer_value(json_object_get(o, key));
+    return v > 0 ? (size_t)v : 0;
+}
+
+/* The source a "from" object names for `key`: CG_META_NONE for anything
+ * else (lines of an older citegraph have no "from"). */
+static cg_meta_source source_of(json_t *from, const char *key) {
+    const char *name = jstr(from, key);
+    static const cg_meta_source all[] = {CG_META_HEADER, CG_META_DIP, CG_META_CATALOG};
+    for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(name, cg_meta_source_name(all[i])) == 0) return all[i];
+    return CG_META_NONE;
+}
+
+/* The roles by the names cg_author_role_name() gives; -1 for another name. */
+static int role_of(const char *name) {
+    static const cg_author_role all[] = {CG_AUTHOR_SUBMITTER, CG_AUTHOR_MINISTRY, CG_AUTHOR_ASKER};
+    for (size_t i = 0; name && i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(name, cg_author_role_name(all[i])) == 0) return (int)all[i];
+    return -1;
+}
+
+/* What the document line says beyond the header's facts: authors, the
+ * source of each field, and of a DIP record its number, id, PDF address
+ * and procedures. Entries that do not read (an author without a name) are
+ * passed over, as unknown keys are. -1 when memory ran out. */
+static int read_metadata(cg_extraction *e, json_t *o) {
+    cg_document_info *in = &e->info;
+    int failed = 0;
+    json_t *list = json_object_get(o, "urheber"), *v;
+    size_t i, n = 0;
+    cg_author *authors = cgu_arena_alloc(&e->arena, (json_array_size(list) + 1) * sizeof *authors);
+    cg_procedure *procs = cgu_arena_alloc(
+        &e->arena, (json_array_size(json_object_get(o, "procedures")) + 1) * sizeof *procs);
+    if (!authors || !procs) return -1;
+    json_array_foreach(list, i, v) {
+        const char *name = jstr(v, "name");
+        int role = role_of(jstr(v, "role"));
+        if (!name || role < 0) continue;
+        authors[n++] =
+            (cg_author){cgu_arena_dup_or_null(&e->arena, name, &failed), (cg_author_role)role};
+    }
+    in->authors = n ? authors : NULL;
+    in->nauthors = n;
+    json_t *from = json_object_get(o, "from");
+    in->id_from = source_of(from, "doc");
+    in->type_from = source_of(from, "doc_type");
+    in->title_from = source_of(from, "title");
+    in->date_from = source_of(from, "date");
+    in->authors_from = source_of(from, "urheber");
+    in->record = size_of(o, "record");
+    in->dip_id = cgu_arena_dup_or_null(&e->arena, jstr(o, "dip_id"), &failed);
+    in->pdf_url = cgu_arena_dup_or_null(&e->arena, jstr(o, "pdf_url"), &failed);
+    n = 0;
+    json_array_foreach(json_object_get(o, "procedures"), i, v) {
+        const char *id = jstr(v, "id");
+        if (!id) continue;
+        procs[n++] = (cg_procedure){cgu_arena_dup_or_null(&e->arena, id, &failed),
+                                    cgu_arena_dup_or_null(&e->arena, jstr(v, "title"), &failed),
+                                    cgu_arena_dup_or_null(&e->arena, jstr(v, "type"), &failed)};
+    }
+    in->procedures = n ? procs : NULL;
+    in->nprocedures = n;
+    return failed ? -1 : 0;
+}
+
 static doc *new_doc(piece *p, const char *file, bool with_line) {
     if (cgu_grow((void **)&p->docs, &p->capdocs, p->ndocs + 1, sizeof *p->docs)) return NULL;
     doc *d = &p->docs[p->ndocs];
@@ -227,12 +360,7 @@ static int read_document_line(piece *p, json_t *o, const char *file) {
     e->info.type = cgu_arena_dup_or_null(&e->arena, jstr(o, "doc_type"), &failed);
     e->info.title = cgu_arena_dup_or_null(&e->arena, jstr(o, "title"), &failed);
     e->info.date = cgu_arena_dup_or_null(&e->arena, jstr(o, "date"), &failed);
-    return failed ? -1 : 0;
-}
-
-static size_t size_of(json_t *o, const char *key) {
-    json_int_t v = json_integer_value(json_object_get(o, key));
-    return v > 0 ? (size_t)v : 0;
+    return failed || read_metadata(e, o) ? -1 : 0;
 }
 
 /* -1: out of memory; 1: not a reference citegraph writes (*why says what). */
@@ -249,10 +377,16 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
         return 1;
     }
     doc *d = p->ndocs ? &p->docs[p->ndocs - 1] : NULL;
-    if (!d || strcmp(d->file, file) != 0) {
+    /* the records of a DIP file share its name: the record tells them apart */
+    size_t record = size_of(o, "record");
+    if (!d || strcmp(d->file, file) != 0 || d->ext->info.record != record) {
         /* references without their document line */
         if (!(d = new_doc(p, file, false))) return -1;
         if (read_id(d->ext, jstr(o, "doc"), &d->ext->info.id)) return -1;
+        d->ext->info.record = record;
+        int failed = 0;
+        d->ext->info.dip_id = cgu_arena_dup_or_null(&d->ext->arena, jstr(o, "dip_id"), &failed);
+        if (failed) return -1;
     }
     cg_extraction *e = d->ext;
     if (cgu_grow((void **)&e->refs, &d->cap, e->nrefs + 1, sizeof *e->refs)) return -1;
@@ -375,7 +509,8 @@ static int consume(void *ctx, size_t i) {
     int rc = 0;
     for (size_t k = 0; k < p->ndocs && !rc; k++) {
         doc *d = &p->docs[k];
-        if (k == 0 && r->holding && !d->has_document_line && strcmp(d->file, r->held.file) == 0) {
+        if (k == 0 && r->holding && !d->has_document_line && strcmp(d->file, r->held.file) == 0 &&
+            d->ext->info.record == r->held.ext->info.record) {
             rc = join(&r->held, d) ? -1 : 0;
             doc_release(d);
             continue;

@@ -7,8 +7,12 @@
  * are the document's bytes, which need not be valid UTF-8, and a re-run
  * reads one record per document, so reading must be cheap.
  *
- * CGR2 size nlines nrefs nquestions ndefects nquoted\n
+ * CGR3 size nlines nrefs nquestions ndefects nquoted\n
  * info: id type title date alias\n
+ * metadata: id_from type_from title_from date_from authors_from record dip_id
+ *           pdf_url nauthors nprocedures\n
+ * per author: name role\n
+ * per procedure: id title type\n
  * per reference: kind target locator resolves_to note relation flags offset
  *                length line col text\n
  * questions\n
@@ -31,7 +35,7 @@
 #include "resolve/extraction.h"
 #include "resolve/quotes.h"
 
-#define RECORD_MAGIC "CGR2"
+#define RECORD_MAGIC "CGR3"
 
 /* ---- writing ---- */
 
@@ -56,12 +60,25 @@ static int put_id(cg_buf *s, const cg_docid *id, char sep) {
 cg_status cgio_record_write(cg_buf *out, const cg_extraction *ext) {
     if (!ext->quoted) return CG_EINVAL;
     const cg_document_info *in = &ext->info;
-    int bad = cgu_buf_printf(out, RECORD_MAGIC " %zu %zu %zu %zu %zu %zu\n", ext->doc_size,
-                             ext->doc_lines, ext->nrefs, ext->nquestions, ext->ndefects,
-                             ext->nquoted_lines) ||
-              put_id(out, &in->id, ' ') || put_str(out, in->type, ' ') ||
-              put_str(out, in->title, ' ') || put_str(out, in->date, ' ') ||
-              put_id(out, &in->alias, '\n');
+    int bad =
+        cgu_buf_printf(out, RECORD_MAGIC " %zu %zu %zu %zu %zu %zu\n", ext->doc_size,
+                       ext->doc_lines, ext->nrefs, ext->nquestions, ext->ndefects,
+                       ext->nquoted_lines) ||
+        put_id(out, &in->id, ' ') || put_str(out, in->type, ' ') || put_str(out, in->title, ' ') ||
+        put_str(out, in->date, ' ') || put_id(out, &in->alias, '\n') ||
+        put_num(out, (size_t)in->id_from, ' ') || put_num(out, (size_t)in->type_from, ' ') ||
+        put_num(out, (size_t)in->title_from, ' ') || put_num(out, (size_t)in->date_from, ' ') ||
+        put_num(out, (size_t)in->authors_from, ' ') || put_num(out, in->record, ' ') ||
+        put_str(out, in->dip_id, ' ') || put_str(out, in->pdf_url, ' ') ||
+        put_num(out, in->nauthors, ' ') || put_num(out, in->nprocedures, '\n');
+    for (size_t i = 0; !bad && i < in->nauthors; i++)
+        bad = put_str(out, in->authors[i].name, ' ') ||
+              put_num(out, (size_t)in->authors[i].role, '\n');
+    for (size_t i = 0; !bad && i < in->nprocedures; i++) {
+        const cg_procedure *p = &in->procedures[i];
+        bad =
+            put_str(out, p->id, ' ') || put_str(out, p->title, ' ') || put_str(out, p->type, '\n');
+    }
     for (size_t i = 0; !bad && i < ext->nrefs; i++) {
         const cg_reference *r = &ext->refs[i];
         bad = put_str(out, cg_docid_kind_name(&r->target), ' ') || put_id(out, &r->target, ' ') ||
@@ -170,6 +187,46 @@ static int in_document(const cg_extraction *x, size_t offset, size_t length, siz
            line <= x->doc_lines && col >= 1 && cgr_quoted_line_index(x, line) != SIZE_MAX;
 }
 
+/* A source of metadata (cg_meta_source). */
+static int get_source(reader *r, cg_meta_source *v) {
+    size_t n;
+    if (get_num(r, &n) || n > CG_META_CATALOG) return -1;
+    *v = (cg_meta_source)n;
+    return 0;
+}
+
+/* The document's metadata beyond the header's facts; NULL, or what is wrong. */
+static const char *read_metadata(reader *r, cg_document_info *in) {
+    size_t na, np;
+    if (get_source(r, &in->id_from) || get_source(r, &in->type_from) ||
+        get_source(r, &in->title_from) || get_source(r, &in->date_from) ||
+        get_source(r, &in->authors_from) || get_num(r, &in->record) || get_str(r, &in->dip_id, 1) ||
+        get_str(r, &in->pdf_url, 1) || get_num(r, &na) || get_num(r, &np))
+        return r->oom ? "out of memory" : "bad document metadata";
+    size_t left = (size_t)(r->end - r->p);
+    if (na > left || np > left) return "counts beyond the record";
+    cg_author *a = cgu_arena_alloc(r->arena, (na + 1) * sizeof *a);
+    cg_procedure *p = cgu_arena_alloc(r->arena, (np + 1) * sizeof *p);
+    if (!a || !p) {
+        r->oom = 1;
+        return "out of memory";
+    }
+    for (size_t i = 0; i < na; i++) {
+        size_t role;
+        if (get_str(r, &a[i].name, 0) || get_num(r, &role) || role > CG_AUTHOR_ASKER)
+            return r->oom ? "out of memory" : "bad author";
+        a[i].role = (cg_author_role)role;
+    }
+    for (size_t i = 0; i < np; i++)
+        if (get_str(r, &p[i].id, 0) || get_str(r, &p[i].title, 1) || get_str(r, &p[i].type, 1))
+            return r->oom ? "out of memory" : "bad procedure";
+    in->authors = na ? a : NULL;
+    in->nauthors = na;
+    in->procedures = np ? p : NULL;
+    in->nprocedures = np;
+    return NULL;
+}
+
 static const char *read_record(reader *r, cg_extraction *x, size_t size) {
     size_t nrefs, nq, nd, nl;
     if ((size_t)(r->end - r->p) < 5 || memcmp(r->p, RECORD_MAGIC " ", 5) != 0)
@@ -187,6 +244,8 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
     if (get_id(r, &in->id) || get_str(r, &in->type, 1) || get_str(r, &in->title, 1) ||
         get_str(r, &in->date, 1) || get_id(r, &in->alias))
         return r->oom ? "out of memory" : "bad document info";
+    const char *why = read_metadata(r, in);
+    if (why) return why;
     x->refs = cgu_arena_alloc(&x->arena, (nrefs + 1) * sizeof *x->refs);
     x->questions = cgu_arena_alloc(&x->arena, (nq + 1) * sizeof *x->questions);
     x->defects = cgu_arena_alloc(&x->arena, (nd + 1) * sizeof *x->defects);

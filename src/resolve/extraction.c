@@ -13,6 +13,32 @@ const char *cg_relation_name(cg_relation rel) {
     return rel == CG_REL_ANSWERS ? "answers" : "cites";
 }
 
+const char *cg_author_role_name(cg_author_role role) {
+    switch (role) {
+    case CG_AUTHOR_MINISTRY:
+        return "ressort";
+    case CG_AUTHOR_ASKER:
+        return "fragesteller";
+    case CG_AUTHOR_SUBMITTER:
+        break;
+    }
+    return "urheber";
+}
+
+const char *cg_meta_source_name(cg_meta_source source) {
+    switch (source) {
+    case CG_META_HEADER:
+        return "header";
+    case CG_META_DIP:
+        return "dip";
+    case CG_META_CATALOG:
+        return "catalog";
+    case CG_META_NONE:
+        break;
+    }
+    return "none";
+}
+
 cg_extraction *cgr_extraction_new(void) {
     return calloc(1, sizeof(cg_extraction));
 }

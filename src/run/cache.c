@@ -19,6 +19,10 @@
  * replaced file has another inode. The index ends with a checksum; a damaged
  * index is reported, not used, and rewritten.
  *
+ * The version in an entry's first line changes with the record's format
+ * (4: document metadata, record.c's CGR3) and is part of every key, so an
+ * entry of an older format is never looked up: it is extracted again.
+ *
  * Entries and the index are written to a temporary file and renamed, so a
  * run that is killed leaves nothing half-written behind. */
 #include "cache.h"
@@ -34,6 +38,9 @@
 #include <unistd.h>
 
 #include "io/record.h"
+
+/* The version of an entry's format: its first line and record.c's record. */
+#define ENTRY_FORMAT "citegraph-cache 4"
 
 /* The whole file, NUL-terminated. A regular file is read up to the size
  * fstat() gave: entries and the index are replaced by rename, never
@@ -194,6 +201,10 @@ cg_status cg_cache_open(const char *dir, const cg_extractor *ex, cg_cache **out,
     cgu_hash_init(&cache->grammar);
     const char *fp = cg_extractor_fingerprint(ex);
     cgu_hash_bytes(&cache->grammar, fp, strlen(fp));
+    /* and the entry's format: an entry of an older format has another key,
+     * so it is not found (not reported as damaged), and the index of an
+     * older format has another head, so it is not used */
+    cgu_hash_bytes(&cache->grammar, ENTRY_FORMAT, strlen(ENTRY_FORMAT));
     char gh[33];
     cgu_hash_hex(&cache->grammar, gh);
     snprintf(cache->index_head, sizeof cache->index_head, "citegraph-cache-index 2 %s\n", gh);
@@ -335,7 +346,7 @@ cg_cache_state cgrun_cache_load(const cg_cache *cache, const char key[33], size_
     size_t len;
     if (read_whole(path, &data, &len) != 0) return CG_CACHE_MISS;
     char head[128];
-    int hl = snprintf(head, sizeof head, "citegraph-cache 3 %s %zu ", key, size);
+    int hl = snprintf(head, sizeof head, ENTRY_FORMAT " %s %zu ", key, size);
     cg_cache_state state = CG_CACHE_HIT;
     cg_error err;
     memset(&err, 0, sizeof err);
@@ -374,7 +385,7 @@ int cgrun_cache_store(const cg_cache *cache, const char key[33], const cg_extrac
     if (cgio_record_write(&s, ext) == CG_OK) {
         char head[128], sum[33];
         cgu_checksum(s.data, s.len, sum);
-        snprintf(head, sizeof head, "citegraph-cache 3 %s %zu %s\n", key, size, sum);
+        snprintf(head, sizeof head, ENTRY_FORMAT " %s %zu %s\n", key, size, sum);
         rc = cgu_write_atomic(path, tmp, head, s.data, s.len);
     }
     cg_buf_release(&s);

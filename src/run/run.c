@@ -5,7 +5,15 @@
  * calling thread takes the results strictly in path order (util/ordered.c),
  * keeps the cache's index and counts, and hands each to consume. So the
  * output is the same bytes whatever the number of threads, and memory is
- * bounded by the documents in flight, not by the size of the corpus. */
+ * bounded by the documents in flight, not by the size of the corpus.
+ *
+ * A file of DIP's JSON answers (input/dip.h) becomes one document per
+ * record: its records are extracted on the worker that read the file, one
+ * after the other, each through the cache by the hash of its text, and
+ * then given DIP's metadata (so that a cache entry is the text's alone and
+ * one text under two records cannot mix their metadata). Such a file is
+ * never put into the cache's stat index, which maps a path to one
+ * document. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +21,22 @@
 
 #include "cache.h"
 #include "citegraph/run.h"
+#include "input/dip.h"
+#include "input/input_internal.h"
+#include "resolve/extraction.h"
 #include "resolve/quotes.h"
 #include "util/util.h"
 
-/* One document in flight. */
+/* One record of a DIP file, handed on as a document of its own. */
+typedef struct part {
+    cg_run_doc doc;
+    cg_input *input;
+    cg_extraction *extraction;
+    char *error, *dip_id;
+    char cache_problem[512];
+} part;
+
+/* One document (or DIP file) in flight. */
 typedef struct slot {
     cg_run_doc doc;
     cg_input *input;
@@ -27,6 +47,8 @@ typedef struct slot {
     char key[33];
     char error[512];
     char cache_problem[512];
+    part *parts; /* a DIP file's records; NULL for a text file */
+    size_t nparts;
 } slot;
 
 typedef struct run {
@@ -50,31 +72,177 @@ static bool from_index(const cg_run_options *o, slot *s) {
     return true;
 }
 
+/* Extracts `in` through the cache when there is one: the entry of `key`
+ * (computed here) when it reads back, else cg_extract, stored. *state is
+ * MISS or HIT, or stays DAMAGED when the caller found the entry so. */
+static cg_status through_cache(const cg_run_options *o, const cg_input *in, char key[33],
+                               cg_cache_state *state, cg_extraction **ext, char *problem,
+                               size_t problem_len, size_t serial, cg_error *err) {
+    size_t size = cg_input_size(in);
+    if (o->cache) {
+        cgrun_cache_key(o->cache, in, key);
+        if (*state != CG_CACHE_DAMAGED)
+            *state = cgrun_cache_load(o->cache, key, size, ext, problem, problem_len);
+        if (*state == CG_CACHE_HIT) return CG_OK;
+    }
+    cg_status st = cg_extract(o->extractor, in, ext, err);
+    if (st == CG_OK && o->cache) {
+        st = cgr_keep_quotes(*ext, in);
+        if (st != CG_OK) cgu_oom(err);
+        /* a failed store only costs the next run time */
+        else
+            (void)cgrun_cache_store(o->cache, key, *ext, size, serial);
+        if (*state != CG_CACHE_DAMAGED) *state = CG_CACHE_MISS;
+    }
+    return st;
+}
+
 /* Extracts s->input, through the cache when there is one. */
 static cg_status extract(const cg_run_options *o, slot *s, cg_error *err) {
     size_t size = cg_input_size(s->input);
     bool is_stdin = strcmp(s->doc.entry->path, "-") == 0;
-    if (o->cache) {
-        cgrun_cache_key(o->cache, s->input, s->key);
-        /* an entry found damaged through the index stays reported as such */
-        if (s->doc.cache_state != CG_CACHE_DAMAGED)
-            s->doc.cache_state = cgrun_cache_load(o->cache, s->key, size, &s->extraction,
-                                                  s->cache_problem, sizeof s->cache_problem);
-        /* indexed only if the stat taken before reading describes these bytes */
+    cg_status st = through_cache(o, s->input, s->key, &s->doc.cache_state, &s->extraction,
+                                 s->cache_problem, sizeof s->cache_problem, s->doc.index, err);
+    /* indexed only if the stat taken before reading describes these bytes */
+    if (o->cache)
         s->indexable =
             !is_stdin && s->st.size == size && s->st.ino && cgrun_cache_settled(o->cache, &s->st);
-        if (s->doc.cache_state == CG_CACHE_HIT) return CG_OK;
-    }
-    cg_status st = cg_extract(o->extractor, s->input, &s->extraction, err);
-    if (st == CG_OK && o->cache) {
-        st = cgr_keep_quotes(s->extraction, s->input);
-        if (st != CG_OK) cgu_oom(err);
-        /* a failed store only costs the next run time */
-        else
-            (void)cgrun_cache_store(o->cache, s->key, s->extraction, size, s->doc.index);
-        if (s->doc.cache_state != CG_CACHE_DAMAGED) s->doc.cache_state = CG_CACHE_MISS;
-    }
     return st;
+}
+
+/* ---- DIP files ---- */
+
+static const char *copy_str(cg_extraction *x, const char *s, int *failed) {
+    return cgu_arena_dup_or_null(&x->arena, s, failed);
+}
+
+/* Gives the extraction what DIP says of its document: each field DIP has
+ * replaces the header's, and is marked as DIP's. */
+static cg_status apply_dip(cg_extraction *x, const cg_document_info *dip) {
+    cg_document_info *in = &x->info;
+    int failed = 0;
+    if (dip->id_from == CG_META_DIP) {
+        in->id = dip->id; /* a Drucksache or Plenarprotokoll id borrows no text */
+        in->id_from = CG_META_DIP;
+    }
+    if (dip->type_from == CG_META_DIP) {
+        in->type = copy_str(x, dip->type, &failed);
+        in->type_from = CG_META_DIP;
+    }
+    if (dip->title_from == CG_META_DIP) {
+        in->title = copy_str(x, dip->title, &failed);
+        in->title_from = CG_META_DIP;
+    }
+    if (dip->date_from == CG_META_DIP) {
+        in->date = copy_str(x, dip->date, &failed);
+        in->date_from = CG_META_DIP;
+    }
+    if (dip->authors_from == CG_META_DIP && dip->nauthors) {
+        cg_author *a = cgu_arena_alloc(&x->arena, dip->nauthors * sizeof *a);
+        if (!a) return CG_ENOMEM;
+        for (size_t i = 0; i < dip->nauthors; i++)
+            a[i] = (cg_author){copy_str(x, dip->authors[i].name, &failed), dip->authors[i].role};
+        in->authors = a;
+        in->nauthors = dip->nauthors;
+        in->authors_from = CG_META_DIP;
+    }
+    cg_procedure *p = cgu_arena_alloc(&x->arena, (dip->nprocedures + 1) * sizeof *p);
+    if (!p) return CG_ENOMEM;
+    for (size_t i = 0; i < dip->nprocedures; i++)
+        p[i] = (cg_procedure){copy_str(x, dip->procedures[i].id, &failed),
+                              copy_str(x, dip->procedures[i].title, &failed),
+                              copy_str(x, dip->procedures[i].type, &failed)};
+    in->procedures = dip->nprocedures ? p : NULL;
+    in->nprocedures = dip->nprocedures;
+    in->record = dip->record;
+    in->dip_id = copy_str(x, dip->dip_id, &failed);
+    in->pdf_url = copy_str(x, dip->pdf_url, &failed);
+    return failed ? CG_ENOMEM : CG_OK;
+}
+
+/* A copy of "PREFIX: TEXT" (NULL when memory ran out). */
+static char *joined(const char *prefix, const char *text) {
+    size_t n = strlen(prefix) + strlen(text) + 3;
+    char *s = malloc(n);
+    if (s) snprintf(s, n, "%s: %s", prefix, text);
+    return s;
+}
+
+/* Reads, extracts and prepares one record of a DIP file. */
+static void run_record(const cg_run_options *o, slot *s, part *p, const cgin_dip_item *it) {
+    p->doc.index = s->doc.index;
+    p->doc.entry = s->doc.entry;
+    p->doc.record = it->record;
+    if (it->dip_id && !(p->dip_id = strdup(it->dip_id))) it = NULL;
+    p->doc.dip_id = p->dip_id;
+    if (!it) {
+        p->doc.status = CG_ENOMEM;
+        return;
+    }
+    if (it->error) {
+        p->doc.status = CG_EFORMAT;
+        p->error = strdup(it->error);
+        if (!p->error) p->doc.status = CG_ENOMEM;
+        return;
+    }
+    char who[96];
+    if (it->dip_id)
+        snprintf(who, sizeof who, "record %zu (DIP id %.40s)", it->record, it->dip_id);
+    else
+        snprintf(who, sizeof who, "record %zu", it->record);
+    cg_error err;
+    memset(&err, 0, sizeof err);
+    char key[33];
+    cg_status st =
+        cg_input_from_memory(s->doc.entry->path, it->text, it->text_len, o->read, &p->input, &err);
+    if (st == CG_OK && cgin_input_prefix_warnings(p->input, who, it->warning)) st = cgu_oom(&err);
+    if (st == CG_OK)
+        st = through_cache(o, p->input, key, &p->doc.cache_state, &p->extraction, p->cache_problem,
+                           sizeof p->cache_problem, s->doc.index, &err);
+    if (st == CG_OK && apply_dip(p->extraction, &it->info) != CG_OK) st = cgu_oom(&err);
+    if (st != CG_OK) {
+        p->doc.status = st;
+        p->error = joined(who, err.text[0] ? err.text : cg_strerror(st));
+        return;
+    }
+    p->doc.input = p->input;
+    p->doc.extraction = p->extraction;
+    if (o->prepare) o->prepare(&p->doc, o->ctx);
+}
+
+/* Splits a DIP file into its records; false when memory ran out. */
+static bool run_dip(const cg_run_options *o, slot *s, const cgin_dip_file *dip) {
+    s->parts = calloc(dip->nitems ? dip->nitems : 1, sizeof *s->parts);
+    if (!s->parts) return false;
+    s->nparts = dip->nitems;
+    for (size_t k = 0; k < dip->nitems; k++)
+        run_record(o, s, &s->parts[k], &dip->items[k]);
+    return true;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* What the bytes read are: DIP's answers are split into records (true);
+ * JSON in a file named .json that is not DIP's is refused rather than read
+ * as text (a graph or report citegraph wrote, found in a directory). */
+static bool dip_file(const cg_run_options *o, slot *s, bool wanted, cg_error *err) {
+    cgin_dip_file dip;
+    int kind = cgin_dip_read(cg_input_data(s->input), cg_input_size(s->input), &dip);
+    bool handled = kind == CGIN_DIP;
+    if (kind < 0 || (handled && !run_dip(o, s, &dip))) {
+        s->doc.status = cgu_oom(err);
+        handled = true;
+    } else if (kind == CGIN_OTHER_JSON && wanted && ends_with(s->doc.entry->path, ".json")) {
+        s->doc.status = cgu_error(err, CG_EFORMAT, s->doc.entry->path, 0, 0,
+                                  "is JSON, but not DIP's answers (a list answer with "
+                                  "\"documents\", or records with \"dokumentart\"); not read");
+        handled = true;
+    }
+    cgin_dip_release(&dip);
+    return handled;
 }
 
 static void work(void *ctx, size_t i) {
@@ -100,7 +268,12 @@ static void work(void *ctx, size_t i) {
         s->read = true;
         s->doc.status = is_stdin ? cg_input_read_stream("-", stdin, o->read, &s->input, &err)
                                  : cg_input_read_file(e->path, o->read, &s->input, &err);
-        if (s->doc.status == CG_OK && wanted) s->doc.status = extract(o, s, &err);
+        if (s->doc.status == CG_OK && dip_file(o, s, wanted, &err)) {
+            s->indexable = false; /* the index maps a path to one document */
+            if (s->doc.status == CG_OK) return;
+        } else if (s->doc.status == CG_OK && wanted) {
+            s->doc.status = extract(o, s, &err);
+        }
     }
     if (s->doc.status != CG_OK) {
         s->indexable = false;
@@ -114,6 +287,15 @@ static void work(void *ctx, size_t i) {
 }
 
 static void release(run *r, slot *s) {
+    for (size_t k = 0; k < s->nparts; k++) {
+        part *p = &s->parts[k];
+        if (r->o->release) r->o->release(&p->doc, r->o->ctx);
+        cg_extraction_free(p->extraction);
+        cg_input_free(p->input);
+        free(p->error);
+        free(p->dip_id);
+    }
+    free(s->parts);
     if (r->o->release) r->o->release(&s->doc, r->o->ctx);
     cg_extraction_free(s->extraction);
     cg_input_free(s->input);
@@ -124,6 +306,20 @@ static int consume(void *ctx, size_t i) {
     run *r = ctx;
     const cg_run_options *o = r->o;
     slot *s = &r->slots[i % r->window];
+    if (s->parts) {
+        int rc = 0;
+        if (o->cache) cgrun_cache_count(o->cache, CG_CACHE_OFF, s->read);
+        for (size_t k = 0; k < s->nparts && !rc; k++) {
+            part *p = &s->parts[k];
+            p->doc.error =
+                p->doc.status != CG_OK ? (p->error ? p->error : cg_strerror(p->doc.status)) : NULL;
+            p->doc.cache_problem = p->doc.cache_state == CG_CACHE_DAMAGED ? p->cache_problem : NULL;
+            if (o->cache) cgrun_cache_count(o->cache, p->doc.cache_state, false);
+            rc = o->consume(&p->doc, o->ctx);
+        }
+        release(r, s);
+        return rc ? 1 : 0;
+    }
     s->doc.error = s->doc.status != CG_OK ? s->error : NULL;
     s->doc.cache_problem = s->doc.cache_state == CG_CACHE_DAMAGED ? s->cache_problem : NULL;
     if (o->cache) {

@@ -1,6 +1,6 @@
 /* test_check_rules.c - every rule of `citegraph check`, one table.
  *
- * What it proves: for each rule CG001 to CG008 (src/check/check.c, documented in
+ * What it proves: for each rule CG001 to CG008 and CG010 (src/check/check.c, documented in
  * include/citegraph/check.h and the README under "citegraph check"), that it fires
  * where it should, with its severity, at the exact file, line and column and with
  * its exact message, and that it stays silent on the near miss next to it (a
@@ -25,6 +25,7 @@
 #define _POSIX_C_SOURCE 200809L /* open_memstream, mkstemp */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -321,9 +322,42 @@ static const rule_case rule_cases[] = {
      CATALOG_1633 "BT-Drs. 21/2239\tAntwort\t2025-10-09\tAusfuhrgenehmigungen im dritten "
                   "Quartal 2025\n",
      {{"CG004", CG_SEV_WARNING, "antrag-21-1500.txt", ANTRAG_BODY_LINE, 32,
-       "BT-Drs. 21/1958 is dated 2025-10-02, after this document (2025-09-24)"},
+       "BT-Drs. 21/1958 is dated 2025-10-02 (from its header), after this document's date "
+       "2025-09-24 (from its header)"},
       {"CG004", CG_SEV_WARNING, "antrag-21-1500.txt", ANTRAG_BODY_LINE + 1, 11,
-       "BT-Drs. 21/2239 is dated 2025-10-09, after this document (2025-09-24)"}}},
+       "BT-Drs. 21/2239 is dated 2025-10-09 (from the catalog), after this document's date "
+       "2025-09-24 (from its header)"}}},
+    /* A header misprinted by a year, as Drucksache 21/190 of the real corpus has it
+     * (20.05.2026 for 20.05.2025): the catalog's date, when it knows one, is used. */
+    {"CG004 near miss: a cited header's date misprinted, the catalog's right",
+     {{"antrag-21-1400.txt",
+       BT_ANTRAG("21/1400", "21", "10.09.2026", "Die Bundesregierung wird aufgefordert.\n")},
+      {"antrag-21-1500.txt",
+       BT_ANTRAG("21/1500", "21", "24.09.2025", "Vgl. Drucksache 21/1400.\n")}},
+     "id\ttype\tdate\ttitle\n"
+     "BT-Drs. 21/1400\tAntrag\t2025-09-10\tRüstungsexporte transparent machen\n",
+     {{NULL}}},
+    {"CG004 the same without the catalog: the header's misprinted date, and it says so",
+     {{"antrag-21-1400.txt",
+       BT_ANTRAG("21/1400", "21", "10.09.2026", "Die Bundesregierung wird aufgefordert.\n")},
+      {"antrag-21-1500.txt",
+       BT_ANTRAG("21/1500", "21", "24.09.2025", "Vgl. Drucksache 21/1400.\n")}},
+     NULL,
+     {{"CG004", CG_SEV_WARNING, "antrag-21-1500.txt", ANTRAG_BODY_LINE, 6,
+       "BT-Drs. 21/1400 is dated 2026-09-10 (from its header), after this document's date "
+       "2025-09-24 (from its header)"}}},
+    {"CG004 with a catalog: its date outweighs the header's, and the message says so",
+     {{"antrag-21-1500.txt", BT_ANTRAG("21/1500", "21", "24.10.2025",
+                                       "Vgl. Drucksache 21/1958 und Drucksache 21/1633.\n")},
+      {"antwort-21-1958.txt", BT_ANTWORT_1958(ISRAEL, NOTHING_MORE)}},
+     /* the citing document's real date is earlier than its header says; the
+      * catalog does not know 21/1958, whose header date is used */
+     "id\ttype\tdate\ttitle\n"
+     "BT-Drs. 21/1500\tAntrag\t2025-09-24\tRüstungsexporte transparent machen\n"
+     "BT-Drs. 21/1633\tKleine Anfrage\t2025-09-15\t" ISRAEL "\n",
+     {{"CG004", CG_SEV_WARNING, "antrag-21-1500.txt", ANTRAG_BODY_LINE, 6,
+       "BT-Drs. 21/1958 is dated 2025-10-02 (from its header), after this document's date "
+       "2025-09-24 (from the catalog)"}}},
     {"CG004 fires for a later Wahlperiode when no date is known",
      {{"antrag-20-9000.txt",
        BT_ANTRAG("20/9000", "20", "01.12.2023",
@@ -339,6 +373,26 @@ static const rule_case rule_cases[] = {
            "Vergleiche die Kleine Anfrage auf Drucksache 21/1633, die Antwort vom selben Tag\n"
            "auf Drucksache 21/1958 und Drucksache 20/13973.\n")}},
      CATALOG_BASE,
+     {{NULL}}},
+
+    /* ---- CG010 duplicate-document ---- */
+    {"CG010 fires for a second input with the same id, at the start of its header",
+     {{"a/antwort-21-1958.txt", BT_ANTWORT_1958(ISRAEL, NOTHING_MORE)},
+      {"b/antwort-21-1958.txt", BT_ANTWORT_1958(ISRAEL, NOTHING_MORE)},
+      {"kleine-anfrage-21-1633.txt", BT_ANFRAGE_1633(ISRAEL, "")}},
+     NULL,
+     {{"CG010", CG_SEV_WARNING, "b/antwort-21-1958.txt", 1, 1,
+       "BT-Drs. 21/1958 is the id of two inputs, a/antwort-21-1958.txt and "
+       "b/antwort-21-1958.txt; references resolve to a/antwort-21-1958.txt (the first in path "
+       "order)"}}},
+    /* a Bundesrat text distributed as Bundestag Drucksache 21/1958 names it as its
+     * alias, not as its own id: no duplicate */
+    {"CG010 near miss: different ids, and one document's alias another's own id",
+     {{"antwort-21-1958.txt", BT_ANTWORT_1958(ISRAEL, NOTHING_MORE)},
+      {"empfehlungen-238-25.txt",
+       BR_EMPFEHLUNGEN_238("Die Vorlage wird als Bundestags-Drucksache 21/1958 verteilt.\n")},
+      {"kleine-anfrage-21-1633.txt", BT_ANFRAGE_1633(ISRAEL, "")}},
+     NULL,
      {{NULL}}},
 
     /* ---- CG005 title-mismatch ---- */
@@ -470,7 +524,26 @@ static const rule_case rule_cases[] = {
      {{NULL}}},
 };
 
+/* The same, with the catalog read as a selection (CG_CATALOG_SELECTION). */
+static const rule_case selection_cases[] = {
+    /* the index of a corpus that is a selection, as the real corpus's index.tsv is */
+    {"CG001 fires only as a warning where a selection catalog lists the Wahlperiode",
+     {{"antrag-21-1500.txt",
+       BT_ANTRAG("21/1500", "21", "15.10.2025",
+                 "Die Bundesregierung hat dazu berichtet (vgl. Drucksache 21/99999).\n")}},
+     CATALOG_BASE,
+     {{"CG001", CG_SEV_WARNING, "antrag-21-1500.txt", ANTRAG_BODY_LINE, 46,
+       "BT-Drs. 21/99999 is neither in the corpus nor in the catalog, which is only a "
+       "selection"}}},
+    {"CG001 near miss: a selection catalog still lists what it lists",
+     {{"antrag-21-1500.txt", BT_ANTRAG("21/1500", "21", "15.10.2025",
+                                       "Vergleiche die Antwort auf Drucksache 21/1958.\n")}},
+     CATALOG_BASE,
+     {{NULL}}},
+};
+
 #define NCASES (sizeof rule_cases / sizeof rule_cases[0])
+#define NSELECTION (sizeof selection_cases / sizeof selection_cases[0])
 
 /* The rule names the README documents, to check each finding's rule whole. */
 static const char *rule_name(const char *id) {
@@ -479,7 +552,7 @@ static const char *rule_name(const char *id) {
         {"CG003", "unknown-question"},    {"CG004", "cites-later-document"},
         {"CG005", "title-mismatch"},      {"CG006", "self-citation"},
         {"CG007", "ambiguous-reference"}, {"CG008", "invalid-url"},
-        {"CG009", "url-unreachable"},
+        {"CG009", "url-unreachable"},     {"CG010", "duplicate-document"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(names[i][0], id) == 0) return names[i][1];
@@ -558,7 +631,7 @@ static void print_lines(const char *title, const char *text) {
 }
 
 /* Writes the catalog to a temporary file, for cg_check_add_catalog(). */
-static void add_catalog(cg_check *check, const char *catalog) {
+static void add_catalog(cg_check *check, const char *catalog, cg_catalog_scope scope) {
     char path[] = "/tmp/cg_test_check_rules_XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -568,7 +641,7 @@ static void add_catalog(cg_check *check, const char *catalog) {
     assert_int_equal(fclose(f), 0);
     cg_error err;
     memset(&err, 0, sizeof err);
-    cg_status st = cg_check_add_catalog(check, extractor, path, &err);
+    cg_status st = cg_check_add_catalog_scoped(check, extractor, path, scope, &err);
     remove(path);
     if (st != CG_OK) fail_msg("catalog: %s", err.text);
 }
@@ -595,7 +668,9 @@ static void test_rule_case(void **state) {
     memset(&err, 0, sizeof err);
     cg_check *check = NULL;
     assert_int_equal(cg_check_new(&check, &err), CG_OK);
-    if (rc->catalog) add_catalog(check, rc->catalog);
+    bool selection = rc >= selection_cases && rc < selection_cases + NSELECTION;
+    if (rc->catalog)
+        add_catalog(check, rc->catalog, selection ? CG_CATALOG_SELECTION : CG_CATALOG_COMPLETE);
     for (size_t i = 0; i < MAX_DOCS && rc->documents[i].file; i++)
         add_document(check, &rc->documents[i]);
     if (cg_check_run(check, &err) != CG_OK) fail_msg("cg_check_run: %s", err.text);
@@ -614,9 +689,13 @@ static void test_rule_case(void **state) {
 }
 
 int main(void) {
-    struct CMUnitTest tests[NCASES];
+    struct CMUnitTest tests[NCASES + NSELECTION];
     for (size_t i = 0; i < NCASES; i++)
         tests[i] = (struct CMUnitTest){rule_cases[i].name, test_rule_case, NULL, NULL,
                                        (void *)&rule_cases[i]};
-    return _cmocka_run_group_tests("check_rules", tests, NCASES, setup_extractor, free_extractor);
+    for (size_t i = 0; i < NSELECTION; i++)
+        tests[NCASES + i] = (struct CMUnitTest){selection_cases[i].name, test_rule_case, NULL, NULL,
+                                                (void *)&selection_cases[i]};
+    return _cmocka_run_group_tests("check_rules", tests, NCASES + NSELECTION, setup_extractor,
+                                   free_extractor);
 }

@@ -663,6 +663,287 @@ static void test_jobs_and_pieces(void **state) {
     free(bg.text.data);
 }
 
+/* ---- authors, where metadata came from, duplicates ---- */
+
+/* Five documents as JSON Lines with authors (DIP's names and roles):
+ *   P = BT-Drs. 21/10, a Kleine Anfrage of the AfD, cites Q;
+ *   Q = BT-Drs. 21/11, the Bundesregierung's Antwort (ressort Auswärtiges
+ *       Amt) to P, read three times: q.txt and q-copy.txt from their
+ *       headers, and DIP's record 2 of dip.json, which is used; q.txt also
+ *       cites BT-Drs. 21/98, which the record does not;
+ *   R = BT-Drs. 21/12, of two Fraktionen, cites Q and the external 21/13;
+ *   S = BT-Drs. 21/14, of the AfD, cites Q. */
+#define AUTH(name, role) "{\"name\":\"" name "\",\"role\":\"" role "\"}"
+#define HEADER_FROM                                                                                \
+    "\"from\":{\"doc\":\"header\",\"doc_type\":\"header\",\"title\":\"header\","                   \
+    "\"date\":\"header\",\"urheber\":\"header\"}"
+#define DOCLINE(file, doc, type, title, authors, extra)                                            \
+    "{\"type\":\"document\",\"file\":\"" file "\",\"doc\":\"" doc "\",\"issuer\":\"BT\","          \
+    "\"doc_type\":\"" type "\",\"title\":\"" title "\",\"date\":\"2025-06-01\",\"alias\":null,"    \
+    "\"urheber\":[" authors "]," extra "}\n"
+#define QA                                                                                         \
+    AUTH("Bundesregierung", "urheber")                                                             \
+    "," AUTH("Auswärtiges Amt", "ressort") "," AUTH("Fraktion der AfD", "fragesteller")
+
+#define AUTHORED_HEADERS                                                                           \
+    DOCLINE("p.txt", "BT-Drs. 21/10", "Kleine Anfrage", "Header title P",                          \
+            AUTH("Fraktion der AfD", "urheber"), HEADER_FROM)                                      \
+    REF("p.txt", "BT-Drs. 21/10", 9, "BT-Drs. 21/11", "null", "cites")                             \
+    DOCLINE("q.txt", "BT-Drs. 21/11", "Antwort", "Header title Q", QA, HEADER_FROM)                \
+    REF("q.txt", "BT-Drs. 21/11", 2, "BT-Drs. 21/10", "null", "answers")                           \
+    REF("q.txt", "BT-Drs. 21/11", 5, "BT-Drs. 21/12", "null", "cites")                             \
+    REF("q.txt", "BT-Drs. 21/11", 6, "BT-Drs. 21/98", "null", "cites")                             \
+    DOCLINE("q-copy.txt", "BT-Drs. 21/11", "Antwort", "Header title Q", QA, HEADER_FROM)           \
+    REF("q-copy.txt", "BT-Drs. 21/11", 5, "BT-Drs. 21/12", "null", "cites")                        \
+    DOCLINE("r.txt", "BT-Drs. 21/12", "Kleine Anfrage", "Header title R",                          \
+            AUTH("Fraktion Die Linke", "urheber") "," AUTH("Fraktion BÜNDNIS 90/DIE GRÜNEN",       \
+                                                           "urheber"),                             \
+            HEADER_FROM)                                                                           \
+    REF("r.txt", "BT-Drs. 21/12", 3, "BT-Drs. 21/11", "null", "cites")                             \
+    REF("r.txt", "BT-Drs. 21/12", 4, "BT-Drs. 21/13", "null", "cites")                             \
+    DOCLINE("s.txt", "BT-Drs. 21/14", "Kleine Anfrage", "Header title S",                          \
+            AUTH("Fraktion der AfD", "urheber"), HEADER_FROM)                                      \
+    REF("s.txt", "BT-Drs. 21/14", 3, "BT-Drs. 21/11", "null", "cites")
+
+static const char authored_headers[] = AUTHORED_HEADERS;
+static const char authored[] = AUTHORED_HEADERS DOCLINE(
+    "dip.json", "BT-Drs. 21/11", "Antwort", "DIP title Q", QA,
+    "\"from\":{\"doc\":\"dip\",\"doc_type\":\"dip\",\"title\":\"dip\",\"date\":\"dip\","
+    "\"urheber\":\"dip\"},\"record\":2,\"dip_id\":\"999\"")
+    REF("dip.json", "BT-Drs. 21/11", 2, "BT-Drs. 21/10", "null", "answers")
+        REF("dip.json", "BT-Drs. 21/11", 5, "BT-Drs. 21/12", "null", "cites");
+
+/* A DIP metadata catalog: a new title for P (its header's is replaced), one
+ * for Q (its DIP record's stays), authors for the external 21/13. */
+static const char authored_catalog[] =
+    "{\"documents\":["
+    "{\"dokumentnummer\":\"21/10\",\"herausgeber\":\"BT\",\"titel\":\"Catalog title P\","
+    "\"urheber\":[{\"titel\":\"Fraktion der AfD\"}]},"
+    "{\"dokumentnummer\":\"21/11\",\"herausgeber\":\"BT\",\"titel\":\"Catalog title Q\"},"
+    "{\"dokumentnummer\":\"21/13\",\"herausgeber\":\"BT\",\"datum\":\"2025-01-02\","
+    "\"urheber\":[{\"titel\":\"Bundesregierung\"}],"
+    "\"ressort\":[{\"titel\":\"Bundesministerium der Finanzen\"}]}]}\n";
+
+enum { AN_P, AN_Q, AN_R, AN_X, AN_S }; /* 21/10, 21/11, 21/12, 21/13, 21/14 */
+
+static cg_graph *build_authored(const cg_extractor *ex, const char *jsonl, bool catalog) {
+    cg_graph *g = NULL;
+    cg_error err;
+    assert_int_equal(cg_graph_new(NULL, &g, &err), CG_OK);
+    if (catalog) {
+        char path[] = "cg_test_catalog_XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        FILE *f = fdopen(fd, "w");
+        assert_non_null(f);
+        fputs(authored_catalog, f);
+        fclose(f);
+        cg_catalog *cat = NULL;
+        assert_int_equal(cg_catalog_new(&cat, &err), CG_OK);
+        assert_int_equal(cg_catalog_read(cat, ex, path, &err), CG_OK);
+        remove(path);
+        assert_int_equal(cg_graph_add_catalog(g, cat, &err), CG_OK);
+        cg_catalog_free(cat);
+    }
+    assert_int_equal(read_jsonl(g, "authored.jsonl", jsonl, strlen(jsonl), 1, &err), CG_OK);
+    assert_int_equal(cg_graph_finish(g, &err), CG_OK);
+    return g;
+}
+
+static void test_authors_and_sources(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    assert_int_equal(cg_extractor_new(NULL, &ex, NULL), CG_OK);
+    cg_graph *g = build_authored(ex, authored, true);
+    assert_int_equal(cg_graph_node_count(g), 5); /* q.txt's 21/98 is left out with q.txt */
+    assert_string_equal(cg_graph_node(g, AN_X)->id, "BT-Drs. 21/13");
+    const cg_node *p = cg_graph_node(g, AN_P), *q = cg_graph_node(g, AN_Q),
+                  *r = cg_graph_node(g, AN_R), *x = cg_graph_node(g, AN_X);
+    /* a header's title gives way to the catalog's; its authors stay where the catalog's
+     * are the same, but are now the catalog's */
+    assert_string_equal(p->title, "Catalog title P");
+    assert_int_equal(p->title_from, CG_META_CATALOG);
+    assert_int_equal(p->type_from, CG_META_HEADER);
+    assert_int_equal(p->nauthors, 1);
+    assert_string_equal(p->authors[0].name, "Fraktion der AfD");
+    assert_int_equal(p->authors_from, CG_META_CATALOG);
+    /* what DIP said stays */
+    assert_string_equal(q->title, "DIP title Q");
+    assert_int_equal(q->title_from, CG_META_DIP);
+    assert_string_equal(q->file, "dip.json");
+    assert_int_equal(q->record, 2);
+    assert_int_equal(q->nauthors, 3);
+    assert_string_equal(q->authors[1].name, "Auswärtiges Amt");
+    assert_int_equal(q->authors[1].role, CG_AUTHOR_MINISTRY);
+    assert_int_equal(q->authors[2].role, CG_AUTHOR_ASKER);
+    assert_int_equal(r->nauthors, 2);
+    assert_int_equal(r->authors_from, CG_META_HEADER);
+    /* an external document takes all from the catalog */
+    assert_false(x->in_corpus);
+    assert_int_equal(x->nauthors, 2);
+    assert_string_equal(x->authors[1].name, "Bundesministerium der Finanzen");
+    assert_int_equal(x->authors_from, CG_META_CATALOG);
+    assert_string_equal(x->date, "2025-01-02");
+    assert_int_equal(x->date_from, CG_META_CATALOG);
+    assert_null(x->title);
+    assert_int_equal(x->title_from, CG_META_NONE);
+
+    /* finding by author */
+    assert_true(cg_node_has_author(p, "Fraktion der AfD"));
+    assert_true(cg_node_has_author(p, "afd"));
+    assert_false(cg_node_has_author(p, "AfD")); /* capitals: the name exactly */
+    assert_false(cg_node_has_author(p, "linke"));
+    assert_true(cg_node_has_author(r, "grünen"));
+    assert_true(cg_node_has_author(q, "auswärtiges amt"));
+    assert_false(cg_node_has_author(x, "fraktion"));
+
+    /* who cites whom, submitters only: an edge per pair of names */
+    cg_author_pair *pairs;
+    size_t n;
+    assert_int_equal(cg_graph_author_pairs(g, CG_AUTHOR_BIT(CG_AUTHOR_SUBMITTER), &pairs, &n, NULL),
+                     CG_OK);
+    static const struct {
+        const char *citing, *cited;
+        size_t edges;
+    } want[] = {
+        {"Fraktion BÜNDNIS 90/DIE GRÜNEN", "Bundesregierung", 2}, /* R -> Q, R -> 21/13 */
+        {"Fraktion Die Linke", "Bundesregierung", 2},
+        {"Fraktion der AfD", "Bundesregierung", 2}, /* P -> Q, S -> Q */
+        {"Bundesregierung", "Fraktion BÜNDNIS 90/DIE GRÜNEN", 1},
+        {"Bundesregierung", "Fraktion Die Linke", 1},
+        {"Bundesregierung", "Fraktion der AfD", 1}, /* Q answers P: once, not per copy of Q */
+    };
+    assert_int_equal(n, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(pairs[i].citing, want[i].citing);
+        assert_string_equal(pairs[i].cited, want[i].cited);
+        assert_int_equal(pairs[i].edges, want[i].edges);
+    }
+    free(pairs);
+    /* ministries: only Q and 21/13 have one, and neither cites the other */
+    assert_int_equal(cg_graph_author_pairs(g, CG_AUTHOR_BIT(CG_AUTHOR_MINISTRY), &pairs, &n, NULL),
+                     CG_OK);
+    assert_int_equal(n, 0);
+    assert_null(pairs);
+    /* every role: Q's asker, the AfD, counts too: Q answers P of the AfD, P and S of the AfD
+     * cite Q */
+    assert_int_equal(cg_graph_author_pairs(g, 0, &pairs, &n, NULL), CG_OK);
+    bool asker = false;
+    for (size_t i = 0; i < n; i++)
+        asker |= strcmp(pairs[i].citing, "Fraktion der AfD") == 0 &&
+                 strcmp(pairs[i].cited, "Fraktion der AfD") == 0 && pairs[i].edges == 3;
+    assert_true(asker);
+    free(pairs);
+
+    /* Q was read three times: DIP's record is used, both texts are left out with their
+     * references (21/98 is no node; Q -> R counts once, from the record) */
+    const cg_duplicate *d;
+    assert_int_equal(cg_graph_duplicates(g, &d), 2);
+    assert_string_equal(d[0].id, "BT-Drs. 21/11");
+    assert_int_equal(d[0].node, AN_Q);
+    assert_string_equal(d[0].used_file, "dip.json");
+    assert_int_equal(d[0].used_record, 2);
+    assert_string_equal(d[0].unused_file, "q.txt");
+    assert_int_equal(d[0].unused_record, 0);
+    assert_int_equal(d[0].reason, CG_DUPLICATE_DIP);
+    assert_string_equal(cg_duplicate_reason_name(d[0].reason), "DIP record");
+    assert_string_equal(d[1].unused_file, "q-copy.txt");
+    const size_t *e;
+    assert_int_equal(cg_graph_edges_of(g, AN_Q, CG_OUT, &e, &n, NULL), CG_OK);
+    assert_int_equal(n, 2);
+    const cg_edge *qr = cg_graph_edge(g, e[1]);
+    assert_int_equal(qr->target, AN_R);
+    assert_int_equal(qr->count, 1);
+    assert_string_equal(qr->positions[0].file, "dip.json");
+    cg_graph_stats st;
+    assert_int_equal(cg_graph_stats_get(g, &st, NULL), CG_OK);
+    assert_int_equal(st.duplicates, 2);
+
+    /* the exports */
+    cg_buf b = CG_BUF_INIT, t = CG_BUF_INIT;
+    assert_int_equal(cg_graph_write_json(g, NULL, &b, NULL), CG_OK);
+    json_t *root = json_loads(b.data, 0, NULL);
+    assert_non_null(root);
+    json_t *jq = json_array_get(json_object_get(root, "nodes"), AN_Q);
+    json_t *ja = json_object_get(jq, "urheber");
+    assert_int_equal(json_array_size(ja), 3);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(ja, 1), "name")),
+                        "Auswärtiges Amt");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(ja, 1), "role")),
+                        "ressort");
+    assert_string_equal(json_string_value(json_object_get(jq, "title_from")), "dip");
+    json_t *jp = json_array_get(json_object_get(root, "nodes"), AN_P);
+    assert_string_equal(json_string_value(json_object_get(jp, "title_from")), "catalog");
+    assert_string_equal(json_string_value(json_object_get(jp, "type_from")), "header");
+    json_t *jx = json_array_get(json_object_get(root, "nodes"), AN_X);
+    assert_true(json_is_null(json_object_get(jx, "title_from")));
+    json_decref(root);
+    cg_buf_release(&b);
+
+    assert_int_equal(cg_graph_write_csv(g, NULL, &b, &t, NULL), CG_OK);
+    assert_non_null(strstr(b.data, ",parent,urheber,urheber_role,type_from,title_from,"
+                                   "date_from,urheber_from\r\n"));
+    assert_non_null(strstr(b.data, ",Bundesregierung; Auswärtiges Amt; Fraktion der AfD,"
+                                   "urheber; ressort; fragesteller,dip,dip,dip,dip\r\n"));
+    assert_non_null(strstr(b.data, "BT-Drs. 21/10,bt_drucksache,true,p.txt,"));
+    assert_non_null(strstr(b.data, ",Fraktion der AfD,urheber,header,catalog,header,catalog\r\n"));
+    cg_buf_release(&b);
+    cg_buf_release(&t);
+
+    assert_int_equal(cg_graph_write_graphml(g, NULL, &b, NULL), CG_OK);
+    assert_non_null(strstr(b.data, "<data key=\"v_urheber\">Bundesregierung; Auswärtiges Amt; "
+                                   "Fraktion der AfD</data>"));
+    assert_non_null(
+        strstr(b.data, "<data key=\"v_urheber_role\">urheber; ressort; fragesteller</data>"));
+    assert_non_null(strstr(b.data, "<data key=\"v_title_from\">catalog</data>"));
+    cg_buf_release(&b);
+
+    assert_int_equal(cg_graph_write_dot(g, NULL, &b, NULL), CG_OK);
+    assert_non_null(strstr(b.data, "\\nBundesregierung (urheber)\\nAuswärtiges Amt (ressort)\\n"
+                                   "Fraktion der AfD (fragesteller)\\ntype from dip, title from "
+                                   "dip, date from dip, urheber from dip\""));
+    assert_non_null(strstr(b.data, "\\nFraktion der AfD (urheber)\\ntitle from catalog, "
+                                   "urheber from catalog\""));
+    cg_buf_release(&b);
+    cg_graph_free(g);
+    cg_extractor_free(ex);
+}
+
+/* Without DIP's record, the first of Q's two texts is used. */
+static void test_duplicates_in_path_order(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    assert_int_equal(cg_extractor_new(NULL, &ex, NULL), CG_OK);
+    cg_graph *g = build_authored(ex, authored_headers, false);
+    const cg_duplicate *d;
+    assert_int_equal(cg_graph_duplicates(g, &d), 1);
+    assert_string_equal(d[0].id, "BT-Drs. 21/11");
+    assert_string_equal(d[0].used_file, "q.txt");
+    assert_string_equal(d[0].unused_file, "q-copy.txt");
+    assert_int_equal(d[0].reason, CG_DUPLICATE_FIRST);
+    assert_string_equal(cg_duplicate_reason_name(d[0].reason), "first in path order");
+    size_t v = find(g, ex, "21/11");
+    const cg_node *q = cg_graph_node(g, v);
+    assert_string_equal(q->file, "q.txt");
+    assert_string_equal(q->title, "Header title Q");
+    assert_int_equal(q->title_from, CG_META_HEADER);
+    assert_true(find(g, ex, "21/98") != SIZE_MAX); /* q.txt's citation is kept */
+    const size_t *e;
+    size_t n;
+    assert_int_equal(cg_graph_edges_of(g, v, CG_OUT, &e, &n, NULL), CG_OK);
+    assert_int_equal(n, 3);
+    assert_int_equal(cg_graph_edge(g, e[1])->count, 1); /* Q -> R, not counted for the copy */
+    assert_string_equal(cg_graph_edge(g, e[1])->positions[0].file, "q.txt");
+    cg_graph_free(g);
+    /* a graph of documents read once has none; nor has an unfinished one */
+    cg_graph *one = NULL;
+    assert_int_equal(cg_graph_new(NULL, &one, NULL), CG_OK);
+    assert_int_equal(cg_graph_duplicates(one, &d), 0);
+    assert_null(d);
+    cg_graph_free(one);
+    cg_extractor_free(ex);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nodes_and_edges),
@@ -675,6 +956,8 @@ int main(void) {
         cmocka_unit_test(test_bad_jsonl),
         cmocka_unit_test_setup_teardown(test_cut_at_every_line, setup, teardown),
         cmocka_unit_test(test_jobs_and_pieces),
+        cmocka_unit_test(test_authors_and_sources),
+        cmocka_unit_test(test_duplicates_in_path_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,6 +17,7 @@
 #include "citegraph/input.h"
 #include "citegraph/serialize.h"
 #include "io/record.h"
+#include "resolve/extraction.h"
 #include "resolve/quotes.h"
 #include "util/util.h"
 
@@ -44,7 +45,11 @@ static void test_jsonl_and_tsv_bytes(void **state) {
     assert_string_equal(
         s.data,
         "{\"type\":\"document\",\"file\":\"a.txt\",\"doc\":null,\"issuer\":null,\"doc_type\":null,"
-        "\"title\":null,\"date\":null,\"alias\":null,\"bytes\":59,\"references\":1,\"warnings\":"
+        "\"title\":null,\"date\":null,\"alias\":null,"
+        "\"urheber\":[],\"from\":{\"doc\":\"none\",\"doc_type\":\"none\",\"title\":\"none\","
+        "\"date\":\"none\",\"urheber\":\"none\"},\"record\":null,\"dip_id\":null,\"pdf_url\":null,"
+        "\"procedures\":[],"
+        "\"bytes\":59,\"references\":1,\"warnings\":"
         "[\"is not valid UTF-8 (1 invalid byte, first at line 2, column 52); read as "
         "Windows-1252\"],\"error\":null}\n"
         "{\"type\":\"reference\",\"file\":\"a.txt\",\"doc\":null,\"line\":2,\"col\":2,\"offset\":7,"
@@ -63,7 +68,11 @@ static void test_jsonl_and_tsv_bytes(void **state) {
     assert_string_equal(s.data,
                         "{\"type\":\"document\",\"file\":\"bad\xEF\xBF\xBD.txt\",\"doc\":null,"
                         "\"issuer\":null,\"doc_type\":null,\"title\":null,\"date\":null,"
-                        "\"alias\":null,\"bytes\":null,\"references\":0,\"warnings\":[],"
+                        "\"alias\":null,"
+                        "\"urheber\":[],\"from\":{\"doc\":\"none\",\"doc_type\":\"none\",\"title\":"
+                        "\"none\",\"date\":\"none\",\"urheber\":\"none\"},\"record\":null,\"dip_"
+                        "id\":null,\"pdf_url\":null,\"procedures\":[],"
+                        "\"bytes\":null,\"references\":0,\"warnings\":[],"
                         "\"error\":\"cannot open\"}\n");
     cg_buf_clear(&s);
     assert_int_equal(cg_jsonl_write_summary(&s, 3, 1, 7, 2, NULL), CG_OK);
@@ -458,6 +467,117 @@ static void test_record_damage_is_refused(void **state) {
     record_release(&rd);
 }
 
+/* ---- document metadata: authors, sources, a DIP record's fields ---- */
+
+static const cg_author meta_authors[] = {{"Fraktion der SPD", CG_AUTHOR_SUBMITTER},
+                                         {"Bundesministerium der Finanzen", CG_AUTHOR_MINISTRY},
+                                         {"Fraktion der AfD", CG_AUTHOR_ASKER}};
+static const cg_procedure meta_procedures[] = {
+    {"282545", "Weitergeltung von Geschäftsordnungsrecht", "Geschäftsordnung"}, {"1", NULL, NULL}};
+
+/* Gives an extraction every metadata field (the strings are static: the
+ * extraction only borrows them for writing). */
+static void give_metadata(cg_extraction *r) {
+    cg_document_info *in = &r->info;
+    in->authors = meta_authors;
+    in->nauthors = 3;
+    in->id_from = CG_META_DIP;
+    in->type_from = CG_META_HEADER;
+    in->title_from = CG_META_CATALOG;
+    in->date_from = CG_META_DIP;
+    in->authors_from = CG_META_DIP;
+    in->record = 7;
+    in->dip_id = "258173";
+    in->pdf_url = "https://dserver.bundestag.de/btd/20/000/2000001.pdf";
+    in->procedures = meta_procedures;
+    in->nprocedures = 2;
+}
+
+static void assert_metadata(const cg_document_info *b) {
+    assert_int_equal(b->nauthors, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(b->authors[i].name, meta_authors[i].name);
+        assert_int_equal(b->authors[i].role, meta_authors[i].role);
+    }
+    assert_int_equal(b->id_from, CG_META_DIP);
+    assert_int_equal(b->type_from, CG_META_HEADER);
+    assert_int_equal(b->title_from, CG_META_CATALOG);
+    assert_int_equal(b->date_from, CG_META_DIP);
+    assert_int_equal(b->authors_from, CG_META_DIP);
+    assert_int_equal(b->record, 7);
+    assert_string_equal(b->dip_id, "258173");
+    assert_string_equal(b->pdf_url, "https://dserver.bundestag.de/btd/20/000/2000001.pdf");
+    assert_int_equal(b->nprocedures, 2);
+    assert_string_equal(b->procedures[0].id, "282545");
+    assert_string_equal(b->procedures[0].title, "Weitergeltung von Geschäftsordnungsrecht");
+    assert_string_equal(b->procedures[0].type, "Geschäftsordnung");
+    assert_string_equal(b->procedures[1].id, "1");
+    assert_null(b->procedures[1].title);
+    assert_null(b->procedures[1].type);
+}
+
+static int metadata_back(void *ctx, const char *file, const cg_extraction *got, bool has_line) {
+    (void)file;
+    assert_true(has_line);
+    assert_metadata(cg_extraction_document(got));
+    /* the references of a record carry it, and are read back to its document */
+    assert_true(cg_extraction_count(got) >= 5);
+    ++*(int *)ctx;
+    return 0;
+}
+
+/* Every metadata field goes through the JSON Lines and the cache record
+ * and reads back the same; a record's references name it; its TSV rows
+ * are FILE#RECORD. */
+static void test_metadata_round_trip(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    cg_input *in = input("a.txt", answer_text, strlen(answer_text));
+    cg_extraction *r = NULL, *back = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    give_metadata(r);
+    cg_buf s = CG_BUF_INIT;
+    assert_int_equal(cg_jsonl_write_document(&s, "a.json", in, r, NULL, NULL), CG_OK);
+    assert_non_null(strstr(s.data, "\"urheber\":[{\"name\":\"Fraktion der SPD\",\"role\":"
+                                   "\"urheber\"},{\"name\":\"Bundesministerium der Finanzen\","
+                                   "\"role\":\"ressort\"},{\"name\":\"Fraktion der AfD\","
+                                   "\"role\":\"fragesteller\"}],\"from\":{\"doc\":\"dip\","
+                                   "\"doc_type\":\"header\",\"title\":\"catalog\",\"date\":"
+                                   "\"dip\",\"urheber\":\"dip\"},\"record\":7,\"dip_id\":"
+                                   "\"258173\""));
+    assert_non_null(strstr(s.data, "{\"type\":\"reference\",\"file\":\"a.json\",\"doc\":"
+                                   "\"BT-Drs. 21/843\",\"record\":7,\"dip_id\":\"258173\","
+                                   "\"line\":"));
+    /* twice, as two records of one file: read back as two documents */
+    char *first = strdup(s.data); /* appending its own bytes could move them */
+    assert_non_null(first);
+    assert_int_equal(cgu_buf_append(&s, first, strlen(first)), 0);
+    free(first);
+    int calls = 0;
+    assert_int_equal(cg_jsonl_read("a.jsonl", s.data, s.len, 1, metadata_back, &calls, NULL),
+                     CG_OK);
+    assert_int_equal(calls, 2);
+    cg_buf_clear(&s);
+    assert_int_equal(cg_tsv_write(&s, "a.json", r, NULL), CG_OK);
+    assert_true(strncmp(s.data, "a.json#7\t", 9) == 0);
+
+    cg_buf_clear(&s);
+    assert_int_equal(cgr_keep_quotes(r, in), CG_OK);
+    assert_int_equal(cgio_record_write(&s, r), CG_OK);
+    assert_int_equal(cgio_record_read(s.data, s.len, cg_input_size(in), &back, NULL), CG_OK);
+    assert_metadata(cg_extraction_document(back));
+    cg_buf again = CG_BUF_INIT;
+    assert_int_equal(cgio_record_write(&again, back), CG_OK);
+    assert_int_equal(again.len, s.len);
+    assert_memory_equal(again.data, s.data, s.len);
+    cg_buf_release(&again);
+    cg_buf_release(&s);
+    cg_extraction_free(back);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_and_tsv_bytes),
@@ -466,6 +586,7 @@ int main(void) {
         cmocka_unit_test(test_jsonl_read_errors),
         cmocka_unit_test(test_record_round_trip),
         cmocka_unit_test(test_record_damage_is_refused),
+        cmocka_unit_test(test_metadata_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
