@@ -70,12 +70,14 @@ typedef struct cg_finding {
                                 (the message then starts "record N (DIP id X): "); else 0 */
     const char *dip_id;      /* DIP's id of that record, or NULL */
     size_t line, col;        /* 1-based; col in characters; in a record: in its text */
-    size_t offset, length;   /* bytes in the file */
+    size_t offset, length;   /* bytes in the file; in a record: in its text */
     const char *message;     /* one line, names the target */
     const char *target;      /* the canonical id or URL concerned; may be NULL */
     const char *text;        /* the reference as it stands in the file */
     const char *source_line; /* the whole line it stands on */
-    const char *fingerprint; /* 16 hex digits, stable when lines move */
+    const char *fingerprint; /* 16 hex digits, stable when lines move; in a record with a
+                                DIP id, made of that id, not the file: stable when pages
+                                are downloaded again in another order */
     bool in_baseline;        /* the baseline has it: not new */
     const char *suppressed;  /* the reason when the config silences it, else NULL */
 } cg_finding;
@@ -121,8 +123,8 @@ CG_EXPORT cg_status cg_check_load_config(cg_check *c, const char *path, cg_error
 CG_EXPORT cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err);
 
 /** Applies the rules (and the online check, when asked), then the
- * configuration and the baseline. Findings are sorted by file, position
- * and rule. Runs once: CG_EINVAL the second time; CG_ENOMEM. */
+ * configuration and the baseline. Findings are sorted by file, DIP record,
+ * position and rule. Runs once: CG_EINVAL the second time; CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_run(cg_check *c, cg_error *err);
 
 /** The number of findings, and finding i (NULL past the end). Borrowed. */
@@ -159,7 +161,12 @@ typedef enum cg_check_format {
 
 /** Appends the findings at or above `min` in `format` (suppressed ones are
  * left out; baselined ones are marked). `source` adds each finding's line
- * with a caret under it (text format only). CG_ENOMEM. */
+ * with a caret under it (text format only). A finding in a DIP record has
+ * no line of the file: SARIF gives the file without a region, the record as
+ * a logical location and the position in its text as the location's
+ * properties (record, dipId, textRegion); GitHub annotates the whole file;
+ * both say in the message "record N (DIP id X), line L, col C of its text".
+ * CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min,
                                    bool source, cg_buf *out, cg_error *err);
 /** Appends the findings as a baseline file. CG_ENOMEM. */

@@ -51,7 +51,8 @@ typedef struct cg_graph_options {
 /** What a node stands for. */
 typedef enum cg_node_kind {
     CG_NODE_DOCUMENT = 0, /* a document with an id: read, or cited (external) */
-    CG_NODE_FILE = 1,     /* a document read whose header gives no id: "file:PATH" */
+    CG_NODE_FILE = 1,     /* a document read whose header gives no id: "file:PATH", or
+                             "file:PATH#N" for DIP record N of PATH */
     CG_NODE_QUESTION = 2  /* a question of a document (with the questions option) */
 } cg_node_kind;
 
@@ -64,7 +65,8 @@ typedef enum cg_direction {
 
 /** A node. Strings are owned by the graph; any of them may be NULL. */
 typedef struct cg_node {
-    const char *id; /* unique: the canonical id, "ID#Frage 2" for a question, "file:PATH" */
+    const char *id; /* unique: the canonical id, "ID#Frage 2" for a question, "file:PATH"
+                       ("file:PATH#N" for DIP record N of PATH) for a document without one */
     cg_node_kind kind;
     cg_docid doc;              /* the document (of a question node: its document); CG_KIND_NONE
                                   for a CG_NODE_FILE node */
@@ -86,7 +88,8 @@ typedef struct cg_node {
      * by a catalog's (--metadata); a catalog fills what nobody else says.
      * CG_META_NONE for a field that is NULL. */
     cg_meta_source type_from, title_from, date_from, authors_from;
-    size_t record; /* the DIP record of `file` the document came in (from 1), or 0 */
+    size_t record;      /* the DIP record of `file` the document came in (from 1), or 0 */
+    const char *dip_id; /* DIP's id of that record, or NULL */
 } cg_node;
 
 /** The kind's name of a node: "question", "document" for a CG_NODE_FILE
@@ -103,11 +106,14 @@ typedef enum cg_edge_relation {
 /** "cites", "answers" or "part_of". Static. */
 CG_EXPORT const char *cg_edge_relation_name(cg_edge_relation rel);
 
-/** Where a citation stands. */
+/** Where a citation stands: in `file`, or in its DIP record `record`,
+ * whose text `line` and `col` count in. Written "FILE:LINE:COL", or
+ * "FILE#RECORD:LINE:COL" in a record, as the TSV names a record. */
 typedef struct cg_position {
     const char *file;
     size_t line;
     size_t col;
+    size_t record; /* the DIP record of `file` (from 1), or 0 */
 } cg_position;
 
 /** An edge from citing to cited. Owned by the graph. */
@@ -118,7 +124,7 @@ typedef struct cg_edge {
     size_t count;                /* occurrences */
     const char *const *locators; /* the locators' texts, sorted, distinct */
     size_t nlocators;
-    const cg_position *positions; /* in order of file, line, column */
+    const cg_position *positions; /* in order of file, record, line, column */
     size_t npositions;
 } cg_edge;
 
@@ -195,9 +201,9 @@ CG_EXPORT cg_status cg_graph_find_id(const cg_graph *g, const cg_docid *id,
 /** Looks up the node for an id written in any spelling the extractor
  * understands ("19/5954", "Drs. 19/5954", "BT-Drs. 19/5954", "BT-Drs.
  * 19/5954#Frage 2", a URL; cg_resolve_text()), or a file of the corpus by
- * its path or its name; `ex` may be NULL for canonical ids only. *found
- * says whether the graph has it, and then *node is it. CG_OK, or
- * CG_ENOMEM. */
+ * its path or its name, a DIP record of it as "PATH#N" or "NAME#N"; `ex`
+ * may be NULL for canonical ids only. *found says whether the graph has
+ * it, and then *node is it. CG_OK, or CG_ENOMEM. */
 CG_EXPORT cg_status cg_graph_find(const cg_graph *g, const cg_extractor *ex, const char *text,
                                   bool *found, size_t *node, cg_error *err);
 
@@ -273,6 +279,11 @@ CG_EXPORT cg_status cg_graph_author_pairs(const cg_graph *g, unsigned roles, cg_
  * with capitals (ASCII, and À to Þ: "Ü") made small ("afd" matches
  * "Fraktion der AfD", "grünen" "Fraktion BÜNDNIS 90/DIE GRÜNEN"). */
 CG_EXPORT bool cg_node_has_author(const cg_node *n, const char *name);
+
+/** `name` with its capitals made small as cg_node_has_author() makes them
+ * ("AfD" -> "afd"): the spelling that matches any part of a name. A new
+ * string the caller frees; NULL when memory ran out. */
+CG_EXPORT char *cg_author_name_folded(const char *name);
 
 /** Marks in keep[] (cg_graph_node_count() entries, the caller's) the nodes
  * within `depth` steps of `node` in `direction`; a question node brings its

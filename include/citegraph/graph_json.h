@@ -14,16 +14,18 @@
 extern "C" {
 #endif
 
-/** Node `node` as an object {id, kind, in_corpus, file, number,
- * wahlperiode, issuer, type, date, title, url, parent, urheber: [{name,
- * role}], type_from, title_from, date_from, urheber_from ("header", "dip",
- * "catalog", or null when the field is null)}: a new reference the
+/** Node `node` as an object {id, kind, in_corpus, file, [record, dip_id,]
+ * number, wahlperiode, issuer, type, date, title, url, parent, urheber:
+ * [{name, role}], type_from, title_from, date_from, urheber_from
+ * ("header", "dip", "catalog", or null when the field is null)}; record
+ * and dip_id only of a document that came in a DIP record: a new reference the
  * caller owns (json_decref). NULL, with the reason in `err`, for a node out
  * of range (CG_EINVAL) or when memory ran out (CG_ENOMEM); returning the
  * value, not a status, lets it go straight into jansson's calls. */
 CG_EXPORT json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err);
 /** Edge `edge` as an object {source, target, relation, count, locators,
- * positions}: a new reference the caller owns; NULL as for
+ * positions: [{file, [record,] line, col}]}, record only for a position
+ * inside a DIP record: a new reference the caller owns; NULL as for
  * cg_graph_node_json(). */
 CG_EXPORT json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err);
 

@@ -91,9 +91,12 @@ typedef enum cg_catalog_scope {
  * in "id" in any spelling (cg_resolve_text()), as a TSV's "id" column does.
  * A row or record that names no document, or has a field of the wrong type,
  * is passed over and recorded as a problem naming the file and the record
- * or line (cg_catalog_problem()); an empty file adds nothing. CG_EIO when
- * the file cannot be read, CG_EFORMAT (err->line set) when it is neither
- * TSV nor JSON, CG_ENOMEM. cg_catalog_read() reads a complete catalog. */
+ * or line (cg_catalog_problem()); so is a line of JSON Lines (one record per
+ * line) that does not parse ("record 3 (line 3): malformed JSON: ..."), and
+ * the other lines are read. An empty file adds nothing. CG_EIO when the file
+ * cannot be read, CG_EFORMAT (err->line set) when it is neither TSV nor
+ * JSON, or is JSON spread over lines that does not parse, CG_ENOMEM.
+ * cg_catalog_read() reads a complete catalog. */
 CG_EXPORT cg_status cg_catalog_read(cg_catalog *c, const cg_extractor *ex, const char *path,
                                     cg_error *err);
 CG_EXPORT cg_status cg_catalog_read_scoped(cg_catalog *c, const cg_extractor *ex, const char *path,

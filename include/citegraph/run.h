@@ -83,12 +83,14 @@ typedef struct cg_run_doc {
      * inside the record's text) and DIP's metadata on its extraction
      * (cg_document_info: id, type, title, date, authors, record, dip_id,
      * pdf_url, procedures, marked CG_META_DIP). What cannot be read (a
-     * record without text or of another dokumentart, a malformed value, an
-     * empty page) comes as a failed document whose `error` names the record
-     * ("record 3 (DIP id 258173): has no text"). Several documents then
-     * share `index` and `entry`. */
-    size_t record;      /* the record's number in its file, from 1; 0 for a text file, and
-                           for a failure that is no record's (a malformed value) */
+     * record without text or of another dokumentart, a malformed value, a
+     * list without records that is no DIP page) comes as a failed document
+     * whose `error` names the record ("record 3 (DIP id 258173): has no
+     * text"); a DIP page of no records (its last page) adds nothing.
+     * Several documents then share `index` and `entry`. */
+    size_t record;      /* the record's number in its file, from 1 (a malformed JSON Lines
+                           value keeps its number); 0 for a text file, and for a failure
+                           that is no one record's (a page that does not parse) */
     const char *dip_id; /* DIP's id of the record, or NULL */
 } cg_run_doc;
 

@@ -4,8 +4,10 @@
  * references; catalogs add known documents. cg_check_run() applies every
  * rule to every reference, then the configuration (severities, ignores with
  * reasons) and the baseline, and sorts the findings. A finding's
- * fingerprint hashes the rule, the file, the target, the reference text and
- * its rank among equal ones, never the line, so it survives lines moving. */
+ * fingerprint hashes the rule, the file (in a DIP record: DIP's id of the
+ * record, else the file and the record's number), the target, the reference
+ * text and its rank among equal ones, never the line, so it survives lines
+ * moving. */
 #include <fnmatch.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -432,13 +434,14 @@ static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t
         return CG_ENOMEM;
     char msg[1200];
     /* a position inside a DIP record's text says which record it is */
-    int at = d->record ? snprintf(msg, sizeof msg, "record %zu (DIP id %s): ", d->record,
-                                  d->dip_id ? d->dip_id : "unknown")
-                       : 0;
-    if (at < 0 || (size_t)at >= sizeof msg) at = 0;
+    size_t at = d->record ? cgc_record_name(d->record, d->dip_id, msg, sizeof msg - 2) : 0;
+    if (at) {
+        memcpy(msg + at, ": ", 3);
+        at += 2;
+    }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg + at, sizeof msg - (size_t)at, fmt, ap);
+    vsnprintf(msg + at, sizeof msg - at, fmt, ap);
     va_end(ap);
     cg_finding *f = &c->findings[c->nfindings];
     memset(f, 0, sizeof *f);
@@ -698,10 +701,22 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
 
 /* ---- running ---- */
 
+size_t cgc_record_name(size_t record, const char *dip_id, char *out, size_t cap) {
+    int n = snprintf(out, cap, "record %zu (DIP id %s)", record, dip_id ? dip_id : "unknown");
+    if (n < 0 || (size_t)n >= cap) {
+        if (cap) out[0] = '\0';
+        return 0;
+    }
+    return (size_t)n;
+}
+
+/* By file, then record: the positions of a DIP record are in its own text,
+ * so offsets of two records of one file do not compare. */
 static int cmp_finding(const void *a, const void *b) {
     const cg_finding *x = a, *y = b;
     int k = strcmp(x->file, y->file);
     if (k) return k;
+    if (x->record != y->record) return x->record < y->record ? -1 : 1;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
     k = strcmp(x->rule->id, y->rule->id);
     return k ? k : strcmp(x->message, y->message); /* qsort is not stable: a total order */
@@ -802,17 +817,20 @@ static cg_status finish(cg_check *c) {
         if (configured != rules[r].severity) f->severity = configured;
         for (size_t k = 0; k < c->nignores && !f->suppressed; k++)
             if (ignored(&c->ignores[k], f)) f->suppressed = c->ignores[k].reason;
-        /* rank among findings with the same rule, file, target and text */
+        /* rank among findings with the same rule, file, record, target and
+         * text: in a DIP record, counted in that record alone, so that
+         * records in another order keep their ranks */
         size_t rank = 0;
         size_t klen = strlen(f->rule->id) + strlen(f->target ? f->target : "") +
-                      strlen(f->text ? f->text : "") + 3;
+                      strlen(f->text ? f->text : "") + 4 /* separators, NUL */ +
+                      20 /* the record's number */;
         char *k = cgu_arena_alloc(&c->arena, klen);
         if (!k) {
             cgu_map_release(&seen);
             return CG_ENOMEM;
         }
-        snprintf(k, klen, "%s\x1f%s\x1f%s", f->rule->id, f->target ? f->target : "",
-                 f->text ? f->text : "");
+        snprintf(k, klen, "%s\x1f%zu\x1f%s\x1f%s", f->rule->id, f->record,
+                 f->target ? f->target : "", f->text ? f->text : "");
         cgu_map_get(&seen, k, &rank);
         if (cgu_map_put(&seen, k, rank + 1)) {
             cgu_map_release(&seen);
@@ -822,7 +840,19 @@ static cg_status finish(cg_check *c) {
         snprintf(rk, sizeof rk, "%zu", rank);
         uint64_t h = 1469598103934665603ULL;
         h = fnv(f->rule->id, h);
-        h = fnv(f->file, h);
+        if (f->record && f->dip_id) {
+            /* DIP's id names the record wherever it lies: pages downloaded
+             * again in another order keep their fingerprints */
+            h = fnv("DIP", h);
+            h = fnv(f->dip_id, h);
+        } else if (f->record) {
+            char rec[32];
+            snprintf(rec, sizeof rec, "record %zu", f->record);
+            h = fnv(f->file, h);
+            h = fnv(rec, h);
+        } else {
+            h = fnv(f->file, h);
+        }
         h = fnv(f->target ? f->target : "", h);
         h = fnv(f->text ? f->text : "", h);
         h = fnv(rk, h);

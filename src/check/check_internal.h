@@ -79,4 +79,8 @@ struct cg_check {
     cg_online_options online_opts;
 };
 
+/* "record 3 (DIP id 123456)", as findings in a DIP record name it, written
+ * to out; its length, or 0 (and "") when it does not fit. */
+size_t cgc_record_name(size_t record, const char *dip_id, char *out, size_t cap);
+
 #endif

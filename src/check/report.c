@@ -2,7 +2,9 @@
  * commands, JUnit XML, Markdown, and as a baseline.
  *
  * Every format carries the exact position (line, column in characters, byte
- * offset and length) and the rule. Findings the configuration silences are
+ * offset and length) and the rule; of a finding in a DIP record, which is
+ * a position in the record's text, SARIF and GitHub name the file alone and
+ * say the record and the position otherwise. Findings the configuration silences are
  * left out; findings the baseline knows are marked as such. */
 #include <jansson.h>
 #include <stdlib.h>
@@ -14,6 +16,21 @@
 
 static int shown(const cg_finding *f, cg_severity min) {
     return !f->suppressed && f->severity != CG_SEV_OFF && f->severity >= min;
+}
+
+/* The message of a finding in a DIP record with the position in the
+ * record's text: "record 3 (DIP id X), line 9, col 3 of its text: ...".
+ * Formats that point into the file (SARIF, GitHub) cannot point into a
+ * record's text, which is a JSON string on another line of the file, so the
+ * message says where. Other findings: the message as it is. */
+static int where_message(cg_buf *out, const cg_finding *f) {
+    char name[160];
+    size_t n = f->record ? cgc_record_name(f->record, f->dip_id, name, sizeof name) : 0;
+    const char *rest = f->message;
+    if (n && strncmp(rest, name, n) == 0 && strncmp(rest + n, ": ", 2) == 0) rest += n + 2;
+    if (rest == f->message) return cgu_buf_puts(out, f->message);
+    return cgu_buf_printf(out, "%s, line %zu, col %zu of its text: %s", name, f->line, f->col,
+                          rest);
 }
 
 /* ---- text ---- */
@@ -179,6 +196,29 @@ static const char *sarif_level(cg_severity s) {
     return s == CG_SEV_ERROR ? "error" : s == CG_SEV_WARNING ? "warning" : "note";
 }
 
+/* The record of a finding in a DIP record, on its location: a logical
+ * location naming it, and in the location's properties its number, DIP's id
+ * and `region`, the position in the record's text. Takes `region`. */
+static bool sarif_record(json_t *loc, const cg_finding *f, json_t *region) {
+    char name[160];
+    if (!cgc_record_name(f->record, f->dip_id, name, sizeof name))
+        snprintf(name, sizeof name, "record %zu", f->record);
+    json_t *logicals = json_array(), *logical = json_object(), *props = json_object();
+    bool ok = logicals && logical && props && cgu_json_set(logical, "name", cgu_json_str(name)) &&
+              cgu_json_set(logical, "kind", cgu_json_str("object")) &&
+              json_array_append(logicals, logical) == 0 &&
+              json_object_set(loc, "logicalLocations", logicals) == 0 &&
+              cgu_json_set(props, "record", json_integer((json_int_t)f->record)) &&
+              (!f->dip_id || cgu_json_set(props, "dipId", cgu_json_str(f->dip_id))) &&
+              json_object_set(props, "textRegion", region) == 0 &&
+              json_object_set(loc, "properties", props) == 0;
+    json_decref(logicals);
+    json_decref(logical);
+    json_decref(props);
+    json_decref(region);
+    return ok;
+}
+
 static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t nrules;
     const cg_rule *rs = cg_check_rules(&nrules);
@@ -216,12 +256,14 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
             if (f->text[k] == '\n') multiline = 1;
             if (!multiline && ((unsigned char)f->text[k] & 0xC0) != 0x80) end_col++;
         }
+        cg_buf text = CG_BUF_INIT;
         ok =
             res && msg && locs && loc && phys && art && region && fps &&
+            where_message(&text, f) == 0 &&
             cgu_json_set(res, "ruleId", cgu_json_str(f->rule->id)) &&
             cgu_json_set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rs))) &&
             cgu_json_set(res, "level", cgu_json_str(sarif_level(f->severity))) &&
-            cgu_json_set(msg, "text", cgu_json_str(f->message)) &&
+            cgu_json_set(msg, "text", cgu_json_str(text.data)) &&
             cgu_json_set(res, "message", msg) && cgu_json_set(art, "uri", cgu_json_str(f->file)) &&
             cgu_json_set(phys, "artifactLocation", art) &&
             cgu_json_set(region, "startLine", json_integer((json_int_t)f->line)) &&
@@ -229,14 +271,24 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
             (multiline || (cgu_json_set(region, "endLine", json_integer((json_int_t)f->line)) &&
                            cgu_json_set(region, "endColumn", json_integer((json_int_t)end_col)))) &&
             cgu_json_set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
-            cgu_json_set(region, "byteLength", json_integer((json_int_t)f->length)) &&
-            cgu_json_set(phys, "region", region) && cgu_json_set(loc, "physicalLocation", phys) &&
-            json_array_append_new(locs, loc) == 0 && cgu_json_set(res, "locations", locs) &&
-            cgu_json_set(fps, "citegraph/v1", cgu_json_str(f->fingerprint)) &&
-            cgu_json_set(res, "partialFingerprints", fps) &&
-            cgu_json_set(res, "baselineState",
-                         cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
-            json_array_append_new(results, res) == 0;
+            cgu_json_set(region, "byteLength", json_integer((json_int_t)f->length));
+        cg_buf_release(&text);
+        /* a region in a DIP record's text would point at the wrong place of
+         * the file: the file alone, and the record as a logical location */
+        if (f->record) {
+            ok = ok && json_object_set(loc, "physicalLocation", phys) == 0;
+            ok = sarif_record(loc, f, region) && ok;
+            json_decref(phys);
+        } else {
+            ok = ok && cgu_json_set(phys, "region", region) &&
+                 cgu_json_set(loc, "physicalLocation", phys);
+        }
+        ok = ok && json_array_append_new(locs, loc) == 0 && cgu_json_set(res, "locations", locs) &&
+             cgu_json_set(fps, "citegraph/v1", cgu_json_str(f->fingerprint)) &&
+             cgu_json_set(res, "partialFingerprints", fps) &&
+             cgu_json_set(res, "baselineState",
+                          cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
+             json_array_append_new(results, res) == 0;
     }
     json_t *root = json_object(), *runs = json_array(), *run = json_object(), *tool = json_object(),
            *driver = json_object();
@@ -291,14 +343,18 @@ static int github_out(const cg_check *c, cg_severity min, cg_buf *out) {
         if (!shown(f, min)) continue;
         char title[96];
         snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->name);
+        /* a line and column in a DIP record's text are none of the file's:
+         * an annotation of the whole file, the message says where */
+        cg_buf text = CG_BUF_INIT;
         rc = cgu_buf_printf(out, "::%s file=",
                             f->severity == CG_SEV_NOTE      ? "notice"
                             : f->severity == CG_SEV_WARNING ? "warning"
                                                             : "error") ||
              gh_escape(out, f->file, 1) ||
-             cgu_buf_printf(out, ",line=%zu,col=%zu,title=", f->line, f->col) ||
-             gh_escape(out, title, 1) || cgu_buf_puts(out, "::") || gh_escape(out, f->message, 0) ||
-             cgu_buf_putc(out, '\n');
+             (!f->record && cgu_buf_printf(out, ",line=%zu,col=%zu", f->line, f->col)) ||
+             cgu_buf_puts(out, ",title=") || gh_escape(out, title, 1) || cgu_buf_puts(out, "::") ||
+             where_message(&text, f) || gh_escape(out, text.data, 0) || cgu_buf_putc(out, '\n');
+        cg_buf_release(&text);
     }
     return rc;
 }

@@ -19,7 +19,7 @@ typedef struct run {
     cli_out out;
     out_format format;
     size_t total, files, failed, references, warned;
-    bool nomem;
+    bool nomem, records; /* records: a document came in a DIP record */
     /* the documents' own ids so far, for duplicates: index i of `seen` is
      * named seen_names[i], "path" or "path (record N)" */
     cg_corpus *seen;
@@ -124,6 +124,7 @@ static int consume(cg_run_doc *doc, void *ctx) {
     const char *path = doc->entry->path;
     cli_progress(r->c, doc->index + 1, r->total, path);
     r->files++;
+    r->records |= doc->record != 0;
     for (size_t i = 0; doc->input && i < cg_input_warning_count(doc->input); i++) {
         cli_warning(r->c, "%s: %s", path, cg_input_warning(doc->input, i));
         r->warned++;
@@ -209,8 +210,8 @@ int cmd_extract(cli *c, int argc, char **argv) {
         rc = wrote;
     } else if (rc == EXIT_OK && r.failed) {
         if (!c->quiet)
-            cli_error(c, "%zu of %zu file%s could not be processed", r.failed, r.files,
-                      r.files == 1 ? "" : "s");
+            cli_error(c, "%zu of %zu %s%s could not be processed", r.failed, r.files,
+                      r.records ? "document" : "file", r.files == 1 ? "" : "s");
         rc = EXIT_FAILED;
     }
 out:

@@ -58,6 +58,7 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     int rc = cli_read_common(c, a, &o->common);
     if (rc != EXIT_OK) return rc;
     static const cg_direction directions[] = {CG_OUT, CG_IN, CG_ALL};
+    bool role_given = false;
     for (size_t i = 0; i < a->noptions; i++) {
         const cli_opt_value *v = &a->options[i];
         switch (v->option->id) {
@@ -80,6 +81,7 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
         case OPT_ROLE:
             /* urheber|ressort|fragesteller are the roles in order; all: every one */
             o->roles = v->choice == 3 ? 0 : CG_AUTHOR_BIT(v->choice);
+            role_given = true;
             break;
         case OPT_URHEBER:
             o->urheber = v->value;
@@ -104,6 +106,9 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
             break;
         }
     }
+    /* --role says which authors count for --by urheber; alone it would be ignored */
+    if (role_given && !o->by_urheber)
+        return cli_usage_error(c, "--role needs --by urheber (it says whose citations count)");
     size_t nids = o->pairs ? 0 : ids_of(q);
     if (a->npositionals < nids)
         return cli_usage_error(c, "%s", nids == 2 ? "FROM and TO are needed" : "no ID given");
@@ -228,9 +233,15 @@ static void print_edge(cli_out *out, const cg_graph *g, const cg_edge *e, size_t
             cli_out_printf(out, "%s %s", l ? "," : "", e->locators[l]);
         cli_out_write(out, "\n", 1);
     }
-    for (size_t p = 0; p < e->npositions; p++)
-        cli_out_printf(out, "%s    at %s:%zu:%zu\n", indent, e->positions[p].file,
-                       e->positions[p].line, e->positions[p].col);
+    for (size_t p = 0; p < e->npositions; p++) {
+        /* inside a DIP record "FILE#N:LINE:COL", as the TSV names a record */
+        const cg_position *at = &e->positions[p];
+        if (at->record)
+            cli_out_printf(out, "%s    at %s#%zu:%zu:%zu\n", indent, at->file, at->record, at->line,
+                           at->col);
+        else
+            cli_out_printf(out, "%s    at %s:%zu:%zu\n", indent, at->file, at->line, at->col);
+    }
 }
 
 /* ---- JSON output ---- */
@@ -567,6 +578,24 @@ static int ranking(const query *qy, cg_rank_method m, ranked **out) {
     return EXIT_OK;
 }
 
+/* rank --urheber NAME that no document has: says so, and how a name
+ * written with capitals is matched; EXIT_FAILED, or EXIT_NOMEM. */
+static int no_such_author(cli *c, const char *name) {
+    char *folded = cg_author_name_folded(name);
+    if (!folded) return EXIT_NOMEM;
+    /* the hint is to be typed: quoted when the shell would split it */
+    bool quote = strpbrk(folded, " \t\"$`\\!&;|<>()*?[]#~") != NULL;
+    if (strcmp(folded, name) != 0)
+        cli_error(c,
+                  "no document has the author '%s' (names are exact; write it in lower case to "
+                  "match any part: --urheber %s%s%s)",
+                  name, quote ? "'" : "", folded, quote ? "'" : "");
+    else
+        cli_error(c, "no document has an author whose name contains '%s' (any case)", name);
+    free(folded);
+    return EXIT_FAILED;
+}
+
 static const char *const rank_names[] = {"indegree", "pagerank", "hub", "authority"};
 
 static int q_rank(const query *qy) {
@@ -580,6 +609,11 @@ static int q_rank(const query *qy) {
         for (size_t i = 0; i < n; i++)
             if (cg_node_has_author(cg_graph_node(qy->g, r[i].node), qy->o->urheber)) r[m++] = r[i];
         n = m;
+        if (!n) {
+            /* as for an ID not in the graph: an empty list would look like an answer */
+            free(r);
+            return no_such_author(qy->c, qy->o->urheber);
+        }
     }
     if (top > n) top = n;
     if (qy->json) {
@@ -930,6 +964,10 @@ static int add_catalogs(cli *c, const opts *o, const cg_extractor *ex, cg_graph 
         cg_error err;
         cg_status st = cg_catalog_new(&cat, &err);
         if (st == CG_OK) st = cg_catalog_read(cat, ex, o->common.catalogs[i], &err);
+        /* records the catalog passed over: named, as check names them, and
+         * the run goes on without them */
+        for (size_t p = 0; st == CG_OK && p < cg_catalog_problem_count(cat); p++)
+            cli_warning(c, "%s", cg_catalog_problem(cat, p));
         if (st == CG_OK) st = cg_graph_add_catalog(g, cat, &err);
         cg_catalog_free(cat);
         if (st != CG_OK) return cli_fail(c, &err, NULL, EXIT_USAGE);

@@ -282,7 +282,8 @@ static const cli_command commands[] = {
         .sections =
             (const cli_section[]){
                 {"Examples", "  citegraph rank --by pagerank --top 5 data/sample"}, {NULL, NULL}},
-        .exit_status = QUERY_EXIT_STATUS("the ranking could not be computed"),
+        .exit_status = QUERY_EXIT_STATUS(
+            "the ranking could not be computed, or no document has the author --urheber names"),
         .see_also = "stats",
     },
     {

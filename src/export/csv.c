@@ -48,8 +48,7 @@ static int edge_row(const cg_graph *g, const cg_edge *e, cg_buf *out) {
     snprintf(count, sizeof count, "%zu", e->count);
     int rc = cge_join_locators(&locs, e);
     for (size_t p = 0; !rc && p < e->npositions; p++)
-        rc = cgu_buf_printf(&pos, "%s%s:%zu:%zu", p ? "; " : "", e->positions[p].file,
-                            e->positions[p].line, e->positions[p].col);
+        rc = cgu_buf_puts(&pos, p ? "; " : "") || cge_append_position(&pos, &e->positions[p]);
     rc = rc || csv_field(out, cg_graph_node(g, e->source)->id, 0) ||
          csv_field(out, cg_graph_node(g, e->target)->id, 0) ||
          csv_field(out, cg_edge_relation_name(e->relation), 0) || csv_field(out, count, 0) ||

@@ -225,9 +225,15 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
         tn += (size_t)snprintf(tooltip, sizeof tooltip, "%s %s %s (%zu×)",
                                cg_graph_node(g, e->source)->id, relation,
                                cg_graph_node(g, e->target)->id, e->count);
-        for (size_t p = 0; p < e->npositions && p < 5 && tn + 80 < sizeof tooltip; p++)
-            tn += (size_t)snprintf(tooltip + tn, sizeof tooltip - tn, "\n%s:%zu:%zu",
-                                   e->positions[p].file, e->positions[p].line, e->positions[p].col);
+        for (size_t p = 0; p < e->npositions && p < 5 && tn + 80 < sizeof tooltip; p++) {
+            /* as cge_append_position() writes it, within the tooltip's room */
+            const cg_position *at = &e->positions[p];
+            tn += at->record
+                      ? (size_t)snprintf(tooltip + tn, sizeof tooltip - tn, "\n%s#%zu:%zu:%zu",
+                                         at->file, at->record, at->line, at->col)
+                      : (size_t)snprintf(tooltip + tn, sizeof tooltip - tn, "\n%s:%zu:%zu",
+                                         at->file, at->line, at->col);
+        }
         const char *style = e->relation == CG_EDGE_ANSWERS   ? ", color=\"#b2182b\", penwidth=2"
                             : e->relation == CG_EDGE_PART_OF ? ", style=dotted, arrowhead=none"
                                                              : "";

@@ -24,6 +24,10 @@ json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
              cgu_json_set(o, "kind", cgu_json_str(cg_node_kind_name(n))) &&
              cgu_json_set(o, "in_corpus", json_boolean(n->in_corpus)) &&
              cgu_json_set(o, "file", cgu_json_str(n->file)) &&
+             /* only a document that came in a DIP record has them, so that
+              * the JSON of text files stays as it was */
+             (!n->record || cgu_json_set(o, "record", json_integer((json_int_t)n->record))) &&
+             (!n->dip_id || cgu_json_set(o, "dip_id", cgu_json_str(n->dip_id))) &&
              cgu_json_set(o, "number", cgu_json_str(cge_number(n, number, sizeof number))) &&
              cgu_json_set(o, "wahlperiode", wp ? json_integer(wp) : json_null()) &&
              cgu_json_set(o, "issuer", cgu_json_str(cge_issuer(n))) &&
@@ -65,7 +69,9 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
         ok = json_array_append_new(locs, cgu_json_str(e->locators[l])) == 0;
     for (size_t p = 0; ok && p < e->npositions; p++) {
         json_t *q = json_object();
-        ok = q && cgu_json_set(q, "file", cgu_json_str(e->positions[p].file)) &&
+        const cg_position *at = &e->positions[p];
+        ok = q && cgu_json_set(q, "file", cgu_json_str(at->file)) &&
+             (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
              cgu_json_set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
              cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col));
         if (ok)

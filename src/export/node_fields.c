@@ -38,6 +38,11 @@ int cge_join_locators(cg_buf *out, const cg_edge *e) {
     return rc;
 }
 
+int cge_append_position(cg_buf *out, const cg_position *p) {
+    return p->record ? cgu_buf_printf(out, "%s#%zu:%zu:%zu", p->file, p->record, p->line, p->col)
+                     : cgu_buf_printf(out, "%s:%zu:%zu", p->file, p->line, p->col);
+}
+
 const char *cge_source(cg_meta_source source) {
     return source == CG_META_NONE ? NULL : cg_meta_source_name(source);
 }

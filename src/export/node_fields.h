@@ -22,6 +22,10 @@ const char *cge_parent_id(const cg_graph *g, const cg_node *n);
 /* Appends the edge's locators joined by "; " (nothing when it has none).
  * 0, or -1 when memory ran out. */
 int cge_join_locators(cg_buf *out, const cg_edge *e);
+/* Appends where a citation stands: "FILE:LINE:COL", or in a DIP record
+ * "FILE#N:LINE:COL", as the TSV names a record (a page holds ten). 0, or
+ * -1 when memory ran out. */
+int cge_append_position(cg_buf *out, const cg_position *p);
 /* The name of where a field came from ("header", "dip", "catalog"), or
  * NULL when nobody says (the field is empty). */
 const char *cge_source(cg_meta_source source);

@@ -246,7 +246,8 @@ static int starts_lower(const char *c) {
 
 /* A line that ends before the name of the Fraktion does. */
 static int party_cut(const char *c, size_t n) {
-    static const char *const ends[] = {"Fraktion", "/DIE", " DIE", "BÜNDNIS 90/", NULL};
+    static const char *const ends[] = {"Fraktion", "Fraktion der", "/DIE",
+                                       " DIE",     "BÜNDNIS 90/",  NULL};
     for (const char *const *e = ends; *e; e++) {
         size_t k = strlen(*e);
         if (n >= k && strcmp(c + n - k, *e) == 0) return 1;
@@ -256,10 +257,11 @@ static int party_cut(const char *c, size_t n) {
 
 static int ends_open(const char *c, size_t n) {
     static const char *const words[] = {
-        " der",  " des",  " dem",   " den",  " die", " das",   " und",   " von",   " zu",
-        " zur",  " zum",  " für",   " in",   " im",  " mit",   " auf",   " an",    " aus",
-        " bei",  " über", " sowie", " nach", " vor", " gegen", " durch", " eines", " einer",
-        " eine", " ein",  " am",    " beim", " vom", NULL};
+        " der", " des", " dem", " den", " die", " das", " und", " von", " zu", " zur", " zum",
+        " für", " in", " im", " mit", " auf", " an", " aus", " bei", " über", " sowie", " nach",
+        " vor", " gegen", " durch", " eines", " einer", " eine", " ein", " am", " beim", " vom",
+        /* an article starting a subtitle: "Spar- und Investitionsunion - Eine" / "Strategie" */
+        " - Eine", " - Ein", " - Der", " - Die", " - Das", NULL};
     if (n && (c[n - 1] == ',' || c[n - 1] == '-' || c[n - 1] == '(' || c[n - 1] == ':')) return 1;
     for (const char *const *w = words; *w; w++) {
         size_t k = strlen(*w);
@@ -406,6 +408,25 @@ static int starts_numbered(const char *c) {
     return d && (c[d] == '.' || c[d] == ')' || c[d] == '\0');
 }
 
+/* "31. Dezember 2024", "1. Januar": a date, which a title may run on to ("bis zum" /
+ * "31. Dezember 2024"), unlike a numbered question. */
+static int starts_date(const char *c) {
+    static const char *const months[] = {"Januar",   "Februar",  "März",   "April",     "Mai",
+                                         "Juni",     "Juli",     "August", "September", "Oktober",
+                                         "November", "Dezember", NULL};
+    size_t d = strspn(c, "0123456789");
+    if (d < 1 || d > 2 || c[d] != '.' || c[d + 1] != ' ') return 0;
+    for (const char *const *m = months; *m; m++)
+        if (starts(c + d + 2, *m)) return 1;
+    return 0;
+}
+
+/* A short line that is a word ("Rom"), not the letters of a margin stamp ("B", "Fu"). */
+static int is_short_word(const char *c, size_t n) {
+    return n == 3 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'a' && c[1] <= 'z' && c[2] >= 'a' &&
+           c[2] <= 'z';
+}
+
 /* The word a line starts with is a conjunction after which a hyphen at the end of the line
  * before is a real one ("Agrar-⏎und Lebensmittelsektor"). */
 static int starts_conjunction(const char *c) {
@@ -418,7 +439,12 @@ typedef struct tbuf {
 } tbuf;
 
 static void tput(tbuf *t, const char *s, size_t n) {
-    if (t->n + n + 1 >= sizeof t->s) n = sizeof t->s - 1 - t->n;
+    if (t->n + n + 1 >= sizeof t->s) {
+        /* a title this long is cut, but never inside a UTF-8 sequence */
+        n = sizeof t->s - 1 - t->n;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
     memcpy(t->s + t->n, s, n);
     t->n += n;
     t->s[t->n] = '\0';
@@ -577,13 +603,16 @@ static int type_and_title(xctx *x) {
         size_t n = h.n;
         if (titled) {
             /* the title goes on while its line runs on or the next starts in lower case */
-            if (!n || is_furniture(c, n) || title_lines >= 12) break;
+            int open = line_runs_on(title.s, title.n);
+            /* a title that stops open ("… in") runs on to a short word ("Rom") */
+            if (!n || (is_furniture(c, n) && !(open && is_short_word(c, n))) || title_lines >= 12)
+                break;
             int digit = c[0] >= '0' && c[0] <= '9';
-            if (digit ? starts_numbered(c)
+            if (digit ? starts_numbered(c) && !(open && starts_date(c))
                       : ends_title(c, n) && !(is_dash_framed(c, n) && !strstr(c, "Antrag") &&
                                               !is_drucksache_line(c)))
                 break;
-            int on = line_runs_on(title.s, title.n);
+            int on = open;
             /* "- Haushalts- und Vermögensrechnung des Bundes für das" / "Haushaltsjahr 2024 -" */
             int dash_part = c[0] == '-' && c[1] == ' ' && !strstr(c, "Antrag");
             if (!on && !hier_open && !starts_lower(c) && c[0] != '(' && !dash_part) break;

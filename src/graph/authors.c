@@ -95,6 +95,16 @@ static bool has_capital(const char *name) {
     return false;
 }
 
+char *cg_author_name_folded(const char *name) {
+    size_t n = strlen(name);
+    char *s = malloc(n + 1);
+    if (!s) return NULL;
+    const unsigned char *p = (const unsigned char *)name;
+    for (size_t i = 0; i <= n; i++)
+        s[i] = (char)small(i ? p[i - 1] : 0, p[i]);
+    return s;
+}
+
 /* Whether `part` (small letters only) stands in `name` with its capitals
  * made small. */
 static bool contains_folded(const char *name, const char *part) {

@@ -23,6 +23,7 @@ static int cmp_pending(const void *a, const void *b) {
     if (!x->ref || !y->ref) return (x->ref != NULL) - (y->ref != NULL);
     int c = strcmp(x->ref->file, y->ref->file);
     if (c) return c;
+    if (x->ref->record != y->ref->record) return x->ref->record < y->ref->record ? -1 : 1;
     if (x->ref->line != y->ref->line) return x->ref->line < y->ref->line ? -1 : 1;
     if (x->ref->col != y->ref->col) return x->ref->col < y->ref->col ? -1 : 1;
     return 0;
@@ -201,6 +202,7 @@ static cg_status build_nodes(cg_graph *g, builder *b) {
         nd->in_corpus = true;
         nd->file = d->file;
         nd->record = d->record;
+        nd->dip_id = d->dip_id;
         nd->type = d->type;
         nd->date = d->date;
         nd->title = d->title;
@@ -292,7 +294,7 @@ static cg_status build_edges(cg_graph *g, builder *b) {
             const ref_rec *r = pend[k].ref;
             if (!r) continue;
             if (r->answers) e->relation = CG_EDGE_ANSWERS;
-            pos[e->npositions++] = (cg_position){r->file, r->line, r->col};
+            pos[e->npositions++] = (cg_position){r->file, r->line, r->col, r->record};
             if (r->locator) locs[nl++] = r->locator;
         }
         e->count = npos ? npos : 1;
@@ -404,8 +406,10 @@ cg_status cg_graph_find_id(const cg_graph *g, const cg_docid *id, const cg_quest
                            const cg_question *question, bool *found, size_t *node, cg_error *err) {
     *found = false;
     /* spelled as the key of the node would be; no file: a document id */
-    node_key k = {*id, NULL, question != NULL, series ? *series : 0,
-                  question ? *question : (cg_question){0, 0}};
+    node_key k = {.doc = *id,
+                  .has_question = question != NULL,
+                  .series = series ? *series : 0,
+                  .question = question ? *question : (cg_question){0, 0}};
     cg_buf b = CG_BUF_INIT;
     cg_status st = cgg_key_append(&b, &k, err);
     if (st == CG_OK) *found = cgu_map_get(&g->index, b.data, node);
@@ -462,12 +466,24 @@ cg_status cg_graph_find(const cg_graph *g, const cg_extractor *ex, const char *t
             st = find_spelled(g, ex, text, (size_t)(hash - text), hash + 1, found, node, err);
         if (st != CG_OK || *found) return st;
     }
-    /* a file of the corpus, by path or by name */
+    /* a file of the corpus, by path or by name; a DIP record of it as
+     * "PATH#N" or "NAME#N", as positions name it */
+    const char *hash = strrchr(text, '#');
+    size_t file_len = hash ? (size_t)(hash - text) : 0, record = 0;
+    if (hash && hash[1] >= '1' && hash[1] <= '9' &&
+        strspn(hash + 1, "0123456789") == strlen(hash + 1))
+        record = (size_t)strtoull(hash + 1, NULL, 10);
     for (size_t i = 0; i < g->nnodes; i++) {
         const char *f = g->nodes[i].file;
         if (!f) continue;
         const char *slash = strrchr(f, '/');
-        if (strcmp(f, text) == 0 || (slash && strcmp(slash + 1, text) == 0)) {
+        bool match = strcmp(f, text) == 0 || (slash && strcmp(slash + 1, text) == 0);
+        if (!match && record && g->nodes[i].record == record) {
+            const char *name = slash ? slash + 1 : f;
+            match = (strlen(f) == file_len && memcmp(f, text, file_len) == 0) ||
+                    (strlen(name) == file_len && memcmp(name, text, file_len) == 0);
+        }
+        if (match) {
             *node = i;
             *found = true;
             return CG_OK;

@@ -82,7 +82,10 @@ static cg_docid own(cg_graph *g, const cg_docid *id, int *failed) {
 cg_status cgg_key_append(cg_buf *b, const node_key *k, cg_error *err) {
     cg_status st = CG_OK;
     if (k->doc.kind == CG_KIND_NONE && k->file) {
-        if (cgu_buf_printf(b, "file:%s", k->file)) st = cgu_oom(err);
+        /* the records of a DIP file share its path; "#N" as the TSV names a record */
+        if (k->record ? cgu_buf_printf(b, "file:%s#%zu", k->file, k->record)
+                      : cgu_buf_printf(b, "file:%s", k->file))
+            st = cgu_oom(err);
     } else {
         st = cg_docid_append(&k->doc, b, err);
     }
@@ -118,9 +121,9 @@ static cg_status push_ref(cg_graph *g, const ref_rec *r) {
 
 /* Adds one reference made by the key `source`, expanding question locators
  * into question nodes when asked to. */
-static cg_status add_reference(cg_graph *g, size_t source, const char *file,
+static cg_status add_reference(cg_graph *g, size_t source, const char *file, size_t record,
                                const cg_reference *r) {
-    node_key target = {r->target, NULL, false, 0, {0, 0}};
+    node_key target = {.doc = r->target};
     if (target.doc.kind == CG_KIND_INTERNAL) return CG_OK; /* a part of the same document */
     if (target.doc.kind == CG_KIND_URL) {
         if (r->resolves_to.kind != CG_KIND_NONE)
@@ -131,6 +134,7 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file,
     ref_rec rec = {.source = source,
                    .answers = r->relation == CG_REL_ANSWERS,
                    .file = file,
+                   .record = record,
                    .line = r->line,
                    .col = r->col};
     if (g->opts.questions && r->locator.nquestions) {
@@ -177,8 +181,11 @@ static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, bo
     int failed = 0;
     const char *f = dup(g, file, &failed);
     size_t source;
-    if (failed || cgg_intern(g, &(node_key){info->id, f, false, 0, {0, 0}}, &source))
-        return cgu_oom(err);
+    /* a document without an id is its file's, or its DIP record's: the
+     * records of one file are as many documents */
+    node_key key = {.doc = info->id, .file = f};
+    if (info->id.kind == CG_KIND_NONE) key.record = info->record;
+    if (failed || cgg_intern(g, &key, &source)) return cgu_oom(err);
     if (document) {
         if (cgu_grow((void **)&g->docs, &g->capdocs, g->ndocs + 1, sizeof *g->docs))
             return cgu_oom(err);
@@ -198,13 +205,14 @@ static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, bo
         d->date_from = source_of(d->date, info->date_from);
         d->authors_from = source_of(d->authors, info->authors_from);
         d->record = info->record;
+        d->dip_id = dup(g, info->dip_id, &failed);
         d->from_dip = info->record > 0 || info->dip_id != NULL || info->id_from == CG_META_DIP;
         d->refs_begin = d->refs_end = g->nrefs;
         if (failed) return cgu_oom(err);
         g->ndocs++;
     }
     for (size_t i = 0; i < cg_extraction_count(ext); i++)
-        if (add_reference(g, source, f, cg_extraction_reference(ext, i)) != CG_OK)
+        if (add_reference(g, source, f, info->record, cg_extraction_reference(ext, i)) != CG_OK)
             return cgu_oom(err);
     if (document) g->docs[g->ndocs - 1].refs_end = g->nrefs;
     return CG_OK;

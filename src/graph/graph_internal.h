@@ -13,10 +13,12 @@
 #include "util/util.h"
 
 /* A node's identity as it goes in: the document's id (CG_KIND_NONE: the
- * document of `file`) and, for a question node, the question. */
+ * document of `file`, or of its DIP record `record`) and, for a question
+ * node, the question. */
 typedef struct node_key {
     cg_docid doc;
     const char *file;
+    size_t record; /* with CG_KIND_NONE: the DIP record of `file`, or 0 */
     bool has_question;
     cg_question_series series;
     cg_question question;
@@ -38,6 +40,7 @@ typedef struct ref_rec {
     bool answers;
     bool dropped; /* made by a duplicate document that is not used */
     const char *file;
+    size_t record; /* the DIP record of `file` it stands in, or 0 */
     size_t line, col;
 } ref_rec;
 
@@ -50,6 +53,7 @@ typedef struct doc_rec {
     size_t nauthors;
     cg_meta_source type_from, title_from, date_from, authors_from;
     size_t record;               /* its DIP record in `file`, or 0 */
+    const char *dip_id;          /* that record's DIP id, or NULL */
     bool from_dip;               /* it came in a DIP record */
     bool unused;                 /* another document with its id is used instead */
     size_t refs_begin, refs_end; /* its references in cg_graph.refs */
@@ -85,9 +89,11 @@ struct cg_graph {
 
 /* Appends the text of the key `k`, which is its node's id: "BT-Drs.
  * 19/5954", "BT-Drs. 19/5954#Frage 2", or "file:PATH" for a document named
- * by its file (CG_KIND_NONE with k->file). The one place that spells keys,
- * so that interning and cg_graph_find_id() agree. CG_OK; CG_EINVAL (from
- * cg_docid_append) for CG_KIND_NONE without a file; CG_ENOMEM. */
+ * by its file (CG_KIND_NONE with k->file), "file:PATH#N" for one named by
+ * its DIP record N of the file (the records of a file share its path). The
+ * one place that spells keys, so that interning and cg_graph_find_id()
+ * agree. CG_OK; CG_EINVAL (from cg_docid_append) for CG_KIND_NONE without
+ * a file; CG_ENOMEM. */
 cg_status cgg_key_append(cg_buf *b, const node_key *k, cg_error *err);
 
 /* The index in g->keys of the key `k`, added when new with its id's texts

@@ -12,7 +12,14 @@
  * with a "type") and a text that happens to start with "[" are not DIP's.
  * A value that does not parse costs only itself: reading goes on at the
  * next line that starts a value, so one broken line of JSON Lines or one
- * truncated page loses no other record. */
+ * truncated page loses no other record. Records are numbered by their
+ * position in the file, and a value that does not parse keeps its numbers
+ * (one for a line of JSON Lines, as many as its list holds for a page), so
+ * that one broken value does not renumber the records after it.
+ *
+ * DIP's strings are checked before use: a "datum" that is no date is not
+ * used (the header's stays), and control characters in titles, types and
+ * names, which would break a message line or a TSV row, become spaces. */
 #include "dip.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -76,6 +83,40 @@ static void add_failure(reader *r, const char *message) {
     if (it) it->error = message;
 }
 
+/* The length of the control character (C0, DEL or C1) at s[i], or 0. */
+static size_t control_at(const unsigned char *s, size_t n, size_t i) {
+    if (s[i] < 0x20 || s[i] == 0x7f) return 1;
+    if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f) return 2;
+    return 0;
+}
+
+/* A copy of `s` in the arena, each run of control characters and spaces
+ * around them one space, none at either end; NULL when nothing is left
+ * (or memory ran out, which sets r->oom). */
+static const char *one_line(reader *r, const char *s, size_t n) {
+    char *out = cgu_arena_alloc(&r->f->arena, n + 1);
+    if (!out) {
+        r->oom = 1;
+        return NULL;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = 0;
+    bool gap = false;
+    for (size_t i = 0; i < n;) {
+        size_t c = control_at(u, n, i);
+        if (c || u[i] == ' ') {
+            gap = true;
+            i += c ? c : 1;
+            continue;
+        }
+        if (gap && k) out[k++] = ' ';
+        gap = false;
+        out[k++] = s[i++];
+    }
+    out[k] = '\0';
+    return k ? out : NULL;
+}
+
 /* A string field copied into the arena; NULL when absent or empty. */
 static const char *field(reader *r, json_t *o, const char *key) {
     json_t *v = json_object_get(o, key);
@@ -85,11 +126,24 @@ static const char *field(reader *r, json_t *o, const char *key) {
     return s;
 }
 
+/* A string field that is shown as one line (a title, a type, a name):
+ * control characters become spaces; NULL when absent or blank. */
+static const char *line_field(reader *r, json_t *o, const char *key) {
+    json_t *v = json_object_get(o, key);
+    if (!json_is_string(v)) return NULL;
+    return one_line(r, json_string_value(v), json_string_length(v));
+}
+
+/* A warning on the record (at most CGIN_DIP_WARNINGS are kept). */
+static void add_warning(cgin_dip_item *it, const char *message) {
+    if (message && it->nwarnings < CGIN_DIP_WARNINGS) it->warnings[it->nwarnings++] = message;
+}
+
 /* DIP's id: a string, or a number in some exports. */
 static const char *dip_id_of(reader *r, json_t *o) {
     json_t *v = json_object_get(o, "id");
     if (json_is_integer(v)) return format(r, "%lld", (long long)json_integer_value(v));
-    return field(r, o, "id");
+    return line_field(r, o, "id");
 }
 
 /* The "titel" of each element of the list `key` (objects with "titel", or
@@ -101,10 +155,10 @@ static int add_authors(reader *r, json_t *o, const char *key, cg_author_role rol
     json_array_foreach(list, i, e) {
         json_t *name = json_is_object(e) ? json_object_get(e, "titel") : e;
         if (!json_is_string(name) || json_string_length(name) == 0) continue;
+        const char *s = one_line(r, json_string_value(name), json_string_length(name));
+        if (r->oom) return -1;
+        if (!s) continue; /* nothing but spaces and control characters */
         if (cgu_grow((void **)authors, cap, *n + 1, sizeof **authors)) return -1;
-        const char *s =
-            cgu_arena_strndup(&r->f->arena, json_string_value(name), json_string_length(name));
-        if (!s) return -1;
         (*authors)[(*n)++] = (cg_author){s, role};
     }
     return 0;
@@ -141,8 +195,8 @@ static int add_lists(reader *r, json_t *o, cg_document_info *info) {
         p->id = json_is_integer(id) ? format(r, "%lld", (long long)json_integer_value(id))
                                     : field(r, e, "id");
         if (!p->id) continue;
-        p->title = field(r, e, "titel");
-        p->type = field(r, e, "vorgangstyp");
+        p->title = line_field(r, e, "titel");
+        p->type = line_field(r, e, "vorgangstyp");
         np++;
     }
     if (!bad) {
@@ -161,10 +215,10 @@ static void read_id(reader *r, json_t *o, bool protocol, const char *who, cgin_d
     if (!number) return;
     bool bt = issuer && strcmp(issuer, "BT") == 0, br = issuer && strcmp(issuer, "BR") == 0;
     if (protocol && br) {
-        it->warning = format(r,
-                             "%s: Bundesrat Plenarprotokoll %s: citegraph has no id for "
-                             "Bundesrat protocols; the header's id is kept",
-                             who, number);
+        add_warning(it, format(r,
+                               "%s: Bundesrat Plenarprotokoll %s: citegraph has no id for "
+                               "Bundesrat protocols; the header's id is kept",
+                               who, number));
         return;
     }
     cg_kind kind = protocol ? CG_KIND_BT_PLENARPROTOKOLL
@@ -172,19 +226,19 @@ static void read_id(reader *r, json_t *o, bool protocol, const char *who, cgin_d
                    : br     ? CG_KIND_BR_DRUCKSACHE
                             : CG_KIND_NONE;
     if (kind == CG_KIND_NONE) {
-        it->warning =
-            format(r, "%s: herausgeber '%s' is neither BT nor BR; the header's id is kept", who,
-                   issuer ? issuer : "");
+        add_warning(it,
+                    format(r, "%s: herausgeber '%s' is neither BT nor BR; the header's id is kept",
+                           who, issuer ? issuer : ""));
         return;
     }
     if (cg_docid_parse_number(kind, number, &it->info.id, NULL) == CG_OK) {
         it->info.id_from = CG_META_DIP;
         return;
     }
-    it->warning = format(r,
-                         "%s: dokumentnummer '%s' is not the number of a %s; the header's id is "
-                         "kept",
-                         who, number, cg_kind_name(kind));
+    add_warning(it, format(r,
+                           "%s: dokumentnummer '%s' is not the number of a %s; the header's id is "
+                           "kept",
+                           who, number, cg_kind_name(kind)));
 }
 
 static void read_record(reader *r, json_t *o) {
@@ -231,9 +285,15 @@ static void read_record(reader *r, json_t *o) {
     in->record = it->record;
     in->dip_id = it->dip_id;
     read_id(r, o, protocol, who, it);
-    in->type = protocol ? "Plenarprotokoll" : field(r, o, "drucksachetyp");
-    in->title = field(r, o, "titel");
+    in->type = protocol ? "Plenarprotokoll" : line_field(r, o, "drucksachetyp");
+    in->title = line_field(r, o, "titel");
     in->date = field(r, o, "datum");
+    if (in->date && !cgu_is_iso_date(in->date)) {
+        /* a date that is none would decide CG004's comparison: the header's stays */
+        const char *shown = one_line(r, in->date, strlen(in->date));
+        add_warning(it, format(r, "%s: \"datum\" is not a date: '%.40s'", who, shown ? shown : ""));
+        in->date = NULL;
+    }
     in->pdf_url = field(r, json_object_get(o, "fundstelle"), "pdf_url");
     if (in->type) in->type_from = CG_META_DIP;
     if (in->title) in->title_from = CG_META_DIP;
@@ -246,10 +306,16 @@ static void read_record(reader *r, json_t *o) {
 static void read_value(reader *r, json_t *v, size_t line, int depth) {
     json_t *docs = json_is_object(v) ? json_object_get(v, "documents") : NULL;
     if (docs) {
+        /* an empty list with numFound or cursor is DIP's answer of no records:
+         * the last page of a cursor, or a search without hits */
+        bool answer = json_object_get(v, "numFound") || json_object_get(v, "cursor");
         if (!json_is_array(docs))
             add_failure(r, format(r, "page at line %zu: \"documents\" is not a list", line));
-        else if (json_array_size(docs) == 0)
-            add_failure(r, format(r, "page at line %zu: \"documents\" is empty: no records", line));
+        else if (json_array_size(docs) == 0 && !answer)
+            add_failure(r, format(r,
+                                  "page at line %zu: \"documents\" is empty, and there is no "
+                                  "\"numFound\" or \"cursor\": no records",
+                                  line));
         size_t i;
         json_t *e;
         json_array_foreach(docs, i, e) read_record(r, e);
@@ -298,6 +364,110 @@ static size_t next_value_line(const char *d, size_t len, size_t from) {
     return len;
 }
 
+/* What a value that does not parse held, from its structure alone
+ * (strings and brackets, which a bad byte or escape inside a string does
+ * not disturb): whether it is a list of records (a page's "documents" or a
+ * top-level array), how many elements that list has, and how many of them
+ * end before the byte where parsing failed. */
+typedef struct broken_value {
+    bool list;
+    size_t records, before_error;
+} broken_value;
+
+static void scan_broken(const char *d, size_t len, size_t error_at, broken_value *b) {
+    memset(b, 0, sizeof *b);
+    size_t depth = 0, list_depth = 0, key = 0, key_len = 0, str = 0;
+    bool in_str = false, escaped = false, want_list = false, in_elem = false, list_done = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = d[i];
+        if (in_str) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"' || c == '\n') { /* a raw line end: the string was cut */
+                in_str = false;
+                if (depth == 1) key = str, key_len = i - str;
+            }
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        if (list_depth && depth == list_depth && !in_elem && c != ',' && c != ']') {
+            in_elem = true;
+            b->records++;
+        }
+        bool ends_elem = false;
+        if (c == '"') {
+            in_str = true;
+            str = i + 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+            if (c == '[' && !list_done && !list_depth && (i == 0 || (want_list && depth == 2)))
+                list_depth = depth, b->list = true;
+        } else if (c == '}' || c == ']') {
+            if (depth && depth == list_depth) { /* the list itself closes */
+                ends_elem = in_elem;
+                list_depth = 0;
+                list_done = true;
+            }
+            if (depth) depth--;
+            if (list_depth && depth == list_depth && in_elem) ends_elem = true;
+        } else if (c == ',') {
+            ends_elem = list_depth && depth == list_depth && in_elem;
+        } else if (c == ':' && depth == 1) {
+            want_list = key_len == 9 && memcmp(d + key, "documents", 9) == 0;
+            continue;
+        }
+        if (ends_elem) {
+            in_elem = false;
+            if (i < error_at) b->before_error++;
+        }
+        want_list = false;
+    }
+}
+
+/* The failure of a value that does not parse, which keeps its numbers: a
+ * record (a line of JSON Lines) one, a page or list as many as its list
+ * holds. */
+static void add_broken(reader *r, size_t off, size_t end, size_t line, const json_error_t *je) {
+    broken_value b;
+    scan_broken(r->data + off, end - off, (size_t)je->position, &b);
+    size_t at = line + (je->line > 0 ? (size_t)je->line - 1 : 0);
+    char where[48] = "";
+    if (at != line) snprintf(where, sizeof where, " (at line %zu)", at);
+    if (!b.list) {
+        cgin_dip_item *it = new_item(r);
+        if (!it) return;
+        it->record = ++r->records;
+        it->error = format(r, "record %zu (line %zu): malformed JSON: %s%s", it->record, line,
+                           je->text, where);
+        return;
+    }
+    const char *what = r->data[off] == '[' ? "list" : "page";
+    if (b.records == 0) {
+        add_failure(r, format(r,
+                              "%s at line %zu: malformed JSON: %s%s; its records are lost, and "
+                              "how many it held cannot be told",
+                              what, line, je->text, where));
+        return;
+    }
+    size_t first = r->records + 1;
+    r->records += b.records;
+    char lost[128];
+    if (b.records == 1)
+        snprintf(lost, sizeof lost, "its record, number %zu, is lost", first);
+    else if (b.before_error < b.records)
+        snprintf(lost, sizeof lost,
+                 "its %zu records, numbers %zu to %zu, are lost (the error is in number %zu)",
+                 b.records, first, r->records, first + b.before_error);
+    else
+        snprintf(lost, sizeof lost,
+                 "its %zu records, numbers %zu to %zu, are lost (the error is after them)",
+                 b.records, first, r->records);
+    add_failure(r, format(r, "%s at line %zu: malformed JSON: %s%s; %s", what, line, je->text,
+                          where, lost));
+}
+
 static const size_t PARSE_FLAGS = JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL;
 
 int cgin_dip_read(const char *data, size_t len, cgin_dip_file *out) {
@@ -320,9 +490,8 @@ int cgin_dip_read(const char *data, size_t len, cgin_dip_file *out) {
             json_decref(v);
             next = off + je.position;
         } else {
-            add_failure(&r, format(&r, "value at line %zu: malformed JSON: %s (at line %zu)", line,
-                                   je.text, line + (je.line > 0 ? (size_t)je.line - 1 : 0)));
             next = next_value_line(data, len, off);
+            add_broken(&r, off, next, line, &je);
         }
         if (r.oom) return -1;
         size_t from = off;

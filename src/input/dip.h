@@ -9,17 +9,23 @@
 #include "citegraph/extract.h"
 #include "util/util.h"
 
+/* How many warnings an item keeps (DIP's number and DIP's date). */
+#define CGIN_DIP_WARNINGS 4
+
 /* One item of a DIP file: a record with its text, or something that could
  * not be read (a record without text, of another dokumentart, a malformed
- * value, an empty page), with the message. */
+ * value, a page whose "documents" is not a list), with the message. A page
+ * of no records (DIP's last page of a cursor) gives no item. */
 typedef struct cgin_dip_item {
-    size_t record;      /* the record's number in the file, from 1 over all pages; 0 for a
-                           failure that is no record's (a malformed value, an empty page) */
+    size_t record;      /* the record's number in the file, from 1 over all values and pages
+                           (a malformed line of JSON Lines keeps its number); 0 for a failure
+                           that is no one record's (a malformed page, an empty list) */
     const char *dip_id; /* DIP's "id" of the record; or NULL */
     const char *text;   /* the record's "text" (may hold NUL bytes); NULL when `error` */
     size_t text_len;
-    const char *error;   /* "record 3 (DIP id 258173): has no text"; NULL when fine */
-    const char *warning; /* something DIP says that could not be used; or NULL */
+    const char *error; /* "record 3 (DIP id 258173): has no text"; NULL when fine */
+    const char *warnings[CGIN_DIP_WARNINGS]; /* what DIP says that could not be used */
+    size_t nwarnings;
     /* What DIP says: each field DIP gave has its *_from set to CG_META_DIP;
      * record, dip_id, pdf_url and procedures are set as DIP has them. */
     cg_document_info info;

@@ -361,8 +361,10 @@ cg_status cg_input_from_memory(const char *name, const void *data, size_t len,
     return finish(name, copy, len, opts, out, err);
 }
 
-int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *extra) {
-    for (size_t i = 0; i < in->nwarnings; i++) {
+int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *const *extra,
+                               size_t nextra) {
+    size_t own = in->nwarnings;
+    for (size_t i = 0; i < own; i++) {
         size_t n = strlen(prefix) + strlen(in->warnings[i]) + 3;
         char *w = malloc(n);
         if (!w) return -1;
@@ -370,9 +372,10 @@ int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *ext
         free(in->warnings[i]);
         in->warnings[i] = w;
     }
-    /* the warning about the record itself comes first: it is DIP's, not the text's */
-    if (extra) {
-        if (add_warning(in, "%s", extra)) return -1;
+    for (size_t k = 0; k < nextra; k++)
+        if (add_warning(in, "%s", extra[k])) return -1;
+    /* the warnings about the record itself come first: they are DIP's, not the text's */
+    for (size_t k = 0; k < nextra; k++) {
         char *last = in->warnings[in->nwarnings - 1];
         memmove(in->warnings + 1, in->warnings, (in->nwarnings - 1) * sizeof *in->warnings);
         in->warnings[0] = last;

@@ -33,8 +33,9 @@ void cg_position_cursor_init(cg_position_cursor *cur, const cg_input *input);
 void cg_position_cursor_get(cg_position_cursor *cur, size_t offset, size_t *line, size_t *col);
 
 /* For a document that is part of a file (a DIP record): puts `prefix`
- * ("record 3 (DIP id 258173)") before each warning, and adds `extra` (or
- * NULL) as the first; -1 when memory ran out. */
-int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *extra);
+ * ("record 3 (DIP id 258173)") before each warning, and adds the `nextra`
+ * warnings of `extra` first, in their order; -1 when memory ran out. */
+int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *const *extra,
+                               size_t nextra);
 
 #endif

@@ -152,9 +152,20 @@ static int problem(reader *r, const char *fmt, ...) {
     return 0;
 }
 
-/* Adds a row for `id`, copying everything into the catalog. */
+/* Adds a row for `id`, copying everything into the catalog. A date that is
+ * none (DIP's `datum` is YYYY-MM-DD) is not used, and said. */
 static cg_status add_entry(reader *r, const cg_docid *id, const row *w) {
     cg_catalog *c = r->c;
+    row checked = *w;
+    if (nonempty(w->date) && !cgu_is_iso_date(w->date)) {
+        char name[128];
+        cg_docid_format(id, name, sizeof name);
+        if (problem(r, "%s: %s: the date '%.40s' is not a date (YYYY-MM-DD); not used", r->path,
+                    name, w->date))
+            return CG_ENOMEM;
+        checked.date = NULL;
+    }
+    w = &checked;
     if (cgu_grow((void **)&c->entries, &c->cap, c->count + 1, sizeof *c->entries)) return CG_ENOMEM;
     cg_catalog_entry *e = &c->entries[c->count];
     int failed = 0;
@@ -350,10 +361,38 @@ static cg_status json_value(reader *r, json_t *v) {
     return st;
 }
 
+/* Whether text[from, len) starts with a line that is one complete JSON
+ * value on its own, after blank lines. */
+static bool value_line_follows(const char *text, size_t len, size_t from) {
+    while (from < len && strchr(" \t\r\n", text[from]))
+        from++;
+    if (from >= len || (text[from] != '{' && text[from] != '[')) return false;
+    const char *nl = memchr(text + from, '\n', len - from);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    json_error_t je;
+    json_t *v = json_loadb(text + from, end - from, 0, &je);
+    json_decref(v);
+    return v != NULL;
+}
+
+/* Whether the value at text[at, at + n) stands alone on its line. */
+static bool alone_on_line(const char *text, size_t len, size_t line_start, size_t at, size_t n) {
+    if (at != line_start || memchr(text + at, '\n', n)) return false;
+    for (size_t k = at + n; k < len && text[k] != '\n'; k++)
+        if (!strchr(" \t\r", text[k])) return false;
+    return true;
+}
+
 /* The JSON texts of the file, one after the other: a page, pages written
- * one after another, an array, or one record per line. */
+ * one after another, an array, or one record per line. In JSON Lines a line
+ * that does not parse costs only itself, as in DIP input: it is a problem
+ * and the next line is read. A file is taken for JSON Lines when a value
+ * before stood alone on its line, or the broken value starts a line and the
+ * next line is a value of its own; anything else that does not parse (a
+ * page spread over many lines) fails the file. */
 static cg_status read_json(reader *r, const char *text, size_t len, cg_error *err) {
     size_t at = 0, line = 1, line_start = 0;
+    bool lines = false; /* a value stood alone on its line: JSON Lines */
     for (;;) {
         /* skip white space, counting lines for the messages */
         while (at < len && strchr(" \t\r\n", text[at])) {
@@ -367,10 +406,32 @@ static cg_status read_json(reader *r, const char *text, size_t len, cg_error *er
         json_error_t je;
         json_t *v = json_loadb(text + at, len - at, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &je);
         if (!v) {
+            const char *nl = memchr(text + at, '\n', len - at);
+            size_t next = nl ? (size_t)(nl - text) + 1 : len;
+            if (at == line_start && (lines || value_line_follows(text, len, next))) {
+                if (problem(r, "%s: record %zu (line %zu): malformed JSON: %s; passed over",
+                            r->path, ++r->record, line, je.text))
+                    return cgu_oom(err);
+                lines = true;
+                /* on at the next line that starts a value */
+                line++;
+                while (next < len && text[next] != '{' && text[next] != '[') {
+                    nl = memchr(text + next, '\n', len - next);
+                    if (!nl) {
+                        next = len;
+                        break;
+                    }
+                    next = (size_t)(nl - text) + 1;
+                    line++;
+                }
+                at = line_start = next;
+                continue;
+            }
             size_t col = je.line <= 1 ? at - line_start + (size_t)je.column : (size_t)je.column;
             return cgu_error(err, CG_EFORMAT, r->path, line + (size_t)je.line - 1, col,
                              "%s (after record %zu)", je.text, r->record);
         }
+        lines = lines || alone_on_line(text, len, line_start, at, (size_t)je.position);
         cg_status st = json_value(r, v);
         json_decref(v);
         if (st != CG_OK) return cgu_oom(err);

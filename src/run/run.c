@@ -195,7 +195,8 @@ static void run_record(const cg_run_options *o, slot *s, part *p, const cgin_dip
     char key[33];
     cg_status st =
         cg_input_from_memory(s->doc.entry->path, it->text, it->text_len, o->read, &p->input, &err);
-    if (st == CG_OK && cgin_input_prefix_warnings(p->input, who, it->warning)) st = cgu_oom(&err);
+    if (st == CG_OK && cgin_input_prefix_warnings(p->input, who, it->warnings, it->nwarnings))
+        st = cgu_oom(&err);
     if (st == CG_OK)
         st = through_cache(o, p->input, key, &p->doc.cache_state, &p->extraction, p->cache_problem,
                            sizeof p->cache_problem, s->doc.index, &err);

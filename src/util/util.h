@@ -1,10 +1,12 @@
 /* util.h - stand-alone helpers shared by the library's modules: buffer
- * appends, a bump arena, UTF-8, a string-keyed map, hashing and errors.
+ * appends, a bump arena, dates, UTF-8, a string-keyed map, hashing and
+ * errors.
  * They know nothing of documents or references (curl's curlx rule): only
  * the public buf.h and error.h types appear here. */
 #ifndef CG_UTIL_H
 #define CG_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +60,12 @@ void cgu_arena_release(cgu_arena *a);
 /* Moves every chunk of `from` into `to`; what was allocated in `from`
  * stays valid and is now released with `to`. */
 void cgu_arena_adopt(cgu_arena *to, cgu_arena *from);
+
+/* ---- dates (date.c) ---- */
+
+/* Whether `s` is a calendar date YYYY-MM-DD that exists (leap years
+ * counted); false for NULL. */
+bool cgu_is_iso_date(const char *s);
 
 /* ---- UTF-8 (utf8.c) ---- */
 

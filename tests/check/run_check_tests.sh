@@ -423,6 +423,68 @@ EOF2
         pass "the metadata SARIF validates" || fail "the metadata SARIF does not validate"
 fi
 
+# --- 11. findings in DIP records: where they are, their order, their fingerprints ---
+# Two records written for the test in the shape of DIP's drucksache-text answers
+# (field names of DIP's API; numbers 21/501 and 21/502 and the DIP ids 700001
+# and 700002 made up, the cited 21/990xx exist nowhere). Record A cites two
+# documents at lines 9 and 10 of its text, record B one at line 1; in dl1 they
+# are one page, A first; in dl2, as when the pages are downloaded again in
+# another order, B is page 1 and A page 2.
+cd "$tmp" || exit 1
+mkdir -p dl1 dl2
+rec_a='{"id":"700001","dokumentart":"Drucksache","typ":"Dokument","dokumentnummer":"21/501","herausgeber":"BT","drucksachetyp":"Antwort","datum":"2025-07-01","titel":"Test A","text":"Deutscher Bundestag Drucksache 21/501\n21. Wahlperiode 01.07.2025\n\nAntwort\nder Bundesregierung\n\nTest A\n\nWir verweisen auf die Drucksache 21/99001.\nFerner auf die Drucksache 21/99002.\n"}'
+rec_b='{"id":"700002","dokumentart":"Drucksache","typ":"Dokument","dokumentnummer":"21/502","herausgeber":"BT","drucksachetyp":"Antrag","datum":"2025-07-02","titel":"Test B","text":"Siehe Drucksache 21/99001.\n"}'
+printf '{"numFound":2,"documents":[%s,\n%s],"cursor":"a"}\n' "$rec_a" "$rec_b" > dl1/page-0001.json
+printf '{"numFound":2,"documents":[%s],"cursor":"a"}\n' "$rec_b" > dl2/page-0001.json
+printf '{"numFound":2,"documents":[%s],"cursor":"b"}\n' "$rec_a" > dl2/page-0002.json
+dcheck() { "$cg" check -q --no-config --ext .json "$@"; }
+# the order: by record, then position in it (record B's offset is the smallest)
+dcheck dl1 > "$tmp/dip.text"
+sed 's/ is neither.*//' "$tmp/dip.text" > "$tmp/dip.order"
+printf '%s\n' 'dl1/page-0001.json:9:23: warning: record 1 (DIP id 700001): BT-Drs. 21/99001' \
+    'dl1/page-0001.json:10:16: warning: record 1 (DIP id 700001): BT-Drs. 21/99002' \
+    'dl1/page-0001.json:1:7: warning: record 2 (DIP id 700002): BT-Drs. 21/99001' |
+    cmp -s - "$tmp/dip.order" && pass "findings of a DIP page are sorted by record, then position" ||
+    fail "DIP findings order: $(cat "$tmp/dip.text")"
+# GitHub: an annotation of the file, no line of it; the message says where
+dcheck -f github dl1 > "$tmp/dip.github"
+grep -qx '::warning file=dl1/page-0001.json,title=CG001 unknown-document::record 1 (DIP id 700001), line 10, col 16 of its text: BT-Drs. 21/99002 is neither in the corpus nor in a catalog' \
+    "$tmp/dip.github" && ! grep -q 'line=' "$tmp/dip.github" &&
+    pass "GitHub annotations of a DIP record name the file and say the record and position" ||
+    fail "GitHub annotation of a DIP record: $(cat "$tmp/dip.github")"
+# SARIF: no region in the file; the record as a logical location, the position
+# in its text as properties; and it validates
+dcheck -f sarif dl1 > "$tmp/dip.sarif"
+if [ -n "$py" ]; then
+    "$py" - "$here/sarif-schema-2.1.0-rtm.5.json" "$tmp/dip.sarif" <<'EOF3' &&
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+doc = json.load(open(sys.argv[2]))
+jsonschema.validators.validator_for(schema)(schema).validate(doc)
+results = doc["runs"][0]["results"]
+assert len(results) == 3, results
+loc = results[1]["locations"][0]
+assert "region" not in loc["physicalLocation"], loc
+assert loc["physicalLocation"]["artifactLocation"]["uri"] == "dl1/page-0001.json", loc
+assert loc["logicalLocations"] == [{"name": "record 1 (DIP id 700001)", "kind": "object"}], loc
+p = loc["properties"]
+assert p["record"] == 1 and p["dipId"] == "700001", p
+assert p["textRegion"]["startLine"] == 10 and p["textRegion"]["startColumn"] == 16, p
+assert results[1]["message"]["text"] == ("record 1 (DIP id 700001), line 10, col 16 of its text: "
+                                         "BT-Drs. 21/99002 is neither in the corpus nor in a catalog")
+EOF3
+        pass "SARIF of DIP records: the file, the record and its text's position; it validates" ||
+        fail "SARIF of DIP records: $(cat "$tmp/dip.sarif")"
+fi
+# fingerprints: the pages downloaded again in another order are the same findings
+dcheck --write-baseline "$tmp/dip-baseline.json" --fail-on never dl1 > /dev/null
+dcheck --fail-on warning --baseline "$tmp/dip-baseline.json" -f json dl2 > "$tmp/dip2.json"
+expect_status 0 $? "DIP records in other pages and order, against the baseline"
+grep -q '"baseline": "new"' "$tmp/dip2.json" &&
+    fail "a DIP record's finding is new after its page moved: $(cat "$tmp/dip2.json")" ||
+    pass "a DIP record's findings keep their fingerprints when pages come in another order"
+cd "$here" || exit 1
+
 echo "check tests: $failures failure(s)"
 [ "$failures" -eq 0 ] || exit 1
 [ "$skipped" -eq 0 ] || exit 77

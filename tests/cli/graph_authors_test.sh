@@ -59,6 +59,10 @@ expect by-all 0 "$cg" stats --by urheber --role all $corpus
 stdout_has by-all "^       3  Fraktion der AfD -> Fraktion der AfD$"
 stdout_has by-all "^       1  Auswärtiges Amt -> Fraktion der AfD$"
 expect by-bad 2 "$cg" stats --by pagerank $corpus; stderr_has by-bad "unknown"
+# --role only says whose citations --by urheber counts: alone it is a usage error
+expect role-alone 2 "$cg" stats --role ressort $corpus
+stderr_has role-alone "^citegraph: error: --role needs --by urheber"
+if [ ! -s "$tmp/out" ]; then ok; else bad "role-alone: printed statistics"; fi
 expect role-bad 2 "$cg" stats --by urheber --role minister $corpus; stderr_has role-bad "unknown"
 expect stats-help 0 "$cg" stats --help
 stdout_has stats-help "--by WHAT"
@@ -75,8 +79,16 @@ expect rank-exact 0 "$cg" rank --urheber "Fraktion Die Linke" -f json $corpus
 stdout_has rank-exact '"urheber": "Fraktion Die Linke"'
 stdout_has rank-exact '"id": "BT-Drs. 21/12"'
 stdout_lacks rank-exact '"id": "BT-Drs. 21/10"'
-expect rank-capitals 0 "$cg" rank --urheber "AfD" $corpus # capitals: the name exactly
+# capitals: the name exactly; a name no document has is an error, with the hint
+expect rank-capitals 1 "$cg" rank --urheber "AfD" $corpus
 if [ ! -s "$tmp/out" ]; then ok; else bad "rank-capitals: a part with capitals matched"; fi
+stderr_has rank-capitals "^citegraph: error: no document has the author 'AfD' (names are exact; write it in lower case to match any part: --urheber afd)$"
+expect rank-capitals-json 1 "$cg" rank --urheber "Fraktion der Afd" -f json $corpus
+stderr_has rank-capitals-json "match any part: --urheber 'fraktion der afd')$"
+expect rank-none 1 "$cg" rank --urheber spd $corpus
+stderr_has rank-none "no document has an author whose name contains 'spd'"
+expect rank-help 0 "$cg" rank --help
+stdout_has rank-help "no document has the"
 expect rank-no-value 2 "$cg" rank $corpus --urheber; stderr_has rank-no-value "needs a value"
 
 # ---- the exports carry the authors and where metadata came from
@@ -125,6 +137,49 @@ stdout_has dup-dip '"urheber":\[{"name":"Fraktion der SPD","role":"urheber"}\],"
 expect no-dup 0 "$cg" stats "$tmp/twice/a"
 stderr_lacks no-dup "read twice"
 stdout_lacks no-dup "^duplicates"
+
+# ---- DIP records: one node per record without an id, positions naming the record
+# A hand-made DIP page (invented text): two Bundesrat Plenarprotokolle, for which
+# citegraph has no id, each citing its own Drucksache, and an Antwort 21/5.
+cat > "$tmp/page.json" <<'JSON'
+{"numFound": 3, "documents": [
+ {"id": "7", "dokumentart": "Plenarprotokoll", "herausgeber": "BR", "dokumentnummer": "1050", "text": "Bundesrat Stenografischer Bericht 1050. Sitzung\nsiehe Drucksache 103/25"},
+ {"id": "8", "dokumentart": "Plenarprotokoll", "herausgeber": "BR", "dokumentnummer": "1051", "text": "Bundesrat Stenografischer Bericht 1051. Sitzung\nsiehe Drucksache 104/25"},
+ {"id": "9", "dokumentart": "Drucksache", "drucksachetyp": "Antwort", "herausgeber": "BT", "dokumentnummer": "21/5", "titel": "Antwort X", "datum": "2025-06-02", "text": "Antwort der Bundesregierung\nsiehe Drucksache 21/4"}
+], "cursor": "x"}
+JSON
+expect dip-noid 0 "$cg" graph -f json "$tmp/page.json"
+stderr_lacks dip-noid "read twice"
+stdout_has dip-noid '{"id":"file:'"$tmp"'/page.json#1","kind":"document","in_corpus":true,"file":"'"$tmp"'/page.json","record":1,"dip_id":"7",'
+stdout_has dip-noid '"id":"file:'"$tmp"'/page.json#2"[^}]*"record":2,"dip_id":"8",'
+stdout_has dip-noid '"source":"file:'"$tmp"'/page.json#1","target":"BR-Drs. 103/25"[^]]*\],"positions":\[{"file":"'"$tmp"'/page.json","record":1,"line":2,"col":7}\]'
+stdout_has dip-noid '"source":"file:'"$tmp"'/page.json#2","target":"BR-Drs. 104/25"[^]]*\],"positions":\[{"file":"'"$tmp"'/page.json","record":2,"line":2,"col":7}\]'
+# the same from extract's JSON Lines
+"$cg" extract -q "$tmp/page.json" > "$tmp/page.jsonl"
+expect dip-noid-jsonl 0 "$cg" graph -f csv -o "$tmp/pg" "$tmp/page.jsonl"
+stderr_lacks dip-noid-jsonl "read twice"
+if grep -q "^file:$tmp/page.json#2,BR-Drs. 104/25,cites,1,,$tmp/page.json#2:2:7" "$tmp/pg.edges.csv"; then ok; else bad "dip-noid-jsonl: record 2's citation"; cat "$tmp/pg.edges.csv" >&2; fi
+if grep -q "^file:$tmp/page.json#1,BR-Drs. 103/25,cites,1,,$tmp/page.json#1:2:7" "$tmp/pg.edges.csv"; then ok; else bad "dip-noid-jsonl: record 1's citation"; fi
+# queries name the record where a citation stands, and find a record by FILE#N
+expect dip-cites 0 "$cg" cites 21/5 "$tmp/page.json"
+stdout_has dip-cites "^      at $tmp/page.json#3:2:7$"
+expect dip-cites-record 0 "$cg" cites page.json#2 "$tmp/page.json"
+stdout_has dip-cites-record "^file:$tmp/page.json#2  (Plenarprotokoll)"
+stdout_has dip-cites-record "^      at $tmp/page.json#2:2:7$"
+expect dip-dot 0 "$cg" graph "$tmp/page.json"
+if grep -qF "(1×)\\n$tmp/page.json#3:2:7\"]" "$tmp/out"; then ok; else bad "dip-dot: edge tooltip"; fi
+# a text file's positions stay FILE:LINE:COL
+expect text-cites 0 "$cg" cites 21/1958 "$sample/btd-21-1958.txt"
+stdout_has text-cites "^      at $sample/btd-21-1958.txt:117:37$"
+
+# ---- a catalog's faulty records are named, as check names them; -q silences them
+printf '%s\n' '{"herausgeber": "BT", "titel": "no number"}' \
+  '{"dokumentnummer": "21/5", "herausgeber": "BT", "drucksachetyp": "Antwort", "titel": "Antwort X laut Katalog"}' \
+  > "$tmp/faulty.jsonl"
+expect catalog-faulty 0 "$cg" stats --metadata "$tmp/faulty.jsonl" "$tmp/page.json"
+stderr_has catalog-faulty "^citegraph: warning: $tmp/faulty.jsonl: record 1: no dokumentnummer and no id; passed over$"
+expect catalog-faulty-q 0 "$cg" stats -q --metadata "$tmp/faulty.jsonl" "$tmp/page.json"
+stderr_lacks catalog-faulty-q "passed over"
 
 echo "graph authors: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

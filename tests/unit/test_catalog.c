@@ -211,11 +211,73 @@ static void test_selection(void **state) {
     remove(full);
 }
 
+/* A date that is none ("gestern", 30 February) is not used, and said; a row's
+ * other fields are kept. */
+static void test_bad_dates(void **state) {
+    (void)state;
+    char path[] = "cg_test_catalog_XXXXXX";
+    write_temp(path, "herausgeber\tdokumentnummer\tdatum\ttitel\n"
+                     "BT\t21/1958\tgestern\tGenehmigungen\n"
+                     "BT\t21/1633\t2025-02-30\tAnfrage\n"
+                     "BT\t21/843\t2024-02-29\tAntwort\n");
+    cg_catalog *c = read_catalog(path, CG_CATALOG_COMPLETE);
+    assert_null(entry(c, "BT-Drs. 21/1958")->date);
+    assert_string_equal(entry(c, "BT-Drs. 21/1958")->title, "Genehmigungen");
+    assert_null(entry(c, "BT-Drs. 21/1633")->date);
+    assert_string_equal(entry(c, "BT-Drs. 21/843")->date, "2024-02-29");
+    assert_int_equal(cg_catalog_problem_count(c), 2);
+    char want[256];
+    snprintf(want, sizeof want,
+             "%s: BT-Drs. 21/1958: the date 'gestern' is not a date (YYYY-MM-DD); not used", path);
+    assert_string_equal(cg_catalog_problem(c, 0), want);
+    snprintf(want, sizeof want,
+             "%s: BT-Drs. 21/1633: the date '2025-02-30' is not a date (YYYY-MM-DD); not used",
+             path);
+    assert_string_equal(cg_catalog_problem(c, 1), want);
+    cg_catalog_free(c);
+    remove(path);
+}
+
+/* JSON Lines with lines that do not parse: each is a problem naming the file,
+ * the record and the line, and the other lines are read (as DIP input reads
+ * them); a broken first line is one too, since the next line is a record. */
+static void test_jsonl_broken_lines(void **state) {
+    (void)state;
+    char path[] = "cg_test_catalog_XXXXXX";
+    write_temp(path, "{\"broken\n"
+                     "{\"dokumentnummer\": \"21/1633\", \"herausgeber\": \"BT\"}\n"
+                     "{\"dokumentnummer\": \"21/1958\", \"herausgeber\": \"BT\"\n"
+                     "\n"
+                     "{\"dokumentnummer\": \"21/284\", \"herausgeber\": \"BT\", "
+                     "\"datum\": \"2025-06-02\"}\n"
+                     "[1, 2\n");
+    cg_catalog *c = read_catalog(path, CG_CATALOG_COMPLETE);
+    assert_int_equal(cg_catalog_count(c), 2);
+    assert_int_equal(entry(c, "BT-Drs. 21/1633")->record, 2);
+    assert_int_equal(entry(c, "BT-Drs. 21/284")->record, 4);
+    assert_string_equal(entry(c, "BT-Drs. 21/284")->date, "2025-06-02");
+    static const char *const problems[] = {
+        "record 1 (line 1): malformed JSON: unexpected newline near '\"broken'; passed over",
+        "record 3 (line 3): malformed JSON: '}' expected near '{'; passed over",
+        "record 5 (line 6): malformed JSON: ']' expected near end of file; passed over",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        char want[512];
+        snprintf(want, sizeof want, "%s: %s", path, problems[i]);
+        if (!cg_catalog_problem(c, i)) fail_msg("no problem %zu; want %s", i, want);
+        assert_string_equal(cg_catalog_problem(c, i), want);
+    }
+    assert_int_equal(cg_catalog_problem_count(c), 3);
+    cg_catalog_free(c);
+    remove(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_drucksache_page), cmocka_unit_test(test_concatenated_pages),
         cmocka_unit_test(test_faulty_records),  cmocka_unit_test(test_broken_json),
-        cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_selection),       cmocka_unit_test(test_jsonl_broken_lines),
+        cmocka_unit_test(test_bad_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -944,6 +944,137 @@ static void test_duplicates_in_path_order(void **state) {
     cg_extractor_free(ex);
 }
 
+/* ---- DIP records without an id: one node each, positions naming the record ---- */
+
+/* Two records of one DIP page that name no document (as Bundesrat
+ * Plenarprotokolle, or a dokumentnummer that does not parse), each citing
+ * its own document, and a text file without an id: the JSON Lines
+ * `citegraph extract` writes for them (hand-made, shaped as
+ * tests/cli/authors/dip-record.jsonl). */
+#define NOID_DOC(rec, id)                                                                          \
+    "{\"type\":\"document\",\"file\":\"dip/"                                                       \
+    "p.json\",\"doc\":null,\"doc_type\":\"Plenarprotokoll\","                                      \
+    "\"from\":{\"doc_type\":\"dip\"},\"record\":" #rec ",\"dip_id\":\"" id "\"}\n"
+#define NOID_REF(rec, id, line, target)                                                            \
+    "{\"type\":\"reference\",\"file\":\"dip/p.json\",\"doc\":null,\"record\":" #rec                \
+    ",\"dip_id\":\"" id "\",\"line\":" #line ",\"col\":7,\"kind\":\"br_drucksache\","              \
+    "\"target\":\"" target "\",\"locator\":null,\"relation\":\"cites\"}\n"
+static const char records_without_id[] = NOID_DOC(1, "7") NOID_REF(1, "7", 2, "BR-Drs. 103/25")
+    NOID_DOC(2, "8") NOID_REF(2, "8", 3, "BR-Drs. 104/25") NOID_REF(
+        2, "8", 4, "BR-Drs. 103/25") "{\"type\":\"document\",\"file\":\"t.txt\",\"doc\":null}\n"
+                                     "{\"type\":\"reference\",\"file\":\"t.txt\",\"doc\":null,"
+                                     "\"line\":5,\"col\":1,"
+                                     "\"kind\":\"br_drucksache\",\"target\":\"BR-Drs. "
+                                     "104/25\",\"locator\":null,"
+                                     "\"relation\":\"cites\"}\n";
+/* and, without their document lines, the references of two more records */
+static const char record_references_only[] =
+    NOID_REF(3, "9", 2, "BR-Drs. 103/25") NOID_REF(4, "10", 2, "BR-Drs. 104/25");
+
+enum { NI_103, NI_104, NI_R1, NI_R2, NI_T }; /* node order: ids sorted */
+
+static void test_dip_records_without_id(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    cg_graph *g = NULL;
+    cg_error err;
+    assert_int_equal(cg_extractor_new(NULL, &ex, NULL), CG_OK);
+    assert_int_equal(cg_graph_new(NULL, &g, &err), CG_OK);
+    assert_int_equal(
+        read_jsonl(g, "noid.jsonl", records_without_id, strlen(records_without_id), 1, &err),
+        CG_OK);
+    assert_int_equal(cg_graph_finish(g, &err), CG_OK);
+    const cg_duplicate *d;
+    assert_int_equal(cg_graph_duplicates(g, &d), 0); /* not "read twice" */
+    assert_int_equal(cg_graph_node_count(g), 5);
+    const cg_node *r1 = cg_graph_node(g, NI_R1), *r2 = cg_graph_node(g, NI_R2),
+                  *t = cg_graph_node(g, NI_T);
+    assert_string_equal(r1->id, "file:dip/p.json#1");
+    assert_string_equal(r2->id, "file:dip/p.json#2");
+    assert_int_equal(r1->kind, CG_NODE_FILE);
+    assert_true(r2->in_corpus);
+    assert_string_equal(r2->file, "dip/p.json");
+    assert_int_equal(r2->record, 2);
+    assert_string_equal(r2->dip_id, "8");
+    assert_string_equal(r2->type, "Plenarprotokoll");
+    assert_string_equal(t->id, "file:t.txt"); /* a text file keeps its name */
+    assert_int_equal(t->record, 0);
+    assert_null(t->dip_id);
+    /* each record with its own citations */
+    const size_t *e;
+    size_t n;
+    assert_int_equal(cg_graph_edges_of(g, NI_R1, CG_OUT, &e, &n, NULL), CG_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(cg_graph_edge(g, e[0])->target, NI_103);
+    assert_int_equal(cg_graph_edges_of(g, NI_R2, CG_OUT, &e, &n, NULL), CG_OK);
+    assert_int_equal(n, 2);
+    const cg_position *at = &cg_graph_edge(g, e[0])->positions[0];
+    assert_string_equal(at->file, "dip/p.json");
+    assert_int_equal(at->record, 2);
+    assert_int_equal(at->line, 4);
+    assert_int_equal(cg_graph_edges_of(g, NI_T, CG_OUT, &e, &n, NULL), CG_OK);
+    assert_int_equal(cg_graph_edge(g, e[0])->positions[0].record, 0);
+    /* a record is found as the positions name it, by path or by name */
+    assert_int_equal(find(g, ex, "file:dip/p.json#2"), NI_R2);
+    assert_int_equal(find(g, ex, "dip/p.json#2"), NI_R2);
+    assert_int_equal(find(g, ex, "p.json#1"), NI_R1);
+    assert_int_equal(find(g, ex, "p.json#3"), SIZE_MAX);
+    assert_int_equal(find(g, ex, "t.txt"), NI_T);
+
+    /* every export names the record of a position: "FILE#N:LINE:COL" */
+    cg_buf s = CG_BUF_INIT, u = CG_BUF_INIT;
+    assert_int_equal(cg_graph_write_csv(g, NULL, &s, &u, NULL), CG_OK);
+    assert_non_null(
+        strstr(u.data, "file:dip/p.json#2,BR-Drs. 103/25,cites,1,,dip/p.json#2:4:7\r\n"));
+    assert_non_null(strstr(u.data, "file:t.txt,BR-Drs. 104/25,cites,1,,t.txt:5:1\r\n"));
+    cg_buf_release(&s);
+    cg_buf_release(&u);
+    assert_int_equal(cg_graph_write_dot(g, NULL, &s, NULL), CG_OK);
+    assert_non_null(strstr(s.data, "(1×)\\ndip/p.json#1:2:7\"]"));
+    assert_non_null(strstr(s.data, "(1×)\\nt.txt:5:1\"]"));
+    cg_buf_release(&s);
+    assert_int_equal(cg_graph_write_json(g, NULL, &s, NULL), CG_OK);
+    assert_non_null(strstr(s.data, "{\"id\":\"file:dip/p.json#2\",\"kind\":\"document\","
+                                   "\"in_corpus\":true,\"file\":\"dip/p.json\",\"record\":2,"
+                                   "\"dip_id\":\"8\",\"number\":null"));
+    assert_non_null(strstr(s.data, "\"positions\":[{\"file\":\"dip/p.json\",\"record\":2,"
+                                   "\"line\":3,\"col\":7}]"));
+    /* a text file's node and positions are as they were: no record */
+    assert_non_null(strstr(s.data, "\"file\":\"t.txt\",\"number\":null"));
+    assert_non_null(strstr(s.data, "\"positions\":[{\"file\":\"t.txt\",\"line\":5,\"col\":1}]"));
+    cg_buf_release(&s);
+    cg_graph_free(g);
+
+    /* references whose document lines are elsewhere keep their records apart too */
+    assert_int_equal(cg_graph_new(NULL, &g, &err), CG_OK);
+    assert_int_equal(read_jsonl(g, "refs.jsonl", record_references_only,
+                                strlen(record_references_only), 1, &err),
+                     CG_OK);
+    assert_int_equal(
+        read_jsonl(g, "noid.jsonl", records_without_id, strlen(records_without_id), 1, &err),
+        CG_OK);
+    assert_int_equal(cg_graph_finish(g, &err), CG_OK);
+    assert_int_equal(cg_graph_duplicates(g, &d), 0);
+    assert_int_equal(cg_graph_node_count(g), 5); /* records 3 and 4 were never read */
+    assert_int_equal(cg_graph_edges_of(g, NI_R1, CG_OUT, &e, &n, NULL), CG_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(cg_graph_edge(g, e[0])->count, 1);
+    cg_graph_free(g);
+    cg_extractor_free(ex);
+}
+
+/* The spelling of an author's name that matches any part of names. */
+static void test_author_name_folded(void **state) {
+    (void)state;
+    char *s = cg_author_name_folded("Fraktion BÜNDNIS 90/DIE GRÜNEN × AfD");
+    assert_non_null(s);
+    assert_string_equal(s, "fraktion bündnis 90/die grünen × afd");
+    free(s);
+    s = cg_author_name_folded("");
+    assert_string_equal(s, "");
+    free(s);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nodes_and_edges),
@@ -958,6 +1089,8 @@ int main(void) {
         cmocka_unit_test(test_jobs_and_pieces),
         cmocka_unit_test(test_authors_and_sources),
         cmocka_unit_test(test_duplicates_in_path_order),
+        cmocka_unit_test(test_dip_records_without_id),
+        cmocka_unit_test(test_author_name_folded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

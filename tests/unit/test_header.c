@@ -89,6 +89,20 @@ static const header_case cases[] = {
      "ber die Modernisierung der "
      "Bundesverwaltung",
      "urheber:Bundesrechnungshof"},
+    {"a title that stops open runs on to a date line and to a short word",
+     BT "Kleine Anfrage\nder Abgeordneten Stephan Brandner und der Fraktion der\nAfD\nIllegale "
+        "Einreisen vom 1. Januar 2024 bis zum \n31. Dezember 2024 bei der Konferenz in\nRom\n"
+        "1. Wie viele Personen reisten ein?\n",
+     "Kleine Anfrage",
+     "Illegale Einreisen vom 1. Januar 2024 bis zum 31. Dezember 2024 bei der Konferenz in Rom",
+     "urheber:Fraktion der AfD"},
+    {"a subtitle that starts with an article at the line end goes on",
+     BR "Unterrichtung \ndurch die Europ\xC3\xA4ische Kommission \nSpar- und Investitionsunion - "
+        "Eine \nStrategie zur F\xC3\xB6rderung von Wohlstand \n \nSehr geehrte Frau "
+        "Pr\xC3\xA4sidentin\n",
+     "Unterrichtung",
+     "Spar- und Investitionsunion - Eine Strategie zur F\xC3\xB6rderung von Wohlstand",
+     "urheber:Europ\xC3\xA4ische Kommission"},
     {"DIP's text layer opens with '[': the header is still the header",
      "[Deutscher Bundestag Drucksache 20/1\n20. Wahlperiode 25.10.2021\nAntrag\nder Fraktion der "
      "SPD\nWeitergeltung von Gesch\xC3\xA4"
