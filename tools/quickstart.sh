@@ -17,7 +17,7 @@ mode=${1:-demo}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 packages="build-essential cmake pkg-config libigraph-dev libjansson-dev libpcre2-dev libcmocka-dev
-graphviz python3 python3-networkx python3-jsonschema libcurl4-openssl-dev ripgrep
+graphviz python3 python3-networkx python3-jsonschema libxml2-utils libcurl4-openssl-dev ripgrep
 groff-base man-db"
 
 install_missing() {

@@ -1,6 +1,10 @@
 #!/bin/sh
-# The check a CI job runs on a folder of texts: SARIF for code scanning, a
-# Markdown summary for the job page, and the exit status for the pipeline.
+# The check a CI job runs on a folder of texts: in one run, SARIF for code
+# scanning, a Markdown summary for the job page and JUnit for test-report
+# views, all of the same findings against the same baseline; the exit status
+# is the pipeline's (0 pass, 1 new findings, 4 an input not read or a report
+# not written). In a GitHub Actions job, citegraph also appends the Markdown
+# summary to $GITHUB_STEP_SUMMARY itself.
 #
 #   citegraph-check.sh DOCS_DIR [CATALOG] [OUT_DIR]
 #
@@ -11,11 +15,7 @@ docs=$1
 catalog=${2:-}
 out=${3:-.}
 cg=${CITEGRAPH:-citegraph}
-set -- --format sarif -o "$out/citegraph.sarif"
+set -- -o "$out/citegraph.sarif" -o "$out/citegraph.md" -o "$out/citegraph-junit.xml"
 [ -n "$catalog" ] && set -- "$@" --catalog "$catalog"
 [ -f .citegraph-baseline.json ] && set -- "$@" --baseline .citegraph-baseline.json
-"$cg" check "$@" "$docs"
-status=$?
-# the same findings as a table for humans; its status does not decide
-"$cg" check -q --format markdown ${catalog:+--catalog "$catalog"} -o "$out/citegraph.md" "$docs"
-exit $status
+exec "$cg" check "$@" "$docs"

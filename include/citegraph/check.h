@@ -113,6 +113,25 @@ CG_EXPORT const cg_catalog *cg_check_catalog(const cg_check *c);
  * check can only be freed. */
 CG_EXPORT cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
                                           const cg_extraction *ext, cg_error *err);
+/** A problem with an input rather than a finding in it: a file that could
+ * not be read or used (severity CG_SEV_ERROR: not checked), or one read
+ * with a warning (CG_SEV_WARNING: invalid UTF-8, a very long line, a NUL
+ * byte), or a DIP record that could not be used. Every report format shows
+ * them, so that a report never looks clean when an input was lost. */
+typedef struct cg_input_problem {
+    const char *file;
+    size_t record;        /* of a DIP record: its number in `file`; else 0 */
+    cg_severity severity; /* CG_SEV_ERROR: the input was not checked; CG_SEV_WARNING: it was */
+    const char *message;  /* one line, without the file name */
+} cg_input_problem;
+
+/** Records an input problem (the check copies the strings). CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_add_input_problem(cg_check *c, const char *file, size_t record,
+                                               cg_severity severity, const char *message,
+                                               cg_error *err);
+/** The input problems in the order they were added; *out is borrowed. */
+CG_EXPORT size_t cg_check_input_problems(const cg_check *c, const cg_input_problem **out);
+
 /** Reads a config file (JSON): {"rules": {"CG007": "off"}, "ignore": [{"rule":
  * "CG001", "target": "BT-Drs. 21/500", "file": "drafts/...", "reason": "..."}]}.
  * Every ignore entry needs a reason. The check copies what it needs.
@@ -150,6 +169,13 @@ typedef struct cg_online_options {
  * citegraph was built without it or it cannot be loaded. */
 CG_EXPORT cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err);
 
+/** The level at which a finding fails the run (the CLI's --fail-on), for
+ * the reports that mark what fails: in JUnit a new finding at or above it is
+ * a <failure>, and the others (below it, or in the baseline) are passing
+ * test cases that still name the finding. CG_SEV_OFF: no finding fails
+ * (--fail-on never). Default CG_SEV_ERROR. */
+CG_EXPORT void cg_check_set_fail_on(cg_check *c, cg_severity level);
+
 typedef enum cg_check_format {
     CG_CHECK_TEXT,
     CG_CHECK_JSON,
@@ -160,7 +186,8 @@ typedef enum cg_check_format {
 } cg_check_format;
 
 /** Appends the findings at or above `min` in `format` (suppressed ones are
- * left out; baselined ones are marked). `source` adds each finding's line
+ * counted in the summary and left out, but SARIF keeps them, and baselined
+ * ones, with `suppressions`; baselined ones are marked). `source` adds each finding's line
  * with a caret under it (text format only). A finding in a DIP record has
  * no line of the file: SARIF gives the file without a region, the record as
  * a logical location and the position in its text as the location's

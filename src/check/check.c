@@ -115,6 +115,7 @@ cg_status cg_check_new(cg_check **out, cg_error *err) {
     for (size_t i = 0; i < NRULES; i++)
         c->severity[i] = rules[i].severity;
     cg_buf_init(&c->scratch);
+    c->fail_on = CG_SEV_ERROR;
     *out = c;
     return CG_OK;
 }
@@ -131,6 +132,7 @@ void cg_check_free(cg_check *c) {
     cg_corpus_free(c->corpus);
     free(c->ignores);
     free(c->findings);
+    free(c->input_problems);
     free(c->targets);
     cgu_map_release(&c->baseline);
     cgu_map_release(&c->target_index);
@@ -155,6 +157,25 @@ cg_status cg_check_add_catalog_scoped(cg_check *c, const cg_extractor *ex, const
 
 const cg_catalog *cg_check_catalog(const cg_check *c) {
     return c->catalog;
+}
+
+cg_status cg_check_add_input_problem(cg_check *c, const char *file, size_t record,
+                                     cg_severity severity, const char *message, cg_error *err) {
+    if (cgu_grow((void **)&c->input_problems, &c->capinput_problems, c->ninput_problems + 1,
+                 sizeof *c->input_problems))
+        return cgu_oom(err);
+    int failed = 0;
+    cg_input_problem p = {cgu_arena_dup_or_null(&c->arena, file ? file : "", &failed), record,
+                          severity,
+                          cgu_arena_dup_or_null(&c->arena, message ? message : "", &failed)};
+    if (failed) return cgu_oom(err);
+    c->input_problems[c->ninput_problems++] = p;
+    return CG_OK;
+}
+
+size_t cg_check_input_problems(const cg_check *c, const cg_input_problem **out) {
+    *out = c->input_problems;
+    return c->ninput_problems;
 }
 
 /* The target of a reference, interned: NULL when memory ran out. */

@@ -70,12 +70,15 @@ struct cg_check {
     cgu_map baseline; /* fingerprint -> 1 */
     cg_finding *findings;
     size_t nfindings, capfindings;
+    cg_input_problem *input_problems; /* strings in the arena; in the order added */
+    size_t ninput_problems, capinput_problems;
     ctarget **targets; /* every document cited, in the arena */
     size_t ntargets, captargets;
     cgu_map target_index; /* canonical text -> target */
     cg_buf scratch;       /* an id's text while it is looked up */
     bool ran;
     bool online;
+    cg_severity fail_on; /* cg_check_set_fail_on(); CG_SEV_OFF: nothing fails */
     cg_online_options online_opts;
 };
 

@@ -5,10 +5,13 @@
  * offset and length) and the rule; of a finding in a DIP record, which is
  * a position in the record's text, SARIF and GitHub name the file alone and
  * say the record and the position otherwise. Findings the configuration silences are
- * left out; findings the baseline knows are marked as such. */
+ * left out and counted, except in SARIF, which keeps them and the baseline's as
+ * suppressed results; findings the baseline knows are marked as such. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "check_internal.h"
 #include "citegraph/version.h"
@@ -16,6 +19,21 @@
 
 static int shown(const cg_finding *f, cg_severity min) {
     return !f->suppressed && f->severity != CG_SEV_OFF && f->severity >= min;
+}
+
+/* Whether a finding of the config's silences (suppressed, with its reason)
+ * is at or above `min`: SARIF keeps these as suppressed results, the other
+ * formats count them in their summaries. */
+static int silenced(const cg_finding *f, cg_severity min) {
+    return f->suppressed && f->severity != CG_SEV_OFF && f->severity >= min;
+}
+
+/* How many findings at or above `min` the config silences; every summary says it. */
+static size_t count_silenced(const cg_check *c, cg_severity min) {
+    size_t n = 0;
+    for (size_t i = 0; i < cg_check_count(c); i++)
+        n += silenced(cg_check_finding(c, i), min) != 0;
+    return n;
 }
 
 /* The message of a finding in a DIP record with the position in the
@@ -117,18 +135,60 @@ static int put_element(element_writer *w, cg_buf *out, int first) {
     return rc || cgu_buf_append(out, p, (size_t)(end - p));
 }
 
+/* How many inputs were not checked (one problem of severity error each)
+ * and how many warnings the others were read with; summaries say both. */
+static void count_input_problems(const cg_check *c, size_t *not_checked, size_t *warned) {
+    const cg_input_problem *p;
+    size_t n = cg_check_input_problems(c, &p);
+    *not_checked = *warned = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].severity >= CG_SEV_ERROR)
+            ++*not_checked;
+        else
+            ++*warned;
+    }
+}
+
+/* The input problems as JSON: [{file, record?, severity, message}]. */
+static json_t *json_input_problems(const cg_check *c) {
+    const cg_input_problem *p;
+    size_t n = cg_check_input_problems(c, &p);
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < n; i++) {
+        json_t *o = json_object();
+        int ok =
+            o && cgu_json_set(o, "file", cgu_json_str(p[i].file)) &&
+            (!p[i].record || cgu_json_set(o, "record", json_integer((json_int_t)p[i].record))) &&
+            cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(p[i].severity))) &&
+            cgu_json_set(o, "message", cgu_json_str(p[i].message)) &&
+            json_array_append_new(list, o) == 0;
+        if (!ok) {
+            json_decref(list);
+            list = NULL;
+        }
+    }
+    return list;
+}
+
 /* The report without its findings, "findings": [] standing for them; *at
- * is where they go, after the '['. The summary comes after the findings, so
- * what stands before them does not depend on it. */
-static char *json_frame(const size_t counts[3], size_t fresh, size_t *at) {
+ * is where they go, after the '['. The input problems and the summary come
+ * after the findings, so what stands before them does not depend on them. */
+static char *json_frame(const cg_check *c, const size_t counts[3], size_t fresh, size_t suppressed,
+                        size_t *at) {
     json_t *root = json_object(), *sum = json_object();
+    size_t not_checked, warned;
+    count_input_problems(c, &not_checked, &warned);
     int ok = root && sum &&
              cgu_json_set(sum, "errors", json_integer((json_int_t)counts[CG_SEV_ERROR])) &&
              cgu_json_set(sum, "warnings", json_integer((json_int_t)counts[CG_SEV_WARNING])) &&
              cgu_json_set(sum, "notes", json_integer((json_int_t)counts[CG_SEV_NOTE])) &&
              cgu_json_set(sum, "new", json_integer((json_int_t)fresh)) &&
+             cgu_json_set(sum, "suppressed", json_integer((json_int_t)suppressed)) &&
+             cgu_json_set(sum, "inputs_not_checked", json_integer((json_int_t)not_checked)) &&
+             cgu_json_set(sum, "input_warnings", json_integer((json_int_t)warned)) &&
              cgu_json_set(root, "version", json_integer(1)) &&
              cgu_json_set(root, "findings", json_array()) &&
+             cgu_json_set(root, "input_problems", json_input_problems(c)) &&
              json_object_set(root, "summary", sum) == 0;
     json_decref(sum); /* root holds its own reference */
     char *frame = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
@@ -142,21 +202,16 @@ static char *json_frame(const size_t counts[3], size_t fresh, size_t *at) {
     return frame;
 }
 
-/* "record" and "dip_id" for a finding in a DIP record; the object is reused
- * from finding to finding, so they are removed for the others. */
+/* "record" and "dip_id" for a finding in a DIP record. */
 static bool set_record(json_t *o, const cg_finding *f) {
-    if (!f->record) {
-        json_object_del(o, "record");
-        json_object_del(o, "dip_id");
-        return true;
-    }
+    if (!f->record) return true;
     return cgu_json_set(o, "record", json_integer((json_int_t)f->record)) &&
            cgu_json_set(o, "dip_id", cgu_json_str(f->dip_id));
 }
 
 static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t counts[3] = {0, 0, 0}, fresh = 0, n = 0, at;
-    char *frame = json_frame(counts, fresh, &at);
+    char *frame = json_frame(c, counts, fresh, count_silenced(c, min), &at);
     element_writer w = {json_object(), NULL, 0};
     int ok = frame && w.o && cgu_buf_append(out, frame, at) == 0;
     free(frame);
@@ -166,6 +221,9 @@ static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
         counts[f->severity]++;
         fresh += !f->in_baseline;
         json_t *o = w.o;
+        /* emptied first: "record" and "dip_id" removed for one finding would
+         * come back at the end, not after "file", for the next */
+        json_object_clear(o);
         ok = cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
              cgu_json_set(o, "name", cgu_json_str(f->rule->name)) &&
              cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(f->severity))) &&
@@ -183,7 +241,7 @@ static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
     }
     json_decref(w.o);
     free(w.buf);
-    frame = ok ? json_frame(counts, fresh, &at) : NULL;
+    frame = ok ? json_frame(c, counts, fresh, count_silenced(c, min), &at) : NULL;
     int rc = !frame || (n && cgu_buf_puts(out, "\n  ")) || cgu_buf_puts(out, frame + at) ||
              cgu_buf_putc(out, '\n');
     free(frame);
@@ -219,6 +277,163 @@ static bool sarif_record(json_t *loc, const cg_finding *f, json_t *region) {
     return ok;
 }
 
+/* What RFC 3986 lets a path hold as it is: unreserved, sub-delims, ':', '@'
+ * and '/'. Everything else (a space, '%', '#', '?', a control character,
+ * every byte of a non-ASCII character) is percent-encoded. */
+static bool uri_path_char(unsigned char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           (ch && strchr("-._~!$&'()*+,;=:@/", ch));
+}
+
+/* Appends `path` percent-encoded. In a relative reference a ':' before the
+ * first '/' would read as a scheme, so there it is encoded too. */
+static int put_uri_path(cg_buf *out, const char *path, bool relative) {
+    int rc = 0;
+    bool first_segment = relative;
+    for (const unsigned char *p = (const unsigned char *)path; !rc && *p; p++) {
+        if (*p == '/') first_segment = false;
+        if (uri_path_char(*p) && !(first_segment && *p == ':'))
+            rc = cgu_buf_putc(out, (char)*p);
+        else
+            rc = cgu_buf_printf(out, "%%%02X", *p);
+    }
+    return rc;
+}
+
+/* The artifactLocation of an input: an absolute path as a file: URI, a
+ * relative one as a URI reference relative to %SRCROOT% (the directory
+ * citegraph ran in; "./x" and "x" are the same file). Returns it, or NULL. */
+static json_t *sarif_artifact(const char *file) {
+    cg_buf uri = CG_BUF_INIT;
+    bool absolute = file[0] == '/';
+    const char *path = file;
+    while (!absolute && path[0] == '.' && path[1] == '/') {
+        path += 2;
+        while (*path == '/')
+            path++;
+    }
+    json_t *art = json_object();
+    bool ok = art && (!absolute || cgu_buf_puts(&uri, "file://") == 0) &&
+              put_uri_path(&uri, path, !absolute) == 0 &&
+              cgu_json_set(art, "uri", cgu_json_str(uri.len ? uri.data : "")) &&
+              (absolute || cgu_json_set(art, "uriBaseId", cgu_json_str("%SRCROOT%")));
+    cg_buf_release(&uri);
+    if (!ok) {
+        json_decref(art);
+        return NULL;
+    }
+    return art;
+}
+
+/* run.originalUriBaseIds: %SRCROOT% as the file: URI of the current
+ * directory, ending in '/'; when it cannot be known, described only, which
+ * SARIF allows (a viewer then asks for it). */
+static json_t *sarif_base_ids(void) {
+    char *cwd = getcwd(NULL, 0);
+    cg_buf uri = CG_BUF_INIT;
+    json_t *ids = json_object(), *root = json_object(), *desc = json_object();
+    bool ok = ids && root && desc;
+    if (ok && cwd && cwd[0] == '/') {
+        size_t n = strlen(cwd);
+        ok = cgu_buf_puts(&uri, "file://") == 0 && put_uri_path(&uri, cwd, false) == 0 &&
+             (cwd[n - 1] == '/' || cgu_buf_putc(&uri, '/') == 0) &&
+             cgu_json_set(root, "uri", cgu_json_str(uri.data));
+    }
+    ok = ok && cgu_json_set(desc, "text", cgu_json_str("the directory citegraph ran in")) &&
+         json_object_set(root, "description", desc) == 0 &&
+         json_object_set(ids, "%SRCROOT%", root) == 0;
+    free(cwd);
+    cg_buf_release(&uri);
+    json_decref(root);
+    json_decref(desc);
+    if (!ok) {
+        json_decref(ids);
+        return NULL;
+    }
+    return ids;
+}
+
+/* result.suppressions of a finding the config or the baseline silences:
+ * both are kept outside the document checked, hence "external" (SARIF
+ * 2.1.0, 3.35.2), accepted, with the config's reason as justification.
+ * NULL for other findings, and when memory runs out (*ok false). */
+static json_t *sarif_suppressions(const cg_finding *f, bool *ok) {
+    if (!f->suppressed && !f->in_baseline) return NULL;
+    json_t *list = json_array();
+    *ok = list != NULL;
+    for (int k = 0; *ok && k < 2; k++) {
+        const char *why = k == 0 ? f->suppressed : f->in_baseline ? "in the baseline" : NULL;
+        if (!why) continue;
+        json_t *s = json_object();
+        *ok = s && cgu_json_set(s, "kind", cgu_json_str("external")) &&
+              cgu_json_set(s, "status", cgu_json_str("accepted")) &&
+              cgu_json_set(s, "justification", cgu_json_str(why)) &&
+              json_array_append_new(list, s) == 0;
+    }
+    if (!*ok) {
+        json_decref(list);
+        return NULL;
+    }
+    return list;
+}
+
+/* run.invocations: executionSuccessful is false when an input could not
+ * be checked; each input problem is a toolExecutionNotification located
+ * at its file (and its record as a logical location). */
+static json_t *sarif_invocations(const cg_check *c) {
+    const cg_input_problem *p;
+    size_t n = cg_check_input_problems(c, &p);
+    bool all_checked = true;
+    json_t *list = json_array(), *inv = json_object(), *notes = json_array();
+    bool ok = list && inv && notes;
+    for (size_t i = 0; ok && i < n; i++) {
+        if (p[i].severity >= CG_SEV_ERROR) all_checked = false;
+        json_t *note = json_object(), *msg = json_object(), *locs = json_array(),
+               *loc = json_object(), *phys = json_object(), *art = sarif_artifact(p[i].file);
+        char text[64] = "";
+        if (p[i].record && strncmp(p[i].message, "record ", 7) != 0)
+            snprintf(text, sizeof text, "record %zu: ", p[i].record);
+        cg_buf m = CG_BUF_INIT;
+        ok = note && msg && locs && loc && phys && art && cgu_buf_puts(&m, text) == 0 &&
+             cgu_buf_puts(&m, p[i].message) == 0 &&
+             cgu_json_set(note, "level", cgu_json_str(sarif_level(p[i].severity))) &&
+             cgu_json_set(msg, "text", cgu_json_str(m.data)) &&
+             json_object_set(note, "message", msg) == 0 &&
+             json_object_set(phys, "artifactLocation", art) == 0 &&
+             json_object_set(loc, "physicalLocation", phys) == 0;
+        cg_buf_release(&m);
+        if (ok && p[i].record) {
+            char name[32];
+            snprintf(name, sizeof name, "record %zu", p[i].record);
+            json_t *logicals = json_array(), *logical = json_object();
+            ok = logicals && logical && cgu_json_set(logical, "name", cgu_json_str(name)) &&
+                 cgu_json_set(logical, "kind", cgu_json_str("object")) &&
+                 json_array_append(logicals, logical) == 0 &&
+                 json_object_set(loc, "logicalLocations", logicals) == 0;
+            json_decref(logicals);
+            json_decref(logical);
+        }
+        ok = ok && json_array_append(locs, loc) == 0 &&
+             json_object_set(note, "locations", locs) == 0 && json_array_append(notes, note) == 0;
+        json_decref(note);
+        json_decref(msg);
+        json_decref(locs);
+        json_decref(loc);
+        json_decref(phys);
+        json_decref(art);
+    }
+    ok = ok && cgu_json_set(inv, "executionSuccessful", json_boolean(all_checked)) &&
+         (!n || json_object_set(inv, "toolExecutionNotifications", notes) == 0) &&
+         json_array_append(list, inv) == 0;
+    json_decref(inv);
+    json_decref(notes);
+    if (!ok) {
+        json_decref(list);
+        return NULL;
+    }
+    return list;
+}
+
 static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t nrules;
     const cg_rule *rs = cg_check_rules(&nrules);
@@ -246,9 +461,10 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
     }
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
-        if (!shown(f, min)) continue;
+        /* silenced findings stay, as suppressed results: the audit trail */
+        if (!shown(f, min) && !silenced(f, min)) continue;
         json_t *res = json_object(), *msg = json_object(), *locs = json_array(),
-               *loc = json_object(), *phys = json_object(), *art = json_object(),
+               *loc = json_object(), *phys = json_object(), *art = sarif_artifact(f->file),
                *region = json_object(), *fps = json_object();
         size_t end_col = f->col;
         int multiline = 0;
@@ -264,8 +480,7 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
             cgu_json_set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rs))) &&
             cgu_json_set(res, "level", cgu_json_str(sarif_level(f->severity))) &&
             cgu_json_set(msg, "text", cgu_json_str(text.data)) &&
-            cgu_json_set(res, "message", msg) && cgu_json_set(art, "uri", cgu_json_str(f->file)) &&
-            cgu_json_set(phys, "artifactLocation", art) &&
+            cgu_json_set(res, "message", msg) && cgu_json_set(phys, "artifactLocation", art) &&
             cgu_json_set(region, "startLine", json_integer((json_int_t)f->line)) &&
             cgu_json_set(region, "startColumn", json_integer((json_int_t)f->col)) &&
             (multiline || (cgu_json_set(region, "endLine", json_integer((json_int_t)f->line)) &&
@@ -283,11 +498,15 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
             ok = ok && cgu_json_set(phys, "region", region) &&
                  cgu_json_set(loc, "physicalLocation", phys);
         }
+        bool listed = ok;
+        json_t *suppressions = ok ? sarif_suppressions(f, &listed) : NULL;
+        ok = listed;
         ok = ok && json_array_append_new(locs, loc) == 0 && cgu_json_set(res, "locations", locs) &&
              cgu_json_set(fps, "citegraph/v1", cgu_json_str(f->fingerprint)) &&
              cgu_json_set(res, "partialFingerprints", fps) &&
              cgu_json_set(res, "baselineState",
                           cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
+             (!suppressions || cgu_json_set(res, "suppressions", suppressions)) &&
              json_array_append_new(results, res) == 0;
     }
     json_t *root = json_object(), *runs = json_array(), *run = json_object(), *tool = json_object(),
@@ -300,6 +519,8 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
          cgu_json_set(driver, "version", cgu_json_str(CG_VERSION_STRING)) &&
          cgu_json_set(driver, "rules", rules) && cgu_json_set(tool, "driver", driver) &&
          cgu_json_set(run, "tool", tool) &&
+         cgu_json_set(run, "invocations", sarif_invocations(c)) &&
+         cgu_json_set(run, "originalUriBaseIds", sarif_base_ids()) &&
          cgu_json_set(run, "columnKind", cgu_json_str("unicodeCodePoints")) &&
          cgu_json_set(run, "results", results) && json_array_append_new(runs, run) == 0 &&
          cgu_json_set(root, "runs", runs);
@@ -336,101 +557,243 @@ static int gh_escape(cg_buf *out, const char *s, int property) {
     return rc;
 }
 
-static int github_out(const cg_check *c, cg_severity min, cg_buf *out) {
-    int rc = 0;
-    for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
-        const cg_finding *f = cg_check_finding(c, i);
-        if (!shown(f, min)) continue;
-        char title[96];
-        snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->name);
-        /* a line and column in a DIP record's text are none of the file's:
-         * an annotation of the whole file, the message says where */
-        cg_buf text = CG_BUF_INIT;
-        rc = cgu_buf_printf(out, "::%s file=",
-                            f->severity == CG_SEV_NOTE      ? "notice"
-                            : f->severity == CG_SEV_WARNING ? "warning"
-                                                            : "error") ||
+static const char *gh_command(cg_severity s) {
+    return s == CG_SEV_NOTE ? "notice" : s == CG_SEV_WARNING ? "warning" : "error";
+}
+
+/* An input problem as an annotation of its file: a run that lost an input
+ * must not look clean where only the annotations are read. */
+static int gh_input_problem(cg_buf *out, const cg_input_problem *p) {
+    char where[48] = "";
+    /* a DIP record's failure usually names its record already */
+    if (p->record && strncmp(p->message, "record ", 7) != 0)
+        snprintf(where, sizeof where, "record %zu: ", p->record);
+    return cgu_buf_printf(out, "::%s file=", gh_command(p->severity)) ||
+           gh_escape(out, p->file, 1) ||
+           cgu_buf_puts(out, p->severity == CG_SEV_ERROR ? ",title=input not checked::"
+                                                         : ",title=input read with a warning::") ||
+           cgu_buf_puts(out, where) || gh_escape(out, p->message, 0) || cgu_buf_putc(out, '\n');
+}
+
+static int gh_finding(cg_buf *out, const cg_finding *f) {
+    char title[96];
+    snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->name);
+    /* a line and column in a DIP record's text are none of the file's:
+     * an annotation of the whole file, the message says where */
+    cg_buf text = CG_BUF_INIT;
+    int rc = cgu_buf_printf(out, "::%s file=", gh_command(f->severity)) ||
              gh_escape(out, f->file, 1) ||
              (!f->record && cgu_buf_printf(out, ",line=%zu,col=%zu", f->line, f->col)) ||
              cgu_buf_puts(out, ",title=") || gh_escape(out, title, 1) || cgu_buf_puts(out, "::") ||
              where_message(&text, f) || gh_escape(out, text.data, 0) || cgu_buf_putc(out, '\n');
-        cg_buf_release(&text);
+    cg_buf_release(&text);
+    return rc;
+}
+
+/* Errors first, then warnings, then notes: GitHub shows only the first few
+ * annotations of a step, and those should be the most severe. Within a
+ * severity, the input problems (what was not checked) come first, then the
+ * findings in their order (file, record, position). Input problems are shown
+ * whatever `min` is: they are not findings, and say what the report lacks. */
+static int github_out(const cg_check *c, cg_severity min, cg_buf *out) {
+    const cg_input_problem *problems;
+    size_t nproblems = cg_check_input_problems(c, &problems);
+    int rc = 0;
+    for (int sev = CG_SEV_ERROR; !rc && sev >= CG_SEV_NOTE; sev--) {
+        for (size_t i = 0; !rc && i < nproblems; i++)
+            if ((int)problems[i].severity == sev) rc = gh_input_problem(out, &problems[i]);
+        if (sev < (int)min) continue;
+        for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
+            const cg_finding *f = cg_check_finding(c, i);
+            if (shown(f, min) && (int)f->severity == sev) rc = gh_finding(out, f);
+        }
     }
     return rc;
 }
 
 /* ---- JUnit XML ---- */
 
-static int xml_escape(cg_buf *out, const char *s) {
+void cg_check_set_fail_on(cg_check *c, cg_severity level) {
+    c->fail_on = level;
+}
+
+/* Appends s as XML 1.0 text: `&<>"'` as references everywhere; in an
+ * attribute also line breaks and tabs, which a parser would otherwise turn
+ * into spaces; a CR as a reference everywhere, which a parser would
+ * otherwise turn into a line feed. What XML 1.0 cannot carry at all (other
+ * C0 controls, U+FFFE, U+FFFF) and invalid UTF-8 become U+FFFD. */
+static int xml_escape(cg_buf *out, const char *s, bool attribute) {
     cg_buf v = CG_BUF_INIT;
     if (cgu_buf_append_valid_utf8(&v, s ? s : "", s ? strlen(s) : 0)) return -1;
     int rc = 0;
     for (size_t i = 0; !rc && i < v.len; i++) {
         unsigned char ch = (unsigned char)v.data[i];
-        if (ch == '&')
-            rc = cgu_buf_puts(out, "&amp;");
-        else if (ch == '<')
-            rc = cgu_buf_puts(out, "&lt;");
-        else if (ch == '>')
-            rc = cgu_buf_puts(out, "&gt;");
-        else if (ch == '"')
-            rc = cgu_buf_puts(out, "&quot;");
+        const char *ref = NULL;
+        switch (ch) {
+        case '&':
+            ref = "&amp;";
+            break;
+        case '<':
+            ref = "&lt;";
+            break;
+        case '>':
+            ref = "&gt;";
+            break;
+        case '"':
+            ref = "&quot;";
+            break;
+        case '\'':
+            ref = "&apos;";
+            break;
+        case '\r':
+            ref = "&#13;";
+            break;
+        case '\n':
+            ref = attribute ? "&#10;" : NULL;
+            break;
+        case '\t':
+            ref = attribute ? "&#9;" : NULL;
+            break;
+        default:
+            break;
+        }
+        if (ref)
+            rc = cgu_buf_puts(out, ref);
         else if (ch < 0x20 && ch != '\n' && ch != '\t')
-            rc = cgu_buf_putc(out, ' ');
-        else
+            rc = cgu_buf_puts(out, "\xEF\xBF\xBD");
+        else if (ch == 0xEF && i + 2 < v.len && (unsigned char)v.data[i + 1] == 0xBF &&
+                 ((unsigned char)v.data[i + 2] & 0xFE) == 0xBE) {
+            rc = cgu_buf_puts(out, "\xEF\xBF\xBD"); /* U+FFFE, U+FFFF */
+            i += 2;
+        } else
             rc = cgu_buf_putc(out, (char)ch);
     }
     cg_buf_release(&v);
     return rc;
 }
 
+/* Whether a finding shown fails the run, as --fail-on decides. */
+static bool junit_fails(const cg_check *c, const cg_finding *f) {
+    return !f->in_baseline && c->fail_on != CG_SEV_OFF && f->severity >= c->fail_on;
+}
+
+/* The finding as the text format's line, escaped: "file:line:col: severity:
+ * message [CG001 unknown-document]", and " (in baseline)". */
+static int junit_finding_line(cg_buf *out, const cg_finding *f, bool attribute) {
+    char rule[96];
+    snprintf(rule, sizeof rule, " [%s %s]%s", f->rule->id, f->rule->name,
+             f->in_baseline ? " (in baseline)" : "");
+    char where[64];
+    snprintf(where, sizeof where, ":%zu:%zu: %s: ", f->line, f->col, cg_severity_name(f->severity));
+    return xml_escape(out, f->file, attribute) || cgu_buf_puts(out, where) ||
+           xml_escape(out, f->message, attribute) || xml_escape(out, rule, attribute);
+}
+
+/* The suite's timestamp, which the Ant schema requires (UTC, no zone):
+ * SOURCE_DATE_EPOCH when it is set (the reproducible-builds convention),
+ * else the epoch itself, so that the same input gives the same bytes. */
+static void junit_timestamp(char *buf, size_t cap) {
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long seconds = epoch && *epoch ? strtoll(epoch, &end, 10) : 0;
+    /* up to the last second of the year 9999, which the pattern allows */
+    if (!end || *end || seconds < 0 || seconds > 253402300799LL) seconds = 0;
+    time_t when = (time_t)seconds;
+    struct tm tm;
+    if (!gmtime_r(&when, &tm) || strftime(buf, cap, "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+        snprintf(buf, cap, "1970-01-01T00:00:00");
+}
+
+/* One test suite, valid against both the Jenkins (xunit-plugin junit-10.xsd)
+ * and the strict Ant JUnit schema (tests/check/junit-schemas/): no
+ * attributes on <testsuites>, no <skipped> (the Ant schema has neither),
+ * <properties>, <system-out> and <system-err> always. Test cases: one
+ * errored per input problem, named after its file; one per finding shown,
+ * named after it as the text format writes it, failing only when the
+ * finding fails the run (new, at or above --fail-on), else passing, so that
+ * CI servers list it without counting it as a failure; one passing per
+ * document without findings. */
 static int junit_out(const cg_check *c, cg_severity min, cg_buf *out) {
-    size_t tests = 0, failures = 0, baselined = 0;
+    const cg_input_problem *problems;
+    size_t nproblems = cg_check_input_problems(c, &problems);
+    size_t findings = 0, failures = 0, clean = 0, per[3] = {0, 0, 0};
     cgu_map with_findings = {0}; /* the files of the findings shown */
     for (size_t i = 0; i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
-        tests++;
-        failures += !f->in_baseline;
-        baselined += f->in_baseline;
+        findings++;
+        per[f->severity]++;
+        failures += junit_fails(c, f);
         if (cgu_map_put(&with_findings, f->file, 1)) {
             cgu_map_release(&with_findings);
             return -1;
         }
     }
-    /* documents without findings are passing test cases */
     for (size_t d = 0; d < c->ndocs; d++)
-        tests += !cgu_map_get(&with_findings, c->docs[d].file, NULL);
+        clean += !cgu_map_get(&with_findings, c->docs[d].file, NULL);
+    char timestamp[32];
+    junit_timestamp(timestamp, sizeof timestamp);
+    const char *fail_on = c->fail_on == CG_SEV_OFF ? "never" : cg_severity_name(c->fail_on);
     int rc = cgu_buf_printf(out,
                             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                            "<testsuites name=\"citegraph check\" tests=\"%zu\" failures=\"%zu\">\n"
+                            "<testsuites>\n"
                             "  <testsuite name=\"citegraph check\" tests=\"%zu\" failures=\"%zu\" "
-                            "errors=\"0\" skipped=\"%zu\">\n",
-                            tests, failures, tests, failures, baselined) != 0;
+                            "errors=\"%zu\" time=\"0\" timestamp=\"%s\" hostname=\"localhost\" "
+                            "id=\"0\" package=\"citegraph\">\n"
+                            "    <properties>\n"
+                            "      <property name=\"fail-on\" value=\"%s\"/>\n"
+                            "      <property name=\"suppressed\" value=\"%zu\"/>\n"
+                            "    </properties>\n",
+                            nproblems + findings + clean, failures, nproblems, timestamp, fail_on,
+                            count_silenced(c, min)) != 0;
+    for (size_t i = 0; !rc && i < nproblems; i++) {
+        const cg_input_problem *p = &problems[i];
+        char record[48] = "";
+        if (p->record) snprintf(record, sizeof record, ", record %zu", p->record);
+        bool lost = p->severity >= CG_SEV_ERROR;
+        rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, p->file, true) ||
+             cgu_buf_puts(out, "\" name=\"") || xml_escape(out, p->file, true) ||
+             cgu_buf_printf(out, "%s\" time=\"0\"><error type=\"%s\" message=\"", record,
+                            lost ? "input-not-checked" : "input-warning") ||
+             xml_escape(out, p->message, true) || cgu_buf_puts(out, "\">") ||
+             xml_escape(out, p->file, false) ||
+             cgu_buf_printf(out, "%s: %s: ", record, lost ? "not checked" : "warning") ||
+             xml_escape(out, p->message, false) || cgu_buf_puts(out, "</error></testcase>\n");
+    }
     for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
-        char name[160];
-        snprintf(name, sizeof name, "%s %s:%zu:%zu", f->rule->id, f->file, f->line, f->col);
-        rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, f->file) ||
-             cgu_buf_puts(out, "\" name=\"") || xml_escape(out, name) || cgu_buf_puts(out, "\">");
-        if (f->in_baseline)
-            rc = rc || cgu_buf_puts(out, "<skipped message=\"in baseline\"/>");
+        rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, f->file, true) ||
+             cgu_buf_puts(out, "\" name=\"") || junit_finding_line(out, f, true) ||
+             cgu_buf_puts(out, "\" time=\"0\"");
+        if (junit_fails(c, f))
+            rc = rc || cgu_buf_printf(out, "><failure type=\"%s\" message=\"", f->rule->name) ||
+                 xml_escape(out, f->message, true) || cgu_buf_puts(out, "\">") ||
+                 junit_finding_line(out, f, false) || cgu_buf_puts(out, "</failure></testcase>\n");
         else
-            rc = rc || cgu_buf_printf(out, "<failure type=\"%s\" message=\"", f->rule->name) ||
-                 xml_escape(out, f->message) || cgu_buf_puts(out, "\">") ||
-                 cgu_buf_printf(out, "%s: ", cg_severity_name(f->severity)) ||
-                 xml_escape(out, f->file) || cgu_buf_printf(out, ":%zu:%zu: ", f->line, f->col) ||
-                 xml_escape(out, f->message) || cgu_buf_puts(out, "</failure>");
-        rc = rc || cgu_buf_puts(out, "</testcase>\n");
+            rc = rc || cgu_buf_puts(out, "/>\n");
     }
     for (size_t d = 0; !rc && d < c->ndocs; d++) {
         if (cgu_map_get(&with_findings, c->docs[d].file, NULL)) continue;
-        rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, c->docs[d].file) ||
-             cgu_buf_puts(out, "\" name=\"references\"/>\n");
+        rc = cgu_buf_puts(out, "    <testcase classname=\"") ||
+             xml_escape(out, c->docs[d].file, true) ||
+             cgu_buf_puts(out, "\" name=\"references\" time=\"0\"/>\n");
     }
     cgu_map_release(&with_findings);
-    return rc || cgu_buf_puts(out, "  </testsuite>\n</testsuites>\n");
+    /* what the counts mean, for the servers that show a suite's output */
+    rc = rc ||
+         cgu_buf_printf(out,
+                        "    <system-out>%zu finding%s (%zu error%s, %zu warning%s, %zu note%s): "
+                        "%zu fail%s (new, at or above --fail-on %s), the others are passing "
+                        "test cases; %zu input problem%s (errored test cases).</system-out>\n"
+                        "    <system-err/>\n"
+                        "  </testsuite>\n</testsuites>\n",
+                        findings, findings == 1 ? "" : "s", per[CG_SEV_ERROR],
+                        per[CG_SEV_ERROR] == 1 ? "" : "s", per[CG_SEV_WARNING],
+                        per[CG_SEV_WARNING] == 1 ? "" : "s", per[CG_SEV_NOTE],
+                        per[CG_SEV_NOTE] == 1 ? "" : "s", failures, failures == 1 ? "s" : "",
+                        fail_on, nproblems, nproblems == 1 ? "" : "s");
+    return rc;
 }
 
 /* ---- Markdown ---- */
@@ -454,6 +817,25 @@ static int md_cell(cg_buf *out, const char *s) {
     return rc;
 }
 
+/* The section "Input problems", before the findings: a lost input must not
+ * hide under a report that looks clean. Nothing when there are none. */
+static int md_input_problems(const cg_check *c, cg_buf *out) {
+    const cg_input_problem *p;
+    size_t n = cg_check_input_problems(c, &p), not_checked, warned;
+    if (!n) return 0;
+    count_input_problems(c, &not_checked, &warned);
+    int rc =
+        cgu_buf_printf(out,
+                       "### Input problems\n\n%zu input%s not checked, %zu warning%s on "
+                       "inputs read.\n\n| file | severity | problem |\n| --- | --- | --- |\n",
+                       not_checked, not_checked == 1 ? "" : "s", warned, warned == 1 ? "" : "s");
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = cgu_buf_puts(out, "| ") || md_cell(out, p[i].file) ||
+             cgu_buf_printf(out, " | %s | ", cg_severity_name(p[i].severity)) ||
+             md_cell(out, p[i].message) || cgu_buf_puts(out, " |\n");
+    return rc || cgu_buf_puts(out, "\n");
+}
+
 static int markdown_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t nrules;
     const cg_rule *rs = cg_check_rules(&nrules);
@@ -465,9 +847,13 @@ static int markdown_out(const cg_check *c, cg_severity min, cg_buf *out) {
         total++;
         fresh += !f->in_baseline;
     }
+    size_t suppressed = count_silenced(c, min);
     int rc =
-        cgu_buf_printf(out, "## citegraph check\n\n%zu finding%s in %zu document%s, %zu new.\n\n",
-                       total, total == 1 ? "" : "s", c->ndocs, c->ndocs == 1 ? "" : "s", fresh);
+        cgu_buf_printf(out, "## citegraph check\n\n%zu finding%s in %zu document%s, %zu new", total,
+                       total == 1 ? "" : "s", c->ndocs, c->ndocs == 1 ? "" : "s", fresh) ||
+        (suppressed && cgu_buf_printf(out, ", %zu suppressed by the configuration", suppressed)) ||
+        cgu_buf_puts(out, ".\n\n");
+    rc = rc || md_input_problems(c, out);
     if (!total) return rc;
     rc = rc ||
          cgu_buf_puts(

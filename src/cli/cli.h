@@ -19,7 +19,10 @@ enum {
     EXIT_OK = 0,     /* success, also when nothing was found */
     EXIT_FAILED = 1, /* finished, but some input failed, a finding, an output not written */
     EXIT_USAGE = 2,  /* usage or configuration error; nothing was done */
-    EXIT_NOMEM = 3   /* out of memory */
+    EXIT_NOMEM = 3,  /* out of memory */
+    /* check only: an input not read or a report not written; a pipeline
+     * tells it from 1 (findings), since the report it has is incomplete */
+    EXIT_INCOMPLETE = 4
 };
 
 typedef struct cli {

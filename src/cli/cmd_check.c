@@ -34,15 +34,57 @@ static int add_to_check(cg_run_doc *doc, void *ctx) {
     if (doc->cache_problem)
         cli_warning(r->c, "%s: damaged cache entry rebuilt (%s)", path, doc->cache_problem);
     cg_error err;
+    /* every input problem goes into the report too, so that no format looks
+     * clean when an input was lost or read with a warning */
+    for (size_t i = 0; doc->input && i < cg_input_warning_count(doc->input) && !r->nomem; i++) {
+        const char *warning = cg_input_warning(doc->input, i);
+        cli_warning(r->c, "%s: %s", path, warning);
+        if (cg_check_add_input_problem(r->chk, path, doc->record, CG_SEV_WARNING, warning, &err) !=
+            CG_OK) {
+            cli_fail(r->c, &err, path, EXIT_FAILED);
+            r->nomem = true;
+        }
+    }
+    if (r->nomem) return 1;
     if (doc->status != CG_OK) {
         r->failed++;
-        if (cli_doc_failed(r->c, doc)) r->nomem = true;
+        if (cli_doc_failed(r->c, doc))
+            r->nomem = true;
+        else if (cg_check_add_input_problem(r->chk, path, doc->record, CG_SEV_ERROR, doc->error,
+                                            &err) != CG_OK) {
+            cli_fail(r->c, &err, path, EXIT_FAILED);
+            r->nomem = true;
+        }
     } else if (cg_check_add_document(r->chk, path, doc->input, doc->extraction, &err) != CG_OK) {
         cli_fail(r->c, &err, path, EXIT_FAILED);
         r->nomem = true;
     }
     return r->nomem ? 1 : 0;
 }
+
+/* "; 2 inputs not checked, 1 input warning" after the summary line, when
+ * there were input problems. */
+static void print_input_problem_counts(const cg_check *chk) {
+    const cg_input_problem *p;
+    size_t n = cg_check_input_problems(chk, &p), not_checked = 0, warned = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].severity >= CG_SEV_ERROR)
+            not_checked++;
+        else
+            warned++;
+    }
+    if (not_checked)
+        fprintf(stderr, "; %zu input%s not checked", not_checked, not_checked == 1 ? "" : "s");
+    if (warned)
+        fprintf(stderr, "%s %zu input warning%s", not_checked ? "," : ";", warned,
+                warned == 1 ? "" : "s");
+}
+
+/* One report of a run: a format and where it goes. */
+typedef struct check_report {
+    const char *path; /* NULL: standard output */
+    cg_check_format format;
+} check_report;
 
 /* The options of a run, as given. */
 typedef struct check_options {
@@ -57,9 +99,75 @@ typedef struct check_options {
     const char *baseline, *write_baseline, *config, *cache_dir;
     bool no_config, online, never, list_rules;
     cg_severity fail_on, min;
-    cg_check_format format;
+    check_report *reports; /* every -o, or standard output alone; at least one */
+    size_t nreports;
     cg_online_options oo;
 } check_options;
+
+/* The format of -o `path` (NULL: standard output): `format` when --format
+ * gave one (>= 0), else the one its ending stands for, else text. */
+static int format_of(cli *c, const char *path, int format, cg_check_format *out) {
+    static const cli_ending endings[] = {{".txt", CG_CHECK_TEXT, NULL},
+                                         {".json", CG_CHECK_JSON, NULL},
+                                         {".sarif", CG_CHECK_SARIF, NULL},
+                                         {".xml", CG_CHECK_JUNIT, NULL},
+                                         {".md", CG_CHECK_MARKDOWN, NULL}};
+    cli_common one = {.output = path, .format = format};
+    int choice = CG_CHECK_TEXT; /* --format's choices are those of cg_check_format */
+    int rc =
+        cli_format_of_output(c, &one, endings, sizeof endings / sizeof endings[0], &choice, NULL);
+    *out = (cg_check_format)choice;
+    return rc;
+}
+
+/* The reports of a run, from -o and --format in the order given: each -o
+ * FILE takes the --format given after the -o before it (so `-f sarif -o
+ * x.sarif -f markdown -o y.md`), or else FILE's ending chooses. With one -o
+ * (or none), a --format anywhere counts, as it always did (`-o x -f json`);
+ * with several, a --format after the last -o has no report to go with and is
+ * a usage error. At most one report goes to standard output (-o -, or no
+ * -o), and no FILE is named twice. EXIT_OK, or the status of a usage error. */
+static int read_reports(cli *c, const cli_args *a, check_options *o) {
+    o->reports = calloc(a->noptions + 1, sizeof *o->reports);
+    if (!o->reports) return cli_nomem(c);
+    size_t noutputs = cli_args_count(a, OPT_OUTPUT);
+    int pending = -1; /* a --format not yet taken by an -o */
+    const char *pending_spelled = NULL;
+    for (size_t i = 0; i < a->noptions; i++) {
+        const cli_opt_value *v = &a->options[i];
+        if (v->option->id == OPT_FORMAT) {
+            pending = v->choice;
+            pending_spelled = v->value;
+        } else if (v->option->id == OPT_OUTPUT) {
+            const char *path = strcmp(v->value, "-") == 0 ? NULL : v->value;
+            /* one -o: a --format after it is still its format */
+            int format = noutputs == 1 ? o->common.format : pending;
+            check_report *r = &o->reports[o->nreports++];
+            r->path = path;
+            int rc = format_of(c, path, format, &r->format);
+            if (rc != EXIT_OK) return rc;
+            pending = -1;
+        }
+    }
+    if (noutputs > 1 && pending >= 0)
+        return cli_usage_error(c,
+                               "--format %s comes after the last -o: give each --format before "
+                               "the -o FILE it is for",
+                               pending_spelled);
+    if (!o->nreports) {
+        o->reports[0].path = NULL;
+        o->nreports = 1;
+        return format_of(c, NULL, o->common.format, &o->reports[0].format);
+    }
+    for (size_t i = 0; i < o->nreports; i++)
+        for (size_t k = 0; k < i; k++) {
+            const char *p = o->reports[i].path, *q = o->reports[k].path;
+            if (!p && !q)
+                return cli_usage_error(c, "-o -: only one report can go to standard output");
+            if (p && q && strcmp(p, q) == 0) return cli_usage_error(c, "-o %s is given twice", p);
+        }
+    return EXIT_OK;
+}
 
 /* Reads the options; EXIT_OK, or the status of a usage error. */
 static int read_options(cli *c, const cli_args *a, check_options *o) {
@@ -144,16 +252,7 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
         }
     }
     if (rc != EXIT_OK) return rc;
-    static const cli_ending endings[] = {{".txt", CG_CHECK_TEXT, NULL},
-                                         {".json", CG_CHECK_JSON, NULL},
-                                         {".sarif", CG_CHECK_SARIF, NULL},
-                                         {".xml", CG_CHECK_JUNIT, NULL},
-                                         {".md", CG_CHECK_MARKDOWN, NULL}};
-    int choice = CG_CHECK_TEXT; /* --format's choices are those of cg_check_format */
-    rc = cli_format_of_output(c, &o->common, endings, sizeof endings / sizeof endings[0], &choice,
-                              NULL);
-    if (rc != EXIT_OK) return rc;
-    o->format = (cg_check_format)choice;
+    if ((rc = read_reports(c, a, o)) != EXIT_OK) return rc;
     o->oo.allow = o->allow;
     o->oo.nallow = o->nallow;
     o->oo.deny = o->deny;
@@ -167,6 +266,7 @@ static void free_options(check_options *o) {
     free(o->deny);
     free(o->catalogs);
     free(o->scopes);
+    free(o->reports);
 }
 
 /* The configuration, catalogs, baseline and online check of `chk`: EXIT_OK,
@@ -192,24 +292,60 @@ static int configure(cli *c, const check_options *o, const cg_extractor *ex, cg_
     return EXIT_OK;
 }
 
-/* Writes the report and the baseline; EXIT_OK, or the status of a failure. */
+/* Appends the Markdown report to the file GITHUB_STEP_SUMMARY names, when
+ * it names one, so that a GitHub job's page shows every finding (its
+ * annotations show only a few), whatever the format of the main report.
+ * EXIT_OK, or EXIT_INCOMPLETE after saying why. */
+static int append_step_summary(cli *c, const check_options *o, const cg_check *chk) {
+    const char *path = getenv("GITHUB_STEP_SUMMARY");
+    if (!path || !*path) return EXIT_OK;
+    cg_error err;
+    cg_buf md = CG_BUF_INIT;
+    if (cg_check_write(chk, CG_CHECK_MARKDOWN, o->min, false, &md, &err) != CG_OK) {
+        cg_buf_release(&md);
+        return cli_fail(c, &err, NULL, EXIT_INCOMPLETE);
+    }
+    FILE *f = fopen(path, "ab");
+    int errnum = f ? 0 : errno;
+    if (f) {
+        errno = 0;
+        if (fwrite(md.data, 1, md.len, f) != md.len) errnum = errno ? errno : EIO;
+        if (fclose(f) != 0 && !errnum) errnum = errno ? errno : EIO;
+    }
+    cg_buf_release(&md);
+    if (!errnum) return EXIT_OK;
+    cli_error(c, "cannot write %s (GITHUB_STEP_SUMMARY): %s", path, strerror(errnum));
+    return EXIT_INCOMPLETE;
+}
+
+/* Writes every report, the step summary and the baseline, each whatever
+ * became of the others; EXIT_OK, EXIT_INCOMPLETE when one could not be
+ * written (said), or EXIT_NOMEM. */
 static int write_reports(cli *c, const check_options *o, const cg_check *chk) {
     cg_error err;
-    cg_buf report = CG_BUF_INIT, bl = CG_BUF_INIT;
-    bool source = o->format == CG_CHECK_TEXT && !o->common.output && isatty(STDOUT_FILENO);
     int rc = EXIT_OK;
-    if (cg_check_write(chk, o->format, o->min, source, &report, &err) != CG_OK)
-        rc = cli_fail(c, &err, NULL, EXIT_FAILED);
-    else
-        rc = cli_write_buf(c, o->common.output, &report);
-    if (rc == EXIT_OK && o->write_baseline) {
-        if (cg_check_write_baseline(chk, &bl, &err) != CG_OK)
-            rc = cli_fail(c, &err, NULL, EXIT_FAILED);
-        else
-            rc = cli_write_buf(c, o->write_baseline, &bl);
+    for (size_t i = 0; i < o->nreports && rc != EXIT_NOMEM; i++) {
+        const check_report *r = &o->reports[i];
+        cg_buf report = CG_BUF_INIT;
+        bool source = r->format == CG_CHECK_TEXT && !r->path && isatty(STDOUT_FILENO);
+        int one = cg_check_write(chk, r->format, o->min, source, &report, &err) != CG_OK
+                      ? cli_fail(c, &err, NULL, EXIT_INCOMPLETE)
+                      : cli_write_buf(c, r->path, &report);
+        cg_buf_release(&report);
+        if (one != EXIT_OK) rc = one == EXIT_NOMEM ? EXIT_NOMEM : EXIT_INCOMPLETE;
     }
-    cg_buf_release(&report);
-    cg_buf_release(&bl);
+    if (rc != EXIT_NOMEM) {
+        int one = append_step_summary(c, o, chk);
+        if (one != EXIT_OK) rc = one;
+    }
+    if (rc != EXIT_NOMEM && o->write_baseline) {
+        cg_buf bl = CG_BUF_INIT;
+        int one = cg_check_write_baseline(chk, &bl, &err) != CG_OK
+                      ? cli_fail(c, &err, NULL, EXIT_INCOMPLETE)
+                      : cli_write_buf(c, o->write_baseline, &bl);
+        cg_buf_release(&bl);
+        if (one != EXIT_OK) rc = one == EXIT_NOMEM ? EXIT_NOMEM : EXIT_INCOMPLETE;
+    }
     return rc;
 }
 
@@ -243,6 +379,7 @@ int cmd_check(cli *c, int argc, char **argv) {
         rc = cli_fail(c, &err, NULL, EXIT_FAILED);
         goto out;
     }
+    cg_check_set_fail_on(chk, o.never ? CG_SEV_OFF : o.fail_on); /* JUnit fails only these */
     if ((rc = configure(c, &o, ex, chk)) != EXIT_OK) goto out;
     if (o.cache_dir) {
         if (cg_cache_open(o.cache_dir, ex, &cache, &err) != CG_OK) {
@@ -285,27 +422,42 @@ int cmd_check(cli *c, int argc, char **argv) {
         rc = cli_fail(c, &err, "check failed", EXIT_FAILED);
         goto out;
     }
-    if ((rc = write_reports(c, &o, chk)) != EXIT_OK) goto out;
-    size_t counts[3] = {0, 0, 0}, fresh_failing = 0, fresh = 0;
+    /* a report not written does not stop the summary: the status says it */
+    int written = write_reports(c, &o, chk);
+    if (written == EXIT_NOMEM) {
+        rc = EXIT_NOMEM;
+        goto out;
+    }
+    size_t counts[3] = {0, 0, 0}, fresh_failing = 0, fresh = 0, suppressed = 0;
     for (size_t i = 0; i < cg_check_count(chk); i++) {
         const cg_finding *f = cg_check_finding(chk, i);
-        if (f->suppressed || f->severity == CG_SEV_OFF) continue;
+        if (f->severity == CG_SEV_OFF) continue;
+        suppressed += f->suppressed != NULL; /* silenced by the config: counted, not shown */
+        if (f->suppressed) continue;
         counts[f->severity]++;
         fresh += !f->in_baseline;
         fresh_failing += !f->in_baseline && f->severity >= o.fail_on;
     }
     size_t nfiles = list.count;
-    if (!c->quiet)
-        fprintf(stderr,
-                "citegraph: %zu error%s, %zu warning%s, %zu note%s (%zu new) in %zu file%s\n",
-                counts[2], counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s",
-                counts[0], counts[0] == 1 ? "" : "s", fresh, nfiles, nfiles == 1 ? "" : "s");
+    if (!c->quiet) {
+        fprintf(stderr, "citegraph: %zu error%s, %zu warning%s, %zu note%s (%zu new", counts[2],
+                counts[2] == 1 ? "" : "s", counts[1], counts[1] == 1 ? "" : "s", counts[0],
+                counts[0] == 1 ? "" : "s", fresh);
+        if (suppressed) fprintf(stderr, ", %zu suppressed", suppressed);
+        fprintf(stderr, ") in %zu file%s", nfiles, nfiles == 1 ? "" : "s");
+        print_input_problem_counts(chk);
+        fputc('\n', stderr);
+    }
     if (!c->quiet && o.cache_dir)
         fprintf(stderr,
                 "citegraph: cache: %zu reused, %zu extracted, %zu damaged and rebuilt; "
                 "%zu of %zu files read\n",
                 stats.reused, stats.extracted, stats.damaged, stats.read, nfiles);
-    if ((fresh_failing && !o.never) || cr.failed) rc = EXIT_FAILED;
+    /* an incomplete run outweighs its findings: what it reports is not all */
+    if (written != EXIT_OK || cr.failed)
+        rc = EXIT_INCOMPLETE;
+    else if (fresh_failing && !o.never)
+        rc = EXIT_FAILED;
 out:
     if (rc == EXIT_NOMEM) cli_nomem(c);
     cg_cache_close(cache, NULL);

@@ -74,10 +74,12 @@ static const cli_command program = {
                                "otherwise shows it when it is a terminal"},
                               {NULL, NULL}},
     .exit_status = "0\tsuccess, also when nothing was found\n"
-                   "1\tfinished, but some input could not be read or processed; for check, also "
-                   "new findings at or above --fail-on; for the graph queries, an ID not in the "
-                   "graph; for accuracy, a figure below its threshold\n"
-                   "2\tusage or configuration error: nothing was done\n" OUT_OF_MEMORY_STATUS,
+                   "1\tfinished, but some input could not be read or processed (check: 4); for "
+                   "check, new findings at or above --fail-on; for the graph queries, an ID not "
+                   "in the graph; for accuracy, a figure below its threshold\n"
+                   "2\tusage or configuration error: nothing was done\n" OUT_OF_MEMORY_STATUS
+                   "4\tcheck only: some input could not be read or processed, or a report could "
+                   "not be written\n",
 };
 
 static const cli_command commands[] = {
@@ -144,9 +146,18 @@ static const cli_command commands[] = {
                  "terminal, with the line and a caret under the reference\n"
                  "json\t{\"version\":1,\"findings\":[...],\"summary\":{...}}\n"
                  "sarif\tSARIF 2.1.0, for GitHub code scanning and other viewers\n"
-                 "github\tworkflow annotations: ::error file=...,line=...,col=...::message\n"
-                 "junit\tone test case per finding, for CI systems that show test reports\n"
+                 "github\tworkflow annotations: ::error file=...,line=...,col=...::message; "
+                 "errors first, then warnings, then notes, since GitHub shows only the first "
+                 "few\n"
+                 "junit\tJUnit XML for CI systems that show test reports: a failure per new "
+                 "finding at or above --fail-on, a passing test case per other finding and per "
+                 "file without findings, an error per input problem\n"
                  "markdown\ta table per rule and a list of findings, for a job summary"},
+                {"Environment",
+                 "GITHUB_STEP_SUMMARY\tset and not empty (as in a GitHub Actions job): the "
+                 "Markdown report of the run (the same findings, baseline and silences) is "
+                 "appended to the file it names, whatever the formats of the reports; a failure "
+                 "to write it gives exit status 4"},
                 {"Files", ".citegraph.json\tin the working directory, read unless --config or "
                           "--no-config says otherwise: rule levels ({\"rules\": {\"CG007\": "
                           "\"off\"}}) and silenced findings, each with a reason"},
@@ -156,14 +167,21 @@ static const cli_command commands[] = {
                  "      --write-baseline .citegraph-baseline.json docs\n"
                  "  # in CI: fail on new findings only\n"
                  "  citegraph check --catalog index.tsv \\\n"
-                 "      --baseline .citegraph-baseline.json -f sarif -o out.sarif docs"},
+                 "      --baseline .citegraph-baseline.json -f sarif -o out.sarif docs\n"
+                 "  # one run, several reports of the same findings\n"
+                 "  citegraph check --baseline .citegraph-baseline.json \\\n"
+                 "      -o out.sarif -o summary.md -f junit -o junit.xml docs"},
                 {NULL, NULL}},
         .exit_status = "0\tno new finding at or above --fail-on, also when nothing was found\n"
-                       "1\ta new finding at or above --fail-on, or some input could not be read "
-                       "or processed\n"
+                       "1\ta new finding at or above --fail-on, and every input was read and "
+                       "every report written\n"
                        "2\tusage or configuration error: an unknown option or format, no PATH, a "
                        "catalog, config or baseline that cannot be read, --online without "
-                       "libcurl\n" OUT_OF_MEMORY_STATUS,
+                       "libcurl\n" OUT_OF_MEMORY_STATUS
+                       "4\tsome input could not be read or processed, or a report (-o, the step "
+                       "summary, --write-baseline) could not be written: the reports are "
+                       "incomplete. It outweighs 1, whatever the findings; the reports that "
+                       "were written still carry them\n",
         .see_also = "extract",
     },
     {
@@ -382,8 +400,10 @@ static const cli_option options[] = {
      .long_name = "format",
      .arg = "FORMAT",
      .choices = "text|json|sarif|github|junit|markdown",
+     .flags = CLI_OPT_REPEATABLE,
      .commands = BIT(CHECK),
-     .help = "text (the default), json, sarif, github, junit or markdown; see Formats"},
+     .help = "text (the default), json, sarif, github, junit or markdown; see Formats. With "
+             "several -o, each --format is for the -o that follows it"},
     {.id = OPT_FORMAT,
      .short_name = 'f',
      .long_name = "format",
@@ -419,10 +439,13 @@ static const cli_option options[] = {
      .short_name = 'o',
      .long_name = "output",
      .arg = "FILE",
+     .flags = CLI_OPT_REPEATABLE,
      .commands = BIT(CHECK),
      .help = "write to FILE instead of standard output; without --format, a FILE ending in "
              ".txt, .json, .sarif, .xml (JUnit) or .md chooses the format (another ending is an "
-             "error)"},
+             "error). Given more than once, one run writes several reports of the same findings "
+             "(-f sarif -o x.sarif -f markdown -o y.md, or -o x.sarif -o y.md); -o - is standard "
+             "output, which at most one report may take"},
     {.id = OPT_OUTPUT,
      .short_name = 'o',
      .long_name = "output",

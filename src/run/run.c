@@ -103,10 +103,11 @@ static cg_status extract(const cg_run_options *o, slot *s, cg_error *err) {
     bool is_stdin = strcmp(s->doc.entry->path, "-") == 0;
     cg_status st = through_cache(o, s->input, s->key, &s->doc.cache_state, &s->extraction,
                                  s->cache_problem, sizeof s->cache_problem, s->doc.index, err);
-    /* indexed only if the stat taken before reading describes these bytes */
+    /* indexed only if the stat taken before reading describes these bytes; a
+     * file read with warnings is not, so that every run reads it and can say them */
     if (o->cache)
-        s->indexable =
-            !is_stdin && s->st.size == size && s->st.ino && cgrun_cache_settled(o->cache, &s->st);
+        s->indexable = !is_stdin && s->st.size == size && s->st.ino &&
+                       cgrun_cache_settled(o->cache, &s->st) && !cg_input_warning_count(s->input);
     return st;
 }
 

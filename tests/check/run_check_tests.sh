@@ -16,12 +16,21 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 skipped=0
+# the JUnit report takes its timestamp from it; expected/ is written without it
+unset SOURCE_DATE_EPOCH
 
 fail() {
     echo "FAIL: $*" >&2
     failures=$((failures + 1))
 }
 pass() { echo "ok: $*"; }
+
+# SARIF declares the directory citegraph ran in as %SRCROOT%; expected/ says
+# file:///CWD/ there instead, as reports are compared wherever they run.
+cwd_free() { # cwd_free FILE: in place
+    sed '/"originalUriBaseIds"/,/}/s|"uri": "file:[^"]*"|"uri": "file:///CWD/"|' "$1" > "$1.cwd" &&
+        mv "$1.cwd" "$1"
+}
 
 expect_status() { # expect_status WANT GOT WHAT
     if [ "$1" -eq "$2" ]; then pass "$3 (exit $2)"; else fail "$3: exit $2, expected $1"; fi
@@ -32,10 +41,35 @@ expect_status() { # expect_status WANT GOT WHAT
 cd "$here" || exit 1
 check() { "$cg" check -q --no-config --catalog fixture/catalog.tsv "$@"; }
 
+# make_input_problem_corpus DIR: a corpus that mixes good and bad inputs, for
+# the tests of input problems in each format. Check it with `--ext .txt,.json`
+# and the missing DIR/missing.txt as a further PATH:
+#   good.txt    cites BT-Drs. 21/99001 (a CG001 warning)           checked
+#   latin1.txt  invalid UTF-8, read as Windows-1252; cites 21/99002 checked, with a warning
+#   binary.txt  an ELF header: "is not a text document: an executable"   not checked
+#   fifo.txt    a FIFO: "is not a regular file (a FIFO)"                 not checked
+#   page.json   a DIP page (fields of DIP's API, made-up numbers and ids):
+#               record 1 (DIP id 700011) cites 21/99003              checked
+#               record 2 (DIP id 700012) "has no text"               not checked
+#   missing.txt (not created) "cannot open: No such file or directory"  not checked
+make_input_problem_corpus() {
+    mkdir -p "$1" || return 1
+    printf 'Deutscher Bundestag Drucksache 21/601\n\nWir verweisen auf die Drucksache 21/99001.\n' \
+        > "$1/good.txt"
+    printf 'Drucksache 21/99002 f\374r die Bundesregierung\n' > "$1/latin1.txt"
+    printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000\076\000' > "$1/binary.txt"
+    mkfifo "$1/fifo.txt" || return 1
+    printf '{"numFound":2,"documents":[%s,\n%s],"cursor":"a"}\n' \
+        '{"id":"700011","dokumentart":"Drucksache","typ":"Dokument","dokumentnummer":"21/611","herausgeber":"BT","drucksachetyp":"Antrag","datum":"2025-07-01","titel":"Mit Text","text":"Siehe Drucksache 21/99003.\n"}' \
+        '{"id":"700012","dokumentart":"Drucksache","typ":"Dokument","dokumentnummer":"21/612","herausgeber":"BT","drucksachetyp":"Antrag","datum":"2025-07-02","titel":"Ohne Text"}' \
+        > "$1/page.json"
+}
+
 # --- 1. every format gives exactly the expected report -----------------------
 for format in text json sarif github junit markdown; do
     check --format "$format" fixture > "$tmp/report.$format"
     status=$?
+    cwd_free "$tmp/report.$format"
     expect_status 1 "$status" "format $format"
     if cmp -s "$tmp/report.$format" "expected/report.$format"; then
         pass "format $format matches expected/report.$format"
@@ -48,7 +82,7 @@ done
 # no finding: the JSON report still has its frame, byte for byte
 mkdir -p "$tmp/clean" && printf 'Nichts zu finden.\n' > "$tmp/clean/a.txt"
 "$cg" check -q --no-config --format json "$tmp/clean" > "$tmp/clean.json"
-printf '{\n  "version": 1,\n  "findings": [],\n  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "notes": 0,\n    "new": 0\n  }\n}\n' |
+printf '{\n  "version": 1,\n  "findings": [],\n  "input_problems": [],\n  "summary": {\n    "errors": 0,\n    "warnings": 0,\n    "notes": 0,\n    "new": 0,\n    "suppressed": 0,\n    "inputs_not_checked": 0,\n    "input_warnings": 0\n  }\n}\n' |
     cmp -s - "$tmp/clean.json" && pass "a JSON report without findings" ||
     fail "JSON report without findings: $(cat "$tmp/clean.json")"
 
@@ -228,6 +262,7 @@ mkdir -p "$tmp/ci"
 CITEGRAPH=$cg sh "$project/examples/ci/citegraph-check.sh" fixture fixture/catalog.tsv "$tmp/ci" \
     2> "$tmp/ci.err"
 expect_status 1 $? "the CI script fails on the fixture"
+cwd_free "$tmp/ci/citegraph.sarif"
 cmp -s "$tmp/ci/citegraph.sarif" expected/report.sarif &&
     pass "the CI script writes the expected SARIF" || fail "CI script SARIF differs"
 cmp -s "$tmp/ci/citegraph.md" expected/report.markdown &&
@@ -367,6 +402,7 @@ for format in text json sarif github junit markdown; do
     mcheck --catalog-selection metadata/dip-page.json --format "$format" metadata/docs \
         > "$tmp/meta.$format"
     expect_status 0 $? "selection catalog, format $format: warnings only"
+    cwd_free "$tmp/meta.$format"
     if cmp -s "$tmp/meta.$format" "metadata/expected/report.$format"; then
         pass "format $format matches metadata/expected/report.$format"
     else
@@ -483,6 +519,260 @@ expect_status 0 $? "DIP records in other pages and order, against the baseline"
 grep -q '"baseline": "new"' "$tmp/dip2.json" &&
     fail "a DIP record's finding is new after its page moved: $(cat "$tmp/dip2.json")" ||
     pass "a DIP record's findings keep their fingerprints when pages come in another order"
+cd "$here" || exit 1
+
+# --- 12. SARIF: URIs, input problems as notifications, suppressions --------------
+# Inputs whose names need percent-encoding (a space, %, #, ?, a colon in the
+# first segment, ü, a tab and a line feed), one given as ./name, one by an
+# absolute path elsewhere; a binary file (not checked) and a Windows-1252
+# file (read with a warning). Every artifactLocation must be an RFC 3986
+# URI reference that decodes back to the file's name.
+mkdir -p "$tmp/uri/docs" "$tmp/uri-abs"
+cd "$tmp/uri" || exit 1
+for n in 'k l ü.txt' 'e%f.txt' 'h#i?.txt' 'a:b.txt' "$(printf 'tab\there.txt')" \
+    "$(printf 'nl\nline.txt')"; do
+    printf 'Siehe Drucksache 21/99001.\n' > "docs/$n"
+done
+printf 'Siehe Drucksache 21/99002 f\374r heute.\n' > docs/latin1.txt
+printf 'Siehe Drucksache 21/99003.\n' > 'top level.txt'
+printf 'Siehe Drucksache 21/99004.\n' > "$tmp/uri-abs/x y.txt"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\002\000' > docs/binary.txt
+"$cg" check -q --no-config -f sarif docs './top level.txt' "$tmp/uri-abs/x y.txt" > "$tmp/uri.sarif"
+[ $? -ne 0 ] && pass "an input not checked fails the run" || fail "binary input: exit 0"
+if [ -n "$py" ]; then
+    "$py" - "$here/sarif-schema-2.1.0-rtm.5.json" "$tmp/uri.sarif" "$tmp/uri" "$tmp/uri-abs/x y.txt" <<'EOF4' &&
+import json, os, re, sys, jsonschema
+from urllib.parse import unquote_to_bytes
+schema = json.load(open(sys.argv[1]))
+doc = json.load(open(sys.argv[2]))
+jsonschema.validators.validator_for(schema)(schema).validate(doc)
+cwd, absolute = sys.argv[3], sys.argv[4]
+# RFC 3986, appendix A, as a regular expression: URI-reference = URI / relative-ref
+unreserved, pct, sub = r"[A-Za-z0-9\-._~]", r"%[0-9A-Fa-f]{2}", r"[!$&'()*+,;=]"
+pchar = "(?:%s|%s|%s|[:@])" % (unreserved, pct, sub)
+segment, segment_nz = pchar + "*", pchar + "+"
+segment_nz_nc = "(?:%s|%s|%s|@)+" % (unreserved, pct, sub)
+path_abempty = "(?:/%s)*" % segment
+path_absolute = "/(?:%s(?:/%s)*)?" % (segment_nz, segment)
+path_noscheme = "%s(?:/%s)*" % (segment_nz_nc, segment)
+path_rootless = "%s(?:/%s)*" % (segment_nz, segment)
+h16 = "[0-9A-Fa-f]{1,4}"
+dec_octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+ipv4 = r"%s(?:\.%s){3}" % (dec_octet, dec_octet)
+ls32 = "(?:%s:%s|%s)" % (h16, h16, ipv4)
+ipv6 = "(?:" + "|".join([
+    "(?:%s:){6}%s" % (h16, ls32), "::(?:%s:){5}%s" % (h16, ls32),
+    "(?:%s)?::(?:%s:){4}%s" % (h16, h16, ls32),
+    "(?:(?:%s:){0,1}%s)?::(?:%s:){3}%s" % (h16, h16, h16, ls32),
+    "(?:(?:%s:){0,2}%s)?::(?:%s:){2}%s" % (h16, h16, h16, ls32),
+    "(?:(?:%s:){0,3}%s)?::%s:%s" % (h16, h16, h16, ls32),
+    "(?:(?:%s:){0,4}%s)?::%s" % (h16, h16, ls32),
+    "(?:(?:%s:){0,5}%s)?::%s" % (h16, h16, h16),
+    "(?:(?:%s:){0,6}%s)?::" % (h16, h16)]) + ")"
+ipvfuture = r"v[0-9A-Fa-f]+\.(?:%s|%s|:)+" % (unreserved, sub)
+host = r"(?:\[(?:%s|%s)\]|%s|(?:%s|%s|%s)*)" % (ipv6, ipvfuture, ipv4, unreserved, pct, sub)
+authority = "(?:(?:%s|%s|%s|:)*@)?%s(?::[0-9]*)?" % (unreserved, pct, sub, host)
+query = "(?:%s|[/?])*" % pchar
+tail = r"(?:\?%s)?(?:#%s)?" % (query, query)
+uri = "[A-Za-z][A-Za-z0-9+\\-.]*:(?://%s%s|%s|%s|)%s" % (
+    authority, path_abempty, path_absolute, path_rootless, tail)
+relative_ref = "(?://%s%s|%s|%s|)%s" % (authority, path_abempty, path_absolute, path_noscheme, tail)
+uri_reference = re.compile("(?:%s|%s)" % (uri, relative_ref))
+for good in ["a%3Ab.txt", "file:///tmp/x%20y.txt", "k%20l.txt", "http://[::1]:80/a?b#c"]:
+    assert uri_reference.fullmatch(good), good
+for bad in ["a b.txt", "e%f.txt", "nl\nline.txt", "a:b:c d", "k%zz", "\u00fc.txt", "a\\b"]:
+    assert not uri_reference.fullmatch(bad), bad
+run = doc["runs"][0]
+base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+assert uri_reference.fullmatch(base) and base.startswith("file:///") and base.endswith("/"), base
+assert unquote_to_bytes(base[len("file://"):]) == os.fsencode(os.path.realpath(cwd)) + b"/", base
+
+def file_of(art):
+    """The file an artifactLocation names: checked syntax, decoded."""
+    u = art["uri"]
+    assert uri_reference.fullmatch(u), "not an RFC 3986 URI reference: %r" % u
+    assert "?" not in u and "#" not in u, u
+    if u.startswith("file:"):
+        assert "uriBaseId" not in art, art
+        assert u.startswith("file:///"), u
+        return os.fsdecode(unquote_to_bytes(u[len("file://"):]))
+    assert art.get("uriBaseId") == "%SRCROOT%", art
+    return os.path.join(cwd, os.fsdecode(unquote_to_bytes(u)))
+
+found = {file_of(r["locations"][0]["physicalLocation"]["artifactLocation"]) for r in run["results"]}
+names = ["k l ü.txt", "e%f.txt", "h#i?.txt", "a:b.txt", "tab\there.txt", "nl\nline.txt",
+         "latin1.txt"]
+want = {os.path.join(cwd, "docs", n) for n in names}
+want |= {os.path.join(cwd, "top level.txt"), absolute}
+assert found == want, (sorted(found - want), sorted(want - found))
+assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} >= \
+    {"docs/k%20l%20%C3%BC.txt", "docs/e%25f.txt", "docs/h%23i%3F.txt", "docs/nl%0Aline.txt",
+     "docs/tab%09here.txt", "top%20level.txt", "file://" + absolute.replace(" ", "%20")}
+# requirement 1: the input problems as notifications, located at their files
+inv = run["invocations"]
+assert len(inv) == 1 and inv[0]["executionSuccessful"] is False, inv
+notes = inv[0]["toolExecutionNotifications"]
+where = {(n["level"], file_of(n["locations"][0]["physicalLocation"]["artifactLocation"]))
+         for n in notes}
+assert ("error", os.path.join(cwd, "docs", "binary.txt")) in where, where
+assert ("warning", os.path.join(cwd, "docs", "latin1.txt")) in where, where
+assert all(n["message"]["text"] for n in notes), notes
+EOF4
+        pass "SARIF URIs are RFC 3986 references that decode to the files; input problems are notifications; it validates" ||
+        fail "SARIF URIs or notifications: $(cat "$tmp/uri.sarif")"
+fi
+# a clean run: executionSuccessful true, no notifications; "./x" is "x"
+"$cg" check -q --no-config -f sarif './top level.txt' > "$tmp/uri-ok.sarif"
+grep -q '"executionSuccessful": true' "$tmp/uri-ok.sarif" &&
+    ! grep -q 'toolExecutionNotifications' "$tmp/uri-ok.sarif" &&
+    grep -q '"uri": "top%20level.txt"' "$tmp/uri-ok.sarif" &&
+    pass "all inputs checked: executionSuccessful true; ./name is name" ||
+    fail "clean SARIF invocation: $(cat "$tmp/uri-ok.sarif")"
+
+# Suppressions: the config's silences and the baseline's stay in SARIF, each
+# with kind and justification, and the other formats count the config's.
+mkdir -p "$tmp/sup"
+cp -R "$here/fixture" "$tmp/sup/fixture"
+cd "$tmp/sup" || exit 1
+cat > sup.json <<'EOF'
+{"ignore": [
+  {"rule": "CG003", "target": "BT-Drs. 21/284", "reason": "21/284 is answered in two parts"},
+  {"file": "fixture/bundesrat-238-25.txt", "reason": "a Bundesrat text, checked elsewhere"}
+]}
+EOF
+scheck() { "$cg" check --config sup.json --catalog fixture/catalog.tsv "$@"; }
+scheck -q -f sarif fixture > "$tmp/sup.sarif"
+scheck -q -f json fixture > "$tmp/sup.json"
+scheck -q -f markdown fixture > "$tmp/sup.md"
+scheck -q -f junit fixture > "$tmp/sup.junit"
+scheck -f text fixture > "$tmp/sup.txt" 2> "$tmp/sup.err"
+nsup=$(grep -c '"justification"' "$tmp/sup.sarif")
+grep -q '"suppressed": '"$nsup"',' "$tmp/sup.json" && [ "$nsup" -ge 2 ] &&
+    grep -q ", $nsup suppressed by the configuration\." "$tmp/sup.md" &&
+    grep -q "<property name=\"suppressed\" value=\"$nsup\"/>" "$tmp/sup.junit" &&
+    grep -q "(.* new, $nsup suppressed) in 4 files" "$tmp/sup.err" &&
+    ! grep -q 'no question 40' "$tmp/sup.txt" && ! grep -q 'no question 40' "$tmp/sup.md" &&
+    pass "JSON, Markdown, JUnit and the text summary count the $nsup suppressed findings, not showing them" ||
+    fail "suppressed counts: SARIF $nsup; $(grep suppressed "$tmp/sup.json" "$tmp/sup.md" "$tmp/sup.err")"
+bcheck() { "$cg" check -q --no-config --catalog fixture/catalog.tsv "$@"; }
+bcheck --write-baseline "$tmp/sup-baseline.json" --fail-on never fixture > /dev/null
+bcheck --baseline "$tmp/sup-baseline.json" -f sarif fixture > "$tmp/sup-base.sarif"
+if [ -n "$py" ]; then
+    "$py" - "$here/sarif-schema-2.1.0-rtm.5.json" "$tmp/sup.sarif" "$tmp/sup-base.sarif" \
+        "$here/expected/report.sarif" <<'EOF5' &&
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+config, baseline, plain = (json.load(open(p)) for p in sys.argv[2:5])
+for doc in (config, baseline):
+    jsonschema.validators.validator_for(schema)(schema).validate(doc)
+def results(doc):
+    return doc["runs"][0]["results"]
+# the config's silences: the same results as without the config, some suppressed
+assert len(results(config)) == len(results(plain)), (len(results(config)), len(results(plain)))
+sup = [r for r in results(config) if "suppressions" in r]
+why = {s["justification"] for r in sup for s in r["suppressions"]}
+assert why == {"21/284 is answered in two parts", "a Bundesrat text, checked elsewhere"}, why
+assert all(s["kind"] == "external" and s["status"] == "accepted"
+           for r in sup for s in r["suppressions"]), sup
+q40 = [r for r in sup if "no question 40" in r["message"]["text"]]
+assert len(q40) == 1 and q40[0]["suppressions"][0]["justification"] == \
+    "21/284 is answered in two parts", q40
+assert all("bundesrat-238-25" in r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+           or "no question 40" in r["message"]["text"] for r in sup), sup
+# the baseline's: every result unchanged and suppressed by it
+for r in results(baseline):
+    assert r["baselineState"] == "unchanged", r
+    kinds = [(s["kind"], s["justification"]) for s in r["suppressions"]]
+    assert ("external", "in the baseline") in kinds, kinds
+EOF5
+        pass "SARIF keeps config and baseline silences as suppressions with kind and justification" ||
+        fail "SARIF suppressions: $(grep -c suppressions "$tmp/sup.sarif" "$tmp/sup-base.sarif")"
+fi
+cd "$here" || exit 1
+
+# --- input problems: every input lost or read with a warning is in the report ---
+# JSON (its own list, counts in the summary), Markdown (its own section) and
+# text (each on stderr, and counted in the summary line); the same with a
+# warm --cache, where the file read with a warning is read again.
+pyjson=""
+for p in /usr/bin/python3 python3; do
+    if "$p" -c 'import json' > /dev/null 2>&1; then
+        pyjson=$p
+        break
+    fi
+done
+mkdir -p "$tmp/ip" && cd "$tmp/ip" || exit 1
+make_input_problem_corpus corpus || fail "could not build the input problem corpus"
+ipcheck() { "$cg" check --no-config --ext .txt,.json "$@" corpus corpus/missing.txt; }
+ipcheck -f json > "$tmp/ip.json" 2> "$tmp/ip.json.err"
+[ $? -ne 0 ] && pass "inputs not checked fail the run" || fail "inputs not checked: exit 0"
+if [ -n "$pyjson" ]; then
+    "$pyjson" - "$tmp/ip.json" <<'EOF5' &&
+import json, sys
+doc = json.load(open(sys.argv[1]))
+got = [(p["file"], p.get("record"), p["severity"], p["message"]) for p in doc["input_problems"]]
+want = [("corpus/binary.txt", None, "error", "is not a text document: an executable"),
+        ("corpus/fifo.txt", None, "error", "is not a regular file (a FIFO)"),
+        ("corpus/latin1.txt", None, "warning",
+         "is not valid UTF-8 (1 invalid byte, first at line 1, column 22); read as Windows-1252"),
+        ("corpus/missing.txt", None, "error", "cannot open: No such file or directory"),
+        ("corpus/page.json", 2, "error", "record 2 (DIP id 700012): has no text")]
+assert got == want, got
+assert all(set(p) <= {"file", "record", "severity", "message"} for p in doc["input_problems"])
+s = doc["summary"]
+assert s["inputs_not_checked"] == 4 and s["input_warnings"] == 1, s
+# the good inputs are still checked, the one read with a warning too
+files = sorted(f["file"] for f in doc["findings"])
+assert files == ["corpus/good.txt", "corpus/latin1.txt", "corpus/page.json"], files
+# a finding in a DIP record after others: "record" and "dip_id" still follow "file"
+keys = list(doc["findings"][2])
+assert keys[3:6] == ["file", "record", "dip_id"], keys
+EOF5
+        pass "JSON: valid, every input problem in input_problems with its file, counted" ||
+        fail "JSON input problems: $(cat "$tmp/ip.json")"
+else
+    grep -q '"input_problems": \[' "$tmp/ip.json" && pass "JSON has input_problems (no python3)" ||
+        fail "JSON without input_problems"
+fi
+ipcheck -f markdown > "$tmp/ip.md" 2> /dev/null
+ok=1
+for row in '| corpus/binary.txt | error | is not a text document: an executable |' \
+    '| corpus/fifo.txt | error | is not a regular file (a FIFO) |' \
+    '| corpus/latin1.txt | warning | is not valid UTF-8 (1 invalid byte, first at line 1, column 22); read as Windows-1252 |' \
+    '| corpus/missing.txt | error | cannot open: No such file or directory |' \
+    '| corpus/page.json | error | record 2 (DIP id 700012): has no text |' \
+    '### Input problems' '4 inputs not checked, 1 warning on inputs read.'; do
+    grep -qxF "$row" "$tmp/ip.md" || { ok=0; fail "Markdown lacks: $row"; }
+done
+# before the findings, so that a reviewer sees it first
+[ "$(grep -n -m1 -F '### Input problems' "$tmp/ip.md" | cut -d: -f1)" -lt \
+    "$(grep -n -m1 -F '| rule |' "$tmp/ip.md" | cut -d: -f1)" ] || { ok=0; fail "Markdown: input problems after the findings"; }
+[ $ok -eq 1 ] && pass "Markdown: a section of input problems, each with its file"
+ipcheck -f text > "$tmp/ip.text" 2> "$tmp/ip.err"
+ok=1
+for line in 'citegraph: error: corpus/binary.txt: is not a text document: an executable' \
+    'citegraph: error: corpus/fifo.txt: is not a regular file (a FIFO)' \
+    'citegraph: warning: corpus/latin1.txt: is not valid UTF-8 (1 invalid byte, first at line 1, column 22); read as Windows-1252' \
+    'citegraph: error: corpus/missing.txt: cannot open: No such file or directory' \
+    'citegraph: error: corpus/page.json: record 2 (DIP id 700012): has no text' \
+    'citegraph: 0 errors, 3 warnings, 0 notes (3 new) in 6 files; 4 inputs not checked, 1 input warning'; do
+    grep -qxF "$line" "$tmp/ip.err" || { ok=0; fail "text: stderr lacks: $line"; }
+done
+[ $ok -eq 1 ] && pass "text: every input problem on stderr with its file, counted in the summary"
+ipcheck -q -f text > /dev/null 2> "$tmp/ip.q.err"
+grep -q 'warning' "$tmp/ip.q.err" && fail "-q still prints input warnings: $(cat "$tmp/ip.q.err")" ||
+    pass "-q leaves input warnings out of stderr"
+# a warm cache: the file read with a warning is not trusted by its stat, so
+# its warning is reported again (a file the index trusts is not read at all)
+sleep 3 # the stat index takes only files that had not changed for two seconds
+ipcheck --cache cache -f json > /dev/null 2>&1
+ipcheck --cache cache -f json > "$tmp/ip.warm.json" 2> "$tmp/ip.warm.err"
+grep -qF 'citegraph: warning: corpus/latin1.txt: is not valid UTF-8' "$tmp/ip.warm.err" &&
+    grep -q '"message": "is not valid UTF-8' "$tmp/ip.warm.json" &&
+    grep -qF 'cache: 3 reused, 0 extracted, 0 damaged and rebuilt; 3 of 6 files read' \
+        "$tmp/ip.warm.err" &&
+    pass "a warm --cache still reports the input warning (good.txt alone trusted by its stat)" ||
+    fail "warm --cache and input warnings: $(cat "$tmp/ip.warm.err")"
 cd "$here" || exit 1
 
 echo "check tests: $failures failure(s)"
