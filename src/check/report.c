@@ -720,7 +720,7 @@ static int junit_out(const cg_check *c, cg_severity min, cg_buf *out) {
     cgu_map with_findings = {0}; /* the files of the findings shown */
     for (size_t i = 0; i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
-        if (!shown(f, min)) continue;
+        if (!shown(f, min) && !junit_fails(c, f)) continue; /* a failure is never hidden */
         findings++;
         per[f->severity]++;
         failures += junit_fails(c, f);
@@ -762,7 +762,7 @@ static int junit_out(const cg_check *c, cg_severity min, cg_buf *out) {
     }
     for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
-        if (!shown(f, min)) continue;
+        if (!shown(f, min) && !junit_fails(c, f)) continue; /* a failure is never hidden */
         rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, f->file, true) ||
              cgu_buf_puts(out, "\" name=\"") || junit_finding_line(out, f, true) ||
              cgu_buf_puts(out, "\" time=\"0\"");
@@ -870,11 +870,18 @@ static int markdown_out(const cg_check *c, cg_severity min, cg_buf *out) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
         if (++listed > 200) {
-            rc = cgu_buf_printf(out, "\n… and %zu more.\n", total - 200);
+            rc = cgu_buf_printf(out,
+                                "\n… and %zu more: the table above counts them all, and the "
+                                "SARIF, JSON and JUnit reports list each.\n",
+                                total - 200);
             break;
         }
-        rc = cgu_buf_puts(out, "| `") || cgu_buf_append_valid_utf8(out, f->file, strlen(f->file)) ||
-             cgu_buf_printf(out, ":%zu:%zu` | %s%s | %s | ", f->line, f->col,
+        /* a name a code span cannot hold ("a|b", a line break) goes escaped, without one */
+        bool plain = !strpbrk(f->file, "|`\n\r\\");
+        rc = (plain ? cgu_buf_puts(out, "| `") ||
+                          cgu_buf_append_valid_utf8(out, f->file, strlen(f->file))
+                    : cgu_buf_puts(out, "| ") || md_cell(out, f->file)) ||
+             cgu_buf_printf(out, ":%zu:%zu%s | %s%s | %s | ", f->line, f->col, plain ? "`" : "",
                             cg_severity_name(f->severity), f->in_baseline ? " (baseline)" : "",
                             f->rule->id) ||
              md_cell(out, f->message) || cgu_buf_puts(out, " |\n");

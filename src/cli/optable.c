@@ -144,15 +144,19 @@ static const cli_command commands[] = {
                 {"Formats",
                  "text\tfile:line:col: severity: message [rule], as compilers write it; on a "
                  "terminal, with the line and a caret under the reference\n"
-                 "json\t{\"version\":1,\"findings\":[...],\"summary\":{...}}\n"
-                 "sarif\tSARIF 2.1.0, for GitHub code scanning and other viewers\n"
+                 "json\t{\"version\":1, \"findings\":[...], \"input_problems\":[...], "
+                 "\"summary\":{...}}\n"
+                 "sarif\tSARIF 2.1.0, for GitHub code scanning and other viewers: URIs "
+                 "relative to %SRCROOT%, inputs not checked or read with a warning as tool "
+                 "execution notifications, silenced and baseline findings as suppressions\n"
                  "github\tworkflow annotations: ::error file=...,line=...,col=...::message; "
                  "errors first, then warnings, then notes, since GitHub shows only the first "
                  "few\n"
                  "junit\tJUnit XML for CI systems that show test reports: a failure per new "
                  "finding at or above --fail-on, a passing test case per other finding and per "
                  "file without findings, an error per input problem\n"
-                 "markdown\ta table per rule and a list of findings, for a job summary"},
+                 "markdown\tinput problems, a table per rule and a list of findings (the "
+                 "first 200), for a job summary"},
                 {"Environment",
                  "GITHUB_STEP_SUMMARY\tset and not empty (as in a GitHub Actions job): the "
                  "Markdown report of the run (the same findings, baseline and silences) is "

@@ -207,7 +207,9 @@ cg_status cg_cache_open(const char *dir, const cg_extractor *ex, cg_cache **out,
     cgu_hash_bytes(&cache->grammar, ENTRY_FORMAT, strlen(ENTRY_FORMAT));
     char gh[33];
     cgu_hash_hex(&cache->grammar, gh);
-    snprintf(cache->index_head, sizeof cache->index_head, "citegraph-cache-index 2 %s\n", gh);
+    /* version 3: a file read with a warning is not indexed, so an index of
+     * version 2 may trust one and hide its warning: it is not read */
+    snprintf(cache->index_head, sizeof cache->index_head, "citegraph-cache-index 3 %s\n", gh);
     const char *bad = load_index(cache, cache->index_head);
     if (bad) snprintf(cache->index_problem, sizeof cache->index_problem, "%s", bad);
     *out = cache;

@@ -121,6 +121,13 @@ SOURCE_DATE_EPOCH=1747008000 check --format junit fixture > "$tmp/sde.xml"
 grep -q 'timestamp="2025-05-12T00:00:00"' "$tmp/sde.xml" &&
     pass "SOURCE_DATE_EPOCH gives the timestamp" || fail "SOURCE_DATE_EPOCH ignored"
 
+# --- a finding that fails the run is a failure even when --severity hides it ----------
+check --fail-on warning --severity error --format junit fixture > "$tmp/hidden.xml"
+[ "$(count '<failure' "$tmp/hidden.xml")" = 19 ] &&
+    pass "--severity error --fail-on warning: the 19 failing findings are failures" ||
+    fail "--severity hid failing findings: $(count '<failure' "$tmp/hidden.xml") failures"
+valid "$tmp/hidden.xml" "--severity error --fail-on warning"
+
 if [ "$failures" -ne 0 ]; then
     echo "$failures JUnit check(s) failed" >&2
     exit 1

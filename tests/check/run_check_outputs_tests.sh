@@ -214,6 +214,21 @@ expect_status 4 $? "a baseline that cannot be written"
 "$cg" check --help | grep -q '^  4  some input could not be read or processed, or a report' &&
     pass "--help documents exit status 4" || fail "--help does not document exit status 4"
 
+# --- a file name a Markdown code span cannot hold stays in its table cell ---------------
+mkdir "$tmp/md"
+printf 'Siehe Drucksache 21/99999.\n' > "$tmp/md/a|b.txt"
+(cd "$tmp" && "$cg" check -q --no-config --fail-on never -f markdown md > md.out)
+grep -Fq '| md/a\|b.txt:1:7 | warning | CG001 |' "$tmp/md.out" &&
+    pass "a '|' in a file name is escaped in the findings table" ||
+    fail "the findings row of md/a|b.txt: $(grep -F 'b.txt' "$tmp/md.out")"
+
+# --- a directory with no file to read is said, not passed over in silence ---------------
+mkdir "$tmp/nothing"
+"$cg" check --no-config "$tmp/nothing" > /dev/null 2> "$tmp/nothing.err"
+grep -Fq "citegraph: warning: $tmp/nothing: holds no file ending in .txt (see --ext)" \
+    "$tmp/nothing.err" && pass "an empty directory is named" ||
+    fail "an empty directory: $(cat "$tmp/nothing.err")"
+
 echo "check output tests: $failures failure(s)"
 [ "$failures" -eq 0 ] || exit 1
 exit 0
