@@ -1,7 +1,11 @@
 /* cmd_check.c - `citegraph check`: broken references, for CI. */
 #include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -120,6 +124,23 @@ static int format_of(cli *c, const char *path, int format, cg_check_format *out)
     return rc;
 }
 
+/* Whether the paths `a` and `b` name one file: the same inode when both
+ * exist, else the same name in the same directory ("m/s.json" and
+ * "./m/s.json"). */
+static bool same_file(const char *a, const char *b) {
+    if (strcmp(a, b) == 0) return true;
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
+    if (strcmp(na ? na + 1 : a, nb ? nb + 1 : b) != 0) return false;
+    char da[PATH_MAX], db[PATH_MAX];
+    snprintf(da, sizeof da, "%.*s", na ? (int)(na - a) + 1 : 1, na ? a : ".");
+    snprintf(db, sizeof db, "%.*s", nb ? (int)(nb - b) + 1 : 1, nb ? b : ".");
+    return stat(da, &sa) == 0 && stat(db, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 /* The reports of a run, from -o and --format in the order given: each -o
  * FILE takes the --format given after the -o before it (so `-f sarif -o
  * x.sarif -f markdown -o y.md`), or else FILE's ending chooses. With one -o
@@ -164,7 +185,8 @@ static int read_reports(cli *c, const cli_args *a, check_options *o) {
             const char *p = o->reports[i].path, *q = o->reports[k].path;
             if (!p && !q)
                 return cli_usage_error(c, "-o -: only one report can go to standard output");
-            if (p && q && strcmp(p, q) == 0) return cli_usage_error(c, "-o %s is given twice", p);
+            if (p && q && same_file(p, q))
+                return cli_usage_error(c, "-o %s and -o %s are the same file", q, p);
         }
     return EXIT_OK;
 }

@@ -143,8 +143,13 @@ grep -q "only one report can go to standard output" "$tmp/u1.err" && pass "two s
     fail "two stdout reports: $(cat "$tmp/u1.err")"
 check -o "$tmp/u.md" -o "$tmp/u.md" fixture 2> "$tmp/u2.err"
 expect_status 2 $? "one FILE named twice"
-grep -q "is given twice" "$tmp/u2.err" && pass "a FILE named twice is named" ||
+grep -q "are the same file" "$tmp/u2.err" && pass "a FILE named twice is named" ||
     fail "FILE named twice: $(cat "$tmp/u2.err")"
+mkdir "$tmp/same"
+check -o "$tmp/same/s.json" -f sarif -o "$tmp/same/../same/s.json" fixture 2> "$tmp/u2b.err"
+expect_status 2 $? "one FILE under two spellings"
+grep -q "are the same file" "$tmp/u2b.err" && pass "a FILE under two spellings is named" ||
+    fail "FILE under two spellings: $(cat "$tmp/u2b.err")"
 check -o "$tmp/u.sarif" -o "$tmp/u.md" -f json fixture 2> "$tmp/u3.err"
 expect_status 2 $? "a --format after the last of several -o"
 grep -q "give each --format before the -o FILE it is for" "$tmp/u3.err" &&
