@@ -216,7 +216,8 @@ static const cli_command commands[] = {
             "not in the graph, or the output could not be written or rendered\n"
             "2\tusage or configuration error: an unknown option or format, no PATH, a catalog "
             "that cannot be read; rendering .svg, .png or .pdf without "
-            "Graphviz\n" OUT_OF_MEMORY_STATUS,
+            "Graphviz; rendering more than 1500 nodes or 2500 edges without "
+            "--force-render\n" OUT_OF_MEMORY_STATUS,
         .see_also = "extract cites stats",
     },
     {
@@ -547,6 +548,13 @@ static const cli_option options[] = {
      .commands = CLI_GRAPH_COMMANDS,
      .help = "a node per question cited (BT-Drs." CLI_NBSP "19/5954#Frage" CLI_NBSP "2), so that "
              "two questions of one answer stay apart"},
+    {.id = OPT_FORCE_RENDER,
+     .long_name = "force-render",
+     .commands = BIT(GRAPH),
+     .help = "render .svg, .png or .pdf even when the graph has more than 1500 nodes or 2500 "
+             "edges, which Graphviz's dot cannot lay out in reasonable time (the whole corpus of "
+             "6,265 nodes ran 445 s and failed); without it such a graph is refused (exit "
+             "status 2): draw a part with --around ID --depth N"},
     {.id = OPT_URLS,
      .long_name = "urls",
      .commands = CLI_GRAPH_COMMANDS,

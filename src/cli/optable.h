@@ -49,17 +49,18 @@ typedef enum cli_option_id {
     OPT_JOBS,     /* -j, --jobs N */
     OPT_QUIET,    /* -q, --quiet */
     /* graph commands */
-    OPT_AROUND,    /* graph: --around ID */
-    OPT_DEPTH,     /* graph, chain: --depth N */
-    OPT_DIRECTION, /* graph: out|in|all; chain: out|in */
-    OPT_BY,        /* rank: --by indegree|pagerank|hub|authority */
-    OPT_TOP,       /* rank, stats: --top N */
-    OPT_PAIRS,     /* path: --pairs FILE */
-    OPT_QUESTIONS, /* --questions */
-    OPT_URLS,      /* --urls */
-    OPT_TIMINGS,   /* --timings */
-    OPT_URHEBER,   /* rank: --urheber NAME */
-    OPT_ROLE,      /* stats --by urheber: --role urheber|ressort|fragesteller|all */
+    OPT_AROUND,       /* graph: --around ID */
+    OPT_DEPTH,        /* graph, chain: --depth N */
+    OPT_DIRECTION,    /* graph: out|in|all; chain: out|in */
+    OPT_BY,           /* rank: --by indegree|pagerank|hub|authority */
+    OPT_TOP,          /* rank, stats: --top N */
+    OPT_PAIRS,        /* path: --pairs FILE */
+    OPT_QUESTIONS,    /* --questions */
+    OPT_URLS,         /* --urls */
+    OPT_FORCE_RENDER, /* --force-render */
+    OPT_TIMINGS,      /* --timings */
+    OPT_URHEBER,      /* rank: --urheber NAME */
+    OPT_ROLE,         /* stats --by urheber: --role urheber|ressort|fragesteller|all */
     /* check */
     OPT_FAIL_ON,        /* --fail-on error|warning|note|never */
     OPT_SEVERITY,       /* --severity error|warning|note */

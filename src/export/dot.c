@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "citegraph/export.h"
+#include "export/dot_label.h"
 #include "graph/igraph_glue.h"
 #include "node_fields.h"
 #include "util/util.h"
@@ -35,6 +36,57 @@ static void shorten(const char *s, size_t max, char *out, size_t cap) {
         chars++;
     }
     snprintf(out, cap, "%.*s%s", (int)i, s, s[i] ? "\xE2\x80\xA6" : "");
+}
+
+/* ---- labels: the name people write for a document ---- */
+
+/* An EU legal act as it is cited, by its CELEX type letter and year: from
+ * 2015 on one numbering, "(EU) YEAR/N", for all three; before, regulations
+ * "Nr. N/YEAR" (two-digit year until 1998) and directives and decisions
+ * "YEAR/N/ORG" (likewise), ORG being EWG until the Maastricht treaty (1993),
+ * EG until the Lisbon treaty (in force December 2009; by year: 2010) and EU
+ * after. */
+static size_t legal_act_label(const cg_docid *id, char *out, size_t cap) {
+    const char *name = strcmp(id->series, "R") == 0   ? "VO"
+                       : strcmp(id->series, "L") == 0 ? "RL"
+                       : strcmp(id->series, "D") == 0 ? "Beschluss"
+                                                      : NULL;
+    unsigned year = id->period;
+    if (!name)
+        return (size_t)snprintf(out, cap, "CELEX %u%u%s%04lu", 3u, year, id->series, id->number);
+    if (year >= 2015) return (size_t)snprintf(out, cap, "%s (EU) %u/%lu", name, year, id->number);
+    const char *org = year >= 2010 ? "EU" : year >= 1993 ? "EG" : "EWG";
+    unsigned shown = year >= 1999 ? year : year % 100;
+    if (strcmp(id->series, "R") == 0)
+        return (size_t)snprintf(out, cap, "VO (%s) Nr. %lu/%0*u", org, id->number,
+                                year >= 1999 ? 4 : 2, shown);
+    return (size_t)snprintf(out, cap, "%s %0*u/%lu/%s", name, year >= 1999 ? 4 : 2, shown,
+                            id->number, org);
+}
+
+size_t cge_doc_label(const cg_docid *id, char *out, size_t cap) {
+    char number[128];
+    switch (id->kind) {
+    case CG_KIND_BT_PLENARPROTOKOLL:
+    case CG_KIND_BT_AUSSCHUSSDRUCKSACHE: {
+        size_t n = cg_docid_format_number(id, number, sizeof number);
+        if (!n || n >= sizeof number) break;
+        return (size_t)snprintf(out, cap, "%s %s",
+                                id->kind == CG_KIND_BT_PLENARPROTOKOLL ? "PlPr" : "A-Drs.", number);
+    }
+    case CG_KIND_EU_LEGAL_ACT:
+        return legal_act_label(id, out, cap);
+    case CG_KIND_BT_DRUCKSACHE:
+    case CG_KIND_BR_DRUCKSACHE:
+    case CG_KIND_LANDTAG_DRUCKSACHE:
+    case CG_KIND_EU_COUNCIL_DOC:
+    case CG_KIND_EU_COM_DOC:
+        return cg_docid_format(id, out, cap);
+    default:
+        break;
+    }
+    if (cap) out[0] = '\0';
+    return 0;
 }
 
 static const char *fill_of(const cg_node *n) {
@@ -113,11 +165,15 @@ static int tooltip_metadata(cg_buf *t, const cg_node *n) {
 static int dot_node(const cg_node *n, cg_buf *out) {
     char title[160] = "", label[512], tooltip[1024], number[128];
     if (n->title) shorten(n->title, 40, title, sizeof title);
-    const char *num = cge_number(n, number, sizeof number), *issuer = cge_issuer(n);
     int question = n->kind == CG_NODE_QUESTION;
-    const char *name = num ? num : n->id;
-    snprintf(label, sizeof label, "%s%s%s%s%s%s", question || !issuer ? "" : issuer,
-             question || !issuer ? "" : " ", name, title[0] ? "\n" : "", title,
+    const char *name = n->id;
+    if (question)
+        name = cge_number(n, number, sizeof number) ? number : n->id;
+    else if (n->kind == CG_NODE_DOCUMENT) {
+        size_t len = cge_doc_label(&n->doc, number, sizeof number);
+        if (len && len < sizeof number) name = number;
+    }
+    snprintf(label, sizeof label, "%s%s%s%s", name, title[0] ? "\n" : "", title,
              n->type || n->date ? "\n" : "");
     if (n->type || n->date) {
         size_t k = strlen(label);
@@ -140,6 +196,25 @@ static int dot_node(const cg_node *n, cg_buf *out) {
              cgu_buf_puts(out, ", target=\"_blank\"");
     return rc || cgu_buf_puts(out, "];\n");
 }
+
+/* The legend: a table in a cluster of its own, fills by issuer, the
+ * dashed box of a document outside the corpus, and the kinds of edge. */
+static const char dot_legend[] =
+    "    subgraph cluster_legend {\n"
+    "        label=\"Legend\"; style=\"rounded\"; color=\"#bbbbbb\"; fontcolor=\"#777777\";\n"
+    "        \"citegraph:legend\" [shape=plaintext, style=\"\", tooltip=\"Legend\", label=<"
+    "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" CELLPADDING=\"3\">"
+    "<TR><TD BGCOLOR=\"#dbe9f6\">Bundestag</TD></TR>"
+    "<TR><TD BGCOLOR=\"#dcefd9\">Bundesrat</TD></TR>"
+    "<TR><TD BGCOLOR=\"#ece0f3\">Landtag</TD></TR>"
+    "<TR><TD BGCOLOR=\"#fbf0c9\">European Union</TD></TR>"
+    "<TR><TD BGCOLOR=\"#eeeeee\">other document read</TD></TR>"
+    "<TR><TD BGCOLOR=\"white\" STYLE=\"dashed\">outside the corpus (white, dashed)</TD></TR>"
+    "<TR><TD BORDER=\"0\">\xE2\x86\x90 cites (label: where)</TD></TR>"
+    "<TR><TD BORDER=\"0\"><FONT COLOR=\"#b2182b\">\xE2\x86\x90 red: answers</FONT></TD></TR>"
+    "<TR><TD BORDER=\"0\">dotted: question of its document</TD></TR>"
+    "</TABLE>>];\n"
+    "    }\n";
 
 typedef struct dot_order {
     const char *key;
@@ -195,6 +270,7 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
         if (!rc && (i + 1 == k || strcmp(ord[i + 1].key, ord[i].key) != 0))
             rc = cgu_buf_puts(out, "    }\n");
     }
+    rc = rc || cgu_buf_puts(out, dot_legend);
     /* documents of one date on one rank, so time runs across the picture */
     for (size_t i = 0; i < k; i++)
         ord[i] = (dot_order){cg_graph_node(g, ord[i].node)->date, ord[i].node};
@@ -240,8 +316,14 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
         rc = cgu_buf_puts(out, "    ") || dot_str(out, cg_graph_node(g, e->source)->id) ||
              cgu_buf_puts(out, " -> ") || dot_str(out, cg_graph_node(g, e->target)->id) ||
              cgu_buf_puts(out, " [tooltip=") || dot_str(out, tooltip);
-        if (!rc && label[0]) rc = cgu_buf_puts(out, ", label=") || dot_str(out, label);
-        if (!rc && e->relation == CG_EDGE_ANSWERS) rc = cgu_buf_puts(out, ", xlabel=\"answers\"");
+        /* an xlabel, placed after the layout where it overlaps nothing, so no
+         * locator runs over a cluster's title as an edge's label would */
+        if (!rc && (label[0] || e->relation == CG_EDGE_ANSWERS))
+            rc = cgu_buf_printf(out, ", xlabel=") ||
+                 (e->relation == CG_EDGE_ANSWERS
+                      ? cgu_buf_puts(out, label[0] ? "\"answers: " : "\"answers") ||
+                            cge_append_utf8(out, label, dot_char) || cgu_buf_putc(out, '"')
+                      : dot_str(out, label));
         rc = rc || cgu_buf_puts(out, style) || cgu_buf_puts(out, "];\n");
     }
     free(ord);

@@ -97,6 +97,21 @@ stderr_has grammar-broken "citegraph: error: $tmp/broken.cgg:3:14: \[mine\]: mis
 expect grammar-missing 2 "$cg" grammar --check "$tmp/none.cgg"
 stderr_has grammar-missing "none.cgg: cannot open"
 
+# ---- a graph too large for Graphviz's dot: rendering is refused, DOT is written with a warning
+mkdir "$tmp/big"
+{ printf 'Deutscher Bundestag Drucksache 21/1\n21. Wahlperiode 01.01.2025\nAntwort\n'
+  i=1000; while [ $i -lt 2600 ]; do printf 'Siehe Drucksache 20/%d.\n' $i; i=$((i + 1)); done
+} > "$tmp/big/a.txt"
+expect big-svg 2 "$cg" graph -o "$tmp/big/g.svg" "$tmp/big"
+stderr_has big-svg "1601 nodes and 1600 edges are more than Graphviz's dot lays out"
+stderr_has big-svg "give --force-render to try anyway"
+if [ -e "$tmp/big/g.svg" ]; then bad "big-svg: a picture was written"; else ok; fi
+expect big-dot 0 "$cg" graph -o "$tmp/big/g.dot" "$tmp/big"
+stderr_has big-dot "warning: 1601 nodes and 1600 edges: more than Graphviz's dot lays out"
+if [ -s "$tmp/big/g.dot" ]; then ok; else bad "big-dot: no DOT written"; fi
+expect big-dot-quiet 0 "$cg" graph -q -o "$tmp/big/g.dot" "$tmp/big"
+stderr_empty big-dot-quiet
+
 # ---- the graph and its queries on the sample corpus
 expect stats 0 "$cg" stats "$sample"; stdout_has stats "^nodes  *84 (41 documents read, 43 external"
 # --top 0 lists all: every node cited at least once after "most cited:" (69 of
