@@ -595,7 +595,7 @@ static int type_and_title(xctx *x) {
      * name of their Fraktion, which may be cut across lines. */
     tbuf issuers = {.n = 0}, title = {.n = 0};
     int in_list = 0, drs_open = 0, is_antwort = strcmp(type, "Antwort") == 0, seen_drs = 0;
-    int titled = 0, framed_title = 0, hier_open = 0, issuer_open = 0;
+    int titled = 0, hier_open = 0, issuer_open = 0;
     size_t title_lines = 0;
     for (int i = 0; i < 40 && pos < x->norm.len; i++) {
         size_t after = read_hline(x, pos, &h);
@@ -656,7 +656,6 @@ static int type_and_title(xctx *x) {
         if (is_furniture(c, n)) continue;
         if (is_dash_framed(c, n) && !strstr(c, "Antrag ")) {
             put_title_line(x, &title, &h, 1);
-            framed_title = 1;
             break;
         }
         if (is_issuer_line(c) || (issuer_open && (starts(c, "für ") || c[0] == '('))) {
@@ -678,7 +677,6 @@ static int type_and_title(xctx *x) {
         titled = 1;
         title_lines = 1;
     }
-    (void)framed_title;
     if (title.n) {
         x->header.title = cgx_strdup(x, title.s);
         x->header.title_from = CG_META_HEADER;

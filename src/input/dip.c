@@ -251,10 +251,7 @@ static void read_record(reader *r, json_t *o) {
     }
     it->dip_id = dip_id_of(r, o);
     char who[96];
-    if (it->dip_id)
-        snprintf(who, sizeof who, "record %zu (DIP id %.40s)", it->record, it->dip_id);
-    else
-        snprintf(who, sizeof who, "record %zu", it->record);
+    cgin_dip_item_name(it, who, sizeof who);
     const char *art = field(r, o, "dokumentart");
     bool protocol = art && strcmp(art, "Plenarprotokoll") == 0;
     if (!art && json_object_get(o, "drucksachetyp")) art = "Drucksache";
@@ -501,6 +498,13 @@ int cgin_dip_read(const char *data, size_t len, cgin_dip_file *out) {
         v = json_loadb(data + off, len - off, PARSE_FLAGS, &je);
     }
     return CGIN_DIP;
+}
+
+void cgin_dip_item_name(const cgin_dip_item *it, char *out, size_t cap) {
+    if (it->dip_id)
+        snprintf(out, cap, "record %zu (DIP id %.40s)", it->record, it->dip_id);
+    else
+        snprintf(out, cap, "record %zu", it->record);
 }
 
 void cgin_dip_release(cgin_dip_file *f) {

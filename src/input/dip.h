@@ -56,4 +56,8 @@ int cgin_dip_read(const char *data, size_t len, cgin_dip_file *out);
 
 void cgin_dip_release(cgin_dip_file *f);
 
+/* "record 3 (DIP id 258173)", or "record 3" without an id: how messages
+ * name the item's record. Writes at most `cap` bytes to `out`. */
+void cgin_dip_item_name(const cgin_dip_item *it, char *out, size_t cap);
+
 #endif

@@ -187,10 +187,7 @@ static void run_record(const cg_run_options *o, slot *s, part *p, const cgin_dip
         return;
     }
     char who[96];
-    if (it->dip_id)
-        snprintf(who, sizeof who, "record %zu (DIP id %.40s)", it->record, it->dip_id);
-    else
-        snprintf(who, sizeof who, "record %zu", it->record);
+    cgin_dip_item_name(it, who, sizeof who);
     cg_error err;
     memset(&err, 0, sizeof err);
     char key[33];
