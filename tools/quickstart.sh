@@ -3,9 +3,11 @@
 # demo on the bundled sample corpus or the whole test suite.
 #
 #   tools/quickstart.sh demo   install, build, build the citation graph of data/sample,
-#                              print its statistics and a chain, and draw it as SVG
-#   tools/quickstart.sh test   install, build with warnings as errors, run all tests,
-#                              then again under AddressSanitizer and UBSan
+#                              print its statistics and a chain, draw it as SVG and
+#                              write the explorer, one HTML page to open in a browser
+#   tools/quickstart.sh test   install (with Chromium for the browser tests), build
+#                              with warnings as errors, run all tests, then again
+#                              under AddressSanitizer and UBSan
 #
 # Packages are installed with apt-get (through sudo when not root), and only
 # those that are missing.
@@ -19,10 +21,12 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages="build-essential cmake pkg-config libigraph-dev libjansson-dev libpcre2-dev libcmocka-dev
 graphviz python3 python3-networkx python3-jsonschema libxml2-utils libcurl4-openssl-dev ripgrep
 groff-base man-db"
+# the browser tests of the explorer (tests/browser): only for `test`
+browser_packages="chromium chromium-driver python3-selenium"
 
-install_missing() {
+install_missing() { # install_missing [more packages...]
     missing=""
-    for p in $packages; do
+    for p in $packages "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
             missing="$missing $p"
     done
@@ -49,6 +53,7 @@ demo)
     build/citegraph extract data/sample > build/demo/references.jsonl
     build/citegraph graph --format json data/sample > build/demo/graph.json
     build/citegraph graph --around 21/1958 --depth 2 -o build/demo/around-21-1958.svg data/sample
+    build/citegraph graph --format html -o build/demo/explorer.html data/sample
     echo "citegraph: the citation graph of the $(ls data/sample/*.txt | wc -l) documents in data/sample"
     echo
     build/citegraph stats --top 5 data/sample
@@ -57,13 +62,15 @@ demo)
     build/citegraph chain 21/1958 --depth 2 data/sample
     echo
     echo "Written: build/demo/references.jsonl (every reference), build/demo/graph.json,"
-    echo "         build/demo/around-21-1958.svg (the picture of 21/1958's neighbourhood)"
+    echo "         build/demo/around-21-1958.svg (the picture of 21/1958's neighbourhood),"
+    echo "         build/demo/explorer.html (the explorer: open it in a browser, search 21/1958)"
     ;;
 test)
-    install_missing
-    build build -DCG_WARNINGS_AS_ERRORS=ON -DCG_BUILD_TESTS=ON
+    install_missing $browser_packages
+    build build -DCG_WARNINGS_AS_ERRORS=ON -DCG_BUILD_TESTS=ON -DCG_BROWSER_TESTS=ON
     (cd build && ctest --output-on-failure -j "$jobs")
-    build build-sanitize -DCG_WARNINGS_AS_ERRORS=ON -DCG_BUILD_TESTS=ON \
+    # the browser tests here too: the pages are written by the sanitized citegraph
+    build build-sanitize -DCG_WARNINGS_AS_ERRORS=ON -DCG_BUILD_TESTS=ON -DCG_BROWSER_TESTS=ON \
         -DCG_SANITIZE="address;undefined" -DCMAKE_BUILD_TYPE=Debug
     (cd build-sanitize && ctest --output-on-failure -j "$jobs")
     ;;

@@ -1,5 +1,5 @@
-/* citegraph/export.h - the citation graph as DOT, JSON, CSV and GraphML
- * (libcitegraph-graph).
+/* citegraph/export.h - the citation graph as DOT, JSON, CSV, GraphML and
+ * an HTML explorer (libcitegraph-graph).
  *
  * Every exporter writes the nodes in id order and the edges in (source,
  * target) order, so the same graph gives the same bytes. `keep` is NULL
@@ -42,6 +42,24 @@ CG_EXPORT cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *k
  * *_from keys). */
 CG_EXPORT cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned char *keep,
                                            cg_buf *out, cg_error *err);
+
+/** What the HTML explorer is made with. */
+typedef struct cg_html_options {
+    cg_layout_kind layout; /* CG_LAYOUT_FORCE or CG_LAYOUT_TIME (cg_graph_layout()) */
+    const char *title;     /* the page's title; NULL: "citegraph: N nodes, M edges" */
+} cg_html_options;
+
+/** The explorer: one self-contained HTML page that works offline, to be
+ * opened in a browser. The page and its JavaScript (sigma.js and
+ * graphology, vendored at pinned versions, their licences with them) are
+ * compiled into the library; the graph goes in as JSON (schema
+ * "citegraph-explorer/1", data/explorer/README.md) with the positions of
+ * cg_graph_layout(), in-degree and PageRank of the whole graph, and per
+ * edge its locators and positions with the quoted lines (a graph made with
+ * the quotes option). `opts` may be NULL. It calls igraph (the layout and
+ * the ranks): see the thread-safety note of citegraph/graph.h. */
+CG_EXPORT cg_status cg_graph_write_html(const cg_graph *g, const unsigned char *keep,
+                                        const cg_html_options *opts, cg_buf *out, cg_error *err);
 
 #ifdef __cplusplus
 }

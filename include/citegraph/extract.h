@@ -174,6 +174,14 @@ CG_EXPORT const cg_reference *cg_extraction_reference(const cg_extraction *ext, 
 CG_EXPORT size_t cg_extraction_questions(const cg_extraction *ext, const cg_question **questions);
 /** The defects found, in order. *defects is borrowed from the extraction. */
 CG_EXPORT size_t cg_extraction_defects(const cg_extraction *ext, const cg_defect **defects);
+/** Line `line` (from 1) of the document `ext` was extracted from, as the
+ * check quotes it: without its line break (and a '\r' before it), up to a
+ * NUL byte. From `input` when it is not NULL, else from the lines an
+ * extraction taken from a cache keeps (those its references and defects
+ * start on). *len is its length; the text is borrowed from `input` or
+ * `ext` and not NUL-terminated. NULL when neither has that line. */
+CG_EXPORT const char *cg_extraction_line(const cg_extraction *ext, const cg_input *input,
+                                         size_t line, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -16,9 +16,11 @@
  * ships it is built without thread safety (IGRAPH_THREAD_SAFE is 0), and
  * its error handlers are process-wide: the functions that call igraph
  * (cg_graph_finish, cg_graph_rank, cg_graph_shortest_path,
- * cg_graph_longest_path, cg_graph_stats_get, cg_graph_neighbourhood and
- * cg_graph_write_graphml) install handlers that never abort and never print
- * only while they run, and restore the previous ones. In one process, call
+ * cg_graph_longest_path, cg_graph_stats_get, cg_graph_neighbourhood,
+ * cg_graph_layout, cg_graph_write_graphml and cg_graph_write_html) install
+ * handlers that never abort and never print (the layouts also a random
+ * number generator of their own) only while they run, and restore the
+ * previous ones. In one process, call
  * them from one thread at a time, and not while other code uses igraph. The
  * other functions only read a finished graph and may run on any number of
  * threads at once: the accessors, cg_graph_find, cg_graph_edges_of,
@@ -46,6 +48,8 @@ typedef struct cg_graph cg_graph;
 typedef struct cg_graph_options {
     bool questions; /* question-level nodes: "BT-Drs. 19/5954#Frage 2" */
     bool urls;      /* keep URLs that name no document as nodes (default: left out) */
+    bool quotes;    /* keep the line each citation stands on (cg_position.quote), from
+                       the documents given to cg_graph_add_document() */
 } cg_graph_options;
 
 /** What a node stands for. */
@@ -114,7 +118,14 @@ typedef struct cg_position {
     size_t line;
     size_t col;
     size_t record; /* the DIP record of `file` (from 1), or 0 */
+    /* The line it stands on, without the spaces around it, at most
+     * CG_QUOTE_MAX bytes (cut at a character, "…" appended); NULL unless
+     * the graph keeps quotes and had the document's text. */
+    const char *quote;
 } cg_position;
+
+/** The longest quote a position keeps, in bytes before the "…". */
+#define CG_QUOTE_MAX 300
 
 /** An edge from citing to cited. Owned by the graph. */
 typedef struct cg_edge {
@@ -138,6 +149,13 @@ CG_EXPORT void cg_graph_free(cg_graph *g);
  * what it needs. CG_EINVAL once finished; CG_ENOMEM. */
 CG_EXPORT cg_status cg_graph_add_extraction(cg_graph *g, const char *file, const cg_extraction *ext,
                                             cg_error *err);
+/** Adds a document as cg_graph_add_extraction() does; with the graph's
+ * `quotes` option it also keeps the line each citation stands on, from
+ * `input` (the document's text, as extracted) or, when `input` is NULL,
+ * from the quotes an extraction taken from a cache keeps
+ * (cg_extraction_line()). CG_EINVAL once finished; CG_ENOMEM. */
+CG_EXPORT cg_status cg_graph_add_document(cg_graph *g, const char *file, const cg_extraction *ext,
+                                          const cg_input *input, cg_error *err);
 /** Adds only the references of `ext`, made by the document its info names
  * (or by `file`, when it names none), without making that document part of
  * the corpus: for JSON Lines whose document line is elsewhere. */
@@ -291,6 +309,36 @@ CG_EXPORT char *cg_author_name_folded(const char *name);
 CG_EXPORT cg_status cg_graph_neighbourhood(const cg_graph *g, size_t node, unsigned depth,
                                            cg_direction direction, unsigned char *keep,
                                            cg_error *err);
+
+/** How cg_graph_layout() places the nodes. */
+typedef enum cg_layout_kind {
+    CG_LAYOUT_FORCE = 0, /* force-directed: Fruchterman-Reingold on a grid (igraph) */
+    CG_LAYOUT_TIME = 1   /* x is the date, y force-directed with x held, in the manner
+                            of CitNetExplorer; nodes without a date stand in a band
+                            left of the earliest date */
+} cg_layout_kind;
+
+/** The time axis of a CG_LAYOUT_TIME layout: the date `from` is at x_from,
+ * `to` at x_to, linear in days between. Empty dates ("") when no kept node
+ * has a date (and for CG_LAYOUT_FORCE). */
+typedef struct cg_time_axis {
+    char from[11], to[11];
+    double x_from, x_to;
+    double x_undated; /* the middle of the band of the nodes without a date: a tenth
+                         of the axis' width wide, its right edge left of x_from */
+} cg_time_axis;
+
+/** Places the nodes marked in `keep` (NULL: all) in the plane: node v at
+ * (xy[2v], xy[2v+1]), y growing upwards; xy has 2 * cg_graph_node_count()
+ * entries, the caller's (nodes not kept get 0). Edges between kept nodes
+ * pull their ends together, direction ignored. Deterministic: the same
+ * graph gives the same coordinates (igraph's random numbers come from a
+ * generator of its own with a fixed seed). The scale grows with the square
+ * root of the number of nodes. `axis` may be NULL. CG_EINVAL for an
+ * unfinished graph; CG_ENOMEM, CG_EGRAPH. */
+CG_EXPORT cg_status cg_graph_layout(const cg_graph *g, const unsigned char *keep,
+                                    cg_layout_kind kind, double *xy, cg_time_axis *axis,
+                                    cg_error *err);
 
 /** One line of a citation tree: the node, its depth, the edge that led to it
  * (SIZE_MAX for the root), and whether it was shown before (its subtree is

@@ -25,8 +25,8 @@
 extern char **environ;
 
 /* The choices of --format, in the order of their rows in optable.c: graph's
- * dot|json|graphml|csv, and the queries' text|json. */
-typedef enum { GRAPH_DOT, GRAPH_JSON, GRAPH_GRAPHML, GRAPH_CSV } graph_format;
+ * dot|json|graphml|csv|html, and the queries' text|json. */
+typedef enum { GRAPH_DOT, GRAPH_JSON, GRAPH_GRAPHML, GRAPH_CSV, GRAPH_HTML } graph_format;
 typedef enum { QUERY_TEXT, QUERY_JSON } query_format;
 
 typedef struct opts {
@@ -43,8 +43,14 @@ typedef struct opts {
     unsigned roles;  /* the authors' roles that count for it (CG_AUTHOR_BIT) */
     long depth, top; /* -1: the command's default; top LONG_MAX: all */
     bool questions, urls, timings;
-    bool force_render; /* graph: render even a graph too large for dot */
+    bool force_render;     /* graph: render even a graph too large for dot */
+    cg_layout_kind layout; /* graph --format html: --layout */
+    bool layout_given;
+    int graph_format;      /* graph: the format of -o (graph_format) */
+    const char *render_as; /* graph: what Graphviz renders -o into, or NULL */
 } opts;
+
+static int output_format(cli *c, const opts *o, int *format, const char **render_as);
 
 /* How many IDs stand before the PATHs. */
 static size_t ids_of(cli_command_id q) {
@@ -96,6 +102,11 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
         case OPT_FORCE_RENDER:
             o->force_render = true;
             break;
+        case OPT_LAYOUT:
+            /* force|time, in the order of cg_layout_kind */
+            o->layout = v->choice == 1 ? CG_LAYOUT_TIME : CG_LAYOUT_FORCE;
+            o->layout_given = true;
+            break;
         case OPT_TIMINGS:
             o->timings = true;
             break;
@@ -123,6 +134,11 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     if (!o->npaths) return cli_usage_error(c, "no PATH given");
     if (q == CMD_GRAPH && o->common.format == GRAPH_CSV && !o->common.output)
         return cli_usage_error(c, "--format csv writes two files: give -o PREFIX");
+    if (q == CMD_GRAPH && (rc = output_format(c, o, &o->graph_format, &o->render_as)) != EXIT_OK)
+        return rc;
+    if (o->layout_given && o->graph_format != GRAPH_HTML)
+        return cli_usage_error(c, "--layout places the nodes of the explorer: it needs "
+                                  "--format html (or -o FILE.html)");
     return EXIT_OK;
 }
 
@@ -181,7 +197,7 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
     }
     for (size_t w = 0; doc->input && w < cg_input_warning_count(doc->input); w++)
         cli_warning(l->c, "%s: %s", path, cg_input_warning(doc->input, w));
-    if (cg_graph_add_extraction(l->g, path, doc->extraction, &err) != CG_OK) {
+    if (cg_graph_add_document(l->g, path, doc->extraction, doc->input, &err) != CG_OK) {
         cli_fail(l->c, &err, path, EXIT_FAILED);
         l->nomem = true;
     }
@@ -826,9 +842,9 @@ static int render(cli *c, const cg_buf *dot, const char *out, const char *fmt) {
 static int output_format(cli *c, const opts *o, int *format, const char **render_as) {
     /* what an -o FILE's ending asks for when --format does not say */
     static const cli_ending endings[] = {
-        {".dot", GRAPH_DOT, NULL},         {".gv", GRAPH_DOT, NULL},   {".json", GRAPH_JSON, NULL},
-        {".graphml", GRAPH_GRAPHML, NULL}, {".svg", GRAPH_DOT, "svg"}, {".png", GRAPH_DOT, "png"},
-        {".pdf", GRAPH_DOT, "pdf"}};
+        {".dot", GRAPH_DOT, NULL},         {".gv", GRAPH_DOT, NULL},    {".json", GRAPH_JSON, NULL},
+        {".graphml", GRAPH_GRAPHML, NULL}, {".svg", GRAPH_DOT, "svg"},  {".png", GRAPH_DOT, "png"},
+        {".pdf", GRAPH_DOT, "pdf"},        {".html", GRAPH_HTML, NULL}, {".htm", GRAPH_HTML, NULL}};
     const char *ending = o->common.format < 0 ? cli_ending_of(o->common.output) : NULL;
     if (ending && strcmp(ending, ".csv") == 0)
         return cli_usage_error(c,
@@ -867,11 +883,13 @@ static int check_dot_size(cli *c, const opts *o, const cg_graph *g, const unsign
         return cli_usage_error(c,
                                "%zu nodes and %zu edges are more than Graphviz's dot lays out in "
                                "reasonable time (%d nodes, %d edges): draw a part with --around "
-                               "ID --depth N, or give --force-render to try anyway",
+                               "ID --depth N, explore the whole graph in a browser with -o "
+                               "FILE.html, or give --force-render to try anyway",
                                nodes, edges, DOT_MAX_NODES, DOT_MAX_EDGES);
     cli_warning(c,
                 "%zu nodes and %zu edges: more than Graphviz's dot lays out in reasonable "
-                "time (%d nodes, %d edges); a part is drawn with --around ID --depth N",
+                "time (%d nodes, %d edges); a part is drawn with --around ID --depth N, the "
+                "whole graph explored in a browser with -o FILE.html",
                 nodes, edges, DOT_MAX_NODES, DOT_MAX_EDGES);
     return EXIT_OK;
 }
@@ -880,9 +898,8 @@ static int q_graph(const query *qy) {
     cli *c = qy->c;
     const opts *o = qy->o;
     const cg_graph *g = qy->g;
-    int format, rc;
-    const char *render_as = NULL;
-    if ((rc = output_format(c, o, &format, &render_as)) != EXIT_OK) return rc;
+    int format = o->graph_format, rc;
+    const char *render_as = o->render_as;
     unsigned char *keep = NULL;
     cg_error err;
     if (o->around) {
@@ -912,6 +929,11 @@ static int q_graph(const query *qy) {
     case GRAPH_CSV:
         st = cg_graph_write_csv(g, keep, &s, &edges, &err);
         break;
+    case GRAPH_HTML: {
+        cg_html_options ho = {o->layout, NULL};
+        st = cg_graph_write_html(g, keep, &ho, &s, &err);
+        break;
+    }
     default:
         st = cg_graph_write_dot(g, keep, &s, &err);
         break;
@@ -1031,7 +1053,8 @@ int cmd_graph(cli *c, cli_command_id id, int argc, char **argv) {
         rc = cli_grammar_fail(c, &err);
         goto out;
     }
-    cg_graph_options go = {o.questions, o.urls};
+    /* the explorer shows the line each citation stands on */
+    cg_graph_options go = {o.questions, o.urls, id == CMD_GRAPH && o.graph_format == GRAPH_HTML};
     if (cg_graph_new(&go, &g, &err) != CG_OK) {
         rc = cli_fail(c, &err, NULL, EXIT_FAILED);
         goto out;

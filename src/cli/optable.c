@@ -192,7 +192,7 @@ static const cli_command commands[] = {
         .id = CMD_GRAPH,
         .name = "graph",
         .synopsis = "[OPTIONS] PATH...",
-        .summary = "export the citation graph (DOT, SVG, JSON, GraphML, CSV)",
+        .summary = "export the citation graph (DOT, SVG, JSON, GraphML, CSV, HTML)",
         .description =
             "Build the citation graph of the documents and write it, whole or the neighbourhood "
             "of one document (--around).\n"
@@ -208,7 +208,20 @@ static const cli_command commands[] = {
                  "  citegraph graph data/sample > graph.dot\n"
                  "  citegraph graph --around 21/1958 --depth 2 -o around.svg data/sample\n"
                  "  citegraph graph --format json -o graph.json data/sample\n"
-                 "  citegraph graph --format csv -o graph data/sample"},
+                 "  citegraph graph --format csv -o graph data/sample\n"
+                 "  citegraph graph -o explorer.html data/sample\n"
+                 "  citegraph graph --layout time -o timeline.html data/sample"},
+                {"Explorer",
+                 "--format html (or -o FILE.html) writes one HTML file that works offline: "
+                 "open it in a browser. The nodes are placed by citegraph (--layout force or "
+                 "time), so the page opens at once, also with 100,000 nodes. In the page: search "
+                 "by id in any spelling (21/1958, BT-Drs. 21/1958) or by words of the title; "
+                 "filter by issuer, Wahlperiode, type, kind, author, inside or outside the "
+                 "corpus, relation and date; size nodes by in-degree or PageRank; click a node "
+                 "for its metadata, its official source and its citations in both directions, "
+                 "each with its locator and the line it stands on; show the neighbourhood of a "
+                 "selection, or the path between two selected documents (select the second with "
+                 "Shift). The address (its #fragment) keeps the selection, to share a view."},
                 {NULL, NULL}},
         .exit_status =
             "0\tsuccess\n"
@@ -413,11 +426,12 @@ static const cli_option options[] = {
      .short_name = 'f',
      .long_name = "format",
      .arg = "FORMAT",
-     .choices = "dot|json|graphml|csv",
+     .choices = "dot|json|graphml|csv|html",
      .commands = BIT(GRAPH),
      .help = "dot (the default; Graphviz), json (node-link JSON for D3 and networkx), graphml "
-             "(for Gephi and Cytoscape) or csv (needs -o); without --format, an -o FILE ending "
-             "in .json or .graphml chooses it"},
+             "(for Gephi and Cytoscape), csv (needs -o) or html (the explorer: one page that "
+             "works offline in a browser; see Explorer); without --format, an -o FILE ending "
+             "in .json, .graphml or .html chooses it"},
     {.id = OPT_FORMAT,
      .short_name = 'f',
      .long_name = "format",
@@ -548,13 +562,22 @@ static const cli_option options[] = {
      .commands = CLI_GRAPH_COMMANDS,
      .help = "a node per question cited (BT-Drs." CLI_NBSP "19/5954#Frage" CLI_NBSP "2), so that "
              "two questions of one answer stay apart"},
+    {.id = OPT_LAYOUT,
+     .long_name = "layout",
+     .arg = "LAYOUT",
+     .choices = "force|time",
+     .commands = BIT(GRAPH),
+     .help = "with --format html: how the nodes are placed: force (the default; "
+             "force-directed) or time (x is the date, from left to right; documents without "
+             "a date in a column on the left)"},
     {.id = OPT_FORCE_RENDER,
      .long_name = "force-render",
      .commands = BIT(GRAPH),
      .help = "render .svg, .png or .pdf even when the graph has more than 1500 nodes or 2500 "
              "edges, which Graphviz's dot cannot lay out in reasonable time (the whole corpus of "
              "6,265 nodes ran 445 s and failed); without it such a graph is refused (exit "
-             "status 2): draw a part with --around ID --depth N"},
+             "status 2): draw a part with --around ID --depth N, or explore the whole graph with -o "
+             "FILE.html"},
     {.id = OPT_URLS,
      .long_name = "urls",
      .commands = CLI_GRAPH_COMMANDS,

@@ -58,6 +58,7 @@ typedef enum cli_option_id {
     OPT_QUESTIONS,    /* --questions */
     OPT_URLS,         /* --urls */
     OPT_FORCE_RENDER, /* --force-render */
+    OPT_LAYOUT,       /* graph: --layout force|time */
     OPT_TIMINGS,      /* --timings */
     OPT_URHEBER,      /* rank: --urheber NAME */
     OPT_ROLE,         /* stats --by urheber: --role urheber|ressort|fragesteller|all */

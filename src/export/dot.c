@@ -162,17 +162,20 @@ static int tooltip_metadata(cg_buf *t, const cg_node *n) {
     return rc;
 }
 
+const char *cge_node_name(const cg_node *n, char *buf, size_t cap) {
+    if (n->kind == CG_NODE_QUESTION) return cge_number(n, buf, cap) ? buf : n->id;
+    if (n->kind == CG_NODE_DOCUMENT) {
+        size_t len = cge_doc_label(&n->doc, buf, cap);
+        if (len && len < cap) return buf;
+    }
+    return n->id;
+}
+
 static int dot_node(const cg_node *n, cg_buf *out) {
     char title[160] = "", label[512], tooltip[1024], number[128];
     if (n->title) shorten(n->title, 40, title, sizeof title);
     int question = n->kind == CG_NODE_QUESTION;
-    const char *name = n->id;
-    if (question)
-        name = cge_number(n, number, sizeof number) ? number : n->id;
-    else if (n->kind == CG_NODE_DOCUMENT) {
-        size_t len = cge_doc_label(&n->doc, number, sizeof number);
-        if (len && len < sizeof number) name = number;
-    }
+    const char *name = cge_node_name(n, number, sizeof number);
     snprintf(label, sizeof label, "%s%s%s%s", name, title[0] ? "\n" : "", title,
              n->type || n->date ? "\n" : "");
     if (n->type || n->date) {

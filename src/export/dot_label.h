@@ -1,11 +1,12 @@
 /* dot_label.h - the short name of a document as people write it, for the
- * labels of the DOT export (dot.c). */
+ * labels of the DOT export (dot.c) and the HTML explorer (html.c). */
 #ifndef CG_EXPORT_DOT_LABEL_H
 #define CG_EXPORT_DOT_LABEL_H
 
 #include <stddef.h>
 
 #include "citegraph/docid.h"
+#include "citegraph/graph.h"
 
 /* Writes the name people write for the document into out (cap bytes,
  * always NUL-terminated when cap > 0) and returns its length, as snprintf()
@@ -18,5 +19,10 @@
  * a number (URLs, grammar kinds, internal, none): the caller names those by
  * their id. */
 size_t cge_doc_label(const cg_docid *id, char *out, size_t cap);
+
+/* The name of a node as the pictures show it: its document's label
+ * (cge_doc_label), a question's number ("Frage 2"), else its id. Written
+ * into buf (cap bytes), or the node's own id returned. */
+const char *cge_node_name(const cg_node *n, char *buf, size_t cap);
 
 #endif

@@ -294,7 +294,7 @@ static cg_status build_edges(cg_graph *g, builder *b) {
             const ref_rec *r = pend[k].ref;
             if (!r) continue;
             if (r->answers) e->relation = CG_EDGE_ANSWERS;
-            pos[e->npositions++] = (cg_position){r->file, r->line, r->col, r->record};
+            pos[e->npositions++] = (cg_position){r->file, r->line, r->col, r->record, r->quote};
             if (r->locator) locs[nl++] = r->locator;
         }
         e->count = npos ? npos : 1;

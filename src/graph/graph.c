@@ -122,7 +122,7 @@ static cg_status push_ref(cg_graph *g, const ref_rec *r) {
 /* Adds one reference made by the key `source`, expanding question locators
  * into question nodes when asked to. */
 static cg_status add_reference(cg_graph *g, size_t source, const char *file, size_t record,
-                               const cg_reference *r) {
+                               const char *quote, const cg_reference *r) {
     node_key target = {.doc = r->target};
     if (target.doc.kind == CG_KIND_INTERNAL) return CG_OK; /* a part of the same document */
     if (target.doc.kind == CG_KIND_URL) {
@@ -136,7 +136,8 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file, siz
                    .file = file,
                    .record = record,
                    .line = r->line,
-                   .col = r->col};
+                   .col = r->col,
+                   .quote = quote};
     if (g->opts.questions && r->locator.nquestions) {
         /* one reference per question; the questions say what the locator
          * said, so the locator's text is not kept */
@@ -174,8 +175,41 @@ static cg_meta_source source_of(const void *field, cg_meta_source said) {
     return said == CG_META_NONE ? CG_META_HEADER : said;
 }
 
-static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, bool document,
-                     cg_error *err) {
+/* Line `line` of the document as a position quotes it, in the graph's
+ * arena: trimmed, at most CG_QUOTE_MAX bytes cut at a character. The
+ * previous quote is reused for the next reference on the same line. NULL
+ * when the line is not known (*failed set when memory ran out). */
+static const char *quote_line(cg_graph *g, const cg_extraction *ext, const cg_input *in,
+                              size_t line, int *failed) {
+    size_t len;
+    const char *s = cg_extraction_line(ext, in, line, &len);
+    if (!s) return NULL;
+    while (len && (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\v')) {
+        s++;
+        len--;
+    }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\f' ||
+                   s[len - 1] == '\v' || s[len - 1] == '\r'))
+        len--;
+    bool cut = len > CG_QUOTE_MAX;
+    if (cut) {
+        len = CG_QUOTE_MAX;
+        /* not inside a UTF-8 sequence: back to the byte that starts one */
+        while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
+    char *q = cgu_arena_alloc(&g->arena, len + sizeof "…");
+    if (!q) {
+        *failed = 1;
+        return NULL;
+    }
+    memcpy(q, s, len);
+    strcpy(q + len, cut ? "…" : "");
+    return q;
+}
+
+static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, const cg_input *in,
+                     bool document, cg_error *err) {
     if (g->finished) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the graph is finished");
     const cg_document_info *info = cg_extraction_document(ext);
     int failed = 0;
@@ -211,21 +245,35 @@ static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, bo
         if (failed) return cgu_oom(err);
         g->ndocs++;
     }
-    for (size_t i = 0; i < cg_extraction_count(ext); i++)
-        if (add_reference(g, source, f, info->record, cg_extraction_reference(ext, i)) != CG_OK)
-            return cgu_oom(err);
+    bool quotes = g->opts.quotes;
+    const char *quote = NULL;
+    size_t quoted = 0; /* the line `quote` is of */
+    for (size_t i = 0; i < cg_extraction_count(ext); i++) {
+        const cg_reference *r = cg_extraction_reference(ext, i);
+        if (quotes && r->line != quoted) {
+            quote = quote_line(g, ext, in, r->line, &failed);
+            quoted = r->line;
+            if (failed) return cgu_oom(err);
+        }
+        if (add_reference(g, source, f, info->record, quote, r) != CG_OK) return cgu_oom(err);
+    }
     if (document) g->docs[g->ndocs - 1].refs_end = g->nrefs;
     return CG_OK;
 }
 
 cg_status cg_graph_add_extraction(cg_graph *g, const char *file, const cg_extraction *ext,
                                   cg_error *err) {
-    return add(g, file, ext, true, err);
+    return add(g, file, ext, NULL, true, err);
+}
+
+cg_status cg_graph_add_document(cg_graph *g, const char *file, const cg_extraction *ext,
+                                const cg_input *input, cg_error *err) {
+    return add(g, file, ext, input, true, err);
 }
 
 cg_status cg_graph_add_references(cg_graph *g, const char *file, const cg_extraction *ext,
                                   cg_error *err) {
-    return add(g, file, ext, false, err);
+    return add(g, file, ext, NULL, false, err);
 }
 
 cg_status cg_graph_add_catalog(cg_graph *g, const cg_catalog *catalog, cg_error *err) {

@@ -42,6 +42,7 @@ typedef struct ref_rec {
     const char *file;
     size_t record; /* the DIP record of `file` it stands in, or 0 */
     size_t line, col;
+    const char *quote; /* the line it stands on (the quotes option), or NULL */
 } ref_rec;
 
 typedef struct doc_rec {

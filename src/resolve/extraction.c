@@ -90,6 +90,25 @@ const char *cgr_quote_line(cgu_arena *a, const cg_input *in, size_t line) {
     return cgr_quote_span(a, in, s, e - s);
 }
 
+const char *cg_extraction_line(const cg_extraction *ext, const cg_input *input, size_t line,
+                               size_t *len) {
+    *len = 0;
+    if (input) {
+        if (!line || line > input->nlines) return NULL;
+        size_t s = input->line_starts[line - 1], e = s;
+        while (e < input->size && input->data[e] != '\n')
+            e++;
+        if (e > s && input->data[e - 1] == '\r') e--;
+        const char *nul = memchr(input->data + s, '\0', e - s);
+        *len = nul ? (size_t)(nul - (input->data + s)) : e - s;
+        return input->data + s;
+    }
+    size_t i = ext && ext->quoted ? cgr_quoted_line_index(ext, line) : SIZE_MAX;
+    if (i == SIZE_MAX) return NULL;
+    *len = strlen(ext->quoted_line[i]);
+    return ext->quoted_line[i];
+}
+
 static int cmp_size(const void *a, const void *b) {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
     return x < y ? -1 : x > y;

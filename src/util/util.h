@@ -66,6 +66,9 @@ void cgu_arena_adopt(cgu_arena *to, cgu_arena *from);
 /* Whether `s` is a calendar date YYYY-MM-DD that exists (leap years
  * counted); false for NULL. */
 bool cgu_is_iso_date(const char *s);
+/* The day number of the date YYYY-MM-DD `s` (1970-01-01 is 0, one per
+ * day), or LONG_MIN when `s` is not a date cgu_is_iso_date() accepts. */
+long cgu_iso_day_number(const char *s);
 
 /* ---- UTF-8 (utf8.c) ---- */
 

@@ -104,13 +104,38 @@ mkdir "$tmp/big"
 } > "$tmp/big/a.txt"
 expect big-svg 2 "$cg" graph -o "$tmp/big/g.svg" "$tmp/big"
 stderr_has big-svg "1601 nodes and 1600 edges are more than Graphviz's dot lays out"
-stderr_has big-svg "give --force-render to try anyway"
+stderr_has big-svg "explore the whole graph in a browser with -o FILE.html, or give --force-render to try anyway"
 if [ -e "$tmp/big/g.svg" ]; then bad "big-svg: a picture was written"; else ok; fi
 expect big-dot 0 "$cg" graph -o "$tmp/big/g.dot" "$tmp/big"
 stderr_has big-dot "warning: 1601 nodes and 1600 edges: more than Graphviz's dot lays out"
 if [ -s "$tmp/big/g.dot" ]; then ok; else bad "big-dot: no DOT written"; fi
 expect big-dot-quiet 0 "$cg" graph -q -o "$tmp/big/g.dot" "$tmp/big"
 stderr_empty big-dot-quiet
+
+# ---- the explorer: --format html or -o FILE.html; --layout only with it
+expect html 0 "$cg" graph -o "$tmp/x.html" "$sample"; stdout_empty html; stderr_empty html
+if grep -q '<script id="cg-data" type="application/json">{"schema":"citegraph-explorer/1"' \
+    "$tmp/x.html" && grep -q '"counts":{"nodes":84,"edges":95}' "$tmp/x.html"; then ok
+else bad "html: -o x.html wrote no explorer with the sample's 84 nodes and 95 edges"; fi
+# no address outside the page: no src= or <link>, and no http(s) address but the
+# documents' official sources inside the data and the licences' comments
+if grep -Eq '<link|<script[^>]* src=|<img|@import|sourceMappingURL' "$tmp/x.html"; then
+    bad "html: the page loads something from outside"; else ok; fi
+expect html-stdout 0 "$cg" graph --format html --layout time "$sample"
+stdout_has html-stdout '"layout":"time","time_axis":{"from":"'
+# the same bytes whatever the threads and the order of the paths
+"$cg" graph -j 1 -o "$tmp/x1.html" "$sample"
+"$cg" graph -j 2 -o "$tmp/x2.html" $(ls "$sample"/*.txt | sort -r)
+if cmp -s "$tmp/x1.html" "$tmp/x2.html"; then ok; else bad "html: -j 1 and -j 2 differ"; fi
+expect html-around 0 "$cg" graph --around 21/1958 --depth 1 --questions -o "$tmp/a.html" "$sample"
+n=$("$cg" graph --around 21/1958 --depth 1 --questions --format json "$sample" |
+    sed -n 's/.*"graph":{[^}]*"nodes":\([0-9]*\),"links":\([0-9]*\)}.*/\1 \2/p')
+if grep -q "\"counts\":{\"nodes\":${n% *},\"edges\":${n#* }}" "$tmp/a.html"; then ok
+else bad "html-around: counts differ from the JSON export's ($n)"; fi
+expect layout-without-html 2 "$cg" graph --layout time "$sample"
+stderr_has layout-without-html "--layout places the nodes of the explorer: it needs --format html"
+expect layout-bad 2 "$cg" graph --layout circle -o "$tmp/x.html" "$sample"
+stderr_has layout-bad "circle"
 
 # ---- the graph and its queries on the sample corpus
 expect stats 0 "$cg" stats "$sample"; stdout_has stats "^nodes  *84 (41 documents read, 43 external"

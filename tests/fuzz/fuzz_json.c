@@ -104,7 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     cg_input *in = NULL;
     if (cg_input_from_memory("doc.txt", data, size, NULL, &in, NULL) != CG_OK) return 0;
     reader r = {{NULL, NULL}, NULL, in, CG_BUF_INIT, 0};
-    cg_graph_options with_all = {true, true};
+    cg_graph_options with_all = {.questions = true, .urls = true, .quotes = true};
     if (cg_graph_new(NULL, &r.g[0], &err) != CG_OK) r.g[0] = NULL;
     if (cg_graph_new(&with_all, &r.g[1], &err) != CG_OK) r.g[1] = NULL;
     if (cg_check_new(&r.check, &err) != CG_OK) r.check = NULL;

@@ -114,7 +114,7 @@ static cg_status read_jsonl(cg_graph *g, const char *name, const char *data, siz
 }
 
 static cg_graph *build(const cg_extractor *ex, int questions, const char *meta) {
-    cg_graph_options o = {questions, 0};
+    cg_graph_options o = {.questions = questions};
     cg_graph *g = NULL;
     cg_error err;
     assert_int_equal(cg_graph_new(&o, &g, &err), CG_OK);
@@ -600,7 +600,7 @@ static int log_document(void *ctx, const char *file, const cg_extraction *ext,
 /* Reads the big corpus into a new graph: whole on `jobs` threads, or
  * (jobs 0) document by document. The graph's JSON and the callbacks' log. */
 static void big_read(const big *bg, int jobs, char **json, char **log) {
-    cg_graph_options o = {true, false};
+    cg_graph_options o = {.questions = true};
     handed h = {{NULL, 0, CG_OK, {0}}, {NULL, 0, 0}};
     cg_error err;
     assert_int_equal(cg_graph_new(&o, &h.l.g, &err), CG_OK);
