@@ -12,13 +12,18 @@
 # or "</style" in it, or "*/" in a licence) fails the build.
 cmake_minimum_required(VERSION 3.16)
 
-function(read_asset path var)
+function(read_asset path var) # [TEMPLATE: the page itself, whose markers are comments]
   if(NOT EXISTS "${path}")
     message(FATAL_ERROR "explorer: ${path} is missing")
   endif()
   file(READ "${path}" text)
   string(TOLOWER "${text}" lower)
-  foreach(bad "</script" "</style")
+  set(bads "</script" "</style")
+  if(NOT ARGV2 STREQUAL "TEMPLATE")
+    # in a script element "<!--" can keep a later "</script>" from ending it
+    list(APPEND bads "<!--")
+  endif()
+  foreach(bad IN LISTS bads)
     string(FIND "${lower}" "${bad}" at)
     if(NOT at EQUAL -1)
       message(FATAL_ERROR "explorer: ${path} contains '${bad}', which would end its element")
@@ -27,7 +32,7 @@ function(read_asset path var)
   set(${var} "${text}" PARENT_SCOPE)
 endfunction()
 
-read_asset("${DIR}/explorer.html" page)
+read_asset("${DIR}/explorer.html" page TEMPLATE)
 read_asset("${DIR}/explorer.css" css)
 read_asset("${DIR}/explorer.js" app)
 

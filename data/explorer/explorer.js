@@ -970,7 +970,8 @@
       if (r[F.url]) {
         const a = el('a', null, r[F.url]);
         a.id = 'cg-panel-link';
-        a.href = r[F.url];
+        // only web addresses: the data is the library's, but a link is a link
+        a.href = /^https?:\/\//i.test(r[F.url]) ? r[F.url] : '#';
         a.target = '_blank';
         a.rel = 'noopener noreferrer';
         metaRow(dl, 'Official source', a);

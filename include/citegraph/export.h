@@ -8,7 +8,7 @@
  * are written. Text from the documents is made valid UTF-8 and escaped for
  * each format, so that no title or URL can break the syntax of the output.
  * Each appends to a caller-owned cg_buf; CG_EINVAL for an unfinished graph,
- * CG_ENOMEM, and for GraphML CG_EGRAPH.
+ * CG_ENOMEM, and for GraphML and HTML CG_EGRAPH.
  */
 #ifndef CITEGRAPH_EXPORT_H
 #define CITEGRAPH_EXPORT_H

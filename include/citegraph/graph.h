@@ -313,9 +313,10 @@ CG_EXPORT cg_status cg_graph_neighbourhood(const cg_graph *g, size_t node, unsig
 /** How cg_graph_layout() places the nodes. */
 typedef enum cg_layout_kind {
     CG_LAYOUT_FORCE = 0, /* force-directed: Fruchterman-Reingold on a grid (igraph) */
-    CG_LAYOUT_TIME = 1   /* x is the date, y force-directed with x held, in the manner
-                            of CitNetExplorer; nodes without a date stand in a band
-                            left of the earliest date */
+    CG_LAYOUT_TIME = 1   /* x is the date, in the manner of CitNetExplorer; y that of
+                            the force layout, then a short run with x held; nodes
+                            without a date (a question: its document's) stand in a
+                            band left of the earliest date */
 } cg_layout_kind;
 
 /** The time axis of a CG_LAYOUT_TIME layout: the date `from` is at x_from,
@@ -324,16 +325,18 @@ typedef enum cg_layout_kind {
 typedef struct cg_time_axis {
     char from[11], to[11];
     double x_from, x_to;
-    double x_undated; /* the middle of the band of the nodes without a date: a tenth
-                         of the axis' width wide, its right edge left of x_from */
+    double x_undated; /* the middle of the band of the nodes without a date, as wide
+                         as a tenth of the axis (x_to - x_from; with one date only, of
+                         the layout's width), its right edge left of x_from */
 } cg_time_axis;
 
 /** Places the nodes marked in `keep` (NULL: all) in the plane: node v at
  * (xy[2v], xy[2v+1]), y growing upwards; xy has 2 * cg_graph_node_count()
  * entries, the caller's (nodes not kept get 0). Edges between kept nodes
  * pull their ends together, direction ignored. Deterministic: the same
- * graph gives the same coordinates (igraph's random numbers come from a
- * generator of its own with a fixed seed). The scale grows with the square
+ * graph gives the same coordinates with the same build of igraph (its
+ * random numbers come from a generator of its own with a fixed seed, and
+ * the caller's default generator is left as it was). The scale grows with the square
  * root of the number of nodes. `axis` may be NULL. CG_EINVAL for an
  * unfinished graph; CG_ENOMEM, CG_EGRAPH. */
 CG_EXPORT cg_status cg_graph_layout(const cg_graph *g, const unsigned char *keep,

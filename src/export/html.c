@@ -144,6 +144,14 @@ static int push(json_t *a, json_t *v) {
     return v && json_array_append_new(a, v) == 0;
 }
 
+/* *v, handed over: a container is taken only where the chain of pushes
+ * reaches it, and freed by its owner otherwise. */
+static json_t *take(json_t **v) {
+    json_t *t = *v;
+    *v = NULL;
+    return t;
+}
+
 static const char *const node_fields[] = {
     "id",       "label",  "x",      "y",    "kind",      "issuer",  "wahlperiode",
     "type",     "date",   "title",  "url",  "in_corpus", "authors", "indegree",
@@ -173,9 +181,7 @@ static json_t *node_row(page *p, size_t v) {
          push(row, json_integer(table_index(&p->tables[T_TYPE], n->type))) &&
          push(row, cgu_json_str(n->date)) && push(row, cgu_json_str(n->title)) &&
          push(row, cgu_json_str(n->url)) && push(row, json_integer(n->in_corpus)) &&
-         push(row, authors);
-    authors = NULL;
-    ok = ok && push(row, json_integer((json_int_t)p->indegree[v])) &&
+         push(row, take(&authors)) && push(row, json_integer((json_int_t)p->indegree[v])) &&
          push(row, json_real(p->pagerank[v])) &&
          push(row, cgu_json_str(cge_number(n, number, sizeof number))) &&
          push(row, json_integer(parent)) &&
@@ -207,10 +213,8 @@ static json_t *edge_row(page *p, const cg_edge *e) {
     ok = ok && push(row, json_integer((json_int_t)p->index[e->source])) &&
          push(row, json_integer((json_int_t)p->index[e->target])) &&
          push(row, json_integer((json_int_t)e->relation)) &&
-         push(row, json_integer((json_int_t)e->count)) && push(row, locators);
-    locators = NULL;
-    ok = ok && push(row, positions);
-    positions = NULL;
+         push(row, json_integer((json_int_t)e->count)) && push(row, take(&locators)) &&
+         push(row, take(&positions));
     json_decref(locators);
     json_decref(positions);
     if (ok) return row;
@@ -234,8 +238,13 @@ static json_t *header_json(page *p, const cg_html_options *opts, const cg_time_a
     char title[128];
     if (!opts->title)
         snprintf(title, sizeof title, "citegraph: %zu nodes, %zu edges", nodes, edges);
-    static const char *const roles[] = {"urheber", "ressort", "fragesteller"};
-    static const char *const relations[] = {"cites", "answers", "part_of"};
+    /* the names the graph gives the enums, in their order: the page's indices */
+    const char *const roles[] = {cg_author_role_name(CG_AUTHOR_SUBMITTER),
+                                 cg_author_role_name(CG_AUTHOR_MINISTRY),
+                                 cg_author_role_name(CG_AUTHOR_ASKER)};
+    const char *const relations[] = {cg_edge_relation_name(CG_EDGE_CITES),
+                                     cg_edge_relation_name(CG_EDGE_ANSWERS),
+                                     cg_edge_relation_name(CG_EDGE_PART_OF)};
     json_t *h = json_object(), *tables = json_object(), *time = json_null();
     int ok = h && tables && time;
     if (ok && opts->layout == CG_LAYOUT_TIME && axis->from[0]) {
@@ -253,18 +262,15 @@ static json_t *header_json(page *p, const cg_html_options *opts, const cg_time_a
         cgu_json_set(h, "generator", json_string("citegraph " CG_VERSION_STRING)) &&
         cgu_json_set(h, "title", cgu_json_str(opts->title ? opts->title : title)) &&
         cgu_json_set(h, "layout", json_string(opts->layout == CG_LAYOUT_TIME ? "time" : "force")) &&
-        cgu_json_set(h, "time_axis", time);
-    time = NULL;
+        cgu_json_set(h, "time_axis", take(&time));
     ok = ok && cgu_json_set(counts, "nodes", json_integer((json_int_t)nodes)) &&
          cgu_json_set(counts, "edges", json_integer((json_int_t)edges)) &&
-         cgu_json_set(h, "counts", counts);
-    counts = NULL;
+         cgu_json_set(h, "counts", take(&counts));
     for (size_t t = 0; ok && t < NTABLES; t++)
         ok = cgu_json_set(tables, table_names[t], table_json(&p->tables[t]));
     ok = ok && cgu_json_set(tables, "role", names_json(roles, 3)) &&
          cgu_json_set(tables, "relation", names_json(relations, 3)) &&
-         cgu_json_set(h, "tables", tables);
-    tables = NULL;
+         cgu_json_set(h, "tables", take(&tables));
     ok = ok &&
          cgu_json_set(h, "node_fields",
                       names_json(node_fields, sizeof node_fields / sizeof *node_fields)) &&

@@ -82,12 +82,9 @@ const char *cgr_quote_span(cgu_arena *a, const cg_input *in, size_t offset, size
 }
 
 const char *cgr_quote_line(cgu_arena *a, const cg_input *in, size_t line) {
-    if (!line || line > in->nlines) return cgu_arena_strndup(a, "", 0);
-    size_t s = in->line_starts[line - 1], e = s;
-    while (e < in->size && in->data[e] != '\n')
-        e++;
-    if (e > s && in->data[e - 1] == '\r') e--;
-    return cgr_quote_span(a, in, s, e - s);
+    size_t len;
+    const char *s = cg_extraction_line(NULL, in, line, &len);
+    return cgu_arena_strndup(a, s ? s : "", len);
 }
 
 const char *cg_extraction_line(const cg_extraction *ext, const cg_input *input, size_t line,
@@ -176,6 +173,7 @@ size_t cgr_quoted_line_index(const cg_extraction *ext, size_t line) {
 }
 
 const char *cgr_quoted_line(const cg_extraction *ext, size_t line) {
-    size_t i = ext->quoted ? cgr_quoted_line_index(ext, line) : SIZE_MAX;
-    return i != SIZE_MAX ? ext->quoted_line[i] : "";
+    size_t len;
+    const char *s = cg_extraction_line(ext, NULL, line, &len);
+    return s ? s : "";
 }

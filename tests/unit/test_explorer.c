@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
+#include <igraph.h>
 
 #include "citegraph/citegraph.h"
 #include "citegraph/export.h"
@@ -198,6 +199,20 @@ static void test_force_layout_deterministic(void **state) {
     cg_graph_free(g2);
 }
 
+/* The caller's default generator of igraph is as it was: the layout uses
+ * one of its own and puts the caller's back. */
+static void test_layout_keeps_the_callers_generator(void **state) {
+    fixture *f = *state;
+    cg_graph *g = build(f->ex, false, in_order);
+    igraph_rng_seed(igraph_rng_default(), 7);
+    igraph_real_t expected = igraph_rng_get_unif01(igraph_rng_default());
+    igraph_rng_seed(igraph_rng_default(), 7);
+    double *xy = layout(g, NULL, CG_LAYOUT_TIME, NULL);
+    assert_true(igraph_rng_get_unif01(igraph_rng_default()) == expected);
+    free(xy);
+    cg_graph_free(g);
+}
+
 static void test_time_layout(void **state) {
     fixture *f = *state;
     cg_graph *g = build(f->ex, false, in_order);
@@ -372,10 +387,15 @@ static int teardown(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_quotes_kept),     cmocka_unit_test(test_quote_cut_at_a_character),
-        cmocka_unit_test(test_extraction_line), cmocka_unit_test(test_force_layout_deterministic),
-        cmocka_unit_test(test_time_layout),     cmocka_unit_test(test_layout_of_a_part),
-        cmocka_unit_test(test_page_data),       cmocka_unit_test(test_page_deterministic_and_kept),
+        cmocka_unit_test(test_quotes_kept),
+        cmocka_unit_test(test_quote_cut_at_a_character),
+        cmocka_unit_test(test_extraction_line),
+        cmocka_unit_test(test_force_layout_deterministic),
+        cmocka_unit_test(test_layout_keeps_the_callers_generator),
+        cmocka_unit_test(test_time_layout),
+        cmocka_unit_test(test_layout_of_a_part),
+        cmocka_unit_test(test_page_data),
+        cmocka_unit_test(test_page_deterministic_and_kept),
         cmocka_unit_test(test_unfinished),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
