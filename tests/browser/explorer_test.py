@@ -53,6 +53,8 @@ ANSWER = "21/1958"                 # the Antwort the README's examples use
 ANSWER_ID = "BT-Drs. 21/1958"
 ESCAPE_FIXTURE = "tests/browser/fixtures/escape"
 ESCAPE_ID = "BT-Drs. 21/99901"
+# three documents of the sample as one page of DIP's answer (tools/text_to_dip.py)
+DIP_FIXTURE = "tests/browser/fixtures/dip/page-0001.json"
 
 
 def enc(s):
@@ -282,11 +284,23 @@ class Tester:
         return h, sel, parts
 
     def file_line(self, file, line, record=None):
-        """The line of a corpus file, trimmed (what .cg-quote must show)."""
-        if record:
-            return None
+        """The line of a corpus file, or of the text of its DIP record
+        `record` (from 1, over the file's pages in order), trimmed (what
+        .cg-quote must show)."""
         with open(os.path.join(self.src, file), encoding="utf-8", errors="replace", newline="") as f:
             text = f.read()
+        if record:
+            records, dec, at = [], json.JSONDecoder(), 0
+            while at < len(text):
+                while at < len(text) and text[at].isspace():
+                    at += 1
+                if at == len(text):
+                    break
+                page, at = dec.raw_decode(text, at)
+                records += page.get("documents", []) if isinstance(page, dict) else []
+            if not 0 < record <= len(records):
+                return None
+            text = records[record - 1].get("text") or ""
         lines = re.split(r"\r\n|\n|\r", text)
         return lines[line - 1].strip(" \t\r\n\f\v") if 0 < line <= len(lines) else None
 
@@ -799,7 +813,8 @@ class Tester:
         c = self.c
         variants = [("around", ["--around", ANSWER, "--depth", "1", SAMPLE]),
                     ("questions", ["--questions", SAMPLE]),
-                    ("time", ["--layout", "time", SAMPLE])]
+                    ("time", ["--layout", "time", SAMPLE]),
+                    ("dip", [DIP_FIXTURE])]
         for name, args in variants:
             page = None
             with c.group(f"{name}: page written"):
@@ -814,6 +829,11 @@ class Tester:
             if name == "time":
                 with c.group("time: x grows with the date"):
                     self.check_time_layout(corpus)
+            if name == "dip":
+                # positions in a DIP record: FILE#RECORD:LINE:COL, the record's line quoted
+                with c.group("dip: panel of 21/1958 read from a DIP page"):
+                    self.search(ANSWER, want=[ANSWER_ID])
+                    self.check_panel_lists("dip", ANSWER_ID, corpus, paths=(DIP_FIXTURE,))
             self.leave()
 
     def check_time_layout(self, corpus):
