@@ -1141,9 +1141,11 @@
       const every = pxYear < 28 ? 10 : pxYear < 55 ? 5 : pxYear < 90 ? 2 : 1;
       const months = pxYear > 900 ? 1 : pxYear > 300 ? 3 : 0;
       const MN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      // no tick left of the first date: the undated band stands there
       for (let y = y0; y <= y1; y++) {
-        const x = vx(dayNum(y, 1, 1));
-        if (x >= -50 && x <= W + 50 && y % every === 0) {
+        const x = vx(Math.max(dayNum(y, 1, 1), d0));
+        if (x >= -50 && x <= W + 50 && (y % every === 0 || y === y0) &&
+            (y === y0 || dayNum(y, 1, 1) > d0)) {
           const t = el('div', 'cg-tick');
           t.style.left = x + 'px';
           t.appendChild(el('span', null, String(y)));
@@ -1151,6 +1153,7 @@
         }
         if (months) {
           for (let m = 1 + months; m <= 12; m += months) {
+            if (dayNum(y, m, 1) <= d0) continue;
             const xm = vx(dayNum(y, m, 1));
             if (xm < -50 || xm > W + 50) continue;
             const t = el('div', 'cg-tick cg-minor');

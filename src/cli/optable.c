@@ -431,7 +431,7 @@ static const cli_option options[] = {
      .help = "dot (the default; Graphviz), json (node-link JSON for D3 and networkx), graphml "
              "(for Gephi and Cytoscape), csv (needs -o) or html (the explorer: one page that "
              "works offline in a browser; see Explorer); without --format, an -o FILE ending "
-             "in .json, .graphml or .html chooses it"},
+             "in .json, .graphml, .html or .htm chooses it (.dot, .gv or none: DOT)"},
     {.id = OPT_FORMAT,
      .short_name = 'f',
      .long_name = "format",
@@ -471,8 +471,8 @@ static const cli_option options[] = {
      .arg = "FILE",
      .commands = BIT(GRAPH),
      .help = "write to FILE instead of standard output; a FILE ending in .svg, .png or .pdf is "
-             "rendered with Graphviz's dot; --format csv writes FILE.nodes.csv and "
-             "FILE.edges.csv"},
+             "rendered with Graphviz's dot, one ending in .html is the explorer; --format csv "
+             "writes FILE.nodes.csv and FILE.edges.csv"},
 
     /* graph commands */
     {.id = OPT_AROUND,
@@ -569,7 +569,7 @@ static const cli_option options[] = {
      .commands = BIT(GRAPH),
      .help = "with --format html: how the nodes are placed: force (the default; "
              "force-directed) or time (x is the date, from left to right; documents without "
-             "a date in a column on the left)"},
+             "a date in a band on the left)"},
     {.id = OPT_FORCE_RENDER,
      .long_name = "force-render",
      .commands = BIT(GRAPH),
