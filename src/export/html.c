@@ -10,7 +10,7 @@
  * graph of 100,000 nodes and 300,000 edges stays a page a browser opens in
  * seconds. Every '<' of the JSON is written \u003c: no title can end the
  * script element. */
-#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
