@@ -21,34 +21,9 @@
 #include "citegraph/graph.h"
 #include "citegraph/graph_json.h"
 #include "cli.h"
+#include "graph_cmd.h"
 
 extern char **environ;
-
-/* The choices of --format, in the order of their rows in optable.c: graph's
- * dot|json|graphml|csv|html, and the queries' text|json. */
-typedef enum { GRAPH_DOT, GRAPH_JSON, GRAPH_GRAPHML, GRAPH_CSV, GRAPH_HTML } graph_format;
-typedef enum { QUERY_TEXT, QUERY_JSON } query_format;
-
-typedef struct opts {
-    cli_command_id q;
-    const char *ids[2];
-    cli_common common; /* -o, --format, --catalog, --patterns, --ext, -j */
-    const char **paths;
-    size_t npaths;
-    const char *around, *pairs;
-    const char *urheber; /* rank: only the documents of this author */
-    cg_direction direction;
-    cg_rank_method by;
-    bool by_urheber; /* stats --by urheber: who cites whom */
-    unsigned roles;  /* the authors' roles that count for it (CG_AUTHOR_BIT) */
-    long depth, top; /* -1: the command's default; top LONG_MAX: all */
-    bool questions, urls, timings;
-    bool force_render;     /* graph: render even a graph too large for dot */
-    cg_layout_kind layout; /* graph --format html: --layout */
-    bool layout_given;
-    int graph_format;      /* graph: the format of -o (graph_format) */
-    const char *render_as; /* graph: what Graphviz renders -o into, or NULL */
-} opts;
 
 static int output_format(cli *c, const opts *o, int *format, const char **render_as);
 
@@ -233,7 +208,7 @@ static int load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
 
 /* ---- text output ---- */
 
-static void print_node_line(cli_out *out, const cg_node *n) {
+void gq_print_node_line(cli_out *out, const cg_node *n) {
     cli_out_printf(out, "%s", n->id);
     if (n->type || n->date)
         cli_out_printf(out, "  (%s%s%s)", n->type ? n->type : "", n->type && n->date ? ", " : "",
@@ -246,7 +221,7 @@ static void print_node_line(cli_out *out, const cg_node *n) {
 static void print_edge(cli_out *out, const cg_graph *g, const cg_edge *e, size_t other,
                        const char *indent) {
     cli_out_printf(out, "%s%s  ", indent, cg_edge_relation_name(e->relation));
-    print_node_line(out, cg_graph_node(g, other));
+    gq_print_node_line(out, cg_graph_node(g, other));
     if (e->nlocators) {
         cli_out_printf(out, "%s    locators:", indent);
         for (size_t l = 0; l < e->nlocators; l++)
@@ -266,8 +241,7 @@ static void print_edge(cli_out *out, const cg_graph *g, const cg_edge *e, size_t
 
 /* ---- JSON output ---- */
 
-/* Writes `root` (taken) indented; false when memory ran out. */
-static bool emit_json(cli_out *out, json_t *root) {
+bool gq_emit_json(cli_out *out, json_t *root) {
     char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(root);
     if (!s) return false;
@@ -277,41 +251,26 @@ static bool emit_json(cli_out *out, json_t *root) {
     return true;
 }
 
-/* Appends v to array arr, or sets o[key] to v. v is taken in any case (the
- * *_new calls of jansson free it also when they fail, and when the container
- * is NULL); false when either is NULL or memory ran out. */
-static bool push(json_t *arr, json_t *v) {
+bool gq_push(json_t *arr, json_t *v) {
     return v && json_array_append_new(arr, v) == 0;
 }
 
-static bool set(json_t *o, const char *key, json_t *v) {
+bool gq_set(json_t *o, const char *key, json_t *v) {
     return v && json_object_set_new(o, key, v) == 0;
 }
 
-/* The value v, appended to arr, or set at o[key]: borrowed from the
- * container, to be filled; NULL when memory ran out (v is freed). */
-static json_t *pushed(json_t *arr, json_t *v) {
-    return push(arr, v) ? v : NULL;
+json_t *gq_pushed(json_t *arr, json_t *v) {
+    return gq_push(arr, v) ? v : NULL;
 }
 
-static json_t *set_to(json_t *o, const char *key, json_t *v) {
-    return set(o, key, v) ? v : NULL;
+json_t *gq_set_to(json_t *o, const char *key, json_t *v) {
+    return gq_set(o, key, v) ? v : NULL;
 }
 
 /* ---- the queries ---- */
 
-typedef struct query {
-    cli *c;
-    const opts *o;
-    const cg_graph *g;
-    const cg_extractor *ex;
-    cli_out *out;
-    bool json;
-} query;
 
-/* The node of an ID: EXIT_OK; or EXIT_FAILED when there is none, or
- * EXIT_NOMEM, either reported. */
-static int find(const query *qy, const char *id, size_t *node) {
+int gq_find(const query *qy, const char *id, size_t *node) {
     bool found;
     cg_error err;
     if (cg_graph_find(qy->g, qy->ex, id, &found, node, &err) != CG_OK)
@@ -326,24 +285,24 @@ static int q_cites(const query *qy, cg_direction dir) {
     const size_t *edges;
     const cg_graph *g = qy->g;
     cg_error err;
-    int found = find(qy, qy->o->ids[0], &v);
+    int found = gq_find(qy, qy->o->ids[0], &v);
     if (found != EXIT_OK) return found;
     if (cg_graph_edges_of(g, v, dir, &edges, &n, &err) != CG_OK)
         return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
     if (qy->json) {
         json_t *root = json_object(), *arr = NULL;
-        if (set(root, "node", cg_graph_node_json(g, v, NULL)))
-            arr = set_to(root, dir == CG_IN ? "cited_by" : "cites", json_array());
+        if (gq_set(root, "node", cg_graph_node_json(g, v, NULL)))
+            arr = gq_set_to(root, dir == CG_IN ? "cited_by" : "cites", json_array());
         bool ok = arr != NULL;
         for (size_t i = 0; ok && i < n; i++)
-            ok = push(arr, cg_graph_edge_json(g, edges[i], NULL));
+            ok = gq_push(arr, cg_graph_edge_json(g, edges[i], NULL));
         if (!ok) {
             json_decref(root);
             return EXIT_NOMEM;
         }
-        return emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
+        return gq_emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
     }
-    print_node_line(qy->out, cg_graph_node(g, v));
+    gq_print_node_line(qy->out, cg_graph_node(g, v));
     cli_out_printf(qy->out, "%s %zu node%s%s\n", dir == CG_IN ? "is cited by" : "cites", n,
                    n == 1 ? "" : "s", n ? ":" : "");
     for (size_t i = 0; i < n; i++) {
@@ -358,7 +317,7 @@ static int q_chain(const query *qy) {
     cg_chain_step *steps;
     cg_error err;
     const cg_graph *g = qy->g;
-    int found = find(qy, qy->o->ids[0], &v);
+    int found = gq_find(qy, qy->o->ids[0], &v);
     if (found != EXIT_OK) return found;
     cg_direction dir = qy->o->direction;
     unsigned depth = qy->o->depth >= 0 ? (unsigned)qy->o->depth : 3;
@@ -367,22 +326,22 @@ static int q_chain(const query *qy) {
     int rc = EXIT_OK;
     if (qy->json) {
         json_t *root = json_object(), *arr = NULL;
-        if (set(root, "direction", json_string(dir == CG_IN ? "in" : "out")))
-            arr = set_to(root, "chain", json_array());
+        if (gq_set(root, "direction", json_string(dir == CG_IN ? "in" : "out")))
+            arr = gq_set_to(root, "chain", json_array());
         bool ok = arr != NULL;
         for (size_t i = 0; ok && i < n; i++) {
-            json_t *s = pushed(arr, json_object());
-            ok = s && set(s, "depth", json_integer((json_int_t)steps[i].depth)) &&
-                 set(s, "node", cg_graph_node_json(g, steps[i].node, NULL)) &&
-                 set(s, "edge",
+            json_t *s = gq_pushed(arr, json_object());
+            ok = s && gq_set(s, "depth", json_integer((json_int_t)steps[i].depth)) &&
+                 gq_set(s, "node", cg_graph_node_json(g, steps[i].node, NULL)) &&
+                 gq_set(s, "edge",
                      steps[i].edge == SIZE_MAX ? json_null()
                                                : cg_graph_edge_json(g, steps[i].edge, NULL)) &&
-                 set(s, "repeated", json_boolean(steps[i].repeated));
+                 gq_set(s, "repeated", json_boolean(steps[i].repeated));
         }
         if (!ok) {
             json_decref(root);
             rc = EXIT_NOMEM;
-        } else if (!emit_json(qy->out, root)) {
+        } else if (!gq_emit_json(qy->out, root)) {
             rc = EXIT_NOMEM;
         }
         free(steps);
@@ -407,7 +366,7 @@ static int q_chain(const query *qy) {
         if (steps[i].repeated)
             cli_out_printf(qy->out, "%s (shown above)\n", nd->id);
         else
-            print_node_line(qy->out, nd);
+            gq_print_node_line(qy->out, nd);
     }
     free(steps);
     return rc;
@@ -425,7 +384,7 @@ static int q_pairs(const query *qy) {
     json_t *root = NULL, *arr = NULL;
     if (qy->json) {
         root = json_object();
-        arr = set_to(root, "paths", json_array());
+        arr = gq_set_to(root, "paths", json_array());
     }
     bool ok = !qy->json || arr;
     char line[1024];
@@ -457,9 +416,9 @@ static int q_pairs(const query *qy) {
         if (fa && fb && cg_graph_shortest_path(qy->g, a, b, &path, &n, NULL) != CG_OK) n = 0;
         free(path);
         if (qy->json) {
-            json_t *x = pushed(arr, json_object());
-            ok = x && set(x, "from", json_string(line)) && set(x, "to", json_string(tab + 1)) &&
-                 set(x, "length", n ? json_integer((json_int_t)(n - 1)) : json_null());
+            json_t *x = gq_pushed(arr, json_object());
+            ok = x && gq_set(x, "from", json_string(line)) && gq_set(x, "to", json_string(tab + 1)) &&
+                 gq_set(x, "length", n ? json_integer((json_int_t)(n - 1)) : json_null());
         } else if (n) {
             cli_out_printf(qy->out, "%s\t%s\t%zu\n", line, tab + 1, n - 1);
         } else {
@@ -476,14 +435,14 @@ static int q_pairs(const query *qy) {
         json_decref(root);
         return rc;
     }
-    return emit_json(qy->out, root) ? rc : EXIT_NOMEM;
+    return gq_emit_json(qy->out, root) ? rc : EXIT_NOMEM;
 }
 
 /* The nodes of path[0..n) as a JSON array; NULL when memory ran out. */
 static json_t *nodes_json(const cg_graph *g, const size_t *path, size_t n) {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
-        if (!push(arr, cg_graph_node_json(g, path[i], NULL))) {
+        if (!gq_push(arr, cg_graph_node_json(g, path[i], NULL))) {
             json_decref(arr);
             return NULL;
         }
@@ -493,7 +452,7 @@ static json_t *nodes_json(const cg_graph *g, const size_t *path, size_t n) {
 static void print_path(cli_out *out, const cg_graph *g, const size_t *path, size_t n) {
     for (size_t i = 0; i < n; i++) {
         cli_out_printf(out, "%s", i ? "  -> " : "     ");
-        print_node_line(out, cg_graph_node(g, path[i]));
+        gq_print_node_line(out, cg_graph_node(g, path[i]));
     }
 }
 
@@ -501,8 +460,8 @@ static int q_path(const query *qy) {
     if (qy->o->pairs) return q_pairs(qy);
     size_t a, b, *path, n;
     cg_error err;
-    int fa = find(qy, qy->o->ids[0], &a);
-    int fb = fa == EXIT_NOMEM ? fa : find(qy, qy->o->ids[1], &b);
+    int fa = gq_find(qy, qy->o->ids[0], &a);
+    int fb = fa == EXIT_NOMEM ? fa : gq_find(qy, qy->o->ids[1], &b);
     if (fa != EXIT_OK || fb != EXIT_OK)
         return fa == EXIT_NOMEM || fb == EXIT_NOMEM ? EXIT_NOMEM : EXIT_FAILED;
     if (cg_graph_shortest_path(qy->g, a, b, &path, &n, &err) != CG_OK)
@@ -510,10 +469,10 @@ static int q_path(const query *qy) {
     int rc = EXIT_OK;
     if (qy->json) {
         json_t *root = json_object();
-        bool ok = set(root, "length", n ? json_integer((json_int_t)(n - 1)) : json_null()) &&
-                  set(root, "path", nodes_json(qy->g, path, n));
+        bool ok = gq_set(root, "length", n ? json_integer((json_int_t)(n - 1)) : json_null()) &&
+                  gq_set(root, "path", nodes_json(qy->g, path, n));
         if (!ok) json_decref(root);
-        rc = ok && emit_json(qy->out, root) ? (n ? EXIT_OK : EXIT_FAILED) : EXIT_NOMEM;
+        rc = ok && gq_emit_json(qy->out, root) ? (n ? EXIT_OK : EXIT_FAILED) : EXIT_NOMEM;
     } else if (!n) {
         cli_out_printf(qy->out, "no citation path from %s to %s\n", cg_graph_node(qy->g, a)->id,
                        cg_graph_node(qy->g, b)->id);
@@ -535,18 +494,18 @@ static int q_longest(const query *qy) {
     int rc = EXIT_OK;
     if (qy->json) {
         json_t *root = json_object(), *cyc = NULL;
-        if (set(root, "length", json_integer(n ? (json_int_t)(n - 1) : 0)) &&
-            set(root, "path", nodes_json(g, path, n)))
-            cyc = set_to(root, "cycles", json_array());
+        if (gq_set(root, "length", json_integer(n ? (json_int_t)(n - 1) : 0)) &&
+            gq_set(root, "path", nodes_json(g, path, n)))
+            cyc = gq_set_to(root, "cycles", json_array());
         bool ok = cyc != NULL;
         for (size_t k = 1; ok && k <= ncycles; k++) {
-            json_t *members = pushed(cyc, json_array());
+            json_t *members = gq_pushed(cyc, json_array());
             ok = members != NULL;
             for (size_t v = 0; ok && v < cg_graph_node_count(g); v++)
-                if (cycle[v] == k) ok = push(members, json_string(cg_graph_node(g, v)->id));
+                if (cycle[v] == k) ok = gq_push(members, json_string(cg_graph_node(g, v)->id));
         }
         if (!ok) json_decref(root);
-        rc = ok && emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
+        rc = ok && gq_emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
     } else {
         cli_out_printf(qy->out, "longest chain, %zu step%s:\n", n ? n - 1 : 0, n == 2 ? "" : "s");
         print_path(qy->out, g, path, n);
@@ -638,21 +597,21 @@ static int q_rank(const query *qy) {
     if (top > n) top = n;
     if (qy->json) {
         json_t *root = json_object(), *arr = NULL;
-        if (set(root, "by", json_string(rank_names[qy->o->by])) &&
-            (!qy->o->urheber || set(root, "urheber", json_string(qy->o->urheber))))
-            arr = set_to(root, "ranking", json_array());
+        if (gq_set(root, "by", json_string(rank_names[qy->o->by])) &&
+            (!qy->o->urheber || gq_set(root, "urheber", json_string(qy->o->urheber))))
+            arr = gq_set_to(root, "ranking", json_array());
         bool ok = arr != NULL;
         for (size_t i = 0; ok && i < top; i++) {
-            json_t *x = pushed(arr, cg_graph_node_json(qy->g, r[i].node, NULL));
-            ok = x && set(x, "rank", json_integer((json_int_t)i + 1)) &&
-                 set(x, "score", json_real(r[i].score));
+            json_t *x = gq_pushed(arr, cg_graph_node_json(qy->g, r[i].node, NULL));
+            ok = x && gq_set(x, "rank", json_integer((json_int_t)i + 1)) &&
+                 gq_set(x, "score", json_real(r[i].score));
         }
         if (!ok) json_decref(root);
-        rc = ok && emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
+        rc = ok && gq_emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
     } else {
         for (size_t i = 0; i < top; i++) {
             cli_out_printf(qy->out, "%4zu  %-12.6g  ", i + 1, r[i].score);
-            print_node_line(qy->out, cg_graph_node(qy->g, r[i].node));
+            gq_print_node_line(qy->out, cg_graph_node(qy->g, r[i].node));
         }
     }
     free(r);
@@ -672,31 +631,31 @@ static bool cites_nothing(const cg_graph *g, size_t v) {
 static bool stats_json(const query *qy, const cg_graph_stats *s, const ranked *r, size_t top) {
     const cg_graph *g = qy->g;
     json_t *root = json_object();
-    bool ok = set(root, "nodes", json_integer((json_int_t)s->nodes)) &&
-              set(root, "in_corpus", json_integer((json_int_t)s->in_corpus)) &&
-              set(root, "external", json_integer((json_int_t)s->external)) &&
-              set(root, "questions", json_integer((json_int_t)s->questions)) &&
-              set(root, "edges", json_integer((json_int_t)s->edges)) &&
-              set(root, "components", json_integer((json_int_t)s->weak_components)) &&
-              set(root, "cycles", json_integer((json_int_t)s->cycles)) &&
-              set(root, "nodes_in_cycles", json_integer((json_int_t)s->nodes_in_cycles)) &&
-              set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none)) &&
-              set(root, "duplicates", json_integer((json_int_t)s->duplicates));
-    json_t *most = ok ? set_to(root, "most_cited", json_array()) : NULL;
-    json_t *nothing = most ? set_to(root, "citing_nothing", json_array()) : NULL;
+    bool ok = gq_set(root, "nodes", json_integer((json_int_t)s->nodes)) &&
+              gq_set(root, "in_corpus", json_integer((json_int_t)s->in_corpus)) &&
+              gq_set(root, "external", json_integer((json_int_t)s->external)) &&
+              gq_set(root, "questions", json_integer((json_int_t)s->questions)) &&
+              gq_set(root, "edges", json_integer((json_int_t)s->edges)) &&
+              gq_set(root, "components", json_integer((json_int_t)s->weak_components)) &&
+              gq_set(root, "cycles", json_integer((json_int_t)s->cycles)) &&
+              gq_set(root, "nodes_in_cycles", json_integer((json_int_t)s->nodes_in_cycles)) &&
+              gq_set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none)) &&
+              gq_set(root, "duplicates", json_integer((json_int_t)s->duplicates));
+    json_t *most = ok ? gq_set_to(root, "most_cited", json_array()) : NULL;
+    json_t *nothing = most ? gq_set_to(root, "citing_nothing", json_array()) : NULL;
     ok = nothing != NULL;
     for (size_t i = 0; ok && i < top && r[i].score > 0; i++) {
-        json_t *x = pushed(most, cg_graph_node_json(g, r[i].node, NULL));
-        ok = x && set(x, "cited_by", json_integer((json_int_t)r[i].score));
+        json_t *x = gq_pushed(most, cg_graph_node_json(g, r[i].node, NULL));
+        ok = x && gq_set(x, "cited_by", json_integer((json_int_t)r[i].score));
     }
     for (size_t v = 0; ok && v < s->nodes; v++)
         if (cg_graph_node(g, v)->in_corpus && cites_nothing(g, v))
-            ok = push(nothing, json_string(cg_graph_node(g, v)->id));
+            ok = gq_push(nothing, json_string(cg_graph_node(g, v)->id));
     if (!ok) {
         json_decref(root);
         return false;
     }
-    return emit_json(qy->out, root);
+    return gq_emit_json(qy->out, root);
 }
 
 static const char *const role_names[] = {"urheber", "ressort", "fragesteller", "all"};
@@ -719,19 +678,19 @@ static int q_author_pairs(const query *qy) {
     int rc = EXIT_OK;
     if (qy->json) {
         json_t *root = json_object(), *arr = NULL;
-        if (set(root, "by", json_string("urheber")) &&
-            set(root, "role", json_string(roles_name(qy->o->roles))) &&
-            set(root, "pairs_total", json_integer((json_int_t)n)))
-            arr = set_to(root, "pairs", json_array());
+        if (gq_set(root, "by", json_string("urheber")) &&
+            gq_set(root, "role", json_string(roles_name(qy->o->roles))) &&
+            gq_set(root, "pairs_total", json_integer((json_int_t)n)))
+            arr = gq_set_to(root, "pairs", json_array());
         bool ok = arr != NULL;
         for (size_t i = 0; ok && i < top; i++) {
-            json_t *x = pushed(arr, json_object());
-            ok = x && set(x, "citing", json_string(pairs[i].citing)) &&
-                 set(x, "cited", json_string(pairs[i].cited)) &&
-                 set(x, "edges", json_integer((json_int_t)pairs[i].edges));
+            json_t *x = gq_pushed(arr, json_object());
+            ok = x && gq_set(x, "citing", json_string(pairs[i].citing)) &&
+                 gq_set(x, "cited", json_string(pairs[i].cited)) &&
+                 gq_set(x, "edges", json_integer((json_int_t)pairs[i].edges));
         }
         if (!ok) json_decref(root);
-        rc = ok && emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
+        rc = ok && gq_emit_json(qy->out, root) ? EXIT_OK : EXIT_NOMEM;
     } else {
         cli_out_printf(qy->out, "who cites whom (%s), citation edges:\n", roles_name(qy->o->roles));
         for (size_t i = 0; i < top; i++)
@@ -776,7 +735,7 @@ static int q_stats(const query *qy) {
     cli_out_printf(out, "most cited:\n");
     for (size_t i = 0; i < top && r[i].score > 0; i++) {
         cli_out_printf(out, "  %5.0f  ", r[i].score);
-        print_node_line(out, cg_graph_node(g, r[i].node));
+        gq_print_node_line(out, cg_graph_node(g, r[i].node));
     }
     free(r);
     size_t listed = 0;
@@ -788,7 +747,7 @@ static int q_stats(const query *qy) {
         if (!cg_graph_node(g, v)->in_corpus || !cites_nothing(g, v)) continue;
         listed++;
         cli_out_printf(out, "         ");
-        print_node_line(out, cg_graph_node(g, v));
+        gq_print_node_line(out, cg_graph_node(g, v));
     }
     return EXIT_OK;
 }
@@ -904,7 +863,7 @@ static int q_graph(const query *qy) {
     cg_error err;
     if (o->around) {
         size_t v;
-        int found = find(qy, o->around, &v);
+        int found = gq_find(qy, o->around, &v);
         if (found != EXIT_OK) return found;
         if (!(keep = malloc(cg_graph_node_count(g) + 1))) return EXIT_NOMEM;
         unsigned depth = o->depth >= 0 ? (unsigned)o->depth : 2;
