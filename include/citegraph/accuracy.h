@@ -52,8 +52,11 @@ typedef enum cg_mismatch_kind {
     CG_MISMATCH_TITLE = 4,     /* metadata: the title differs (`expected`, `found`) */
     CG_MISMATCH_AUTHORS = 5,   /* metadata: the authors differ ("ROLE:NAME | ...") */
     CG_MISMATCH_TYPE = 6,      /* metadata: the document type differs */
-    CG_MISMATCH_UNREADABLE = 7 /* metadata: a gold row's document could not be read or
+    CG_MISMATCH_UNREADABLE = 7, /* metadata: a gold row's document could not be read or
                                   extracted; `expected` says why */
+    CG_MISMATCH_ANSWER = 8      /* answers: question `target` is answered otherwise (`found`,
+                                   "none" when no answer names it) than the gold says
+                                   (`expected`); `line` is the gold file's */
 } cg_mismatch_kind;
 
 typedef struct cg_mismatch {
@@ -92,6 +95,34 @@ CG_EXPORT cg_metadata_tally cg_accuracy_metadata(const cg_accuracy *a);
  * `out` (cleared first). CG_ENOMEM. */
 CG_EXPORT cg_status cg_authors_format(const cg_author *authors, size_t n, cg_buf *out);
 
+/** Compares how an Antwort answers each of its questions
+ * (cg_extraction_answers()) with a gold file NAME.questions.tsv: a header
+ * row "question<TAB>answer<TAB>to", then one row per question ("3", "3a"),
+ * answer "own", "reference" or "partly", and what it refers to (read by
+ * people, not compared); '#' comments. A question the Antwort answers in
+ * parts takes the kind of its parts (partly when they differ); a
+ * sub-question answered with its question, the question's. CG_EIO,
+ * CG_EFORMAT (err->line set), CG_ENOMEM. */
+CG_EXPORT cg_status cg_accuracy_add_answers(cg_accuracy *a, const char *name,
+                                            const char *gold_path, const cg_extraction *ext,
+                                            cg_error *err);
+
+/** The questions compared by cg_accuracy_add_answers(): how many, how many
+ * answered as the gold says, and the gold's, the extraction's and both's
+ * answers only by reference. */
+typedef struct cg_answer_tally {
+    size_t questions, agree;
+    size_t gold_reference, found_reference, both_reference;
+} cg_answer_tally;
+
+/** The answers' tally. */
+CG_EXPORT cg_answer_tally cg_accuracy_answers(const cg_accuracy *a);
+
+/** The tallies per relation ("answers", "cites", "refers"): gold rows with
+ * it, references found with it, matched rows with it in both; sorted by
+ * name; *tallies is borrowed. */
+CG_EXPORT size_t cg_accuracy_relations(const cg_accuracy *a, const cg_tally **tallies);
+
 /** The tallies per kind, sorted by kind; *tallies is borrowed. */
 CG_EXPORT size_t cg_accuracy_tallies(const cg_accuracy *a, const cg_tally **tallies);
 /** The tallies of all kinds together, and the matched rows with the right
@@ -104,7 +135,8 @@ CG_EXPORT size_t cg_accuracy_mismatches(const cg_accuracy *a, const cg_mismatch 
 CG_EXPORT size_t cg_accuracy_documents(const cg_accuracy *a);
 
 /** Checks the figures against a thresholds file: lines "KIND MIN_PRECISION
- * [MIN_RECALL]" (KIND may be "overall"), "locator MIN", "relation MIN", for
+ * [MIN_RECALL]" (KIND may be "overall", or a relation: "refers"), "locator MIN",
+ * "relation MIN", "answer_status MIN" (share of questions answered as the gold says), for
  * metadata "title MIN", "urheber MIN", "type MIN" (shares of documents), '#'
  * comments. Appends one line "BELOW ..." per figure below its threshold to
  * `report` and sets *misses. CG_EIO when the file cannot be read,

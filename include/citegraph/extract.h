@@ -29,11 +29,13 @@ typedef struct cg_extractor cg_extractor;
 typedef struct cg_extraction cg_extraction;
 
 typedef enum cg_relation {
-    CG_REL_CITES = 0,  /* an ordinary citation */
-    CG_REL_ANSWERS = 1 /* an Antwort naming the Anfrage it answers */
+    CG_REL_CITES = 0,   /* an ordinary citation */
+    CG_REL_ANSWERS = 1, /* an Antwort naming the Anfrage it answers */
+    CG_REL_REFERS = 2   /* in an Antwort, a referral: the sentence gives the answer by sending
+                           the reader there ("Auf die Antwort zu Frage 6 wird verwiesen") */
 } cg_relation;
 
-/** "cites" or "answers". Static. */
+/** "cites", "answers" or "refers". Static. */
 CG_EXPORT const char *cg_relation_name(cg_relation rel);
 
 /* Flags on a reference. */
@@ -55,7 +57,37 @@ typedef struct cg_reference {
     size_t length;
     size_t line;
     size_t col;
+    /* In an Antwort: the questions of the document in whose answer the
+     * reference stands (several for an answer to questions taken together);
+     * NULL and 0 elsewhere (the header, the quoted questions, the
+     * preliminary remarks, other documents). */
+    const cg_question *answering;
+    size_t nanswering;
 } cg_reference;
+
+/** How an Antwort answers a question (or questions taken together). */
+typedef enum cg_answer_kind {
+    CG_ANSWER_OWN = 0,       /* in its own words: no referral */
+    CG_ANSWER_REFERENCE = 1, /* only by reference: every sentence a referral, apart from a note
+                                that questions are answered together */
+    CG_ANSWER_PARTLY = 2     /* referrals and words of its own */
+} cg_answer_kind;
+
+/** "own", "reference" or "partly". Static. */
+CG_EXPORT const char *cg_answer_kind_name(cg_answer_kind kind);
+
+/** One answer of an Antwort: to `questions` (one, or several answered
+ * together, as the Antwort numbers them), where it begins in the original
+ * bytes, and its sentences counted. */
+typedef struct cg_answer {
+    const cg_question *questions;
+    size_t nquestions;
+    cg_answer_kind kind;
+    size_t referrals; /* sentences that refer elsewhere */
+    size_t own;       /* sentences of its own (a note that questions are answered together
+                         is neither) */
+    size_t offset, line, col;
+} cg_answer;
 
 /** Who a document is by (DIP's "urheber" and "ressort"). */
 typedef enum cg_author_role {
@@ -172,6 +204,10 @@ CG_EXPORT const cg_reference *cg_extraction_reference(const cg_extraction *ext, 
  * sequence, lettered ones belong to the question before them); 0 for other
  * documents. *questions is borrowed from the extraction. */
 CG_EXPORT size_t cg_extraction_questions(const cg_extraction *ext, const cg_question **questions);
+/** An Antwort's answers, in the order of the text (0 for other documents,
+ * and for an Antwort whose questions the text does not number). *answers
+ * is borrowed from the extraction. */
+CG_EXPORT size_t cg_extraction_answers(const cg_extraction *ext, const cg_answer **answers);
 /** The defects found, in order. *defects is borrowed from the extraction. */
 CG_EXPORT size_t cg_extraction_defects(const cg_extraction *ext, const cg_defect **defects);
 /** Line `line` (from 1) of the document `ext` was extracted from, as the

@@ -55,9 +55,10 @@ typedef int (*cg_jsonl_fn)(void *ctx, const char *file, const cg_extraction *ext
 
 /** Reads the JSON Lines written by `citegraph extract` (`name` is what
  * messages call it) and hands each document's extraction to `fn`. The
- * extractions carry what the lines carry: the document's header facts and
- * its references with their ids, locators (questions included), relations,
- * flags and positions; not the document's questions and defects. Document
+ * extractions carry what the lines carry: the document's header facts, an
+ * Antwort's answers, and its references with their ids, locators
+ * (questions included), relations, the questions they answer, flags and
+ * positions; not the document's questions and defects. Document
  * lines that record an error, summary lines and lines of other types are
  * passed over. A large input is parsed on up to `jobs` threads (0: one per
  * core); `fn` is still called in file order on the calling thread, so the

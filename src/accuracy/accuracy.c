@@ -5,6 +5,7 @@
  * `extract --format tsv`): the canonical id, the kind's name, the locator's
  * text and the relation's name. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,16 @@ typedef struct rows {
     size_t n, cap;
 } rows;
 
+typedef struct tally_list {
+    cg_tally *v;
+    size_t n, cap;
+} tally_list;
+
 struct cg_accuracy {
     cgu_arena arena;
-    cg_tally *tallies;
-    size_t ntallies, captallies;
+    tally_list kinds;     /* per kind */
+    tally_list relations; /* per relation: gold rows with it, found with it, matched with it */
+    cg_answer_tally answers;
     size_t matched, locator_ok, relation_ok, documents;
     cg_metadata_tally meta;
     cg_mismatch *mismatches;
@@ -40,28 +47,32 @@ cg_status cg_accuracy_new(cg_accuracy **out, cg_error *err) {
 
 void cg_accuracy_free(cg_accuracy *a) {
     if (!a) return;
-    free(a->tallies);
+    free(a->kinds.v);
+    free(a->relations.v);
     free(a->mismatches);
     cgu_arena_release(&a->arena);
     free(a);
 }
 
-/* The tally of `kind`, made in its place if new: the tallies stay sorted by kind. */
-static cg_tally *tally_for(cg_accuracy *a, const char *kind) {
+/* The tally of `kind` in `list`, made in its place if new: the tallies stay sorted by kind. */
+static cg_tally *tally_in(cg_accuracy *a, tally_list *list, const char *kind) {
     size_t at = 0;
-    while (at < a->ntallies) {
-        int c = strcmp(a->tallies[at].kind, kind);
-        if (c == 0) return &a->tallies[at];
+    while (at < list->n) {
+        int c = strcmp(list->v[at].kind, kind);
+        if (c == 0) return &list->v[at];
         if (c > 0) break;
         at++;
     }
     const char *k = cgu_arena_strdup(&a->arena, kind);
-    if (!k || cgu_grow((void **)&a->tallies, &a->captallies, a->ntallies + 1, sizeof *a->tallies))
-        return NULL;
-    memmove(a->tallies + at + 1, a->tallies + at, (a->ntallies - at) * sizeof *a->tallies);
-    a->ntallies++;
-    a->tallies[at] = (cg_tally){k, 0, 0, 0};
-    return &a->tallies[at];
+    if (!k || cgu_grow((void **)&list->v, &list->cap, list->n + 1, sizeof *list->v)) return NULL;
+    memmove(list->v + at + 1, list->v + at, (list->n - at) * sizeof *list->v);
+    list->n++;
+    list->v[at] = (cg_tally){k, 0, 0, 0};
+    return &list->v[at];
+}
+
+static cg_tally *tally_for(cg_accuracy *a, const char *kind) {
+    return tally_in(a, &a->kinds, kind);
 }
 
 /* The next row of a gold file, without its line end: its length, or 0 at
@@ -176,9 +187,12 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
                 else if (mismatch(a, (cg_mismatch){CG_MISMATCH_LOCATOR, doc, g->line, g->kind,
                                                    g->target, f->locator, g->locator, NULL, NULL}))
                     return CG_ENOMEM;
-                if (strcmp(f->relation, g->relation) == 0)
+                if (strcmp(f->relation, g->relation) == 0) {
                     a->relation_ok++;
-                else if (mismatch(a, (cg_mismatch){CG_MISMATCH_RELATION, doc, g->line, g->kind,
+                    cg_tally *rt = tally_in(a, &a->relations, g->relation);
+                    if (!rt) return CG_ENOMEM;
+                    rt->tp++;
+                } else if (mismatch(a, (cg_mismatch){CG_MISMATCH_RELATION, doc, g->line, g->kind,
                                                    g->target, f->locator, g->relation, f->relation,
                                                    NULL}))
                     return CG_ENOMEM;
@@ -187,9 +201,10 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
         }
     for (size_t j = 0; j < gold->n; j++) {
         const row *g = &gold->v[j];
-        cg_tally *t = tally_for(a, g->kind);
-        if (!t) return CG_ENOMEM;
+        cg_tally *t = tally_for(a, g->kind), *rt = tally_in(a, &a->relations, g->relation);
+        if (!t || !rt) return CG_ENOMEM;
         t->gold++;
+        rt->gold++;
         if (!g->matched &&
             mismatch(a, (cg_mismatch){CG_MISMATCH_MISSED, doc, g->line, g->kind, g->target,
                                       g->locator, NULL, NULL, line_text(a, in, g->line)}))
@@ -197,9 +212,10 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
     }
     for (size_t i = 0; i < found->n; i++) {
         const row *f = &found->v[i];
-        cg_tally *t = tally_for(a, f->kind);
-        if (!t) return CG_ENOMEM;
+        cg_tally *t = tally_for(a, f->kind), *rt = tally_in(a, &a->relations, f->relation);
+        if (!t || !rt) return CG_ENOMEM;
         t->found++;
+        rt->found++;
         if (!f->matched &&
             mismatch(a, (cg_mismatch){CG_MISMATCH_EXTRA, doc, f->line, f->kind, f->target,
                                       f->locator, NULL, NULL, line_text(a, in, f->line)}))
@@ -231,17 +247,22 @@ cg_status cg_accuracy_add(cg_accuracy *a, const char *name, const char *gold_pat
 }
 
 size_t cg_accuracy_tallies(const cg_accuracy *a, const cg_tally **tallies) {
-    *tallies = a->tallies;
-    return a->ntallies;
+    *tallies = a->kinds.v;
+    return a->kinds.n;
+}
+
+size_t cg_accuracy_relations(const cg_accuracy *a, const cg_tally **tallies) {
+    *tallies = a->relations.v;
+    return a->relations.n;
 }
 
 void cg_accuracy_overall(const cg_accuracy *a, cg_tally *all, size_t *matched, size_t *locator_ok,
                          size_t *relation_ok) {
     *all = (cg_tally){"overall", 0, 0, 0};
-    for (size_t i = 0; i < a->ntallies; i++) {
-        all->gold += a->tallies[i].gold;
-        all->found += a->tallies[i].found;
-        all->tp += a->tallies[i].tp;
+    for (size_t i = 0; i < a->kinds.n; i++) {
+        all->gold += a->kinds.v[i].gold;
+        all->found += a->kinds.v[i].found;
+        all->tp += a->kinds.v[i].tp;
     }
     if (matched) *matched = a->matched;
     if (locator_ok) *locator_ok = a->locator_ok;
@@ -255,6 +276,96 @@ size_t cg_accuracy_mismatches(const cg_accuracy *a, const cg_mismatch **mismatch
 
 size_t cg_accuracy_documents(const cg_accuracy *a) {
     return a->documents;
+}
+
+/* ---- answers: how each question is answered ---- */
+
+static const char *const answer_kinds[] = {"own", "reference", "partly", "none"};
+
+static bool same_question(const cg_question *x, unsigned number, char sub) {
+    return x->number == number && x->sub == sub;
+}
+
+/* How the extraction answers question `number` `sub`: the kind of the answer
+ * that names it; for a question without a letter that the Antwort answers
+ * in parts ("3a", "3b"), the kind of the parts (partly when they differ);
+ * for a sub-question answered with its question, the question's. 3 when no
+ * answer names it. */
+static int found_answer(const cg_extraction *ext, unsigned number, char sub) {
+    const cg_answer *ans;
+    size_t n = cg_extraction_answers(ext, &ans);
+    for (size_t i = 0; i < n; i++)
+        for (size_t q = 0; q < ans[i].nquestions; q++)
+            if (same_question(&ans[i].questions[q], number, sub)) return (int)ans[i].kind;
+    int kind = 3;
+    for (size_t i = 0; i < n; i++)
+        for (size_t q = 0; q < ans[i].nquestions; q++) {
+            const cg_question *x = &ans[i].questions[q];
+            if (x->number != number || (sub ? x->sub != 0 : x->sub == 0)) continue;
+            int k = (int)ans[i].kind;
+            kind = kind == 3 || kind == k ? k : (int)CG_ANSWER_PARTLY;
+            break;
+        }
+    return kind;
+}
+
+cg_status cg_accuracy_add_answers(cg_accuracy *a, const char *name, const char *gold_path,
+                                  const cg_extraction *ext, cg_error *err) {
+    FILE *f = fopen(gold_path, "r");
+    if (!f) return cgu_error(err, CG_EIO, gold_path, 0, 0, "cannot open: %s", strerror(errno));
+    const char *doc = cgu_arena_strdup(&a->arena, name);
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t len;
+    int header_seen = 0;
+    cg_status st = doc ? CG_OK : cgu_oom(err);
+    while (st == CG_OK && (len = next_row(f, &line, &cap, &lineno)) > 0) {
+        if (!header_seen) {
+            header_seen = 1;
+            if (strncmp(line, "question\t", 9) == 0) continue;
+        }
+        char *kind = strchr(line, '\t');
+        if (kind) *kind++ = '\0';
+        char *to = kind ? strchr(kind, '\t') : NULL;
+        if (to) *to = '\0';
+        char *end;
+        unsigned long number = strtoul(line, &end, 10);
+        char sub = *end >= 'a' && *end <= 'z' ? *end++ : 0;
+        int gold = -1;
+        for (int k = 0; kind && k < 3; k++)
+            if (strcmp(kind, answer_kinds[k]) == 0) gold = k;
+        if (!number || number > 100000 || *end || gold < 0) {
+            st = cgu_error(err, CG_EFORMAT, gold_path, lineno, 0,
+                           "expected 'QUESTION<TAB>own|reference|partly[<TAB>TO]'");
+            break;
+        }
+        int found = found_answer(ext, (unsigned)number, sub);
+        cg_answer_tally *t = &a->answers;
+        t->questions++;
+        t->gold_reference += gold == CG_ANSWER_REFERENCE;
+        t->found_reference += found == CG_ANSWER_REFERENCE;
+        t->both_reference += gold == CG_ANSWER_REFERENCE && found == CG_ANSWER_REFERENCE;
+        if (found == gold) {
+            t->agree++;
+            continue;
+        }
+        char label[24];
+        if (sub)
+            snprintf(label, sizeof label, "%lu%c", number, sub);
+        else
+            snprintf(label, sizeof label, "%lu", number);
+        const char *l = cgu_arena_strdup(&a->arena, label);
+        if (!l || mismatch(a, (cg_mismatch){CG_MISMATCH_ANSWER, doc, lineno, "question", l, "",
+                                            answer_kinds[gold], answer_kinds[found], NULL}))
+            st = cgu_oom(err);
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
+cg_answer_tally cg_accuracy_answers(const cg_accuracy *a) {
+    return a->answers;
 }
 
 /* ---- metadata: titles, authors, types ---- */
@@ -450,11 +561,26 @@ cg_status cg_accuracy_check_thresholds(const cg_accuracy *a, const char *path, c
             }
             continue;
         }
+        if (strcmp(kind, "answer_status") == 0) {
+            const cg_answer_tally *at = &a->answers;
+            double v = ratio(at->agree, at->questions);
+            if (!at->questions || v + 1e-9 < p_min) {
+                ++*misses;
+                if (cgu_buf_printf(report, "BELOW answer_status share %.4f < %.4f (%zu of %zu "
+                                           "questions)\n",
+                                   v, p_min, at->agree, at->questions))
+                    st = cgu_oom(err);
+            }
+            continue;
+        }
+        /* a kind, or else a relation ("refers") */
         const cg_tally *t = strcmp(kind, "overall") == 0 ? &all : NULL;
-        for (size_t i = 0; !t && i < a->ntallies; i++)
-            if (strcmp(a->tallies[i].kind, kind) == 0) t = &a->tallies[i];
+        for (size_t i = 0; !t && i < a->kinds.n; i++)
+            if (strcmp(a->kinds.v[i].kind, kind) == 0) t = &a->kinds.v[i];
+        for (size_t i = 0; !t && i < a->relations.n; i++)
+            if (strcmp(a->relations.v[i].kind, kind) == 0) t = &a->relations.v[i];
         if (!t) {
-            bad = cgu_buf_printf(report, "BELOW %s: no such kind in the gold set\n", kind);
+            bad = cgu_buf_printf(report, "BELOW %s: no such kind or relation in the gold set\n", kind);
             ++*misses;
         } else {
             double p = ratio(t->tp, t->found), r = ratio(t->tp, t->gold);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "citegraph/accuracy.h"
 #include "cli.h"
@@ -74,6 +75,10 @@ static void print_mismatch(cli_out *out, const cg_mismatch *m) {
     case CG_MISMATCH_EXTRA:
         cli_out_printf(out, "FP  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind,
                        m->target, at, m->locator, m->line_text);
+        break;
+    case CG_MISMATCH_ANSWER:
+        cli_out_printf(out, "ANS %s.questions.tsv:%zu: Frage %s: answered %s, expected %s\n",
+                       m->document, m->line, m->target, m->found, m->expected);
         break;
     case CG_MISMATCH_TITLE:
     case CG_MISMATCH_AUTHORS:
@@ -161,9 +166,15 @@ static int measure(cli *c, const cg_extractor *ex, const char *dir, char **names
         cg_input *in = NULL;
         cg_extraction *ext = NULL;
         cg_error err;
+        /* NAME.questions.tsv beside it: how an Antwort answers each question */
+        char answers_path[4096];
+        snprintf(answers_path, sizeof answers_path, "%s/%s.questions.tsv", dir, names[k]);
+        bool has_answers = access(answers_path, F_OK) == 0;
         if (cg_input_read_file(text_path, NULL, &in, &err) != CG_OK ||
             cg_extract(ex, in, &ext, &err) != CG_OK ||
-            cg_accuracy_add(acc, names[k], gold_path, in, ext, &err) != CG_OK) {
+            cg_accuracy_add(acc, names[k], gold_path, in, ext, &err) != CG_OK ||
+            (has_answers &&
+             cg_accuracy_add_answers(acc, names[k], answers_path, ext, &err) != CG_OK)) {
             int st = cli_fail(c, &err, NULL, EXIT_FAILED);
             if (rc == EXIT_OK || st == EXIT_NOMEM) rc = st;
         }
@@ -241,6 +252,24 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
                    ratio(locator_ok, matched));
     cli_out_printf(&out, "relation accuracy on %zu matched rows: %.4f\n", matched,
                    ratio(relation_ok, matched));
+    /* per relation: a row counts for the relation the gold or the extractor gives it */
+    const cg_tally *rs;
+    size_t nr = cg_accuracy_relations(acc, &rs);
+    cli_out_printf(&out, "\n%-24s %6s %6s %6s %6s %6s %9s %7s %7s\n", "relation", "gold", "found",
+                   "TP", "FP", "FN", "precision", "recall", "F1");
+    for (size_t i = 0; i < nr; i++)
+        print_tally(&out, &rs[i]);
+    cg_answer_tally at = cg_accuracy_answers(acc);
+    if (at.questions) {
+        cli_out_printf(&out,
+                       "\nanswers: %zu questions, answered as the gold says: %zu (%.4f); "
+                       "only by reference: gold %zu, found %zu, both %zu (precision %.4f, "
+                       "recall %.4f)\n",
+                       at.questions, at.agree, ratio(at.agree, at.questions), at.gold_reference,
+                       at.found_reference, at.both_reference,
+                       ratio(at.both_reference, at.found_reference),
+                       ratio(at.both_reference, at.gold_reference));
+    }
     cli_out_printf(&out, "documents: %zu\n", nnames);
 thresholds:
     if (thresholds) {

@@ -57,6 +57,8 @@ typedef struct cgx_result {
     size_t nquestions;
     cg_defect *defects;
     size_t ndefects;
+    cg_answer *answers; /* an Antwort's answers (answers.c) */
+    size_t nanswers;
     /* The references in order of position, as far as extraction can tell:
      * their positions in the original bytes, locators and relations; `note`
      * and CG_REF_MALFORMED where the text alone shows a number malformed.

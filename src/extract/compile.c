@@ -59,6 +59,9 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_HDR_RESSORT] = "hdr_ressort",
     [P_HDR_LAND] = "hdr_land",
     [P_HDR_COMMITTEE] = "hdr_committee",
+    [P_PRELIMINARY] = "preliminary",
+    [P_REFERRAL] = "referral",
+    [P_JOINT_ANSWER] = "joint_answer",
 };
 
 /* The handler of each built-in reference pattern, and the named groups the
@@ -99,6 +102,8 @@ static const struct {
     {P_HDR_RESSORT, NULL, "who"},
     {P_HDR_LAND, NULL, "land"},
     {P_HDR_COMMITTEE, NULL, "name"},
+    {P_PRELIMINARY, NULL, "government"},
+    {P_REFERRAL, NULL, "see"},
 };
 
 /* Patterns PCRE2's interpreter runs instead of its JIT: each is tried a few times per
@@ -111,7 +116,7 @@ static const bool interpreted[P_COUNT] = {
     [P_ALIAS] = true,         [P_ANFRAGE_HEAD] = true, [P_BT_URL] = true,
     [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
     [P_HDR_PARTY] = true,     [P_HDR_RESSORT] = true,  [P_HDR_LAND] = true,
-    [P_HDR_COMMITTEE] = true,
+    [P_HDR_COMMITTEE] = true, [P_PRELIMINARY] = true,   [P_JOINT_ANSWER] = true,
 };
 
 const char *cg_builtin_grammar_text(size_t *len) {

@@ -33,10 +33,41 @@ static cg_status build_references(xctx *x, cgx_result *r) {
                               .note = c->note,
                               .flags = c->flags,
                               .relation = c->relation};
+        if (c->answer) {
+            const cg_answer *a = &r->answers[c->answer - 1];
+            ref->answering = a->questions;
+            ref->nanswering = a->nquestions;
+        }
         ref->offset = cg_norm_orig_start(&x->norm, c->start);
         size_t end = cg_norm_orig_end(&x->norm, c->end);
         ref->length = end > ref->offset ? end - ref->offset : 0;
         cg_position_cursor_get(&cur, ref->offset, &ref->line, &ref->col);
+    }
+    return CG_OK;
+}
+
+/* An Antwort's answers, their questions copied and their starts mapped back
+ * to the original bytes. */
+static cg_status build_answers(xctx *x, cgx_result *r) {
+    if (!x->nanswers) return CG_OK;
+    r->answers = cgu_arena_alloc(x->arena, x->nanswers * sizeof *r->answers);
+    if (!r->answers) return CG_ENOMEM;
+    cg_position_cursor cur;
+    cg_position_cursor_init(&cur, x->input);
+    for (size_t i = 0; i < x->nanswers; i++) {
+        const xanswer *xa = &x->answers[i];
+        cg_answer *a = &r->answers[r->nanswers++];
+        memset(a, 0, sizeof *a);
+        a->nquestions = xa->q1 - xa->q0 + 1;
+        a->questions = cgx_questions_dup(x, x->qlabels + xa->q0, a->nquestions);
+        if (!a->questions) return CG_ENOMEM;
+        a->referrals = xa->referrals;
+        a->own = xa->own;
+        a->kind = !xa->referrals ? CG_ANSWER_OWN
+                  : xa->own      ? CG_ANSWER_PARTLY
+                                 : CG_ANSWER_REFERENCE;
+        a->offset = cg_norm_orig_start(&x->norm, xa->start);
+        cg_position_cursor_get(&cur, a->offset, &a->line, &a->col);
     }
     return CG_OK;
 }
@@ -87,12 +118,13 @@ cg_status cgx_extract(const cg_extractor *ex, const cg_input *input, cgu_arena *
 
     if (cgx_read_header(&x) != 0 || cgx_questions(&x) != 0 || cgx_references(&x) != 0) goto fail;
     if (x.ncands) qsort(x.cands, x.ncands, sizeof *x.cands, cgx_cmp_cand);
-    if (cgx_locators(&x) != 0) goto fail;
+    if (cgx_locators(&x) != 0 || cgx_answers(&x) != 0) goto fail;
     r->header = x.header;
     r->nquestions = x.nqlabels;
     r->questions = cgx_questions_dup(&x, x.qlabels, x.nqlabels);
     if (x.status != CG_OK) goto fail;
     st = build_defects(&x, r);
+    if (st == CG_OK) st = build_answers(&x, r);
     if (st == CG_OK) st = build_references(&x, r);
     goto out;
 fail:
@@ -109,6 +141,8 @@ out:
     free(x.cands);
     free(x.defects);
     free(x.qlabels);
+    free(x.qstart);
+    free(x.answers);
     free(x.questions);
     free(x.articles);
     free(x.excluded);

@@ -23,56 +23,6 @@
 #define ARTICLE_GAP_MAX 300
 #define ANSWERS_WINDOW 6000
 
-static int is_upper_start(const char *t, size_t i, size_t len) {
-    unsigned char c = (unsigned char)t[i];
-    if (c >= 'A' && c <= 'Z') return 1;
-    /* Ä Ö Ü in UTF-8 */
-    return c == 0xC3 && i + 1 < len &&
-           ((unsigned char)t[i + 1] == 0x84 || (unsigned char)t[i + 1] == 0x96 ||
-            (unsigned char)t[i + 1] == 0x9C);
-}
-
-static int is_abbreviation(const char *w, size_t n) {
-    static const char *const abbr[] = {
-        "Dr",     "Prof", "Nr",   "Abs",  "Art",  "vgl",  "bzw",  "ggf",   "ca",      "ff",  "Ziff",
-        "Buchst", "lit",  "Kap",  "Anl",  "Hrsg", "St",   "Mio",  "Mrd",   "usw",     "etc", "inkl",
-        "insb",   "sog",  "Dipl", "Ing",  "Abg",  "Drs",  "PlPr", "Bd",    "Jan",     "Feb", "Okt",
-        "Nov",    "Dez",  "Aug",  "Sept", "Apr",  "Jun",  "Jul",  "LINKE", "Ratsdok", "Dok", "Verf",
-        "Rn",     "Rdnr", "Az",   "Tz",   "geb",  "verh", "evtl", "zzgl",  "Tab",     "Abb", NULL};
-    if (n <= 1) return 1; /* "u. a.", "z. B.", initials */
-    for (const char *const *a = abbr; *a; a++)
-        if (strlen(*a) == n && strncmp(*a, w, n) == 0) return 1;
-    return 0;
-}
-
-/* Does [a, b) contain the end of a sentence or a paragraph? */
-static int crosses_sentence(const xctx *x, size_t a, size_t b) {
-    const char *t = x->norm.text;
-    for (size_t i = a; i < b; i++) {
-        char c = t[i];
-        if (c == '\n') {
-            size_t j = i + 1;
-            while (j < b && (t[j] == ' ' || t[j] == '\t'))
-                j++;
-            if (j < b && t[j] == '\n') return 1;
-            continue;
-        }
-        if (c != '.' && c != '?' && c != '!') continue;
-        size_t j = i + 1;
-        if (j >= b || (t[j] != ' ' && t[j] != '\n')) continue;
-        while (j < b && (t[j] == ' ' || t[j] == '\n'))
-            j++;
-        if (j >= b || !is_upper_start(t, j, x->norm.len)) continue;
-        if (c != '.') return 1;
-        size_t w = i;
-        while (w > a && t[w - 1] != ' ' && t[w - 1] != '\n' && t[w - 1] != '(')
-            w--;
-        if (w < i && t[w] >= '0' && t[w] <= '9') continue; /* "am 19. Januar" */
-        if (!is_abbreviation(t + w, i - w)) return 1;
-    }
-    return 0;
-}
-
 static int gap_has(const xctx *x, size_t a, size_t b, const char *chars) {
     for (size_t i = a; i < b; i++)
         if (strchr(chars, x->norm.text[i])) return 1;
@@ -144,7 +94,7 @@ static int bind_forward(xctx *x, size_t qi) {
         size_t a = ph->end, b = c->start;
         if (b - a > FORWARD_GAP_MAX) return 0;
         if (gap_has(x, a, b, ";)?!")) return 0;
-        if (crosses_sentence(x, a, b) || phrase_between(x, a, b, qi)) return 0;
+        if (cgx_crosses_sentence(x, a, b) || phrase_between(x, a, b, qi)) return 0;
         /* "(" only directly before the document: "der Kleinen Anfrage (Drucksache ...)" */
         for (size_t k = a; k < b; k++)
             if (x->norm.text[k] == '(') {
@@ -266,7 +216,7 @@ static void bind_articles(xctx *x) {
         if (before && before->role == ROLE_ACT && !before->locator.text &&
             ar->start - before->end <= ARTICLE_GAP_MAX &&
             !gap_has(x, before->end, ar->start, ";") &&
-            !crosses_sentence(x, before->end, ar->start) && !followed_by_other_law(x, ar->end))
+            !cgx_crosses_sentence(x, before->end, ar->start) && !followed_by_other_law(x, ar->end))
             before->locator = ar->locator;
     }
 }

@@ -17,12 +17,16 @@ static int is_question_paper(const char *type) {
                     strcmp(type, "Große Anfrage") == 0);
 }
 
-static int push(xctx *x, size_t number, char sub) {
-    if (cgu_grow((void **)&x->qlabels, &x->capqlabels, x->nqlabels + 1, sizeof *x->qlabels)) {
+/* Question `number` (`sub` its letter, or 0), standing at offset `at`. */
+static int push(xctx *x, size_t number, char sub, size_t at) {
+    size_t cap = x->capqlabels;
+    if (cgu_grow((void **)&x->qlabels, &x->capqlabels, x->nqlabels + 1, sizeof *x->qlabels) ||
+        cgu_grow((void **)&x->qstart, &cap, x->nqlabels + 1, sizeof *x->qstart)) {
         x->status = CG_ENOMEM;
         return -1;
     }
-    x->qlabels[x->nqlabels++] = (cg_question){(unsigned)number, sub};
+    x->qlabels[x->nqlabels] = (cg_question){(unsigned)number, sub};
+    x->qstart[x->nqlabels++] = at;
     return 0;
 }
 
@@ -33,13 +37,15 @@ static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, s
                           size_t *le, int *have_letter, char *last_letter, unsigned *seen) {
     while (*have_letter && *ls < until) {
         size_t k = *ls;
-        while (k < *le &&
-               (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' || x->norm.text[k] == '-'))
+        /* the letter, also after its question's number on the same line ("3. a)") */
+        while (k < *le && (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' ||
+                           x->norm.text[k] == '-' || x->norm.text[k] == '.' ||
+                           (x->norm.text[k] >= '0' && x->norm.text[k] <= '9')))
             k++;
         char l = x->norm.text[k];
         char limit = (char)((*last_letter ? *last_letter : 'a' - 1) + 3);
         if (current && l >= 'a' && l <= 'z' && l <= limit && !(*seen & (1u << (l - 'a')))) {
-            if (push(x, current, l) != 0) return -1;
+            if (push(x, current, l, *ls) != 0) return -1;
             *seen |= 1u << (l - 'a');
             if (l > *last_letter) *last_letter = l;
         }
@@ -90,7 +96,7 @@ int cgx_questions(xctx *x) {
         if (letters_before(x, first[order[i]], current, &lpos, &ls, &le, &have_letter, &last_letter,
                            &seen_letters) != 0)
             return -1;
-        if (push(x, order[i], 0) != 0) return -1;
+        if (push(x, order[i], 0, first[order[i]]) != 0) return -1;
         current = order[i];
         last_letter = 0;
         seen_letters = 0;

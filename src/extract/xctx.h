@@ -73,6 +73,9 @@ enum {
     P_HDR_RESSORT,   /* "mit Schreiben des Bundesministeriums ... vom": the answering ministry */
     P_HDR_LAND,      /* a Land named in a Bundesrat header */
     P_HDR_COMMITTEE, /* "des Haushaltsausschusses (8. Ausschuss)" */
+    P_PRELIMINARY,   /* "Vorbemerkung der Fragesteller", "... der Bundesregierung" */
+    P_REFERRAL,      /* what makes a sentence of an Antwort a referral: "wird ... verwiesen" */
+    P_JOINT_ANSWER,  /* "Die Fragen 3 und 4 werden gemeinsam beantwortet" */
     P_COUNT
 };
 
@@ -145,7 +148,16 @@ typedef struct cand {
     int list_first; /* id of the first item of its list (its own id if alone) */
     bool dropped;
     bool has_question; /* its locator is a question */
+    size_t answer;     /* in an Antwort: 1 + the index of the answer it stands in, or 0 */
 } cand;
+
+/* An answer of an Antwort (answers.c): to the questions x->qlabels[q0..q1],
+ * beginning at `start` (normalised), with its sentences counted. */
+typedef struct xanswer {
+    size_t q0, q1;
+    size_t start;
+    size_t referrals, own;
+} xanswer;
 
 typedef struct phrase {
     size_t start, end;
@@ -196,8 +208,18 @@ typedef struct xctx {
     span *defects; /* keywords without a number */
     size_t ndefects, capdefects;
     cg_question *qlabels; /* the document's own questions, in order */
+    size_t *qstart;       /* where each stands: the start of its numbered or lettered line */
     size_t nqlabels, capqlabels;
+    xanswer *answers; /* an Antwort's answers, in order */
+    size_t nanswers, capanswers;
 } xctx;
+
+/* sentence.c: whether [a, b) holds the end of a sentence or a paragraph; the
+ * sentence around `pos`, inside [floor, ceil): [*start, *end), at most a few
+ * thousand bytes either side. */
+int cgx_crosses_sentence(const xctx *x, size_t a, size_t b);
+void cgx_sentence_around(const xctx *x, size_t pos, size_t floor, size_t ceil, size_t *start,
+                         size_t *end);
 
 /* Runs pattern `p` from `*pos`; on a match sets [*s, *e), moves *pos past it
  * and returns 1. Returns 0 at the end or on an error (then x->status is set). */
@@ -234,6 +256,8 @@ int cgx_read_header(xctx *x);
 int cgx_references(xctx *x);
 int cgx_locators(xctx *x);
 int cgx_questions(xctx *x);
+/* answers.c: an Antwort's answers and referrals; after cgx_locators. */
+int cgx_answers(xctx *x);
 /* The authors (header.authors) from the header's issuer lines, `block` (cleaned and joined
  * with spaces), and the type read; sets header.authors_from. */
 int cgx_read_authors(xctx *x, const char *block, size_t len);

@@ -87,6 +87,42 @@ static json_t *procedures_json(const cg_document_info *info) {
     return a;
 }
 
+/* ["3", "3a"]: questions as the Antwort numbers them. */
+static json_t *questions_json(const cg_question *q, size_t n) {
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        char label[24];
+        cg_question_format(&q[i], label, sizeof label);
+        if (json_array_append_new(a, json_string(label)) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* An Antwort's answers: to which questions, how, where. */
+static json_t *answers_json(const cg_extraction *ext) {
+    const cg_answer *ans;
+    size_t n = ext ? cg_extraction_answers(ext, &ans) : 0;
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++) {
+        json_t *o = json_object();
+        if (!o || json_array_append_new(a, o) != 0 ||
+            !cgu_json_set(o, "questions", questions_json(ans[i].questions, ans[i].nquestions)) ||
+            !cgu_json_set(o, "answer", json_string(cg_answer_kind_name(ans[i].kind))) ||
+            !cgu_json_set(o, "referrals", json_integer((json_int_t)ans[i].referrals)) ||
+            !cgu_json_set(o, "own", json_integer((json_int_t)ans[i].own)) ||
+            !cgu_json_set(o, "line", json_integer((json_int_t)ans[i].line)) ||
+            !cgu_json_set(o, "col", json_integer((json_int_t)ans[i].col)) ||
+            !cgu_json_set(o, "offset", json_integer((json_int_t)ans[i].offset))) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
 cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input *input,
                                   const cg_extraction *ext, const char *problem, cg_error *err) {
     static const cg_document_info none;
@@ -110,7 +146,8 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
              cgu_json_set(d, "procedures", procedures_json(info)) &&
              cgu_json_set(d, "bytes",
                           input ? json_integer((json_int_t)cg_input_size(input)) : json_null()) &&
-             cgu_json_set(d, "references", json_integer((json_int_t)n));
+             cgu_json_set(d, "references", json_integer((json_int_t)n)) &&
+             cgu_json_set(d, "answers", answers_json(ext && !problem ? ext : NULL));
     for (size_t i = 0; ok && input && i < cg_input_warning_count(input); i++)
         ok = json_array_append_new(warnings, cgu_json_str(cg_input_warning(input, i))) == 0;
     if (ok) {
@@ -143,6 +180,7 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
              cgu_json_set(o, "target", id_json(&r->target)) &&
              cgu_json_set(o, "locator", cgu_json_str(r->locator.text)) &&
              cgu_json_set(o, "relation", json_string(cg_relation_name(r->relation))) &&
+             cgu_json_set(o, "answering", questions_json(r->answering, r->nanswering)) &&
              cgu_json_set(o, "text",
                           data ? cgu_json_strn(data + r->offset, r->length) : json_null()) &&
              cgu_json_set(o, "resolves_to", id_json(&r->resolves_to)) &&
@@ -335,6 +373,55 @@ static int read_metadata(cg_extraction *e, json_t *o) {
     return failed ? -1 : 0;
 }
 
+/* Question labels ("3", "3a") into an array in the extraction's arena;
+ * labels that do not read are passed over. -1 when memory ran out. */
+static int read_questions(cg_extraction *e, json_t *labels, cg_question **out, size_t *n) {
+    *out = NULL;
+    *n = 0;
+    size_t count = json_is_array(labels) ? json_array_size(labels) : 0;
+    if (!count) return 0;
+    cg_question *q = cgu_arena_alloc(&e->arena, count * sizeof *q);
+    if (!q) return -1;
+    for (size_t i = 0; i < count; i++) {
+        const char *label = json_string_value(json_array_get(labels, i));
+        if (label && cgl_question_parse(label, &q[*n])) ++*n;
+    }
+    *out = *n ? q : NULL;
+    return 0;
+}
+
+/* The "answers" of a document line (an Antwort's); malformed entries are
+ * passed over. -1 when memory ran out. */
+static int read_answers(cg_extraction *e, json_t *list) {
+    size_t count = json_is_array(list) ? json_array_size(list) : 0;
+    if (!count) return 0;
+    cg_answer *a = cgu_arena_alloc(&e->arena, count * sizeof *a);
+    if (!a) return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        json_t *o = json_array_get(list, i);
+        const char *kind = jstr(o, "answer");
+        cg_answer *x = &a[n];
+        memset(x, 0, sizeof *x);
+        cg_question *q;
+        if (read_questions(e, json_object_get(o, "questions"), &q, &x->nquestions)) return -1;
+        if (!kind || !x->nquestions) continue;
+        x->questions = q;
+        x->kind = strcmp(kind, "reference") == 0 ? CG_ANSWER_REFERENCE
+                  : strcmp(kind, "partly") == 0  ? CG_ANSWER_PARTLY
+                                                 : CG_ANSWER_OWN;
+        x->referrals = size_of(o, "referrals");
+        x->own = size_of(o, "own");
+        x->line = size_of(o, "line");
+        x->col = size_of(o, "col");
+        x->offset = size_of(o, "offset");
+        n++;
+    }
+    e->answers = n ? a : NULL;
+    e->nanswers = n;
+    return 0;
+}
+
 static doc *new_doc(piece *p, const char *file, bool with_line) {
     if (cgu_grow((void **)&p->docs, &p->capdocs, p->ndocs + 1, sizeof *p->docs)) return NULL;
     doc *d = &p->docs[p->ndocs];
@@ -360,7 +447,8 @@ static int read_document_line(piece *p, json_t *o, const char *file) {
     e->info.type = cgu_arena_dup_or_null(&e->arena, jstr(o, "doc_type"), &failed);
     e->info.title = cgu_arena_dup_or_null(&e->arena, jstr(o, "title"), &failed);
     e->info.date = cgu_arena_dup_or_null(&e->arena, jstr(o, "date"), &failed);
-    return failed || read_metadata(e, o) ? -1 : 0;
+    return failed || read_metadata(e, o) || read_answers(e, json_object_get(o, "answers")) ? -1
+                                                                                          : 0;
 }
 
 /* -1: out of memory; 1: not a reference citegraph writes (*why says what). */
@@ -406,7 +494,15 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
         cgl_locator_questions(&e->arena, &r->locator))
         return -1;
     const char *rel = jstr(o, "relation");
-    r->relation = rel && strcmp(rel, "answers") == 0 ? CG_REL_ANSWERS : CG_REL_CITES;
+    r->relation = !rel                          ? CG_REL_CITES
+                  : strcmp(rel, "answers") == 0 ? CG_REL_ANSWERS
+                  : strcmp(rel, "refers") == 0  ? CG_REL_REFERS
+                                                : CG_REL_CITES;
+    cg_question *answering = NULL;
+    size_t nanswering = 0;
+    if (read_questions(e, json_object_get(o, "answering"), &answering, &nanswering)) return -1;
+    r->answering = answering;
+    r->nanswering = nanswering;
     r->flags = (json_is_true(json_object_get(o, "ambiguous")) ? CG_REF_AMBIGUOUS : 0) |
                (json_is_true(json_object_get(o, "malformed")) ? CG_REF_MALFORMED : 0);
     r->offset = size_of(o, "offset");

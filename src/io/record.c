@@ -7,15 +7,16 @@
  * are the document's bytes, which need not be valid UTF-8, and a re-run
  * reads one record per document, so reading must be cheap.
  *
- * CGR3 size nlines nrefs nquestions ndefects nquoted\n
+ * CGR4 size nlines nrefs nquestions ndefects nquoted nanswers\n
  * info: id type title date alias\n
  * metadata: id_from type_from title_from date_from authors_from record dip_id
  *           pdf_url nauthors nprocedures\n
  * per author: name role\n
  * per procedure: id title type\n
  * per reference: kind target locator resolves_to note relation flags offset
- *                length line col text\n
+ *                length line col answering text\n
  * questions\n
+ * per answer: questions kind referrals own offset line col\n
  * per defect: offset length line col message text\n
  * per quoted line: number text\n
  * END\n
@@ -23,7 +24,8 @@
  * A string is LEN:BYTES (or ~ for none), a number is decimal; each field is
  * followed by one space or newline. Ids are written as cg_docid_format()
  * gives them and read with cg_docid_parse_kind(); locators as text, read
- * with their questions. Reading checks every count, position and string
+ * with their questions; lists of questions as their labels joined by ","
+ * ("3,3a"). Reading checks every count, position and string
  * against the document's size and line count, so a damaged record is
  * refused, never trusted. */
 #include "record.h"
@@ -35,7 +37,7 @@
 #include "resolve/extraction.h"
 #include "resolve/quotes.h"
 
-#define RECORD_MAGIC "CGR3"
+#define RECORD_MAGIC "CGR4"
 
 /* ---- writing ---- */
 
@@ -57,13 +59,28 @@ static int put_id(cg_buf *s, const cg_docid *id, char sep) {
     return rc;
 }
 
+/* Questions as "3,3a" (~ for none). */
+static int put_questions(cg_buf *s, const cg_question *q, size_t n, char sep) {
+    if (!n) return put_str(s, NULL, sep);
+    cg_buf t = CG_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        char label[24];
+        cg_question_format(&q[i], label, sizeof label);
+        rc = (i && cgu_buf_putc(&t, ',')) || cgu_buf_puts(&t, label);
+    }
+    rc = rc || put_str(s, t.data, sep);
+    cg_buf_release(&t);
+    return rc;
+}
+
 cg_status cgio_record_write(cg_buf *out, const cg_extraction *ext) {
     if (!ext->quoted) return CG_EINVAL;
     const cg_document_info *in = &ext->info;
     int bad =
-        cgu_buf_printf(out, RECORD_MAGIC " %zu %zu %zu %zu %zu %zu\n", ext->doc_size,
+        cgu_buf_printf(out, RECORD_MAGIC " %zu %zu %zu %zu %zu %zu %zu\n", ext->doc_size,
                        ext->doc_lines, ext->nrefs, ext->nquestions, ext->ndefects,
-                       ext->nquoted_lines) ||
+                       ext->nquoted_lines, ext->nanswers) ||
         put_id(out, &in->id, ' ') || put_str(out, in->type, ' ') || put_str(out, in->title, ' ') ||
         put_str(out, in->date, ' ') || put_id(out, &in->alias, '\n') ||
         put_num(out, (size_t)in->id_from, ' ') || put_num(out, (size_t)in->type_from, ' ') ||
@@ -86,12 +103,20 @@ cg_status cgio_record_write(cg_buf *out, const cg_extraction *ext) {
               put_str(out, r->note, ' ') || put_num(out, (size_t)r->relation, ' ') ||
               put_num(out, r->flags, ' ') || put_num(out, r->offset, ' ') ||
               put_num(out, r->length, ' ') || put_num(out, r->line, ' ') ||
-              put_num(out, r->col, ' ') || put_str(out, ext->ref_text[i], '\n');
+              put_num(out, r->col, ' ') || put_questions(out, r->answering, r->nanswering, ' ') ||
+              put_str(out, ext->ref_text[i], '\n');
     }
     for (size_t i = 0; !bad && i < ext->nquestions; i++) {
         char q[24];
         cg_question_format(&ext->questions[i], q, sizeof q);
         bad = put_str(out, q, '\n');
+    }
+    for (size_t i = 0; !bad && i < ext->nanswers; i++) {
+        const cg_answer *a = &ext->answers[i];
+        bad = put_questions(out, a->questions, a->nquestions, ' ') ||
+              put_num(out, (size_t)a->kind, ' ') || put_num(out, a->referrals, ' ') ||
+              put_num(out, a->own, ' ') || put_num(out, a->offset, ' ') ||
+              put_num(out, a->line, ' ') || put_num(out, a->col, '\n');
     }
     for (size_t i = 0; !bad && i < ext->ndefects; i++) {
         const cg_defect *d = &ext->defects[i];
@@ -177,6 +202,36 @@ static int get_locator(reader *r, cg_locator *loc) {
     return -1;
 }
 
+/* Questions written "3,3a" (~: none) into an array in the arena. */
+static int get_questions(reader *r, const cg_question **out, size_t *n) {
+    const char *text;
+    *out = NULL;
+    *n = 0;
+    if (get_str(r, &text, 1)) return -1;
+    if (!text) return 0;
+    size_t count = 1;
+    for (const char *p = text; *p; p++)
+        count += *p == ',';
+    cg_question *q = cgu_arena_alloc(r->arena, count * sizeof *q);
+    if (!q) {
+        r->oom = 1;
+        return -1;
+    }
+    for (const char *p = text; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        char label[24];
+        if (!len || len >= sizeof label) return -1;
+        memcpy(label, p, len);
+        label[len] = '\0';
+        if (!cgl_question_parse(label, &q[*n])) return -1;
+        ++*n;
+        p += len + (comma != NULL);
+    }
+    *out = q;
+    return 0;
+}
+
 static cg_status record_error(cg_error *err, const char *why) {
     return cgu_error(err, CG_EFORMAT, NULL, 0, 0, "not a citegraph record: %s", why);
 }
@@ -228,18 +283,19 @@ static const char *read_metadata(reader *r, cg_document_info *in) {
 }
 
 static const char *read_record(reader *r, cg_extraction *x, size_t size) {
-    size_t nrefs, nq, nd, nl;
+    size_t nrefs, nq, nd, nl, na;
     if ((size_t)(r->end - r->p) < 5 || memcmp(r->p, RECORD_MAGIC " ", 5) != 0)
         return "wrong format";
     r->p += 5;
     if (get_num(r, &x->doc_size) || get_num(r, &x->doc_lines) || get_num(r, &nrefs) ||
-        get_num(r, &nq) || get_num(r, &nd) || get_num(r, &nl))
+        get_num(r, &nq) || get_num(r, &nd) || get_num(r, &nl) || get_num(r, &na))
         return "bad header";
     if (x->doc_size != size) return "made for a document of another size";
     /* every item takes several bytes: a count beyond the record is damage,
      * not a reason to allocate */
     size_t left = (size_t)(r->end - r->p);
-    if (nrefs > left || nq > left || nd > left || nl > left) return "counts beyond the record";
+    if (nrefs > left || nq > left || nd > left || nl > left || na > left)
+        return "counts beyond the record";
     cg_document_info *in = &x->info;
     if (get_id(r, &in->id) || get_str(r, &in->type, 1) || get_str(r, &in->title, 1) ||
         get_str(r, &in->date, 1) || get_id(r, &in->alias))
@@ -253,8 +309,9 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
     x->defect_text = cgu_arena_alloc(&x->arena, (nd + 1) * sizeof *x->defect_text);
     x->quoted_line_no = cgu_arena_alloc(&x->arena, (nl + 1) * sizeof *x->quoted_line_no);
     x->quoted_line = cgu_arena_alloc(&x->arena, (nl + 1) * sizeof *x->quoted_line);
+    x->answers = cgu_arena_alloc(&x->arena, (na + 1) * sizeof *x->answers);
     if (!x->refs || !x->questions || !x->defects || !x->ref_text || !x->defect_text ||
-        !x->quoted_line_no || !x->quoted_line) {
+        !x->quoted_line_no || !x->quoted_line || !x->answers) {
         r->oom = 1;
         return "out of memory";
     }
@@ -266,8 +323,9 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
         if (get_str(r, &kind, 0) || get_str(r, &target, 0) || get_locator(r, &f->locator) ||
             get_id(r, &f->resolves_to) || get_str(r, &f->note, 1) || get_num(r, &rel) ||
             get_num(r, &flags) || get_num(r, &f->offset) || get_num(r, &f->length) ||
-            get_num(r, &f->line) || get_num(r, &f->col) || get_str(r, &x->ref_text[i], 0) ||
-            rel > 1 || flags > 0xFFFFFFFFu || cg_docid_parse_kind(kind, target, &f->target, NULL))
+            get_num(r, &f->line) || get_num(r, &f->col) ||
+            get_questions(r, &f->answering, &f->nanswering) || get_str(r, &x->ref_text[i], 0) ||
+            rel > CG_REL_REFERS || flags > 0xFFFFFFFFu || cg_docid_parse_kind(kind, target, &f->target, NULL))
             return r->oom ? "out of memory" : "bad reference";
         f->relation = (cg_relation)rel;
         f->flags = (unsigned)flags;
@@ -279,6 +337,20 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
         if (get_str(r, &label, 0)) return r->oom ? "out of memory" : "bad question label";
         if (!cgl_question_parse(label, &x->questions[i])) return "bad question label";
         x->nquestions++;
+    }
+    for (size_t i = 0; i < na; i++) {
+        cg_answer *a = &x->answers[i];
+        memset(a, 0, sizeof *a);
+        size_t kind;
+        if (get_questions(r, &a->questions, &a->nquestions) || !a->nquestions ||
+            get_num(r, &kind) || kind > CG_ANSWER_PARTLY || get_num(r, &a->referrals) ||
+            get_num(r, &a->own) || get_num(r, &a->offset) || get_num(r, &a->line) ||
+            get_num(r, &a->col))
+            return r->oom ? "out of memory" : "bad answer";
+        a->kind = (cg_answer_kind)kind;
+        if (a->offset > x->doc_size || a->line < 1 || a->line > x->doc_lines)
+            return "an answer outside the document";
+        x->nanswers++;
     }
     for (size_t i = 0; i < nd; i++) {
         cg_defect *d = &x->defects[i];

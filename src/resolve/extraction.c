@@ -10,7 +10,11 @@
 #include "quotes.h"
 
 const char *cg_relation_name(cg_relation rel) {
-    return rel == CG_REL_ANSWERS ? "answers" : "cites";
+    return rel == CG_REL_ANSWERS ? "answers" : rel == CG_REL_REFERS ? "refers" : "cites";
+}
+
+const char *cg_answer_kind_name(cg_answer_kind kind) {
+    return kind == CG_ANSWER_REFERENCE ? "reference" : kind == CG_ANSWER_PARTLY ? "partly" : "own";
 }
 
 const char *cg_author_role_name(cg_author_role role) {
@@ -65,6 +69,11 @@ const cg_reference *cg_extraction_reference(const cg_extraction *ext, size_t i) 
 size_t cg_extraction_questions(const cg_extraction *ext, const cg_question **questions) {
     if (questions) *questions = ext->questions;
     return ext->nquestions;
+}
+
+size_t cg_extraction_answers(const cg_extraction *ext, const cg_answer **answers) {
+    if (answers) *answers = ext->answers;
+    return ext->nanswers;
 }
 
 size_t cg_extraction_defects(const cg_extraction *ext, const cg_defect **defects) {

@@ -17,6 +17,8 @@ struct cg_extraction {
     size_t nquestions;
     cg_defect *defects;
     size_t ndefects;
+    cg_answer *answers;
+    size_t nanswers;
     cg_reference *refs;
     size_t nrefs;
     cg_reference *heap_refs; /* `refs` when malloc'd (by extraction), freed with it */

@@ -18,6 +18,8 @@ static void resolve(cgx_result *raw, cg_extraction *ext) {
     ext->nquestions = raw->nquestions;
     ext->defects = raw->defects;
     ext->ndefects = raw->ndefects;
+    ext->answers = raw->answers;
+    ext->nanswers = raw->nanswers;
     for (size_t i = 0; i < raw->nrefs; i++) {
         cg_reference *r = &raw->refs[i];
         const cgx_evidence *e = &raw->evidence[i];

@@ -322,7 +322,7 @@ static const extract_case cases[] = {
      "Antwort der Bundesregierung vom 3. Juni 2025 auf\nBundestagsdrucksache 21/396 auf die Frage "
      "102 "
      "verwiesen.",
-     "bt_drucksache|BT-Drs. 21/396|Frage 102|cites|"},
+     "bt_drucksache|BT-Drs. 21/396|Frage 102|refers|"},
     {"question before an Anfrage keyword (btd-21-1055)",
      "Antwort der Bundesregierung zu Frage 7 der Kleinen Anfrage BT-Drs. Nr. 21/660 (AfD)",
      "bt_drucksache|BT-Drs. 21/660|Frage 7|cites|"},

@@ -20,6 +20,7 @@
 static const char *const corpora[] = {
     CG_SOURCE_DIR "/data/sample",
     CG_SOURCE_DIR "/tests/gold/docs",
+    CG_SOURCE_DIR "/tests/gold/answers",
     CG_SOURCE_DIR "/tests/check/fixture",
     CG_SOURCE_DIR "/tests/golden/seed",
 };
@@ -109,7 +110,7 @@ static void test_bundled_corpora(void **state) {
     print_message("%zu documents, %zu ids\n", t.documents, t.ids);
     for (int k = 1; k <= CG_KIND_GRAMMAR; k++)
         print_message("  %s %zu\n", cg_kind_name((cg_kind)k), t.kinds[k]);
-    assert_int_equal(t.documents, 41 + 49 + 4 + 1);
+    assert_int_equal(t.documents, 41 + 49 + 27 + 4 + 1);
     /* every built-in kind occurs, the common ones many times */
     for (int k = CG_KIND_BT_DRUCKSACHE; k <= CG_KIND_INTERNAL; k++)
         if (t.kinds[k] == 0) fail_msg("no id of kind %s", cg_kind_name((cg_kind)k));

@@ -49,12 +49,12 @@ static void test_jsonl_and_tsv_bytes(void **state) {
         "\"urheber\":[],\"from\":{\"doc\":\"none\",\"doc_type\":\"none\",\"title\":\"none\","
         "\"date\":\"none\",\"urheber\":\"none\"},\"record\":null,\"dip_id\":null,\"pdf_url\":null,"
         "\"procedures\":[],"
-        "\"bytes\":59,\"references\":1,\"warnings\":"
+        "\"bytes\":59,\"references\":1,\"answers\":[],\"warnings\":"
         "[\"is not valid UTF-8 (1 invalid byte, first at line 2, column 52); read as "
         "Windows-1252\"],\"error\":null}\n"
         "{\"type\":\"reference\",\"file\":\"a.txt\",\"doc\":null,\"line\":2,\"col\":2,\"offset\":7,"
         "\"length\":28,\"kind\":\"bt_drucksache\",\"target\":\"BT-Drs. 19/5954\",\"locator\":"
-        "\"Frage 2\",\"relation\":\"cites\",\"text\":\"Bundestagsdrucksache 19/5954\","
+        "\"Frage 2\",\"relation\":\"cites\",\"answering\":[],\"text\":\"Bundestagsdrucksache 19/5954\","
         "\"resolves_to\":null,\"ambiguous\":false,\"malformed\":false,\"note\":null}\n");
     cg_buf_clear(&s);
     assert_int_equal(cg_tsv_write_header(&s, NULL), CG_OK);
@@ -72,7 +72,7 @@ static void test_jsonl_and_tsv_bytes(void **state) {
                         "\"urheber\":[],\"from\":{\"doc\":\"none\",\"doc_type\":\"none\",\"title\":"
                         "\"none\",\"date\":\"none\",\"urheber\":\"none\"},\"record\":null,\"dip_"
                         "id\":null,\"pdf_url\":null,\"procedures\":[],"
-                        "\"bytes\":null,\"references\":0,\"warnings\":[],"
+                        "\"bytes\":null,\"references\":0,\"answers\":[],\"warnings\":[],"
                         "\"error\":\"cannot open\"}\n");
     cg_buf_clear(&s);
     assert_int_equal(cg_jsonl_write_summary(&s, 3, 1, 7, 2, NULL), CG_OK);

@@ -1,0 +1,215 @@
+/* answers.c - how an Antwort answers: the answer under each of its
+ * questions, the references that give an answer by sending the reader
+ * elsewhere (the `refers` relation), and which questions are answered only
+ * that way.
+ *
+ * An Antwort repeats the Anfrage's preliminary remark and each question
+ * before its answer; only the Bundesregierung's own text can refer. The
+ * regions, from the numbered questions (questions.c) and the headings:
+ *   the header (to header_end): no referral;
+ *   "Vorbemerkung der Fragesteller" to the next heading or question: the
+ *     askers' words, no referral;
+ *   "Vorbemerkung der Bundesregierung" to the first question: its own;
+ *   each question: its text (to the line that ends with "?", and a
+ *     parenthesis after it) is the askers'; the rest, to the next question,
+ *     is the answer. A question whose answer is empty is answered with the
+ *     next one ("Die Fragen 3 und 4 werden gemeinsam beantwortet").
+ * A reference in the Bundesregierung's text is a referral when its sentence
+ * matches the grammar's [referral] pattern (a "siehe"/"vgl." only where it
+ * opens the sentence: behind a claim it supports the claim). An answer is
+ * by reference when every sentence of it is a referral, apart from a note
+ * that questions are answered together ([joint_answer]); partly when some
+ * are. A referral to a statute ("auf § 31 SG wird verwiesen") names the rule
+ * that answers: that is an answer of its own. tests/gold/CONVENTIONS.md
+ * says the same for readers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "xctx.h"
+
+static bool is_antwort(const xctx *x) {
+    return x->header.type && strcmp(x->header.type, "Antwort") == 0;
+}
+
+/* The end of question text starting at `s`, inside the block ending at
+ * `limit`: after the first line whose last character is "?", and a
+ * parenthesis that follows on the next lines ("(bitte nach Jahren
+ * aufschlüsseln)"); without one, after the first line. */
+static size_t question_end(const xctx *x, size_t s, size_t limit) {
+    const char *t = x->norm.text;
+    size_t first_line_end = SIZE_MAX;
+    for (size_t ls = s; ls < limit;) {
+        const char *nl = memchr(t + ls, '\n', limit - ls);
+        size_t le = nl ? (size_t)(nl - t) : limit;
+        if (first_line_end == SIZE_MAX) first_line_end = le;
+        size_t k = le;
+        while (k > ls && (t[k - 1] == ' ' || t[k - 1] == '\t' || t[k - 1] == '\r'))
+            k--;
+        if (k > ls && t[k - 1] == '?') {
+            size_t end = le;
+            /* "(bitte ... aufschlüsseln)" under the question */
+            size_t p = end;
+            while (p < limit && (t[p] == '\n' || t[p] == ' '))
+                p++;
+            if (p < limit && t[p] == '(') {
+                for (size_t q = p, lines = 0; q < limit && lines < 4; q++) {
+                    if (t[q] == '\n') lines++;
+                    if (t[q] == ')') {
+                        const char *nl2 = memchr(t + q, '\n', limit - q);
+                        end = nl2 ? (size_t)(nl2 - t) : limit;
+                        break;
+                    }
+                }
+            }
+            return end;
+        }
+        ls = le + 1;
+    }
+    return first_line_end == SIZE_MAX ? limit : first_line_end;
+}
+
+static bool has_letter(const char *t, size_t s, size_t e) {
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC3) return true;
+    }
+    return false;
+}
+
+/* Words that may open a sentence before its "siehe"/"vgl.". */
+static bool only_opening(const char *t, size_t s, size_t e) {
+    static const char *const words[] = {"Hierzu", "Dazu", "Insoweit", "Ergänzend", "Im Übrigen",
+                                        "Im Weiteren", "Darüber hinaus", "Zudem", "Ferner", NULL};
+    while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '(' || t[s] == '-'))
+        s++;
+    for (const char *const *w = words; s < e && *w; w++) {
+        size_t n = strlen(*w);
+        if (n <= e - s && strncmp(t + s, *w, n) == 0) {
+            s += n;
+            break;
+        }
+    }
+    while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == ',' || t[s] == ':'))
+        s++;
+    return s == e;
+}
+
+/* Whether the sentence [s, e) refers the reader elsewhere. */
+static bool is_referral(xctx *x, size_t s, size_t e) {
+    size_t pos = s, ms, me, gs, ge;
+    while (cgx_find(x, P_REFERRAL, &pos, e, &ms, &me)) {
+        if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) return true;
+        if (only_opening(x->norm.text, s, gs)) return true;
+    }
+    return false;
+}
+
+/* Whether a referral sentence without a reference names a statute ("§"):
+ * the rule that answers. */
+static bool names_statute(const char *t, size_t s, size_t e) {
+    for (size_t i = s; i + 1 < e; i++)
+        if ((unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xA7) return true;
+    return false;
+}
+
+typedef struct region {
+    size_t start, end;
+    size_t answer; /* index + 1 into x->answers of the answer it is, or 0 */
+} region;
+
+/* Reads the region [r->start, r->end) sentence by sentence: its
+ * candidates (sorted by start; *ci is the first not before it) in a
+ * referral sentence become `refers`, and all take the answer the region is;
+ * of an answer, counts the referral sentences and those of its own. */
+static void read_region(xctx *x, const region *r, size_t *ci, size_t *referrals, size_t *own) {
+    const char *t = x->norm.text;
+    size_t k = *ci;
+    for (size_t pos = r->start; pos < r->end && x->status == CG_OK;) {
+        while (pos < r->end && (t[pos] == ' ' || t[pos] == '\n' || t[pos] == '\t'))
+            pos++;
+        if (pos >= r->end) break;
+        size_t s, e;
+        cgx_sentence_around(x, pos, pos, r->end, &s, &e);
+        if (e <= pos) e = pos + 1;
+        bool refers = is_referral(x, s, e), has_ref = false;
+        while (k < x->ncands && x->cands[k].start < s)
+            k++;
+        for (; k < x->ncands && x->cands[k].start < e; k++) {
+            cand *c = &x->cands[k];
+            if (c->dropped || c->relation != CG_REL_CITES) continue;
+            has_ref = true;
+            if (refers) c->relation = CG_REL_REFERS;
+            c->answer = r->answer;
+        }
+        if (r->answer && has_letter(t, s, e)) {
+            size_t js = s, jstart, jend;
+            if (refers && (has_ref || !names_statute(t, s, e)))
+                (*referrals)++;
+            else if (!cgx_find(x, P_JOINT_ANSWER, &js, e, &jstart, &jend))
+                (*own)++;
+        }
+        pos = e;
+    }
+    *ci = k;
+}
+
+static int add_answer(xctx *x, size_t q0, size_t q1, size_t start) {
+    if (cgu_grow((void **)&x->answers, &x->capanswers, x->nanswers + 1, sizeof *x->answers)) {
+        x->status = CG_ENOMEM;
+        return -1;
+    }
+    x->answers[x->nanswers++] = (xanswer){q0, q1, start, 0, 0};
+    return 0;
+}
+
+int cgx_answers(xctx *x) {
+    if (!is_antwort(x)) return 0;
+    const size_t len = x->norm.len;
+    size_t from = x->header_end, s, e;
+    /* the headings of the two preliminary remarks, before the first question */
+    size_t first_q = x->nqlabels ? x->qstart[0] : len;
+    size_t askers = SIZE_MAX, government = SIZE_MAX, government_end = 0;
+    while (cgx_find(x, P_PRELIMINARY, &from, first_q, &s, &e)) {
+        size_t gs, ge;
+        bool gov = cgx_group(x, P_PRELIMINARY, "government", &gs, &ge);
+        if (gov && government == SIZE_MAX) {
+            government = s;
+            government_end = e;
+        } else if (!gov && askers == SIZE_MAX) {
+            askers = s;
+        }
+    }
+    if (x->status != CG_OK) return -1;
+    /* what the Bundesregierung says before the first question: its
+     * preliminary remark, or, without headings and without questions, the
+     * whole text after the header */
+    region pre = {0, 0, 0};
+    if (government != SIZE_MAX)
+        pre = (region){government_end, askers > government_end && askers < first_q ? askers : first_q,
+                       0};
+    else if (askers == SIZE_MAX && !x->nqlabels)
+        pre = (region){x->header_end, len, 0};
+    size_t ci = 0, referrals = 0, own = 0;
+    if (pre.end > pre.start) read_region(x, &pre, &ci, &referrals, &own);
+    /* each question's answer, a question with an empty one joining the next */
+    size_t pending = 0;
+    for (size_t i = 0; i < x->nqlabels && x->status == CG_OK; i++) {
+        size_t block_end = i + 1 < x->nqlabels ? x->qstart[i + 1] : len;
+        if (block_end < x->qstart[i]) block_end = x->qstart[i]; /* out of order: empty */
+        size_t answer_start = question_end(x, x->qstart[i], block_end);
+        while (answer_start < block_end &&
+               (x->norm.text[answer_start] == '\n' || x->norm.text[answer_start] == ' ' ||
+                x->norm.text[answer_start] == '\t'))
+            answer_start++;
+        if (!has_letter(x->norm.text, answer_start, block_end)) continue;
+        if (add_answer(x, pending, i, answer_start) != 0) return -1;
+        pending = i + 1;
+        region r = {answer_start, block_end, x->nanswers};
+        size_t nref = 0, nown = 0;
+        read_region(x, &r, &ci, &nref, &nown);
+        xanswer *a = &x->answers[x->nanswers - 1];
+        a->referrals = nref;
+        a->own = nown;
+    }
+    return x->status == CG_OK ? 0 : -1;
+}
