@@ -94,7 +94,25 @@ typedef struct cg_node {
     cg_meta_source type_from, title_from, date_from, authors_from;
     size_t record;      /* the DIP record of `file` the document came in (from 1), or 0 */
     const char *dip_id; /* DIP's id of that record, or NULL */
+    /* Of an Antwort read: how it answers each question (cg_extraction_answers()),
+     * and its referrals (the references whose relation is `refers`), in order. */
+    const cg_answer *answers;
+    size_t nanswers;
+    const struct cg_referral *referrals;
+    size_t nreferrals;
 } cg_node;
+
+/** A referral of an Antwort: where it sends the reader, from the answer to
+ * which of its questions. Strings are owned by the graph. */
+typedef struct cg_referral {
+    const char *target;  /* the canonical id cited ("BT-Drs. 20/12181"; a URL naming a
+                            document: that document's), or "#" for a part of the Antwort */
+    const char *locator; /* "Frage 15", or NULL */
+    const cg_question *answering; /* the Antwort's questions it answers; NULL and 0 when it
+                                     stands in the preliminary remark */
+    size_t nanswering;
+    size_t line, col;
+} cg_referral;
 
 /** The kind's name of a node: "question", "document" for a CG_NODE_FILE
  * node, else its document id's (cg_docid_kind_name()). Static or borrowed. */
@@ -133,6 +151,8 @@ typedef struct cg_edge {
     size_t target;
     cg_edge_relation relation;
     size_t count;                /* occurrences */
+    size_t referrals;            /* of them, referrals (relation `refers`: an Antwort answering
+                                    by sending the reader to the target) */
     const char *const *locators; /* the locators' texts, sorted, distinct */
     size_t nlocators;
     const cg_position *positions; /* in order of file, record, line, column */

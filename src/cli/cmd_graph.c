@@ -948,6 +948,9 @@ static int answer(query *qy) {
     case CMD_RANK:
         rc = q_rank(qy);
         break;
+    case CMD_REFERRALS:
+        rc = q_referrals(qy);
+        break;
     default:
         rc = q_stats(qy);
         break;

@@ -68,4 +68,7 @@ bool gq_set(json_t *o, const char *key, json_t *v);
 json_t *gq_pushed(json_t *arr, json_t *v);
 json_t *gq_set_to(json_t *o, const char *key, json_t *v);
 
+/* The commands with a file of their own. */
+int q_referrals(const query *qy); /* cmd_referrals.c */
+
 #endif

@@ -338,6 +338,28 @@ static const cli_command commands[] = {
         .see_also = "rank graph",
     },
     {
+        .id = CMD_REFERRALS,
+        .name = "referrals",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "questions the Antworten answer only by reference",
+        .description =
+            "Report how the Antworten read answer their questions: in words of their own, only "
+            "by reference (every sentence of the answer sends the reader elsewhere: \"Auf die "
+            "Antwort zu Frage" CLI_NBSP "6 wird verwiesen\"), or partly. First the totals, then "
+            "per Wahlperiode and per ministry (the answering \"ressort\", from the header, DIP "
+            "or a catalog) the number of Antworten and questions and the share answered only "
+            "and partly by reference; then the documents most referred to (referrals to another "
+            "document; an Antwort's references to its own answers are counted apart); then, per "
+            "Antwort with answers by reference, each such question and what it refers to.\n"
+            "\n"
+            "A question counts once by its number (a question answered in parts, 3a and 3b, takes "
+            "the way of its parts: partly when they differ). Referrals are the references whose "
+            "relation is refers (see citegraph extract).\n"
+            "\n" GRAPH_PATHS_TEXT,
+        .exit_status = QUERY_EXIT_STATUS("the report could not be made"),
+        .see_also = "extract stats",
+    },
+    {
         .id = CMD_ACCURACY,
         .name = "accuracy",
         .synopsis = "[OPTIONS] GOLD_DIR",
@@ -550,6 +572,12 @@ static const cli_option options[] = {
      .commands = BIT(STATS),
      .help = "how many of the most cited nodes, and of the documents that cite nothing, to list "
              "(default 10; 0: all)"},
+    {.id = OPT_TOP,
+     .long_name = "top",
+     .arg = "N",
+     .commands = BIT(REFERRALS),
+     .help = "how many of the documents most referred to, and of the Antworten with most "
+             "questions answered by reference, to list (default 10; 0: all)"},
     {.id = OPT_PAIRS,
      .long_name = "pairs",
      .arg = "FILE",

@@ -19,6 +19,7 @@ typedef enum cli_command_id {
     CMD_LONGEST_CHAIN,
     CMD_RANK,
     CMD_STATS,
+    CMD_REFERRALS,
     CMD_ACCURACY,
     CMD_GRAMMAR,
     CMD_HELP,
@@ -31,7 +32,7 @@ typedef enum cli_command_id {
 #define CLI_GRAPH_QUERIES                                                                          \
     (CLI_CMD_BIT(CMD_CITES) | CLI_CMD_BIT(CMD_CITED_BY) | CLI_CMD_BIT(CMD_CHAIN) |                 \
      CLI_CMD_BIT(CMD_PATH) | CLI_CMD_BIT(CMD_LONGEST_CHAIN) | CLI_CMD_BIT(CMD_RANK) |              \
-     CLI_CMD_BIT(CMD_STATS))
+     CLI_CMD_BIT(CMD_STATS) | CLI_CMD_BIT(CMD_REFERRALS))
 #define CLI_GRAPH_COMMANDS (CLI_CMD_BIT(CMD_GRAPH) | CLI_GRAPH_QUERIES)
 
 /* The options: what a command switches on. One id may have several rows (its
@@ -53,7 +54,7 @@ typedef enum cli_option_id {
     OPT_DEPTH,        /* graph, chain: --depth N */
     OPT_DIRECTION,    /* graph: out|in|all; chain: out|in */
     OPT_BY,           /* rank: --by indegree|pagerank|hub|authority */
-    OPT_TOP,          /* rank, stats: --top N */
+    OPT_TOP,          /* rank, stats, referrals: --top N */
     OPT_PAIRS,        /* path: --pairs FILE */
     OPT_QUESTIONS,    /* --questions */
     OPT_URLS,         /* --urls */

@@ -212,6 +212,10 @@ static cg_status build_nodes(cg_graph *g, builder *b) {
         nd->title_from = d->title_from;
         nd->date_from = d->date_from;
         nd->authors_from = d->authors_from;
+        nd->answers = d->answers;
+        nd->nanswers = d->nanswers;
+        nd->referrals = d->referrals;
+        nd->nreferrals = d->nreferrals;
     }
     for (size_t i = 0; i < g->ndups; i++)
         g->dups[i].node = b->node_of[g->dups[i].node];
@@ -294,6 +298,7 @@ static cg_status build_edges(cg_graph *g, builder *b) {
             const ref_rec *r = pend[k].ref;
             if (!r) continue;
             if (r->answers) e->relation = CG_EDGE_ANSWERS;
+            e->referrals += r->refers;
             pos[e->npositions++] = (cg_position){r->file, r->line, r->col, r->record, r->quote};
             if (r->locator) locs[nl++] = r->locator;
         }

@@ -133,6 +133,7 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file, siz
     }
     ref_rec rec = {.source = source,
                    .answers = r->relation == CG_REL_ANSWERS,
+                   .refers = r->relation == CG_REL_REFERS,
                    .file = file,
                    .record = record,
                    .line = r->line,
@@ -153,6 +154,60 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file, siz
     rec.locator = dup(g, r->locator.text, &failed);
     if (failed || cgg_intern(g, &target, &rec.target)) return CG_ENOMEM;
     return push_ref(g, &rec);
+}
+
+/* `n` questions copied into the graph's arena; NULL for none. */
+static const cg_question *own_questions(cg_graph *g, const cg_question *q, size_t n,
+                                        int *failed) {
+    if (!n || !q) return NULL;
+    cg_question *c = cgu_arena_alloc(&g->arena, n * sizeof *c);
+    if (!c) {
+        *failed = 1;
+        return NULL;
+    }
+    memcpy(c, q, n * sizeof *c);
+    return c;
+}
+
+/* An Antwort's answers and referrals, copied into `d`. */
+static int own_answers(cg_graph *g, doc_rec *d, const cg_extraction *ext) {
+    int failed = 0;
+    const cg_answer *a;
+    size_t na = cg_extraction_answers(ext, &a), nr = 0;
+    if (na) {
+        cg_answer *c = cgu_arena_alloc(&g->arena, na * sizeof *c);
+        if (!c) return -1;
+        for (size_t i = 0; i < na; i++) {
+            c[i] = a[i];
+            c[i].questions = own_questions(g, a[i].questions, a[i].nquestions, &failed);
+        }
+        d->answers = c;
+        d->nanswers = na;
+    }
+    for (size_t i = 0; i < cg_extraction_count(ext); i++)
+        nr += cg_extraction_reference(ext, i)->relation == CG_REL_REFERS;
+    if (!nr) return failed ? -1 : 0;
+    d->referrals = cgu_arena_alloc(&g->arena, nr * sizeof *d->referrals);
+    if (!d->referrals) return -1;
+    cg_buf id = CG_BUF_INIT;
+    for (size_t i = 0; !failed && i < cg_extraction_count(ext); i++) {
+        const cg_reference *r = cg_extraction_reference(ext, i);
+        if (r->relation != CG_REL_REFERS) continue;
+        const cg_docid *t = r->target.kind == CG_KIND_URL && r->resolves_to.kind != CG_KIND_NONE
+                                ? &r->resolves_to
+                                : &r->target;
+        cg_buf_clear(&id);
+        if (cg_docid_append(t, &id, NULL) != CG_OK) {
+            failed = 1;
+            break;
+        }
+        d->referrals[d->nreferrals++] =
+            (cg_referral){dup(g, id.data, &failed), dup(g, r->locator.text, &failed),
+                          own_questions(g, r->answering, r->nanswering, &failed),
+                          r->answering ? r->nanswering : 0, r->line, r->col};
+    }
+    cg_buf_release(&id);
+    return failed ? -1 : 0;
 }
 
 /* A copy of the `n` authors `a` in the graph's arena; NULL for none. */
@@ -242,7 +297,7 @@ static cg_status add(cg_graph *g, const char *file, const cg_extraction *ext, co
         d->dip_id = dup(g, info->dip_id, &failed);
         d->from_dip = info->record > 0 || info->dip_id != NULL || info->id_from == CG_META_DIP;
         d->refs_begin = d->refs_end = g->nrefs;
-        if (failed) return cgu_oom(err);
+        if (failed || own_answers(g, d, ext) != 0) return cgu_oom(err);
         g->ndocs++;
     }
     bool quotes = g->opts.quotes;

@@ -38,6 +38,7 @@ typedef struct ref_rec {
     size_t source, target; /* in cg_graph.keys */
     const char *locator;   /* text, or NULL */
     bool answers;
+    bool refers;  /* a referral */
     bool dropped; /* made by a duplicate document that is not used */
     const char *file;
     size_t record; /* the DIP record of `file` it stands in, or 0 */
@@ -58,6 +59,10 @@ typedef struct doc_rec {
     bool from_dip;               /* it came in a DIP record */
     bool unused;                 /* another document with its id is used instead */
     size_t refs_begin, refs_end; /* its references in cg_graph.refs */
+    const cg_answer *answers;    /* an Antwort's, copied into the graph's arena */
+    size_t nanswers;
+    cg_referral *referrals; /* its referrals, in the arena */
+    size_t nreferrals;
 } doc_rec;
 
 struct cg_graph {

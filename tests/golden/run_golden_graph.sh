@@ -36,6 +36,8 @@ case_out path-21-1958-21-284.txt path -q 21/1958 21/284 "$s"
 case_out longest-chain.json longest-chain -q -f json "$s"
 case_out rank-pagerank.txt rank -q --by pagerank --top 10 "$s"
 case_out stats.json stats -q -f json "$s"
+case_out referrals.txt referrals -q --top 0 --catalog "$s/index.tsv" "$s"
+case_out referrals.json referrals -q -f json "$s"
 if [ -n "${CG_UPDATE_GOLDEN:-}" ]; then
     mkdir -p "$golden"
     rm -f "$tmp"/*.err

@@ -43,7 +43,7 @@ if [ -x "$installed/bin/citegraph" ]; then
         grep -q "^nodes " "$tmp/stats" || bad "installed citegraph stats: $(cat "$tmp/stats")"
     for page in citegraph citegraph-extract citegraph-check citegraph-graph citegraph-cites \
         citegraph-cited-by citegraph-chain citegraph-path citegraph-longest-chain citegraph-rank \
-        citegraph-stats citegraph-accuracy citegraph-grammar citegraph-help citegraph-version; do
+        citegraph-referrals citegraph-stats citegraph-accuracy citegraph-grammar citegraph-help citegraph-version; do
         [ -f "$installed/share/man/man1/$page.1" ] || bad "no man page $page.1 installed"
     done
     if command -v man > /dev/null 2>&1; then
