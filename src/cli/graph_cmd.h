@@ -34,6 +34,8 @@ typedef struct opts {
     bool layout_given;
     int graph_format;      /* graph: the format of -o (graph_format) */
     const char *render_as; /* graph: what Graphviz renders -o into, or NULL */
+    int mp_weight, mp_method; /* mainpath: --weight and --method (cg_traversal_weight,
+                                 cg_mainpath_method: their choices' order) */
 } opts;
 
 /* A question to a finished graph, answered into `out` (text, or JSON when
@@ -67,5 +69,8 @@ bool gq_set(json_t *o, const char *key, json_t *v);
  * container, to be filled; NULL when memory ran out (v is freed). */
 json_t *gq_pushed(json_t *arr, json_t *v);
 json_t *gq_set_to(json_t *o, const char *key, json_t *v);
+
+/* mainpath (cmd_mainpath.c). */
+int q_mainpath(const query *qy);
 
 #endif
