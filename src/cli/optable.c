@@ -385,8 +385,8 @@ static const cli_command commands[] = {
                  "dot: the union of the paths for Graphviz, oldest at the top, each citation "
                  "labelled with its weight."},
                 {"Examples", "  citegraph mainpath data/sample\n"
-                             "  citegraph mainpath --method key-route --top 5 --format dot "
-                             "-o main.dot corpus/"},
+                             "  citegraph mainpath --method key-route --top 5 corpus/\n"
+                             "  citegraph mainpath -f dot -o main.dot corpus/"},
                 {NULL, NULL}},
         .exit_status = QUERY_EXIT_STATUS("the weights could not be computed"),
         .see_also = "longest-chain rank graph",
