@@ -68,6 +68,12 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
         case OPT_URHEBER:
             o->urheber = v->value;
             break;
+        case OPT_WEIGHT:
+            o->mp_weight = (int)v->choice;
+            break;
+        case OPT_METHOD:
+            o->mp_method = (int)v->choice;
+            break;
         case OPT_QUESTIONS:
             o->questions = true;
             break;
@@ -99,6 +105,9 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     /* --role says which authors count for --by urheber; alone it would be ignored */
     if (role_given && !o->by_urheber)
         return cli_usage_error(c, "--role needs --by urheber (it says whose citations count)");
+    /* mainpath: key-route is the method that starts from several citations */
+    if (q == CMD_MAINPATH && o->top >= 0 && o->mp_method != 3)
+        return cli_usage_error(c, "--top is for --method key-route");
     size_t nids = o->pairs ? 0 : ids_of(q);
     if (a->npositionals < nids)
         return cli_usage_error(c, "%s", nids == 2 ? "FROM and TO are needed" : "no ID given");
@@ -950,6 +959,9 @@ static int answer(query *qy) {
         break;
     case CMD_REFERRALS:
         rc = q_referrals(qy);
+        break;
+    case CMD_MAINPATH:
+        rc = q_mainpath(qy);
         break;
     default:
         rc = q_stats(qy);

@@ -34,6 +34,8 @@ typedef struct opts {
     bool layout_given;
     int graph_format;      /* graph: the format of -o (graph_format) */
     const char *render_as; /* graph: what Graphviz renders -o into, or NULL */
+    int mp_weight, mp_method; /* mainpath: --weight and --method (cg_traversal_weight,
+                                 cg_mainpath_method: their choices' order) */
 } opts;
 
 /* A question to a finished graph, answered into `out` (text, or JSON when
@@ -70,5 +72,6 @@ json_t *gq_set_to(json_t *o, const char *key, json_t *v);
 
 /* The commands with a file of their own. */
 int q_referrals(const query *qy); /* cmd_referrals.c */
+int q_mainpath(const query *qy);  /* cmd_mainpath.c */
 
 #endif

@@ -360,6 +360,60 @@ static const cli_command commands[] = {
         .see_also = "extract stats",
     },
     {
+        .id = CMD_MAINPATH,
+        .name = "mainpath",
+        .synopsis = "[OPTIONS] PATH...",
+        .summary = "the main path of the citations: the backbone of a literature",
+        .description =
+            "Main path analysis (Hummon and Doreian 1989): weigh every citation by the chains of "
+            "citations that run through it, and follow the heaviest. The citations are read as "
+            "knowledge flowing from the cited document to the citing one: sources are the "
+            "documents that cite nothing in the graph (the oldest end), sinks those nothing cites "
+            "(the newest end), and every path is printed oldest first.\n"
+            "\n"
+            "The weights (--weight), for a citation of u by v: SPC, the paths from a source to a "
+            "sink through it (Batagelj 2003); SPLC, the paths from any document to a sink; SPNP, "
+            "the paths from any document to any document (Hummon and Doreian 1989). They are "
+            "counted in one pass over a topological order, never by listing paths, as doubles "
+            "(exact up to 2^53), and shown also divided by the number of paths they range over "
+            "(for SPC: all source-sink paths).\n"
+            "\n"
+            "The methods (--method, Liu and Lu 2012): global, the source-sink path of the "
+            "largest sum of weights; forward, from the heaviest citation out of a source always "
+            "the heaviest onward; backward, from the heaviest citation into a sink always the "
+            "heaviest backward; key-route, the --top heaviest citations, each extended both ways "
+            "as forward and backward do. Ties go to the document first in id order.\n"
+            "\n"
+            "Only citations count (cites and answers, not part_of); with --questions a question "
+            "stands for its document; documents without a citation are left out. Documents that "
+            "cite one another in a cycle are shrunk into one unit, as Batagelj (2003) and Pajek "
+            "do, and a document citing itself loses that citation: every cycle is named with its "
+            "members.\n"
+            "\n" GRAPH_PATHS_TEXT,
+        .sections =
+            (const cli_section[]){
+                {"Output",
+                 "text: the path(s), one line per document (id, type, date, title) with the "
+                 "weight of the citation that leads to it, then the cycles.\n"
+                 "\n"
+                 "json: {\"version\": 1, \"weight\", \"method\", \"top\", \"network\": {units, arcs, "
+                 "sources, sinks, total, max_weight}, \"paths\": [{\"sum\", \"normalized_sum\", "
+                 "\"key_arc\" (key-route: the index in arcs of its key citation, else null), "
+                 "\"nodes\": [node objects of the graph's JSON schema, with \"cycle\" (its number, "
+                 "or null)], \"arcs\": [{\"cited\", \"citing\" (ids), \"weight\", "
+                 "\"normalized\"}]}], \"cycles\": [[ids]], \"self_citing\": [ids]}. A cycle's "
+                 "node is its member first in id order.\n"
+                 "\n"
+                 "dot: the union of the paths for Graphviz, oldest at the top, each citation "
+                 "labelled with its weight."},
+                {"Examples", "  citegraph mainpath data/sample\n"
+                             "  citegraph mainpath --method key-route --top 5 corpus/\n"
+                             "  citegraph mainpath -f dot -o main.dot corpus/"},
+                {NULL, NULL}},
+        .exit_status = QUERY_EXIT_STATUS("the weights could not be computed"),
+        .see_also = "longest-chain rank graph",
+    },
+    {
         .id = CMD_ACCURACY,
         .name = "accuracy",
         .synopsis = "[OPTIONS] GOLD_DIR",
@@ -459,8 +513,16 @@ static const cli_option options[] = {
      .long_name = "format",
      .arg = "FORMAT",
      .choices = "text|json",
-     .commands = CLI_GRAPH_QUERIES,
+     .commands = CLI_GRAPH_QUERIES & ~BIT(MAINPATH),
      .help = "text (the default) for people, or json for programs"},
+    {.id = OPT_FORMAT,
+     .short_name = 'f',
+     .long_name = "format",
+     .arg = "FORMAT",
+     .choices = "text|json|dot",
+     .commands = BIT(MAINPATH),
+     .help = "text (the default) for people, json for programs, or dot (Graphviz) for the "
+             "picture of the path(s); see Output"},
 
     /* -o, --output */
     {.id = OPT_OUTPUT,
@@ -578,6 +640,26 @@ static const cli_option options[] = {
      .commands = BIT(REFERRALS),
      .help = "how many of the documents most referred to, and of the Antworten with most "
              "questions answered by reference, to list (default 10; 0: all)"},
+    {.id = OPT_TOP,
+     .long_name = "top",
+     .arg = "N",
+     .commands = BIT(MAINPATH),
+     .help = "with --method key-route: how many of the heaviest citations to start from "
+             "(default 10; 0: all)"},
+    {.id = OPT_WEIGHT,
+     .long_name = "weight",
+     .arg = "WEIGHT",
+     .choices = "spc|splc|spnp",
+     .commands = BIT(MAINPATH),
+     .help = "spc (the default: source-sink paths through a citation), splc (from any "
+             "document to a sink) or spnp (from any document to any document)"},
+    {.id = OPT_METHOD,
+     .long_name = "method",
+     .arg = "METHOD",
+     .choices = "global|forward|backward|key-route",
+     .commands = BIT(MAINPATH),
+     .help = "global (the default: the path of the largest sum of weights), forward, backward "
+             "(local searches from the oldest or the newest end) or key-route (see --top)"},
     {.id = OPT_PAIRS,
      .long_name = "pairs",
      .arg = "FILE",

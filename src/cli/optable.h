@@ -20,6 +20,7 @@ typedef enum cli_command_id {
     CMD_RANK,
     CMD_STATS,
     CMD_REFERRALS,
+    CMD_MAINPATH,
     CMD_ACCURACY,
     CMD_GRAMMAR,
     CMD_HELP,
@@ -32,7 +33,7 @@ typedef enum cli_command_id {
 #define CLI_GRAPH_QUERIES                                                                          \
     (CLI_CMD_BIT(CMD_CITES) | CLI_CMD_BIT(CMD_CITED_BY) | CLI_CMD_BIT(CMD_CHAIN) |                 \
      CLI_CMD_BIT(CMD_PATH) | CLI_CMD_BIT(CMD_LONGEST_CHAIN) | CLI_CMD_BIT(CMD_RANK) |              \
-     CLI_CMD_BIT(CMD_STATS) | CLI_CMD_BIT(CMD_REFERRALS))
+     CLI_CMD_BIT(CMD_STATS) | CLI_CMD_BIT(CMD_REFERRALS) | CLI_CMD_BIT(CMD_MAINPATH))
 #define CLI_GRAPH_COMMANDS (CLI_CMD_BIT(CMD_GRAPH) | CLI_GRAPH_QUERIES)
 
 /* The options: what a command switches on. One id may have several rows (its
@@ -63,6 +64,8 @@ typedef enum cli_option_id {
     OPT_TIMINGS,      /* --timings */
     OPT_URHEBER,      /* rank: --urheber NAME */
     OPT_ROLE,         /* stats --by urheber: --role urheber|ressort|fragesteller|all */
+    OPT_WEIGHT,       /* mainpath: --weight spc|splc|spnp */
+    OPT_METHOD,       /* mainpath: --method global|forward|backward|key-route */
     /* check */
     OPT_FAIL_ON,        /* --fail-on error|warning|note|never */
     OPT_SEVERITY,       /* --severity error|warning|note */
