@@ -11,8 +11,8 @@
  *     askers' words, no referral;
  *   "Vorbemerkung der Bundesregierung" to the first question: its own;
  *   each question: its text (to the line that ends with "?", and a
- *     parenthesis after it) is the askers'; the rest, to the next question,
- *     is the answer. A question whose answer is empty is answered with the
+ *     parenthesis after it) is the askers'; the rest, to the next question
+ *     (the last: to the printer's imprint), is the answer. A question whose answer is empty is answered with the
  *     next one ("Die Fragen 3 und 4 werden gemeinsam beantwortet").
  * A reference in the Bundesregierung's text is a referral when its sentence
  * matches the grammar's [referral] pattern (a "siehe"/"vgl." only where it
@@ -164,8 +164,10 @@ static int add_answer(xctx *x, size_t q0, size_t q1, size_t start) {
 
 int cgx_answers(xctx *x) {
     if (!is_antwort(x)) return 0;
-    const size_t len = x->norm.len;
     size_t from = x->header_end, s, e;
+    /* the text ends at the printer's imprint, which is no part of the last answer */
+    size_t len = x->norm.len, imprint_from = x->nqlabels ? x->qstart[x->nqlabels - 1] : from;
+    if (cgx_find(x, P_IMPRINT, &imprint_from, len, &s, &e)) len = s;
     /* the headings of the two preliminary remarks, before the first question */
     size_t first_q = x->nqlabels ? x->qstart[0] : len;
     size_t askers = SIZE_MAX, government = SIZE_MAX, government_end = 0;
