@@ -81,30 +81,41 @@ static tally *tally_of(tallies *t, const char *key) {
     return &t->v[t->n++];
 }
 
+/* A question's number and the way one answer answers it. */
+typedef struct numbered {
+    unsigned number;
+    cg_answer_kind kind;
+} numbered;
+
+static int cmp_numbered(const void *x, const void *y) {
+    const numbered *p = x, *q = y;
+    return (p->number > q->number) - (p->number < q->number);
+}
+
 /* Counts the questions of `n` by way of answer into *a: each question
- * number once. */
+ * number once, with the way of all its answers (partly when they differ).
+ * Sorted rather than indexed by number: numbers read from JSON Lines may be
+ * anything up to 999,999,999. */
 static int count_questions(const cg_node *n, antwort *a) {
-    unsigned highest = 0;
+    size_t total = 0, k = 0;
     for (size_t i = 0; i < n->nanswers; i++)
-        for (size_t q = 0; q < n->answers[i].nquestions; q++)
-            if (n->answers[i].questions[q].number > highest)
-                highest = n->answers[i].questions[q].number;
-    signed char *way = malloc((size_t)highest + 1);
-    if (!way) return -1;
-    memset(way, -1, (size_t)highest + 1);
+        total += n->answers[i].nquestions;
+    if (!total) return 0;
+    numbered *q = malloc(total * sizeof *q);
+    if (!q) return -1;
     for (size_t i = 0; i < n->nanswers; i++)
-        for (size_t q = 0; q < n->answers[i].nquestions; q++) {
-            unsigned k = n->answers[i].questions[q].number;
-            signed char w = (signed char)n->answers[i].kind;
-            way[k] = way[k] < 0 || way[k] == w ? w : (signed char)CG_ANSWER_PARTLY;
-        }
-    for (unsigned k = 0; k <= highest; k++) {
-        if (way[k] < 0) continue;
+        for (size_t j = 0; j < n->answers[i].nquestions; j++)
+            q[k++] = (numbered){n->answers[i].questions[j].number, n->answers[i].kind};
+    qsort(q, total, sizeof *q, cmp_numbered);
+    for (size_t i = 0, j; i < total; i = j) {
+        cg_answer_kind way = q[i].kind;
+        for (j = i + 1; j < total && q[j].number == q[i].number; j++)
+            if (q[j].kind != way) way = CG_ANSWER_PARTLY;
         a->questions++;
-        a->reference += way[k] == CG_ANSWER_REFERENCE;
-        a->partly += way[k] == CG_ANSWER_PARTLY;
+        a->reference += way == CG_ANSWER_REFERENCE;
+        a->partly += way == CG_ANSWER_PARTLY;
     }
-    free(way);
+    free(q);
     return 0;
 }
 

@@ -96,7 +96,8 @@ static bool only_opening(const char *t, size_t s, size_t e) {
 
 /* Whether the sentence [s, e) refers the reader elsewhere. */
 static bool is_referral(xctx *x, size_t s, size_t e) {
-    size_t pos = s, ms, me, gs, ge;
+    /* from the byte before: [referral] begins with what stands before its word */
+    size_t pos = s ? s - 1 : 0, ms, me, gs, ge;
     while (cgx_find(x, P_REFERRAL, &pos, e, &ms, &me)) {
         if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) return true;
         if (only_opening(x->norm.text, s, gs)) return true;
@@ -145,7 +146,9 @@ static void read_region(xctx *x, const region *r, size_t *ci, size_t *referrals,
             size_t js = s, jstart, jend;
             if (refers && (has_ref || !names_statute(t, s, e)))
                 (*referrals)++;
-            else if (!cgx_find(x, P_JOINT_ANSWER, &js, e, &jstart, &jend))
+            /* every joint-answer note says "beantwortet": most sentences need no match */
+            else if (!cgx_find_literal(t, s, e, "beantwortet", 11) ||
+                     !cgx_find(x, P_JOINT_ANSWER, &js, e, &jstart, &jend))
                 (*own)++;
         }
         pos = e;

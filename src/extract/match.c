@@ -161,10 +161,8 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
  * The grammar promises that a match starts at a line start and that its
  * first line holds the literal (checked on its examples), so the first
  * such line that matches gives the same match as the full scan. */
-/* The first occurrence of lit[0..ll) in t[from..limit), or NULL (memchr is
- * vectorised; memmem is not in POSIX). */
-static const char *find_literal(const char *t, size_t from, size_t limit, const char *lit,
-                                size_t ll) {
+const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit,
+                             size_t ll) {
     while (from + ll <= limit) {
         const char *c = memchr(t + from, lit[0], limit - from - ll + 1);
         if (!c) return NULL;
@@ -179,7 +177,7 @@ static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
     const char *t = x->norm.text, *lit = x->ex->line_literal[p];
     size_t ll = strlen(lit), from = pos;
     while (from < limit) {
-        const char *hit = find_literal(t, from, limit, lit, ll);
+        const char *hit = cgx_find_literal(t, from, limit, lit, ll);
         if (!hit) return 0;
         size_t h = (size_t)(hit - t), ls = h, le = h;
         while (ls > 0 && t[ls - 1] != '\n')
@@ -211,7 +209,7 @@ static size_t next_char(const xctx *x, size_t i, size_t limit) {
 static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
     const char *t = x->norm.text;
     if (tr->literal) {
-        const char *hit = find_literal(t, from, limit, tr->literal, tr->literal_len);
+        const char *hit = cgx_find_literal(t, from, limit, tr->literal, tr->literal_len);
         return hit ? (size_t)(hit - t) : SIZE_MAX;
     }
     if (tr->first_byte < 0)
