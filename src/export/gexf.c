@@ -2,12 +2,13 @@
  * Gephi's timeline: a node starts at its date, an edge at the citing
  * document's date; neither ends.
  *
- * Written by hand, not with libxml2's xmlTextWriter (igraph links libxml2,
- * the library does not): the writer would be one more dependency, and it
- * escapes the control characters XML 1.0 forbids as character references
- * (&#1;), which no XML 1.0 parser accepts. Here every string goes through
- * xml_text(): valid UTF-8, the five markup characters and tab, line feed
- * and carriage return as references, characters XML 1.0 forbids as U+FFFD.
+ * Written by hand, not with libxml2's writer: the library does not link
+ * libxml2 itself (igraph does, as a dependency of its own), and what XML
+ * needs here is short enough to write and to test hard (the unit test
+ * test_citation_age and tests/gexf/check_gexf.py): every string goes
+ * through cge_xml_text() (gexf_text.h), which also replaces the characters
+ * XML 1.0 forbids by U+FFFD, since no escaping makes them legal (&#1; is not
+ * well-formed XML 1.0 either).
  * Numbers are formatted without printf's %f, so that no locale a program
  * sets can put a comma in them. */
 #include <math.h>
@@ -18,6 +19,7 @@
 
 #include "citegraph/export.h"
 #include "citegraph/version.h"
+#include "gexf_text.h"
 #include "graph/igraph_glue.h"
 #include "node_fields.h"
 #include "util/util.h"
@@ -28,12 +30,7 @@ static int xml_char(uint32_t cp) {
            (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-/* Appends `s` (NULL: nothing) as the text of an attribute value in double
- * quotes: its characters kept as they are, but for the markup characters
- * and the white space that attribute-value normalisation would turn into
- * spaces (as references), and invalid UTF-8 and characters XML 1.0 forbids
- * (as U+FFFD). 0, or -1 when memory ran out. */
-static int xml_text(cg_buf *out, const char *s) {
+int cge_xml_text(cg_buf *out, const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     size_t len = s ? strlen(s) : 0;
     int rc = 0;
@@ -105,7 +102,7 @@ static int declare(cg_buf *out, const char *cls, const attr_decl *a, size_t n) {
 static int attvalue(cg_buf *out, const char *id, const char *text) {
     if (!text || !*text) return 0;
     return cgu_buf_printf(out, "          <attvalue for=\"%s\" value=\"", id) ||
-           xml_text(out, text) || cgu_buf_puts(out, "\"/>\n");
+           cge_xml_text(out, text) || cgu_buf_puts(out, "\"/>\n");
 }
 
 /* A number of days in years of 365.2425 days (the Gregorian mean), to
@@ -125,9 +122,9 @@ static int write_node(const cg_graph *g, size_t v, unsigned bt_wp, cg_buf *out) 
     if (bt_wp) snprintf(bwp, sizeof bwp, "%u", bt_wp);
     cg_buf names = CG_BUF_INIT, roles = CG_BUF_INIT;
     int rc = cge_join_authors(&names, n, 0) || cge_join_authors(&roles, n, 1) ||
-             cgu_buf_puts(out, "      <node id=\"") || xml_text(out, n->id) ||
-             cgu_buf_puts(out, "\" label=\"") || xml_text(out, n->id) || cgu_buf_puts(out, "\"") ||
-             (start && cgu_buf_printf(out, " start=\"%s\"", start)) ||
+             cgu_buf_puts(out, "      <node id=\"") || cge_xml_text(out, n->id) ||
+             cgu_buf_puts(out, "\" label=\"") || cge_xml_text(out, n->id) ||
+             cgu_buf_puts(out, "\"") || (start && cgu_buf_printf(out, " start=\"%s\"", start)) ||
              cgu_buf_puts(out, ">\n        <attvalues>\n") ||
              attvalue(out, "kind", cg_node_kind_name(n)) ||
              attvalue(out, "in_corpus", n->in_corpus ? "true" : "false") ||
@@ -161,8 +158,9 @@ static int write_edge(const cg_graph *g, const cg_edge *e, size_t id, const unsi
     cg_buf locs = CG_BUF_INIT;
     int rc = cge_join_locators(&locs, e) ||
              cgu_buf_printf(out, "      <edge id=\"%zu\" source=\"", id) ||
-             xml_text(out, cg_graph_node(g, e->source)->id) || cgu_buf_puts(out, "\" target=\"") ||
-             xml_text(out, cg_graph_node(g, e->target)->id) ||
+             cge_xml_text(out, cg_graph_node(g, e->source)->id) ||
+             cgu_buf_puts(out, "\" target=\"") ||
+             cge_xml_text(out, cg_graph_node(g, e->target)->id) ||
              cgu_buf_printf(out, "\" weight=\"%zu\"", e->count) ||
              (start && cgu_buf_printf(out, " start=\"%s\"", start)) ||
              cgu_buf_puts(out, ">\n        <attvalues>\n") ||

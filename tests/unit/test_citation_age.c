@@ -24,6 +24,7 @@
 #include "citegraph/citegraph.h"
 #include "citegraph/export.h"
 #include "citegraph/graph.h"
+#include "export/gexf_text.h"
 
 #define DOC(file, doc, issuer, date, title)                                                        \
     "{\"type\":\"document\",\"file\":\"" file "\",\"doc\":" doc ",\"issuer\":" issuer              \
@@ -283,6 +284,42 @@ static void test_gexf(void **state) {
     cg_buf_release(&out);
 }
 
+/* Bytes no graph built from JSON carries: each invalid UTF-8 sequence and
+ * each character XML 1.0 forbids becomes U+FFFD, byte by byte where the
+ * UTF-8 is invalid. */
+static void test_xml_text(void **state) {
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"plain", "plain"},
+        {"&<>\"'", "&amp;&lt;&gt;&quot;'"},
+        {"a\tb\nc\rd", "a&#9;b&#10;c&#13;d"},
+        {"\x01\x08\x0b\x0c\x1f", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\x7f", "\x7f"},                                         /* DEL: allowed */
+        {"\xc2\x85", "\xc2\x85"},                                 /* NEL: allowed */
+        {"\xff", "\xEF\xBF\xBD"},                                 /* no UTF-8 */
+        {"\xe2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"},                 /* cut short */
+        {"\xc0\xaf", "\xEF\xBF\xBD\xEF\xBF\xBD"},                 /* overlong */
+        {"\xed\xa0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* a surrogate */
+        {"\xef\xbf\xbe\xef\xbf\xbf", "\xEF\xBF\xBD\xEF\xBF\xBD"}, /* U+FFFE, U+FFFF */
+        {"\xef\xbf\xbd", "\xEF\xBF\xBD"},                         /* U+FFFD itself */
+        {"\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf"},                 /* U+10FFFF */
+        {"\xf4\x90\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* above */
+        {"]]>", "]]&gt;"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cg_buf b = CG_BUF_INIT;
+        assert_int_equal(cge_xml_text(&b, cases[i].in), 0);
+        assert_string_equal(b.data ? b.data : "", cases[i].out);
+        cg_buf_release(&b);
+    }
+    cg_buf b = CG_BUF_INIT;
+    assert_int_equal(cge_xml_text(&b, NULL), 0);
+    assert_int_equal(b.len, 0);
+    cg_buf_release(&b);
+}
+
 /* The other exports carry the age: JSON (null without), CSV (empty). */
 static void test_exports_carry_the_age(void **state) {
     (void)state;
@@ -312,6 +349,7 @@ int main(void) {
         cmocka_unit_test(test_questions_take_their_documents_date),
         cmocka_unit_test(test_age_stats),
         cmocka_unit_test(test_gexf),
+        cmocka_unit_test(test_xml_text),
         cmocka_unit_test(test_exports_carry_the_age),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
