@@ -219,50 +219,62 @@ static void test_gexf(void **state) {
     assert_non_null(strstr(x, "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">"));
     assert_non_null(
         strstr(x, "<graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\">"));
-    assert_non_null(strstr(x, "<attribute id=\"age_days\" title=\"age_days\" type=\"integer\"/>"));
-    assert_non_null(
-        strstr(x, "<attribute id=\"in_corpus\" title=\"in_corpus\" type=\"boolean\"/>"));
-    assert_non_null(strstr(x, "<attribute id=\"age_years\" title=\"age_years\" type=\"double\"/>"));
+    /* attributes declared with their types; ids numbered per class */
+    assert_non_null(strstr(x, "<attributes class=\"node\">\n"
+                              "<attribute id=\"0\" title=\"kind\" type=\"string\"/>\n"
+                              "<attribute id=\"1\" title=\"in_corpus\" type=\"boolean\"/>\n"));
+    assert_non_null(strstr(x, "<attribute id=\"4\" title=\"wahlperiode\" type=\"integer\"/>\n"));
+    assert_non_null(strstr(x, "<attributes class=\"edge\">\n"
+                              "<attribute id=\"0\" title=\"relation\" type=\"string\"/>\n"
+                              "<attribute id=\"1\" title=\"count\" type=\"integer\"/>\n"
+                              "<attribute id=\"2\" title=\"locators\" type=\"string\"/>\n"
+                              "<attribute id=\"3\" title=\"age_days\" type=\"integer\"/>\n"
+                              "<attribute id=\"4\" title=\"age_years\" type=\"double\"/>\n"
+                              "<attribute id=\"5\" title=\"crosses_wahlperiode\" "
+                              "type=\"boolean\"/>\n</attributes>\n"));
     /* nodes start at their date; one without a date has no start */
     char *l = line_of(x, "<node id=\"BT-Drs. 21/10\"");
-    assert_string_equal(
-        l, "      <node id=\"BT-Drs. 21/10\" label=\"BT-Drs. 21/10\" start=\"2025-06-01\">");
-    free(l);
-    l = line_of(x, "<node id=\"file:f.txt\"");
-    assert_string_equal(l, "      <node id=\"file:f.txt\" label=\"file:f.txt\">");
-    free(l);
+    assert_non_null(strstr(l, "<node id=\"BT-Drs. 21/10\" label=\"BT-Drs. 21/10\" "
+                              "start=\"2025-06-01\"><attvalues><attvalue for=\"0\" "
+                              "value=\"bt_drucksache\"/><attvalue for=\"1\" value=\"true\"/>"));
     /* the title escaped: markup and white space as references, U+0001 and
      * U+FFFE as U+FFFD, the emoji kept */
-    assert_non_null(strstr(x, "<attvalue for=\"title\" value=\"A &amp; B &lt;c&gt; &quot;d&quot;"
+    assert_non_null(strstr(l, "<attvalue for=\"9\" value=\"A &amp; B &lt;c&gt; &quot;d&quot;"
                               "&#9;tab&#10;line\xEF\xBF\xBDx\xEF\xBF\xBDy \xF0\x9F\x98\x80\"/>"));
+    free(l);
+    l = line_of(x, "<node id=\"file:f.txt\"");
+    assert_non_null(strstr(l, "<node id=\"file:f.txt\" label=\"file:f.txt\"><attvalues>"));
+    assert_null(strstr(l, "for=\"5\"")); /* no Bundestag Wahlperiode */
+    free(l);
     /* edges start at the citing document's date, with their age */
     l = line_of(x, "source=\"BT-Drs. 21/5\" target=\"BT-Drs. 21/20\"");
-    assert_non_null(strstr(l, "weight=\"1\" start=\"2025-04-01\">"));
+    assert_non_null(strstr(l, " weight=\"1\" start=\"2025-04-01\"><attvalues>"));
+    assert_non_null(strstr(l, "<attvalue for=\"3\" value=\"-91\"/>"));
+    assert_non_null(strstr(l, "<attvalue for=\"4\" value=\"-0.249\"/>"));
+    assert_non_null(strstr(l, "<attvalue for=\"5\" value=\"false\"/>"));
     free(l);
-    const char *e = strstr(x, "source=\"BT-Drs. 21/5\" target=\"BT-Drs. 21/20\"");
-    const char *end = strstr(e, "</edge>");
-    const char *age = strstr(e, "<attvalue for=\"age_days\" value=\"-91\"/>");
-    assert_true(age && age < end);
-    const char *years = strstr(e, "<attvalue for=\"age_years\" value=\"-0.249\"/>");
-    assert_true(years && years < end);
-    const char *cross = strstr(e, "<attvalue for=\"crosses_wahlperiode\" value=\"false\"/>");
-    assert_true(cross && cross < end);
+    l = line_of(x, "source=\"BT-Drs. 21/10\" target=\"BR-Drs. 7/25\"");
+    assert_non_null(strstr(l, "<attvalue for=\"3\" value=\"142\"/>"));
+    assert_non_null(strstr(l, "<attvalue for=\"4\" value=\"0.389\"/>"));
+    assert_non_null(strstr(l, "<attvalue for=\"5\" value=\"true\"/>"));
+    free(l);
     /* no age: no value; the Wahlperioden still cross */
-    e = strstr(x, "source=\"BT-Drs. 21/10\" target=\"BT-Drs. 20/99\"");
-    end = strstr(e, "</edge>");
-    age = strstr(e, "age_days\" value");
-    assert_true(!age || age > end);
-    cross = strstr(e, "<attvalue for=\"crosses_wahlperiode\" value=\"true\"/>");
-    assert_true(cross && cross < end);
-    /* an edge from an undated document has no start */
+    l = line_of(x, "source=\"BT-Drs. 21/10\" target=\"BT-Drs. 20/99\"");
+    assert_null(strstr(l, "for=\"3\""));
+    assert_null(strstr(l, "for=\"4\""));
+    assert_non_null(strstr(l, "<attvalue for=\"5\" value=\"true\"/>"));
+    free(l);
+    /* an edge from an undated document has no start, nor crossing */
     l = line_of(x, "source=\"file:f.txt\" target=\"BT-Drs. 21/5\"");
     assert_null(strstr(l, "start="));
+    assert_null(strstr(l, "for=\"5\""));
     free(l);
     l = line_of(x, "source=\"BT-Drs. 21/20\" target=\"file:f.txt\"");
     assert_non_null(strstr(l, " start=\"2025-07-01\">"));
     free(l);
     assert_non_null(strstr(x, "<nodes count=\"6\">"));
     assert_non_null(strstr(x, "<edges count=\"6\">"));
+    assert_non_null(strstr(x, "</edges>\n</graph>\n</gexf>\n"));
 
     /* a part: the nodes kept and the edges between them */
     unsigned char keep[6] = {0};
