@@ -47,14 +47,16 @@ CG_EXPORT cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned cha
  * a node starts at its date (cg_graph_node_time(); a question at its
  * document's), an edge at the citing document's; nothing ends, and what
  * has no date is there all the time. Node and edge attributes are declared
- * with their types: kind, in_corpus, file, number, wahlperiode (of the id,
+ * with their types, numbered per class ("0", "1", ...) with their names as
+ * titles: kind, in_corpus, file, number, wahlperiode (of the id,
  * as the other exports), bundestag_wahlperiode
  * (cg_graph_node_wahlperiode()), issuer, type, date, title, url, parent,
  * urheber, urheber_role; relation, count (also the edge's weight),
  * locators, age_days, age_years (days / 365.2425) and crosses_wahlperiode.
  * A missing value is left out. Every string is made valid XML 1.0: invalid
  * UTF-8 and the characters XML 1.0 forbids become U+FFFD. The label of a
- * node is its id; edges are numbered from 0 in the order written. */
+ * node is its id; edges are numbered from 0 in the order written; each
+ * node and edge is one line. */
 CG_EXPORT cg_status cg_graph_write_gexf(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                                        cg_error *err);
 

@@ -331,9 +331,11 @@ static const cli_command commands[] = {
         .description = "Print the numbers of nodes (documents read, external, questions) and "
                        "edges, the weakly connected components, the cycles, how many documents "
                        "cite nothing and how many are cited by none, how many documents were "
-                       "read twice (only when some were), then the most cited nodes and the "
-                       "documents that cite nothing. With --by urheber, who cites whom "
-                       "instead.\n"
+                       "read twice (only when some were), how old the cited documents are "
+                       "(citation age in days: median, quartiles, range, over the citation edges "
+                       "dated at both ends) and how many citations cross a Wahlperiode of the "
+                       "Bundestag, then the most cited nodes and the documents that cite "
+                       "nothing. With --by urheber, who cites whom instead.\n"
                        "\n" GRAPH_PATHS_TEXT,
         .exit_status = QUERY_EXIT_STATUS("the statistics could not be computed"),
         .see_also = "rank graph",
