@@ -1,5 +1,5 @@
-/* citegraph/export.h - the citation graph as DOT, JSON, CSV, GraphML and
- * an HTML explorer (libcitegraph-graph).
+/* citegraph/export.h - the citation graph as DOT, JSON, CSV, GraphML, GEXF
+ * and an HTML explorer (libcitegraph-graph).
  *
  * Every exporter writes the nodes in id order and the edges in (source,
  * target) order, so the same graph gives the same bytes. `keep` is NULL
@@ -42,6 +42,23 @@ CG_EXPORT cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *k
  * *_from keys). */
 CG_EXPORT cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned char *keep,
                                            cg_buf *out, cg_error *err);
+
+/** GEXF 1.3 (http://gexf.net/1.3) in dynamic mode, for Gephi's timeline:
+ * a node starts at its date (cg_graph_node_time(); a question at its
+ * document's), an edge at the citing document's; nothing ends, and what
+ * has no date is there all the time. Node and edge attributes are declared
+ * with their types, numbered per class ("0", "1", ...) with their names as
+ * titles: kind, in_corpus, file, number, wahlperiode (of the id,
+ * as the other exports), bundestag_wahlperiode
+ * (cg_graph_node_wahlperiode()), issuer, type, date, title, url, parent,
+ * urheber, urheber_role; relation, count (also the edge's weight),
+ * locators, age_days, age_years (days / 365.2425) and crosses_wahlperiode.
+ * A missing value is left out. Every string is made valid XML 1.0: invalid
+ * UTF-8 and the characters XML 1.0 forbids become U+FFFD. The label of a
+ * node is its id; edges are numbered from 0 in the order written; each
+ * node and edge is one line. */
+CG_EXPORT cg_status cg_graph_write_gexf(const cg_graph *g, const unsigned char *keep, cg_buf *out,
+                                       cg_error *err);
 
 /** What the HTML explorer is made with. */
 typedef struct cg_html_options {

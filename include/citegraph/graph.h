@@ -157,6 +157,17 @@ typedef struct cg_edge {
     size_t nlocators;
     const cg_position *positions; /* in order of file, record, line, column */
     size_t npositions;
+    /* Citation age in days: the citing document's date minus the cited
+     * document's (cg_graph_node_time() of source and target: a question
+     * counts with its document's date), worked out by cg_graph_finish().
+     * age_known is false, and age_days 0, when either has no valid ISO date
+     * and for part_of edges (a question and its document: no citation). A
+     * negative age means the citing document is dated before the one it
+     * cites: a date of a later version (a Neudruck, a corrected print), a
+     * document cited as announced before it was issued, or a reference
+     * resolved to the wrong document; worth a look. */
+    long age_days;
+    bool age_known;
 } cg_edge;
 
 /** A new, empty graph; `opts` may be NULL. The caller frees it with
@@ -229,6 +240,56 @@ CG_EXPORT size_t cg_graph_edge_count(const cg_graph *g);
 /** Node and edge i; NULL past the end. Borrowed from the graph. */
 CG_EXPORT const cg_node *cg_graph_node(const cg_graph *g, size_t i);
 CG_EXPORT const cg_edge *cg_graph_edge(const cg_graph *g, size_t i);
+
+/** The date a node counts with in time, for citation ages, Wahlperioden
+ * and dynamic exports: its own date, a question node's that of its
+ * document; NULL when that is missing or no valid ISO 8601 calendar date
+ * ("YYYY-MM-DD"). Borrowed from the graph; NULL for a node out of range. */
+CG_EXPORT const char *cg_graph_node_time(const cg_graph *g, size_t node);
+
+/** The last Wahlperiode of the Deutscher Bundestag this build knows. */
+#define CG_BUNDESTAG_WP_LAST 21
+
+/** The Wahlperiode of the Bundestag on the ISO date `date`: the last one
+ * whose Bundestag had met for its constituent sitting on or before that
+ * day (the table is in src/graph/wahlperiode.c with its source; between
+ * the end of a four-year term and the next sitting, before 1976, the
+ * earlier one). 0 before 1949-09-07, for NULL or no valid date. */
+CG_EXPORT unsigned cg_bundestag_wahlperiode_on(const char *date);
+
+/** The Bundestag Wahlperiode a node belongs to: a Bundestag id carries it
+ * ("BT-Drs. 20/123": 20), any other node (Bundesrat, Landtag, EU, URL,
+ * file) the one of its date (cg_graph_node_time(),
+ * cg_bundestag_wahlperiode_on()); a question node is its document's. 0
+ * when unknown, and for a Bundestag number outside 1 to
+ * CG_BUNDESTAG_WP_LAST (a misread number). */
+CG_EXPORT unsigned cg_graph_node_wahlperiode(const cg_graph *g, size_t node);
+
+/** How far back citations reach: the citation edges (every relation but
+ * part_of) of a finished graph, their ages (cg_edge.age_days) and their
+ * Wahlperioden. */
+typedef struct cg_age_stats {
+    size_t citations; /* citation edges */
+    size_t dated;     /* of them, with an age (both ends dated) */
+    size_t negative;  /* of those, with a negative age */
+    /* Of the ages of the dated edges, in days: the least, the quartiles
+     * (Hyndman & Fan's type 7, linear between order statistics, as R's and
+     * numpy's default), and the greatest; 0 when none is dated. */
+    long min, max;
+    double q1, median, q3;
+    /* Citation edges both of whose ends have a Wahlperiode
+     * (cg_graph_node_wahlperiode()), and of them those whose ends are in
+     * different ones: the edges that cross a Wahlperiode. */
+    size_t with_wp;
+    size_t crossing;
+    /* wp_edges[c - 1][d - 1]: the citation edges from a node of
+     * Wahlperiode c to one of Wahlperiode d. */
+    size_t wp_edges[CG_BUNDESTAG_WP_LAST][CG_BUNDESTAG_WP_LAST];
+} cg_age_stats;
+
+/** Fills *st for a finished graph. CG_EINVAL for an unfinished graph;
+ * CG_ENOMEM. */
+CG_EXPORT cg_status cg_graph_age_stats_get(const cg_graph *g, cg_age_stats *st, cg_error *err);
 
 /** Looks up the node of a document id (with a question, the node of that
  * question; `series` and `question` may be NULL): *found says whether the

@@ -637,7 +637,8 @@ static bool cites_nothing(const cg_graph *g, size_t v) {
     return true;
 }
 
-static bool stats_json(const query *qy, const cg_graph_stats *s, const ranked *r, size_t top) {
+static bool stats_json(const query *qy, const cg_graph_stats *s, const cg_age_stats *age,
+                       const ranked *r, size_t top) {
     const cg_graph *g = qy->g;
     json_t *root = json_object();
     bool ok = gq_set(root, "nodes", json_integer((json_int_t)s->nodes)) &&
@@ -649,7 +650,8 @@ static bool stats_json(const query *qy, const cg_graph_stats *s, const ranked *r
               gq_set(root, "cycles", json_integer((json_int_t)s->cycles)) &&
               gq_set(root, "nodes_in_cycles", json_integer((json_int_t)s->nodes_in_cycles)) &&
               gq_set(root, "cited_by_none", json_integer((json_int_t)s->cited_by_none)) &&
-              gq_set(root, "duplicates", json_integer((json_int_t)s->duplicates));
+              gq_set(root, "duplicates", json_integer((json_int_t)s->duplicates)) &&
+              gq_stats_age_json(root, age);
     json_t *most = ok ? gq_set_to(root, "most_cited", json_array()) : NULL;
     json_t *nothing = most ? gq_set_to(root, "citing_nothing", json_array()) : NULL;
     ok = nothing != NULL;
@@ -718,13 +720,16 @@ static int q_stats(const query *qy) {
     cg_error err;
     const cg_graph *g = qy->g;
     if (cg_graph_stats_get(g, &s, &err) != CG_OK) return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
+    cg_age_stats age;
+    if (cg_graph_age_stats_get(g, &age, &err) != CG_OK)
+        return cli_fail(qy->c, &err, NULL, EXIT_FAILED);
     ranked *r;
     int rc = ranking(qy, CG_RANK_INDEGREE, &r);
     if (rc != EXIT_OK) return rc;
     size_t top = qy->o->top >= 0 ? (size_t)qy->o->top : 10;
     if (top > s.nodes) top = s.nodes;
     if (qy->json) {
-        rc = stats_json(qy, &s, r, top) ? EXIT_OK : EXIT_NOMEM;
+        rc = stats_json(qy, &s, &age, r, top) ? EXIT_OK : EXIT_NOMEM;
         free(r);
         return rc;
     }
@@ -741,6 +746,7 @@ static int q_stats(const query *qy) {
     if (s.duplicates)
         cli_out_printf(out, "duplicates         %zu documents read again with an id already read\n",
                        s.duplicates);
+    gq_stats_age_text(qy, &age);
     cli_out_printf(out, "most cited:\n");
     for (size_t i = 0; i < top && r[i].score > 0; i++) {
         cli_out_printf(out, "  %5.0f  ", r[i].score);
@@ -812,7 +818,8 @@ static int output_format(cli *c, const opts *o, int *format, const char **render
     static const cli_ending endings[] = {
         {".dot", GRAPH_DOT, NULL},         {".gv", GRAPH_DOT, NULL},    {".json", GRAPH_JSON, NULL},
         {".graphml", GRAPH_GRAPHML, NULL}, {".svg", GRAPH_DOT, "svg"},  {".png", GRAPH_DOT, "png"},
-        {".pdf", GRAPH_DOT, "pdf"},        {".html", GRAPH_HTML, NULL}, {".htm", GRAPH_HTML, NULL}};
+        {".pdf", GRAPH_DOT, "pdf"},        {".html", GRAPH_HTML, NULL}, {".htm", GRAPH_HTML, NULL},
+        {".gexf", GRAPH_GEXF, NULL}};
     const char *ending = o->common.format < 0 ? cli_ending_of(o->common.output) : NULL;
     if (ending && strcmp(ending, ".csv") == 0)
         return cli_usage_error(c,
@@ -893,6 +900,9 @@ static int q_graph(const query *qy) {
         break;
     case GRAPH_GRAPHML:
         st = cg_graph_write_graphml(g, keep, &s, &err);
+        break;
+    case GRAPH_GEXF:
+        st = cg_graph_write_gexf(g, keep, &s, &err);
         break;
     case GRAPH_CSV:
         st = cg_graph_write_csv(g, keep, &s, &edges, &err);

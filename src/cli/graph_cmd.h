@@ -11,8 +11,15 @@
 #include "cli.h"
 
 /* The choices of --format, in the order of their rows in optable.c: graph's
- * dot|json|graphml|csv|html, and the queries' text|json. */
-typedef enum { GRAPH_DOT, GRAPH_JSON, GRAPH_GRAPHML, GRAPH_CSV, GRAPH_HTML } graph_format;
+ * dot|json|graphml|csv|html|gexf, and the queries' text|json. */
+typedef enum {
+    GRAPH_DOT,
+    GRAPH_JSON,
+    GRAPH_GRAPHML,
+    GRAPH_CSV,
+    GRAPH_HTML,
+    GRAPH_GEXF
+} graph_format;
 typedef enum { QUERY_TEXT, QUERY_JSON } query_format;
 
 typedef struct opts {
@@ -73,5 +80,11 @@ json_t *gq_set_to(json_t *o, const char *key, json_t *v);
 /* The commands with a file of their own. */
 int q_referrals(const query *qy); /* cmd_referrals.c */
 int q_mainpath(const query *qy);  /* cmd_mainpath.c */
+
+/* stats: the distribution of citation ages and the Wahlperioden crossed
+ * (stats_age.c), as lines of text into qy->out, or as the members
+ * "citation_age" and "wahlperioden" of `root`; false when memory ran out. */
+bool gq_stats_age_text(const query *qy, const cg_age_stats *st);
+bool gq_stats_age_json(json_t *root, const cg_age_stats *st);
 
 #endif

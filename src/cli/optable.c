@@ -192,7 +192,7 @@ static const cli_command commands[] = {
         .id = CMD_GRAPH,
         .name = "graph",
         .synopsis = "[OPTIONS] PATH...",
-        .summary = "export the citation graph (DOT, SVG, JSON, GraphML, CSV, HTML)",
+        .summary = "export the graph (DOT, SVG, JSON, GraphML, GEXF, CSV, HTML)",
         .description =
             "Build the citation graph of the documents and write it, whole or the neighbourhood "
             "of one document (--around).\n"
@@ -209,6 +209,7 @@ static const cli_command commands[] = {
                  "  citegraph graph --around 21/1958 --depth 2 -o around.svg data/sample\n"
                  "  citegraph graph --format json -o graph.json data/sample\n"
                  "  citegraph graph --format csv -o graph data/sample\n"
+                 "  citegraph graph -o timeline.gexf data/sample\n"
                  "  citegraph graph -o explorer.html data/sample\n"
                  "  citegraph graph --layout time -o timeline.html data/sample"},
                 {"Explorer",
@@ -330,9 +331,11 @@ static const cli_command commands[] = {
         .description = "Print the numbers of nodes (documents read, external, questions) and "
                        "edges, the weakly connected components, the cycles, how many documents "
                        "cite nothing and how many are cited by none, how many documents were "
-                       "read twice (only when some were), then the most cited nodes and the "
-                       "documents that cite nothing. With --by urheber, who cites whom "
-                       "instead.\n"
+                       "read twice (only when some were), how old the cited documents are "
+                       "(citation age in days: median, quartiles, range, over the citation edges "
+                       "dated at both ends) and how many citations cross a Wahlperiode of the "
+                       "Bundestag, then the most cited nodes and the documents that cite "
+                       "nothing. With --by urheber, who cites whom instead.\n"
                        "\n" GRAPH_PATHS_TEXT,
         .exit_status = QUERY_EXIT_STATUS("the statistics could not be computed"),
         .see_also = "rank graph",
@@ -502,12 +505,13 @@ static const cli_option options[] = {
      .short_name = 'f',
      .long_name = "format",
      .arg = "FORMAT",
-     .choices = "dot|json|graphml|csv|html",
+     .choices = "dot|json|graphml|csv|html|gexf",
      .commands = BIT(GRAPH),
      .help = "dot (the default; Graphviz), json (node-link JSON for D3 and networkx), graphml "
-             "(for Gephi and Cytoscape), csv (needs -o) or html (the explorer: one page that "
-             "works offline in a browser; see Explorer); without --format, an -o FILE ending "
-             "in .json, .graphml, .html or .htm chooses it (.dot, .gv or none: DOT)"},
+             "(for Gephi and Cytoscape), csv (needs -o), html (the explorer: one page that "
+             "works offline in a browser; see Explorer) or gexf (GEXF 1.3 with dates, for "
+             "Gephi's timeline); without --format, an -o FILE ending in .json, .graphml, "
+             ".html, .htm or .gexf chooses it (.dot, .gv or none: DOT)"},
     {.id = OPT_FORMAT,
      .short_name = 'f',
      .long_name = "format",

@@ -44,15 +44,16 @@ static int node_row(const cg_graph *g, const cg_node *n, cg_buf *out) {
 
 static int edge_row(const cg_graph *g, const cg_edge *e, cg_buf *out) {
     cg_buf locs = CG_BUF_INIT, pos = CG_BUF_INIT;
-    char count[32];
+    char count[32], age[32] = "";
     snprintf(count, sizeof count, "%zu", e->count);
+    if (e->age_known) snprintf(age, sizeof age, "%ld", e->age_days);
     int rc = cge_join_locators(&locs, e);
     for (size_t p = 0; !rc && p < e->npositions; p++)
         rc = cgu_buf_puts(&pos, p ? "; " : "") || cge_append_position(&pos, &e->positions[p]);
     rc = rc || csv_field(out, cg_graph_node(g, e->source)->id, 0) ||
          csv_field(out, cg_graph_node(g, e->target)->id, 0) ||
          csv_field(out, cg_edge_relation_name(e->relation), 0) || csv_field(out, count, 0) ||
-         csv_field(out, locs.data, 0) || csv_field(out, pos.data, 1);
+         csv_field(out, locs.data, 0) || csv_field(out, pos.data, 0) || csv_field(out, age, 1);
     cg_buf_release(&locs);
     cg_buf_release(&pos);
     return rc;
@@ -64,7 +65,7 @@ cg_status cg_graph_write_csv(const cg_graph *g, const unsigned char *keep, cg_bu
     int rc = cgu_buf_puts(nodes, "id,kind,in_corpus,file,number,wahlperiode,issuer,type,date,"
                                  "title,url,parent,urheber,urheber_role,type_from,title_from,"
                                  "date_from,urheber_from\r\n") ||
-             cgu_buf_puts(edges, "source,target,relation,count,locators,positions\r\n");
+             cgu_buf_puts(edges, "source,target,relation,count,locators,positions,age_days\r\n");
     for (size_t v = 0; !rc && v < cg_graph_node_count(g); v++)
         if (cge_kept(keep, v)) rc = node_row(g, cg_graph_node(g, v), nodes);
     for (size_t i = 0; !rc && i < cg_graph_edge_count(g); i++) {

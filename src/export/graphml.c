@@ -5,6 +5,7 @@
  * restored; igraph writes to a FILE *, here a memory stream whose text is
  * then appended to the caller's buffer. */
 #include <igraph.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +63,8 @@ static igraph_error_t edge_attributes(igraph_t *ig, const cg_edge *x, igraph_int
         igraph_cattribute_EAS_set(ig, "relation", j, cg_edge_relation_name(x->relation));
     if (!e) e = igraph_cattribute_EAN_set(ig, "count", j, (double)x->count);
     if (!e) e = igraph_cattribute_EAS_set(ig, "locators", j, locs.data);
+    /* NaN, which igraph leaves out of the file, for an edge without an age */
+    if (!e) e = igraph_cattribute_EAN_set(ig, "age_days", j, x->age_known ? (double)x->age_days : NAN);
     cg_buf_release(&locs);
     return e;
 }

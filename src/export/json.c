@@ -83,7 +83,9 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
          cgu_json_set(o, "target", cgu_json_str(cg_graph_node(g, e->target)->id)) &&
          cgu_json_set(o, "relation", cgu_json_str(cg_edge_relation_name(e->relation))) &&
          cgu_json_set(o, "count", json_integer((json_int_t)e->count)) &&
-         cgu_json_set(o, "referrals", json_integer((json_int_t)e->referrals));
+         cgu_json_set(o, "referrals", json_integer((json_int_t)e->referrals)) &&
+         cgu_json_set(o, "age_days",
+                      e->age_known ? json_integer((json_int_t)e->age_days) : json_null());
     if (ok) {
         ok = cgu_json_set(o, "locators", locs);
         locs = NULL;

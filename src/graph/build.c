@@ -375,6 +375,7 @@ cg_status cg_graph_finish(cg_graph *g, cg_error *err) {
     if (st == CG_OK) st = build_nodes(g, &b);
     if (st == CG_OK) st = build_edges(g, &b);
     if (st == CG_OK) st = build_adjacency(g);
+    if (st == CG_OK) st = cgg_compute_ages(g);
     free(b.target_of);
     free(b.base_of);
     free(b.node_of);

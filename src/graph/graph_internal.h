@@ -107,4 +107,8 @@ cg_status cgg_key_append(cg_buf *b, const node_key *k, cg_error *err);
  * out. */
 int cgg_intern(cg_graph *g, const node_key *k, size_t *index);
 
+/* Sets every edge's age_days and age_known (age.c), once nodes and edges
+ * are built. CG_OK, or CG_ENOMEM. */
+cg_status cgg_compute_ages(cg_graph *g);
+
 #endif

@@ -25,6 +25,7 @@ case_out() {
 case_out graph.dot graph -q -j 2 "$s"
 case_out graph.json graph -q -j 2 -f json "$s"
 case_out graph.graphml graph -q -j 2 -f graphml "$s"
+case_out graph.gexf graph -q -j 2 -f gexf --questions --catalog "$s/index.tsv" "$s"
 case_out graph-questions-urls.json graph -q -j 2 -f json --questions --urls --catalog "$s/index.tsv" "$s"
 case_out around-21-1958.dot graph -q --around 21/1958 --depth 2 "$s"
 "$cg" graph -q -f csv -o "$tmp/graph" "$s" 2> "$tmp/csv.err" || { cat "$tmp/csv.err" >&2; failed=1; }

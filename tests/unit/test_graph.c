@@ -348,9 +348,9 @@ static void test_exports(void **state) {
 
     unsigned char keep[6] = {0, 0, 0, 1, 1, 0};
     assert_int_equal(cg_graph_write_csv(g, keep, &s, &t, NULL), CG_OK);
-    assert_string_equal(t.data, "source,target,relation,count,locators,positions\r\n"
+    assert_string_equal(t.data, "source,target,relation,count,locators,positions,age_days\r\n"
                                 "BT-Drs. 21/1,BT-Drs. 21/2,cites,2,Frage 2; Frage 4,"
-                                "a.txt:3:1; a.txt:5:1\r\n");
+                                "a.txt:3:1; a.txt:5:1,\r\n");
     assert_non_null(strstr(s.data, "\"Ein \"\"Titel\"\", mit \\ und\nZeile\""));
     cg_buf_release(&s);
     cg_buf_release(&t);
@@ -1025,8 +1025,8 @@ static void test_dip_records_without_id(void **state) {
     cg_buf s = CG_BUF_INIT, u = CG_BUF_INIT;
     assert_int_equal(cg_graph_write_csv(g, NULL, &s, &u, NULL), CG_OK);
     assert_non_null(
-        strstr(u.data, "file:dip/p.json#2,BR-Drs. 103/25,cites,1,,dip/p.json#2:4:7\r\n"));
-    assert_non_null(strstr(u.data, "file:t.txt,BR-Drs. 104/25,cites,1,,t.txt:5:1\r\n"));
+        strstr(u.data, "file:dip/p.json#2,BR-Drs. 103/25,cites,1,,dip/p.json#2:4:7,\r\n"));
+    assert_non_null(strstr(u.data, "file:t.txt,BR-Drs. 104/25,cites,1,,t.txt:5:1,\r\n"));
     cg_buf_release(&s);
     cg_buf_release(&u);
     assert_int_equal(cg_graph_write_dot(g, NULL, &s, NULL), CG_OK);

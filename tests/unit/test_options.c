@@ -314,7 +314,7 @@ static void test_choices(void **state) {
     PARSE(&p, "extract", "-fjson", "x");
     expect_refused(&p, "unknown format 'json' for -f (jsonl or tsv)");
     PARSE(&p, "graph", "-f", "text", "x");
-    expect_refused(&p, "unknown format 'text' for -f (dot, json, graphml, csv or html)");
+    expect_refused(&p, "unknown format 'text' for -f (dot, json, graphml, csv, html or gexf)");
     PARSE(&p, "chain", "--direction", "all", "21/1", "x");
     expect_refused(&p, "unknown direction 'all' for --direction (out or in)");
     PARSE(&p, "check", "--severity", "never", "x");
