@@ -214,10 +214,8 @@ cg_status cg_graph_similar(const cg_graph *g, size_t node, cg_similar_measure me
     size_t da = degree(&w, a);
     for (size_t i = 0; i < nt; i++) {
         size_t b = touched[i], db = degree(&w, b);
-        docs[i] = (cg_similar_doc){.node = b,
-                                   .shared = count[b],
-                                   .degree = db,
-                                   .cosine = salton(count[b], da, db)};
+        docs[i] = (cg_similar_doc){
+            .node = b, .shared = count[b], .degree = db, .cosine = salton(count[b], da, db)};
     }
     if (nt) qsort(docs, nt, sizeof *docs, cmp_similar);
     size_t keep = nt < top ? nt : top, nev = 0;
@@ -308,10 +306,10 @@ cg_status cg_graph_similar_pairs(const cg_graph *g, cg_similar_measure measures,
         /* both rows' b in ascending order, merged; co-citation first on a tie */
         size_t i[2] = {0, 0};
         while (st == CG_OK && (i[0] < rows[0].nt || i[1] < rows[1].nt)) {
-            int r = i[1] >= rows[1].nt                                            ? 0
-                    : i[0] >= rows[0].nt                                          ? 1
+            int r = i[1] >= rows[1].nt                               ? 0
+                    : i[0] >= rows[0].nt                             ? 1
                     : rows[0].touched[i[0]] <= rows[1].touched[i[1]] ? 0
-                                                                                  : 1;
+                                                                     : 1;
             size_t b = rows[r].touched[i[r]++], shared = rows[r].count[b];
             if (shared < min_shared) continue;
             cg_similar_pair p = {a, b, of_row[r], shared,
