@@ -341,7 +341,7 @@ static const cli_command commands[] = {
         .id = CMD_SIMILAR,
         .name = "similar",
         .synopsis = "[OPTIONS] ID PATH...\n[OPTIONS] --all [-o FILE] PATH...",
-        .summary = "the documents most like one, by co-citation and bibliographic coupling",
+        .summary = "related documents, by co-citation and bibliographic coupling",
         .description = QUERY_TEXT(
             "List the documents most similar to the document ID: by co-citation, those that "
             "other documents cite together with it, and by bibliographic coupling, those that "
