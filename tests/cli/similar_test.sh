@@ -99,6 +99,11 @@ if [ "$(grep -c ',coupling,' "$tmp/out")" -eq "$(grep -c ',coupling,' "$tmp/all.
 expect all-min 0 "$cg" similar --all --min-shared 2 "$sample"
 if tail -n +2 "$tmp/out" | awk -F, '$4 < 2 { exit 1 }'; then ok; else bad "--min-shared 2 let a weaker pair through"; fi
 if [ "$(wc -l < "$tmp/out")" -lt "$(wc -l < "$tmp/all.csv")" ]; then ok; else bad "--min-shared 2 kept everything"; fi
+# an id with a comma and a quote (a document without an id is named by its path): quoted
+mkdir "$tmp/q,\"x"
+printf 'Ein Text ohne Kopf.\nSiehe Drucksache 21/843 und Drucksache 21/1633.\n' > "$tmp/q,\"x/noid.txt"
+expect all-quoted 0 "$cg" similar --all --by coupling "$sample" "$tmp/q,\"x"
+stdout_has all-quoted "^BT-Drs. 21/1958,\"file:$tmp/q,\"\"x/noid.txt\",coupling,2,0.534522"
 expect all-questions 0 "$cg" similar --all --questions "$sample"
 if cmp -s "$tmp/out" "$tmp/all.csv"; then ok; else bad "--questions changes the pairs"; fi
 
