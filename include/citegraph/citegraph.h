@@ -13,8 +13,8 @@
  *   check      check.h      broken references, for CI
  *
  * The citation graph and its exports are a library of their own,
- * libcitegraph-graph (graph.h, export.h, graph_json.h, mainpath.h), because igraph maps
- * a dozen libraries into every process linked with it.
+ * libcitegraph-graph (graph.h, export.h, graph_json.h, mainpath.h, similar.h), because
+ * igraph maps a dozen libraries into every process linked with it.
  *
  * Conventions: every function that can fail returns a cg_status and fills
  * an optional cg_error (error.h); output is appended to a caller-owned

@@ -29,12 +29,14 @@ static int output_format(cli *c, const opts *o, int *format, const char **render
 
 /* How many IDs stand before the PATHs. */
 static size_t ids_of(cli_command_id q) {
-    return q == CMD_PATH ? 2 : q == CMD_CITES || q == CMD_CITED_BY || q == CMD_CHAIN ? 1 : 0;
+    if (q == CMD_PATH) return 2;
+    return q == CMD_CITES || q == CMD_CITED_BY || q == CMD_CHAIN || q == CMD_SIMILAR ? 1 : 0;
 }
 
 static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     o->q = q;
-    o->depth = o->top = -1;
+    o->depth = o->top = o->min_shared = -1;
+    o->similar_by = CG_SIMILAR_BOTH;
     o->direction = q == CMD_GRAPH ? CG_ALL : CG_OUT;
     o->roles = CG_AUTHOR_BIT(CG_AUTHOR_SUBMITTER);
     int rc = cli_read_common(c, a, &o->common);
@@ -57,6 +59,8 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
             /* stats' only choice is urheber; rank's are the methods */
             if (q == CMD_STATS)
                 o->by_urheber = true;
+            else if (q == CMD_SIMILAR) /* cocitation|coupling|both: the measures' bits */
+                o->similar_by = (cg_similar_measure)(v->choice + 1);
             else
                 o->by = (cg_rank_method)v->choice;
             break;
@@ -91,6 +95,12 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
         case OPT_TIMINGS:
             o->timings = true;
             break;
+        case OPT_ALL_PAIRS:
+            o->all_pairs = true;
+            break;
+        case OPT_MIN_SHARED:
+            if ((rc = cli_read_count(c, v, 1000000, NULL, &o->min_shared)) != EXIT_OK) return rc;
+            break;
         case OPT_DEPTH:
             if ((rc = cli_read_count(c, v, 1000000, NULL, &o->depth)) != EXIT_OK) return rc;
             break;
@@ -108,7 +118,7 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
     /* mainpath: key-route is the method that starts from several citations */
     if (q == CMD_MAINPATH && o->top >= 0 && o->mp_method != 3)
         return cli_usage_error(c, "--top is for --method key-route");
-    size_t nids = o->pairs ? 0 : ids_of(q);
+    size_t nids = o->pairs || o->all_pairs ? 0 : ids_of(q);
     if (a->npositionals < nids)
         return cli_usage_error(c, "%s", nids == 2 ? "FROM and TO are needed" : "no ID given");
     for (size_t i = 0; i < nids; i++)
@@ -120,6 +130,7 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
         return cli_usage_error(c, "--format csv writes two files: give -o PREFIX");
     if (q == CMD_GRAPH && (rc = output_format(c, o, &o->graph_format, &o->render_as)) != EXIT_OK)
         return rc;
+    if (q == CMD_SIMILAR && (rc = similar_usage(c, o)) != EXIT_OK) return rc;
     if (o->layout_given && o->graph_format != GRAPH_HTML)
         return cli_usage_error(c, "--layout places the nodes of the explorer: it needs "
                                   "--format html (or -o FILE.html)");
@@ -972,6 +983,9 @@ static int answer(query *qy) {
         break;
     case CMD_MAINPATH:
         rc = q_mainpath(qy);
+        break;
+    case CMD_SIMILAR:
+        rc = q_similar(qy);
         break;
     default:
         rc = q_stats(qy);

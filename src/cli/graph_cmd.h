@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "citegraph/graph.h"
+#include "citegraph/similar.h"
 #include "cli.h"
 
 /* The choices of --format, in the order of their rows in optable.c: graph's
@@ -21,6 +22,8 @@ typedef enum {
     GRAPH_GEXF
 } graph_format;
 typedef enum { QUERY_TEXT, QUERY_JSON } query_format;
+/* similar's: text|json|csv */
+typedef enum { SIMILAR_TEXT, SIMILAR_JSON, SIMILAR_CSV } similar_format;
 
 typedef struct opts {
     cli_command_id q;
@@ -43,6 +46,10 @@ typedef struct opts {
     const char *render_as; /* graph: what Graphviz renders -o into, or NULL */
     int mp_weight, mp_method; /* mainpath: --weight and --method (cg_traversal_weight,
                                  cg_mainpath_method: their choices' order) */
+
+    cg_similar_measure similar_by; /* similar: --by (default both) */
+    bool all_pairs;                /* similar --all: every pair, no ID */
+    long min_shared;               /* similar: --min-shared; -1: not given */
 } opts;
 
 /* A question to a finished graph, answered into `out` (text, or JSON when
@@ -55,6 +62,12 @@ typedef struct query {
     cli_out *out;
     bool json;
 } query;
+
+/* similar (cmd_similar.c): the documents like one, or every pair. */
+int q_similar(const query *qy);
+/* similar's options that do not go together, checked before anything is
+ * read: EXIT_OK, or EXIT_USAGE after saying why. */
+int similar_usage(cli *c, const opts *o);
 
 /* The node of an ID: EXIT_OK; or EXIT_FAILED when there is none, or
  * EXIT_NOMEM, either reported. */

@@ -417,6 +417,51 @@ static const cli_command commands[] = {
         .see_also = "longest-chain rank graph",
     },
     {
+        .id = CMD_SIMILAR,
+        .name = "similar",
+        .synopsis = "[OPTIONS] ID PATH...\n[OPTIONS] --all [-o FILE] PATH...",
+        .summary = "related documents, by co-citation and bibliographic coupling",
+        .description = QUERY_TEXT(
+            "List the documents most similar to the document ID: by co-citation, those that "
+            "other documents cite together with it, and by bibliographic coupling, those that "
+            "cite the same documents as it (--by says which; both by default, as two lists). "
+            "Each is scored with Salton's cosine, the number of documents the two share divided "
+            "by the square root of the product of their degrees (for co-citation, how many "
+            "documents cite each; for coupling, how many each cites): 1 when the two lists are "
+            "the same. The list is sorted by cosine, then by the number shared, then by id, "
+            "and each entry names the documents shared (the first 10, and how many more). With "
+            "--all, no ID is given: every pair of documents of the corpus that shares at least "
+            "--min-shared documents is written as CSV.\n"
+            "\n"
+            "Only citations count (cites and answers), between documents: a question cited "
+            "(--questions) counts as its document, a document counts once however often it is "
+            "cited, and a document citing itself is left out. Documents outside the corpus can "
+            "be co-cited and be shared by a coupling, but cite nothing, so are never coupled."),
+        .sections =
+            (const cli_section[]){
+                {"Output",
+                 "text\tfor each measure, the document's degree and how many documents share "
+                 "something with it, then rank, cosine, number shared, the document (id, type, "
+                 "date, title) and the documents shared\n"
+                 "json\t{\"version\": 1, \"node\": {...}, (\"asked\": ID, when ID named a "
+                 "question,) \"measures\": [{\"measure\": "
+                 "\"cocitation\" or \"coupling\", \"degree\", \"total\", \"similar\": "
+                 "[{\"rank\", \"cosine\", \"shared\", \"degree\", \"node\": {...}, "
+                 "\"evidence\": [ID, ...]}]}]}, nodes as in the JSON export\n"
+                 "csv\twith --all (and its default): a header a,b,measure,shared,cosine, then one "
+                 "row per pair and measure, a before b by id, sorted by a, b and measure "
+                 "(cocitation first); RFC 4180, lines ending in CR LF. A document cited by k "
+                 "documents can make k (k - 1) / 2 rows: --min-shared keeps the stronger pairs. "
+                 "Rows are written as they are found, so memory does not grow with them."},
+                {"Examples",
+                 "  citegraph similar 21/1958 data/sample\n"
+                 "  citegraph similar --by coupling --top 5 -f json 21/1958 data/sample\n"
+                 "  citegraph similar --all --min-shared 2 -o pairs.csv data/sample"},
+                {NULL, NULL}},
+        .exit_status = QUERY_EXIT_STATUS("ID is not in the graph"),
+        .see_also = "cites cited-by rank",
+    },
+    {
         .id = CMD_ACCURACY,
         .name = "accuracy",
         .synopsis = "[OPTIONS] GOLD_DIR",
@@ -527,13 +572,21 @@ static const cli_option options[] = {
      .commands = BIT(MAINPATH),
      .help = "text (the default) for people, json for programs, or dot (Graphviz) for the "
              "picture of the path(s); see Output"},
+    {.id = OPT_FORMAT,
+     .short_name = 'f',
+     .long_name = "format",
+     .arg = "FORMAT",
+     .choices = "text|json|csv",
+     .commands = BIT(SIMILAR),
+     .help = "text (the default with an ID) for people, json for programs, or csv (with "
+             "--all, and its default); see Output"},
 
     /* -o, --output */
     {.id = OPT_OUTPUT,
      .short_name = 'o',
      .long_name = "output",
      .arg = "FILE",
-     .commands = CLI_GRAPH_QUERIES,
+     .commands = CLI_GRAPH_QUERIES | BIT(SIMILAR),
      .help = "write to FILE instead of standard output"},
     {.id = OPT_OUTPUT,
      .short_name = 'o',
@@ -620,6 +673,24 @@ static const cli_option options[] = {
      .help = "with --by urheber: the authors that count: urheber (the default: who submits), "
              "ressort (the ministry that answers), fragesteller (of an Antwort, who asked), or "
              "all of them"},
+    {.id = OPT_BY,
+     .long_name = "by",
+     .arg = "MEASURE",
+     .choices = "cocitation|coupling|both",
+     .commands = BIT(SIMILAR),
+     .help = "cocitation (cited together by the same documents), coupling (citing the same "
+             "documents) or both (the default: two lists; with --all, two rows for a pair that "
+             "is both)"},
+    {.id = OPT_ALL_PAIRS,
+     .long_name = "all",
+     .commands = BIT(SIMILAR),
+     .help = "instead of the documents like one ID: every pair of documents of the corpus, as "
+             "CSV"},
+    {.id = OPT_MIN_SHARED,
+     .long_name = "min-shared",
+     .arg = "N",
+     .commands = BIT(SIMILAR),
+     .help = "only documents that share at least N documents (default 1)"},
     {.id = OPT_URHEBER,
      .long_name = "urheber",
      .arg = "NAME",
@@ -664,6 +735,11 @@ static const cli_option options[] = {
      .commands = BIT(MAINPATH),
      .help = "global (the default: the path of the largest sum of weights), forward, backward "
              "(local searches from the oldest or the newest end) or key-route (see --top)"},
+    {.id = OPT_TOP,
+     .long_name = "top",
+     .arg = "N",
+     .commands = BIT(SIMILAR),
+     .help = "how many documents to list for each measure (default 10; 0: all)"},
     {.id = OPT_PAIRS,
      .long_name = "pairs",
      .arg = "FILE",

@@ -21,6 +21,7 @@ typedef enum cli_command_id {
     CMD_STATS,
     CMD_REFERRALS,
     CMD_MAINPATH,
+    CMD_SIMILAR,
     CMD_ACCURACY,
     CMD_GRAMMAR,
     CMD_HELP,
@@ -34,7 +35,8 @@ typedef enum cli_command_id {
     (CLI_CMD_BIT(CMD_CITES) | CLI_CMD_BIT(CMD_CITED_BY) | CLI_CMD_BIT(CMD_CHAIN) |                 \
      CLI_CMD_BIT(CMD_PATH) | CLI_CMD_BIT(CMD_LONGEST_CHAIN) | CLI_CMD_BIT(CMD_RANK) |              \
      CLI_CMD_BIT(CMD_STATS) | CLI_CMD_BIT(CMD_REFERRALS) | CLI_CMD_BIT(CMD_MAINPATH))
-#define CLI_GRAPH_COMMANDS (CLI_CMD_BIT(CMD_GRAPH) | CLI_GRAPH_QUERIES)
+/* similar writes CSV too: its --format has rows of its own */
+#define CLI_GRAPH_COMMANDS (CLI_CMD_BIT(CMD_GRAPH) | CLI_GRAPH_QUERIES | CLI_CMD_BIT(CMD_SIMILAR))
 
 /* The options: what a command switches on. One id may have several rows (its
  * meanings for different commands), all spelled the same. */
@@ -66,6 +68,8 @@ typedef enum cli_option_id {
     OPT_ROLE,         /* stats --by urheber: --role urheber|ressort|fragesteller|all */
     OPT_WEIGHT,       /* mainpath: --weight spc|splc|spnp */
     OPT_METHOD,       /* mainpath: --method global|forward|backward|key-route */
+    OPT_ALL_PAIRS,    /* similar: --all */
+    OPT_MIN_SHARED,   /* similar: --min-shared N */
     /* check */
     OPT_FAIL_ON,        /* --fail-on error|warning|note|never */
     OPT_SEVERITY,       /* --severity error|warning|note */
