@@ -180,7 +180,10 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
              cgu_json_set(o, "target", id_json(&r->target)) &&
              cgu_json_set(o, "locator", cgu_json_str(r->locator.text)) &&
              cgu_json_set(o, "relation", json_string(cg_relation_name(r->relation))) &&
-             cgu_json_set(o, "answering", questions_json(r->answering, r->nanswering)) &&
+             /* only where there are some: a million empty lists cost the reader a
+              * second on the graph of a million references */
+             (!r->nanswering ||
+              cgu_json_set(o, "answering", questions_json(r->answering, r->nanswering))) &&
              cgu_json_set(o, "text",
                           data ? cgu_json_strn(data + r->offset, r->length) : json_null()) &&
              cgu_json_set(o, "resolves_to", id_json(&r->resolves_to)) &&

@@ -54,7 +54,7 @@ static void test_jsonl_and_tsv_bytes(void **state) {
         "Windows-1252\"],\"error\":null}\n"
         "{\"type\":\"reference\",\"file\":\"a.txt\",\"doc\":null,\"line\":2,\"col\":2,\"offset\":7,"
         "\"length\":28,\"kind\":\"bt_drucksache\",\"target\":\"BT-Drs. 19/5954\",\"locator\":"
-        "\"Frage 2\",\"relation\":\"cites\",\"answering\":[],\"text\":\"Bundestagsdrucksache 19/5954\","
+        "\"Frage 2\",\"relation\":\"cites\",\"text\":\"Bundestagsdrucksache 19/5954\","
         "\"resolves_to\":null,\"ambiguous\":false,\"malformed\":false,\"note\":null}\n");
     cg_buf_clear(&s);
     assert_int_equal(cg_tsv_write_header(&s, NULL), CG_OK);
