@@ -20,7 +20,10 @@
  * by reference when every sentence of it is a referral, apart from a note
  * that questions are answered together ([joint_answer]); partly when some
  * are. A referral to a statute ("auf § 31 SG wird verwiesen") names the rule
- * that answers: that is an answer of its own. tests/gold/CONVENTIONS.md
+ * that answers: that is an answer of its own; "nicht verfügbar", "keine ...
+ * entnommen" and "der nachfolgenden Tabelle entnommen" are no referrals; the
+ * note on who sent the Antwort and a printer's note ("Von einer Drucklegung
+ * der Anlage wird abgesehen") are neither answer nor referral. tests/gold/CONVENTIONS.md
  * says the same for readers. */
 #include <stdlib.h>
 #include <string.h>
@@ -94,15 +97,54 @@ static bool only_opening(const char *t, size_t s, size_t e) {
     return s == e;
 }
 
+/* Whether the words just before a cue at `cue` (in the sentence from `s`)
+ * take it back: "nicht verfügbar", "keine Daten ... entnommen", or point
+ * into the answer itself ("der nachfolgenden Tabelle entnommen"). */
+static bool cue_taken_back(const char *t, size_t s, size_t cue) {
+    /* not "folgenden": "unter folgenden Links abrufbar" sends the reader away */
+    static const char *const words[] = {"nicht ",      "nicht\n", "kein", "Kein",
+                                        "nachfolgend", "unten ",  NULL};
+    size_t from = cue > s + 40 ? cue - 40 : s;
+    for (const char *const *w = words; *w; w++)
+        if (cgx_find_literal(t, from, cue, *w, strlen(*w))) return true;
+    return false;
+}
+
+/* Whether a cue says where something is to be had ("verfügbar", "abrufbar",
+ * "entnommen", ...): only those can be taken back by the words before them;
+ * "verwiesen" and "Bezug genommen" refer whatever stands before. */
+static bool is_availability(const char *cue, size_t len) {
+    static const char *const stems[] = {"verfügbar", "zugänglich", "abrufbar", "abgerufen",
+                                        "einsehbar", "eingesehen", "entnommen", "entnehmen",
+                                        "finden", "zu finden", NULL};
+    for (const char *const *w = stems; *w; w++)
+        if (strlen(*w) <= len && strncmp(cue, *w, strlen(*w)) == 0) return true;
+    return false;
+}
+
 /* Whether the sentence [s, e) refers the reader elsewhere. */
 static bool is_referral(xctx *x, size_t s, size_t e) {
     /* from the byte before: [referral] begins with what stands before its word */
     size_t pos = s ? s - 1 : 0, ms, me, gs, ge;
     while (cgx_find(x, P_REFERRAL, &pos, e, &ms, &me)) {
-        if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) return true;
-        if (only_opening(x->norm.text, s, gs)) return true;
+        if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) {
+            if (!is_availability(x->norm.text + ms, me - ms) ||
+                !cue_taken_back(x->norm.text, s, ms))
+                return true;
+        } else if (only_opening(x->norm.text, s, gs)) {
+            return true;
+        }
     }
     return false;
+}
+
+/* Whether the sentence [s, e) is a printer's note: "Von einer Drucklegung der
+ * Anlage wird abgesehen. Diese ist auf Bundestagsdrucksache 21/1076 auf der
+ * Internetseite ... abrufbar." Neither an answer nor a referral. */
+static bool is_printers_note(xctx *x, size_t s, size_t e) {
+    size_t pos = s, ps, pe;
+    return cgx_find_literal(x->norm.text, s, e, "Drucklegung", 11) ||
+           cgx_find(x, P_PUBNOTE, &pos, e, &ps, &pe);
 }
 
 /* Whether a referral sentence without a reference names a statute ("§"):
@@ -118,11 +160,25 @@ typedef struct region {
     size_t answer; /* index + 1 into x->answers of the answer it is, or 0 */
 } region;
 
+/* Where the note on who sent the Antwort stands ([transmittal]); empty if
+ * nowhere. */
+typedef struct span_t {
+    size_t start, end;
+} span_t;
+
+/* Whether [s, e) holds a letter outside `skip`. */
+static bool has_content(const char *t, size_t s, size_t e, span_t skip) {
+    if (skip.end <= s || skip.start >= e) return has_letter(t, s, e);
+    return (skip.start > s && has_letter(t, s, skip.start)) ||
+           (skip.end < e && has_letter(t, skip.end, e));
+}
+
 /* Reads the region [r->start, r->end) sentence by sentence: its
  * candidates (sorted by start; *ci is the first not before it) in a
  * referral sentence become `refers`, and all take the answer the region is;
  * of an answer, counts the referral sentences and those of its own. */
-static void read_region(xctx *x, const region *r, size_t *ci, size_t *referrals, size_t *own) {
+static void read_region(xctx *x, const region *r, span_t note, size_t *ci, size_t *referrals,
+                        size_t *own) {
     const char *t = x->norm.text;
     size_t k = *ci;
     for (size_t pos = r->start; pos < r->end && x->status == CG_OK;) {
@@ -142,7 +198,8 @@ static void read_region(xctx *x, const region *r, size_t *ci, size_t *referrals,
             if (refers) c->relation = CG_REL_REFERS;
             c->answer = r->answer;
         }
-        if (r->answer && has_letter(t, s, e)) {
+        bool in_note = s >= note.start && e <= note.end && note.end > note.start;
+        if (r->answer && !in_note && has_letter(t, s, e) && !is_printers_note(x, s, e)) {
             size_t js = s, jstart, jend;
             if (refers && (has_ref || !names_statute(t, s, e)))
                 (*referrals)++;
@@ -194,8 +251,12 @@ int cgx_answers(xctx *x) {
                        0};
     else if (askers == SIZE_MAX && !x->nqlabels)
         pre = (region){x->header_end, len, 0};
-    size_t ci = 0, referrals = 0, own = 0;
-    if (pre.end > pre.start) read_region(x, &pre, &ci, &referrals, &own);
+    span_t note = {0, 0};
+    size_t note_from = x->header_end;
+    if (cgx_find(x, P_TRANSMITTAL, &note_from, len, &s, &e)) note = (span_t){s, e};
+    if (x->status != CG_OK) return -1;
+    size_t ci = 0, unused_referrals = 0, unused_own = 0; /* the preliminary remark answers none */
+    if (pre.end > pre.start) read_region(x, &pre, note, &ci, &unused_referrals, &unused_own);
     /* each question's answer, a question with an empty one joining the next */
     size_t pending = 0;
     for (size_t i = 0; i < x->nqlabels && x->status == CG_OK; i++) {
@@ -206,12 +267,13 @@ int cgx_answers(xctx *x) {
                (x->norm.text[answer_start] == '\n' || x->norm.text[answer_start] == ' ' ||
                 x->norm.text[answer_start] == '\t'))
             answer_start++;
-        if (!has_letter(x->norm.text, answer_start, block_end)) continue;
+        /* nothing but the note on who sent it: answered with the next */
+        if (!has_content(x->norm.text, answer_start, block_end, note)) continue;
         if (add_answer(x, pending, i, answer_start) != 0) return -1;
         pending = i + 1;
         region r = {answer_start, block_end, x->nanswers};
         size_t nref = 0, nown = 0;
-        read_region(x, &r, &ci, &nref, &nown);
+        read_region(x, &r, note, &ci, &nref, &nown);
         xanswer *a = &x->answers[x->nanswers - 1];
         a->referrals = nref;
         a->own = nown;

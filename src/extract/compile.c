@@ -63,6 +63,7 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_REFERRAL] = "referral",
     [P_JOINT_ANSWER] = "joint_answer",
     [P_IMPRINT] = "imprint",
+    [P_TRANSMITTAL] = "transmittal",
 };
 
 /* The handler of each built-in reference pattern, and the named groups the
@@ -118,6 +119,7 @@ static const bool interpreted[P_COUNT] = {
     [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
     [P_HDR_PARTY] = true,     [P_HDR_RESSORT] = true,  [P_HDR_LAND] = true,
     [P_HDR_COMMITTEE] = true, [P_JOINT_ANSWER] = true,  [P_IMPRINT] = true,
+    [P_TRANSMITTAL] = true,
 };
 
 const char *cg_builtin_grammar_text(size_t *len) {

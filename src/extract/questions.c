@@ -8,6 +8,7 @@
  * Lettered sub-questions ("a) Welche ...") belong to the question before
  * them. The labels ("1", "1a", "1b", "2", ...) let `check` tell whether a
  * cited question exists. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "xctx.h"
@@ -56,17 +57,35 @@ static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, s
 
 int cgx_questions(xctx *x) {
     if (!is_question_paper(x->header.type)) return 0;
-    /* first pass: where each number first stands as a numbered line */
+    /* first pass: every line that starts with a number, each number's in text order */
     enum { MAXQ = 1000 };
     size_t first[MAXQ];
     for (size_t n = 0; n < MAXQ; n++)
         first[n] = SIZE_MAX;
+    struct occurrence {
+        size_t pos, next; /* next: the number's next occurrence, or SIZE_MAX */
+    } *occ = NULL;
+    size_t nocc = 0, capocc = 0, last[MAXQ];
     size_t pos = x->header_end, s, e;
     while (cgx_next(x, P_QUESTION_NUMBER, &pos, &s, &e)) {
         long n = cgx_group_number(x, P_QUESTION_NUMBER, "n", NULL);
-        if (n >= 1 && n < MAXQ && first[n] == SIZE_MAX) first[n] = s;
+        if (n < 1 || n >= MAXQ) continue;
+        if (cgu_grow((void **)&occ, &capocc, nocc + 1, sizeof *occ)) {
+            free(occ);
+            x->status = CG_ENOMEM;
+            return -1;
+        }
+        occ[nocc] = (struct occurrence){s, SIZE_MAX};
+        if (first[n] == SIZE_MAX)
+            first[n] = nocc;
+        else
+            occ[last[n]].next = nocc;
+        last[n] = nocc++;
     }
-    if (x->status != CG_OK) return -1;
+    if (x->status != CG_OK) {
+        free(occ);
+        return -1;
+    }
     /* the questions: from 1 up, each at most three past the highest so far */
     unsigned char is_question[MAXQ] = {0};
     size_t highest = 0;
@@ -76,6 +95,23 @@ int cgx_questions(xctx *x) {
         is_question[n] = 1;
         highest = n;
     }
+    /* where each stands: its first line after the question before it ("20. Berichts"
+     * or "20. Wahlperiode" at a line start in an earlier answer is not question 20),
+     * or, when there is none (an Antwort may answer 62 to 64 before 60), its first */
+    size_t after = x->header_end;
+    for (size_t n = 1; n < MAXQ; n++) {
+        if (first[n] == SIZE_MAX) continue;
+        size_t pick = first[n];
+        if (is_question[n])
+            for (size_t i = first[n]; i != SIZE_MAX; i = occ[i].next)
+                if (occ[i].pos >= after) {
+                    pick = i;
+                    break;
+                }
+        first[n] = occ[pick].pos;
+        if (is_question[n] && first[n] > after) after = first[n];
+    }
+    free(occ);
     /* second pass, in the order of the text: each question and its sub-questions */
     size_t order[MAXQ], nq = 0;
     for (size_t n = 1; n < MAXQ; n++)

@@ -53,7 +53,8 @@ static int ends_at(const xctx *x, size_t i, size_t floor, size_t limit, size_t *
     if (j >= limit || (t[j] != ' ' && t[j] != '\n')) return 0;
     while (j < limit && (t[j] == ' ' || t[j] == '\n'))
         j++;
-    if (j >= limit || !is_upper_start(t, j, x->norm.len)) return 0;
+    /* a capital, or a footnote's "*" ("abrufbar.\n* Von einer Drucklegung ...") */
+    if (j >= limit || (!is_upper_start(t, j, x->norm.len) && t[j] != '*')) return 0;
     *next = j;
     if (c != '.') return 1;
     size_t w = i;

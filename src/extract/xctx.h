@@ -77,6 +77,7 @@ enum {
     P_REFERRAL,      /* what makes a sentence of an Antwort a referral: "wird ... verwiesen" */
     P_JOINT_ANSWER,  /* "Die Fragen 3 und 4 werden gemeinsam beantwortet" */
     P_IMPRINT,       /* "Gesamtherstellung: ...": the printer's imprint at the end */
+    P_TRANSMITTAL,   /* "Die Antwort wurde namens der Bundesregierung ... übermittelt." */
     P_COUNT
 };
 

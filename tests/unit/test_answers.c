@@ -150,6 +150,62 @@ static void test_answer_kinds(void **state) {
     cg_extractor_free(ex);
 }
 
+/* What looks like an answer or a referral and is not: the note on who sent
+ * the Antwort between two questions, a number at a line start in an answer
+ * ("20. Wahlperiode"), "nicht verfügbar", a printer's note, the imprint. */
+static const char look_alikes[] =
+    "Deutscher Bundestag Drucksache 21/997\n"
+    "21. Wahlperiode 01.08.2025\n"
+    "Antwort\n"
+    "der Bundesregierung\n"
+    "auf die Kleine Anfrage der Fraktion X\n"
+    "– Drucksache 21/901 –\n"
+    "Ein Titel\n"
+    "1. Wie viele Fälle gab es?\n"
+    "Die Antwort wurde namens der Bundesregierung mit Schreiben des Bundesministeriums\n"
+    "der Finanzen vom 4. August 2025 übermittelt.\n"
+    "2. Welche Fälle waren es?\n"
+    "Die Fragen 1 und 2 werden gemeinsam beantwortet.\n"
+    "Auf die Antwort zu Frage 3 wird verwiesen. Der Bericht zur\n"
+    "20. Wahlperiode liegt vor.\n"
+    "3. Gibt es Daten?\n"
+    "Daten dazu sind nicht verfügbar.\n"
+    "4. Wo steht das?\n"
+    "Die Angaben sind unter www.example.de/daten abrufbar.\n"
+    "* Von einer Drucklegung der Anlage wird abgesehen.\n"
+    "Gesamtherstellung: H. Heenemann GmbH & Co. KG, www.heenemann-druck.de\n";
+
+static void test_look_alikes(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    cg_input *in;
+    cg_extraction *r = extract(ex, &in, look_alikes);
+    const cg_answer *a;
+    size_t n = cg_extraction_answers(r, &a);
+    static const struct {
+        const char *questions;
+        cg_answer_kind kind;
+    } want[] = {{"1,2", CG_ANSWER_PARTLY}, /* the note is no answer to 1: answered with 2 */
+                {"3", CG_ANSWER_OWN},      /* "nicht verfügbar" refers nowhere */
+                {"4", CG_ANSWER_REFERENCE}}; /* the printer's note and the imprint add nothing */
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n; i++) {
+        char got[64];
+        labels(a[i].questions, a[i].nquestions, got, sizeof got);
+        assert_string_equal(got, want[i].questions);
+        if (a[i].kind != want[i].kind)
+            fail_msg("answer to %s: %s, expected %s", got, cg_answer_kind_name(a[i].kind),
+                     cg_answer_kind_name(want[i].kind));
+    }
+    assert_int_equal(a[0].referrals, 1);
+    assert_int_equal(a[0].own, 1);
+    assert_reference(r, "http://www.example.de/daten", 18, CG_REL_REFERS, "4");
+    assert_reference(r, "http://www.heenemann-druck.de", 20, CG_REL_CITES, "");
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
 /* Only an Antwort refers: the same sentences in another document cite. */
 static void test_only_antworten(void **state) {
     (void)state;
@@ -210,6 +266,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_referrals),
         cmocka_unit_test(test_answer_kinds),
+        cmocka_unit_test(test_look_alikes),
         cmocka_unit_test(test_only_antworten),
         cmocka_unit_test(test_round_trips),
     };
