@@ -252,7 +252,7 @@ CG_EXPORT const char *cg_graph_node_time(const cg_graph *g, size_t node);
 
 /** The Wahlperiode of the Bundestag on the ISO date `date`: the last one
  * whose Bundestag had met for its constituent sitting on or before that
- * day (the table is in src/graph/wahlperiode.c with its source; between
+ * day (the table is in src/graph/age.c with its source; between
  * the end of a four-year term and the next sitting, before 1976, the
  * earlier one). 0 before 1949-09-07, for NULL or no valid date. */
 CG_EXPORT unsigned cg_bundestag_wahlperiode_on(const char *date);

@@ -73,7 +73,7 @@ static void print_text(const query *qy, const cg_mainpath_options *mo, const cg_
     const cg_graph *g = qy->g;
     const char *wl = weight_label(mo->weight);
     cli_out_printf(out,
-                   "network: %zu units (documents, and cycles shrunk into one), %zu citations, "
+                   "network: %zu units (documents, and cycles shrunk into one), %zu arcs between them, "
                    "%zu sources (cite nothing), %zu sinks (cited by none)\n",
                    r->units, r->arcs, r->sources, r->sinks);
     if (!r->npaths) {
@@ -158,7 +158,10 @@ static bool emit_json(const query *qy, const cg_mainpath_options *mo,
     if (gq_set(root, "version", json_integer(MAINPATH_JSON_VERSION)) &&
         gq_set(root, "weight", json_string(cg_traversal_weight_name(mo->weight))) &&
         gq_set(root, "method", json_string(cg_mainpath_method_name(mo->method))) &&
-        gq_set(root, "top", key_route ? json_integer((json_int_t)mo->top) : json_null()))
+        gq_set(root, "top",
+               /* --top 0, all: SIZE_MAX inside, 0 as given */
+               key_route ? json_integer(mo->top == SIZE_MAX ? 0 : (json_int_t)mo->top)
+                         : json_null()))
         net = gq_set_to(root, "network", json_object());
     bool ok = net && gq_set(net, "units", json_integer((json_int_t)r->units)) &&
               gq_set(net, "arcs", json_integer((json_int_t)r->arcs)) &&

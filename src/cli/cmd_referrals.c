@@ -209,9 +209,12 @@ static int make_report(const cg_graph *g, report *r) {
         r->questions += a.questions;
         r->reference += a.reference;
         r->partly += a.partly;
+        /* the Bundestag Wahlperiode as stats and the exports give it: from a
+         * Bundestag number, else from the date */
         char *wp = r->wp_names[v];
-        if (n->doc.kind == CG_KIND_BT_DRUCKSACHE)
-            snprintf(wp, sizeof r->wp_names[v], "%u", n->doc.period);
+        unsigned period = cg_graph_node_wahlperiode(g, v);
+        if (period)
+            snprintf(wp, sizeof r->wp_names[v], "%u", period);
         else
             snprintf(wp, sizeof r->wp_names[v], "not known");
         const char *ministry = ministry_of(n);
@@ -247,11 +250,15 @@ static double share(size_t part, size_t whole) {
     return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
-/* "3, 3a" into buf. */
+/* "3, 3a" into buf; "…" at the end when it does not fit. */
 static void labels(const cg_question *q, size_t n, char *buf, size_t cap) {
     size_t used = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < n && used + 8 < cap; i++) {
+    for (size_t i = 0; i < n; i++) {
+        if (used + 24 >= cap) {
+            snprintf(buf + used, cap - used, ", …");
+            return;
+        }
         if (i) used += (size_t)snprintf(buf + used, cap - used, ", ");
         used += cg_question_format(&q[i], buf + used, cap - used);
     }
@@ -342,12 +349,17 @@ static void print_report(const query *qy, const report *r, size_t top) {
 
 /* ---- JSON ---- */
 
-static json_t *tallies_json(const tallies *t, const char *key_name) {
+/* The groups; a Wahlperiode (`as_number`) as a number, null when not known. */
+static json_t *tallies_json(const tallies *t, const char *key_name, bool as_number) {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < t->n; i++) {
         const tally *x = &t->v[i];
         json_t *o = gq_pushed(arr, json_object());
-        if (!o || !gq_set(o, key_name, json_string(x->key)) ||
+        json_t *key = !as_number ? json_string(x->key)
+                      : x->key[0] >= '0' && x->key[0] <= '9'
+                          ? json_integer(strtol(x->key, NULL, 10))
+                          : json_null();
+        if (!o || !gq_set(o, key_name, key) ||
             !gq_set(o, "antworten", json_integer((json_int_t)x->antworten)) ||
             !gq_set(o, "questions", json_integer((json_int_t)x->questions)) ||
             !gq_set(o, "reference", json_integer((json_int_t)x->reference)) ||
@@ -407,7 +419,7 @@ static json_t *antwort_json(const cg_graph *g, const antwort *a) {
     return NULL;
 }
 
-static bool report_json(const query *qy, const report *r, size_t top) {
+static bool report_json(const query *qy, const report *r) {
     const cg_graph *g = qy->g;
     json_t *root = json_object(), *totals = NULL, *loads = NULL, *list = NULL;
     bool ok = root && gq_set(root, "schema", json_string("citegraph-referrals/1")) &&
@@ -419,11 +431,12 @@ static bool report_json(const query *qy, const report *r, size_t top) {
               gq_set(totals, "partly", json_integer((json_int_t)r->partly)) &&
               gq_set(totals, "referrals", json_integer((json_int_t)r->referrals)) &&
               gq_set(totals, "internal_referrals", json_integer((json_int_t)r->internal)) &&
-              gq_set(root, "by_wahlperiode", tallies_json(&r->by_wp, "wahlperiode")) &&
-              gq_set(root, "by_ministry", tallies_json(&r->by_ministry, "ministry")) &&
+              gq_set(root, "by_wahlperiode", tallies_json(&r->by_wp, "wahlperiode", true)) &&
+              gq_set(root, "by_ministry", tallies_json(&r->by_ministry, "ministry", false)) &&
               (loads = gq_set_to(root, "most_referred", json_array())) != NULL &&
               (list = gq_set_to(root, "antworten", json_array())) != NULL;
-    for (size_t i = 0; ok && i < r->nloads && i < top; i++) {
+    /* JSON is for programs: every document referred to, whatever --top */
+    for (size_t i = 0; ok && i < r->nloads; i++) {
         const load *l = &r->loads[i];
         size_t v;
         bool found = false;
@@ -463,7 +476,7 @@ int q_referrals(const query *qy) {
     if (make_report(qy->g, &r) != 0)
         rc = EXIT_NOMEM;
     else if (qy->json)
-        rc = report_json(qy, &r, top) ? EXIT_OK : EXIT_NOMEM;
+        rc = report_json(qy, &r) ? EXIT_OK : EXIT_NOMEM;
     else
         print_report(qy, &r, top);
     report_release(&r);

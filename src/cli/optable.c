@@ -59,8 +59,9 @@ static const cli_command program = {
         "Drucksachen, government answers, EU papers forwarded to parliament) and finds every "
         "reference one document makes to another: its canonical id (BT-Drs." CLI_NBSP "19/5954), "
         "the part it narrows (Frage" CLI_NBSP
-        "2), its relation (cites, or answers for the Anfrage an Antwort "
-        "answers) and its exact position in the file. It builds the citation graph of the "
+        "2), its relation (cites; answers for the Anfrage an Antwort answers; refers for a "
+        "referral, an Antwort answering by sending the reader there) and its exact position in "
+        "the file. It builds the citation graph of the "
         "documents, answers questions about it, and checks references in CI.\n"
         "\n"
         "A PATH is a file, a directory (read recursively) or - for standard input. Standard "
@@ -91,16 +92,25 @@ static const cli_command commands[] = {
         .description =
             "Report every reference the documents make, with its canonical id, locator, "
             "relation and exact position in the original file.\n"
+            "\n"
+            "The relation is answers for the Anfrage an Antwort names in its header, refers for a "
+            "referral (in an Antwort, a sentence that answers by sending the reader there: \"Auf "
+            "die Antwort zu Frage" CLI_NBSP "6 wird verwiesen\"), cites for every other "
+            "reference. In an Antwort each reference also names the questions in whose answer "
+            "it stands, and the document line says how each question is answered: own, "
+            "reference (only by reference) or partly (see citegraph referrals).\n"
             "\n" PATHS_TEXT " A file that cannot be read is reported on standard error, and the "
             "run goes on with the others.",
         .sections =
             (const cli_section[]){
                 {"Output",
                  "JSON Lines (the default): one {\"type\":\"document\"} line per file (its own "
-                 "id, type, title, date, number of references, warnings and any error), then one "
+                 "id, type, title, date, number of references, an Antwort's answers, warnings "
+                 "and any error), then one "
                  "{\"type\":\"reference\"} line per reference (file, doc, line, col, offset, "
-                 "length, kind, target, locator, relation, text, resolves_to, ambiguous, "
-                 "malformed, note), and a final {\"type\":\"summary\"} line. line and col are "
+                 "length, kind, target, locator, relation, answering where it answers, text, "
+                 "resolves_to, ambiguous, malformed, note), and a final {\"type\":\"summary\"} "
+                 "line. line and col are "
                  "1-based, col in characters; offset and length are bytes of the original file.\n"
                  "\n"
                  "TSV: a header, then the columns file, line, kind, target, locator, relation."},

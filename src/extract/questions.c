@@ -20,9 +20,8 @@ static int is_question_paper(const char *type) {
 
 /* Question `number` (`sub` its letter, or 0), standing at offset `at`. */
 static int push(xctx *x, size_t number, char sub, size_t at) {
-    size_t cap = x->capqlabels;
     if (cgu_grow((void **)&x->qlabels, &x->capqlabels, x->nqlabels + 1, sizeof *x->qlabels) ||
-        cgu_grow((void **)&x->qstart, &cap, x->nqlabels + 1, sizeof *x->qstart)) {
+        cgu_grow((void **)&x->qstart, &x->capqstart, x->nqlabels + 1, sizeof *x->qstart)) {
         x->status = CG_ENOMEM;
         return -1;
     }

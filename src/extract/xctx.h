@@ -211,7 +211,7 @@ typedef struct xctx {
     size_t ndefects, capdefects;
     cg_question *qlabels; /* the document's own questions, in order */
     size_t *qstart;       /* where each stands: the start of its numbered or lettered line */
-    size_t nqlabels, capqlabels;
+    size_t nqlabels, capqlabels, capqstart;
     xanswer *answers; /* an Antwort's answers, in order */
     size_t nanswers, capanswers;
 } xctx;
