@@ -120,10 +120,20 @@ static const attr_decl node_attrs[NA_COUNT] = {
     {"title", "string"},   {"url", "string"},          {"parent", "string"},
     {"urheber", "string"}, {"urheber_role", "string"}};
 
-enum { EA_RELATION, EA_COUNT, EA_LOCATORS, EA_AGE_DAYS, EA_AGE_YEARS, EA_CROSSES, EA_COUNT_ };
+enum {
+    EA_RELATION,
+    EA_COUNT,
+    EA_LOCATORS,
+    EA_AGE_DAYS,
+    EA_AGE_YEARS,
+    EA_CROSSES,
+    EA_REFERRALS,
+    EA_COUNT_
+};
 static const attr_decl edge_attrs[EA_COUNT_] = {
     {"relation", "string"},  {"count", "integer"},    {"locators", "string"},
-    {"age_days", "integer"}, {"age_years", "double"}, {"crosses_wahlperiode", "boolean"}};
+    {"age_days", "integer"}, {"age_years", "double"}, {"crosses_wahlperiode", "boolean"},
+    {"referrals", "integer"}};
 
 static int declare(cg_buf *out, const char *cls, const attr_decl *a, size_t n) {
     int rc = cgu_buf_printf(out, "<attributes class=\"%s\">\n", cls);
@@ -215,7 +225,7 @@ static int write_node(const cg_graph *g, size_t v, const node_info *info, cg_buf
 static int write_edge(const cg_graph *g, const cg_edge *e, size_t id, const node_info *info,
                       cg_buf *out) {
     const char *start = info[e->source].time;
-    char idt[32], count[32], age[32], years[48];
+    char idt[32], count[32], age[32], years[48], refs[32];
     unsigned c = info[e->source].wp, d = info[e->target].wp;
     /* crossing only where both Wahlperioden are known, and not for part_of */
     const char *crosses = e->relation == CG_EDGE_PART_OF || !c || !d ? NULL
@@ -234,7 +244,14 @@ static int write_edge(const cg_graph *g, const cg_edge *e, size_t id, const node
              (e->age_known &&
               (attvalue(out, EA_AGE_DAYS, num_text(e->age_days, age, sizeof age)) ||
                attvalue(out, EA_AGE_YEARS, years_text(e->age_days, years, sizeof years)))) ||
-             attvalue(out, EA_CROSSES, crosses) || put(out, "</attvalues></edge>\n");
+             attvalue(out, EA_CROSSES, crosses) ||
+             /* the occurrences that are referrals (an Antwort answering by sending the
+              * reader there); none for part_of */
+             attvalue(out, EA_REFERRALS,
+                      e->relation == CG_EDGE_PART_OF
+                          ? NULL
+                          : num_text((long long)e->referrals, refs, sizeof refs)) ||
+             put(out, "</attvalues></edge>\n");
     cg_buf_release(&locs);
     return rc;
 }

@@ -231,7 +231,9 @@ static void test_gexf(void **state) {
                               "<attribute id=\"3\" title=\"age_days\" type=\"integer\"/>\n"
                               "<attribute id=\"4\" title=\"age_years\" type=\"double\"/>\n"
                               "<attribute id=\"5\" title=\"crosses_wahlperiode\" "
-                              "type=\"boolean\"/>\n</attributes>\n"));
+                              "type=\"boolean\"/>\n"
+                              "<attribute id=\"6\" title=\"referrals\" type=\"integer\"/>\n"
+                              "</attributes>\n"));
     /* nodes start at their date; one without a date has no start */
     char *l = line_of(x, "<node id=\"BT-Drs. 21/10\"");
     assert_non_null(strstr(l, "<node id=\"BT-Drs. 21/10\" label=\"BT-Drs. 21/10\" "
@@ -252,6 +254,7 @@ static void test_gexf(void **state) {
     assert_non_null(strstr(l, "<attvalue for=\"3\" value=\"-91\"/>"));
     assert_non_null(strstr(l, "<attvalue for=\"4\" value=\"-0.249\"/>"));
     assert_non_null(strstr(l, "<attvalue for=\"5\" value=\"false\"/>"));
+    assert_non_null(strstr(l, "<attvalue for=\"6\" value=\"0\"/>")); /* no referral */
     free(l);
     l = line_of(x, "source=\"BT-Drs. 21/10\" target=\"BR-Drs. 7/25\"");
     assert_non_null(strstr(l, "<attvalue for=\"3\" value=\"142\"/>"));
