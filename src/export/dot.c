@@ -20,9 +20,7 @@ static int dot_char(cg_buf *out, char c) {
     return cgu_buf_putc(out, c);
 }
 
-/* A DOT quoted string: '"' and '\' escaped, line breaks as \n, other
- * control characters as spaces, invalid UTF-8 as U+FFFD. */
-static int dot_str(cg_buf *out, const char *s) {
+int cge_dot_str(cg_buf *out, const char *s) {
     return cgu_buf_putc(out, '"') || cge_append_utf8(out, s, dot_char) || cgu_buf_putc(out, '"');
 }
 
@@ -188,14 +186,14 @@ static int dot_node(const cg_node *n, cg_buf *out) {
              n->date ? n->date : "", n->title ? "\n" : "", n->title ? n->title : "");
     cg_buf tip = CG_BUF_INIT;
     int rc = cgu_buf_puts(&tip, tooltip) || tooltip_metadata(&tip, n);
-    rc = rc || cgu_buf_puts(out, "    ") || dot_str(out, n->id) || cgu_buf_puts(out, " [label=") ||
-         dot_str(out, label) || cgu_buf_puts(out, ", tooltip=") || dot_str(out, tip.data) ||
+    rc = rc || cgu_buf_puts(out, "    ") || cge_dot_str(out, n->id) || cgu_buf_puts(out, " [label=") ||
+         cge_dot_str(out, label) || cgu_buf_puts(out, ", tooltip=") || cge_dot_str(out, tip.data) ||
          cgu_buf_printf(out, ", fillcolor=\"%s\"", fill_of(n)) ||
          cgu_buf_puts(out, question ? ", shape=ellipse" : "") ||
          cgu_buf_puts(out, n->in_corpus || question ? "" : ", style=\"rounded,dashed,filled\"");
     cg_buf_release(&tip);
     if (!rc && n->url)
-        rc = cgu_buf_puts(out, ", URL=") || dot_str(out, n->url) ||
+        rc = cgu_buf_puts(out, ", URL=") || cge_dot_str(out, n->url) ||
              cgu_buf_puts(out, ", target=\"_blank\"");
     return rc || cgu_buf_puts(out, "];\n");
 }
@@ -265,7 +263,7 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
             char name[48];
             snprintf(name, sizeof name, "cluster_%zu", i);
             rc = cgu_buf_printf(out, "    subgraph %s {\n        label=", name) ||
-                 dot_str(out, labels[v]) ||
+                 cge_dot_str(out, labels[v]) ||
                  cgu_buf_puts(out, "; style=\"rounded,dashed\"; color=\"#bbbbbb\"; "
                                    "fontcolor=\"#777777\";\n");
         }
@@ -288,7 +286,7 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
         if (j - i < 2) continue;
         rc = cgu_buf_puts(out, "    { rank=same;");
         for (size_t t = i; !rc && t < j; t++)
-            rc = cgu_buf_putc(out, ' ') || dot_str(out, cg_graph_node(g, ord[t].node)->id) ||
+            rc = cgu_buf_putc(out, ' ') || cge_dot_str(out, cg_graph_node(g, ord[t].node)->id) ||
                  cgu_buf_putc(out, ';');
         rc = rc || cgu_buf_puts(out, " }\n");
     }
@@ -316,9 +314,9 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
         const char *style = e->relation == CG_EDGE_ANSWERS   ? ", color=\"#b2182b\", penwidth=2"
                             : e->relation == CG_EDGE_PART_OF ? ", style=dotted, arrowhead=none"
                                                              : "";
-        rc = cgu_buf_puts(out, "    ") || dot_str(out, cg_graph_node(g, e->source)->id) ||
-             cgu_buf_puts(out, " -> ") || dot_str(out, cg_graph_node(g, e->target)->id) ||
-             cgu_buf_puts(out, " [tooltip=") || dot_str(out, tooltip);
+        rc = cgu_buf_puts(out, "    ") || cge_dot_str(out, cg_graph_node(g, e->source)->id) ||
+             cgu_buf_puts(out, " -> ") || cge_dot_str(out, cg_graph_node(g, e->target)->id) ||
+             cgu_buf_puts(out, " [tooltip=") || cge_dot_str(out, tooltip);
         /* an xlabel, placed after the layout where it overlaps nothing, so no
          * locator runs over a cluster's title as an edge's label would */
         if (!rc && (label[0] || e->relation == CG_EDGE_ANSWERS))
@@ -326,7 +324,7 @@ cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *keep, cg_bu
                  (e->relation == CG_EDGE_ANSWERS
                       ? cgu_buf_puts(out, label[0] ? "\"answers: " : "\"answers") ||
                             cge_append_utf8(out, label, dot_char) || cgu_buf_putc(out, '"')
-                      : dot_str(out, label));
+                      : cge_dot_str(out, label));
         rc = rc || cgu_buf_puts(out, style) || cgu_buf_puts(out, "];\n");
     }
     free(ord);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "citegraph/buf.h"
 #include "citegraph/docid.h"
 #include "citegraph/graph.h"
 
@@ -24,5 +25,11 @@ size_t cge_doc_label(const cg_docid *id, char *out, size_t cap);
  * (cge_doc_label), a question's number ("Frage 2"), else its id. Written
  * into buf (cap bytes), or the node's own id returned. */
 const char *cge_node_name(const cg_node *n, char *buf, size_t cap);
+
+/* Appends s as a DOT quoted string: '"' and '\\' escaped, line breaks as \\n,
+ * other control characters as spaces, invalid UTF-8 as U+FFFD. Nonzero
+ * when memory ran out. For the graph's DOT (dot.c) and the main path's
+ * (mainpath_dot.c). */
+int cge_dot_str(cg_buf *out, const char *s);
 
 #endif

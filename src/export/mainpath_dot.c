@@ -13,17 +13,6 @@
 #include "node_fields.h"
 #include "util/util.h"
 
-static int dot_char(cg_buf *out, char c) {
-    if (c == '"' || c == '\\') return cgu_buf_putc(out, '\\') || cgu_buf_putc(out, c);
-    if (c == '\n') return cgu_buf_puts(out, "\\n");
-    if ((unsigned char)c < 0x20) return cgu_buf_putc(out, ' ');
-    return cgu_buf_putc(out, c);
-}
-
-static int dot_str(cg_buf *out, const char *s) {
-    return cgu_buf_putc(out, '"') || cge_append_utf8(out, s, dot_char) || cgu_buf_putc(out, '"');
-}
-
 /* An arc of the picture: from the step a (cited) to b (citing), by node. */
 typedef struct dot_arc {
     size_t a, b;
@@ -101,8 +90,8 @@ cg_status cg_mainpath_write_dot(const cg_graph *g, const cg_mainpath_result *r,
         cg_buf_clear(&label);
         rc = step_label(&label, g, r, &steps[i]) ||
              cgu_buf_printf(out, "    n%zu [label=", steps[i].node) ||
-             dot_str(out, label.data) || cgu_buf_puts(out, ", tooltip=") ||
-             dot_str(out, cg_graph_node(g, steps[i].node)->id) ||
+             cge_dot_str(out, label.data) || cgu_buf_puts(out, ", tooltip=") ||
+             cge_dot_str(out, cg_graph_node(g, steps[i].node)->id) ||
              cgu_buf_puts(out, steps[i].cycle ? ", fillcolor=\"#fbeeee\"];\n" : "];\n");
     }
     for (size_t i = 0; !rc && i < na; i++) {
