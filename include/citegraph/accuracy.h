@@ -45,13 +45,13 @@ typedef struct cg_tally {
  * relation mismatches, then the missed gold rows, then the references no
  * gold row has. */
 typedef enum cg_mismatch_kind {
-    CG_MISMATCH_LOCATOR = 0,   /* matched, but the locator differs */
-    CG_MISMATCH_RELATION = 1,  /* matched, but the relation differs */
-    CG_MISMATCH_MISSED = 2,    /* a gold row nothing matched (false negative) */
-    CG_MISMATCH_EXTRA = 3,     /* a reference no gold row has (false positive) */
-    CG_MISMATCH_TITLE = 4,     /* metadata: the title differs (`expected`, `found`) */
-    CG_MISMATCH_AUTHORS = 5,   /* metadata: the authors differ ("ROLE:NAME | ...") */
-    CG_MISMATCH_TYPE = 6,      /* metadata: the document type differs */
+    CG_MISMATCH_LOCATOR = 0,    /* matched, but the locator differs */
+    CG_MISMATCH_RELATION = 1,   /* matched, but the relation differs */
+    CG_MISMATCH_MISSED = 2,     /* a gold row nothing matched (false negative) */
+    CG_MISMATCH_EXTRA = 3,      /* a reference no gold row has (false positive) */
+    CG_MISMATCH_TITLE = 4,      /* metadata: the title differs (`expected`, `found`) */
+    CG_MISMATCH_AUTHORS = 5,    /* metadata: the authors differ ("ROLE:NAME | ...") */
+    CG_MISMATCH_TYPE = 6,       /* metadata: the document type differs */
     CG_MISMATCH_UNREADABLE = 7, /* metadata: a gold row's document could not be read or
                                   extracted; `expected` says why */
     CG_MISMATCH_ANSWER = 8      /* answers: question `target` is answered otherwise (`found`,
@@ -103,9 +103,8 @@ CG_EXPORT cg_status cg_authors_format(const cg_author *authors, size_t n, cg_buf
  * parts takes the kind of its parts (partly when they differ); a
  * sub-question answered with its question, the question's. CG_EIO,
  * CG_EFORMAT (err->line set), CG_ENOMEM. */
-CG_EXPORT cg_status cg_accuracy_add_answers(cg_accuracy *a, const char *name,
-                                            const char *gold_path, const cg_extraction *ext,
-                                            cg_error *err);
+CG_EXPORT cg_status cg_accuracy_add_answers(cg_accuracy *a, const char *name, const char *gold_path,
+                                            const cg_extraction *ext, cg_error *err);
 
 /** The questions compared by cg_accuracy_add_answers(): how many, how many
  * answered as the gold says, and the gold's, the extraction's and both's

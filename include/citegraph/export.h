@@ -58,7 +58,7 @@ CG_EXPORT cg_status cg_graph_write_graphml(const cg_graph *g, const unsigned cha
  * node is its id; edges are numbered from 0 in the order written; each
  * node and edge is one line. */
 CG_EXPORT cg_status cg_graph_write_gexf(const cg_graph *g, const unsigned char *keep, cg_buf *out,
-                                       cg_error *err);
+                                        cg_error *err);
 
 /** What the HTML explorer is made with. */
 typedef struct cg_html_options {

@@ -105,9 +105,9 @@ typedef struct cg_node {
 /** A referral of an Antwort: where it sends the reader, from the answer to
  * which of its questions. Strings are owned by the graph. */
 typedef struct cg_referral {
-    const char *target;  /* the canonical id cited ("BT-Drs. 20/12181"; a URL naming a
-                            document: that document's), or "#" for a part of the Antwort */
-    const char *locator; /* "Frage 15", or NULL */
+    const char *target;           /* the canonical id cited ("BT-Drs. 20/12181"; a URL naming a
+                                     document: that document's), or "#" for a part of the Antwort */
+    const char *locator;          /* "Frage 15", or NULL */
     const cg_question *answering; /* the Antwort's questions it answers; NULL and 0 when it
                                      stands in the preliminary remark */
     size_t nanswering;

@@ -161,8 +161,7 @@ CG_EXPORT void cg_mainpath_result_release(cg_mainpath_result *result);
  * oldest at the top, labelled with the weight (`weight` names it).
  * CG_ENOMEM. */
 CG_EXPORT cg_status cg_mainpath_write_dot(const cg_graph *g, const cg_mainpath_result *result,
-                                          cg_traversal_weight weight, cg_buf *out,
-                                          cg_error *err);
+                                          cg_traversal_weight weight, cg_buf *out, cg_error *err);
 
 #ifdef __cplusplus
 }

@@ -193,8 +193,8 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
                     if (!rt) return CG_ENOMEM;
                     rt->tp++;
                 } else if (mismatch(a, (cg_mismatch){CG_MISMATCH_RELATION, doc, g->line, g->kind,
-                                                   g->target, f->locator, g->relation, f->relation,
-                                                   NULL}))
+                                                     g->target, f->locator, g->relation,
+                                                     f->relation, NULL}))
                     return CG_ENOMEM;
                 break;
             }
@@ -566,8 +566,9 @@ cg_status cg_accuracy_check_thresholds(const cg_accuracy *a, const char *path, c
             double v = ratio(at->agree, at->questions);
             if (!at->questions || v + 1e-9 < p_min) {
                 ++*misses;
-                if (cgu_buf_printf(report, "BELOW answer_status share %.4f < %.4f (%zu of %zu "
-                                           "questions)\n",
+                if (cgu_buf_printf(report,
+                                   "BELOW answer_status share %.4f < %.4f (%zu of %zu "
+                                   "questions)\n",
                                    v, p_min, at->agree, at->questions))
                     st = cgu_oom(err);
             }
@@ -580,7 +581,8 @@ cg_status cg_accuracy_check_thresholds(const cg_accuracy *a, const char *path, c
         for (size_t i = 0; !t && i < a->relations.n; i++)
             if (strcmp(a->relations.v[i].kind, kind) == 0) t = &a->relations.v[i];
         if (!t) {
-            bad = cgu_buf_printf(report, "BELOW %s: no such kind or relation in the gold set\n", kind);
+            bad = cgu_buf_printf(report, "BELOW %s: no such kind or relation in the gold set\n",
+                                 kind);
             ++*misses;
         } else {
             double p = ratio(t->tp, t->found), r = ratio(t->tp, t->gold);

@@ -289,7 +289,6 @@ json_t *gq_set_to(json_t *o, const char *key, json_t *v) {
 
 /* ---- the queries ---- */
 
-
 int gq_find(const query *qy, const char *id, size_t *node) {
     bool found;
     cg_error err;
@@ -354,8 +353,8 @@ static int q_chain(const query *qy) {
             ok = s && gq_set(s, "depth", json_integer((json_int_t)steps[i].depth)) &&
                  gq_set(s, "node", cg_graph_node_json(g, steps[i].node, NULL)) &&
                  gq_set(s, "edge",
-                     steps[i].edge == SIZE_MAX ? json_null()
-                                               : cg_graph_edge_json(g, steps[i].edge, NULL)) &&
+                        steps[i].edge == SIZE_MAX ? json_null()
+                                                  : cg_graph_edge_json(g, steps[i].edge, NULL)) &&
                  gq_set(s, "repeated", json_boolean(steps[i].repeated));
         }
         if (!ok) {
@@ -437,7 +436,8 @@ static int q_pairs(const query *qy) {
         free(path);
         if (qy->json) {
             json_t *x = gq_pushed(arr, json_object());
-            ok = x && gq_set(x, "from", json_string(line)) && gq_set(x, "to", json_string(tab + 1)) &&
+            ok = x && gq_set(x, "from", json_string(line)) &&
+                 gq_set(x, "to", json_string(tab + 1)) &&
                  gq_set(x, "length", n ? json_integer((json_int_t)(n - 1)) : json_null());
         } else if (n) {
             cli_out_printf(qy->out, "%s\t%s\t%zu\n", line, tab + 1, n - 1);

@@ -68,14 +68,16 @@ static void print_path(cli_out *out, const cg_graph *g, const cg_mainpath_result
     }
 }
 
-static void print_text(const query *qy, const cg_mainpath_options *mo, const cg_mainpath_result *r) {
+static void print_text(const query *qy, const cg_mainpath_options *mo,
+                       const cg_mainpath_result *r) {
     cli_out *out = qy->out;
     const cg_graph *g = qy->g;
     const char *wl = weight_label(mo->weight);
-    cli_out_printf(out,
-                   "network: %zu units (documents, and cycles shrunk into one), %zu arcs between them, "
-                   "%zu sources (cite nothing), %zu sinks (cited by none)\n",
-                   r->units, r->arcs, r->sources, r->sinks);
+    cli_out_printf(
+        out,
+        "network: %zu units (documents, and cycles shrunk into one), %zu arcs between them, "
+        "%zu sources (cite nothing), %zu sinks (cited by none)\n",
+        r->units, r->arcs, r->sources, r->sinks);
     if (!r->npaths) {
         cli_out_printf(out, "no citation joins two documents: there is no main path\n");
     } else {
@@ -123,8 +125,8 @@ static void print_text(const query *qy, const cg_mainpath_options *mo, const cg_
 
 /* ---- JSON ---- */
 
-static json_t *path_json(const cg_graph *g, const cg_mainpath_result *r,
-                         const cg_mainpath_path *p, bool key_route) {
+static json_t *path_json(const cg_graph *g, const cg_mainpath_result *r, const cg_mainpath_path *p,
+                         bool key_route) {
     json_t *o = json_object(), *nodes = NULL, *arcs = NULL;
     if (gq_set(o, "sum", json_real(p->sum)) &&
         gq_set(o, "normalized_sum", json_real(normalized(r, p->sum))) &&
@@ -150,8 +152,7 @@ static json_t *path_json(const cg_graph *g, const cg_mainpath_result *r,
     return o;
 }
 
-static bool emit_json(const query *qy, const cg_mainpath_options *mo,
-                      const cg_mainpath_result *r) {
+static bool emit_json(const query *qy, const cg_mainpath_options *mo, const cg_mainpath_result *r) {
     const cg_graph *g = qy->g;
     json_t *root = json_object(), *net = NULL, *paths = NULL, *cycles = NULL, *self = NULL;
     bool key_route = mo->method == CG_MAINPATH_KEY_ROUTE;
@@ -191,8 +192,8 @@ static bool emit_json(const query *qy, const cg_mainpath_options *mo,
 
 int q_mainpath(const query *qy) {
     const opts *o = qy->o;
-    cg_mainpath_options mo = {(cg_traversal_weight)o->mp_weight,
-                              (cg_mainpath_method)o->mp_method, 0};
+    cg_mainpath_options mo = {(cg_traversal_weight)o->mp_weight, (cg_mainpath_method)o->mp_method,
+                              0};
     if (mo.method == CG_MAINPATH_KEY_ROUTE)
         mo.top = o->top < 0 ? KEY_ROUTES_DEFAULT : o->top == LONG_MAX ? SIZE_MAX : (size_t)o->top;
     cg_mainpath_result r;

@@ -53,8 +53,13 @@ typedef struct report {
     size_t nanswered;
     load *loads; /* documents referred to, most first */
     size_t nloads;
-    char (*wp_names)[12]; /* the Wahlperioden's names, one per Antwort */
 } report;
+
+/* The names of the Wahlperioden as the groups print them, by number; 0
+ * when not known (cg_graph_node_wahlperiode() stays within the table). */
+static const char *const wp_names[CG_BUNDESTAG_WP_LAST + 1] = {
+    "not known", "1",  "2",  "3",  "4",  "5",  "6",  "7",  "8",  "9",  "10",
+    "11",        "12", "13", "14", "15", "16", "17", "18", "19", "20", "21"};
 
 static bool is_antwort(const cg_node *n) {
     return n->in_corpus && n->type && strcmp(n->type, "Antwort") == 0;
@@ -155,7 +160,6 @@ static void report_release(report *r) {
     free(r->by_ministry.v);
     free(r->answered);
     free(r->loads);
-    free(r->wp_names);
 }
 
 static int add_to(tally *t, const antwort *a) {
@@ -171,9 +175,8 @@ static int add_to(tally *t, const antwort *a) {
 static int make_report(const cg_graph *g, report *r) {
     size_t nn = cg_graph_node_count(g), nref = 0, cap = 0;
     referred *refs = NULL;
-    r->wp_names = calloc(nn ? nn : 1, sizeof *r->wp_names);
     r->answered = calloc(nn ? nn : 1, sizeof *r->answered);
-    if (!r->wp_names || !r->answered) return -1;
+    if (!r->answered) return -1;
     for (size_t v = 0; v < nn; v++) {
         const cg_node *n = cg_graph_node(g, v);
         if (!is_antwort(n)) continue;
@@ -210,13 +213,8 @@ static int make_report(const cg_graph *g, report *r) {
         r->reference += a.reference;
         r->partly += a.partly;
         /* the Bundestag Wahlperiode as stats and the exports give it: from a
-         * Bundestag number, else from the date */
-        char *wp = r->wp_names[v];
-        unsigned period = cg_graph_node_wahlperiode(g, v);
-        if (period)
-            snprintf(wp, sizeof r->wp_names[v], "%u", period);
-        else
-            snprintf(wp, sizeof r->wp_names[v], "not known");
+         * Bundestag number, else from the date (0: not known) */
+        const char *wp = wp_names[cg_graph_node_wahlperiode(g, v)];
         const char *ministry = ministry_of(n);
         if (add_to(tally_of(&r->by_wp, wp), &a) ||
             add_to(tally_of(&r->by_ministry, ministry ? ministry : "not known"), &a)) {
@@ -329,9 +327,8 @@ static void print_report(const query *qy, const report *r, size_t top) {
             if (ans->kind == CG_ANSWER_OWN) continue;
             char qs[200];
             labels(ans->questions, ans->nquestions, qs, sizeof qs);
-            cli_out_printf(out, "    Frage%s %s: %s (line %zu)", ans->nquestions > 1 ? "n" : "",
-                           qs, ans->kind == CG_ANSWER_REFERENCE ? "by reference" : "partly",
-                           ans->line);
+            cli_out_printf(out, "    Frage%s %s: %s (line %zu)", ans->nquestions > 1 ? "n" : "", qs,
+                           ans->kind == CG_ANSWER_REFERENCE ? "by reference" : "partly", ans->line);
             const char *sep = " ->";
             for (size_t f = 0; f < n->nreferrals; f++) {
                 const cg_referral *x = &n->referrals[f];

@@ -42,8 +42,8 @@ typedef struct opts {
     bool force_render;     /* graph: render even a graph too large for dot */
     cg_layout_kind layout; /* graph --format html: --layout */
     bool layout_given;
-    int graph_format;      /* graph: the format of -o (graph_format) */
-    const char *render_as; /* graph: what Graphviz renders -o into, or NULL */
+    int graph_format;         /* graph: the format of -o (graph_format) */
+    const char *render_as;    /* graph: what Graphviz renders -o into, or NULL */
     int mp_weight, mp_method; /* mainpath: --weight and --method (cg_traversal_weight,
                                  cg_mainpath_method: their choices' order) */
 

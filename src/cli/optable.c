@@ -409,7 +409,8 @@ static const cli_command commands[] = {
                  "text: the path(s), one line per document (id, type, date, title) with the "
                  "weight of the citation that leads to it, then the cycles.\n"
                  "\n"
-                 "json: {\"version\": 1, \"weight\", \"method\", \"top\", \"network\": {units, arcs, "
+                 "json: {\"version\": 1, \"weight\", \"method\", \"top\", \"network\": {units, "
+                 "arcs, "
                  "sources, sinks, total, max_weight}, \"paths\": [{\"sum\", \"normalized_sum\", "
                  "\"key_arc\" (key-route: the index in arcs of its key citation, else null), "
                  "\"nodes\": [node objects of the graph's JSON schema, with \"cycle\" (its number, "
@@ -773,11 +774,12 @@ static const cli_option options[] = {
     {.id = OPT_FORCE_RENDER,
      .long_name = "force-render",
      .commands = BIT(GRAPH),
-     .help = "render .svg, .png or .pdf even when the graph has more than 1500 nodes or 2500 "
-             "edges, which Graphviz's dot cannot lay out in reasonable time (the whole corpus of "
-             "6,265 nodes ran 445 s and failed); without it such a graph is refused (exit "
-             "status 2): draw a part with --around ID --depth N, or explore the whole graph with -o "
-             "FILE.html"},
+     .help =
+         "render .svg, .png or .pdf even when the graph has more than 1500 nodes or 2500 "
+         "edges, which Graphviz's dot cannot lay out in reasonable time (the whole corpus of "
+         "6,265 nodes ran 445 s and failed); without it such a graph is refused (exit "
+         "status 2): draw a part with --around ID --depth N, or explore the whole graph with -o "
+         "FILE.html"},
     {.id = OPT_URLS,
      .long_name = "urls",
      .commands = CLI_GRAPH_COMMANDS,

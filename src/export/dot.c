@@ -186,8 +186,9 @@ static int dot_node(const cg_node *n, cg_buf *out) {
              n->date ? n->date : "", n->title ? "\n" : "", n->title ? n->title : "");
     cg_buf tip = CG_BUF_INIT;
     int rc = cgu_buf_puts(&tip, tooltip) || tooltip_metadata(&tip, n);
-    rc = rc || cgu_buf_puts(out, "    ") || cge_dot_str(out, n->id) || cgu_buf_puts(out, " [label=") ||
-         cge_dot_str(out, label) || cgu_buf_puts(out, ", tooltip=") || cge_dot_str(out, tip.data) ||
+    rc = rc || cgu_buf_puts(out, "    ") || cge_dot_str(out, n->id) ||
+         cgu_buf_puts(out, " [label=") || cge_dot_str(out, label) ||
+         cgu_buf_puts(out, ", tooltip=") || cge_dot_str(out, tip.data) ||
          cgu_buf_printf(out, ", fillcolor=\"%s\"", fill_of(n)) ||
          cgu_buf_puts(out, question ? ", shape=ellipse" : "") ||
          cgu_buf_puts(out, n->in_corpus || question ? "" : ", style=\"rounded,dashed,filled\"");

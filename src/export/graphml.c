@@ -64,7 +64,8 @@ static igraph_error_t edge_attributes(igraph_t *ig, const cg_edge *x, igraph_int
     if (!e) e = igraph_cattribute_EAN_set(ig, "count", j, (double)x->count);
     if (!e) e = igraph_cattribute_EAS_set(ig, "locators", j, locs.data);
     /* NaN, which igraph leaves out of the file, for an edge without an age */
-    if (!e) e = igraph_cattribute_EAN_set(ig, "age_days", j, x->age_known ? (double)x->age_days : NAN);
+    if (!e)
+        e = igraph_cattribute_EAN_set(ig, "age_days", j, x->age_known ? (double)x->age_days : NAN);
     cg_buf_release(&locs);
     return e;
 }

@@ -39,16 +39,15 @@ static int step_label(cg_buf *out, const cg_graph *g, const cg_mainpath_result *
         int rc = cgu_buf_printf(out, "cycle %zu:", s->cycle);
         for (size_t i = 0; !rc && i < c->nmembers; i++) {
             const cg_node *m = cg_graph_node(g, c->members[i]);
-            rc = cgu_buf_puts(out, "\n") ||
-                 cgu_buf_puts(out, cge_node_name(m, name, sizeof name));
+            rc = cgu_buf_puts(out, "\n") || cgu_buf_puts(out, cge_node_name(m, name, sizeof name));
         }
         return rc;
     }
     const cg_node *n = cg_graph_node(g, s->node);
     int rc = cgu_buf_puts(out, cge_node_name(n, name, sizeof name));
     if (!rc && (n->type || n->date))
-        rc = cgu_buf_printf(out, "\n%s%s%s", n->type ? n->type : "",
-                            n->type && n->date ? ", " : "", n->date ? n->date : "");
+        rc = cgu_buf_printf(out, "\n%s%s%s", n->type ? n->type : "", n->type && n->date ? ", " : "",
+                            n->date ? n->date : "");
     return rc;
 }
 

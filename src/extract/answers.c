@@ -12,16 +12,14 @@
  *   "Vorbemerkung der Bundesregierung" to the first question: its own;
  *   each question: its text (to the line that ends with "?", and a
  *     parenthesis after it) is the askers'; the rest, to the next question
- *     (the last: to the printer's imprint), is the answer. A question whose answer is empty is answered with the
- *     next one ("Die Fragen 3 und 4 werden gemeinsam beantwortet").
- * A reference in the Bundesregierung's text is a referral when its sentence
- * matches the grammar's [referral] pattern (a "siehe"/"vgl." only where it
- * opens the sentence: behind a claim it supports the claim). An answer is
- * by reference when every sentence of it is a referral, apart from a note
- * that questions are answered together ([joint_answer]); partly when some
- * are. A referral to a statute ("auf § 31 SG wird verwiesen") names the rule
- * that answers: that is an answer of its own; "nicht verfügbar", "keine ...
- * entnommen" and "der nachfolgenden Tabelle entnommen" are no referrals; the
+ *     (the last: to the printer's imprint), is the answer. A question whose answer is empty is
+ * answered with the next one ("Die Fragen 3 und 4 werden gemeinsam beantwortet"). A reference in
+ * the Bundesregierung's text is a referral when its sentence matches the grammar's [referral]
+ * pattern (a "siehe"/"vgl." only where it opens the sentence: behind a claim it supports the
+ * claim). An answer is by reference when every sentence of it is a referral, apart from a note that
+ * questions are answered together ([joint_answer]); partly when some are. A referral to a statute
+ * ("auf § 31 SG wird verwiesen") names the rule that answers: that is an answer of its own; "nicht
+ * verfügbar", "keine ... entnommen" and "der nachfolgenden Tabelle entnommen" are no referrals; the
  * note on who sent the Antwort and a printer's note ("Von einer Drucklegung
  * der Anlage wird abgesehen") are neither answer nor referral. tests/gold/CONVENTIONS.md
  * says the same for readers. */
@@ -81,8 +79,9 @@ static bool has_letter(const char *t, size_t s, size_t e) {
 
 /* Words that may open a sentence before its "siehe"/"vgl.". */
 static bool only_opening(const char *t, size_t s, size_t e) {
-    static const char *const words[] = {"Hierzu", "Dazu", "Insoweit", "Ergänzend", "Im Übrigen",
-                                        "Im Weiteren", "Darüber hinaus", "Zudem", "Ferner", NULL};
+    static const char *const words[] = {"Hierzu",     "Dazu",        "Insoweit",       "Ergänzend",
+                                        "Im Übrigen", "Im Weiteren", "Darüber hinaus", "Zudem",
+                                        "Ferner",     NULL};
     while (s < e && (t[s] == ' ' || t[s] == '\n' || t[s] == '(' || t[s] == '-'))
         s++;
     for (const char *const *w = words; s < e && *w; w++) {
@@ -114,9 +113,9 @@ static bool cue_taken_back(const char *t, size_t s, size_t cue) {
  * "entnommen", ...): only those can be taken back by the words before them;
  * "verwiesen" and "Bezug genommen" refer whatever stands before. */
 static bool is_availability(const char *cue, size_t len) {
-    static const char *const stems[] = {"verfügbar", "zugänglich", "abrufbar", "abgerufen",
+    static const char *const stems[] = {"verfügbar", "zugänglich", "abrufbar",  "abgerufen",
                                         "einsehbar", "eingesehen", "entnommen", "entnehmen",
-                                        "finden", "zu finden", NULL};
+                                        "finden",    "zu finden",  NULL};
     for (const char *const *w = stems; *w; w++)
         if (strlen(*w) <= len && strncmp(cue, *w, strlen(*w)) == 0) return true;
     return false;
@@ -176,7 +175,8 @@ static bool has_content(const char *t, size_t s, size_t e, span_t skip) {
 /* Reads the region [r->start, r->end) sentence by sentence: its
  * candidates (sorted by start; *ci is the first not before it) in a
  * referral sentence become `refers`, and all take the answer the region is;
- * of an answer, counts the referral sentences and those of its own. */
+ * of an answer, counts the referral sentences and those of its own (for a
+ * region that is no answer, `referrals` and `own` may be NULL). */
 static void read_region(xctx *x, const region *r, span_t note, size_t *ci, size_t *referrals,
                         size_t *own) {
     const char *t = x->norm.text;
@@ -201,8 +201,7 @@ static void read_region(xctx *x, const region *r, span_t note, size_t *ci, size_
         bool in_note = s >= note.start && e <= note.end && note.end > note.start;
         if (r->answer && !in_note && has_letter(t, s, e) && !is_printers_note(x, s, e)) {
             size_t js = s, jstart, jend;
-            if (refers && (has_ref || !names_statute(t, s, e)))
-                (*referrals)++;
+            if (refers && (has_ref || !names_statute(t, s, e))) (*referrals)++;
             /* every joint-answer note says "beantwortet": most sentences need no match */
             else if (!cgx_find_literal(t, s, e, "beantwortet", 11) ||
                      !cgx_find(x, P_JOINT_ANSWER, &js, e, &jstart, &jend))
@@ -247,16 +246,17 @@ int cgx_answers(xctx *x) {
      * whole text after the header */
     region pre = {0, 0, 0};
     if (government != SIZE_MAX)
-        pre = (region){government_end, askers > government_end && askers < first_q ? askers : first_q,
-                       0};
+        pre = (region){government_end,
+                       askers > government_end && askers < first_q ? askers : first_q, 0};
     else if (askers == SIZE_MAX && !x->nqlabels)
         pre = (region){x->header_end, len, 0};
     span_t note = {0, 0};
     size_t note_from = x->header_end;
     if (cgx_find(x, P_TRANSMITTAL, &note_from, len, &s, &e)) note = (span_t){s, e};
     if (x->status != CG_OK) return -1;
-    size_t ci = 0, unused_referrals = 0, unused_own = 0; /* the preliminary remark answers none */
-    if (pre.end > pre.start) read_region(x, &pre, note, &ci, &unused_referrals, &unused_own);
+    size_t ci = 0;
+    /* the preliminary remark answers no question: nothing to count */
+    if (pre.end > pre.start) read_region(x, &pre, note, &ci, NULL, NULL);
     /* each question's answer, a question with an empty one joining the next */
     size_t pending = 0;
     for (size_t i = 0; i < x->nqlabels && x->status == CG_OK; i++) {

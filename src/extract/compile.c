@@ -118,7 +118,7 @@ static const bool interpreted[P_COUNT] = {
     [P_ALIAS] = true,         [P_ANFRAGE_HEAD] = true, [P_BT_URL] = true,
     [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
     [P_HDR_PARTY] = true,     [P_HDR_RESSORT] = true,  [P_HDR_LAND] = true,
-    [P_HDR_COMMITTEE] = true, [P_JOINT_ANSWER] = true,  [P_IMPRINT] = true,
+    [P_HDR_COMMITTEE] = true, [P_JOINT_ANSWER] = true, [P_IMPRINT] = true,
     [P_TRANSMITTAL] = true,
 };
 

@@ -63,9 +63,7 @@ static cg_status build_answers(xctx *x, cgx_result *r) {
         if (!a->questions) return CG_ENOMEM;
         a->referrals = xa->referrals;
         a->own = xa->own;
-        a->kind = !xa->referrals ? CG_ANSWER_OWN
-                  : xa->own      ? CG_ANSWER_PARTLY
-                                 : CG_ANSWER_REFERENCE;
+        a->kind = !xa->referrals ? CG_ANSWER_OWN : xa->own ? CG_ANSWER_PARTLY : CG_ANSWER_REFERENCE;
         a->offset = cg_norm_orig_start(&x->norm, xa->start);
         cg_position_cursor_get(&cur, a->offset, &a->line, &a->col);
     }

@@ -161,8 +161,7 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
  * The grammar promises that a match starts at a line start and that its
  * first line holds the literal (checked on its examples), so the first
  * such line that matches gives the same match as the full scan. */
-const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit,
-                             size_t ll) {
+const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll) {
     while (from + ll <= limit) {
         const char *c = memchr(t + from, lit[0], limit - from - ll + 1);
         if (!c) return NULL;

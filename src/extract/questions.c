@@ -38,9 +38,9 @@ static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, s
     while (*have_letter && *ls < until) {
         size_t k = *ls;
         /* the letter, also after its question's number on the same line ("3. a)") */
-        while (k < *le && (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' ||
-                           x->norm.text[k] == '-' || x->norm.text[k] == '.' ||
-                           (x->norm.text[k] >= '0' && x->norm.text[k] <= '9')))
+        while (k < *le &&
+               (x->norm.text[k] == ' ' || x->norm.text[k] == '\t' || x->norm.text[k] == '-' ||
+                x->norm.text[k] == '.' || (x->norm.text[k] >= '0' && x->norm.text[k] <= '9')))
             k++;
         char l = x->norm.text[k];
         char limit = (char)((*last_letter ? *last_letter : 'a' - 1) + 3);
@@ -56,15 +56,16 @@ static int letters_before(xctx *x, size_t until, size_t current, size_t *lpos, s
 
 int cgx_questions(xctx *x) {
     if (!is_question_paper(x->header.type)) return 0;
-    /* first pass: every line that starts with a number, each number's in text order */
+    /* first pass: every line that starts with a number, each number's in text order
+     * (a list: head[n] its first, occ[i].next the next) */
     enum { MAXQ = 1000 };
-    size_t first[MAXQ];
+    size_t head[MAXQ], last[MAXQ];
     for (size_t n = 0; n < MAXQ; n++)
-        first[n] = SIZE_MAX;
+        head[n] = SIZE_MAX;
     struct occurrence {
         size_t pos, next; /* next: the number's next occurrence, or SIZE_MAX */
     } *occ = NULL;
-    size_t nocc = 0, capocc = 0, last[MAXQ];
+    size_t nocc = 0, capocc = 0;
     size_t pos = x->header_end, s, e;
     while (cgx_next(x, P_QUESTION_NUMBER, &pos, &s, &e)) {
         long n = cgx_group_number(x, P_QUESTION_NUMBER, "n", NULL);
@@ -75,8 +76,8 @@ int cgx_questions(xctx *x) {
             return -1;
         }
         occ[nocc] = (struct occurrence){s, SIZE_MAX};
-        if (first[n] == SIZE_MAX)
-            first[n] = nocc;
+        if (head[n] == SIZE_MAX)
+            head[n] = nocc;
         else
             occ[last[n]].next = nocc;
         last[n] = nocc++;
@@ -89,20 +90,22 @@ int cgx_questions(xctx *x) {
     unsigned char is_question[MAXQ] = {0};
     size_t highest = 0;
     for (size_t n = 1; n < MAXQ; n++) {
-        if (first[n] == SIZE_MAX) continue;
+        if (head[n] == SIZE_MAX) continue;
         if (n > highest + (highest ? 3 : 1)) break;
         is_question[n] = 1;
         highest = n;
     }
-    /* where each stands: its first line after the question before it ("20. Berichts"
-     * or "20. Wahlperiode" at a line start in an earlier answer is not question 20),
-     * or, when there is none (an Antwort may answer 62 to 64 before 60), its first */
-    size_t after = x->header_end;
-    for (size_t n = 1; n < MAXQ; n++) {
-        if (first[n] == SIZE_MAX) continue;
-        size_t pick = first[n];
+    /* where each stands (first[n]): its first line after the question before it
+     * ("20. Berichts" or "20. Wahlperiode" at a line start in an earlier answer is
+     * not question 20), or, when there is none (an Antwort may answer 62 to 64
+     * before 60), its first */
+    size_t first[MAXQ], after = x->header_end;
+    for (size_t n = 0; n < MAXQ; n++) {
+        first[n] = SIZE_MAX;
+        if (head[n] == SIZE_MAX) continue;
+        size_t pick = head[n];
         if (is_question[n])
-            for (size_t i = first[n]; i != SIZE_MAX; i = occ[i].next)
+            for (size_t i = head[n]; i != SIZE_MAX; i = occ[i].next)
                 if (occ[i].pos >= after) {
                     pick = i;
                     break;

@@ -86,24 +86,16 @@ void cgx_sentence_around(const xctx *x, size_t pos, size_t floor, size_t ceil, s
     enum { SENTENCE_MAX = 4000 };
     size_t lo = pos > floor + SENTENCE_MAX ? pos - SENTENCE_MAX : floor, next;
     *start = lo;
-    for (size_t i = pos; i > lo; i--) {
-        char c = x->norm.text[i - 1];
-        if (c != '.' && c != '\n' && c != '?' && c != '!') continue;
+    for (size_t i = pos; i > lo; i--)
         if (ends_at(x, i - 1, lo, ceil, &next) && next <= pos) {
             *start = next;
             break;
         }
-    }
     size_t hi = pos + SENTENCE_MAX < ceil ? pos + SENTENCE_MAX : ceil;
-    const char *t = x->norm.text;
     *end = hi;
-    for (size_t i = pos; i < hi; i++) {
-        /* only these bytes can end a sentence: skip the others without a call */
-        char c = t[i];
-        if (c != '.' && c != '\n' && c != '?' && c != '!') continue;
+    for (size_t i = pos; i < hi; i++)
         if (ends_at(x, i, lo, ceil, &next)) {
             *end = i + 1;
             break;
         }
-    }
 }

@@ -228,8 +228,7 @@ void cgx_sentence_around(const xctx *x, size_t pos, size_t floor, size_t ceil, s
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e);
 /* The first occurrence of lit[0..ll) in t[from..limit), or NULL (memchr is
  * vectorised; memmem is not in POSIX). */
-const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit,
-                             size_t ll);
+const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll);
 /* As cgx_next, but the match must end by `limit`. */
 int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e);
 /* As cgx_find, but the subject is the whole text (so lookarounds see past

@@ -157,8 +157,7 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file, siz
 }
 
 /* `n` questions copied into the graph's arena; NULL for none. */
-static const cg_question *own_questions(cg_graph *g, const cg_question *q, size_t n,
-                                        int *failed) {
+static const cg_question *own_questions(cg_graph *g, const cg_question *q, size_t n, int *failed) {
     if (!n || !q) return NULL;
     cg_question *c = cgu_arena_alloc(&g->arena, n * sizeof *c);
     if (!c) {
@@ -202,9 +201,12 @@ static int own_answers(cg_graph *g, doc_rec *d, const cg_extraction *ext) {
             break;
         }
         d->referrals[d->nreferrals++] =
-            (cg_referral){dup(g, id.data, &failed), dup(g, r->locator.text, &failed),
+            (cg_referral){dup(g, id.data, &failed),
+                          dup(g, r->locator.text, &failed),
                           own_questions(g, r->answering, r->nanswering, &failed),
-                          r->answering ? r->nanswering : 0, r->line, r->col};
+                          r->answering ? r->nanswering : 0,
+                          r->line,
+                          r->col};
     }
     cg_buf_release(&id);
     return failed ? -1 : 0;

@@ -31,8 +31,9 @@ typedef struct net {
     size_t *rep;   /* unit -> its member first in node order */
     size_t *cycle; /* unit -> cycle number (from 1), or 0 */
     size_t ncycles;
-    size_t *cycle_start, *cycle_members; /* members of cycle k: [cycle_start[k-1], cycle_start[k]) */
-    size_t *self;                        /* nodes whose citation of themselves was left out */
+    size_t *cycle_start,
+        *cycle_members; /* members of cycle k: [cycle_start[k-1], cycle_start[k]) */
+    size_t *self;       /* nodes whose citation of themselves was left out */
     size_t nself;
     size_t narcs;
     size_t *tail, *head;
@@ -155,10 +156,10 @@ static cg_status net_build(const cg_graph *g, net *n, cg_error *err) {
         const cg_edge *e = &g->edges[i];
         n->edge_arc[i] = SIZE_MAX;
         if (e->relation == CG_EDGE_PART_OF) continue;
-        size_t cited = g->nodes[e->target].parent != SIZE_MAX ? g->nodes[e->target].parent
-                                                               : e->target;
-        size_t citing = g->nodes[e->source].parent != SIZE_MAX ? g->nodes[e->source].parent
-                                                                : e->source;
+        size_t cited =
+            g->nodes[e->target].parent != SIZE_MAX ? g->nodes[e->target].parent : e->target;
+        size_t citing =
+            g->nodes[e->source].parent != SIZE_MAX ? g->nodes[e->source].parent : e->source;
         if (cited == citing) {
             self[cited] = 1;
             continue;
@@ -254,8 +255,8 @@ static cg_status net_build(const cg_graph *g, net *n, cg_error *err) {
     }
     if (m) qsort(pairs, m, sizeof *pairs, cmp_pair);
     for (size_t i = 0; i < m; i++)
-        n->narcs += i == 0 || pairs[i].tail != pairs[i - 1].tail ||
-                    pairs[i].head != pairs[i - 1].head;
+        n->narcs +=
+            i == 0 || pairs[i].tail != pairs[i - 1].tail || pairs[i].head != pairs[i - 1].head;
     n->tail = alloc(n->narcs, sizeof *n->tail);
     n->head = alloc(n->narcs, sizeof *n->head);
     n->in_arcs = alloc(n->narcs, sizeof *n->in_arcs);

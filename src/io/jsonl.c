@@ -450,8 +450,7 @@ static int read_document_line(piece *p, json_t *o, const char *file) {
     e->info.type = cgu_arena_dup_or_null(&e->arena, jstr(o, "doc_type"), &failed);
     e->info.title = cgu_arena_dup_or_null(&e->arena, jstr(o, "title"), &failed);
     e->info.date = cgu_arena_dup_or_null(&e->arena, jstr(o, "date"), &failed);
-    return failed || read_metadata(e, o) || read_answers(e, json_object_get(o, "answers")) ? -1
-                                                                                          : 0;
+    return failed || read_metadata(e, o) || read_answers(e, json_object_get(o, "answers")) ? -1 : 0;
 }
 
 /* -1: out of memory; 1: not a reference citegraph writes (*why says what). */

@@ -325,7 +325,8 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
             get_num(r, &flags) || get_num(r, &f->offset) || get_num(r, &f->length) ||
             get_num(r, &f->line) || get_num(r, &f->col) ||
             get_questions(r, &f->answering, &f->nanswering) || get_str(r, &x->ref_text[i], 0) ||
-            rel > CG_REL_REFERS || flags > 0xFFFFFFFFu || cg_docid_parse_kind(kind, target, &f->target, NULL))
+            rel > CG_REL_REFERS || flags > 0xFFFFFFFFu ||
+            cg_docid_parse_kind(kind, target, &f->target, NULL))
             return r->oom ? "out of memory" : "bad reference";
         f->relation = (cg_relation)rel;
         f->flags = (unsigned)flags;

@@ -95,6 +95,33 @@ static void assert_reference(const cg_extraction *r, const char *target, size_t 
                  cg_relation_name(ref->relation), got, cg_relation_name(relation), answering);
 }
 
+/* An answer expected: its questions ("3,4"), its kind, and the line it
+ * begins on (0: not checked). */
+typedef struct want_answer {
+    const char *questions;
+    cg_answer_kind kind;
+    size_t line;
+} want_answer;
+
+/* Checks the extraction's answers against want[0..n); returns them. */
+static const cg_answer *assert_answers(const cg_extraction *r, const want_answer *want, size_t n) {
+    const cg_answer *a;
+    assert_int_equal(cg_extraction_answers(r, &a), n);
+    for (size_t i = 0; i < n; i++) {
+        char got[64];
+        labels(a[i].questions, a[i].nquestions, got, sizeof got);
+        assert_string_equal(got, want[i].questions);
+        if (a[i].kind != want[i].kind)
+            fail_msg("answer to %s: %s, expected %s", got, cg_answer_kind_name(a[i].kind),
+                     cg_answer_kind_name(want[i].kind));
+        if (want[i].line) {
+            assert_int_equal(a[i].line, want[i].line);
+            assert_int_equal(a[i].col, 1);
+        }
+    }
+    return a;
+}
+
 static void test_referrals(void **state) {
     (void)state;
     cg_extractor *ex = extractor();
@@ -122,26 +149,11 @@ static void test_answer_kinds(void **state) {
     cg_extractor *ex = extractor();
     cg_input *in;
     cg_extraction *r = extract(ex, &in, antwort);
-    const cg_answer *a;
-    size_t n = cg_extraction_answers(r, &a);
-    static const struct {
-        const char *questions;
-        cg_answer_kind kind;
-        size_t line;
-    } want[] = {{"1", CG_ANSWER_OWN, 14},       {"2", CG_ANSWER_REFERENCE, 16},
-                {"3,4", CG_ANSWER_PARTLY, 19},  {"5,5a,5b", CG_ANSWER_REFERENCE, 24},
-                {"6", CG_ANSWER_OWN, 26},       {"7", CG_ANSWER_OWN, 28}};
-    assert_int_equal(n, sizeof want / sizeof *want);
-    for (size_t i = 0; i < n; i++) {
-        char got[64];
-        labels(a[i].questions, a[i].nquestions, got, sizeof got);
-        assert_string_equal(got, want[i].questions);
-        if (a[i].kind != want[i].kind)
-            fail_msg("answer to %s: %s, expected %s", got, cg_answer_kind_name(a[i].kind),
-                     cg_answer_kind_name(want[i].kind));
-        assert_int_equal(a[i].line, want[i].line);
-        assert_int_equal(a[i].col, 1);
-    }
+    static const want_answer want[] = {
+        {"1", CG_ANSWER_OWN, 14},      {"2", CG_ANSWER_REFERENCE, 16},
+        {"3,4", CG_ANSWER_PARTLY, 19}, {"5,5a,5b", CG_ANSWER_REFERENCE, 24},
+        {"6", CG_ANSWER_OWN, 26},      {"7", CG_ANSWER_OWN, 28}};
+    const cg_answer *a = assert_answers(r, want, sizeof want / sizeof *want);
     /* questions 3 and 4: one referral and a sentence of its own; the joint note is neither */
     assert_int_equal(a[2].referrals, 1);
     assert_int_equal(a[2].own, 1);
@@ -180,23 +192,11 @@ static void test_look_alikes(void **state) {
     cg_extractor *ex = extractor();
     cg_input *in;
     cg_extraction *r = extract(ex, &in, look_alikes);
-    const cg_answer *a;
-    size_t n = cg_extraction_answers(r, &a);
-    static const struct {
-        const char *questions;
-        cg_answer_kind kind;
-    } want[] = {{"1,2", CG_ANSWER_PARTLY}, /* the note is no answer to 1: answered with 2 */
-                {"3", CG_ANSWER_OWN},      /* "nicht verfügbar" refers nowhere */
-                {"4", CG_ANSWER_REFERENCE}}; /* the printer's note and the imprint add nothing */
-    assert_int_equal(n, sizeof want / sizeof *want);
-    for (size_t i = 0; i < n; i++) {
-        char got[64];
-        labels(a[i].questions, a[i].nquestions, got, sizeof got);
-        assert_string_equal(got, want[i].questions);
-        if (a[i].kind != want[i].kind)
-            fail_msg("answer to %s: %s, expected %s", got, cg_answer_kind_name(a[i].kind),
-                     cg_answer_kind_name(want[i].kind));
-    }
+    static const want_answer want[] = {
+        {"1,2", CG_ANSWER_PARTLY, 0},   /* the note is no answer to 1: answered with 2 */
+        {"3", CG_ANSWER_OWN, 0},        /* "nicht verfügbar" refers nowhere */
+        {"4", CG_ANSWER_REFERENCE, 0}}; /* the printer's note and the imprint add nothing */
+    const cg_answer *a = assert_answers(r, want, sizeof want / sizeof *want);
     assert_int_equal(a[0].referrals, 1);
     assert_int_equal(a[0].own, 1);
     assert_reference(r, "http://www.example.de/daten", 18, CG_REL_REFERS, "4");
@@ -264,10 +264,8 @@ static void test_round_trips(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_referrals),
-        cmocka_unit_test(test_answer_kinds),
-        cmocka_unit_test(test_look_alikes),
-        cmocka_unit_test(test_only_antworten),
+        cmocka_unit_test(test_referrals),   cmocka_unit_test(test_answer_kinds),
+        cmocka_unit_test(test_look_alikes), cmocka_unit_test(test_only_antworten),
         cmocka_unit_test(test_round_trips),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -341,9 +341,9 @@ static void test_exports_carry_the_age(void **state) {
     cg_graph *g = build(false);
     cg_buf json = CG_BUF_INIT, nodes = CG_BUF_INIT, edges = CG_BUF_INIT;
     assert_int_equal(cg_graph_write_json(g, NULL, &json, NULL), CG_OK);
-    assert_non_null(strstr(json.data,
-                           "\"source\":\"BT-Drs. 21/5\",\"target\":\"BT-Drs. "
-                           "21/20\",\"relation\":\"cites\",\"count\":1,\"referrals\":0,\"age_days\":-91,"));
+    assert_non_null(strstr(
+        json.data, "\"source\":\"BT-Drs. 21/5\",\"target\":\"BT-Drs. "
+                   "21/20\",\"relation\":\"cites\",\"count\":1,\"referrals\":0,\"age_days\":-91,"));
     assert_non_null(strstr(json.data, "\"target\":\"BT-Drs. 20/99\",\"relation\":\"cites\","
                                       "\"count\":1,\"referrals\":0,\"age_days\":null,"));
     assert_int_equal(cg_graph_write_csv(g, NULL, &nodes, &edges, NULL), CG_OK);

@@ -18,10 +18,8 @@
 #include "citegraph/serialize.h"
 
 static const char *const corpora[] = {
-    CG_SOURCE_DIR "/data/sample",
-    CG_SOURCE_DIR "/tests/gold/docs",
-    CG_SOURCE_DIR "/tests/gold/answers",
-    CG_SOURCE_DIR "/tests/check/fixture",
+    CG_SOURCE_DIR "/data/sample",        CG_SOURCE_DIR "/tests/gold/docs",
+    CG_SOURCE_DIR "/tests/gold/answers", CG_SOURCE_DIR "/tests/check/fixture",
     CG_SOURCE_DIR "/tests/golden/seed",
 };
 
