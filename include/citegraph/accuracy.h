@@ -63,6 +63,7 @@ typedef struct cg_mismatch {
     cg_mismatch_kind what;
     const char *document;
     size_t line;
+    bool page; /* `line` is a page: the gold file of a PDF is by page */
     const char *kind, *target;
     const char *locator;   /* as found (LOCATOR, EXTRA) or as in the gold (MISSED); "" if none */
     const char *expected;  /* LOCATOR, RELATION: the gold's; RELATION's found is `found` */

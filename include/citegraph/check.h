@@ -69,7 +69,10 @@ typedef struct cg_finding {
     size_t record;           /* of a document that came in a DIP record: its number in `file`
                                 (the message then starts "record N (DIP id X): "); else 0 */
     const char *dip_id;      /* DIP's id of that record, or NULL */
-    size_t line, col;        /* 1-based; col in characters; in a record: in its text */
+    size_t line, col;        /* 1-based; col in characters; in a record: in its text; in a
+                                PDF: in the text of its pages */
+    size_t page, page_line;  /* in a PDF: the page (1-based) and the line on it; else 0 */
+    const char *page_label;  /* in a PDF: the page's printed label, or NULL */
     size_t offset, length;   /* bytes in the file; in a record: in its text */
     const char *message;     /* one line, names the target */
     const char *target;      /* the canonical id or URL concerned; may be NULL */

@@ -44,7 +44,11 @@ CG_EXPORT const char *cg_relation_name(cg_relation rel);
 
 /** One reference. Positions are in the original bytes of the input:
  * `offset` and `length` in bytes, `line` and `col` 1-based, `col` counted in
- * characters. Everything it points to is owned by the cg_extraction. */
+ * characters. For an input read from a PDF, the bytes are the text of its
+ * pages (citegraph/input.h), and `page` (1-based), `page_line` (the line
+ * on that page, 1-based) and `page_label` say where the reference stands
+ * on the printed page; 0, 0 and NULL for other inputs. Everything it points to is
+ * owned by the cg_extraction. */
 typedef struct cg_reference {
     cg_docid target;      /* what it points at; CG_KIND_INTERNAL for a part of this document */
     cg_locator locator;   /* the part it narrows ("Frage 2", "S. 15"); text NULL if none */
@@ -57,6 +61,9 @@ typedef struct cg_reference {
     size_t length;
     size_t line;
     size_t col;
+    size_t page;
+    size_t page_line;
+    const char *page_label; /* the printed label of the page, where the PDF has one; else NULL */
     /* In an Antwort: the questions of the document in whose answer the
      * reference stands (several for an answer to questions taken together);
      * NULL and 0 elsewhere (the header, the quoted questions, the
@@ -87,6 +94,7 @@ typedef struct cg_answer {
     size_t own;       /* sentences of its own (a note that questions are answered together
                          is neither) */
     size_t offset, line, col;
+    size_t page, page_line; /* as for cg_reference */
 } cg_answer;
 
 /** Who a document is by (DIP's "urheber" and "ressort"). */
@@ -153,7 +161,8 @@ typedef struct cg_document_info {
  * Bundesrat keyword with no number after it ("BT-Drs. …]"). */
 typedef struct cg_defect {
     size_t offset, length, line, col;
-    const char *message; /* what is wrong; owned by the extraction */
+    size_t page, page_line; /* as for cg_reference */
+    const char *message;    /* what is wrong; owned by the extraction */
 } cg_defect;
 
 /** Options for cg_extractor_new(). Zero-initialise, then set what you need. */

@@ -135,7 +135,9 @@ typedef struct cg_position {
     const char *file;
     size_t line;
     size_t col;
-    size_t record; /* the DIP record of `file` (from 1), or 0 */
+    size_t record;    /* the DIP record of `file` (from 1), or 0 */
+    size_t page;      /* in a PDF: the page (1-based), and the line on it; else 0 */
+    size_t page_line; /* (`line` and `col` are then in the text of the PDF's pages) */
     /* The line it stands on, without the spaces around it, at most
      * CG_QUOTE_MAX bytes (cut at a character, "…" appended); NULL unless
      * the graph keeps quotes and had the document's text. */

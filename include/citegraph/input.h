@@ -13,6 +13,7 @@
 #ifndef CITEGRAPH_INPUT_H
 #define CITEGRAPH_INPUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -28,11 +29,21 @@ typedef struct cg_input cg_input;
 typedef struct cg_read_options {
     size_t max_bytes; /* largest document accepted; default 1 GiB */
     size_t long_line; /* lines longer than this many bytes get a warning; default 1 MiB */
+    size_t max_pages; /* a PDF of more pages is refused (CG_ELIMIT); default 5000 */
 } cg_read_options;
 
 /** Reads the regular file at `path`. Refuses directories, FIFOs and devices
  * (CG_ENOTFILE), files larger than the limit (CG_ELIMIT) and files that look
- * binary (CG_EBINARY); `err` says why, naming the file. The caller owns *out. */
+ * binary (CG_EBINARY); `err` says why, naming the file. The caller owns *out.
+ *
+ * A PDF file (recognised by its content, "%PDF-" in its first 1024 bytes)
+ * is read through poppler into the text of its pages: running heads,
+ * footers and page numbers left out, the first page's header in the order
+ * it is printed, letter-spaced headings joined; the input's bytes are then
+ * that text, and its pages are known (cg_input_page_count()). Without
+ * poppler (a build without it, or libpoppler-glib missing) a PDF fails
+ * with CG_EUNSUPPORTED; an encrypted, damaged or text-less PDF with
+ * CG_EFORMAT; one over `max_pages` with CG_ELIMIT. */
 CG_EXPORT cg_status cg_input_read_file(const char *path, const cg_read_options *opts,
                                        cg_input **out, cg_error *err);
 
@@ -66,6 +77,21 @@ CG_EXPORT const char *cg_input_warning(const cg_input *input, size_t i);
 /** Converts a byte offset into a 1-based line and a 1-based column counted in
  * characters (UTF-8 sequences count once; an invalid byte counts as one). */
 CG_EXPORT void cg_input_position(const cg_input *input, size_t offset, size_t *line, size_t *col);
+
+/* ---- Pages of a document read from a PDF ------------------------------ */
+
+/** Whether the input was read from a PDF file. */
+CG_EXPORT bool cg_input_is_pdf(const cg_input *input);
+/** The number of pages of a document read from a PDF; 0 for text. */
+CG_EXPORT size_t cg_input_page_count(const cg_input *input);
+/** The printed label of page `page` (1-based) as the PDF names it ("iv",
+ * "3"), or NULL when it names none. Borrowed from the input. */
+CG_EXPORT const char *cg_input_page_label(const cg_input *input, size_t page);
+/** Where byte `offset` of the text stands: its page (1-based; 0 for an input
+ * without pages), its line on that page (for text: in the document) and its
+ * column, all 1-based. */
+CG_EXPORT void cg_input_page_position(const cg_input *input, size_t offset, size_t *page,
+                                      size_t *line, size_t *col);
 
 /* ---- Collecting the files to read -------------------------------------- */
 

@@ -14,7 +14,7 @@
 #include "util/util.h"
 
 typedef struct row {
-    size_t line;
+    size_t line; /* the line the reference starts on; in a gold file of a PDF, its page */
     const char *kind, *target, *locator, *relation;
     int matched;
 } row;
@@ -22,6 +22,7 @@ typedef struct row {
 typedef struct rows {
     row *v;
     size_t n, cap;
+    bool pages; /* a gold file of a PDF: its first column is the page ("page" heads it) */
 } rows;
 
 typedef struct tally_list {
@@ -115,6 +116,10 @@ static cg_status read_gold(cg_accuracy *a, const char *path, rows *out, cg_error
         if (!header_seen) {
             header_seen = 1;
             if (strncmp(line, "line\t", 5) == 0) continue;
+            if (strncmp(line, "page\t", 5) == 0) {
+                out->pages = true;
+                continue;
+            }
         }
         char *f0 = line, *f1 = strchr(f0, '\t'), *f2, *f3, *f4;
         if (!f1 || !(f2 = strchr(f1 + 1, '\t')) || !(f3 = strchr(f2 + 1, '\t')) ||
@@ -126,7 +131,8 @@ static cg_status read_gold(cg_accuracy *a, const char *path, rows *out, cg_error
         char *end;
         unsigned long ln = strtoul(f0, &end, 10);
         if (*end || !ln) {
-            st = cgu_error(err, CG_EFORMAT, path, lineno, 0, "'%.60s' is not a line number", f0);
+            st = cgu_error(err, CG_EFORMAT, path, lineno, 0, "'%.60s' is not a %s number", f0,
+                           out->pages ? "page" : "line");
             break;
         }
         if (push_row(a, out, ln, f1, f2, f3, f4)) st = cgu_oom(err);
@@ -136,8 +142,25 @@ static cg_status read_gold(cg_accuracy *a, const char *path, rows *out, cg_error
     return st;
 }
 
-/* The text of 1-based line `n`, trimmed to 110 bytes, into the arena. */
-static const char *line_text(cg_accuracy *a, const cg_input *in, size_t n) {
+/* The text of 1-based line `n`, trimmed to 110 bytes, into the arena; for
+ * a page of a PDF (`page`), its first line. */
+static const char *line_text(cg_accuracy *a, const cg_input *in, size_t n, bool page) {
+    if (page) {
+        size_t l, c, at = 0;
+        /* the first byte of page n: the pages' starts are in increasing order */
+        size_t lo = 0, hi = cg_input_size(in);
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2, p, pl;
+            cg_input_page_position(in, mid, &p, &pl, &c);
+            if (p < n)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        at = lo;
+        cg_input_position(in, at, &l, &c);
+        n = l;
+    }
     const char *d = cg_input_data(in), *end = d + cg_input_size(in);
     for (size_t l = 1; l < n && d < end; l++) {
         const char *nl = memchr(d, '\n', (size_t)(end - d));
@@ -184,17 +207,18 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
                 t->tp++;
                 if (strcmp(f->locator, g->locator) == 0)
                     a->locator_ok++;
-                else if (mismatch(a, (cg_mismatch){CG_MISMATCH_LOCATOR, doc, g->line, g->kind,
-                                                   g->target, f->locator, g->locator, NULL, NULL}))
+                else if (mismatch(a, (cg_mismatch){CG_MISMATCH_LOCATOR, doc, g->line, gold->pages,
+                                                   g->kind, g->target, f->locator, g->locator, NULL,
+                                                   NULL}))
                     return CG_ENOMEM;
                 if (strcmp(f->relation, g->relation) == 0) {
                     a->relation_ok++;
                     cg_tally *rt = tally_in(a, &a->relations, g->relation);
                     if (!rt) return CG_ENOMEM;
                     rt->tp++;
-                } else if (mismatch(a, (cg_mismatch){CG_MISMATCH_RELATION, doc, g->line, g->kind,
-                                                     g->target, f->locator, g->relation,
-                                                     f->relation, NULL}))
+                } else if (mismatch(a, (cg_mismatch){CG_MISMATCH_RELATION, doc, g->line,
+                                                     gold->pages, g->kind, g->target, f->locator,
+                                                     g->relation, f->relation, NULL}))
                     return CG_ENOMEM;
                 break;
             }
@@ -205,9 +229,9 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
         if (!t || !rt) return CG_ENOMEM;
         t->gold++;
         rt->gold++;
-        if (!g->matched &&
-            mismatch(a, (cg_mismatch){CG_MISMATCH_MISSED, doc, g->line, g->kind, g->target,
-                                      g->locator, NULL, NULL, line_text(a, in, g->line)}))
+        if (!g->matched && mismatch(a, (cg_mismatch){CG_MISMATCH_MISSED, doc, g->line, gold->pages,
+                                                     g->kind, g->target, g->locator, NULL, NULL,
+                                                     line_text(a, in, g->line, gold->pages)}))
             return CG_ENOMEM;
     }
     for (size_t i = 0; i < found->n; i++) {
@@ -216,9 +240,9 @@ static cg_status match(cg_accuracy *a, rows *gold, rows *found, const char *doc,
         if (!t || !rt) return CG_ENOMEM;
         t->found++;
         rt->found++;
-        if (!f->matched &&
-            mismatch(a, (cg_mismatch){CG_MISMATCH_EXTRA, doc, f->line, f->kind, f->target,
-                                      f->locator, NULL, NULL, line_text(a, in, f->line)}))
+        if (!f->matched && mismatch(a, (cg_mismatch){CG_MISMATCH_EXTRA, doc, f->line, gold->pages,
+                                                     f->kind, f->target, f->locator, NULL, NULL,
+                                                     line_text(a, in, f->line, gold->pages)}))
             return CG_ENOMEM;
     }
     return CG_OK;
@@ -234,8 +258,8 @@ cg_status cg_accuracy_add(cg_accuracy *a, const char *name, const char *gold_pat
         const cg_reference *r = cg_extraction_reference(ext, i);
         cg_buf_clear(&target);
         if (cg_docid_append(&r->target, &target, NULL) != CG_OK ||
-            push_row(a, &found, r->line, cg_docid_kind_name(&r->target), target.data,
-                     r->locator.text, cg_relation_name(r->relation)))
+            push_row(a, &found, gold.pages ? r->page : r->line, cg_docid_kind_name(&r->target),
+                     target.data, r->locator.text, cg_relation_name(r->relation)))
             st = cgu_oom(err);
     }
     if (st == CG_OK && match(a, &gold, &found, doc, input) != CG_OK) st = cgu_oom(err);
@@ -355,8 +379,8 @@ cg_status cg_accuracy_add_answers(cg_accuracy *a, const char *name, const char *
         else
             snprintf(label, sizeof label, "%lu", number);
         const char *l = cgu_arena_strdup(&a->arena, label);
-        if (!l || mismatch(a, (cg_mismatch){CG_MISMATCH_ANSWER, doc, lineno, "question", l, "",
-                                            answer_kinds[gold], answer_kinds[found], NULL}))
+        if (!l || mismatch(a, (cg_mismatch){CG_MISMATCH_ANSWER, doc, lineno, false, "question", l,
+                                            "", answer_kinds[gold], answer_kinds[found], NULL}))
             st = cgu_oom(err);
     }
     free(line);

@@ -293,7 +293,10 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
                     .offset = r->offset,
                     .length = r->length,
                     .line = r->line,
-                    .col = r->col};
+                    .col = r->col,
+                    .page = r->page,
+                    .page_line = r->page_line};
+        x->page_label = cgu_arena_dup_or_null(&c->arena, r->page_label, &failed);
         if (!(x->target = intern_target(c, &r->target))) goto oom;
         x->note = cgu_arena_dup_or_null(&c->arena, r->note, &failed);
         x->locator = r->locator;
@@ -484,6 +487,19 @@ static cg_status add(cg_check *c, const cdoc *d, int rule, size_t offset, size_t
     return CG_OK;
 }
 
+/* Gives the finding just added (when `st` says it was) the page of a PDF's
+ * reference or defect. */
+static cg_status on_page(cg_check *c, cg_status st, size_t page, size_t page_line,
+                         const char *label) {
+    if (st == CG_OK && page) {
+        cg_finding *f = &c->findings[c->nfindings - 1];
+        f->page = page;
+        f->page_line = page_line;
+        f->page_label = label;
+    }
+    return st;
+}
+
 static bool is_document_kind(cg_kind kind) {
     return kind != CG_KIND_URL && kind != CG_KIND_INTERNAL;
 }
@@ -648,8 +664,11 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
     unsigned own_wp = d->id.kind == CG_KIND_BT_DRUCKSACHE ? d->id.period : 0;
     for (size_t i = 0; st == CG_OK && i < d->ndefects; i++) {
         const cg_defect *df = &d->defects[i];
-        st = add(c, d, 1, df->offset, df->length, df->line, df->col, NULL, d->defect_text[i],
-                 d->defect_line[i], "'%s' has no number", d->defect_text[i]);
+        st =
+            on_page(c,
+                    add(c, d, 1, df->offset, df->length, df->line, df->col, NULL, d->defect_text[i],
+                        d->defect_line[i], "'%s' has no number", d->defect_text[i]),
+                    df->page, df->page_line, NULL);
     }
     for (size_t i = 0; st == CG_OK && i < d->nrefs; i++) {
         const cref *r = &d->refs[i];
@@ -657,7 +676,10 @@ static cg_status check_document(cg_check *c, const cdoc *d) {
         const cg_docid *id = &target->id;
         const char *t = target->text;
 #define ADD(rule, ...)                                                                             \
-    add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, r->line_text, __VA_ARGS__)
+    on_page(c,                                                                                     \
+            add(c, d, rule, r->offset, r->length, r->line, r->col, t, r->text, r->line_text,       \
+                __VA_ARGS__),                                                                      \
+            r->page, r->page_line, r->page_label)
         if (id->kind == CG_KIND_URL) {
             const char *why = target->url_problem;
             if (why) st = ADD(7, "invalid URL %s: %s", t, why);
@@ -793,6 +815,7 @@ static cg_status check_online(cg_check *c, cg_error *err) {
             else
                 st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
                          x->line_text, "%s does not answer: %s", x->target->text, r->message);
+            st = on_page(c, st, x->page, x->page_line, x->page_label);
             if (st != CG_OK) cgu_oom(err);
         }
     }

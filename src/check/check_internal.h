@@ -35,6 +35,8 @@ typedef struct cref {
     bool answers;
     unsigned flags;
     size_t offset, length, line, col;
+    size_t page, page_line; /* in a PDF; else 0 */
+    const char *page_label;
 } cref;
 
 typedef struct cdoc {

@@ -7,19 +7,13 @@
  * check that runs on another thread would pull the code out from under it. */
 #include "check/curl_load.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
-/* dlsym() hands out a data pointer; a function pointer of the same size is
- * copied out of it bytewise, which POSIX guarantees to work. */
-_Static_assert(sizeof(void *) == sizeof(void (*)(void)), "function pointers fit a void *");
+#include "util/dynload.h"
 
-static const struct {
-    const char *name;
-    size_t offset;
-} curl_functions[] = {
+static const cgu_dl_symbol curl_functions[] = {
     {"curl_global_init", offsetof(cgc_curl, global_init)},
     {"curl_global_cleanup", offsetof(cgc_curl, global_cleanup)},
     {"curl_easy_init", offsetof(cgc_curl, easy_init)},
@@ -37,25 +31,8 @@ static const struct {
 };
 
 int cgc_curl_open(const char *file, cgc_curl *api, char *why, size_t whylen) {
-    memset(api, 0, sizeof *api);
-    void *lib = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-        const char *e = dlerror();
-        snprintf(why, whylen, "%s", e ? e : file);
-        return -1;
-    }
-    for (size_t i = 0; i < sizeof curl_functions / sizeof curl_functions[0]; i++) {
-        void *fn = dlsym(lib, curl_functions[i].name);
-        if (!fn) {
-            snprintf(why, whylen, "%s has no %s (libcurl 7.66 or later is needed)", file,
-                     curl_functions[i].name);
-            dlclose(lib);
-            memset(api, 0, sizeof *api);
-            return -1;
-        }
-        memcpy((char *)api + curl_functions[i].offset, &fn, sizeof fn);
-    }
-    return 0;
+    return cgu_dl_open(file, curl_functions, sizeof curl_functions / sizeof curl_functions[0], api,
+                       sizeof *api, " (libcurl 7.66 or later is needed)", why, whylen);
 }
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;

@@ -36,12 +36,39 @@ static size_t count_silenced(const cg_check *c, cg_severity min) {
     return n;
 }
 
+/* Whether a page label just repeats the page's number ("3" for page 3). */
+static bool label_is_number(const char *label, size_t page) {
+    char n[24];
+    snprintf(n, sizeof n, "%zu", page);
+    return strcmp(label, n) == 0;
+}
+
+/* ":LINE:COL", or for a finding in a PDF ":pPAGE:LINE:COL" with the line on
+ * that page, and the printed label when it is not the page's number
+ * (":p5(iii):12:3"): where the text, JUnit and Markdown formats put it. */
+static void place(const cg_finding *f, char *out, size_t cap) {
+    if (!f->page)
+        snprintf(out, cap, ":%zu:%zu", f->line, f->col);
+    else if (f->page_label && !label_is_number(f->page_label, f->page))
+        snprintf(out, cap, ":p%zu(%.40s):%zu:%zu", f->page, f->page_label, f->page_line, f->col);
+    else
+        snprintf(out, cap, ":p%zu:%zu:%zu", f->page, f->page_line, f->col);
+}
+
 /* The message of a finding in a DIP record with the position in the
  * record's text: "record 3 (DIP id X), line 9, col 3 of its text: ...".
  * Formats that point into the file (SARIF, GitHub) cannot point into a
  * record's text, which is a JSON string on another line of the file, so the
  * message says where. Other findings: the message as it is. */
 static int where_message(cg_buf *out, const cg_finding *f) {
+    /* a PDF's: the page, and the line and column in the text of that page */
+    if (f->page) {
+        int rc = cgu_buf_printf(out, "page %zu", f->page);
+        if (!rc && f->page_label && !label_is_number(f->page_label, f->page))
+            rc = cgu_buf_printf(out, " (printed %s)", f->page_label);
+        return rc ||
+               cgu_buf_printf(out, ", line %zu, col %zu: %s", f->page_line, f->col, f->message);
+    }
     char name[160];
     size_t n = f->record ? cgc_record_name(f->record, f->dip_id, name, sizeof name) : 0;
     const char *rest = f->message;
@@ -51,6 +78,17 @@ static int where_message(cg_buf *out, const cg_finding *f) {
                           rest);
 }
 
+/* The page of a finding in a PDF, as properties of its SARIF location:
+ * page (1-based), pageLabel, pageLine and column in the text of the page. */
+static bool sarif_page(json_t *loc, const cg_finding *f) {
+    json_t *p = json_object();
+    return p && cgu_json_set(p, "page", json_integer((json_int_t)f->page)) &&
+           (!f->page_label || cgu_json_set(p, "pageLabel", cgu_json_str(f->page_label))) &&
+           cgu_json_set(p, "pageLine", json_integer((json_int_t)f->page_line)) &&
+           cgu_json_set(p, "column", json_integer((json_int_t)f->col)) &&
+           cgu_json_set(loc, "properties", p);
+}
+
 /* ---- text ---- */
 
 static int text_out(const cg_check *c, cg_severity min, bool source, cg_buf *out) {
@@ -58,8 +96,9 @@ static int text_out(const cg_check *c, cg_severity min, bool source, cg_buf *out
     for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
-        rc = cgu_buf_printf(out, "%s:%zu:%zu: %s: ", f->file, f->line, f->col,
-                            cg_severity_name(f->severity)) ||
+        char at[96];
+        place(f, at, sizeof at);
+        rc = cgu_buf_printf(out, "%s%s: %s: ", f->file, at, cg_severity_name(f->severity)) ||
              cgu_buf_append_valid_utf8(out, f->message, strlen(f->message)) ||
              cgu_buf_printf(out, " [%s %s]%s\n", f->rule->id, f->rule->name,
                             f->in_baseline ? " (in baseline)" : "");
@@ -230,6 +269,9 @@ static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
              cgu_json_set(o, "file", cgu_json_str(f->file)) && set_record(o, f) &&
              cgu_json_set(o, "line", json_integer((json_int_t)f->line)) &&
              cgu_json_set(o, "col", json_integer((json_int_t)f->col)) &&
+             (!f->page || (cgu_json_set(o, "page", json_integer((json_int_t)f->page)) &&
+                           cgu_json_set(o, "page_label", cgu_json_str(f->page_label)) &&
+                           cgu_json_set(o, "page_line", json_integer((json_int_t)f->page_line)))) &&
              cgu_json_set(o, "offset", json_integer((json_int_t)f->offset)) &&
              cgu_json_set(o, "length", json_integer((json_int_t)f->length)) &&
              cgu_json_set(o, "message", cgu_json_str(f->message)) &&
@@ -494,6 +536,11 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
             ok = ok && json_object_set(loc, "physicalLocation", phys) == 0;
             ok = sarif_record(loc, f, region) && ok;
             json_decref(phys);
+        } else if (f->page) {
+            /* lines of a PDF's text are not lines of the file: the file, the
+             * message saying where, and the page in the location's properties */
+            ok = ok && cgu_json_set(loc, "physicalLocation", phys) && sarif_page(loc, f);
+            json_decref(region);
         } else {
             ok = ok && cgu_json_set(phys, "region", region) &&
                  cgu_json_set(loc, "physicalLocation", phys);
@@ -581,11 +628,11 @@ static int gh_finding(cg_buf *out, const cg_finding *f) {
     /* a line and column in a DIP record's text are none of the file's:
      * an annotation of the whole file, the message says where */
     cg_buf text = CG_BUF_INIT;
-    int rc = cgu_buf_printf(out, "::%s file=", gh_command(f->severity)) ||
-             gh_escape(out, f->file, 1) ||
-             (!f->record && cgu_buf_printf(out, ",line=%zu,col=%zu", f->line, f->col)) ||
-             cgu_buf_puts(out, ",title=") || gh_escape(out, title, 1) || cgu_buf_puts(out, "::") ||
-             where_message(&text, f) || gh_escape(out, text.data, 0) || cgu_buf_putc(out, '\n');
+    int rc =
+        cgu_buf_printf(out, "::%s file=", gh_command(f->severity)) || gh_escape(out, f->file, 1) ||
+        (!f->record && !f->page && cgu_buf_printf(out, ",line=%zu,col=%zu", f->line, f->col)) ||
+        cgu_buf_puts(out, ",title=") || gh_escape(out, title, 1) || cgu_buf_puts(out, "::") ||
+        where_message(&text, f) || gh_escape(out, text.data, 0) || cgu_buf_putc(out, '\n');
     cg_buf_release(&text);
     return rc;
 }
@@ -683,8 +730,9 @@ static int junit_finding_line(cg_buf *out, const cg_finding *f, bool attribute) 
     char rule[96];
     snprintf(rule, sizeof rule, " [%s %s]%s", f->rule->id, f->rule->name,
              f->in_baseline ? " (in baseline)" : "");
-    char where[64];
-    snprintf(where, sizeof where, ":%zu:%zu: %s: ", f->line, f->col, cg_severity_name(f->severity));
+    char at[96], where[128];
+    place(f, at, sizeof at);
+    snprintf(where, sizeof where, "%s: %s: ", at, cg_severity_name(f->severity));
     return xml_escape(out, f->file, attribute) || cgu_buf_puts(out, where) ||
            xml_escape(out, f->message, attribute) || xml_escape(out, rule, attribute);
 }
@@ -878,10 +926,12 @@ static int markdown_out(const cg_check *c, cg_severity min, cg_buf *out) {
         }
         /* a name a code span cannot hold ("a|b", a line break) goes escaped, without one */
         bool plain = !strpbrk(f->file, "|`\n\r\\");
+        char at[96];
+        place(f, at, sizeof at);
         rc = (plain ? cgu_buf_puts(out, "| `") ||
                           cgu_buf_append_valid_utf8(out, f->file, strlen(f->file))
                     : cgu_buf_puts(out, "| ") || md_cell(out, f->file)) ||
-             cgu_buf_printf(out, ":%zu:%zu%s | %s%s | %s | ", f->line, f->col, plain ? "`" : "",
+             cgu_buf_printf(out, "%s%s | %s%s | %s | ", at, plain ? "`" : "",
                             cg_severity_name(f->severity), f->in_baseline ? " (baseline)" : "",
                             f->rule->id) ||
              md_cell(out, f->message) || cgu_buf_puts(out, " |\n");

@@ -59,21 +59,22 @@ static int gold_names(cli *c, const char *dir, int metadata, char ***out, size_t
 
 static void print_mismatch(cli_out *out, const cg_mismatch *m) {
     const char *at = *m->locator ? " @ " : "";
+    const char *p = m->page ? "p" : ""; /* a PDF's gold is by page: "2101576:p3" */
     switch (m->what) {
     case CG_MISMATCH_LOCATOR:
-        cli_out_printf(out, "LOC %s:%zu: %s %s: locator '%s', expected '%s'\n", m->document,
+        cli_out_printf(out, "LOC %s:%s%zu: %s %s: locator '%s', expected '%s'\n", m->document, p,
                        m->line, m->kind, m->target, m->locator, m->expected);
         break;
     case CG_MISMATCH_RELATION:
-        cli_out_printf(out, "REL %s:%zu: %s %s: relation %s, expected %s\n", m->document, m->line,
-                       m->kind, m->target, m->found, m->expected);
+        cli_out_printf(out, "REL %s:%s%zu: %s %s: relation %s, expected %s\n", m->document, p,
+                       m->line, m->kind, m->target, m->found, m->expected);
         break;
     case CG_MISMATCH_MISSED:
-        cli_out_printf(out, "FN  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind,
+        cli_out_printf(out, "FN  %s:%s%zu: %s %s%s%s | %s\n", m->document, p, m->line, m->kind,
                        m->target, at, m->locator, m->line_text);
         break;
     case CG_MISMATCH_EXTRA:
-        cli_out_printf(out, "FP  %s:%zu: %s %s%s%s | %s\n", m->document, m->line, m->kind,
+        cli_out_printf(out, "FP  %s:%s%zu: %s %s%s%s | %s\n", m->document, p, m->line, m->kind,
                        m->target, at, m->locator, m->line_text);
         break;
     case CG_MISMATCH_ANSWER:
@@ -162,7 +163,10 @@ static int measure(cli *c, const cg_extractor *ex, const char *dir, char **names
     for (size_t k = 0; k < n && rc != EXIT_NOMEM; k++) {
         char gold_path[4096], text_path[4096];
         snprintf(gold_path, sizeof gold_path, "%s/%s.gold.tsv", dir, names[k]);
+        /* the document: NAME.txt, or NAME.pdf (whose gold file is by page) */
         snprintf(text_path, sizeof text_path, "%s/%s.txt", dir, names[k]);
+        if (access(text_path, F_OK) != 0)
+            snprintf(text_path, sizeof text_path, "%s/%s.pdf", dir, names[k]);
         cg_input *in = NULL;
         cg_extraction *ext = NULL;
         cg_error err;

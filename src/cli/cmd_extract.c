@@ -11,8 +11,8 @@
 
 #include "cli.h"
 
-/* The choices of extract's --format, in the order of its row: jsonl|tsv. */
-typedef enum { FMT_JSONL, FMT_TSV } out_format;
+/* The choices of extract's --format, in the order of its row: jsonl|tsv|text. */
+typedef enum { FMT_JSONL, FMT_TSV, FMT_TEXT } out_format;
 
 typedef struct run {
     cli *c;
@@ -38,10 +38,11 @@ static void prepare(cg_run_doc *doc, void *ctx) {
     doc_output *o = calloc(1, sizeof *o);
     if (!o) return; /* consume reports it */
     cg_buf_init(&o->text);
-    o->status = r->format == FMT_JSONL
-                    ? cg_jsonl_write_document(&o->text, doc->entry->path, doc->input,
-                                              doc->extraction, NULL, NULL)
-                    : cg_tsv_write(&o->text, doc->entry->path, doc->extraction, NULL);
+    if (r->format != FMT_TEXT) /* the text is written as it is, from the input */
+        o->status = r->format == FMT_JSONL
+                        ? cg_jsonl_write_document(&o->text, doc->entry->path, doc->input,
+                                                  doc->extraction, NULL, NULL)
+                        : cg_tsv_write(&o->text, doc->entry->path, doc->extraction, NULL);
     doc->user = o;
 }
 
@@ -139,7 +140,10 @@ static int consume(cg_run_doc *doc, void *ctx) {
         record_failure(r, path, "out of memory");
     } else {
         r->references += cg_extraction_count(doc->extraction);
-        cli_out_buf(&r->out, &o->text);
+        if (r->format == FMT_TEXT)
+            cli_out_write(&r->out, cg_input_data(doc->input), cg_input_size(doc->input));
+        else
+            cli_out_buf(&r->out, &o->text);
         note_duplicate(r, path, doc->extraction);
     }
     return r->out.errnum ? 1 : 0; /* nothing more can be written */
@@ -155,8 +159,10 @@ int cmd_extract(cli *c, int argc, char **argv) {
     cg_error err;
     if (!cli_parse_command(c, CMD_EXTRACT, argc, argv, &a, &rc)) goto out;
     if ((rc = cli_read_common(c, &a, &o)) != EXIT_OK) goto out;
-    static const cli_ending endings[] = {
-        {".jsonl", FMT_JSONL, NULL}, {".ndjson", FMT_JSONL, NULL}, {".tsv", FMT_TSV, NULL}};
+    static const cli_ending endings[] = {{".jsonl", FMT_JSONL, NULL},
+                                         {".ndjson", FMT_JSONL, NULL},
+                                         {".tsv", FMT_TSV, NULL},
+                                         {".txt", FMT_TEXT, NULL}};
     int choice = FMT_JSONL;
     rc = cli_format_of_output(c, &o, endings, sizeof endings / sizeof endings[0], &choice, NULL);
     if (rc != EXIT_OK) goto out;

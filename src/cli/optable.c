@@ -111,9 +111,18 @@ static const cli_command commands[] = {
                  "length, kind, target, locator, relation, answering where it answers, text, "
                  "resolves_to, ambiguous, malformed, note), and a final {\"type\":\"summary\"} "
                  "line. line and col are "
-                 "1-based, col in characters; offset and length are bytes of the original file.\n"
+                 "1-based, col in characters; offset and length are bytes of the original file. "
+                 "For a PDF they are positions in the text citegraph reads from its pages "
+                 "(--format text shows it), and the reference line also has page (1-based), "
+                 "page_label (the page's printed label, where the PDF has one) and page_line "
+                 "(the line on that page).\n"
                  "\n"
-                 "TSV: a header, then the columns file, line, kind, target, locator, relation."},
+                 "TSV: a header, then the columns file, line, kind, target, locator, relation.\n"
+                 "\n"
+                 "Text: the text of each document exactly as the references were found in it, "
+                 "the bytes offset, line and col count: for a text file the file itself, for a "
+                 "PDF the text of its pages (running heads, footers and page numbers left out), "
+                 "for a DIP file the text of each record."},
                 {"Examples", "  citegraph extract --format tsv data/sample/btd-21-1958.txt\n"
                              "  citegraph extract -q -j 4 -o references.jsonl corpus/"},
                 {NULL, NULL}},
@@ -545,9 +554,10 @@ static const cli_option options[] = {
      .short_name = 'f',
      .long_name = "format",
      .arg = "FORMAT",
-     .choices = "jsonl|tsv",
+     .choices = "jsonl|tsv|text",
      .commands = BIT(EXTRACT),
-     .help = "jsonl (the default) or tsv; see Output"},
+     .help = "jsonl (the default), tsv, or text: the text the references were found in; see "
+             "Output"},
     {.id = OPT_FORMAT,
      .short_name = 'f',
      .long_name = "format",

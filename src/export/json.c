@@ -73,7 +73,10 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
         ok = q && cgu_json_set(q, "file", cgu_json_str(at->file)) &&
              (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
              cgu_json_set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
-             cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col));
+             cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col)) &&
+             (!at->page ||
+              (cgu_json_set(q, "page", json_integer((json_int_t)at->page)) &&
+               cgu_json_set(q, "page_line", json_integer((json_int_t)at->page_line))));
         if (ok)
             ok = json_array_append_new(pos, q) == 0;
         else

@@ -42,6 +42,9 @@ static cg_status build_references(xctx *x, cgx_result *r) {
         size_t end = cg_norm_orig_end(&x->norm, c->end);
         ref->length = end > ref->offset ? end - ref->offset : 0;
         cg_position_cursor_get(&cur, ref->offset, &ref->line, &ref->col);
+        cgin_page_of(x->input, ref->offset, ref->line, &ref->page, &ref->page_line);
+        if (ref->page && x->input->page_labels[ref->page - 1])
+            ref->page_label = cgx_strdup(x, x->input->page_labels[ref->page - 1]);
     }
     return CG_OK;
 }
@@ -66,6 +69,7 @@ static cg_status build_answers(xctx *x, cgx_result *r) {
         a->kind = !xa->referrals ? CG_ANSWER_OWN : xa->own ? CG_ANSWER_PARTLY : CG_ANSWER_REFERENCE;
         a->offset = cg_norm_orig_start(&x->norm, xa->start);
         cg_position_cursor_get(&cur, a->offset, &a->line, &a->col);
+        cgin_page_of(x->input, a->offset, a->line, &a->page, &a->page_line);
     }
     return CG_OK;
 }
@@ -83,6 +87,7 @@ static cg_status build_defects(xctx *x, cgx_result *r) {
         d->length = end > d->offset ? end - d->offset : 0;
         d->message = "a Bundestag or Bundesrat keyword without a number";
         cg_position_cursor_get(&cur, d->offset, &d->line, &d->col);
+        cgin_page_of(x->input, d->offset, d->line, &d->page, &d->page_line);
     }
     return CG_OK;
 }

@@ -54,6 +54,10 @@ static int bt_header(xctx *x) {
         }
     }
     x->header_end = e;
+    /* "(zu Drucksache 21/537)" is a reference, not the header's own number */
+    size_t zs, ze;
+    if (cgx_group(x, P_HDR_BT, "zu", &zs, &ze))
+        return add_excluded(x, s, zs) || add_excluded(x, ze, e) ? -1 : 0;
     return add_excluded(x, s, e);
 }
 

@@ -16,6 +16,7 @@
 
 #include "docid/canon.h"
 #include "docid/questions.h"
+#include "input/input_internal.h"
 #include "numbers.h"
 #include "xctx.h"
 
@@ -512,7 +513,18 @@ static int on_url(xctx *x, size_t s, size_t e) {
     if (cgu_buf_append(&u, t + (u.len ? s + u.len + 1 : s), e - (u.len ? s + u.len + 1 : s)))
         goto oom;
     size_t end = e, last_piece = s, last_piece_buf = 0;
-    for (int k = 0; k < 6; k++) {
+    /* A PDF's link annotation knows the whole address, however the layout
+     * broke it: its characters replace the guesswork below. */
+    const cgin_link_span *link = cgin_link_at(x->input, cg_norm_orig_start(&x->norm, s));
+    if (link) {
+        u.len = 0;
+        if (cgu_buf_puts(&u, link->url)) goto oom;
+        size_t stop = link->offset + link->length;
+        end = s;
+        while (end < len && cg_norm_orig_start(&x->norm, end) < stop)
+            end++;
+    }
+    for (int k = 0; k < 6 && !link; k++) {
         size_t j = end;
         while (j < len && (t[j] == ' ' || t[j] == '\t'))
             j++;
@@ -524,6 +536,9 @@ static int on_url(xctx *x, size_t s, size_t e) {
         while (ne < len && url_char((unsigned char)t[ne]))
             ne++;
         int spaced = ne < len && (t[ne] == ' ' || t[ne] == '\t');
+        /* a PDF's next page begins other text: the foot of a page (a
+         * footnote's address) does not go on at the head of the next */
+        if (cgin_page_start_at(x->input, cg_norm_orig_start(&x->norm, ns))) break;
         if (!continues_url(u.data, u.len, t + ns, ne - ns, spaced)) break;
         if (u.data[u.len - 1] == '-' && njoins < 8) joins[njoins++] = u.len - 1;
         last_piece_buf = u.len;
@@ -576,7 +591,9 @@ static int on_url(xctx *x, size_t s, size_t e) {
         u.data[u.len] = '\0';
     }
     /* The span in the text ends where the kept part of the last piece ends. */
-    if (u.len >= last_piece_buf)
+    if (link)
+        ; /* the annotation's span */
+    else if (u.len >= last_piece_buf)
         end = last_piece + (u.len - last_piece_buf);
     else
         end = s + u.len;

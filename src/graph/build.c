@@ -299,7 +299,8 @@ static cg_status build_edges(cg_graph *g, builder *b) {
             if (!r) continue;
             if (r->answers) e->relation = CG_EDGE_ANSWERS;
             e->referrals += r->refers;
-            pos[e->npositions++] = (cg_position){r->file, r->line, r->col, r->record, r->quote};
+            pos[e->npositions++] =
+                (cg_position){r->file, r->line, r->col, r->record, r->page, r->page_line, r->quote};
             if (r->locator) locs[nl++] = r->locator;
         }
         e->count = npos ? npos : 1;

@@ -138,6 +138,8 @@ static cg_status add_reference(cg_graph *g, size_t source, const char *file, siz
                    .record = record,
                    .line = r->line,
                    .col = r->col,
+                   .page = (uint32_t)r->page,
+                   .page_line = (uint32_t)r->page_line,
                    .quote = quote};
     if (g->opts.questions && r->locator.nquestions) {
         /* one reference per question; the questions say what the locator

@@ -43,7 +43,8 @@ typedef struct ref_rec {
     const char *file;
     size_t record; /* the DIP record of `file` it stands in, or 0 */
     size_t line, col;
-    const char *quote; /* the line it stands on (the quotes option), or NULL */
+    uint32_t page, page_line; /* in a PDF; else 0 */
+    const char *quote;        /* the line it stands on (the quotes option), or NULL */
 } ref_rec;
 
 typedef struct doc_rec {

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "input_internal.h"
+#include "pdf.h"
 #include "util/util.h"
 
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
@@ -43,9 +44,8 @@ static size_t opt_long_line(const cg_read_options *o) {
 }
 
 /* Recognises common binary formats by their first bytes, so that the message
- * can say what the file is (a PDF wants its text layer extracted first). */
+ * can say what the file is. (PDF files are read as PDF before this is asked.) */
 static const char *binary_magic(const unsigned char *d, size_t n) {
-    if (n >= 5 && memcmp(d, "%PDF-", 5) == 0) return "a PDF file; extract its text layer first";
     if (n >= 4 && memcmp(d,
                          "\x7f"
                          "ELF",
@@ -132,6 +132,15 @@ static int add_warning(cg_input *in, const char *fmt, ...) {
     return 0;
 }
 
+int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
+    char buf[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return add_warning(in, "%s", buf);
+}
+
 /* Builds the line index and the warnings about content. */
 static int analyse(cg_input *in, const cg_read_options *opts) {
     size_t cap = 64;
@@ -213,8 +222,8 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     return 0;
 }
 
-static cg_status finish(const char *name, char *data, size_t size, const cg_read_options *opts,
-                        cg_input **out, cg_error *err) {
+cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
+                          cg_input **out, cg_error *err) {
     cg_input *in = calloc(1, sizeof *in);
     if (!in) {
         free(data);
@@ -318,13 +327,18 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
     cg_status s = read_all(path, fp, (size_t)st.st_size, opts, &data, &size, err);
     fclose(fp);
     if (s != CG_OK) return s;
+    if (cgin_is_pdf(data, size)) {
+        s = cgin_pdf_read(path, data, size, opts, out, err);
+        free(data);
+        return s;
+    }
     const char *why = looks_binary((const unsigned char *)data, size);
     if (why) {
         free(data);
         set_error(err, CG_EBINARY, path, "is not a text document: %s", why);
         return CG_EBINARY;
     }
-    return finish(path, data, size, opts, out, err);
+    return cgin_input_make(path, data, size, opts, out, err);
 }
 
 cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options *opts,
@@ -334,13 +348,18 @@ cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options
     size_t size = 0;
     cg_status s = read_all(name, fp, 0, opts, &data, &size, err);
     if (s != CG_OK) return s;
+    if (cgin_is_pdf(data, size)) {
+        s = cgin_pdf_read(name, data, size, opts, out, err);
+        free(data);
+        return s;
+    }
     const char *why = looks_binary((const unsigned char *)data, size);
     if (why) {
         free(data);
         set_error(err, CG_EBINARY, name, "is not a text document: %s", why);
         return CG_EBINARY;
     }
-    return finish(name, data, size, opts, out, err);
+    return cgin_input_make(name, data, size, opts, out, err);
 }
 
 cg_status cg_input_from_memory(const char *name, const void *data, size_t len,
@@ -358,7 +377,7 @@ cg_status cg_input_from_memory(const char *name, const void *data, size_t len,
     }
     if (len) memcpy(copy, data, len);
     copy[len] = '\0';
-    return finish(name, copy, len, opts, out, err);
+    return cgin_input_make(name, copy, len, opts, out, err);
 }
 
 int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *const *extra,
@@ -389,6 +408,14 @@ void cg_input_free(cg_input *in) {
         free(in->warnings[i]);
     free(in->warnings);
     free(in->line_starts);
+    free(in->page_starts);
+    free(in->page_first_line);
+    for (size_t i = 0; in->page_labels && i < in->npages; i++)
+        free(in->page_labels[i]);
+    free(in->page_labels);
+    for (size_t i = 0; i < in->nlinks; i++)
+        free(in->links[i].url);
+    free(in->links);
     free(in->data);
     free(in->name);
     free(in);
@@ -469,4 +496,71 @@ void cg_position_cursor_get(cg_position_cursor *cur, size_t offset, size_t *line
     cur->offset = offset;
     *line = li + 1;
     *col = cur->col;
+}
+
+/* ---- pages of a document read from a PDF ---- */
+
+int cgin_input_index_pages(cg_input *in) {
+    if (!in->npages) return 0;
+    in->page_first_line = malloc(in->npages * sizeof *in->page_first_line);
+    if (!in->page_first_line) return -1;
+    for (size_t i = 0; i < in->npages; i++)
+        in->page_first_line[i] = find_line(in, in->page_starts[i]);
+    return 0;
+}
+
+/* The 0-based page of `offset`: the last page that starts at or before it
+ * (an empty page starts where the next one does, and holds nothing). */
+static size_t find_page(const cg_input *in, size_t offset) {
+    size_t lo = 0, hi = in->npages;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (in->page_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void cgin_page_of(const cg_input *in, size_t offset, size_t line, size_t *page, size_t *page_line) {
+    *page = *page_line = 0;
+    if (!in->npages) return;
+    size_t p = find_page(in, offset);
+    *page = p + 1;
+    *page_line = line - in->page_first_line[p];
+}
+
+int cgin_page_start_at(const cg_input *in, size_t offset) {
+    if (!in->npages) return 0;
+    size_t p = find_page(in, offset);
+    return p > 0 && in->page_starts[p] == offset;
+}
+
+const cgin_link_span *cgin_link_at(const cg_input *in, size_t offset) {
+    for (size_t i = 0; i < in->nlinks; i++)
+        if (in->links[i].offset <= offset && offset < in->links[i].offset + in->links[i].length)
+            return &in->links[i];
+    return NULL;
+}
+
+size_t cg_input_page_count(const cg_input *in) {
+    return in->npages;
+}
+
+const char *cg_input_page_label(const cg_input *in, size_t page) {
+    return page >= 1 && page <= in->npages ? in->page_labels[page - 1] : NULL;
+}
+
+void cg_input_page_position(const cg_input *in, size_t offset, size_t *page, size_t *line,
+                            size_t *col) {
+    size_t l, c;
+    cg_input_position(in, offset, &l, &c);
+    cgin_page_of(in, offset > in->size ? in->size : offset, l, page, line);
+    if (!*page) *line = l;
+    *col = c;
+}
+
+bool cg_input_is_pdf(const cg_input *in) {
+    return in->pdf != 0;
 }

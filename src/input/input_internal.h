@@ -10,6 +10,12 @@
 
 #include "citegraph/input.h"
 
+/* A URL of a PDF's text whose characters a link annotation gave (pdf.h). */
+typedef struct cgin_link_span {
+    size_t offset, length;
+    char *url;
+} cgin_link_span;
+
 struct cg_input {
     char *name;
     char *data; /* size bytes + a NUL */
@@ -19,6 +25,16 @@ struct cg_input {
     bool valid_utf8;
     char **warnings;
     size_t nwarnings;
+    /* A document read from a PDF (pdf.c): its text is the text of its pages,
+     * page i starting at byte page_starts[i] on line page_first_line[i] (0-based),
+     * and the URLs link annotations gave, where they stand. */
+    int pdf;
+    size_t *page_starts;
+    size_t *page_first_line;
+    char **page_labels;
+    size_t npages;
+    cgin_link_span *links;
+    size_t nlinks;
 };
 
 typedef struct cg_position_cursor {
@@ -37,5 +53,22 @@ void cg_position_cursor_get(cg_position_cursor *cur, size_t offset, size_t *line
  * warnings of `extra` first, in their order; -1 when memory ran out. */
 int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *const *extra,
                                size_t nextra);
+
+/* Makes an input of `size` bytes at `data` (malloc'd, one NUL byte after
+ * them; taken over, also on failure). */
+cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
+                          cg_input **out, cg_error *err);
+/* Indexes the pages of an input made from a PDF: page_first_line from page_starts. */
+int cgin_input_index_pages(cg_input *in);
+/* Adds a warning; -1 when memory ran out. */
+int cgin_input_add_warning(cg_input *in, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The page (1-based) and the line on it (1-based) of the byte at `offset`
+ * on line `line` (1-based) of the text; 0 and 0 for an input without pages. */
+void cgin_page_of(const cg_input *in, size_t offset, size_t line, size_t *page, size_t *page_line);
+/* Whether a page of a PDF starts at byte `offset` (on the line of `offset`). */
+int cgin_page_start_at(const cg_input *in, size_t offset);
+/* The link span that starts at or before `offset` and reaches past it; NULL if none. */
+const cgin_link_span *cgin_link_at(const cg_input *in, size_t offset);
 
 #endif

@@ -115,6 +115,9 @@ static json_t *answers_json(const cg_extraction *ext) {
             !cgu_json_set(o, "own", json_integer((json_int_t)ans[i].own)) ||
             !cgu_json_set(o, "line", json_integer((json_int_t)ans[i].line)) ||
             !cgu_json_set(o, "col", json_integer((json_int_t)ans[i].col)) ||
+            (ans[i].page &&
+             (!cgu_json_set(o, "page", json_integer((json_int_t)ans[i].page)) ||
+              !cgu_json_set(o, "page_line", json_integer((json_int_t)ans[i].page_line)))) ||
             !cgu_json_set(o, "offset", json_integer((json_int_t)ans[i].offset))) {
             json_decref(a);
             return NULL;
@@ -174,6 +177,10 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
                                 cgu_json_set(o, "dip_id", cgu_json_str(info->dip_id)))) &&
              cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
              cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
+             /* a PDF's: where on the printed page */
+             (!r->page || (cgu_json_set(o, "page", json_integer((json_int_t)r->page)) &&
+                           cgu_json_set(o, "page_label", cgu_json_str(r->page_label)) &&
+                           cgu_json_set(o, "page_line", json_integer((json_int_t)r->page_line)))) &&
              cgu_json_set(o, "offset", json_integer((json_int_t)r->offset)) &&
              cgu_json_set(o, "length", json_integer((json_int_t)r->length)) &&
              cgu_json_set(o, "kind", cgu_json_str(cg_docid_kind_name(&r->target))) &&
@@ -511,6 +518,10 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
     r->length = size_of(o, "length");
     r->line = size_of(o, "line");
     r->col = size_of(o, "col");
+    r->page = size_of(o, "page");
+    r->page_line = size_of(o, "page_line");
+    const char *label = json_string_value(json_object_get(o, "page_label"));
+    if (label && !(r->page_label = cgu_arena_strdup(&e->arena, label))) return -1;
     e->nrefs++;
     return 0;
 }

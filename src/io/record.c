@@ -7,17 +7,17 @@
  * are the document's bytes, which need not be valid UTF-8, and a re-run
  * reads one record per document, so reading must be cheap.
  *
- * CGR4 size nlines nrefs nquestions ndefects nquoted nanswers\n
+ * CGR5 size nlines nrefs nquestions ndefects nquoted nanswers\n
  * info: id type title date alias\n
  * metadata: id_from type_from title_from date_from authors_from record dip_id
  *           pdf_url nauthors nprocedures\n
  * per author: name role\n
  * per procedure: id title type\n
  * per reference: kind target locator resolves_to note relation flags offset
- *                length line col answering text\n
+ *                length line col page page_line page_label answering text\n
  * questions\n
- * per answer: questions kind referrals own offset line col\n
- * per defect: offset length line col message text\n
+ * per answer: questions kind referrals own offset line col page page_line\n
+ * per defect: offset length line col page page_line message text\n
  * per quoted line: number text\n
  * END\n
  *
@@ -37,7 +37,7 @@
 #include "resolve/extraction.h"
 #include "resolve/quotes.h"
 
-#define RECORD_MAGIC "CGR4"
+#define RECORD_MAGIC "CGR5"
 
 /* ---- writing ---- */
 
@@ -103,7 +103,9 @@ cg_status cgio_record_write(cg_buf *out, const cg_extraction *ext) {
               put_str(out, r->note, ' ') || put_num(out, (size_t)r->relation, ' ') ||
               put_num(out, r->flags, ' ') || put_num(out, r->offset, ' ') ||
               put_num(out, r->length, ' ') || put_num(out, r->line, ' ') ||
-              put_num(out, r->col, ' ') || put_questions(out, r->answering, r->nanswering, ' ') ||
+              put_num(out, r->col, ' ') || put_num(out, r->page, ' ') ||
+              put_num(out, r->page_line, ' ') || put_str(out, r->page_label, ' ') ||
+              put_questions(out, r->answering, r->nanswering, ' ') ||
               put_str(out, ext->ref_text[i], '\n');
     }
     for (size_t i = 0; !bad && i < ext->nquestions; i++) {
@@ -116,12 +118,14 @@ cg_status cgio_record_write(cg_buf *out, const cg_extraction *ext) {
         bad = put_questions(out, a->questions, a->nquestions, ' ') ||
               put_num(out, (size_t)a->kind, ' ') || put_num(out, a->referrals, ' ') ||
               put_num(out, a->own, ' ') || put_num(out, a->offset, ' ') ||
-              put_num(out, a->line, ' ') || put_num(out, a->col, '\n');
+              put_num(out, a->line, ' ') || put_num(out, a->col, ' ') ||
+              put_num(out, a->page, ' ') || put_num(out, a->page_line, '\n');
     }
     for (size_t i = 0; !bad && i < ext->ndefects; i++) {
         const cg_defect *d = &ext->defects[i];
         bad = put_num(out, d->offset, ' ') || put_num(out, d->length, ' ') ||
               put_num(out, d->line, ' ') || put_num(out, d->col, ' ') ||
+              put_num(out, d->page, ' ') || put_num(out, d->page_line, ' ') ||
               put_str(out, d->message ? d->message : "", ' ') ||
               put_str(out, ext->defect_text[i], '\n');
     }
@@ -323,7 +327,8 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
         if (get_str(r, &kind, 0) || get_str(r, &target, 0) || get_locator(r, &f->locator) ||
             get_id(r, &f->resolves_to) || get_str(r, &f->note, 1) || get_num(r, &rel) ||
             get_num(r, &flags) || get_num(r, &f->offset) || get_num(r, &f->length) ||
-            get_num(r, &f->line) || get_num(r, &f->col) ||
+            get_num(r, &f->line) || get_num(r, &f->col) || get_num(r, &f->page) ||
+            get_num(r, &f->page_line) || get_str(r, &f->page_label, 1) ||
             get_questions(r, &f->answering, &f->nanswering) || get_str(r, &x->ref_text[i], 0) ||
             rel > CG_REL_REFERS || flags > 0xFFFFFFFFu ||
             cg_docid_parse_kind(kind, target, &f->target, NULL))
@@ -346,7 +351,7 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
         if (get_questions(r, &a->questions, &a->nquestions) || !a->nquestions ||
             get_num(r, &kind) || kind > CG_ANSWER_PARTLY || get_num(r, &a->referrals) ||
             get_num(r, &a->own) || get_num(r, &a->offset) || get_num(r, &a->line) ||
-            get_num(r, &a->col))
+            get_num(r, &a->col) || get_num(r, &a->page) || get_num(r, &a->page_line))
             return r->oom ? "out of memory" : "bad answer";
         a->kind = (cg_answer_kind)kind;
         if (a->offset > x->doc_size || a->line < 1 || a->line > x->doc_lines)
@@ -356,7 +361,8 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
     for (size_t i = 0; i < nd; i++) {
         cg_defect *d = &x->defects[i];
         if (get_num(r, &d->offset) || get_num(r, &d->length) || get_num(r, &d->line) ||
-            get_num(r, &d->col) || get_str(r, &d->message, 0) || get_str(r, &x->defect_text[i], 0))
+            get_num(r, &d->col) || get_num(r, &d->page) || get_num(r, &d->page_line) ||
+            get_str(r, &d->message, 0) || get_str(r, &x->defect_text[i], 0))
             return r->oom ? "out of memory" : "bad defect";
         x->ndefects++;
         if (strlen(x->defect_text[i]) > d->length) return "a defect text longer than its span";

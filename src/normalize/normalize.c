@@ -165,6 +165,27 @@ static size_t line_break_after(const unsigned char *s, size_t len, size_t i) {
     return is_alnum_cp(cp) ? j : 0;
 }
 
+/* A line that ends inside a URL's scheme, between its two slashes
+ * ("(http:/" and "/trade.ec.europa.eu/..." on the next line): *next is
+ * where the address goes on. */
+static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len, size_t i,
+                      size_t *next) {
+    static const char *const schemes[] = {"http:/", "https:/", "ftp:/", NULL};
+    int cut = 0;
+    for (const char *const *p = schemes; *p && !cut; p++) {
+        size_t k = strlen(*p);
+        cut = n->len >= k && memcmp(n->text + n->len - k, *p, k) == 0 &&
+              (n->len == k || !is_alnum_cp((unsigned char)n->text[n->len - k - 1]));
+    }
+    if (!cut) return 0;
+    size_t j = i + 1;
+    while (j < len && (s[j] == ' ' || s[j] == '\t'))
+        j++;
+    if (j + 1 >= len || s[j] != '/' || s[j + 1] == '/') return 0;
+    *next = j;
+    return 1;
+}
+
 int cg_normalize(const char *src, size_t len, cg_normalized *out) {
     memset(out, 0, sizeof *out);
     out->orig_len = len;
@@ -213,6 +234,10 @@ int cg_normalize(const char *src, size_t len, cg_normalized *out) {
             }
             if (emit_copy(n, i, "\n", 1)) goto fail;
             i++;
+            continue;
+        }
+        if (cp == '\n' && scheme_cut(n, s, len, i, &j)) {
+            i = j; /* "http:/" + "/trade.ec.europa.eu/...": one address */
             continue;
         }
         if (cp == '\n' || cp == '\t') {

@@ -15,6 +15,8 @@
  *     is real, and the break stays: a page head may stand between the halves
  *     of a word, and it must keep its own line. Patterns allow "-\s*" there.
  *     Inside a URL the break is left alone; the URL recogniser decides.
+ *   - a line break between the two slashes of a URL's scheme ("(http:/" at
+ *     a line end, "/trade.ec.europa.eu/..." on the next) is dropped;
  * Line breaks are otherwise kept, so that line structure (headers, footers)
  * stays visible; patterns treat them as white space.
  */

@@ -124,7 +124,7 @@ static int read_back(void *ctx, const char *file, const cg_extraction *got,
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const cg_extractor *ex = extractor();
     /* A small long-line limit, so that the warning is reached too. */
-    cg_read_options opts = {0, 256};
+    cg_read_options opts = {.long_line = 256};
     cg_input *in = NULL;
     cg_error err;
     if (cg_input_from_memory("fuzz.txt", data, size, &opts, &in, &err) != CG_OK) return 0;
