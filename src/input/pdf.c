@@ -290,6 +290,14 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
         st = fail(err, CG_ENOMEM, name, "out of memory");
         goto out;
     }
+    int words = 0; /* what the pages print besides running heads and page numbers */
+    for (size_t i = 0; i < text.text.len && !words; i++)
+        words = text.text.data[i] != ' ' && text.text.data[i] != '\n';
+    if (text.empty_pages < (size_t)n && !words) {
+        st = fail(err, CG_EFORMAT, name,
+                  "is a PDF without text besides page numbers and running heads");
+        goto out;
+    }
     if (text.empty_pages == (size_t)n) {
         st = fail(err, CG_EFORMAT, name,
                   text.image_pages ? "is a PDF without a text layer (a scan?): its text needs "

@@ -151,6 +151,16 @@ static int is_page_number(const char *shape) {
     return 0;
 }
 
+/* The running heads of parliaments' papers, known without repeating (a
+ * document of two pages shows "Deutscher Bundestag – 21. Wahlperiode" once):
+ * a margin line of a later page that names the Wahlperiode, or begins with
+ * the paper's number ("Drucksache 21/1576", "Drucksache 294/25- 13 -"). */
+static int is_running_head(const char *shape) {
+    const char *s = shape + 1;
+    return strstr(s, "Wahlperiode") != NULL || strncmp(s, "Drucksache#/#", 13) == 0 ||
+           strncmp(s, "Drucksachezu#/#", 15) == 0;
+}
+
 /* How many pages show each margin shape: marks the furniture of all pages. */
 static int mark_furniture(const cgin_pdf_page *pages, page_lines *all, size_t n, size_t *removed) {
     cgu_map seen = {0};
@@ -186,6 +196,7 @@ static int mark_furniture(const cgin_pdf_page *pages, page_lines *all, size_t n,
             int repeated = count[id] >= 2;
             /* the first page's top band is its header, not a running head */
             if (pg == 0 && l->band == BAND_TOP) repeated = 0;
+            if (pg > 0 && l->band != BAND_SIDE && is_running_head(l->shape)) repeated = 1;
             if (repeated || is_page_number(l->shape)) {
                 l->dropped = 1;
                 (*removed)++;
@@ -343,28 +354,29 @@ static int same_byte(unsigned char a, unsigned char b, int fold) {
 
 /* Walks `url` along the text from `at`, stepping over what a layout puts
  * into a URL: line breaks, spaces, and a hyphen at a line end that the
- * URL does not have. Returns the end of the match, or 0 when it fails. */
-static size_t walk_url(const char *t, size_t at, size_t limit, const char *url, int fold) {
-    size_t i = at, j = 0, n = strlen(url);
+ * URL does not have. Returns the end of the match, or 0 when it fails;
+ * *shown is how many bytes of `url` the text shows (all, or all but a
+ * final '/'). */
+static size_t walk_url(const char *t, size_t at, size_t limit, const char *url, int fold,
+                       size_t *shown) {
+    size_t i = at, j = 0, n = strlen(url), last = at;
     while (j < n) {
-        if (i >= limit) {
-            /* an address may end in a '/' the text does not show */
-            return j == n - 1 && url[j] == '/' ? i : 0;
-        }
-        unsigned char c = (unsigned char)t[i];
-        if (same_byte(c, (unsigned char)url[j], fold)) {
-            i++;
+        unsigned char c = i < limit ? (unsigned char)t[i] : 0;
+        if (i < limit && same_byte(c, (unsigned char)url[j], fold)) {
+            last = ++i;
             j++;
-        } else if (c == '\n' || c == ' ') {
-            if (i == at) return 0;
+        } else if (i < limit && (c == '\n' || c == ' ') && i > at) {
             i++;
-        } else if (c == '-' && i + 1 < limit && t[i + 1] == '\n') {
+        } else if (i + 1 < limit && c == '-' && t[i + 1] == '\n') {
             i += 2;
+        } else if (j == n - 1 && url[j] == '/' && j > 0) {
+            break; /* an address may end in a '/' the text does not show */
         } else {
             return 0;
         }
     }
-    return i;
+    *shown = j;
+    return j ? last : 0;
 }
 
 /* Finds the address of link `k` in the text the page wrote, among the
@@ -406,14 +418,12 @@ static int match_link(writer *w, const cgin_pdf_link *lk) {
                 if (!same_byte((unsigned char)t[at], (unsigned char)forms[f][0], fold)) continue;
                 /* a form without a scheme must not start inside a longer address */
                 if (f == 1 && at > 0 && t[at - 1] == '/') continue;
-                size_t end = walk_url(t, at, hi, forms[f], fold);
-                if (!end) continue;
+                size_t ulen = 0, end = walk_url(t, at, hi, forms[f], fold, &ulen);
+                if (end <= at || !ulen) continue;
                 cgin_pdf_text *out = w->out;
                 if (cgu_grow((void **)&out->links, &out->caplinks, out->nlinks + 1,
                              sizeof *out->links))
                     return -1;
-                size_t ulen = strlen(forms[f]);
-                if (end - at < ulen && forms[f][ulen - 1] == '/') ulen--; /* not shown */
                 char *url = malloc(ulen + 1);
                 if (!url) return -1;
                 memcpy(url, forms[f], ulen);
@@ -441,7 +451,8 @@ static int write_page(cgin_pdf_text *out, const cgin_pdf_page *p, const page_lin
         for (size_t i = 0; i < pl->n; i++) {
             const pline *l = &pl->v[i];
             if (l->dropped || !l->has_box || l->band == BAND_SIDE) continue;
-            if (l->box.y2 <= HEADER_BAND * p->height || (below >= 0 && l->box.y2 <= below))
+            if (l->box.y2 <= HEADER_BAND * p->height ||
+                (below >= 0 && l->box.y2 <= below && l->box.y2 <= 0.5 * p->height))
                 head[nhead++] = &pl->v[i];
             else if (below < 0)
                 below = l->box.y1;

@@ -25,7 +25,7 @@ build=$(cd "$1" && pwd) || exit 2
 secs=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -gt 0 ] || set -- extract grammar catalog json record
+[ $# -gt 0 ] || set -- extract grammar catalog json record pdf
 status=0
 for t in "$@"; do
     bin="$build/tests/fuzz/fuzz_$t"
