@@ -147,6 +147,51 @@ static void test_refusals(void **state) {
     assert_string_equal(err.text, "is larger than the limit of 8 bytes");
 }
 
+#ifdef CG_HAVE_POPPLER
+/* A PDF through the public API: its pages, their labels, positions on them;
+ * and the page limit. */
+static void test_pdf_pages(void **state) {
+    (void)state;
+    const char *path = CG_SOURCE_DIR "/tests/pdf/bad/manypages.pdf";
+    cg_input *in = NULL;
+    cg_error err;
+    assert_int_equal(cg_input_read_file(path, NULL, &in, &err), CG_OK);
+    assert_true(cg_input_is_pdf(in));
+    assert_int_equal(cg_input_page_count(in), 12);
+    const char *text = cg_input_data(in);
+    const char *ref = strstr(text, "Siehe Drucksache 19/1212.");
+    assert_non_null(ref);
+    size_t page, line, col;
+    cg_input_page_position(in, (size_t)(ref - text) + 6, &page, &line, &col);
+    assert_int_equal(page, 12);
+    assert_int_equal(line, 3);
+    assert_int_equal(col, 7);
+    cg_input_page_position(in, 0, &page, &line, &col);
+    assert_int_equal(page, 1);
+    assert_int_equal(line, 1);
+    cg_input_free(in);
+
+    cg_read_options few = {.max_pages = 11};
+    assert_int_equal(cg_input_read_file(path, &few, &in, &err), CG_ELIMIT);
+    assert_null(in);
+    assert_string_equal(err.text, "is a PDF of 12 pages, more than the limit of 11");
+    few.max_pages = 12;
+    assert_int_equal(cg_input_read_file(path, &few, &in, &err), CG_OK);
+    cg_input_free(in);
+
+    /* a text file has no pages: positions are the file's */
+    assert_int_equal(cg_input_from_memory("t", "a\nb", 3, NULL, &in, NULL), CG_OK);
+    assert_false(cg_input_is_pdf(in));
+    assert_int_equal(cg_input_page_count(in), 0);
+    assert_null(cg_input_page_label(in, 1));
+    cg_input_page_position(in, 2, &page, &line, &col);
+    assert_int_equal(page, 0);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 1);
+    cg_input_free(in);
+}
+#endif
+
 static void test_path_list(void **state) {
     (void)state;
     char sub[512], path[600];
@@ -194,6 +239,9 @@ int main(void) {
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_path_list),
+#ifdef CG_HAVE_POPPLER
+        cmocka_unit_test(test_pdf_pages),
+#endif
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
