@@ -20,7 +20,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 packages="build-essential cmake pkg-config libigraph-dev libjansson-dev libpcre2-dev libcmocka-dev
 graphviz python3 python3-networkx python3-jsonschema libxml2-utils libcurl4-openssl-dev ripgrep
-groff-base man-db"
+groff-base man-db libpoppler-glib-dev"
 # the browser tests of the explorer (tests/browser): only for `test`
 browser_packages="chromium chromium-driver python3-selenium"
 

@@ -75,7 +75,7 @@ int cli_print_version(void);
  * a NULL `what` says "a whole number, not 'VALUE'". */
 int cli_read_count(cli *c, const cli_opt_value *v, long max, const char *what, long *n);
 /* The files of the PATHs, sorted byte-wise, directories walked taking the
- * files ending in one of `exts` (NULL-terminated; NULL: ".txt"). */
+ * files ending in one of `exts` (NULL-terminated; NULL: ".txt" and ".pdf"). */
 int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
                 cg_path_list *list);
 /* "--ext .txt,.md" as a NULL-terminated list the caller frees with

@@ -202,7 +202,7 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
 /* Reads every PATH into the graph: EXIT_OK, EXIT_FAILED when some input
  * could not be read (the others are in), EXIT_NOMEM. */
 static int load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
-    static const char *const default_exts[] = {".txt", ".jsonl", NULL};
+    static const char *const default_exts[] = {".txt", ".pdf", ".jsonl", NULL};
     cg_path_list list = {0};
     int rc =
         cli_collect(c, o->paths, o->npaths,

@@ -81,13 +81,16 @@ static int cmp_entry(const void *a, const void *b) {
 
 int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
                 cg_path_list *list) {
+    /* PDFs are documents as much as texts: a directory of downloads is read whole */
+    static const char *const documents[] = {".txt", ".pdf", NULL};
+    if (!exts) exts = documents;
     for (size_t i = 0; i < n; i++) {
         size_t before = list->count;
         if (cg_path_list_add(list, paths[i], exts, NULL) != CG_OK) return cli_nomem(c);
         /* a directory without a file to read must not pass for a clean corpus */
         if (list->count == before)
             cli_warning(c, "%s: holds no file ending in %s (see --ext)", paths[i],
-                        exts && exts[0] ? exts[0] : ".txt");
+                        exts[0] ? exts[0] : ".txt");
     }
     /* the same files in the same order, whatever the order they were named in */
     if (list->count) qsort(list->items, list->count, sizeof *list->items, cmp_entry);

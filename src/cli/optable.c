@@ -16,13 +16,15 @@ _Static_assert(CMD_COUNT <= 32, "a command's id is a bit of cli_option.commands"
 /* ---- texts shared by several commands ---- */
 
 #define PATHS_TEXT                                                                                 \
-    "PATH is a text file, a directory (read recursively, taking files ending in .txt unless "      \
+    "PATH is a text or PDF file, a directory (read recursively, taking files ending in .txt and "  \
+    ".pdf unless "                                                                                 \
     "--ext says otherwise; hidden entries are skipped) or - for standard input. Files are "        \
     "processed in byte-wise order of their paths, whatever the order they were given in, so the "  \
     "same files give the same output, byte for byte."
 
 #define GRAPH_PATHS_TEXT                                                                           \
-    "PATH is a document, a directory (files ending in .txt and .jsonl, read recursively) or a "    \
+    "PATH is a document (text or PDF), a directory (files ending in .txt, .pdf and .jsonl, read "  \
+    "recursively) or a "                                                                           \
     ".jsonl file written by citegraph extract, so that extraction can run in pieces, on several "  \
     "machines, and be merged into one graph. The graph has one node per canonical id: the "        \
     "documents read, with what their headers say, and what they cite outside the corpus as "       \
@@ -489,7 +491,9 @@ static const cli_command commands[] = {
         .description =
             "Measure the extractor against a gold set: GOLD_DIR holds NAME.txt documents, each "
             "with a NAME.gold.tsv of every reference in it (columns line, kind, target, locator, "
-            "relation; lines starting with # are comments).\n"
+            "relation; lines starting with # are comments). A NAME.pdf takes the place of "
+            "NAME.txt when there is none; its gold file's first column is the page (its header "
+            "row starts with page), and a reference matches on its page instead of its line.\n"
             "\n"
             "A reference found matches a gold row when line, kind and target agree. The report "
             "gives precision, recall and F1 per kind and overall, the share of matched rows with "
@@ -941,14 +945,14 @@ static const cli_option options[] = {
      .long_name = "ext",
      .arg = "LIST",
      .commands = BIT(EXTRACT) | BIT(CHECK),
-     .help = "file endings to take from directories, comma-separated (default: .txt; an empty "
-             "LIST takes every file)"},
+     .help = "file endings to take from directories, comma-separated (default: .txt,.pdf; an "
+             "empty LIST takes every file)"},
     {.id = OPT_EXT,
      .long_name = "ext",
      .arg = "LIST",
      .commands = CLI_GRAPH_COMMANDS,
-     .help = "file endings to take from directories, comma-separated (default: .txt,.jsonl; an "
-             "empty LIST takes every file); files ending in .jsonl are read as the output of "
+     .help = "file endings to take from directories, comma-separated (default: .txt,.pdf,.jsonl; "
+             "an empty LIST takes every file); files ending in .jsonl are read as the output of "
              "citegraph extract"},
     {.id = OPT_JOBS,
      .short_name = 'j',
