@@ -537,9 +537,13 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
             ok = sarif_record(loc, f, region) && ok;
             json_decref(phys);
         } else if (f->page) {
-            /* lines of a PDF's text are not lines of the file: the file, the
-             * message saying where, and the page in the location's properties */
-            ok = ok && cgu_json_set(loc, "physicalLocation", phys) && sarif_page(loc, f);
+            /* lines of a PDF's text are not lines of the file: the file as a
+             * whole (line 1: code scanning requires a start line), the message
+             * saying where, and the page in the location's properties */
+            json_t *whole = json_object();
+            ok = ok && whole && cgu_json_set(whole, "startLine", json_integer(1)) &&
+                 cgu_json_set(phys, "region", whole) &&
+                 cgu_json_set(loc, "physicalLocation", phys) && sarif_page(loc, f);
             json_decref(region);
         } else {
             ok = ok && cgu_json_set(phys, "region", region) &&

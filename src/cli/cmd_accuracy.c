@@ -217,6 +217,14 @@ int cmd_accuracy(cli *c, int argc, char **argv) {
     if ((rc = gold_names(c, dir, 1, &names, &nnames)) != EXIT_OK) goto out;
     metadata = nnames > 0;
     if (!metadata && (rc = gold_names(c, dir, 0, &names, &nnames)) != EXIT_OK) goto out;
+    /* no gold file: nothing measured must not read as a perfect score */
+    if (!nnames) {
+        rc = cli_usage_error(c,
+                             "%s holds no gold file (NAME.gold.tsv beside NAME.txt or NAME.pdf, "
+                             "or gold-*.tsv of metadata)",
+                             dir);
+        goto out;
+    }
     if (cg_accuracy_new(&acc, &err) != CG_OK) {
         rc = cli_fail(c, &err, NULL, EXIT_FAILED);
         goto out;

@@ -159,10 +159,9 @@ int cmd_extract(cli *c, int argc, char **argv) {
     cg_error err;
     if (!cli_parse_command(c, CMD_EXTRACT, argc, argv, &a, &rc)) goto out;
     if ((rc = cli_read_common(c, &a, &o)) != EXIT_OK) goto out;
-    static const cli_ending endings[] = {{".jsonl", FMT_JSONL, NULL},
-                                         {".ndjson", FMT_JSONL, NULL},
-                                         {".tsv", FMT_TSV, NULL},
-                                         {".txt", FMT_TEXT, NULL}};
+    /* no ending stands for text: -o refs.txt must not write the documents' text */
+    static const cli_ending endings[] = {
+        {".jsonl", FMT_JSONL, NULL}, {".ndjson", FMT_JSONL, NULL}, {".tsv", FMT_TSV, NULL}};
     int choice = FMT_JSONL;
     rc = cli_format_of_output(c, &o, endings, sizeof endings / sizeof endings[0], &choice, NULL);
     if (rc != EXIT_OK) goto out;

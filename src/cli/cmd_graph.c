@@ -254,6 +254,9 @@ static void print_edge(cli_out *out, const cg_graph *g, const cg_edge *e, size_t
         if (at->record)
             cli_out_printf(out, "%s    at %s#%zu:%zu:%zu\n", indent, at->file, at->record, at->line,
                            at->col);
+        else if (at->page) /* a PDF's page, and the line on it: "FILE:pPAGE:LINE:COL" as check */
+            cli_out_printf(out, "%s    at %s:p%zu:%zu:%zu\n", indent, at->file, at->page,
+                           at->page_line, at->col);
         else
             cli_out_printf(out, "%s    at %s:%zu:%zu\n", indent, at->file, at->line, at->col);
     }

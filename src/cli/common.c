@@ -88,9 +88,17 @@ int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *e
         size_t before = list->count;
         if (cg_path_list_add(list, paths[i], exts, NULL) != CG_OK) return cli_nomem(c);
         /* a directory without a file to read must not pass for a clean corpus */
-        if (list->count == before)
-            cli_warning(c, "%s: holds no file ending in %s (see --ext)", paths[i],
-                        exts[0] ? exts[0] : ".txt");
+        if (list->count == before) {
+            char endings[256] = "";
+            size_t at = 0;
+            for (size_t k = 0; exts[k] && at < sizeof endings; k++)
+                at += (size_t)snprintf(endings + at, sizeof endings - at, "%s%s",
+                                       k == 0        ? ""
+                                       : exts[k + 1] ? ", "
+                                                     : " or ",
+                                       exts[k]);
+            cli_warning(c, "%s: holds no file ending in %s (see --ext)", paths[i], endings);
+        }
     }
     /* the same files in the same order, whatever the order they were named in */
     if (list->count) qsort(list->items, list->count, sizeof *list->items, cmp_entry);

@@ -177,7 +177,15 @@ static const cli_command commands[] = {
                  "finding at or above --fail-on, a passing test case per other finding and per "
                  "file without findings, an error per input problem\n"
                  "markdown\tinput problems, a table per rule and a list of findings (the "
-                 "first 200), for a job summary"},
+                 "first 200), for a job summary\n"
+                 "\n"
+                 "A finding in a PDF says its page: file.pdf:p2:14:6 is page 2, line 14 of the "
+                 "text citegraph reads from that page (running heads left out; extract "
+                 "--format text shows it), column 6, and p5(iii) names a printed page label "
+                 "that is not the page's number; in JSON page, page_label and page_line. SARIF "
+                 "and GitHub annotations point at the PDF as a whole (SARIF: line 1, with page, "
+                 "pageLabel, pageLine and column in the location's properties) and say the page "
+                 "in the message."},
                 {"Environment",
                  "GITHUB_STEP_SUMMARY\tset and not empty (as in a GitHub Actions job): the "
                  "Markdown report of the run (the same findings, baseline and silences) is "

@@ -6,10 +6,12 @@
  * (binary files, non-regular files, files over the size limit) is refused
  * with a message that names the file and says why. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "input_internal.h"
@@ -232,6 +234,7 @@ cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_re
     }
     in->data = data;
     in->size = size;
+    in->file_size = size;
     in->name = strdup(name);
     if (!in->name || analyse(in, opts) != 0) {
         cg_input_free(in);
@@ -283,6 +286,11 @@ static cg_status read_all(const char *name, FILE *fp, size_t hint, const cg_read
     *data = buf;
     *size = len;
     return CG_OK;
+}
+
+static bool ends_with_nocase(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_input **out,
@@ -338,7 +346,16 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
         set_error(err, CG_EBINARY, path, "is not a text document: %s", why);
         return CG_EBINARY;
     }
-    return cgin_input_make(path, data, size, opts, out, err);
+    s = cgin_input_make(path, data, size, opts, out, err);
+    /* a download that went wrong (an error page saved under the PDF's name) */
+    if (s == CG_OK && size && ends_with_nocase(path, ".pdf") &&
+        cgin_input_add_warning(*out, "is named .pdf but is not a PDF file; read as text")) {
+        cg_input_free(*out);
+        *out = NULL;
+        set_error(err, CG_ENOMEM, path, "out of memory");
+        return CG_ENOMEM;
+    }
+    return s;
 }
 
 cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options *opts,
@@ -542,6 +559,10 @@ const cgin_link_span *cgin_link_at(const cg_input *in, size_t offset) {
         if (in->links[i].offset <= offset && offset < in->links[i].offset + in->links[i].length)
             return &in->links[i];
     return NULL;
+}
+
+size_t cgin_input_file_size(const cg_input *in) {
+    return in->file_size;
 }
 
 size_t cg_input_page_count(const cg_input *in) {

@@ -20,6 +20,7 @@ struct cg_input {
     char *name;
     char *data; /* size bytes + a NUL */
     size_t size;
+    size_t file_size;    /* the bytes read: `size`, or for a PDF the PDF's */
     size_t *line_starts; /* offset of the first byte of each line */
     size_t nlines;
     bool valid_utf8;
@@ -58,6 +59,8 @@ int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *con
  * them; taken over, also on failure). */
 cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
                           cg_input **out, cg_error *err);
+/* The number of bytes that were read for the input: its size, or for a PDF the file's. */
+size_t cgin_input_file_size(const cg_input *in);
 /* Indexes the pages of an input made from a PDF: page_first_line from page_starts. */
 int cgin_input_index_pages(cg_input *in);
 /* Adds a warning; -1 when memory ran out. */

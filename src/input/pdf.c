@@ -38,8 +38,8 @@ static cg_status fail(cg_error *err, cg_status st, const char *name, const char 
 
 /* Makes the input of a PDF from its laid-out text: takes over the text,
  * the page starts and labels and the link spans. */
-static cg_status input_of(const char *name, cgin_pdf_text *t, const cg_read_options *opts,
-                          cg_input **out, cg_error *err) {
+static cg_status input_of(const char *name, size_t file_size, cgin_pdf_text *t,
+                          const cg_read_options *opts, cg_input **out, cg_error *err) {
     char *data = t->text.data;
     size_t size = t->text.len;
     t->text = (cg_buf)CG_BUF_INIT;
@@ -47,6 +47,7 @@ static cg_status input_of(const char *name, cgin_pdf_text *t, const cg_read_opti
     if (st != CG_OK) return st;
     cg_input *in = *out;
     in->pdf = 1;
+    in->file_size = file_size;
     in->page_starts = t->page_starts;
     in->page_labels = t->page_labels;
     in->npages = t->npages;
@@ -261,7 +262,7 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
     cgin_pdf_text text;
     memset(&text, 0, sizeof text);
     if (n <= 0) {
-        st = fail(err, CG_EFORMAT, name, "is a PDF file without pages");
+        st = fail(err, CG_EFORMAT, name, "is a PDF file without pages (truncated or damaged?)");
         goto out;
     }
     if ((size_t)n > max_pages) {
@@ -305,7 +306,7 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
                                    : "is a PDF without text");
         goto out;
     }
-    st = input_of(name, &text, opts, out, err);
+    st = input_of(name, len, &text, opts, out, err);
     if (st == CG_OK && add_page_warnings(*out, &text)) {
         cg_input_free(*out);
         *out = NULL;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "citegraph/input.h"
@@ -46,8 +47,8 @@ static int has_extension(const char *name, const char *const *exts) {
     size_t n = strlen(name);
     for (; *exts; exts++) {
         size_t k = strlen(*exts);
-        if (k == 0) return 1; /* "" accepts every file */
-        if (n > k && strcmp(name + n - k, *exts) == 0) return 1;
+        if (k == 0) return 1;                                        /* "" accepts every file */
+        if (n > k && strcasecmp(name + n - k, *exts) == 0) return 1; /* ".PDF" too */
     }
     return 0;
 }

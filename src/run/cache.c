@@ -40,7 +40,7 @@
 #include "io/record.h"
 
 /* The version of an entry's format: its first line and record.c's record. */
-#define ENTRY_FORMAT "citegraph-cache 4"
+#define ENTRY_FORMAT "citegraph-cache 5"
 
 /* The whole file, NUL-terminated. A regular file is read up to the size
  * fstat() gave: entries and the index are replaced by rename, never
@@ -347,6 +347,14 @@ cg_cache_state cgrun_cache_load(const cg_cache *cache, const char key[33], size_
     char *data;
     size_t len;
     if (read_whole(path, &data, &len) != 0) return CG_CACHE_MISS;
+    if (size == CGRUN_ENTRY_SIZE) {
+        /* the index vouched for the file: the document's size is the entry's (a
+         * PDF's text is not the size of its file) */
+        size_t k = strlen(ENTRY_FORMAT " ") + 32 + 1;
+        char *end = NULL;
+        unsigned long long n = len > k ? strtoull(data + k, &end, 10) : 0;
+        size = end && end > data + k && *end == ' ' ? (size_t)n : 0;
+    }
     char head[128];
     int hl = snprintf(head, sizeof head, ENTRY_FORMAT " %s %zu ", key, size);
     cg_cache_state state = CG_CACHE_HIT;

@@ -51,8 +51,10 @@ int cgrun_cache_remember(cg_cache *cache, const char *path, const cgrun_file_sta
 void cgrun_cache_count(cg_cache *cache, cg_cache_state state, bool read);
 /* Thread-safe. The key of a document's bytes. */
 void cgrun_cache_key(const cg_cache *cache, const cg_input *in, char key[33]);
-/* Thread-safe. The entry of `key` for a document of `size` bytes. HIT sets
- * *ext (with its quotes); DAMAGED says why in `why`. */
+/* Thread-safe. The entry of `key` for a document of `size` bytes
+ * (CGRUN_ENTRY_SIZE: of the size the entry says). HIT sets *ext (with its
+ * quotes); DAMAGED says why in `why`. */
+#define CGRUN_ENTRY_SIZE SIZE_MAX
 cg_cache_state cgrun_cache_load(const cg_cache *cache, const char key[33], size_t size,
                                 cg_extraction **ext, char *why, size_t whylen);
 /* Thread-safe (`serial` makes the temporary file name unique). `ext` must

@@ -65,7 +65,7 @@ static bool from_index(const cg_run_options *o, slot *s) {
     if (stat(s->doc.entry->path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
     cgrun_cache_stat_of(&st, &s->st);
     if (!cgrun_cache_lookup(o->cache, s->doc.entry->path, &s->st, s->key)) return false;
-    s->doc.cache_state = cgrun_cache_load(o->cache, s->key, (size_t)s->st.size, &s->extraction,
+    s->doc.cache_state = cgrun_cache_load(o->cache, s->key, CGRUN_ENTRY_SIZE, &s->extraction,
                                           s->cache_problem, sizeof s->cache_problem);
     if (s->doc.cache_state != CG_CACHE_HIT) return false;
     s->indexable = true;
@@ -99,14 +99,13 @@ static cg_status through_cache(const cg_run_options *o, const cg_input *in, char
 
 /* Extracts s->input, through the cache when there is one. */
 static cg_status extract(const cg_run_options *o, slot *s, cg_error *err) {
-    size_t size = cg_input_size(s->input);
     bool is_stdin = strcmp(s->doc.entry->path, "-") == 0;
     cg_status st = through_cache(o, s->input, s->key, &s->doc.cache_state, &s->extraction,
                                  s->cache_problem, sizeof s->cache_problem, s->doc.index, err);
     /* indexed only if the stat taken before reading describes these bytes; a
      * file read with warnings is not, so that every run reads it and can say them */
     if (o->cache)
-        s->indexable = !is_stdin && s->st.size == size && s->st.ino &&
+        s->indexable = !is_stdin && s->st.size == cgin_input_file_size(s->input) && s->st.ino &&
                        cgrun_cache_settled(o->cache, &s->st) && !cg_input_warning_count(s->input);
     return st;
 }

@@ -230,7 +230,7 @@ grep -Fq '| md/a\|b.txt:1:7 | warning | CG001 |' "$tmp/md.out" &&
 # --- a directory with no file to read is said, not passed over in silence ---------------
 mkdir "$tmp/nothing"
 "$cg" check --no-config "$tmp/nothing" > /dev/null 2> "$tmp/nothing.err"
-grep -Fq "citegraph: warning: $tmp/nothing: holds no file ending in .txt (see --ext)" \
+grep -Fq "citegraph: warning: $tmp/nothing: holds no file ending in .txt or .pdf (see --ext)" \
     "$tmp/nothing.err" && pass "an empty directory is named" ||
     fail "an empty directory: $(cat "$tmp/nothing.err")"
 

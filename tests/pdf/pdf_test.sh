@@ -71,10 +71,52 @@ cmp -s "$tmp/ab.jsonl" "$tmp/ba.jsonl" || fail "extract depends on the order of 
     fail "cites 18/347 failed on the PDFs"
 grep -q "BT-Drs. 18/262" "$tmp/cites.tsv" || fail "the graph of the PDFs lacks 18/347 -> 18/262"
 
+# cites shows where on the page: "at FILE:pPAGE:LINE:COL"
+"$cg" cites 18/347 "$dir/1800347.pdf" "$dir/1800262.pdf" | grep -q "at $dir/1800347.pdf:p1:[0-9]*:[0-9]*$" ||
+    fail "cites does not give the page of a position in a PDF"
+
+# SARIF: the PDF as a whole (line 1), the page in the message and the location's properties
+"$cg" check -f sarif "$dir/2101576.pdf" > "$tmp/check.sarif" 2>/dev/null || true
+tr -d ' \n' < "$tmp/check.sarif" > "$tmp/flat.sarif"
+grep -q '"region":{"startLine":1}},"properties":{"page":2,"pageLabel":"2","pageLine":2,"column":6}' "$tmp/flat.sarif" ||
+    fail "SARIF: no region of line 1 with the page in the properties for 15/879"
+grep -q '"text":"page2,line2,col6:BT-Drs.15/879isneither' "$tmp/flat.sarif" ||
+    fail "SARIF: the message does not say the page of 15/879"
+
+# file endings in any case; a file named .pdf that is not one is read with a warning
+mkdir "$tmp/upper"
+cp "$dir/2101576.pdf" "$tmp/upper/DRS.PDF"
+printf '<html>404 Not Found</html>\n' > "$tmp/upper/broken.pdf"
+"$cg" extract -q -f tsv "$tmp/upper" > "$tmp/upper.tsv" 2>&1 || true
+grep -q "DRS.PDF	7	bt_drucksache	BT-Drs. 21/1129" "$tmp/upper.tsv" || fail "a directory's .PDF is not read"
+"$cg" extract "$tmp/upper/broken.pdf" > /dev/null 2> "$tmp/broken.err" || true
+grep -q "broken.pdf: is named .pdf but is not a PDF file; read as text" "$tmp/broken.err" ||
+    fail "a .pdf that is not a PDF gives no warning"
+
+# accuracy on a directory without gold files is no perfect score
+rc=0
+"$cg" accuracy "$tmp/upper" > /dev/null 2>&1 || rc=$?
+[ "$rc" -eq 2 ] || fail "accuracy on a directory without gold files: exit $rc, expected 2"
+
 # check: a finding in a PDF says its page
 "$cg" check "$dir/2101576.pdf" > "$tmp/check.txt" 2>&1 || true
 grep -q "2101576.pdf:p2:[0-9]*:[0-9]*: warning: BT-Drs. 15/879 is neither" "$tmp/check.txt" ||
     { fail "check does not give the page of 15/879 (p2:LINE:COL)"; cat "$tmp/check.txt" >&2; }
+
+# check --cache: a PDF whose stat is unchanged is not read again (its text is not the size of
+# its file), and the findings are the same
+mkdir "$tmp/cached"
+cp "$dir/2101576.pdf" "$dir/1800262.pdf" "$tmp/cached/"
+sleep 3 # settled: the index trusts only files not changed in the last 2 seconds
+"$cg" check --cache "$tmp/cache" "$tmp/cached" > "$tmp/cold.txt" 2> "$tmp/cold.err" || true
+"$cg" check --cache "$tmp/cache" "$tmp/cached" > "$tmp/warm.txt" 2> "$tmp/warm.err" || true
+grep -q "cache: 0 reused, 2 extracted, 0 damaged and rebuilt; 2 of 2 files read" "$tmp/cold.err" ||
+    { fail "check --cache, first run:"; cat "$tmp/cold.err" >&2; }
+grep -q "cache: 2 reused, 0 extracted, 0 damaged and rebuilt; 0 of 2 files read" "$tmp/warm.err" ||
+    { fail "check --cache reads the PDFs again:"; cat "$tmp/warm.err" >&2; }
+cmp -s "$tmp/cold.txt" "$tmp/warm.txt" || fail "check --cache: the findings differ when taken from the cache"
+grep -q "2101576.pdf:p2:[0-9]*:[0-9]*: warning: BT-Drs. 15/879" "$tmp/warm.txt" ||
+    fail "check --cache: the page of a finding is lost in the cache"
 
 [ "$fails" -eq 0 ] || { echo "$fails failed" >&2; exit 1; }
 echo "pdf: all passed"
