@@ -63,7 +63,8 @@ typedef struct cg_reference {
     size_t col;
     size_t page;
     size_t page_line;
-    const char *page_label; /* the printed label of the page, where the PDF has one; else NULL */
+    const char *page_label; /* the page's label ("iv", "3"; its number where the PDF names
+                               none); NULL without pages or for a label not plain */
     /* In an Antwort: the questions of the document in whose answer the
      * reference stands (several for an answer to questions taken together);
      * NULL and 0 elsewhere (the header, the quoted questions, the

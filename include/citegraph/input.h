@@ -84,8 +84,10 @@ CG_EXPORT void cg_input_position(const cg_input *input, size_t offset, size_t *l
 CG_EXPORT bool cg_input_is_pdf(const cg_input *input);
 /** The number of pages of a document read from a PDF; 0 for text. */
 CG_EXPORT size_t cg_input_page_count(const cg_input *input);
-/** The printed label of page `page` (1-based) as the PDF names it ("iv",
- * "3"), or NULL when it names none. Borrowed from the input. */
+/** The label of page `page` (1-based) as the PDF names it ("iv", "3";
+ * poppler gives the page's number where the PDF names none), or NULL for
+ * a label that is not short and plain (letters, digits, ".-_/ "). Borrowed
+ * from the input. */
 CG_EXPORT const char *cg_input_page_label(const cg_input *input, size_t page);
 /** Where byte `offset` of the text stands: its page (1-based; 0 for an input
  * without pages), its line on that page (for text: in the document) and its

@@ -116,7 +116,7 @@ static const cli_command commands[] = {
                  "1-based, col in characters; offset and length are bytes of the original file. "
                  "For a PDF they are positions in the text citegraph reads from its pages "
                  "(--format text shows it), and the reference line also has page (1-based), "
-                 "page_label (the page's printed label, where the PDF has one) and page_line "
+                 "page_label (the label the PDF gives the page, or its number) and page_line "
                  "(the line on that page).\n"
                  "\n"
                  "TSV: a header, then the columns file, line, kind, target, locator, relation.\n"

@@ -288,6 +288,22 @@ static cg_status read_all(const char *name, FILE *fp, size_t hint, const cg_read
     return CG_OK;
 }
 
+/* Reads `data` as a PDF when it is one (true, with the status in *st). A
+ * text that names "%PDF-" in its first lines is not: what poppler cannot
+ * open and does not begin with "%PDF-" and does not look binary is read as
+ * text (false). */
+static bool as_pdf(const char *name, const char *data, size_t size, const cg_read_options *opts,
+                   cg_input **out, cg_error *err, cg_status *st) {
+    if (!cgin_is_pdf(data, size)) return false;
+    *st = cgin_pdf_read(name, data, size, opts, out, err);
+    if (*st == CG_EFORMAT && memcmp(data, "%PDF-", 5) != 0 &&
+        !looks_binary((const unsigned char *)data, size)) {
+        if (err) memset(err, 0, sizeof *err);
+        return false;
+    }
+    return true;
+}
+
 static bool ends_with_nocase(const char *s, const char *suffix) {
     size_t n = strlen(s), k = strlen(suffix);
     return n >= k && strcasecmp(s + n - k, suffix) == 0;
@@ -335,8 +351,7 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
     cg_status s = read_all(path, fp, (size_t)st.st_size, opts, &data, &size, err);
     fclose(fp);
     if (s != CG_OK) return s;
-    if (cgin_is_pdf(data, size)) {
-        s = cgin_pdf_read(path, data, size, opts, out, err);
+    if (as_pdf(path, data, size, opts, out, err, &s)) {
         free(data);
         return s;
     }
@@ -365,8 +380,7 @@ cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options
     size_t size = 0;
     cg_status s = read_all(name, fp, 0, opts, &data, &size, err);
     if (s != CG_OK) return s;
-    if (cgin_is_pdf(data, size)) {
-        s = cgin_pdf_read(name, data, size, opts, out, err);
+    if (as_pdf(name, data, size, opts, out, err, &s)) {
         free(data);
         return s;
     }
@@ -555,10 +569,34 @@ int cgin_page_start_at(const cg_input *in, size_t offset) {
 }
 
 const cgin_link_span *cgin_link_at(const cg_input *in, size_t offset) {
-    for (size_t i = 0; i < in->nlinks; i++)
-        if (in->links[i].offset <= offset && offset < in->links[i].offset + in->links[i].length)
-            return &in->links[i];
-    return NULL;
+    /* the spans are sorted by offset and do not overlap (pdf_layout.c) */
+    size_t lo = 0, hi = in->nlinks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (in->links[mid].offset <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo) return NULL;
+    const cgin_link_span *l = &in->links[lo - 1];
+    return offset < l->offset + l->length ? l : NULL;
+}
+
+void cgin_input_hash_pages(const cg_input *in, cgu_hash *h) {
+    if (!in->pdf) return;
+    cgu_hash_bytes(h, "pdf", 3);
+    cgu_hash_bytes(h, &in->npages, sizeof in->npages);
+    for (size_t i = 0; i < in->npages; i++) {
+        const char *l = in->page_labels[i] ? in->page_labels[i] : "";
+        cgu_hash_bytes(h, &in->page_starts[i], sizeof in->page_starts[i]);
+        cgu_hash_bytes(h, l, strlen(l) + 1);
+    }
+    for (size_t i = 0; i < in->nlinks; i++) {
+        cgu_hash_bytes(h, &in->links[i].offset, sizeof in->links[i].offset);
+        cgu_hash_bytes(h, &in->links[i].length, sizeof in->links[i].length);
+        cgu_hash_bytes(h, in->links[i].url, strlen(in->links[i].url) + 1);
+    }
 }
 
 size_t cgin_input_file_size(const cg_input *in) {

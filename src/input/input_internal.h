@@ -59,6 +59,10 @@ int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *con
  * them; taken over, also on failure). */
 cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
                           cg_input **out, cg_error *err);
+/* Adds what a PDF's input has besides its text to `h`: its pages, their
+ * labels and its link spans (nothing for text). */
+struct cgu_hash;
+void cgin_input_hash_pages(const cg_input *in, struct cgu_hash *h);
 /* The number of bytes that were read for the input: its size, or for a PDF the file's. */
 size_t cgin_input_file_size(const cg_input *in);
 /* Indexes the pages of an input made from a PDF: page_first_line from page_starts. */

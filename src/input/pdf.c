@@ -175,12 +175,15 @@ static int read_page(const poppler_api *api, PopplerPage *pp, page_read *r) {
     p->label = r->label;
     guint n = 0;
     if (p->len && api->page_get_text_layout(pp, &r->rects, &n) && n) {
-        /* poppler's rectangles are the text's, top left origin */
+        /* poppler's rectangles are the text's, top left origin; kept as floats,
+         * half the memory of a document's worth of them */
         r->boxes = malloc(n * sizeof *r->boxes);
         if (!r->boxes) return -1;
         for (guint i = 0; i < n; i++)
-            r->boxes[i] =
-                (cgin_rect){r->rects[i].x1, r->rects[i].y1, r->rects[i].x2, r->rects[i].y2};
+            r->boxes[i] = (cgin_rect){(float)r->rects[i].x1, (float)r->rects[i].y1,
+                                      (float)r->rects[i].x2, (float)r->rects[i].y2};
+        api->free(r->rects);
+        r->rects = NULL;
         p->rects = r->boxes;
         p->nrects = n;
     }
@@ -196,9 +199,10 @@ static int read_page(const poppler_api *api, PopplerPage *pp, page_read *r) {
             if (!m->action || m->action->type != POPPLER_ACTION_URI || !m->action->uri.uri)
                 continue;
             /* link areas are in PDF space, origin at the bottom left */
-            r->link_areas[p->nlinks++] = (cgin_pdf_link){
-                m->action->uri.uri,
-                {m->area.x1, p->height - m->area.y2, m->area.x2, p->height - m->area.y1}};
+            r->link_areas[p->nlinks++] =
+                (cgin_pdf_link){m->action->uri.uri,
+                                {(float)m->area.x1, (float)(p->height - m->area.y2),
+                                 (float)m->area.x2, (float)(p->height - m->area.y1)}};
         }
         p->links = r->link_areas;
     }

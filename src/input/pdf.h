@@ -21,9 +21,10 @@
 #include "input_internal.h"
 #include "util/util.h"
 
-/* A rectangle on a page in points, origin at the top left, y downwards. */
+/* A rectangle on a page in points, origin at the top left, y downwards
+ * (floats: a document's text keeps one per character until it is laid out). */
 typedef struct cgin_rect {
-    double x1, y1, x2, y2;
+    float x1, y1, x2, y2;
 } cgin_rect;
 
 /* A link annotation of a page: the address it opens and the area it covers. */

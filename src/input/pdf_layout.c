@@ -21,8 +21,15 @@
 #define TOP_BAND 0.12
 #define BOTTOM_BAND 0.91
 #define HEADER_BAND 0.16
-/* A line of a side margin set vertically: this many times taller than wide. */
+/* A line of a side margin set vertically: this many times taller than wide,
+ * within the outer 12 % of the page's width. */
 #define VERTICAL_RATIO 3.0
+#define SIDE_BAND 0.12
+/* Link annotations: addresses longer than this are not matched, a page's
+ * first MAX_LINKS are, within LINK_STEPS steps of matching in all. */
+#define MAX_URI 2048
+#define MAX_LINKS 4096
+#define LINK_STEPS ((size_t)4 << 20)
 /* Lines of a first-page header on one baseline when their bottoms are this close (points). */
 #define SAME_BASELINE 3.0
 /* A gap between two characters of a line, as a share of their height, that
@@ -53,6 +60,10 @@ static int is_space(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static int finite_rect(const cgin_rect *r) {
+    return isfinite(r->x1) && isfinite(r->y1) && isfinite(r->x2) && isfinite(r->y2);
+}
+
 static void release_lines(page_lines *pl) {
     for (size_t i = 0; i < pl->n; i++)
         free(pl->v[i].shape);
@@ -76,6 +87,9 @@ static int split_lines(const cgin_pdf_page *p, page_lines *pl) {
     pl->char_byte[nchars] = p->len;
     pl->nchars = nchars;
     pl->geometry = p->rects && p->nrects == nchars;
+    /* a page with a box poppler could not place (inf, NaN) is laid out as plain text */
+    for (size_t c = 0; pl->geometry && c < nchars; c++)
+        pl->geometry = finite_rect(&p->rects[c]);
     size_t start = 0;
     for (size_t c = 0; c <= nchars; c++) {
         if (c < nchars && t[pl->char_byte[c]] != '\n') continue;
@@ -108,17 +122,33 @@ static int split_lines(const cgin_pdf_page *p, page_lines *pl) {
 }
 
 static int band_of(const pline *l, const cgin_pdf_page *p) {
-    if (!l->has_box || p->height <= 0) return BAND_NONE;
+    if (!l->has_box || p->height <= 0 || p->width <= 0) return BAND_NONE;
     double w = l->box.x2 - l->box.x1, h = l->box.y2 - l->box.y1;
-    if (h > VERTICAL_RATIO * w && h > 0.1 * p->height) return BAND_SIDE;
+    /* set vertically in a side margin: a notice printed beside every page */
+    if (h > VERTICAL_RATIO * w && h > 0.1 * p->height &&
+        (l->box.x2 <= SIDE_BAND * p->width || l->box.x1 >= (1 - SIDE_BAND) * p->width))
+        return BAND_SIDE;
     if (l->box.y2 <= TOP_BAND * p->height) return BAND_TOP;
     if (l->box.y1 >= BOTTOM_BAND * p->height) return BAND_BOTTOM;
     return BAND_NONE;
 }
 
-/* The line with every run of digits folded into '#', dashes into '-', and
- * white space left out, after a letter for its band. */
-static char *shape_of(const cgin_pdf_page *p, const pline *l, int band) {
+/* The number a page prints as its own: its label when that is a number,
+ * else its place in the document (1-based). */
+static unsigned long page_number_of(const cgin_pdf_page *p, size_t index) {
+    if (p->label && *p->label) {
+        char *end;
+        unsigned long v = strtoul(p->label, &end, 10);
+        if (!*end && p->label[0] >= '0' && p->label[0] <= '9') return v;
+    }
+    return (unsigned long)index + 1;
+}
+
+/* The line with the page's own number folded into '#' (wherever a run of
+ * digits is that number: "– 2 –" and "– 3 –" on pages 2 and 3 are one
+ * shape, "19/1234" and "19/5678" are not), dashes into '-', and white space
+ * left out, after a letter for its band. */
+static char *shape_of(const cgin_pdf_page *p, const pline *l, int band, unsigned long page) {
     const unsigned char *t = (const unsigned char *)p->text;
     char *s = malloc(l->b1 - l->b0 + 2);
     if (!s) return NULL;
@@ -127,7 +157,19 @@ static char *shape_of(const cgin_pdf_page *p, const pline *l, int band) {
     for (size_t i = l->b0; i < l->b1; i++) {
         unsigned char c = t[i];
         if (c >= '0' && c <= '9') {
-            if (s[n - 1] != '#') s[n++] = '#';
+            size_t j = i;
+            unsigned long v = 0;
+            while (j < l->b1 && t[j] >= '0' && t[j] <= '9' && j - i < 9)
+                v = v * 10 + (unsigned long)(t[j++] - '0');
+            while (j < l->b1 && t[j] >= '0' && t[j] <= '9')
+                j++; /* a number too long to be a page's */
+            if (v == page && j - i < 9) {
+                s[n++] = '#';
+            } else {
+                memcpy(s + n, t + i, j - i);
+                n += j - i;
+            }
+            i = j - 1;
         } else if (is_space(c)) {
             continue;
         } else if (c == 0xE2 && i + 2 < l->b1 && t[i + 1] == 0x80 && t[i + 2] >= 0x90 &&
@@ -142,23 +184,88 @@ static char *shape_of(const cgin_pdf_page *p, const pline *l, int band) {
     return s;
 }
 
-/* A page number standing alone: "3", "– 3 –", "- 3 -", "Seite 3", "Seite 3 von 9", "3/9". */
+/* Whether `s` is "#" followed by `rest` and then only digits (a page count). */
+static int then_count(const char *s, const char *rest) {
+    size_t k = strlen(rest);
+    if (strncmp(s, rest, k) != 0) return 0;
+    s += k;
+    if (!*s) return 0;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    return *s == '\0';
+}
+
+/* The page's own number standing alone: "3", "– 3 –", "- 3 -", "Seite 3",
+ * "Seite 3 von 9", "3/9", "3 von 9" (the shape has the page's number as '#'). */
 static int is_page_number(const char *shape) {
     const char *s = shape + 1;
-    static const char *const forms[] = {"#", "-#-", "Seite#", "Seite#von#", "#/#", "#von#", NULL};
+    static const char *const forms[] = {"#", "-#-", "Seite#", NULL};
     for (const char *const *f = forms; *f; f++)
         if (strcmp(s, *f) == 0) return 1;
+    return then_count(s, "Seite#von") || then_count(s, "#/") || then_count(s, "#von");
+}
+
+/* What the first page's header says of the paper, for running heads that a
+ * document of two pages shows only once: its number ("21/1576", after
+ * "Drucksache") and its Wahlperiode ("21. Wahlperiode"). */
+typedef struct own_marks {
+    char number[32];
+    char period[32];
+} own_marks;
+
+static void find_marks(const cgin_pdf_page *p, const page_lines *pl, own_marks *m) {
+    memset(m, 0, sizeof *m);
+    for (size_t i = 0; i < pl->n; i++) {
+        const pline *l = &pl->v[i];
+        if (l->band != BAND_TOP) continue;
+        const char *t = p->text + l->b0;
+        size_t len = l->b1 - l->b0;
+        for (size_t k = 0; k + 10 <= len; k++) {
+            if (!m->number[0] && memcmp(t + k, "Drucksache", 10) == 0) {
+                size_t a = k + 10, b;
+                while (a < len && (t[a] == ' ' || t[a] == '\t'))
+                    a++;
+                for (b = a; b < len && ((t[b] >= '0' && t[b] <= '9') || t[b] == '/'); b++)
+                    ;
+                if (b > a + 2 && b - a < sizeof m->number && memchr(t + a, '/', b - a))
+                    memcpy(m->number, t + a, b - a);
+            }
+            if (!m->period[0] && len - k >= 11 && memcmp(t + k, "Wahlperiode", 11) == 0) {
+                size_t b = k, a;
+                while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '.'))
+                    b--;
+                for (a = b; a > 0 && t[a - 1] >= '0' && t[a - 1] <= '9'; a--)
+                    ;
+                if (a < b && b - a < 4)
+                    snprintf(m->period, sizeof m->period, "%.*s. Wahlperiode", (int)(b - a), t + a);
+            }
+        }
+    }
+}
+
+/* Whether `t` holds `word` not inside a longer number ("21/1576" is not in "21/15767"). */
+static int holds(const char *t, size_t len, const char *word) {
+    size_t k = strlen(word);
+    if (!k) return 0;
+    for (size_t i = 0; i + k <= len; i++)
+        if (memcmp(t + i, word, k) == 0 && (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9')) &&
+            (i + k == len || !(t[i + k] >= '0' && t[i + k] <= '9')))
+            return 1;
     return 0;
 }
 
-/* The running heads of parliaments' papers, known without repeating (a
- * document of two pages shows "Deutscher Bundestag – 21. Wahlperiode" once):
- * a margin line of a later page that names the Wahlperiode, or begins with
- * the paper's number ("Drucksache 21/1576", "Drucksache 294/25- 13 -"). */
-static int is_running_head(const char *shape) {
-    const char *s = shape + 1;
-    return strstr(s, "Wahlperiode") != NULL || strncmp(s, "Drucksache#/#", 13) == 0 ||
-           strncmp(s, "Drucksachezu#/#", 15) == 0;
+/* A margin line of a later page that names the paper's own number or the
+ * Wahlperiode as its header does: a running head, seen once or more. */
+static int is_running_head(const cgin_pdf_page *p, const pline *l, const own_marks *m) {
+    const char *t = p->text + l->b0;
+    size_t len = l->b1 - l->b0;
+    if (m->number[0] && holds(t, len, m->number)) return 1;
+    if (!m->period[0]) return 0;
+    /* "21. Wahlperiode" or "21.Wahlperiode" */
+    char tight[32];
+    size_t k = strcspn(m->period, " ");
+    snprintf(tight, sizeof tight, "%.*s%s", (int)k, m->period, m->period + k + 1);
+    return holds(t, len, m->period) || holds(t, len, tight);
 }
 
 /* How many pages show each margin shape: marks the furniture of all pages. */
@@ -171,7 +278,8 @@ static int mark_furniture(const cgin_pdf_page *pages, page_lines *all, size_t n,
             pline *l = &all[pg].v[i];
             l->band = band_of(l, &pages[pg]);
             if (l->band == BAND_NONE) continue;
-            if (!(l->shape = shape_of(&pages[pg], l, l->band))) goto out;
+            l->shape = shape_of(&pages[pg], l, l->band, page_number_of(&pages[pg], pg));
+            if (!l->shape) goto out;
             size_t id;
             if (!cgu_map_get(&seen, l->shape, &id)) {
                 if (cgu_grow((void **)&count, &cap, nshapes + 1, sizeof *count) ||
@@ -187,6 +295,9 @@ static int mark_furniture(const cgin_pdf_page *pages, page_lines *all, size_t n,
                 last[id] = pg;
             }
         }
+    own_marks marks;
+    memset(&marks, 0, sizeof marks);
+    if (n) find_marks(&pages[0], &all[0], &marks);
     for (size_t pg = 0; pg < n; pg++)
         for (size_t i = 0; i < all[pg].n; i++) {
             pline *l = &all[pg].v[i];
@@ -196,7 +307,8 @@ static int mark_furniture(const cgin_pdf_page *pages, page_lines *all, size_t n,
             int repeated = count[id] >= 2;
             /* the first page's top band is its header, not a running head */
             if (pg == 0 && l->band == BAND_TOP) repeated = 0;
-            if (pg > 0 && l->band != BAND_SIDE && is_running_head(l->shape)) repeated = 1;
+            if (pg > 0 && l->band != BAND_SIDE && is_running_head(&pages[pg], l, &marks))
+                repeated = 1;
             if (repeated || is_page_number(l->shape)) {
                 l->dropped = 1;
                 (*removed)++;
@@ -356,11 +468,13 @@ static int same_byte(unsigned char a, unsigned char b, int fold) {
  * into a URL: line breaks, spaces, and a hyphen at a line end that the
  * URL does not have. Returns the end of the match, or 0 when it fails;
  * *shown is how many bytes of `url` the text shows (all, or all but a
- * final '/'). */
+ * final '/'). Each step costs one of *budget. */
 static size_t walk_url(const char *t, size_t at, size_t limit, const char *url, int fold,
-                       size_t *shown) {
+                       size_t *shown, size_t *budget) {
     size_t i = at, j = 0, n = strlen(url), last = at;
     while (j < n) {
+        if (!*budget) return 0;
+        --*budget;
         unsigned char c = i < limit ? (unsigned char)t[i] : 0;
         if (i < limit && same_byte(c, (unsigned char)url[j], fold)) {
             last = ++i;
@@ -379,13 +493,25 @@ static size_t walk_url(const char *t, size_t at, size_t limit, const char *url, 
     return j ? last : 0;
 }
 
-/* Finds the address of link `k` in the text the page wrote, among the
- * characters its area covers, and records where it stands. */
-static int match_link(writer *w, const cgin_pdf_link *lk) {
+static int is_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Whether the printed address goes on after `end`: then the link's address
+ * is only its beginning ("…/textarchiv/2019" linked to the host alone), and
+ * the printed one is the reference. */
+static int goes_on(const char *t, size_t len, size_t end) {
+    if (end >= len) return 0;
+    unsigned char c = (unsigned char)t[end];
+    if (is_alnum(c) || strchr("/_%~#=&?+", c)) return 1;
+    return (c == '-' || c == '.') && end + 1 < len && is_alnum((unsigned char)t[end + 1]);
+}
+
+/* Finds the address `uri` in the text the page wrote, among the characters
+ * `area` covers, and records where it stands. */
+static int match_link(writer *w, const char *uri, cgin_rect area, size_t *budget) {
     const cgin_pdf_page *p = w->p;
     const page_lines *pl = w->pl;
-    if (!pl->geometry || !lk->uri) return 0;
-    const char *uri = lk->uri;
     size_t scheme = 0;
     if (strncmp(uri, "http://", 7) == 0)
         scheme = 7;
@@ -395,31 +521,32 @@ static int match_link(writer *w, const cgin_pdf_link *lk) {
         scheme = 6;
     else
         return 0; /* mail addresses and the like: not URL references */
+    if (!uri[scheme] || strlen(uri) > MAX_URI) return 0;
     size_t lo = SIZE_MAX, hi = 0;
     for (size_t c = 0; c < pl->nchars; c++) {
         size_t o = w->char_out[c];
         if (o == SIZE_MAX) continue;
         const cgin_rect *r = &p->rects[c];
-        double cx = (r->x1 + r->x2) / 2, cy = (r->y1 + r->y2) / 2;
-        if (cx < lk->area.x1 - 1 || cx > lk->area.x2 + 1 || cy < lk->area.y1 - 1 ||
-            cy > lk->area.y2 + 1)
-            continue;
+        double cx = ((double)r->x1 + r->x2) / 2, cy = ((double)r->y1 + r->y2) / 2;
+        if (cx < area.x1 - 1 || cx > area.x2 + 1 || cy < area.y1 - 1 || cy > area.y2 + 1) continue;
         if (o < lo) lo = o;
         size_t e = o + (pl->char_byte[c + 1] - pl->char_byte[c]);
         if (e > hi) hi = e;
     }
     if (lo == SIZE_MAX) return 0;
     const char *t = w->out->text.data;
+    size_t len = w->out->text.len;
     /* the text shows the address with its scheme, or from the host on */
     const char *forms[2] = {uri, uri + scheme};
     for (int fold = 0; fold < 2; fold++)
         for (int f = 0; f < 2; f++)
-            for (size_t at = lo; at < hi; at++) {
+            for (size_t at = lo; at < hi && *budget; at++) {
                 if (!same_byte((unsigned char)t[at], (unsigned char)forms[f][0], fold)) continue;
-                /* a form without a scheme must not start inside a longer address */
-                if (f == 1 && at > 0 && t[at - 1] == '/') continue;
-                size_t ulen = 0, end = walk_url(t, at, hi, forms[f], fold, &ulen);
-                if (end <= at || !ulen) continue;
+                /* an address begins a word: not inside a longer one */
+                if (at > 0 && (is_alnum((unsigned char)t[at - 1]) || strchr("/._-%~", t[at - 1])))
+                    continue;
+                size_t ulen = 0, end = walk_url(t, at, hi, forms[f], fold, &ulen, budget);
+                if (end <= at || !ulen || goes_on(t, len, end)) continue;
                 cgin_pdf_text *out = w->out;
                 if (cgu_grow((void **)&out->links, &out->caplinks, out->nlinks + 1,
                              sizeof *out->links))
@@ -432,6 +559,47 @@ static int match_link(writer *w, const cgin_pdf_link *lk) {
                 return 0;
             }
     return 0;
+}
+
+/* Matches the page's links. One address broken over lines often has one
+ * annotation per line (pdfTeX's hyperref): annotations of one address whose
+ * areas touch are taken together. Duplicates go; a page's links share a
+ * budget of steps, so that crafted annotations cannot make this run long. */
+static int match_links(writer *w) {
+    const cgin_pdf_page *p = w->p;
+    size_t n = p->nlinks < MAX_LINKS ? p->nlinks : MAX_LINKS;
+    if (!n || !w->pl->geometry) return 0;
+    char *done = calloc(n, 1);
+    int rc = -1;
+    if (!done) goto out;
+    size_t budget = LINK_STEPS;
+    for (size_t k = 0; k < n; k++) {
+        const cgin_pdf_link *lk = &p->links[k];
+        if (done[k] || !lk->uri || !finite_rect(&lk->area)) continue;
+        cgin_rect a = lk->area;
+        for (int grown = 1; grown;) {
+            grown = 0;
+            for (size_t j = k + 1; j < n; j++) {
+                const cgin_pdf_link *o = &p->links[j];
+                if (done[j] || !o->uri || strcmp(o->uri, lk->uri) != 0 || !finite_rect(&o->area))
+                    continue;
+                /* the next line down: below this area, by no more than a line */
+                float h = fminf(a.y2 - a.y1, o->area.y2 - o->area.y1);
+                if (o->area.y1 < a.y2 - h / 2 || o->area.y1 > a.y2 + h) continue;
+                a.x1 = fminf(a.x1, o->area.x1);
+                a.y1 = fminf(a.y1, o->area.y1);
+                a.x2 = fmaxf(a.x2, o->area.x2);
+                a.y2 = fmaxf(a.y2, o->area.y2);
+                done[j] = 1;
+                grown = 1;
+            }
+        }
+        if (match_link(w, lk->uri, a, &budget)) goto out;
+    }
+    rc = 0;
+out:
+    free(done);
+    return rc;
 }
 
 static int write_page(cgin_pdf_text *out, const cgin_pdf_page *p, const page_lines *pl,
@@ -470,13 +638,44 @@ static int write_page(cgin_pdf_text *out, const cgin_pdf_page *p, const page_lin
         if (in_head) continue;
         if (write_line(&w, l) || put(&w, "\n", 1)) goto out;
     }
-    for (size_t k = 0; k < p->nlinks; k++)
-        if (match_link(&w, &p->links[k])) goto out;
+    if (match_links(&w)) goto out;
     rc = 0;
 out:
     free(w.char_out);
     free(head);
     return rc;
+}
+
+/* A page label as it may stand in a position ("file.pdf:p5(iii):12:3"),
+ * in JUnit, Markdown and annotations: short, letters, digits and ".-_/ "
+ * only. A PDF may name its pages anything; other labels are left out. */
+static int plain_label(const char *l) {
+    if (!l || !*l || strlen(l) > 24) return 0;
+    for (; *l; l++)
+        if (!is_alnum((unsigned char)*l) && !strchr(".-_/ ", *l)) return 0;
+    return 1;
+}
+
+static int by_offset(const void *a, const void *b) {
+    const cgin_link_span *x = a, *y = b;
+    if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
+    return x->length < y->length ? 1 : x->length > y->length ? -1 : 0;
+}
+
+/* Sorts the link spans by offset and keeps, of spans that overlap (two
+ * annotations over one printed address), the first and longest. */
+static void drop_overlapping_links(cgin_pdf_text *out) {
+    if (out->nlinks < 2) return;
+    qsort(out->links, out->nlinks, sizeof *out->links, by_offset);
+    size_t kept = 1;
+    for (size_t i = 1; i < out->nlinks; i++) {
+        const cgin_link_span *prev = &out->links[kept - 1];
+        if (out->links[i].offset < prev->offset + prev->length)
+            free(out->links[i].url);
+        else
+            out->links[kept++] = out->links[i];
+    }
+    out->nlinks = kept;
 }
 
 static int has_text(const cgin_pdf_page *p) {
@@ -494,7 +693,8 @@ int cgin_pdf_layout(const cgin_pdf_page *pages, size_t n, cgin_pdf_text *out) {
     if (!all || !out->page_starts || !out->page_labels) goto out;
     out->npages = n;
     for (size_t pg = 0; pg < n; pg++) {
-        if (pages[pg].label && !(out->page_labels[pg] = strdup(pages[pg].label))) goto out;
+        if (plain_label(pages[pg].label) && !(out->page_labels[pg] = strdup(pages[pg].label)))
+            goto out;
         if (!has_text(&pages[pg])) {
             out->empty_pages++;
             out->image_pages += pages[pg].images != 0;
@@ -508,6 +708,7 @@ int cgin_pdf_layout(const cgin_pdf_page *pages, size_t n, cgin_pdf_text *out) {
     }
     if (cgu_buf_reserve(&out->text, 1)) goto out;
     out->text.data[out->text.len] = '\0';
+    drop_overlapping_links(out);
     rc = 0;
 out:
     for (size_t pg = 0; all && pg < n; pg++)

@@ -335,6 +335,10 @@ static const char *read_record(reader *r, cg_extraction *x, size_t size) {
             return r->oom ? "out of memory" : "bad reference";
         f->relation = (cg_relation)rel;
         f->flags = (unsigned)flags;
+        /* a page (a PDF's) or none; the line on a page is no later than the line */
+        if (f->page ? f->page_line < 1 || f->page_line > f->line
+                    : f->page_line != 0 || f->page_label != NULL)
+            return "a reference's page does not fit its line";
         x->nrefs++;
         if (strlen(x->ref_text[i]) > f->length) return "a reference text longer than its span";
     }

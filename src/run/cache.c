@@ -26,6 +26,7 @@
  * Entries and the index are written to a temporary file and renamed, so a
  * run that is killed leaves nothing half-written behind. */
 #include "cache.h"
+#include "input/input_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -333,6 +334,9 @@ void cgrun_cache_key(const cg_cache *cache, const cg_input *in, char key[33]) {
     size_t size = cg_input_size(in);
     cgu_hash_bytes(&h, &size, sizeof size);
     cgu_hash_bytes(&h, cg_input_data(in), size);
+    /* a PDF's text with its pages and links is another document than the
+     * same text as a file: positions and URLs depend on them */
+    cgin_input_hash_pages(in, &h);
     cgu_hash_hex(&h, key);
 }
 

@@ -14,7 +14,7 @@
  *     by its bytes with the digits left out, so that "- 2 -" and "- 3 -"
  *     stand in the same place as running heads do; now and then a wider gap
  *     before a character, or an odd rectangle (inverted, empty, far off the
- *     page, 1e150), never NaN or infinite;
+ *     page, 1e150, infinite, NaN);
  *   - sometimes no rectangles, or one too few or one too many (nrects !=
  *     characters), and page sizes of 0, negative, 1 or 1e150 points;
  *   - up to four links per page, whose address is a piece of the page's
@@ -45,6 +45,7 @@
  *     the URL are valid UTF-8;
  *   - cgin_is_pdf() of the input says whether "%PDF-" lies within its first
  *     1024 bytes. */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,9 +84,10 @@ static int is_blank(uint8_t c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n';
 }
 
-/* Far off, huge, tiny, negative: sums, differences and products of these
- * stay finite. */
-static const double odd[] = {0.0, -1.0, -1e6, 1e-300, 1e150, -1e150, 842.0, 595.0, 0.25, 1e9};
+/* Far off, huge, tiny, negative, and not finite: poppler gives infinite
+ * boxes for some glyphs, and 1e150 is infinite as a float. */
+static const double odd[] = {0.0,   -1.0,  -1e6, 1e-300, 1e150,    -1e150,
+                             842.0, 595.0, 0.25, 1e9,    INFINITY, NAN};
 #define NODD (sizeof odd / sizeof odd[0])
 
 static int lead(uint8_t c) {

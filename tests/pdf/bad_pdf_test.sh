@@ -166,6 +166,11 @@ run numbers-only 1 "$cg" extract "$n"
 err_has numbers-only "citegraph: error: $n: is a PDF without text besides page numbers and running heads"
 doc_error numbers-only "$n"
 
+# ---- manylinks.pdf: 400 link annotations of a 30,000-byte address over 40,000 "w":
+# read in about the time pdftotext takes (the timeout fails a hang), no link matched
+run manylinks 0 "$cg" extract "$fix/manylinks.pdf"
+out_has manylinks '"type":"summary","files":1,"failed":0,"references":0,'
+
 # ---- manypages.pdf: 12 pages, all read, the reference on the last one
 run manypages 0 "$cg" extract "$in/manypages.pdf"
 err_empty manypages

@@ -118,5 +118,11 @@ cmp -s "$tmp/cold.txt" "$tmp/warm.txt" || fail "check --cache: the findings diff
 grep -q "2101576.pdf:p2:[0-9]*:[0-9]*: warning: BT-Drs. 15/879" "$tmp/warm.txt" ||
     fail "check --cache: the page of a finding is lost in the cache"
 
+# a PDF and its text as a file are two documents to the cache: the file has no pages
+"$cg" extract -q -f text "$tmp/cached/2101576.pdf" > "$tmp/cached/2101576.txt"
+"$cg" check --cache "$tmp/cache" "$tmp/cached/2101576.txt" > "$tmp/astext.txt" 2>/dev/null || true
+grep -q "2101576.txt:44:6: warning: BT-Drs. 15/879 is neither" "$tmp/astext.txt" ||
+    { fail "the text of a PDF took the PDF's cache entry (pages):"; cat "$tmp/astext.txt" >&2; }
+
 [ "$fails" -eq 0 ] || { echo "$fails failed" >&2; exit 1; }
 echo "pdf: all passed"

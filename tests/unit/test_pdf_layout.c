@@ -215,6 +215,29 @@ static void test_word_split_by_running_head(void **state) {
     cgin_pdf_text_release(&t);
 }
 
+/* Footnotes in the bottom band of several pages differ but for their
+ * numbers: they are text, not furniture; so is a body line at the top of a
+ * page that no other page prints. */
+static void test_footnotes_stay(void **state) {
+    (void)state;
+    tpage *p = new_page(0);
+    line(p, "Eins.", 72, 300);
+    p = new_page(1);
+    line(p, "Zwei.", 72, 300);
+    line(p, "1 Vgl. BT-Drucksache 19/1234, S. 5.", 72, 780);
+    p = new_page(2);
+    line(p, "Einzelplan 14 Verteidigung", 72, 40);
+    line(p, "Drei.", 72, 300);
+    line(p, "2 Vgl. BT-Drucksache 19/5678, S. 7.", 72, 780);
+    cgin_pdf_text t;
+    layout(3, &t);
+    assert_string_equal(t.text.data, "Eins.\nZwei.\n1 Vgl. BT-Drucksache 19/1234, S. 5.\n"
+                                     "Einzelplan 14 Verteidigung\nDrei.\n"
+                                     "2 Vgl. BT-Drucksache 19/5678, S. 7.\n");
+    assert_int_equal(t.removed_lines, 0);
+    cgin_pdf_text_release(&t);
+}
+
 /* A document of two pages: its one running head repeats nothing, and is
  * known by what it says (the Wahlperiode, the paper's number). */
 static void test_two_page_running_head(void **state) {
@@ -237,17 +260,34 @@ static void test_two_page_running_head(void **state) {
  * too; a footnote there stays. */
 static void test_page_numbers(void **state) {
     (void)state;
-    static const char *const numbers[] = {
-        "3", "- 3 -", "\xE2\x80\x93 3 \xE2\x80\x93", "Seite 3 von 9", "Seite 12", "3/9",
+    /* the page's own number: its place, or its label where that is a number */
+    static const struct {
+        const char *printed, *label;
+    } numbers[] = {
+        {"1", NULL},       {"- 1 -", NULL},         {"\xE2\x80\x93 1 \xE2\x80\x93", NULL},
+        {"Seite 1", NULL}, {"Seite 1 von 9", NULL}, {"1/9", NULL},
+        {"1 von 9", NULL}, {"Seite 12", "12"},      {"- 12 -", "12"},
     };
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
         tpage *p = new_page(0);
+        p->label = numbers[i].label;
         line(p, "Text.", 72, 300);
-        line(p, numbers[i], 280, 800);
+        line(p, numbers[i].printed, 280, 800);
         cgin_pdf_text t;
         layout(1, &t);
         assert_string_equal(t.text.data, "Text.\n");
         assert_int_equal(t.removed_lines, 1);
+        cgin_pdf_text_release(&t);
+    }
+    /* a number that is not the page's stays: a table cell, a document's number */
+    static const char *const others[] = {"3", "- 3 -", "19/1234", "Seite 12", "2/9"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        tpage *p = new_page(0);
+        line(p, "Text.", 72, 300);
+        line(p, others[i], 280, 800);
+        cgin_pdf_text t;
+        layout(1, &t);
+        assert_int_equal(t.removed_lines, 0);
         cgin_pdf_text_release(&t);
     }
 
@@ -492,6 +532,45 @@ static void test_link_final_slash(void **state) {
     cgin_pdf_text_release(&t);
 }
 
+/* A link to the host alone over a printed address that goes on: the printed
+ * one is the reference, no span. One address with one annotation per line
+ * (pdfTeX's hyperref): the annotations are taken together, one span. */
+static void test_link_parts(void **state) {
+    (void)state;
+    tpage *p = new_page(0);
+    line(p, "Siehe https://www.bundestag.de/dokumente/textarchiv/2019 dazu.", 72, 300);
+    add_link(p, "https://www.bundestag.de", area_of(p, 6, 30));
+    line(p, "Quelle: www.example.de/abc-", 72, 340);
+    size_t l2 = strlen("Siehe https://www.bundestag.de/dokumente/textarchiv/2019 dazu.\n");
+    line(p, "def-ghi/x.html steht dort.", 72, 352);
+    size_t l3 = l2 + strlen("Quelle: www.example.de/abc-\n");
+    add_link(p, "http://www.example.de/abc-def-ghi/x.html", area_of(p, l2 + 8, l3 - 1));
+    add_link(p, "http://www.example.de/abc-def-ghi/x.html", area_of(p, l3, l3 + 14));
+    cgin_pdf_text t;
+    layout(1, &t);
+    assert_int_equal(t.nlinks, 1);
+    assert_string_equal(t.links[0].url, "www.example.de/abc-def-ghi/x.html");
+    assert_int_equal(t.links[0].offset, l2 + 8);
+    assert_int_equal(t.links[0].length, l3 + 14 - (l2 + 8));
+    cgin_pdf_text_release(&t);
+}
+
+/* A page with a box poppler could not place (infinite) is laid out as plain
+ * text: no header rows, no gaps, no links; nothing is lost. */
+static void test_infinite_boxes(void **state) {
+    (void)state;
+    tpage *p = new_page(0);
+    line(p, "Deutscher Bundestag", 72, 40);
+    line(p, "1.Der Text.", 72, 300);
+    p->rects[3].x2 = 1.0f / 0.0f;
+    add_link(p, "https://www.example.de", area_of(p, 0, 5));
+    cgin_pdf_text t;
+    layout(1, &t);
+    assert_string_equal(t.text.data, "Deutscher Bundestag\n1.Der Text.\n");
+    assert_int_equal(t.nlinks, 0);
+    cgin_pdf_text_release(&t);
+}
+
 /* Pages without text are counted, those with images apart; their labels kept. */
 static void test_empty_pages(void **state) {
     (void)state;
@@ -556,6 +635,7 @@ int main(void) {
         cmocka_unit_test(test_running_head),
         cmocka_unit_test(test_word_split_by_running_head),
         cmocka_unit_test(test_two_page_running_head),
+        cmocka_unit_test(test_footnotes_stay),
         cmocka_unit_test(test_page_numbers),
         cmocka_unit_test(test_vertical_notice),
         cmocka_unit_test(test_first_page_header),
@@ -565,6 +645,8 @@ int main(void) {
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_link_forms),
         cmocka_unit_test(test_link_final_slash),
+        cmocka_unit_test(test_link_parts),
+        cmocka_unit_test(test_infinite_boxes),
         cmocka_unit_test(test_empty_pages),
         cmocka_unit_test(test_is_pdf),
     };

@@ -8,7 +8,7 @@ that the files are the same bytes on every run and every machine.
     python3 make_fixtures.py [DIR]      (DIR defaults to this script's directory)
 
 Writes text.pdf, truncated.pdf, damaged.pdf, scanned.pdf, empty.pdf,
-manypages.pdf and numbers-only.pdf. encrypted.pdf needs AES-256, which plain Python cannot
+manypages.pdf, numbers-only.pdf and manylinks.pdf. encrypted.pdf needs AES-256, which plain Python cannot
 write; it is made from text.pdf with qpdf (11.3.0 was used):
 
     qpdf --encrypt user owner 256 -- text.pdf encrypted.pdf
@@ -180,6 +180,30 @@ def numbers_only_pdf():
     return pages_pdf([text_stream([page_number(1)]), text_stream([page_number(2)])])
 
 
+def manylinks_pdf():
+    """One page whose text is 40 lines of 1,000 "w" each, under 400 link
+    annotations of one address of 30,000 "w" and an "x" (one action object
+    they share): a page built to make link matching slow. citegraph must
+    read it in about the time pdftotext takes, and find no link."""
+    lines = [(20, 800 - 18 * k, "w" * 1000) for k in range(40)]
+    uri = b"http://" + b"w" * 30000 + b"x"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    first_annot = 7
+    annots = b" ".join(b"%d 0 R" % (first_annot + k) for k in range(400))
+    objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font "
+                   b"<< /F1 3 0 R >> >> /Contents 5 0 R /Annots [%s] >>" % (PAGE_W, PAGE_H, annots))
+    objects.append(stream(text_stream(lines, size=4)))
+    objects.append(b"<< /S /URI /URI (" + uri + b") >>")
+    for k in range(400):
+        objects.append(b"<< /Type /Annot /Subtype /Link /Rect [0 0 %d %d] /Border [0 0 0] "
+                       b"/A 6 0 R >>" % (PAGE_W, PAGE_H))
+    return build_pdf(objects)
+
+
 def manypages_pdf():
     """Twelve pages, each with two short lines of text in the middle of the
     page (not in the margin bands, where lines repeated on every page are
@@ -210,6 +234,7 @@ def main(argv):
         "empty.pdf": empty_pdf(),
         "manypages.pdf": manypages_pdf(),
         "numbers-only.pdf": numbers_only_pdf(),
+        "manylinks.pdf": manylinks_pdf(),
     }
     for name, data in files.items():
         with open(os.path.join(out, name), "wb") as f:
