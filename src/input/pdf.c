@@ -20,22 +20,6 @@
 /* Pages over this count are refused unless the options allow more. */
 #define DEFAULT_MAX_PAGES 5000
 
-static cg_status fail(cg_error *err, cg_status st, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-#include <stdarg.h>
-static cg_status fail(cg_error *err, cg_status st, const char *name, const char *fmt, ...) {
-    if (!err) return st;
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    snprintf(err->path, sizeof err->path, "%s", name);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->text, sizeof err->text, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
 /* Makes the input of a PDF from its laid-out text: takes over the text,
  * the page starts and labels and the link spans. */
 static cg_status input_of(const char *name, size_t file_size, cgin_pdf_text *t,
@@ -60,7 +44,7 @@ static cg_status input_of(const char *name, size_t file_size, cgin_pdf_text *t,
     if (cgin_input_index_pages(in) != 0) {
         cg_input_free(in);
         *out = NULL;
-        return fail(err, CG_ENOMEM, name, "out of memory");
+        return cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");
     }
     return CG_OK;
 }
@@ -74,10 +58,10 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
     (void)opts;
     (void)input_of;
     *out = NULL;
-    return fail(err, CG_EUNSUPPORTED, name,
-                "is a PDF file, and this citegraph was built without PDF support: install "
-                "libpoppler-glib-dev and build it again, or convert the file to text first "
-                "(pdftotext)");
+    return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
+                     "is a PDF file, and this citegraph was built without PDF support: install "
+                     "libpoppler-glib-dev and build it again, or convert the file to text first "
+                     "(pdftotext)");
 }
 
 #else
@@ -221,11 +205,12 @@ static int read_page(const poppler_api *api, PopplerPage *pp, page_read *r) {
 static cg_status open_error(const poppler_api *api, GError *e, const char *name, cg_error *err) {
     cg_status st;
     if (e && e->domain == api->error_quark() && e->code == POPPLER_ERROR_ENCRYPTED)
-        st = fail(err, CG_EFORMAT, name,
-                  "is an encrypted PDF that needs a password; citegraph cannot read it");
+        st = cgu_error(err, CG_EFORMAT, name, 0, 0,
+                       "is an encrypted PDF that needs a password; citegraph cannot read it");
     else
-        st = fail(err, CG_EFORMAT, name, "is a damaged PDF file that poppler cannot open (%s)",
-                  e && e->message ? e->message : "no reason given");
+        st = cgu_error(err, CG_EFORMAT, name, 0, 0,
+                       "is a damaged PDF file that poppler cannot open (%s)",
+                       e && e->message ? e->message : "no reason given");
     if (e) api->error_free(e);
     return st;
 }
@@ -245,15 +230,15 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
     *out = NULL;
     pthread_once(&poppler_once, load_poppler);
     if (!poppler_loaded)
-        return fail(err, CG_EUNSUPPORTED, name,
-                    "is a PDF file, and poppler could not be loaded to read it: %s (install "
-                    "libpoppler-glib8)",
-                    poppler_problem);
+        return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
+                         "is a PDF file, and poppler could not be loaded to read it: %s (install "
+                         "libpoppler-glib8)",
+                         poppler_problem);
     const poppler_api *api = &poppler;
     size_t max_pages = opts && opts->max_pages ? opts->max_pages : DEFAULT_MAX_PAGES;
     GError *e = NULL;
     GBytes *bytes = api->bytes_new_static(data, len);
-    if (!bytes) return fail(err, CG_ENOMEM, name, "out of memory");
+    if (!bytes) return cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");
     PopplerDocument *doc = api->document_new_from_bytes(bytes, NULL, &e);
     if (!doc) {
         api->bytes_unref(bytes);
@@ -266,18 +251,19 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
     cgin_pdf_text text;
     memset(&text, 0, sizeof text);
     if (n <= 0) {
-        st = fail(err, CG_EFORMAT, name, "is a PDF file without pages (truncated or damaged?)");
+        st = cgu_error(err, CG_EFORMAT, name, 0, 0,
+                       "is a PDF file without pages (truncated or damaged?)");
         goto out;
     }
     if ((size_t)n > max_pages) {
-        st = fail(err, CG_ELIMIT, name, "is a PDF of %d pages, more than the limit of %zu", n,
-                  max_pages);
+        st = cgu_error(err, CG_ELIMIT, name, 0, 0,
+                       "is a PDF of %d pages, more than the limit of %zu", n, max_pages);
         goto out;
     }
     reads = calloc((size_t)n, sizeof *reads);
     pages = calloc((size_t)n, sizeof *pages);
     if (!reads || !pages) {
-        st = fail(err, CG_ENOMEM, name, "out of memory");
+        st = cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");
         goto out;
     }
     for (int i = 0; i < n; i++) {
@@ -286,35 +272,35 @@ cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg
         int rc = read_page(api, pp, &reads[i]);
         api->object_unref(pp);
         if (rc) {
-            st = fail(err, CG_ENOMEM, name, "out of memory");
+            st = cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");
             goto out;
         }
         pages[i] = reads[i].page;
     }
     if (cgin_pdf_layout(pages, (size_t)n, &text)) {
-        st = fail(err, CG_ENOMEM, name, "out of memory");
+        st = cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");
         goto out;
     }
     int words = 0; /* what the pages print besides running heads and page numbers */
     for (size_t i = 0; i < text.text.len && !words; i++)
         words = text.text.data[i] != ' ' && text.text.data[i] != '\n';
     if (text.empty_pages < (size_t)n && !words) {
-        st = fail(err, CG_EFORMAT, name,
-                  "is a PDF without text besides page numbers and running heads");
+        st = cgu_error(err, CG_EFORMAT, name, 0, 0,
+                       "is a PDF without text besides page numbers and running heads");
         goto out;
     }
     if (text.empty_pages == (size_t)n) {
-        st = fail(err, CG_EFORMAT, name,
-                  text.image_pages ? "is a PDF without a text layer (a scan?): its text needs "
-                                     "OCR first, e.g. with ocrmypdf"
-                                   : "is a PDF without text");
+        st = cgu_error(err, CG_EFORMAT, name, 0, 0,
+                       text.image_pages ? "is a PDF without a text layer (a scan?): its text needs "
+                                          "OCR first, e.g. with ocrmypdf"
+                                        : "is a PDF without text");
         goto out;
     }
     st = input_of(name, len, &text, opts, out, err);
     if (st == CG_OK && add_page_warnings(*out, &text)) {
         cg_input_free(*out);
         *out = NULL;
-        st = fail(err, CG_ENOMEM, name, "out of memory");
+        st = cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");
     }
 out:
     for (int i = 0; reads && i < n; i++)
