@@ -402,6 +402,14 @@ static int line_runs_on(const char *c, size_t n) {
             size_t k = strlen(*e);
             if (lastn > k && strcmp(last + lastn - k, *e) == 0) return 1;
         }
+    /* an article and a compound of abbreviations, the first half of a compound noun:
+     * "Effekte des EU-USA" / "Freihandelsabkommens" */
+    if (after_article && lastn >= 4 && memchr(last, '-', lastn)) {
+        int caps = 1;
+        for (size_t i = 0; i < lastn && caps; i++)
+            caps = (last[i] >= 'A' && last[i] <= 'Z') || last[i] == '-';
+        if (caps && last[lastn - 1] != '-') return 1;
+    }
     return 0;
 }
 

@@ -96,6 +96,14 @@ static const header_case cases[] = {
      "Kleine Anfrage",
      "Illegale Einreisen vom 1. Januar 2024 bis zum 31. Dezember 2024 bei der Konferenz in Rom",
      "urheber:Fraktion der AfD"},
+    {"an article and a compound of abbreviations at the line end: the noun follows",
+     BT "Gro\xC3\x9F"
+        "e Anfrage\nder Abgeordneten Klaus Ernst und der Fraktion DIE LINKE.\n"
+        "Effekte des EU-USA\nFreihandelsabkommens\nDas derzeit verhandelte Abkommen soll "
+        "die Zone schaffen.\n",
+     "Gro\xC3\x9F"
+     "e Anfrage",
+     "Effekte des EU-USA Freihandelsabkommens", "urheber:Fraktion Die Linke"},
     {"a subtitle that starts with an article at the line end goes on",
      BR "Unterrichtung \ndurch die Europ\xC3\xA4ische Kommission \nSpar- und Investitionsunion - "
         "Eine \nStrategie zur F\xC3\xB6rderung von Wohlstand \n \nSehr geehrte Frau "
