@@ -195,7 +195,7 @@ static void read_region(xctx *x, const region *r, span_t note, size_t *ci, size_
             cand *c = &x->cands[k];
             if (c->dropped || c->relation != CG_REL_CITES) continue;
             has_ref = true;
-            if (refers) c->relation = CG_REL_REFERS;
+            if (refers && !c->bare_question) c->relation = CG_REL_REFERS;
             c->answer = r->answer;
         }
         bool in_note = s >= note.start && e <= note.end && note.end > note.start;

@@ -135,10 +135,98 @@ static int bind_backward(xctx *x, size_t qi) {
     return 1;
 }
 
+/* A question named without "Antwort" is this document's when the text
+ * points to it (`vgl. Frage 5`, `die in Frage 9 genannten`, `(Fragen 1, 3,
+ * 4)`), but not when the words only head or group the questions: a line
+ * that begins with the question or with "Zu"/"Zur"/"Vorbemerkung", a
+ * question followed by ':', a joint-answer statement, a Vorbemerkung or an
+ * Anlage of this document named by the questions it belongs to. */
+static int points_to_question(xctx *x, const phrase *ph) {
+    const char *t = x->norm.text;
+    size_t ls = ph->start;
+    while (ls > 0 && t[ls - 1] != '\n')
+        ls--;
+    size_t k = ls;
+    while (k < ph->start && (t[k] == ' ' || t[k] == '\t'))
+        k++;
+    if (k == ph->start) {
+        /* the question heads its line, unless the line before runs on into it
+         * ("im Hinblick auf" / "Frage 1 (wenn ...") */
+        size_t pe = ls, breaks = 0;
+        while (pe > 0 && (t[pe - 1] == '\n' || t[pe - 1] == ' ' || t[pe - 1] == '\t'))
+            breaks += t[--pe] == '\n';
+        int see =
+            pe >= 4 && (strncmp(t + pe - 4, "vgl.", 4) == 0 || strncmp(t + pe - 3, " s.", 3) == 0);
+        if (pe == 0 || breaks > 1 || (strchr(".:?!)", t[pe - 1]) && !see)) return 0;
+    }
+    static const char *const heads[] = {"Zu ", "Zur ", "Vorbemerkung", "Antworten zu", NULL};
+    for (const char *const *h = heads; *h; h++)
+        if (strncmp(t + k, *h, strlen(*h)) == 0) return 0;
+    /* a part of this document named by the questions it belongs to: "die Vorbemerkung der
+     * Bundesregierung zu den Fragen 1 bis 4", "Anlage 2* zu den Fragen 4 und 5" */
+    size_t from = ph->start > 80 ? ph->start - 80 : 0;
+    size_t b = ph->start;
+    while (b > from && (t[b - 1] == ' ' || t[b - 1] == '\n'))
+        b--;
+    int zu = (b >= from + 2 && strncmp(t + b - 2, "zu", 2) == 0) ||
+             (b >= from + 3 && strncmp(t + b - 3, "zur", 3) == 0) ||
+             (b >= from + 6 && strncmp(t + b - 6, "zu den", 6) == 0);
+    for (size_t i = b; zu && i > from; i--) {
+        if (t[i - 1] == '.' || t[i - 1] == ';') break;
+        if ((i - 1 + 12 <= b && strncmp(t + i - 1, "Vorbemerkung", 12) == 0) ||
+            (i - 1 + 6 <= b && strncmp(t + i - 1, "Anlage", 6) == 0))
+            return 0;
+    }
+    size_t e = ph->end;
+    while (e < x->norm.len && t[e] == ' ')
+        e++;
+    if (e < x->norm.len && t[e] == ':') return 0;
+    /* "Die Fragen 3 und 4 werden gemeinsam beantwortet" */
+    /* from a little before the question: "werden vor Frage 4 beantwortet" */
+    size_t pos = ph->start > 24 ? ph->start - 24 : 0, js, je;
+    size_t lim = ph->end + 160 < x->norm.len ? ph->end + 160 : x->norm.len;
+    const char *dot = memchr(t + ph->end, '.', lim - ph->end);
+    if (dot) lim = (size_t)(dot - t);
+    if (cgx_find(x, P_JOINT_ANSWER, &pos, lim, &js, &je)) return 0;
+    /* "Für die Fragen 26 und 27 wird auf die Vorbemerkung der Bundesregierung verwiesen":
+     * the questions answered, by this document's Vorbemerkung */
+    size_t near = ph->end + 60 < lim ? ph->end + 60 : lim;
+    for (size_t i = ph->end; i + 12 <= near; i++)
+        if (strncmp(t + i, "Vorbemerkung", 12) == 0) return 0;
+    return 1;
+}
+
+/* A heading that is only the phrase ("Antwort auf die Frage 6" on a line
+ * of its own, after a finished sentence): the answer that follows, not a
+ * reference. */
+static int heading_line(const xctx *x, const phrase *ph) {
+    const char *t = x->norm.text;
+    size_t ls = ph->start, e = ph->end;
+    while (ls > 0 && (t[ls - 1] == ' ' || t[ls - 1] == '\t'))
+        ls--;
+    if (ls > 0 && t[ls - 1] != '\n') return 0;
+    while (e < x->norm.len && (t[e] == ' ' || t[e] == '\t'))
+        e++;
+    if (e < x->norm.len && t[e] != '\n') return 0;
+    size_t pe = ls;
+    while (pe > 0 && (t[pe - 1] == '\n' || t[pe - 1] == ' ' || t[pe - 1] == '\t'))
+        pe--;
+    return pe > 0 && strchr(".:?!", t[pe - 1]) != NULL;
+}
+
 static int internal_refs(xctx *x) {
     for (size_t i = 0; i < x->nquestions; i++) {
         phrase *ph = &x->questions[i];
-        if (ph->bound || !ph->antwort || ph->written) continue;
+        if (ph->bound || ph->written) continue;
+        if (!ph->antwort && !points_to_question(x, ph)) continue;
+        if (heading_line(x, ph)) continue;
+        /* "auf die Antworten zu Frage 8 sowie zu den Fragen 19 bis 21": the
+         * list of the answers named just before */
+        if (!ph->antwort && i > 0 && x->questions[i - 1].antwort &&
+            ph->start - x->questions[i - 1].end < 40 &&
+            !memchr(x->norm.text + x->questions[i - 1].end, '.',
+                    ph->start - x->questions[i - 1].end))
+            continue;
         if (cgx_excluded(x, ph->start, ph->end)) continue;
         size_t e;
         /* "Antwort zu Frage 4 der Kleinen Anfrage ...": another paper's question */
@@ -151,6 +239,7 @@ static int internal_refs(xctx *x) {
         c.end = ph->end;
         c.locator = ph->locator;
         c.list_first = -1;
+        c.bare_question = !ph->antwort;
         if (cgx_add_cand(x, &c) < 0) return -1;
     }
     return 0;

@@ -149,8 +149,10 @@ typedef struct cand {
     int id;         /* order of creation, unique in the document */
     int list_first; /* id of the first item of its list (its own id if alone) */
     bool dropped;
-    bool has_question; /* its locator is a question */
-    size_t answer;     /* in an Antwort: 1 + the index of the answer it stands in, or 0 */
+    bool has_question;  /* its locator is a question */
+    bool bare_question; /* this document's question named without "Antwort": it names what
+                           the sentence is about, never the place it sends the reader to */
+    size_t answer;      /* in an Antwort: 1 + the index of the answer it stands in, or 0 */
 } cand;
 
 /* An answer of an Antwort (answers.c): to the questions x->qlabels[q0..q1],

@@ -335,6 +335,38 @@ static const extract_case cases[] = {
      "internal|#|Fragen 7, 10|cites|"},
     {"internal range (btd-21-1041)", "Antwort zu den Fragen 1 bis 7 und 17",
      "internal|#|Fragen 1 bis 7, 17|cites|"},
+    /* a question of this document named without "Antwort": a reference (CONVENTIONS.md,
+     * "Questions of the same document"); not when the words head or group the questions */
+    {"'vgl. Frage 8' in a question (btd-21-624)",
+     "Text.\n9. Welche Kosten entstanden (vgl. "
+     "Frage 8)?",
+     "internal|#|Frage 8|cites|"},
+    {"'die in Frage 9 genannten'", "Text.\nWie viele der in Frage 9 genannten F\xC3\xA4lle?",
+     "internal|#|Frage 9|cites|"},
+    {"a list in brackets (btd-21-2289)",
+     "Text.\nDaher sind die Fragen (6, 6a, 9, 9a und 12) nicht "
+     "offen zu beantworten.",
+     "internal|#|Fragen 6, 6a, 9, 9a, 12|cites|"},
+    {"a question running on from the line before (btd-21-1908)",
+     "Text.\nWie sind die Erfahrungen im Hinblick auf\nFrage 1 (wenn nicht beantwortbar)?",
+     "internal|#|Frage 1|cites|"},
+    {"a question after 'vgl.' at a line end (btd-21-1289)",
+     "Text.\nWelche Strukturen (vgl.\nFrage 20) gibt es?", "internal|#|Frage 20|cites|"},
+    {"a heading 'Zu Frage 3:'", "Text.\nZu Frage 3:\nDie Antwort lautet nein.\n", ""},
+    {"a joint-answer statement", "Text.\nDie Fragen 3 und 4 werden gemeinsam beantwortet.\n", ""},
+    {"the own Vorbemerkung by its questions (btd-21-317)",
+     "Text.\nEs wird auf die Vorbemerkung der Bundesregierung zu den Fragen 1 bis 4 verwiesen.\n",
+     ""},
+    {"questions answered by the own Vorbemerkung (btd-21-891)",
+     "Text.\nF\xC3\xBCr die Fragen 26 und 27 wird auf die Vorbemerkung der Bundesregierung "
+     "verwiesen.\n",
+     ""},
+    {"the own Anlage by its questions (btd-21-681)",
+     "Text.\nDies ist der als Anlage 2 zu den Fragen 4 und 5 beigef\xC3\xBCgten Tabelle zu "
+     "entnehmen.\n",
+     ""},
+    {"a heading 'Antwort auf die Frage 6' (btd-21-1207)",
+     "Text.\nAntwort auf die Frage 6\nDie Zahlen steigen.\n", ""},
     {"answers header (btd-21-126)",
      "Antwort \nder Bundesregierung \nauf die Kleine Anfrage der Abgeordneten Martin Hess, Dr. "
      "Bernd "
@@ -371,7 +403,8 @@ static const extract_case cases[] = {
     {"court case (btd-21-1141)", "EuGH-Urteils C-148/15 und EuGH, 14.05.2019 - C-55/18", ""},
     {"Beschluss with a Bundesrat-like number", "der Beschluss 21/22 des Ausschusses", ""},
     {"e-mail address", "an user@www.example.org schreiben", ""},
-    {"a question mention without Antwort", "wie bereits in Frage 3 dargestellt", ""},
+    {"a question mention without Antwort", "Text.\nwie bereits in Frage 3 dargestellt",
+     "internal|#|Frage 3|cites|"},
     {"repeated own head (brd-128-25-B)",
      "Bundesrat Drucksache 128/25 (Beschluss)\n\n23.05.25\nText.\nBundesrat Drucksache 128/25 "
      "(Beschluss)\n Drucksache 128/25 (Beschluss) \nmehr Text.",
