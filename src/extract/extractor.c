@@ -43,7 +43,10 @@ static cg_status build_references(xctx *x, cgx_result *r) {
         ref->length = end > ref->offset ? end - ref->offset : 0;
         cg_position_cursor_get(&cur, ref->offset, &ref->line, &ref->col);
         cgin_page_of(x->input, ref->offset, ref->line, &ref->page, &ref->page_line);
-        if (ref->page && x->input->page_labels[ref->page - 1])
+        /* references come in order: the label of a page is copied once */
+        if (ref->page && r->nrefs > 1 && r->refs[r->nrefs - 2].page == ref->page)
+            ref->page_label = r->refs[r->nrefs - 2].page_label;
+        else if (ref->page && x->input->page_labels[ref->page - 1])
             ref->page_label = cgx_strdup(x, x->input->page_labels[ref->page - 1]);
     }
     return CG_OK;

@@ -135,6 +135,16 @@ static int bind_backward(xctx *x, size_t qi) {
     return 1;
 }
 
+/* Where the text before the line starting at `ls` ends, white space and
+ * line breaks left out; *breaks counts the line breaks between. */
+static size_t text_before(const char *t, size_t ls, size_t *breaks) {
+    size_t pe = ls;
+    *breaks = 0;
+    while (pe > 0 && (t[pe - 1] == '\n' || t[pe - 1] == ' ' || t[pe - 1] == '\t'))
+        *breaks += t[--pe] == '\n';
+    return pe;
+}
+
 /* A question named without "Antwort" is this document's when the text
  * points to it (`vgl. Frage 5`, `die in Frage 9 genannten`, `(Fragen 1, 3,
  * 4)`), but not when the words only head or group the questions: a line
@@ -152,9 +162,7 @@ static int points_to_question(xctx *x, const phrase *ph) {
     if (k == ph->start) {
         /* the question heads its line, unless the line before runs on into it
          * ("im Hinblick auf" / "Frage 1 (wenn ...") */
-        size_t pe = ls, breaks = 0;
-        while (pe > 0 && (t[pe - 1] == '\n' || t[pe - 1] == ' ' || t[pe - 1] == '\t'))
-            breaks += t[--pe] == '\n';
+        size_t breaks, pe = text_before(t, ls, &breaks);
         int see =
             pe >= 4 && (strncmp(t + pe - 4, "vgl.", 4) == 0 || strncmp(t + pe - 3, " s.", 3) == 0);
         if (pe == 0 || breaks > 1 || (strchr(".:?!)", t[pe - 1]) && !see)) return 0;
@@ -208,9 +216,7 @@ static int heading_line(const xctx *x, const phrase *ph) {
     while (e < x->norm.len && (t[e] == ' ' || t[e] == '\t'))
         e++;
     if (e < x->norm.len && t[e] != '\n') return 0;
-    size_t pe = ls;
-    while (pe > 0 && (t[pe - 1] == '\n' || t[pe - 1] == ' ' || t[pe - 1] == '\t'))
-        pe--;
+    size_t breaks, pe = text_before(t, ls, &breaks);
     return pe > 0 && strchr(".:?!", t[pe - 1]) != NULL;
 }
 

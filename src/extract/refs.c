@@ -590,13 +590,9 @@ static int on_url(xctx *x, size_t s, size_t e) {
         u.len--;
         u.data[u.len] = '\0';
     }
-    /* The span in the text ends where the kept part of the last piece ends. */
-    if (link)
-        ; /* the annotation's span */
-    else if (u.len >= last_piece_buf)
-        end = last_piece + (u.len - last_piece_buf);
-    else
-        end = s + u.len;
+    /* The span in the text ends where the kept part of the last piece ends
+     * (with a link annotation: where its span ends, set above). */
+    if (!link) end = u.len >= last_piece_buf ? last_piece + (u.len - last_piece_buf) : s + u.len;
     cg_buf c = CG_BUF_INIT;
     const char *p = u.data;
     size_t plen = u.len;

@@ -118,8 +118,7 @@ static const char *looks_binary(const unsigned char *d, size_t n) {
     return NULL;
 }
 
-static int add_warning(cg_input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int add_warning(cg_input *in, const char *fmt, ...) {
+int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
     char buf[320];
     va_list ap;
     va_start(ap, fmt);
@@ -132,15 +131,6 @@ static int add_warning(cg_input *in, const char *fmt, ...) {
     if (!w[in->nwarnings]) return -1;
     in->nwarnings++;
     return 0;
-}
-
-int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
-    char buf[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return add_warning(in, "%s", buf);
 }
 
 /* Builds the line index and the warnings about content. */
@@ -198,27 +188,29 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
         longest_line = in->nlines;
     }
     in->valid_utf8 = invalid == 0;
-    if (n == 0 && add_warning(in, "is empty") != 0) return -1;
+    if (n == 0 && cgin_input_add_warning(in, "is empty") != 0) return -1;
     if (nul) {
         size_t l, c;
         cg_input_position(in, first_nul, &l, &c);
-        if (add_warning(in, "contains %zu NUL byte%s (first at line %zu, column %zu); read as %s",
-                        nul, nul == 1 ? "" : "s", l, c, nul == 1 ? "a space" : "spaces") != 0)
+        if (cgin_input_add_warning(
+                in, "contains %zu NUL byte%s (first at line %zu, column %zu); read as %s", nul,
+                nul == 1 ? "" : "s", l, c, nul == 1 ? "a space" : "spaces") != 0)
             return -1;
     }
     if (invalid) {
         size_t l, c;
         cg_input_position(in, first_invalid, &l, &c);
-        if (add_warning(in,
-                        "is not valid UTF-8 (%zu invalid byte%s, first at line %zu, column %zu); "
-                        "read as Windows-1252",
-                        invalid, invalid == 1 ? "" : "s", l, c) != 0)
+        if (cgin_input_add_warning(
+                in,
+                "is not valid UTF-8 (%zu invalid byte%s, first at line %zu, column %zu); "
+                "read as Windows-1252",
+                invalid, invalid == 1 ? "" : "s", l, c) != 0)
             return -1;
     }
     if (long_lines) {
-        if (add_warning(in, "has %zu line%s longer than %zu bytes (line %zu has %zu bytes)",
-                        long_lines, long_lines == 1 ? "" : "s", long_limit, longest_line,
-                        longest) != 0)
+        if (cgin_input_add_warning(
+                in, "has %zu line%s longer than %zu bytes (line %zu has %zu bytes)", long_lines,
+                long_lines == 1 ? "" : "s", long_limit, longest_line, longest) != 0)
             return -1;
     }
     return 0;
@@ -423,7 +415,7 @@ int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *con
         in->warnings[i] = w;
     }
     for (size_t k = 0; k < nextra; k++)
-        if (add_warning(in, "%s", extra[k])) return -1;
+        if (cgin_input_add_warning(in, "%s", extra[k])) return -1;
     /* the warnings about the record itself come first: they are DIP's, not the text's */
     for (size_t k = 0; k < nextra; k++) {
         char *last = in->warnings[in->nwarnings - 1];

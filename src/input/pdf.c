@@ -20,6 +20,28 @@
 /* Pages over this count are refused unless the options allow more. */
 #define DEFAULT_MAX_PAGES 5000
 
+#ifndef CG_HAVE_POPPLER
+
+cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg_read_options *opts,
+                        cg_input **out, cg_error *err) {
+    (void)data;
+    (void)len;
+    (void)opts;
+    *out = NULL;
+    return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
+                     "is a PDF file, and this citegraph was built without PDF support: install "
+                     "libpoppler-glib-dev and build it again, or convert the file to text first "
+                     "(pdftotext)");
+}
+
+#else
+
+#include <pthread.h>
+
+#include <poppler.h>
+
+#include "util/dynload.h"
+
 /* Makes the input of a PDF from its laid-out text: takes over the text,
  * the page starts and labels and the link spans. */
 static cg_status input_of(const char *name, size_t file_size, cgin_pdf_text *t,
@@ -48,29 +70,6 @@ static cg_status input_of(const char *name, size_t file_size, cgin_pdf_text *t,
     }
     return CG_OK;
 }
-
-#ifndef CG_HAVE_POPPLER
-
-cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg_read_options *opts,
-                        cg_input **out, cg_error *err) {
-    (void)data;
-    (void)len;
-    (void)opts;
-    (void)input_of;
-    *out = NULL;
-    return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
-                     "is a PDF file, and this citegraph was built without PDF support: install "
-                     "libpoppler-glib-dev and build it again, or convert the file to text first "
-                     "(pdftotext)");
-}
-
-#else
-
-#include <pthread.h>
-
-#include <poppler.h>
-
-#include "util/dynload.h"
 
 /* The file dlopen() is asked for: the soname of Debian 12's libpoppler-glib. */
 #define CGIN_POPPLER_LIBRARY "libpoppler-glib.so.8"
@@ -191,10 +190,7 @@ static int read_page(const poppler_api *api, PopplerPage *pp, page_read *r) {
         p->links = r->link_areas;
     }
     /* a page without text: blank, or a scan that needs OCR */
-    int has = 0;
-    for (size_t i = 0; i < p->len && !has; i++)
-        has = p->text[i] != ' ' && p->text[i] != '\n';
-    if (!has) {
+    if (!cgin_pdf_page_has_text(p)) {
         GList *im = api->page_get_image_mapping(pp);
         p->images = im != NULL;
         if (im) api->page_free_image_mapping(im);

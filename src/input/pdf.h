@@ -59,6 +59,9 @@ typedef struct cgin_pdf_text {
     size_t empty_pages, image_pages;
 } cgin_pdf_text;
 
+/* Whether the page shows any text (not only white space). */
+int cgin_pdf_page_has_text(const cgin_pdf_page *p);
+
 /* Makes the text of `n` pages. Returns 0, or -1 when memory ran out. */
 int cgin_pdf_layout(const cgin_pdf_page *pages, size_t n, cgin_pdf_text *out);
 void cgin_pdf_text_release(cgin_pdf_text *t);

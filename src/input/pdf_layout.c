@@ -45,6 +45,7 @@ typedef struct pline {
     int has_box;
     int band;
     int dropped;
+    int in_head; /* written with the first page's header rows */
     char *shape;
 } pline;
 
@@ -627,15 +628,14 @@ static int write_page(cgin_pdf_text *out, const cgin_pdf_page *p, const page_lin
         }
     }
     if (nhead < 2) nhead = 0;
+    for (size_t k = 0; k < nhead; k++)
+        head[k]->in_head = 1;
     if (nhead && write_header(&w, head, nhead)) goto out;
     /* the header's lines, once written, are not written again below */
     for (size_t i = 0; i < pl->n; i++) {
         const pline *l = &pl->v[i];
         if (l->dropped) continue;
-        int in_head = 0;
-        for (size_t k = 0; k < nhead && !in_head; k++)
-            in_head = head[k] == l;
-        if (in_head) continue;
+        if (l->in_head) continue;
         if (write_line(&w, l) || put(&w, "\n", 1)) goto out;
     }
     if (match_links(&w)) goto out;
@@ -678,7 +678,7 @@ static void drop_overlapping_links(cgin_pdf_text *out) {
     out->nlinks = kept;
 }
 
-static int has_text(const cgin_pdf_page *p) {
+int cgin_pdf_page_has_text(const cgin_pdf_page *p) {
     for (size_t i = 0; i < p->len; i++)
         if (!is_space((unsigned char)p->text[i]) && p->text[i] != '\n') return 1;
     return 0;
@@ -695,7 +695,7 @@ int cgin_pdf_layout(const cgin_pdf_page *pages, size_t n, cgin_pdf_text *out) {
     for (size_t pg = 0; pg < n; pg++) {
         if (plain_label(pages[pg].label) && !(out->page_labels[pg] = strdup(pages[pg].label)))
             goto out;
-        if (!has_text(&pages[pg])) {
+        if (!cgin_pdf_page_has_text(&pages[pg])) {
             out->empty_pages++;
             out->image_pages += pages[pg].images != 0;
         }
