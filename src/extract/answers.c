@@ -96,6 +96,21 @@ static bool only_opening(const char *t, size_t s, size_t e) {
     return s == e;
 }
 
+/* The parenthesis still open at `cue` that opened after the sentence [s, …)
+ * began, or SIZE_MAX: a parenthesis behind a claim supports it. */
+static size_t open_parenthesis(const char *t, size_t s, size_t cue) {
+    while (s < cue && (t[s] == ' ' || t[s] == '\n'))
+        s++;
+    size_t open = SIZE_MAX;
+    for (size_t i = s; i < cue; i++) {
+        if (t[i] == '(')
+            open = i;
+        else if (t[i] == ')')
+            open = SIZE_MAX;
+    }
+    return open == s ? SIZE_MAX : open;
+}
+
 /* Whether the words just before a cue at `cue` (in the sentence from `s`)
  * take it back: "nicht verfügbar", "keine Daten ... entnommen", or point
  * into the answer itself ("der nachfolgenden Tabelle entnommen"). */
@@ -106,7 +121,14 @@ static bool cue_taken_back(const char *t, size_t s, size_t cue) {
     size_t from = cue > s + 40 ? cue - 40 : s;
     for (const char *const *w = words; *w; w++)
         if (cgx_find_literal(t, from, cue, *w, strlen(*w))) return true;
-    return false;
+    /* inside a parenthesis of support behind a claim: "… Bereich (vgl. hierzu
+     * den Integritätsbericht 2023, S. 21, verfügbar unter www…)"; or one
+     * that the cue opens, a source note: "Die Schlussfolgerungen des Rates
+     * (abrufbar unter: https://…) begrüßen den Sonderbericht" */
+    size_t open = open_parenthesis(t, s, cue);
+    return open != SIZE_MAX &&
+           (strncmp(t + open + 1, "vgl. ", 5) == 0 || strncmp(t + open + 1, "siehe ", 6) == 0 ||
+            open + 1 == cue);
 }
 
 /* Whether a cue says where something is to be had ("verfügbar", "abrufbar",
@@ -126,7 +148,11 @@ static bool is_referral(xctx *x, size_t s, size_t e) {
     /* from the byte before: [referral] begins with what stands before its word */
     size_t pos = s ? s - 1 : 0, ms, me, gs, ge;
     while (cgx_find(x, P_REFERRAL, &pos, e, &ms, &me)) {
-        if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) {
+        if (cgx_group(x, P_REFERRAL, "here", &gs, &ge)) {
+            /* "Zu den Förderungen siehe hier: www…", but not "… gestärkt (zur
+             * aktuellen Übersicht, siehe hier https://…)" */
+            if (open_parenthesis(x->norm.text, s, gs) == SIZE_MAX) return true;
+        } else if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) {
             if (!is_availability(x->norm.text + ms, me - ms) ||
                 !cue_taken_back(x->norm.text, s, ms))
                 return true;

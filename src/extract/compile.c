@@ -35,6 +35,8 @@ const char *const cgx_pattern_names[P_COUNT] = {
     [P_QITEM] = "qitem",
     [P_ARTICLE] = "article",
     [P_TAIL] = "tail",
+    [P_PART_BEFORE] = "part_before",
+    [P_PAGE_BEFORE] = "page_before",
     [P_GAP_BACK] = "gap_back",
     [P_GAP_FWD_END] = "gap_fwd_end",
     [P_HDR_BT] = "hdr_bt",
@@ -87,7 +89,9 @@ static const struct {
     {P_QUESTION, NULL, "ant sq qlist"},
     {P_QITEM, NULL, "sep q"},
     {P_ARTICLE, NULL, "art abs uabs satz lit"},
-    {P_TAIL, NULL, "page ff bare"},
+    {P_TAIL, NULL, "page ff bare item_kw item lit"},
+    {P_PART_BEFORE, NULL, "item_kw item lit pre anl anr"},
+    {P_PAGE_BEFORE, NULL, "page ff"},
     {P_HDR_BT, NULL, "wp nr date"},
     {P_HDR_BR, NULL, "zu a k yy sfx"},
     {P_HDR_LT, NULL, "a nr aa anr"},
@@ -119,7 +123,7 @@ static const bool interpreted[P_COUNT] = {
     [P_EU_LETTERHEAD] = true, [P_PUBNOTE] = true,      [P_QUESTION_ELSEWHERE] = true,
     [P_HDR_PARTY] = true,     [P_HDR_RESSORT] = true,  [P_HDR_LAND] = true,
     [P_HDR_COMMITTEE] = true, [P_JOINT_ANSWER] = true, [P_IMPRINT] = true,
-    [P_TRANSMITTAL] = true,
+    [P_TRANSMITTAL] = true,   [P_PART_BEFORE] = true,  [P_PAGE_BEFORE] = true,
 };
 
 const char *cg_builtin_grammar_text(size_t *len) {

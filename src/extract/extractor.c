@@ -4,6 +4,7 @@
  *
  * The patterns themselves live in the grammar (data/grammar.cgg, compiled
  * in; see compile.c). Every match runs under a match and depth limit. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,11 +100,10 @@ cg_status cgx_extract(const cg_extractor *ex, const cg_input *input, cgu_arena *
                       cgx_result *r, cg_error *err) {
     memset(r, 0, sizeof *r);
     xctx x;
-    memset(&x, 0, sizeof x);
+    memset(&x, 0, offsetof(xctx, trigger_memo)); /* the memo is read only where set */
     x.ex = ex;
     x.input = input;
     x.arena = arena;
-    memset(x.trigger_memo, 0xff, sizeof x.trigger_memo); /* from = SIZE_MAX: nothing known */
     cg_status st = CG_OK;
     if (cg_normalize(input->data, input->size, &x.norm) != 0) {
         st = CG_ENOMEM;
@@ -152,6 +152,7 @@ out:
     free(x.questions);
     free(x.articles);
     free(x.excluded);
+    cgx_url_words_release(&x.url_words);
     cg_normalized_release(&x.norm);
     return st;
 }

@@ -4,7 +4,9 @@
  * Runs after the recognisers, on candidates sorted by position:
  *   1. candidates inside the header, running heads and footers go (they are
  *      the document naming itself), and so do overlapping matches;
- *   2. a page after a document (", S. 15") becomes its locator;
+ *   2. a page or part after a document (", S. 15", ", Ziffer 58") or before it
+ *      ("Ziffer 10 der Empfehlungsdrucksache", "S. 21, verfügbar unter www…")
+ *      becomes its locator;
  *   3. a question phrase binds to a document: forwards when the words between
  *      lead to it ("Antwort zu Frage 1 auf Bundestagsdrucksache 19/5954"),
  *      else backwards when only a comma separates them ("Bundestagsdrucksache
@@ -14,6 +16,7 @@
  *      VO 2018/1862") or later in the same sentence;
  *   5. the Drucksache set between dashes under "auf die Kleine Anfrage" in
  *      an Antwort's header is what it `answers`. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,27 +51,113 @@ static void drop_excluded(xctx *x) {
     }
 }
 
-/* 2. ", S. 8 ff." after a document */
-static void page_locators(xctx *x) {
-    for (size_t i = 0; i < x->ncands; i++) {
-        cand *c = &x->cands[i];
-        /* documents, and URLs, which name documents too ("koav_2025.pdf, S. 31") */
-        if (c->dropped || (c->role != ROLE_DOC && c->target.kind != CG_KIND_URL)) continue;
-        size_t e, gs, ge;
-        if (!cgx_at(x, P_TAIL, c->end, x->norm.len, &e)) continue;
-        char loc[48];
-        if (cgx_group(x, P_TAIL, "page", &gs, &ge)) {
-            size_t fs, fe;
-            int ff = cgx_group(x, P_TAIL, "ff", &fs, &fe);
-            int two = ff && fe - fs >= 3 && x->norm.text[fe - 2] == 'f' &&
-                      x->norm.text[fe - 3] == 'f'; /* "ff." rather than "f." */
-            snprintf(loc, sizeof loc, "S. %.*s%s", (int)(ge - gs), x->norm.text + gs,
-                     ff ? (two ? " ff." : " f.") : "");
-        } else if (cgx_group(x, P_TAIL, "bare", &gs, &ge)) {
-            snprintf(loc, sizeof loc, "S. %.*s", (int)(ge - gs), x->norm.text + gs);
-        } else {
+/* 2. a page or a part: ", S. 8 ff." or ", Ziffer 58" after a document, "Ziffer 10
+ * der" or "die Vorbemerkung der Fragesteller auf" before one, "S. 21, verfügbar
+ * unter" before a URL. Written as CONVENTIONS.md ("More locators") says. */
+
+/* Appends t[s, e) to out with each run of white space made one space. */
+static void append_spaced(char *out, size_t cap, const char *t, size_t s, size_t e) {
+    size_t n = strlen(out);
+    int space = 0;
+    for (size_t i = s; i < e && n + 1 < cap; i++) {
+        if (t[i] == ' ' || t[i] == '\n' || t[i] == '\t') {
+            space = 1;
             continue;
         }
+        if (space && n + 2 < cap) out[n++] = ' ';
+        space = 0;
+        out[n++] = t[i];
+    }
+    out[n] = '\0';
+}
+
+/* "S. 8", "S. 8 ff.", "S. 89, 90" from the groups page and ff of pattern p. */
+static int page_text(xctx *x, int p, char *loc, size_t cap) {
+    size_t gs, ge, fs, fe;
+    if (!cgx_group(x, p, "page", &gs, &ge)) return 0;
+    const char *t = x->norm.text;
+    int ff = cgx_group(x, p, "ff", &fs, &fe), fs_seen = 0;
+    for (size_t i = ff ? fs : fe; i < fe; i++)
+        fs_seen += t[i] == 'f';
+    int two = fs_seen == 2; /* "ff." or "ff", not "f." */
+    snprintf(loc, cap, "S. ");
+    append_spaced(loc, cap, t, gs, ge);
+    if (ff) snprintf(loc + strlen(loc), cap - strlen(loc), "%s", two ? " ff." : " f.");
+    return 1;
+}
+
+/* "Nr. A.66", "Ziffer 58", "Nr. 4 Buchst. b" from the groups item_kw, item
+ * and lit of pattern p ("Nummer" is written "Nr.", "Ziff." "Ziffer"). */
+static int item_text(xctx *x, int p, char *loc, size_t cap) {
+    size_t ks, ke, is, ie, ls, le;
+    if (!cgx_group(x, p, "item", &is, &ie) || !cgx_group(x, p, "item_kw", &ks, &ke)) return 0;
+    const char *t = x->norm.text;
+    snprintf(loc, cap, "%s", t[ks] == 'N' ? "Nr. " : "Ziffer ");
+    size_t n = strlen(loc);
+    for (size_t i = is; i < ie && n + 1 < cap; i++)
+        if (t[i] != ' ' && t[i] != '\n' && t[i] != '\t') loc[n++] = t[i];
+    loc[n] = '\0';
+    if (cgx_group(x, p, "lit", &ls, &le))
+        snprintf(loc + n, cap - n, " Buchst. %.*s", (int)(le - ls), t + ls);
+    return 1;
+}
+
+/* The locator of a part named by the last match of P_PART_BEFORE. */
+static int part_text(xctx *x, char *loc, size_t cap) {
+    size_t gs, ge;
+    if (item_text(x, P_PART_BEFORE, loc, cap)) return 1;
+    if (cgx_group(x, P_PART_BEFORE, "pre", &gs, &ge)) {
+        snprintf(loc, cap, "Vorbemerkung");
+        return 1;
+    }
+    if (!cgx_group(x, P_PART_BEFORE, "anl", &gs, &ge)) return 0;
+    if (cgx_group(x, P_PART_BEFORE, "anr", &gs, &ge))
+        snprintf(loc, cap, "Anlage %.*s", (int)(ge - gs), x->norm.text + gs);
+    else
+        snprintf(loc, cap, "Anlage");
+    return 1;
+}
+
+/* Does a match of pattern p end where the candidate begins, in the words
+ * since the candidate before it (`from`)? Only a few words back, and only
+ * where one of the pattern's keywords stands there (most documents are
+ * named without a part: the pattern is not run for them). */
+static int names_before(xctx *x, int p, size_t from, size_t start, size_t window,
+                        const char *const *keywords) {
+    size_t pos = start > from + window ? start - window : from, s, e;
+    int named = 0;
+    for (const char *const *k = keywords; *k && !named; k++)
+        named = cgx_find_literal(x->norm.text, pos, start, *k, strlen(*k)) != NULL;
+    return named && cgx_find(x, p, &pos, start, &s, &e) && e == start;
+}
+
+static void page_locators(xctx *x) {
+    size_t prev_end = 0;
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        if (c->dropped) continue;
+        size_t since = prev_end;
+        prev_end = c->end;
+        /* documents, and URLs, which name documents too ("koav_2025.pdf, S. 31") */
+        if (c->role != ROLE_DOC && c->target.kind != CG_KIND_URL) continue;
+        size_t e, gs, ge;
+        char loc[64] = "";
+        if (cgx_at(x, P_TAIL, c->end, x->norm.len, &e)) {
+            if (!page_text(x, P_TAIL, loc, sizeof loc) && !item_text(x, P_TAIL, loc, sizeof loc) &&
+                cgx_group(x, P_TAIL, "bare", &gs, &ge))
+                snprintf(loc, sizeof loc, "S. %.*s", (int)(ge - gs), x->norm.text + gs);
+        }
+        /* a page before a URL, unless it is the page of the document just
+         * before ("BT-Drs. 21/100, S. 5, www…") */
+        static const char *const pages[] = {"S.", "Seite", NULL};
+        static const char *const parts[] = {"Ziff", "Nr.", "Numm", "Vorbem", "Anlage", NULL};
+        if (!loc[0] && c->target.kind == CG_KIND_URL && since + 4 < c->start &&
+            names_before(x, P_PAGE_BEFORE, since + 4, c->start, 40, pages))
+            page_text(x, P_PAGE_BEFORE, loc, sizeof loc);
+        if (!loc[0] && c->role == ROLE_DOC &&
+            names_before(x, P_PART_BEFORE, since, c->start, 64, parts))
+            part_text(x, loc, sizeof loc);
+        if (!loc[0]) continue;
         memset(&c->locator, 0, sizeof c->locator);
         c->locator.text = cgx_strdup(x, loc);
     }
@@ -351,13 +440,75 @@ static void answers_relation(xctx *x) {
     }
 }
 
+/* "Schriftliche" or "Mündliche" when the sentence before `at` names written
+ * or oral questions without numbers ("hat bereits eine Schriftliche Frage …
+ * beantwortet (Bundestagsdrucksache 21/469, Frage 77)"), and no Kleine or
+ * Große Anfrage stands between; else NULL. */
+static const char *series_named_before(const xctx *x, size_t at) {
+    static const struct {
+        const char *word, *series;
+    } words[] = {{"Schriftliche", "Schriftliche"}, {"Mündliche", "Mündliche"}};
+    const char *t = x->norm.text;
+    size_t s, e;
+    cgx_sentence_around(x, at, at > 400 ? at - 400 : 0, at, &s, &e);
+    for (size_t i = at; i-- > s;) {
+        /* "… zu Frage 8 der Kleinen Anfrage … auf Bundestagsdrucksache" */
+        if (strncmp(t + i, "Anfrage", 7) == 0) return NULL;
+        for (size_t w = 0; w < 2; w++) {
+            size_t n = strlen(words[w].word);
+            if (i + n > at || strncmp(t + i, words[w].word, n) != 0) continue;
+            size_t k = i + n;
+            if (k < at && t[k] == 'n') k++; /* "der Schriftlichen Frage" */
+            while (k < at && (t[k] == ' ' || t[k] == '\n'))
+                k++;
+            if (k + 5 > at || strncmp(t + k, "Frage", 5) != 0) continue;
+            /* "die Schriftliche Frage 31 … auf Drucksache 20/13973" is a
+             * phrase of its own, bound to its own document */
+            k += 5;
+            if (k < at && t[k] == 'n') k++;
+            while (k < at && (t[k] == ' ' || t[k] == '\n'))
+                k++;
+            if (k < at && ((t[k] >= '0' && t[k] <= '9') || strncmp(t + k, "Nr.", 3) == 0)) continue;
+            return words[w].series;
+        }
+    }
+    return NULL;
+}
+
+/* A question of a paper of written questions or of a Plenarprotokoll is
+ * written with its series (CONVENTIONS.md, "More locators"): "Frage 77" of
+ * "eine Schriftliche Frage … (Drucksache 21/469, Frage 77)" is "Schriftliche
+ * Frage 77", and the "Nr. 62" of "zur Mündlichen Frage … auf Plenarprotokoll
+ * 21/9, Nr. 62" is "Mündliche Frage 62". */
+static int question_series(xctx *x) {
+    for (size_t i = 0; i < x->ncands; i++) {
+        cand *c = &x->cands[i];
+        const char *loc = c->locator.text;
+        if (c->dropped || c->role != ROLE_DOC || !loc) continue;
+        int item = strncmp(loc, "Nr. ", 4) == 0 && loc[4] >= '0' && loc[4] <= '9' &&
+                   !strchr(loc + 4, '.') && !strchr(loc + 4, ' ');
+        if (!item && !(c->has_question && c->locator.series == CG_SERIES_ANFRAGE)) continue;
+        const char *series = series_named_before(x, c->start);
+        if (!series && item && c->target.kind == CG_KIND_BT_PLENARPROTOKOLL) series = "Mündliche";
+        if (!series) continue;
+        char text[96];
+        if (item)
+            snprintf(text, sizeof text, "%s Frage %s", series, loc + 4);
+        else
+            snprintf(text, sizeof text, "%s %s", series, loc);
+        if (cgx_locator_from_text(x, cgx_strdup(x, text), &c->locator) != 0) return -1;
+        c->has_question = true;
+    }
+    return 0;
+}
+
 int cgx_locators(xctx *x) {
     drop_excluded(x);
     page_locators(x);
     for (size_t i = 0; i < x->nquestions; i++)
         if (!cgx_excluded(x, x->questions[i].start, x->questions[i].end) && !bind_forward(x, i))
             bind_backward(x, i);
-    if (x->status != CG_OK) return -1;
+    if (x->status != CG_OK || question_series(x) != 0) return -1;
     bind_articles(x);
     answers_relation(x);
     if (x->answered.kind != CG_KIND_NONE) {

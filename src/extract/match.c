@@ -233,6 +233,7 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
 typedef struct trigger_scan {
     const cgx_triggers *trig;
     struct trigger_memo *memo;   /* NULL for the kinds of grammar files */
+    uint16_t *memo_set;          /* which entries of memo hold something */
     size_t at[CGX_MAX_TRIGGERS]; /* SIZE_MAX: no match left */
     size_t ws[CGX_MAX_TRIGGERS]; /* the window [ws, at] */
     size_t limit;
@@ -249,13 +250,17 @@ static void advance_trigger(xctx *x, trigger_scan *ts, size_t k, size_t from, si
     size_t ws = 0;
     if (from > ts->limit) {
         ts->at[k] = SIZE_MAX;
-    } else if (m && m->limit == ts->limit && from >= m->from && from <= m->at) {
+    } else if (m && (*ts->memo_set >> k & 1) && m->limit == ts->limit && from >= m->from &&
+               from <= m->at) {
         ts->at[k] = m->at; /* no match in [m->from, m->at): the same answer, the same window */
         ws = m->ws;
     } else {
         ts->at[k] = find_trigger(x, tr, from, ts->limit);
         if (ts->at[k] != SIZE_MAX) ws = cgx_reach_start(x->norm.text, from, ts->at[k], tr->reach);
-        if (m && x->status == CG_OK) *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
+        if (m && x->status == CG_OK) {
+            *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
+            *ts->memo_set |= (uint16_t)(1u << k);
+        }
     }
     ts->ws[k] = ws > floor ? ws : floor;
 }
@@ -282,8 +287,10 @@ static int first_window(const trigger_scan *ts, size_t cursor, size_t *ws) {
  * same text; no match can start outside every window, and the windows are searched from left
  * to right, so the first match found is the first match of the full scan. */
 static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *trig,
-                          struct trigger_memo *memo, size_t pos, size_t limit) {
-    trigger_scan ts = {.trig = trig, .memo = memo, .limit = char_boundary(x, limit)};
+                          struct trigger_memo *memo, uint16_t *memo_set, size_t pos,
+                          size_t limit) {
+    trigger_scan ts = {
+        .trig = trig, .memo = memo, .memo_set = memo_set, .limit = char_boundary(x, limit)};
     for (size_t k = 0; k < trig->n; k++)
         advance_trigger(x, &ts, k, pos, pos);
     size_t cursor = pos; /* no match starts in [pos, cursor) */
@@ -325,7 +332,8 @@ int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
     if (*pos > limit || x->status != CG_OK) return 0;
     int found = x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit)
                 : x->ex->trig[p].n     ? run_by_trigger(x, x->ex->re[p], &x->ex->trig[p],
-                                                        x->trigger_memo[p], *pos, limit)
+                                                        x->trigger_memo[p],
+                                                        &x->trigger_memo_set[p], *pos, limit)
                                        : run_match(x, p, *pos, limit, 0);
     if (!found) return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
@@ -354,7 +362,7 @@ int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e) {
 
 int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e) {
     if (*pos > x->norm.len || x->status != CG_OK) return 0;
-    if (!(k->trig.n ? run_by_trigger(x, k->re, &k->trig, NULL, *pos, x->norm.len)
+    if (!(k->trig.n ? run_by_trigger(x, k->re, &k->trig, NULL, NULL, *pos, x->norm.len)
                     : run_code(x, k->re, *pos, x->norm.len, 0)))
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);

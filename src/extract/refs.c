@@ -294,7 +294,7 @@ static char act_type(const char *t, size_t len) {
     if (strstr(buf, "Rahmenbeschl") || strstr(buf, "Framework")) return 'F';
     if (strstr(buf, "erordnung") || strcmp(buf, "VO") == 0 || strstr(buf, "Regulation")) return 'R';
     if (strstr(buf, "ichtlinie") || strcmp(buf, "RL") == 0 || strstr(buf, "Directive")) return 'L';
-    if (strstr(buf, "Empfehlung") || strstr(buf, "Recommendation")) return 'H';
+    if (strstr(buf, "mpfehlung") || strstr(buf, "Recommendation")) return 'H';
     return 'D';
 }
 
@@ -302,9 +302,13 @@ static int on_act(xctx *x, size_t s) {
     size_t ts, te, ls, le, pos, is, ie;
     if (!cgx_group(x, P_ACT, "type", &ts, &te) || !cgx_group(x, P_ACT, "list", &ls, &le)) return 0;
     char type = act_type(x->norm.text + ts, te - ts);
+    int eu_keyword = strncmp(x->norm.text + s, "EU-", 3) == 0;
     int first = -1;
     pos = ls;
     while (cgx_find_within(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
+        /* an item after the first stands where its number does: "(EU) No⏎528/2012" */
+        size_t ns, ne;
+        if (first >= 0 && cgx_group(x, P_ACT_ITEM, "a", &ns, &ne)) is = ns;
         int adig, bdig;
         unsigned long a = cgx_group_number(x, P_ACT_ITEM, "a", &adig);
         unsigned long b = cgx_group_number(x, P_ACT_ITEM, "b", &bdig);
@@ -312,9 +316,10 @@ static int on_act(xctx *x, size_t s) {
         int has_auth = has(x, P_ACT_ITEM, "auth");
         /* Without "(EU)", "Nr." or "/EG" a bare N/N after "Beschluss" is too
          * often something else (a Bundesrat number); accept only a year-first
-         * "VO 2018/1862". */
+         * "VO 2018/1862", or any year-first number after a keyword that says
+         * "EU-" ("EU-Empfehlung 2022/1431"). */
         if (!has_auth && !has_nr && !has_sfx &&
-            !(adig == 4 && a >= 1958 && (type == 'R' || type == 'L')))
+            !(adig == 4 && a >= 1958 && (type == 'R' || type == 'L' || eu_keyword)))
             continue;
         unsigned year;
         unsigned long nr;
@@ -344,152 +349,6 @@ static int url_char(unsigned char c) {
     return c > ' ' && c != '<' && c != '>' && c != '"';
 }
 
-/* A number that is more likely a Drucksache than the rest of a URL. */
-static int looks_like_number_ref(const char *t, size_t n) {
-    size_t i = 0;
-    while (i < n && t[i] >= '0' && t[i] <= '9')
-        i++;
-    if (i == 0 || i > 3 || i >= n || t[i] != '/') return 0;
-    i++;
-    size_t d = i;
-    while (i < n && t[i] >= '0' && t[i] <= '9')
-        i++;
-    if (i == d) return 0;
-    while (i < n && strchr(").,;:", t[i]))
-        i++;
-    return i == n;
-}
-
-/* Does the token at the start of the next line continue a URL that ended
- * at the end of a line? PDF text breaks URLs after the scheme, at hyphens
- * and slashes, and even inside words and numbers. `spaced` says whether
- * the token is followed by more text on its line (prose) or ends the line. */
-static int continues_url(const char *url, size_t ulen, const char *tok, size_t n, int spaced) {
-    if (!n || !ulen) return 0;
-    if (ulen >= 3 && strncmp(url + ulen - 3, "://", 3) == 0) return 1;
-    if ((n >= 4 && strncmp(tok, "http", 4) == 0) || (n >= 4 && strncmp(tok, "www.", 4) == 0))
-        return 0;
-    if (tok[0] == '(' || tok[0] == '[') return 0;
-    char last = url[ulen - 1];
-    /* cut inside a percent escape: "?via%3" + "Dihub" */
-    static const char hex[] = "0123456789abcdefABCDEF";
-    if (last == '%' && n >= 2 && strchr(hex, tok[0]) && strchr(hex, tok[1])) return 1;
-    if (ulen >= 2 && url[ulen - 2] == '%' && strchr(hex, last) && strchr(hex, tok[0])) return 1;
-    /* cut inside the host name, before any path: "www.koalitionsvertrag202" + "5.de)" */
-    const char *host = strstr(url, "://");
-    host = host ? host + 3 : url;
-    size_t hlen = ulen - (size_t)(host - url);
-    while (hlen && strchr(".,;:!?)]\"'", host[hlen - 1]))
-        hlen--; /* the sentence's, not the host's */
-    if (!memchr(host, '/', hlen)) {
-        const char *dot = NULL, *hend = host + hlen;
-        for (const char *q = host; q < hend; q++)
-            if (*q == '.') dot = q;
-        int tld_ok = dot && dot + 1 < hend;
-        for (const char *q = dot ? dot + 1 : hend; q < hend; q++)
-            tld_ok &= (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z');
-        int host_tok = (tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9');
-        if (!tld_ok && host_tok && memchr(tok, '.', n)) return 1;
-    }
-    if (last == '-') return 1;
-    if (looks_like_number_ref(tok, n)) return 0;
-    if (memchr(tok, '/', n)) return 1;
-    static const char *const exts[] = {".html", ".htm", ".pdf", ".php",  ".aspx", ".asp",
-                                       ".jsp",  ".xml", ".csv", ".docx", ".xlsx", NULL};
-    for (const char *const *e = exts; *e; e++) {
-        size_t k = strlen(*e);
-        for (size_t i = 0; i + k <= n; i++)
-            if (strncmp(tok + i, *e, k) == 0) return 1;
-    }
-    /* The rest of a broken word or number carries URL punctuation inside it
-     * or closes the bracket the URL stands in; a plain word followed by more
-     * prose ("vom 19. Januar", a footnote number) does not continue it. */
-    size_t k = n;
-    while (k && strchr(".,;:!?)]\"'", tok[k - 1]))
-        k--;
-    int punct = 0, digits = k > 0;
-    for (size_t i = 0; i < k; i++) {
-        punct |= strchr("-_.=&%#?~+", tok[i]) != NULL;
-        digits &= tok[i] >= '0' && tok[i] <= '9';
-    }
-    int closes = k < n && memchr(tok + k, ')', n - k) != NULL;
-    int lower = (tok[0] >= 'a' && tok[0] <= 'z') || (tok[0] >= '0' && tok[0] <= '9') ||
-                tok[0] == '_' || tok[0] == '%';
-    const char *slash = memchr(url, '/', ulen);
-    const char *scheme = ulen >= 3 ? strstr(url, "://") : NULL;
-    if (scheme && slash == scheme + 1)
-        slash = memchr(scheme + 3, '/', ulen - (size_t)(scheme + 3 - url));
-    if (!slash) return 0;
-    if (strchr("/_=?&%#", last)) return lower && (punct || closes || !spaced);
-    /* broken inside a long number: "status/1" + "815707287295529101;", but not
-     * followed by a footnote number at the start of the next line */
-    if (last >= '0' && last <= '9' && digits) return !spaced || k < n;
-    /* broken inside a word: a query or an unfinished path takes a capital too */
-    int query = memchr(url, '?', ulen) || memchr(url, '=', ulen) || memchr(url, ';', ulen);
-    if (!lower && !(query && (punct || closes))) return 0;
-    return punct || closes;
-}
-
-/* Hosts whose name PDF hyphenation is known to split ("dserver.bundes-\ntag.de"). */
-static int known_host(const char *h, size_t n) {
-    static const char *const doms[] = {"bundestag.de",         "bundesrat.de", "bundesregierung.de",
-                                       "bundesgesetzblatt.de", "europa.eu",    NULL};
-    for (const char *const *d = doms; *d; d++) {
-        size_t k = strlen(*d);
-        if (n == k && strncmp(h, *d, k) == 0) return 1;
-        if (n > k && h[n - k - 1] == '.' && strncmp(h + n - k, *d, k) == 0) return 1;
-    }
-    return 0;
-}
-
-static int is_lower_ascii(char c) {
-    return c >= 'a' && c <= 'z';
-}
-
-/* Typesetters break URLs at syllables ("verfas-\nsungsblog.de",
- * "veroef-\nfentlichungen") as well as at their own hyphens
- * ("jobs-and-\neconomy", "empfaenger-\nmit"). Without a dictionary: a break
- * between two lower-case fragments is a syllable break, unless either
- * fragment is a short word that slugs join with hyphens, or a single letter;
- * in a host name, a known host decides first. */
-static int url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int in_host,
-                                        size_t host_start, size_t host_end) {
-    static const char *const words[] = {
-        "and",  "or",   "of",  "the", "for", "to",  "in",  "on",   "at",   "by",   "with",
-        "from", "der",  "die", "das", "den", "dem", "des", "und",  "oder", "mit",  "von",
-        "vom",  "zum",  "zur", "im",  "am",  "an",  "auf", "aus",  "bei",  "fuer", "nach",
-        "ein",  "eine", "ist", "wie", "per", "pro", "neu", "neue", NULL};
-    if (in_host) {
-        char host[256];
-        size_t hl = host_end - host_start, n = 0;
-        if (hl >= sizeof host) return 0;
-        for (size_t i = host_start; i < host_end; i++)
-            if (i != at) host[n++] = u[i];
-        if (known_host(host, n) && !known_host(u + host_start, hl)) return 1;
-    }
-    size_t b = at, e = at + 1;
-    while (b > 0 && is_lower_ascii(u[b - 1]))
-        b--;
-    while (e < len && is_lower_ascii(u[e]))
-        e++;
-    if (b > 0 && u[b - 1] >= 'A' && u[b - 1] <= 'Z') b--; /* a capitalised word: "Kon-sum" */
-    if (b > 0 && ((u[b - 1] >= 'A' && u[b - 1] <= 'Z') || (u[b - 1] >= '0' && u[b - 1] <= '9')))
-        return 0; /* part of a code ("KfW-", "2025-"), not a word */
-    size_t before = at - b, after = e - (at + 1);
-    if (before < 2 || after < 2) return 0;
-    /* German and English hyphenation puts a consonant after the break; a
-     * word that starts with a vowel starts a new word ("kommunaler-einrichtungen",
-     * "beck-online", "jobs-and-economy"). */
-    if (strchr("aeiou", u[at + 1])) return 0;
-    for (const char *const *w = words; *w; w++) {
-        size_t k = strlen(*w);
-        if ((k == before && strncasecmp(u + b, *w, k) == 0) ||
-            (k == after && strncmp(u + at + 1, *w, k) == 0))
-            return 0;
-    }
-    return 1;
-}
-
 static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
@@ -510,9 +369,10 @@ static int on_url(xctx *x, size_t s, size_t e) {
             s = b;
         }
     }
-    if (cgu_buf_append(&u, t + (u.len ? s + u.len + 1 : s), e - (u.len ? s + u.len + 1 : s)))
-        goto oom;
-    size_t end = e, last_piece = s, last_piece_buf = 0;
+    /* the host's first piece, if any, stands before a line break the URL leaves out */
+    size_t head = u.len, first = head ? s + head + 1 : s;
+    if (cgu_buf_append(&u, t + first, e - first)) goto oom;
+    size_t end = e, last_piece = first, last_piece_buf = head;
     /* A PDF's link annotation knows the whole address, however the layout
      * broke it: its characters replace the guesswork below. */
     const cgin_link_span *link = cgin_link_at(x->input, cg_norm_orig_start(&x->norm, s));
@@ -539,7 +399,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
         /* a PDF's next page begins other text: the foot of a page (a
          * footnote's address) does not go on at the head of the next */
         if (cgin_page_start_at(x->input, cg_norm_orig_start(&x->norm, ns))) break;
-        if (!continues_url(u.data, u.len, t + ns, ne - ns, spaced)) break;
+        if (!cgx_url_continues(u.data, u.len, t + ns, ne - ns, spaced)) break;
         if (u.data[u.len - 1] == '-' && njoins < 8) joins[njoins++] = u.len - 1;
         last_piece_buf = u.len;
         last_piece = ns;
@@ -613,8 +473,9 @@ static int on_url(xctx *x, size_t s, size_t e) {
         size_t at = prefix + joins[j];
         if (joins[j] <= scheme_end || at >= c.len) continue;
         int in_host = joins[j] < host_end;
-        if (!url_hyphen_is_syllable_break(c.data, c.len, at, in_host, prefix + scheme_end,
-                                          prefix + host_end))
+        if (cgx_url_words_make(&x->url_words, t, len, s) != 0) goto oom2;
+        if (!cgx_url_hyphen_is_syllable_break(c.data, c.len, at, in_host, prefix + scheme_end,
+                                              prefix + host_end, &x->url_words))
             continue;
         memmove(c.data + at, c.data + at + 1, c.len - at - 1);
         c.len--;
@@ -714,9 +575,7 @@ static char *render(xctx *x, const pcre2_code *re, const cgg_template *t) {
     return r;
 }
 
-/* A locator with text `text` (in the arena, or NULL), and the questions it
- * names when it names questions ("Frage 3"). */
-static int locator_from_text(xctx *x, const char *text, cg_locator *loc) {
+int cgx_locator_from_text(xctx *x, const char *text, cg_locator *loc) {
     memset(loc, 0, sizeof *loc);
     loc->text = text;
     if (cgl_locator_questions(x->arena, loc) == 0) return 0;
@@ -742,7 +601,7 @@ static int user_kinds(xctx *x) {
             /* a template may render a built-in kind's canonical id; anything else is the
              * grammar kind's own id */
             cg_docid_parse_kind(kind, id, &c.target, NULL);
-            if (locator_from_text(x, loc, &c.locator) != 0 ||
+            if (cgx_locator_from_text(x, loc, &c.locator) != 0 ||
                 add(x, &c, (cand_role)k->role, s, e, -1) < 0)
                 return -1;
         }
@@ -855,7 +714,7 @@ int cgx_references(xctx *x) {
         }
         cg_buf text = CG_BUF_INIT;
         int failed = cgl_render(&text, series, items, n) ||
-                     locator_from_text(x, cgx_strdup(x, text.data), &ph.locator) != 0;
+                     cgx_locator_from_text(x, cgx_strdup(x, text.data), &ph.locator) != 0;
         cg_buf_release(&text);
         free(items);
         /* a list without numbers names no questions, but keeps its series */

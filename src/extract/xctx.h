@@ -25,11 +25,13 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "citation.h"
 #include "citegraph/extract.h"
 #include "grammar.h"
 #include "normalize/normalize.h"
+#include "url_break.h"
 #include "util/util.h"
 
 /* The compiled patterns, by role. */
@@ -49,6 +51,8 @@ enum {
     P_QITEM,           /* one question number or range of that list */
     P_ARTICLE,         /* Artikel 43 Absatz 4 */
     P_TAIL,            /* page locator after a document: ", S. 15 ff." */
+    P_PART_BEFORE,     /* a part named before a document: "Ziffer 10 der", "Vorbemerkung der ... auf" */
+    P_PAGE_BEFORE,     /* a page named before a URL: "S. 21, verfügbar unter" */
     P_GAP_BACK,        /* what may stand between a document and a locator after it */
     P_GAP_FWD_END,     /* how the text between a locator and its document ends */
     P_HDR_BT,          /* Deutscher Bundestag Drucksache 21/126 / 21. Wahlperiode 09.05.2025 */
@@ -183,14 +187,9 @@ typedef struct xctx {
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
     bool utf_checked, utf_valid;
-    /* Where each trigger of each built-in pattern was last searched from and found (SIZE_MAX:
-     * not at all), for a subject ending at `limit`: a later search from a position in
-     * [from, at] finds the same match, so that a trigger that matches rarely is not searched
-     * for again from every match of its pattern to the end of the text. */
-    struct trigger_memo {
-        size_t from, at, limit;
-        size_t ws; /* cgx_reach_start(text, from, at, reach) */
-    } trigger_memo[P_COUNT][CGX_MAX_TRIGGERS];
+    /* Which entries of trigger_memo (below) hold something: bit k of [p] for trigger k of
+     * pattern p. */
+    uint16_t trigger_memo_set[P_COUNT];
     cg_status status;
     cgu_arena *arena;
 
@@ -216,7 +215,24 @@ typedef struct xctx {
     size_t nqlabels, capqlabels, capqstart;
     xanswer *answers; /* an Antwort's answers, in order */
     size_t nanswers, capanswers;
+    /* the text spelled as URLs spell it, made when a URL broken at a hyphen first needs it */
+    cgx_url_words url_words;
+
+    /* Where each trigger of each built-in pattern was last searched from and found (SIZE_MAX:
+     * not at all), for a subject ending at `limit`: a later search from a position in
+     * [from, at] finds the same match, so that a trigger that matches rarely is not searched
+     * for again from every match of its pattern to the end of the text. Last, and not
+     * cleared for each document (25 KB): trigger_memo_set says which entries hold something. */
+    struct trigger_memo {
+        size_t from, at, limit;
+        size_t ws; /* cgx_reach_start(text, from, at, reach) */
+    } trigger_memo[P_COUNT][CGX_MAX_TRIGGERS];
 } xctx;
+
+/* refs.c: a locator with text `text` (in the arena, or NULL), and the
+ * questions it names when it names questions ("Frage 3"). 0, or -1 with
+ * x->status set. */
+int cgx_locator_from_text(xctx *x, const char *text, cg_locator *loc);
 
 /* sentence.c: whether [a, b) holds the end of a sentence or a paragraph; the
  * sentence around `pos`, inside [floor, ceil): [*start, *end), at most a few

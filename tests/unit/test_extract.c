@@ -96,13 +96,13 @@ static const extract_case cases[] = {
      "br_drucksache|BR-Drs. 301/23(B)||cites|\nbr_drucksache|BR-Drs. 302/23(B)||cites|"},
     {"(B) with Nummer (brd-364-1-25)",
      "(Bundesrats-Drucksache 427/24 (B), Nummer 8 der Stellungnahme)",
-     "br_drucksache|BR-Drs. 427/24(B)||cites|"},
+     "br_drucksache|BR-Drs. 427/24(B)|Nr. 8|cites|"},
     {"(B) without space (brd-530-25)", "(BR-Drs. 870/11(B))",
      "br_drucksache|BR-Drs. 870/11(B)||cites|"},
     {"BR-Beschluss-Drs. (brd-256-1-25)", "in der BR-Beschluss-Drs. 436/24(B))",
      "br_drucksache|BR-Drs. 436/24(B)||cites|"},
-    {"N/K/YY without prefix (brd-402-3-25)", "In Ziffer 1 der Drucksache 402/1/25",
-     "br_drucksache|BR-Drs. 402/1/25||cites|"},
+    {"N/K/YY without prefix, item before (brd-402-3-25)", "In Ziffer 1 der Drucksache 402/1/25",
+     "br_drucksache|BR-Drs. 402/1/25|Ziffer 1|cites|"},
     {"123/20 in a Bundestag text is no Bundestag number", BT_HEAD "siehe Drucksache 123/20.",
      "br_drucksache|BR-Drs. 123/20||cites|"},
     {"Bundesrat text, Beschluss suffix (brd-299-25)", BR_HEAD "- Drs. 21/22 (Beschluss) - *",
@@ -286,6 +286,74 @@ static const extract_case cases[] = {
     {"page of a URL with hier (btd-21-1212)",
      "(www.koalitionsvertrag2025.de/files/koav_2025.pdf, hier S. 2)",
      "url|http://www.koalitionsvertrag2025.de/files/koav_2025.pdf|S. 2|cites|"},
+    /* ---- more locators (CONVENTIONS.md, "More locators") ---- */
+    {"item after (brd-247-25)", "vgl. BR-Drucksache 450/24, Ziffer 58\n",
+     "br_drucksache|BR-Drs. 450/24|Ziffer 58|cites|"},
+    {"running number after a date (btd-21-1726)",
+     "Sammelüberweisung BT-Drs. 21/1653 vom 12. September 2025 unter der \nlaufenden Nr. A.66 "
+     "aufgeführte",
+     "bt_drucksache|BT-Drs. 21/1653|Nr. A.66|cites|"},
+    {"item of an Empfehlungsdrucksache before it (brd-364-2-25)",
+     "anstelle der Ziffer 10 der Empfehlungsdrucksache 364/1/25 zu",
+     "br_drucksache|BR-Drs. 364/1/25|Ziffer 10|cites|"},
+    {"Vorbemerkung before (btd-21-121)",
+     "(vgl. hierzu die Vorbemerkung der \nFragesteller auf Bundestagsdrucksache 20/14902)",
+     "bt_drucksache|BT-Drs. 20/14902|Vorbemerkung|cites|"},
+    {"Anlage of the document before it (brd-365-1-25)",
+     "(Anlage 4 der BT-Drucksache \n20/14988, zu Nummer 12)",
+     "bt_drucksache|BT-Drs. 20/14988|Anlage 4|cites|"},
+    {"Anlage of this document on a paper (btd-21-864)",
+     "Anlage zur Bundestagsdrucksache 21/864, Kleine Anfrage der AfD-Fraktion",
+     "bt_drucksache|BT-Drs. 21/864||cites|"},
+    {"a written question of another paper named before (btd-21-153)",
+     "die Antworten auf die Schriftliche Frage 31 der\nAbgeordneten auf Bundestagsdrucksache "
+     "20/13973 sowie die \nVorbemerkung und die Antwort der Bundesregierung zu Frage 8 der\n"
+     "Kleinen Anfrage der Gruppe Die Linke auf Bundestagsdrucksache 20/14598 \nwurden",
+     "bt_drucksache|BT-Drs. 20/13973|Schriftliche Frage 31|cites|\n"
+     "bt_drucksache|BT-Drs. 20/14598|Frage 8|cites|"},
+    {"a number is no item", "BT-Drs. 21/100, Nr. 1907/2006", "bt_drucksache|BT-Drs. 21/100||cites|"},
+    {"oral question of a Plenarprotokoll (btd-21-914)",
+     "zur Mündlichen Frage des Abgeordneten Rainer Galla auf Plenarprotokoll 21/9, Nr. 62 "
+     "verwiesen.",
+     "bt_plenarprotokoll|BT-PlPr. 21/9|Mündliche Frage 62|cites|"},
+    {"written question named earlier in the sentence (btd-21-1136)",
+     "Das BMWE hat bereits eine entsprechende Schriftliche Frage zu\nVermögenswerten "
+     "beantwortet (Bundestagsdrucksache 21/469, Frage 77):",
+     "bt_drucksache|BT-Drs. 21/469|Schriftliche Frage 77|cites|"},
+    {"questions joined by u. (btd-21-1136)", "(Bundestagsdrucksache 21/512, Frage 43 u. 44)",
+     "bt_drucksache|BT-Drs. 21/512|Fragen 43, 44|cites|"},
+    {"page before a URL (btd-21-287)",
+     "(vgl. hierzu den Integritätsbericht 2023, S. 21, verfügbar unter www.bmi.bund.de/a/b.pdf)",
+     "url|http://www.bmi.bund.de/a/b.pdf|S. 21|cites|"},
+    {"pages before a URL (btd-21-2289)", "vom 29. Juli 2025, S. 89, 90 https://\nexample.org/a.pdf",
+     "url|https://example.org/a.pdf|S. 89, 90|cites|"},
+    {"page after a URL and a semicolon (btd-21-624)",
+     "(intranet.land\ntag.nrw.de/portal/MMP18-94.pdf; \nS. 87) als",
+     "url|http://intranet.landtag.nrw.de/portal/MMP18-94.pdf|S. 87|cites|"},
+    {"page of the document before, not of the URL", "(BT-Drs. 21/100, S. 5, www.example.de/a)",
+     "bt_drucksache|BT-Drs. 21/100|S. 5|cites|\nurl|http://www.example.de/a||cites|"},
+    {"ff without a full stop (btd-21-2048)", "www.example.de/report.pdf, Seite 10f ",
+     "url|http://www.example.de/report.pdf|S. 10 f.|cites|"},
+    {"page count of an Anlage is no page (btd-21-2331)",
+     "Anlage zur Antwort, BT-Drs. 21/1995 \nSeite 1 von 6 \n", "bt_drucksache|BT-Drs. 21/1995||cites|"},
+    /* ---- EU acts: compounds with "EU-", brackets, English lists ---- */
+    {"EU- compound over a line, act in double brackets (btd-21-1149)",
+     "die Vorgaben der neuen EU-\nBatterieverordnung ((EU) 2023/1542).",
+     "eu_legal_act|CELEX:32023R1542||cites|"},
+    {"abbreviation before the number (btd-21-1595)",
+     "EU-Verpackungsverordnung (PPWR, (EU) 2025/40), die", "eu_legal_act|CELEX:32025R0040||cites|"},
+    {"EU-Empfehlung with a bare number (btd-21-1336)", "In der EU-Empfehlung 2022/1431 zur",
+     "eu_legal_act|CELEX:32022H1431||cites|"},
+    {"a Council recommendation is a recommendation (btd-21-993)",
+     "auf der EU-Ratsempfehlung 1999/519/EG", "eu_legal_act|CELEX:31999H0519||cites|"},
+    {"EU- before a plain keyword starts the reference (btd-21-1548)",
+     "den Anforderungen der EU-\nRichtlinie 2011/93/EU, die", "eu_legal_act|CELEX:32011L0093||cites|"},
+    {"English list with No and and (btd-21-1726)",
+     "and amending Regulations (EC) No 1907/2006, (EU) No \n528/2012, (EU) No 649/2012 and (EU) "
+     "2019/1021 \nand repealing Decision \nNo 1313/2013/EU",
+     "eu_legal_act|CELEX:32006R1907||cites|\neu_legal_act|CELEX:32012R0528||cites|\n"
+     "eu_legal_act|CELEX:32012R0649||cites|\neu_legal_act|CELEX:32019R1021||cites|\n"
+     "eu_legal_act|CELEX:32013D1313||cites|"},
     {"compound act name (brd-490-25-B)", "die Marktüberwachungsverordnung (EU) 2019/1020 definiert",
      "eu_legal_act|CELEX:32019R1020||cites|"},
     {"compound act, number in brackets (btd-21-1626)",
@@ -306,8 +374,8 @@ static const extract_case cases[] = {
      "entsprechend Artikel 25c\nAbsatz 1 der (geänderten) Verordnung (EU) 2023/1230 genehmigt",
      "eu_legal_act|CELEX:32023R1230|Art. 25c Abs. 1|cites|"},
     {"Empfehlungsdrucksache (brd-402-3-25)",
-     "Ziffer 1 der Empfehlungsdrucksache 402/1/25 verknüpft",
-     "br_drucksache|BR-Drs. 402/1/25||cites|"},
+     "Ziffer 1 Buchstabe f der Empfehlungsdrucksache 402/1/25 verknüpft",
+     "br_drucksache|BR-Drs. 402/1/25|Ziffer 1 Buchst. f|cites|"},
     {"Kleine Anfrage with its number (btd-21-1476)", "der Kleinen Anfrage 21/1144 dahingehend",
      "bt_drucksache|BT-Drs. 21/1144||cites|"},
     {"list item with Anlage (btd-21-1002)", "- Drucksachen 21/500 Anlage, \n21/501 -",
@@ -403,6 +471,50 @@ static const extract_case cases[] = {
     {"court case (btd-21-1141)", "EuGH-Urteils C-148/15 und EuGH, 14.05.2019 - C-55/18", ""},
     {"Beschluss with a Bundesrat-like number", "der Beschluss 21/22 des Ausschusses", ""},
     {"e-mail address", "an user@www.example.org schreiben", ""},
+    /* ---- URLs broken over lines: what the rest of the document says ---- */
+    {"a hyphen the document writes elsewhere stays (btd-21-1336)",
+     "in Schleswig-Holstein (www.schleswig-\nholstein.de/badegewaesser)",
+     "url|http://www.schleswig-holstein.de/badegewaesser||cites|"},
+    {"a word the document writes whole drops the hyphen (btd-21-2027)",
+     "Homosexuelle werden verfolgt (www.example.de/gesetz-gegen-homose-\nxuelle-im-irak)",
+     "url|http://www.example.de/gesetz-gegen-homosexuelle-im-irak||cites|"},
+    {"a word standing alone in the text keeps the hyphen (btd-21-1595)",
+     "Die Preise steigen (www.example.nrw/files/pospap-lm-\npreise_vznrw.pdf).",
+     "url|http://www.example.nrw/files/pospap-lm-preise_vznrw.pdf||cites|"},
+    {"a syllable break with no evidence goes (btd-21-1007)",
+     "(www.example.de/SharedDocs/veroef-\nfentlichungen/a.html)",
+     "url|http://www.example.de/SharedDocs/veroeffentlichungen/a.html||cites|"},
+    {"a hyphenated slug breaks at its own hyphens (btd-21-2221)",
+     "(www.example.de/muenchen/brandstiftung-csu-zentrale-\nmuenchenstaatsschutz-li.3321798)",
+     "url|http://www.example.de/muenchen/brandstiftung-csu-zentrale-muenchenstaatsschutz-li."
+     "3321798||cites|"},
+    {"a long number broken at a hyphen (btd-21-588)",
+     "(www.example.de/wirtschaft/buergergeld-zr-928-\n56533.html)",
+     "url|http://www.example.de/wirtschaft/buergergeld-zr-92856533.html||cites|"},
+    {"numbers in groups keep their hyphens (btd-21-344)",
+     "(www.example.de/dpa.urn-newsml-dpa-com-20090101-250522-930-\n577611)",
+     "url|http://www.example.de/dpa.urn-newsml-dpa-com-20090101-250522-930-577611||cites|"},
+    {"a host cut without a hyphen (btd-21-672)",
+     "hat das BMZ das Transparenzportal (www.trans\nparenzportal.bund.de) entwickelt.",
+     "url|http://www.transparenzportal.bund.de||cites|"},
+    {"a host cut before an unknown ending (btd-21-926)",
+     "das Transparenzportal (www.transparenzportal.bu\nnd.de) entwickelt.",
+     "url|http://www.transparenzportal.bund.de||cites|"},
+    {"a hexadecimal id cut (btd-21-890)",
+     "(www.example.de/lobbyismus-6843e6966e\n8f4710ff28d490; abgerufen am 11. Juni 2025)",
+     "url|http://www.example.de/lobbyismus-6843e6966e8f4710ff28d490||cites|"},
+    {"a query on the next line (btd-21-1730)", "(www.example.com/de-de/ar-AA1\nIIIlW?ocid=Bing).",
+     "url|http://www.example.com/de-de/ar-AA1IIIlW?ocid=Bing||cites|"},
+    {"a slug of capitalised words after a slash (btd-21-914)",
+     "(www.example.de/politik/plus245049110/\nBaerbocks-praezedenzloses-Aufnahmeprogramm.html)",
+     "url|http://www.example.de/politik/plus245049110/Baerbocks-praezedenzloses-"
+     "Aufnahmeprogramm.html||cites|"},
+    {"a list of addresses over lines (btd-21-926)",
+     "taz.de/Krise/!6090592/; \nx.com/Bennie/status/1925993174914261184/video/1). Die",
+     "url|http://taz.de/Krise/!6090592/||cites|\n"
+     "url|http://x.com/Bennie/status/1925993174914261184/video/1||cites|"},
+    {"a hyphen after a slash is the line's (btd-21-1667)",
+     "www.example.de/-\nfileadmin/a.pdf", "url|http://www.example.de/fileadmin/a.pdf||cites|"},
     {"a question mention without Antwort", "Text.\nwie bereits in Frage 3 dargestellt",
      "internal|#|Frage 3|cites|"},
     {"repeated own head (brd-128-25-B)",
@@ -501,6 +613,35 @@ static void test_positions(void **state) {
     assert_int_equal(ref->offset + ref->length, (size_t)(end - text));
     char id[64];
     assert_string_equal(id_text(&ref->target, id, sizeof id), "BT-Drs. 19/5954");
+    cg_extraction_free(r);
+    cg_input_free(in);
+}
+
+/* Where a reference of a list stands: the first at its keyword ("EU-" of
+ * "EU-⏎Richtlinie"), the others at their numbers, whatever stands before
+ * them on the line above ("(EU) No⏎528/2012"); a URL whose host began on
+ * the line above spans both pieces. */
+static void test_list_and_url_positions(void **state) {
+    const cg_extractor *ex = *state;
+    const char *text = "der EU-\nRichtlinie 2011/93/EU, Regulations (EC) No 1907/2006, (EU) No \n"
+                       "528/2012 and (EU) 2019/1021 (intranet.land\ntag.nrw.de/a.pdf; \nS. 87)";
+    cg_input *in = NULL;
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_input_from_memory("pos", text, strlen(text), NULL, &in, NULL), CG_OK);
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    assert_int_equal(cg_extraction_count(r), 5);
+    static const struct {
+        const char *at;
+        size_t line;
+    } want[] = {{"EU-", 1}, {"Regulations", 2}, {"528/", 3}, {"2019/", 3}, {"intranet", 3}};
+    for (size_t i = 0; i < 5; i++) {
+        const cg_reference *ref = cg_extraction_reference(r, i);
+        assert_int_equal(ref->offset, (size_t)(strstr(text, want[i].at) - text));
+        assert_int_equal(ref->line, want[i].line);
+    }
+    const cg_reference *url = cg_extraction_reference(r, 4);
+    assert_int_equal(url->offset + url->length, (size_t)(strstr(text, ".pdf") + 4 - text));
+    assert_string_equal(url->locator.text, "S. 87");
     cg_extraction_free(r);
     cg_input_free(in);
 }
@@ -698,7 +839,8 @@ static void test_questions(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_resolves_to),  cmocka_unit_test(test_cases),
-        cmocka_unit_test(test_positions),    cmocka_unit_test(test_header),
+        cmocka_unit_test(test_positions),    cmocka_unit_test(test_list_and_url_positions),
+        cmocka_unit_test(test_header),
         cmocka_unit_test(test_canonical_id), cmocka_unit_test(test_hostile_bytes),
         cmocka_unit_test(test_questions),
     };
