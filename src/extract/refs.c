@@ -353,7 +353,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
     cg_buf u = CG_BUF_INIT;
-    size_t joins[8];
+    size_t joins[8], join_text[8]; /* where each hyphen at a break stands: in u, in the text */
     int njoins = 0;
     /* A host without a scheme at the start of a line may have begun on the
      * line before: "(klimaentsch\neid-deg.de/auffahrten-...)". */
@@ -400,14 +400,17 @@ static int on_url(xctx *x, size_t s, size_t e) {
          * footnote's address) does not go on at the head of the next */
         if (cgin_page_start_at(x->input, cg_norm_orig_start(&x->norm, ns))) break;
         if (!cgx_url_continues(u.data, u.len, t + ns, ne - ns, spaced)) break;
-        if (u.data[u.len - 1] == '-' && njoins < 8) joins[njoins++] = u.len - 1;
+        if (u.data[u.len - 1] == '-' && njoins < 8) {
+            join_text[njoins] = end - 1;
+            joins[njoins++] = u.len - 1;
+        }
         last_piece_buf = u.len;
         last_piece = ns;
         if (cgu_buf_append(&u, t + ns, ne - ns)) goto oom;
         end = ne;
     }
     /* A closing bracket the URL did not open ends it: "(www.x.de/a.pdf)?11". */
-    int depth = 0, square = 0;
+    int depth = 0, square = 0, bracket_closed = 0;
     for (size_t i = 0; i < u.len; i++) {
         char ch = u.data[i];
         if (ch == '(')
@@ -417,13 +420,18 @@ static int on_url(xctx *x, size_t s, size_t e) {
         else if ((ch == ')' && depth-- == 0) || (ch == ']' && square-- == 0)) {
             u.len = i;
             u.data[i] = '\0';
+            bracket_closed = 1;
             break;
         }
     }
+    /* An empty query closed by the bracket is the address's, not a question:
+     * "(jungefreiheit.de/…/gruene-jugend/?)" */
+    int keep_query = bracket_closed && u.len >= 2 && u.data[u.len - 1] == '?' &&
+                     u.data[u.len - 2] == '/';
     /* Trailing punctuation belongs to the sentence, not the URL; a closing
      * bracket stays only when the URL opened one. */
     for (;;) {
-        if (!u.len) break;
+        if (!u.len || keep_query) break;
         char c = u.data[u.len - 1];
         size_t opens = 0, closes = 0;
         if (c == ')' || c == ']') {
@@ -475,7 +483,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
         int in_host = joins[j] < host_end;
         if (cgx_url_words_make(&x->url_words, t, len, s) != 0) goto oom2;
         if (!cgx_url_hyphen_is_syllable_break(c.data, c.len, at, in_host, prefix + scheme_end,
-                                              prefix + host_end, &x->url_words))
+                                              prefix + host_end, &x->url_words, join_text[j]))
             continue;
         memmove(c.data + at, c.data + at + 1, c.len - at - 1);
         c.len--;

@@ -7,10 +7,13 @@
  * decides from the words: the document usually writes them out elsewhere.
  * So the words on either side of the break are looked up in the document
  * first, spelled as URLs spell German ("ae" for "ä", "ss" for "ß"):
- *   1. the hyphenated form elsewhere ("Schleswig-Holstein", the same
- *      address on one line) keeps the hyphen;
- *   2. the joined word elsewhere ("Homosexuelle", "BAEK/") drops it;
- *   3. either side standing alone as a word of the text ("Preise" for
+ *   1. the hyphenated form elsewhere (the same address on one line)
+ *      keeps the hyphen;
+ *   2. the joined word elsewhere ("Homosexuelle", "BAEK/") drops it (a
+ *      short one only as a word of its own);
+ *   3. the same words broken over a line before a capital ("Schleswig-\n
+ *      Holstein") keep it;
+ *   4. either side standing alone as a word of the text ("Preise" for
  *      "lm-\npreise") keeps it, since a syllable is no word.
  * Without evidence, a rule of thumb without a dictionary: a break between
  * two lower-case fragments is a syllable break, unless either fragment is
@@ -61,6 +64,7 @@ int cgx_url_words_make(cgx_url_words *w, const char *text, size_t len, size_t ar
     }
     w->from = from;
     w->len = to - from;
+    w->orig = text + from;
     const char *in = text + from;
     char *out = w->text;
     size_t n = to - from;
@@ -101,6 +105,12 @@ void cgx_url_words_release(cgx_url_words *w) {
     memset(w, 0, sizeof *w);
 }
 
+/* A byte of a letter in the folded text: ASCII, or part of any other
+ * letter in UTF-8. */
+static int folded_letter(char c) {
+    return is_alpha_ascii(c) || (unsigned char)c >= 0x80;
+}
+
 /* May a word of prose stand at t[s..e): not inside a longer word, an
  * address or a compound ("Stadt-", "/preise", "preise_")? The text is
  * folded: any byte from 0x80 up is part of a letter. */
@@ -108,39 +118,51 @@ static int standalone(const char *t, size_t n, size_t s, size_t e) {
     static const char joiners[] = "-/_.=&?#%@";
     if (s > 0) {
         unsigned char b = (unsigned char)t[s - 1];
-        if (is_alpha_ascii((char)b) || b >= 0x80 || (b >= '0' && b <= '9') || strchr(joiners, b))
-            return 0;
+        if (folded_letter((char)b) || (b >= '0' && b <= '9') || strchr(joiners, b)) return 0;
     }
     if (e < n) {
         unsigned char a = (unsigned char)t[e];
-        if (is_alpha_ascii((char)a) || a >= 0x80 || (a >= '0' && a <= '9')) return 0;
+        if (folded_letter((char)a) || (a >= '0' && a <= '9')) return 0;
         /* a full stop ends a sentence, not a host name ("line.de") */
         if (strchr(joiners, a) && (a != '.' || (e + 1 < n && t[e + 1] > ' '))) return 0;
     }
     return 1;
 }
 
-/* Does the folded text t[0..n) hold the lower-case word w[0..k): anywhere,
- * or as a word standing alone? The rest of a word broken at a line end is
- * no evidence of itself. */
-static int holds_in(const char *t, size_t n, const char *w, size_t k, int alone) {
+/* Where a word found in the text may stand. */
+typedef enum {
+    ANYWHERE,   /* inside another word too: "homosexuelle" in "Homosexuellen" */
+    WHOLE,      /* not inside another word: "baek" in "/BAEK/", not "unen" in "unentgeltlich" */
+    STANDALONE, /* a word of prose (see standalone()) */
+} place;
+
+/* Does the folded text t[0..n) hold the lower-case word w[0..k) where
+ * `where` says? The rest of a word broken at a line end is no evidence of
+ * itself. */
+static int holds_in(const char *t, size_t n, const char *w, size_t k, place where, size_t skip) {
     for (size_t from = 0;;) {
         const char *hit = cgx_find_literal(t, from, n, w, k);
         if (!hit) return 0;
         size_t i = (size_t)(hit - t);
         from = i + 1;
         if (i >= 2 && t[i - 1] == '\n' && t[i - 2] == '-') continue;
-        if (!alone || standalone(t, n, i, i + k)) return 1;
+        if (i <= skip && skip < i + k) continue;
+        if (where == ANYWHERE) return 1;
+        if (where == STANDALONE ? standalone(t, n, i, i + k)
+                                : !(i > 0 && folded_letter(t[i - 1])) &&
+                                      !(i + k < n && folded_letter(t[i + k])))
+            return 1;
     }
 }
 
-/* Does the document hold the URL word pat[0..n) (any case)? */
-static int doc_holds(const cgx_url_words *doc, const char *pat, size_t n, int alone) {
+static int doc_holds(const cgx_url_words *doc, const char *pat, size_t n, place where,
+                     size_t break_at) {
     char w[128];
     if (!doc || !doc->text || n == 0 || n > sizeof w) return 0;
     for (size_t i = 0; i < n; i++)
         w[i] = fold(pat[i]);
-    return holds_in(doc->text, doc->len, w, n, alone);
+    size_t skip = break_at >= doc->from ? break_at - doc->from : SIZE_MAX;
+    return holds_in(doc->text, doc->len, w, n, where, skip);
 }
 
 /* Does the token go on with a host name: "parenzportal.bund.de)",
@@ -311,7 +333,11 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
     if (hex_id_tail(url, ulen) && hex_token(tok, n)) return 1;
     /* broken inside a long number: "status/1" + "815707287295529101;", but not
      * followed by a footnote number at the start of the next line */
-    if (last >= '0' && last <= '9' && digits) return !spaced || k < n;
+    if (last >= '0' && last <= '9' && digits) {
+        /* but not into a numbered item: "#page=99" + "3. alle …", "#1417178" + "44. Welche …" */
+        if (spaced && k < n && tok[k] == '.' && k <= 3) return 0;
+        return !spaced || k < n;
+    }
     /* broken inside a word: a query or an unfinished path takes a capital too */
     int query = memchr(url, '?', ulen) || memchr(url, '=', ulen) || memchr(url, ';', ulen);
     if (!lower && !(query && (punct || closes))) return 0;
@@ -330,25 +356,55 @@ static int known_host(const char *h, size_t n) {
     return 0;
 }
 
+/* Does the text break the same words at a hyphen over a line, the second
+ * capitalised ("Schleswig-\nHolstein", as German writes compounds of
+ * names): the hyphen is the words' own. */
+static int hyphen_over_line(const cgx_url_words *doc, const char *a, size_t na, const char *b,
+                            size_t nb, size_t break_at) {
+    char w[130];
+    if (!doc || !doc->text || na + nb + 2 > sizeof w) return 0;
+    for (size_t i = 0; i < na; i++)
+        w[i] = fold(a[i]);
+    w[na] = '-';
+    w[na + 1] = '\n';
+    for (size_t i = 0; i < nb; i++)
+        w[na + 2 + i] = fold(b[i]);
+    for (size_t from = 0;;) {
+        const char *hit = cgx_find_literal(doc->text, from, doc->len, w, na + nb + 2);
+        if (!hit) return 0;
+        size_t i = (size_t)(hit - doc->text), up = i + na + 2;
+        from = i + 1;
+        if (doc->from + i + na == break_at) continue; /* the break itself */
+        unsigned char c = (unsigned char)doc->orig[up];
+        unsigned char d = up + 1 < doc->len ? (unsigned char)doc->orig[up + 1] : 0;
+        if ((c >= 'A' && c <= 'Z') || (c == 0xC3 && (d == 0x84 || d == 0x96 || d == 0x9C)))
+            return 1;
+    }
+}
+
 /* The document's evidence on the break between the letters u[b..at) and
  * u[at+1..e): 1 a syllable break, 0 the address's hyphen, -1 none. */
-static int evidence(const char *u, size_t b, size_t at, size_t e, const cgx_url_words *doc) {
+static int evidence(const char *u, size_t b, size_t at, size_t e, const cgx_url_words *doc,
+                    size_t break_at) {
     char word[128];
     size_t before = at - b, after = e - (at + 1);
-    if (before == 0 || after == 0 || before + after + 1 > sizeof word) return -1;
+    if (before == 0 || after == 0 || before + after + 2 > sizeof word) return -1;
     memcpy(word, u + b, before + 1 + after); /* with the hyphen */
-    if (doc_holds(doc, word, before + 1 + after, 0)) return 0;
+    if (doc_holds(doc, word, before + 1 + after, ANYWHERE, break_at)) return 0;
     memcpy(word + before, u + at + 1, after);
-    if (doc_holds(doc, word, before + after, 0)) return 1;
-    if ((before >= 3 && doc_holds(doc, u + b, before, 1)) ||
-        (after >= 3 && doc_holds(doc, u + at + 1, after, 1)))
+    /* a short joined word must be a word of its own: "un-\nen" is no "unentgeltlich" */
+    if (doc_holds(doc, word, before + after, before + after < 6 ? WHOLE : ANYWHERE, break_at))
+        return 1;
+    if (hyphen_over_line(doc, u + b, before, u + at + 1, after, break_at)) return 0;
+    if ((before >= 3 && doc_holds(doc, u + b, before, STANDALONE, break_at)) ||
+        (after >= 3 && doc_holds(doc, u + at + 1, after, STANDALONE, break_at)))
         return 0;
     return -1;
 }
 
 int cgx_url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int in_host,
                                      size_t host_start, size_t host_end,
-                                     const cgx_url_words *doc) {
+                                     const cgx_url_words *doc, size_t break_at) {
     static const char *const words[] = {
         "and",  "or",   "of",  "the", "for", "to",  "in",  "on",   "at",   "by",   "with",
         "from", "der",  "die", "das", "den", "dem", "des", "und",  "oder", "mit",  "von",
@@ -382,7 +438,7 @@ int cgx_url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int i
         b--;
     while (e < len && is_alpha_ascii(u[e]))
         e++;
-    int found = evidence(u, b, at, e, doc);
+    int found = evidence(u, b, at, e, doc, break_at);
     if (found >= 0) return found;
     b = at;
     e = at + 1;

@@ -21,10 +21,11 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
  * CGX_URL_WORDS_REACH bytes either side of it: the same paragraph, the
  * footnotes of the page, the questions around; a bound, because a long
  * document may break hundreds of addresses. */
-#define CGX_URL_WORDS_REACH 8192
+#define CGX_URL_WORDS_REACH 16384
 
 typedef struct cgx_url_words {
     char *text;
+    const char *orig;      /* the document's own bytes there, borrowed */
     size_t len, cap, from; /* text[0..len) is the document's [from, from + len) */
 } cgx_url_words;
 
@@ -38,9 +39,11 @@ void cgx_url_words_release(cgx_url_words *w);
  * u[host_start..host_end). `doc` is the document's text around the URL:
  * the words on either side of the break are looked up in it, since the
  * same words written out elsewhere are the best evidence of how the
- * address reads ("Schleswig-Holstein", "Homosexuelle", "legal-content"). */
+ * address reads ("Schleswig-Holstein", "Homosexuelle", "legal-content").
+ * `break_at` is where the hyphen stands in the document: the break itself
+ * is no evidence. */
 int cgx_url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int in_host,
                                      size_t host_start, size_t host_end,
-                                     const cgx_url_words *doc);
+                                     const cgx_url_words *doc, size_t break_at);
 
 #endif

@@ -513,6 +513,13 @@ static const extract_case cases[] = {
      "taz.de/Krise/!6090592/; \nx.com/Bennie/status/1925993174914261184/video/1). Die",
      "url|http://taz.de/Krise/!6090592/||cites|\n"
      "url|http://x.com/Bennie/status/1925993174914261184/video/1||cites|"},
+    {"a numbered item after a URL ending in a number (btd-21-588)",
+     "www.spd.de/\nfileadmin/Koalitionsvertrag2025_bf.pdf#page=99\n3. alle ukrainischen",
+     "url|http://www.spd.de/fileadmin/Koalitionsvertrag2025_bf.pdf#page=99||cites|"},
+    {"an empty query before the closing bracket (btd-21-1027)",
+     "(jungefreiheit.de/politik/gruene-jugend/?) und www.example.de/a/? Nein.",
+     "url|http://jungefreiheit.de/politik/gruene-jugend/?||cites|\n"
+     "url|http://www.example.de/a/||cites|"},
     {"a hyphen after a slash is the line's (btd-21-1667)",
      "www.example.de/-\nfileadmin/a.pdf", "url|http://www.example.de/fileadmin/a.pdf||cites|"},
     {"a question mention without Antwort", "Text.\nwie bereits in Frage 3 dargestellt",
