@@ -170,6 +170,25 @@ static int phrase_between(const xctx *x, size_t a, size_t b, size_t self) {
 }
 
 /* 3. questions */
+
+/* The length of a party's name in brackets at text[k] ("(AfD)", "(BÜNDNIS
+ * 90/DIE GRÜNEN)"), ending before `b`; 0 if there is none there. A
+ * member's party between a question and its paper does not part them:
+ * "die Schriftliche Frage 100 des Abgeordneten Thomas Dietz (AfD) … auf
+ * Bundestagsdrucksache 21/1831". */
+static size_t party_after(const xctx *x, size_t k, size_t b) {
+    const char *t = x->norm.text;
+    size_t i = k + 1;
+    for (; i < b && i < k + 32 && t[i] != ')'; i++) {
+        unsigned char c = (unsigned char)t[i];
+        int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+        int ninety = c == '9' && i + 1 < b && t[i + 1] == '0';
+        if (ninety) i++;
+        else if (!letter && c != ' ' && c != '/' && c != '.' && c != '-') return 0;
+    }
+    return i < b && t[i] == ')' && i > k + 1 ? i - k + 1 : 0;
+}
+
 static int bind_forward(xctx *x, size_t qi) {
     phrase *ph = &x->questions[qi];
     for (size_t i = 0; i < x->ncands; i++) {
@@ -182,16 +201,24 @@ static int bind_forward(xctx *x, size_t qi) {
         }
         size_t a = ph->end, b = c->start;
         if (b - a > FORWARD_GAP_MAX) return 0;
-        if (gap_has(x, a, b, ";)?!")) return 0;
         if (cgx_crosses_sentence(x, a, b) || phrase_between(x, a, b, qi)) return 0;
-        /* "(" only directly before the document: "der Kleinen Anfrage (Drucksache ...)" */
-        for (size_t k = a; k < b; k++)
-            if (x->norm.text[k] == '(') {
+        /* no ";", "?", "!" or other bracket between, and "(" only directly
+         * before the document ("der Kleinen Anfrage (Drucksache ...)") */
+        for (size_t k = a; k < b; k++) {
+            char ch = x->norm.text[k];
+            size_t skip = ch == '(' ? party_after(x, k, b) : 0;
+            if (skip) {
+                k += skip - 1;
+                continue;
+            }
+            if (ch == ';' || ch == ')' || ch == '?' || ch == '!') return 0;
+            if (ch == '(') {
                 size_t j = k + 1;
                 while (j < b && (x->norm.text[j] == ' ' || x->norm.text[j] == '\n'))
                     j++;
                 if (j != b) return 0;
             }
+        }
         size_t pos = a, s, e;
         if (!cgx_find(x, P_GAP_FWD_END, &pos, b, &s, &e)) return 0;
         if (c->has_question) return 0;
@@ -310,9 +337,14 @@ static int heading_line(const xctx *x, const phrase *ph) {
 }
 
 static int internal_refs(xctx *x) {
+    /* A written question is another paper's, except in a list of written
+     * questions: "Im Übrigen wird auf die Beantwortung der Schriftlichen
+     * Frage 36 verwiesen" there is its own question 36. */
+    const char *type = x->header.type;
+    int own_written = type && strcmp(type, "Schriftliche Fragen") == 0;
     for (size_t i = 0; i < x->nquestions; i++) {
         phrase *ph = &x->questions[i];
-        if (ph->bound || ph->written) continue;
+        if (ph->bound || (ph->written && !own_written)) continue;
         if (!ph->antwort && !points_to_question(x, ph)) continue;
         if (heading_line(x, ph)) continue;
         /* "auf die Antworten zu Frage 8 sowie zu den Fragen 19 bis 21": the
@@ -324,8 +356,12 @@ static int internal_refs(xctx *x) {
             continue;
         if (cgx_excluded(x, ph->start, ph->end)) continue;
         size_t e;
-        /* "Antwort zu Frage 4 der Kleinen Anfrage ...": another paper's question */
-        if (cgx_at(x, P_QUESTION_ELSEWHERE, ph->end, x->norm.len, &e)) continue;
+        /* "Antwort zu Frage 4 der Kleinen Anfrage ...": another paper's question (but
+         * "die Schriftliche Frage 72 der Abgeordneten …" of a list of written
+         * questions is one of the list's) */
+        if (!(ph->written && own_written) &&
+            cgx_at(x, P_QUESTION_ELSEWHERE, ph->end, x->norm.len, &e))
+            continue;
         cand c;
         memset(&c, 0, sizeof c);
         c.target.kind = CG_KIND_INTERNAL;

@@ -384,7 +384,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
         while (end < len && cg_norm_orig_start(&x->norm, end) < stop)
             end++;
     }
-    for (int k = 0; k < 6 && !link; k++) {
+    for (int k = 0; k < 10 && !link; k++) { /* a long query may fill eight lines */
         size_t j = end;
         while (j < len && (t[j] == ' ' || t[j] == '\t'))
             j++;

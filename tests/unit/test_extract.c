@@ -312,6 +312,27 @@ static const extract_case cases[] = {
      "bt_drucksache|BT-Drs. 20/13973|Schriftliche Frage 31|cites|\n"
      "bt_drucksache|BT-Drs. 20/14598|Frage 8|cites|"},
     {"a number is no item", "BT-Drs. 21/100, Nr. 1907/2006", "bt_drucksache|BT-Drs. 21/100||cites|"},
+    {"a question bound over the member's party (btd-21-2290)",
+     BT_HEAD "Auf die Antwort auf die Schriftliche Frage 100 des Abgeordneten Thomas \nDietz (AfD) "
+     "in der Woche vom 22. September 2025 auf\nBundestagsdrucksache 21/1831 vom 26. September "
+     "2025, S. 69 wird verwiesen.",
+     "bt_drucksache|BT-Drs. 21/1831|Schriftliche Frage 100|refers|"},
+    {"a question bound over a dash (btd-21-2290)",
+     "Deutscher Bundestag Drucksache 21/900\n21. Wahlperiode 01.09.2025\nKleine Anfrage\n"
+     "Die Bundesregierung hat auf die Antwort der Bundesregierung auf die Frage 1 in der Kleinen "
+     "Anfrage der Fraktion der AfD – \nBundestagsdrucksache 21/1486 – „Titel“ auf\n"
+     "Bundestagsdrucksache 21/1784, S. 1 verwiesen.",
+     "bt_drucksache|BT-Drs. 21/1486|Frage 1|cites|\nbt_drucksache|BT-Drs. 21/1784|S. 1|cites|"},
+    {"the Schriftliche Frage of a list of written questions is its own (btd-21-2290)",
+     "Deutscher Bundestag Drucksache 21/2290\n21. Wahlperiode 17.10.2025\nSchriftliche Fragen\n"
+     "Im Übrigen wird auf die Beantwortung der Schriftlichen \nFrage 36 verwiesen. Auf die Antwort "
+     "auf die Schriftliche Frage 72 der \nAbgeordneten Nicole Hess wird verwiesen.",
+     "internal|#|Schriftliche Frage 36|cites|\ninternal|#|Schriftliche Frage 72|cites|"},
+    {"zusammen wie folgt beantwortet (btd-21-2290)",
+     "Text.\nDie Fragen 20 und 21 werden zusammen wie folgt beantwortet.", ""},
+    {"the genitive Artikels (btd-21-2290)",
+     "unter die Definition des Artikels 133 Absatz 5 der Verordnung (EU) \nNr. 575/2013 (CRR)",
+     "eu_legal_act|CELEX:32013R0575|Art. 133 Abs. 5|cites|"},
     {"oral question of a Plenarprotokoll (btd-21-914)",
      "zur Mündlichen Frage des Abgeordneten Rainer Galla auf Plenarprotokoll 21/9, Nr. 62 "
      "verwiesen.",
