@@ -148,16 +148,37 @@ static bool is_referral(xctx *x, size_t s, size_t e) {
     /* from the byte before: [referral] begins with what stands before its word */
     size_t pos = s ? s - 1 : 0, ms, me, gs, ge;
     while (cgx_find(x, P_REFERRAL, &pos, e, &ms, &me)) {
-        if (cgx_group(x, P_REFERRAL, "here", &gs, &ge)) {
-            /* "Zu den Förderungen siehe hier: www…", but not "… gestärkt (zur
-             * aktuellen Übersicht, siehe hier https://…)" */
-            if (open_parenthesis(x->norm.text, s, gs) == SIZE_MAX) return true;
-        } else if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) {
+        if (!cgx_group(x, P_REFERRAL, "see", &gs, &ge)) {
             if (!is_availability(x->norm.text + ms, me - ms) ||
                 !cue_taken_back(x->norm.text, s, ms))
                 return true;
         } else if (only_opening(x->norm.text, s, gs)) {
             return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the sentence [s, e), which names a reference, sends the reader to
+ * it with "siehe hier" or "siehe unter": "Zu den Förderungen siehe hier:
+ * www…", but not "… gestärkt (zur aktuellen Übersicht, siehe hier
+ * https://…)", a parenthesis of support. Looked for only where a reference
+ * stands, not by the [referral] pattern, which is tried at every word. */
+static bool see_here(const char *t, size_t s, size_t e) {
+    static const char *const cues[] = {"iehe hier", "iehe unter", NULL};
+    for (const char *const *cue = cues; *cue; cue++) {
+        size_t n = strlen(*cue);
+        for (size_t from = s + 1;;) {
+            const char *hit = cgx_find_literal(t, from, e, *cue, n);
+            if (!hit) break;
+            size_t at = (size_t)(hit - t) - 1; /* the S of "Siehe" */
+            from = at + 2;
+            if (t[at] != 'S' && t[at] != 's') continue;
+            if (at > s && strchr(" \n(:,", t[at - 1]) == NULL) continue;
+            if (at + 1 + n < e && t[at + 1 + n] != ' ' && t[at + 1 + n] != ':' &&
+                t[at + 1 + n] != '\n')
+                continue;
+            if (open_parenthesis(t, s, at) == SIZE_MAX) return true;
         }
     }
     return false;
@@ -217,6 +238,7 @@ static void read_region(xctx *x, const region *r, span_t note, size_t *ci, size_
         bool refers = is_referral(x, s, e), has_ref = false;
         while (k < x->ncands && x->cands[k].start < s)
             k++;
+        if (!refers && k < x->ncands && x->cands[k].start < e) refers = see_here(t, s, e);
         for (; k < x->ncands && x->cands[k].start < e; k++) {
             cand *c = &x->cands[k];
             if (c->dropped || c->relation != CG_REL_CITES) continue;

@@ -302,7 +302,18 @@ static int on_act(xctx *x, size_t s) {
     size_t ts, te, ls, le, pos, is, ie;
     if (!cgx_group(x, P_ACT, "type", &ts, &te) || !cgx_group(x, P_ACT, "list", &ls, &le)) return 0;
     char type = act_type(x->norm.text + ts, te - ts);
-    int eu_keyword = strncmp(x->norm.text + s, "EU-", 3) == 0;
+    /* "EU-⏎Richtlinie 2011/93/EU": the reference starts at "EU-" (found here
+     * rather than by the pattern, which would try it at every position) */
+    const char *t = x->norm.text;
+    size_t k = s;
+    while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\n'))
+        k--;
+    int eu_prefix = k >= 3 && t[k - 1] == '-' && t[k - 3] == 'E' &&
+                    (t[k - 2] == 'U' || t[k - 2] == 'G') &&
+                    !(k >= 4 && ((t[k - 4] >= 'A' && t[k - 4] <= 'Z') ||
+                                 (t[k - 4] >= 'a' && t[k - 4] <= 'z')));
+    if (eu_prefix) s = k - 3;
+    int eu_keyword = strncmp(t + s, "EU-", 3) == 0;
     int first = -1;
     pos = ls;
     while (cgx_find_within(x, P_ACT_ITEM, &pos, le, &is, &ie)) {

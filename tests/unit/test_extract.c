@@ -328,6 +328,14 @@ static const extract_case cases[] = {
      "Im Übrigen wird auf die Beantwortung der Schriftlichen \nFrage 36 verwiesen. Auf die Antwort "
      "auf die Schriftliche Frage 72 der \nAbgeordneten Nicole Hess wird verwiesen.",
      "internal|#|Schriftliche Frage 36|cites|\ninternal|#|Schriftliche Frage 72|cites|"},
+    {"siehe hier before an address refers (btd-21-1217)",
+     BT_HEAD "1. Wie hoch sind die Förderungen?\nZu den bisherigen Förderungen siehe hier: "
+     "www.ilo.org/gb/352.\n",
+     "url|http://www.ilo.org/gb/352||refers|"},
+    {"siehe hier in a parenthesis behind a claim cites (btd-21-1217)",
+     BT_HEAD "1. Wie hoch sind die Förderungen?\nDie Standards werden gestärkt (zur aktuellen "
+     "Übersicht, siehe hier https://webapps.ilo.org/vzf/ ). Dabei bleibt es.\n",
+     "url|https://webapps.ilo.org/vzf/||cites|"},
     {"zusammen wie folgt beantwortet (btd-21-2290)",
      "Text.\nDie Fragen 20 und 21 werden zusammen wie folgt beantwortet.", ""},
     {"the genitive Artikels (btd-21-2290)",
@@ -365,8 +373,6 @@ static const extract_case cases[] = {
      "EU-Verpackungsverordnung (PPWR, (EU) 2025/40), die", "eu_legal_act|CELEX:32025R0040||cites|"},
     {"EU-Empfehlung with a bare number (btd-21-1336)", "In der EU-Empfehlung 2022/1431 zur",
      "eu_legal_act|CELEX:32022H1431||cites|"},
-    {"a Council recommendation is a recommendation (btd-21-993)",
-     "auf der EU-Ratsempfehlung 1999/519/EG", "eu_legal_act|CELEX:31999H0519||cites|"},
     {"EU- before a plain keyword starts the reference (btd-21-1548)",
      "den Anforderungen der EU-\nRichtlinie 2011/93/EU, die", "eu_legal_act|CELEX:32011L0093||cites|"},
     {"English list with No and and (btd-21-1726)",
