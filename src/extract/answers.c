@@ -97,18 +97,22 @@ static bool only_opening(const char *t, size_t s, size_t e) {
 }
 
 /* The parenthesis still open at `cue` that opened after the sentence [s, …)
- * began, or SIZE_MAX: a parenthesis behind a claim supports it. */
+ * began, or SIZE_MAX: a parenthesis behind a claim supports it. Brackets
+ * inside it are closed again: "(vgl. den Bericht (2023), S. 21, verfügbar
+ * unter …)". */
 static size_t open_parenthesis(const char *t, size_t s, size_t cue) {
     while (s < cue && (t[s] == ' ' || t[s] == '\n'))
         s++;
-    size_t open = SIZE_MAX;
-    for (size_t i = s; i < cue; i++) {
-        if (t[i] == '(')
-            open = i;
-        else if (t[i] == ')')
-            open = SIZE_MAX;
+    size_t depth = 0;
+    for (size_t i = cue; i-- > s;) {
+        if (t[i] == ')')
+            depth++;
+        else if (t[i] == '(' && depth)
+            depth--;
+        else if (t[i] == '(')
+            return i == s ? SIZE_MAX : i;
     }
-    return open == s ? SIZE_MAX : open;
+    return SIZE_MAX;
 }
 
 /* Whether the words just before a cue at `cue` (in the sentence from `s`)

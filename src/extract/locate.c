@@ -77,8 +77,9 @@ static int page_text(xctx *x, int p, char *loc, size_t cap) {
     if (!cgx_group(x, p, "page", &gs, &ge)) return 0;
     const char *t = x->norm.text;
     int ff = cgx_group(x, p, "ff", &fs, &fe), fs_seen = 0;
-    for (size_t i = ff ? fs : fe; i < fe; i++)
-        fs_seen += t[i] == 'f';
+    if (ff)
+        for (size_t i = fs; i < fe; i++)
+            fs_seen += t[i] == 'f';
     int two = fs_seen == 2; /* "ff." or "ff", not "f." */
     snprintf(loc, cap, "S. ");
     append_spaced(loc, cap, t, gs, ge);
@@ -132,7 +133,7 @@ static int names_before(xctx *x, int p, size_t from, size_t start, size_t window
 }
 
 static void page_locators(xctx *x) {
-    size_t prev_end = 0;
+    size_t prev_end = 0; /* where the candidate before, and its page or item, end */
     for (size_t i = 0; i < x->ncands; i++) {
         cand *c = &x->cands[i];
         if (c->dropped) continue;
@@ -146,13 +147,15 @@ static void page_locators(xctx *x) {
             if (!page_text(x, P_TAIL, loc, sizeof loc) && !item_text(x, P_TAIL, loc, sizeof loc) &&
                 cgx_group(x, P_TAIL, "bare", &gs, &ge))
                 snprintf(loc, sizeof loc, "S. %.*s", (int)(ge - gs), x->norm.text + gs);
+            if (loc[0]) prev_end = e;
         }
         /* a page before a URL, unless it is the page of the document just
-         * before ("BT-Drs. 21/100, S. 5, www…") */
+         * before ("BT-Drs. 21/100 vom 3. Mai 2024, S. 5, www…": that page
+         * ends where `since` does) */
         static const char *const pages[] = {"S.", "Seite", NULL};
         static const char *const parts[] = {"Ziff", "Nr.", "Numm", "Vorbem", "Anlage", NULL};
-        if (!loc[0] && c->target.kind == CG_KIND_URL && since + 4 < c->start &&
-            names_before(x, P_PAGE_BEFORE, since + 4, c->start, 40, pages))
+        if (!loc[0] && c->target.kind == CG_KIND_URL && since < c->start &&
+            names_before(x, P_PAGE_BEFORE, since, c->start, 40, pages))
             page_text(x, P_PAGE_BEFORE, loc, sizeof loc);
         if (!loc[0] && c->role == ROLE_DOC &&
             names_before(x, P_PART_BEFORE, since, c->start, 64, parts))
@@ -171,14 +174,20 @@ static int phrase_between(const xctx *x, size_t a, size_t b, size_t self) {
 
 /* 3. questions */
 
-/* The length of a party's name in brackets at text[k] ("(AfD)", "(BÜNDNIS
- * 90/DIE GRÜNEN)"), ending before `b`; 0 if there is none there. A
- * member's party between a question and its paper does not part them:
- * "die Schriftliche Frage 100 des Abgeordneten Thomas Dietz (AfD) … auf
- * Bundestagsdrucksache 21/1831". */
-static size_t party_after(const xctx *x, size_t k, size_t b) {
+/* The length of a name in brackets at text[k], a party's as a member's
+ * name is followed by it ("(AfD)", "(BÜNDNIS 90/DIE GRÜNEN)", "(Die
+ * Linke)", "(fraktionslos)": a capital first, letters, spaces, "/", ".", "-" and no digit
+ * but the 90 of the Greens, under 32 bytes), ending before `b`; 0 if there
+ * is none there. A member's party between a question and its paper does
+ * not part them: "die Schriftliche Frage 100 des Abgeordneten Thomas Dietz
+ * (AfD) … auf Bundestagsdrucksache 21/1831". */
+static size_t bracketed_name(const xctx *x, size_t k, size_t b) {
     const char *t = x->norm.text;
     size_t i = k + 1;
+    unsigned char first = i < b ? (unsigned char)t[i] : 0;
+    if (!((first >= 'A' && first <= 'Z') || first == 0xC3) &&
+        !(b - i >= 13 && strncmp(t + i, "fraktionslos)", 13) == 0))
+        return 0;
     for (; i < b && i < k + 32 && t[i] != ')'; i++) {
         unsigned char c = (unsigned char)t[i];
         int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
@@ -206,7 +215,7 @@ static int bind_forward(xctx *x, size_t qi) {
          * before the document ("der Kleinen Anfrage (Drucksache ...)") */
         for (size_t k = a; k < b; k++) {
             char ch = x->norm.text[k];
-            size_t skip = ch == '(' ? party_after(x, k, b) : 0;
+            size_t skip = ch == '(' ? bracketed_name(x, k, b) : 0;
             if (skip) {
                 k += skip - 1;
                 continue;
@@ -527,11 +536,10 @@ static int question_series(xctx *x) {
         const char *series = series_named_before(x, c->start);
         if (!series && item && c->target.kind == CG_KIND_BT_PLENARPROTOKOLL) series = "Mündliche";
         if (!series) continue;
-        char text[96];
-        if (item)
-            snprintf(text, sizeof text, "%s Frage %s", series, loc + 4);
-        else
-            snprintf(text, sizeof text, "%s %s", series, loc);
+        char text[160];
+        int n = item ? snprintf(text, sizeof text, "%s Frage %s", series, loc + 4)
+                     : snprintf(text, sizeof text, "%s %s", series, loc);
+        if (n < 0 || (size_t)n >= sizeof text) continue; /* a list too long to retell: as it was */
         if (cgx_locator_from_text(x, cgx_strdup(x, text), &c->locator) != 0) return -1;
         c->has_question = true;
     }

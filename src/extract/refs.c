@@ -313,7 +313,7 @@ static int on_act(xctx *x, size_t s) {
                     !(k >= 4 && ((t[k - 4] >= 'A' && t[k - 4] <= 'Z') ||
                                  (t[k - 4] >= 'a' && t[k - 4] <= 'z')));
     if (eu_prefix) s = k - 3;
-    int eu_keyword = strncmp(t + s, "EU-", 3) == 0;
+    int eu_keyword = eu_prefix;
     int first = -1;
     pos = ls;
     while (cgx_find_within(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
@@ -364,7 +364,8 @@ static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
     cg_buf u = CG_BUF_INIT;
-    size_t joins[8], join_text[8]; /* where each hyphen at a break stands: in u, in the text */
+    enum { MAX_PIECES = 10 }; /* lines a URL may run over after its first: a long query fills eight */
+    size_t joins[MAX_PIECES], join_text[MAX_PIECES]; /* each hyphen at a break: in u, in the text */
     int njoins = 0;
     /* A host without a scheme at the start of a line may have begun on the
      * line before: "(klimaentsch\neid-deg.de/auffahrten-...)". */
@@ -395,7 +396,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
         while (end < len && cg_norm_orig_start(&x->norm, end) < stop)
             end++;
     }
-    for (int k = 0; k < 10 && !link; k++) { /* a long query may fill eight lines */
+    for (int k = 0; k < MAX_PIECES && !link; k++) {
         size_t j = end;
         while (j < len && (t[j] == ' ' || t[j] == '\t'))
             j++;
@@ -411,7 +412,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
          * footnote's address) does not go on at the head of the next */
         if (cgin_page_start_at(x->input, cg_norm_orig_start(&x->norm, ns))) break;
         if (!cgx_url_continues(u.data, u.len, t + ns, ne - ns, spaced)) break;
-        if (u.data[u.len - 1] == '-' && njoins < 8) {
+        if (u.data[u.len - 1] == '-' && njoins < MAX_PIECES) {
             join_text[njoins] = end - 1;
             joins[njoins++] = u.len - 1;
         }

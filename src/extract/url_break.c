@@ -44,18 +44,20 @@ static char fold(char c) {
 }
 
 int cgx_url_words_make(cgx_url_words *w, const char *text, size_t len, size_t around) {
-    size_t from = around > CGX_URL_WORDS_REACH ? around - CGX_URL_WORDS_REACH : 0;
-    size_t to = len - from > 2 * CGX_URL_WORDS_REACH ? from + 2 * CGX_URL_WORDS_REACH : len;
+    /* The window is a function of `around` alone, so that what one URL finds
+     * does not depend on the URLs before it: it starts at a multiple of half
+     * the reach and spans at least the reach either side. The URLs of a
+     * paragraph or a page of footnotes share one. */
+    const size_t step = CGX_URL_WORDS_REACH / 2;
+    size_t from = around > CGX_URL_WORDS_REACH ? (around - CGX_URL_WORDS_REACH) / step * step : 0;
+    size_t to = len - from > 2 * CGX_URL_WORDS_REACH + step ? from + 2 * CGX_URL_WORDS_REACH + step
+                                                            : len;
     /* the window starts and ends on whole characters */
     while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
         from--;
     while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
         to++;
-    /* made already, with the URL well inside: the URLs of a paragraph or a
-     * page of footnotes share one window */
-    if (w->text && around >= w->from + (w->from ? CGX_URL_WORDS_REACH / 2 : 0) &&
-        (w->from + w->len == len || around + CGX_URL_WORDS_REACH / 2 <= w->from + w->len))
-        return 0;
+    if (w->text && w->from == from && w->len == to - from) return 0; /* made already */
     if (to - from + 1 > w->cap) {
         char *p = realloc(w->text, to - from + 1);
         if (!p) return -1;
@@ -129,6 +131,18 @@ static int standalone(const char *t, size_t n, size_t s, size_t e) {
     return 1;
 }
 
+/* Does t[i] begin the rest of a word broken at a line end ("veroef-⏎
+ * fentlichungen", spaces around the break allowed)? */
+static int after_broken_word(const char *t, size_t i) {
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    if (i == 0 || t[i - 1] != '\n') return 0;
+    i--;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+        i--;
+    return i > 0 && t[i - 1] == '-';
+}
+
 /* Where a word found in the text may stand. */
 typedef enum {
     ANYWHERE,   /* inside another word too: "homosexuelle" in "Homosexuellen" */
@@ -145,7 +159,7 @@ static int holds_in(const char *t, size_t n, const char *w, size_t k, place wher
         if (!hit) return 0;
         size_t i = (size_t)(hit - t);
         from = i + 1;
-        if (i >= 2 && t[i - 1] == '\n' && t[i - 2] == '-') continue;
+        if (after_broken_word(t, i)) continue;
         if (i <= skip && skip < i + k) continue;
         if (where == ANYWHERE) return 1;
         if (where == STANDALONE ? standalone(t, n, i, i + k)

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 /* Does the token tok[0..n) at the start of the next line continue the URL
- * url[0..ulen) that ended at the end of a line? PDF text breaks URLs after
+ * url[0..ulen) (NUL-terminated at url[ulen]) that ended at the end of a line? PDF text breaks URLs after
  * the scheme, at hyphens and slashes, and even inside words and numbers.
  * `spaced` says whether the token is followed by more text on its line
  * (prose) or ends the line. */
@@ -17,10 +17,11 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
 
 /* The document's text around a URL spelled as URLs spell German, to look
  * words up in: lower case, "ä" as "ae", "ß" as "ss", every other byte as it
- * is. The words of a broken address are looked up within
- * CGX_URL_WORDS_REACH bytes either side of it: the same paragraph, the
- * footnotes of the page, the questions around; a bound, because a long
- * document may break hundreds of addresses. */
+ * is. The words of a broken address are looked up in a window of the text
+ * that holds at least CGX_URL_WORDS_REACH bytes either side of it (and at
+ * most half as much again on one side): the same paragraph, the footnotes
+ * of the page, the questions around; a bound, because a long document may
+ * break hundreds of addresses. */
 #define CGX_URL_WORDS_REACH 16384
 
 typedef struct cgx_url_words {

@@ -25,6 +25,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "citation.h"
@@ -228,6 +229,10 @@ typedef struct xctx {
         size_t ws; /* cgx_reach_start(text, from, at, reach) */
     } trigger_memo[P_COUNT][CGX_MAX_TRIGGERS];
 } xctx;
+
+_Static_assert(CGX_MAX_TRIGGERS <= 16, "trigger_memo_set holds a bit per trigger in 16 bits");
+_Static_assert(offsetof(xctx, trigger_memo) + sizeof(((xctx *)0)->trigger_memo) == sizeof(xctx),
+               "trigger_memo is the last member: cgx_extract clears what stands before it");
 
 /* refs.c: a locator with text `text` (in the arena, or NULL), and the
  * questions it names when it names questions ("Frage 3"). 0, or -1 with

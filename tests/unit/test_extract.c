@@ -363,6 +363,17 @@ static const extract_case cases[] = {
      "bt_drucksache|BT-Drs. 21/100|S. 5|cites|\nurl|http://www.example.de/a||cites|"},
     {"ff without a full stop (btd-21-2048)", "www.example.de/report.pdf, Seite 10f ",
      "url|http://www.example.de/report.pdf|S. 10 f.|cites|"},
+    {"the page of a dated document before a URL is the document's",
+     "Bundestagsdrucksache 21/100 vom 3. Mai 2024, S. 5, www.example.de/a",
+     "bt_drucksache|BT-Drs. 21/100|S. 5|cites|\nurl|http://www.example.de/a||cites|"},
+    {"an item at the start of the next line is something else", "auf Drucksache 21/100\nNr. 2 der "
+     "Liste", "bt_drucksache|BT-Drs. 21/100||cites|"},
+    {"a two-digit page count is no page", "BT-Drs. 21/1995 Seite 12 von 40 x",
+     "bt_drucksache|BT-Drs. 21/1995||cites|"},
+    {"a bracket inside a parenthesis of support (btd-21-287)",
+     BT_HEAD "1. Wie viele?\nDie Zahl sinkt (vgl. hierzu den Bericht (2023), S. 21, verfügbar "
+     "unter www.bmi.bund.de/a.pdf). Mehr nicht.\n",
+     "url|http://www.bmi.bund.de/a.pdf|S. 21|cites|"},
     {"page count of an Anlage is no page (btd-21-2331)",
      "Anlage zur Antwort, BT-Drs. 21/1995 \nSeite 1 von 6 \n", "bt_drucksache|BT-Drs. 21/1995||cites|"},
     /* ---- EU acts: compounds with "EU-", brackets, English lists ---- */
@@ -547,6 +558,9 @@ static const extract_case cases[] = {
      "(jungefreiheit.de/politik/gruene-jugend/?) und www.example.de/a/? Nein.",
      "url|http://jungefreiheit.de/politik/gruene-jugend/?||cites|\n"
      "url|http://www.example.de/a/||cites|"},
+    {"a syllable break with spaces around the line end", "(www.example.de/liste/veroef- \n   "
+     "fentlichungen/a.html)",
+     "url|http://www.example.de/liste/veroeffentlichungen/a.html||cites|"},
     {"a hyphen after a slash is the line's (btd-21-1667)",
      "www.example.de/-\nfileadmin/a.pdf", "url|http://www.example.de/fileadmin/a.pdf||cites|"},
     {"a question mention without Antwort", "Text.\nwie bereits in Frage 3 dargestellt",
