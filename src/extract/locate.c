@@ -228,6 +228,13 @@ static int bind_forward(xctx *x, size_t qi) {
                 if (j != b) return 0;
             }
         }
+        /* "Wie in Frage 2 ausgeführt (BT-Drs. 21/100, S. 5)": a question
+         * named without "Antwort" or a series, and what is said in it, are
+         * this document's; the paper after supports the statement */
+        static const char *const said[] = {"ausgeführt", "dargelegt", "dargestellt", "erläutert",
+                                           "beschrieben", "erwähnt", "genannt", NULL};
+        for (const char *const *w = said; *w && !ph->antwort && !ph->written; w++)
+            if (cgx_find_literal(x->norm.text, a, b, *w, strlen(*w))) return 0;
         size_t pos = a, s, e;
         if (!cgx_find(x, P_GAP_FWD_END, &pos, b, &s, &e)) return 0;
         if (c->has_question) return 0;

@@ -314,7 +314,7 @@ static int on_act(xctx *x, size_t s) {
                                  (t[k - 4] >= 'a' && t[k - 4] <= 'z')));
     if (eu_prefix) s = k - 3;
     int eu_keyword = eu_prefix;
-    int first = -1;
+    int first = -1, list_auth = 0, list_nr = 0;
     pos = ls;
     while (cgx_find_within(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
         /* an item after the first stands where its number does: "(EU) No⏎528/2012" */
@@ -325,6 +325,12 @@ static int on_act(xctx *x, size_t s) {
         unsigned long b = cgx_group_number(x, P_ACT_ITEM, "b", &bdig);
         int has_nr = has(x, P_ACT_ITEM, "nr"), has_sfx = has(x, P_ACT_ITEM, "sfx");
         int has_auth = has(x, P_ACT_ITEM, "auth");
+        /* a bare number after the first of a list is read as the first is:
+         * "Verordnungen (EU) Nr. 1303/2013 und 1304/2013" */
+        if (first >= 0 && !has_auth && !has_nr && !has_sfx) {
+            has_auth = list_auth;
+            has_nr = list_nr;
+        }
         /* Without "(EU)", "Nr." or "/EG" a bare N/N after "Beschluss" is too
          * often something else (a Bundesrat number); accept only a year-first
          * "VO 2018/1862", or any year-first number after a keyword that says
@@ -339,6 +345,10 @@ static int on_act(xctx *x, size_t s) {
             continue;
         if (!cgd_celex(&id, year, type, nr)) continue;
         cand c = id_cand(&id, NULL);
+        if (first < 0) {
+            list_auth = has_auth;
+            list_nr = has_nr;
+        }
         if (add_item(x, &c, ROLE_ACT, s, is, ie, &first) < 0) return -1;
     }
     return x->status == CG_OK ? 0 : -1;

@@ -256,6 +256,26 @@ static int hex_token(const char *t, size_t n) {
     return k >= 6 && digit && letter;
 }
 
+/* An item's marker of a list: "a)", "b.", "4.", "12)" (a letter, or up to
+ * three digits, and the bracket or full stop)? */
+static int list_marker(const char *t, size_t n) {
+    if (n < 2 || n > 4 || (t[n - 1] != ')' && t[n - 1] != '.')) return 0;
+    if (n == 2 && t[0] >= 'a' && t[0] <= 'z') return 1;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (t[i] < '0' || t[i] > '9') return 0;
+    return 1;
+}
+
+/* Does the address end in the name of a file: ".pdf", ".html", ".docx" …? */
+static int ends_with_file(const char *u, size_t n) {
+    static const char *const exts[] = {".pdf", ".html", ".xlsx", ".docx", ".csv", ".xml", NULL};
+    for (const char *const *e = exts; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && strncasecmp(u + n - k, *e, k) == 0) return 1;
+    }
+    return 0;
+}
+
 /* A number that is more likely a Drucksache than the rest of a URL. */
 static int looks_like_number_ref(const char *t, size_t n) {
     size_t i = 0;
@@ -304,6 +324,12 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
              (hlen > 4 && strncmp(host, "www.", 4) == 0 && dot == host + 3)))
             return 1;
     }
+    /* the next line opens an item of a list: "… .pdf" + "a) hinsichtlich …",
+     * "bericht-" + "4. Welche …" */
+    if (spaced && list_marker(tok, n)) return 0;
+    /* an address that ends in a file's name goes on only with its query or
+     * fragment: "studie.pdf" + "?__blob=…", not + "a)" */
+    if (ends_with_file(url, ulen) && !strchr("?#&/", tok[0])) return 0;
     if (last == '-') return 1;
     if (looks_like_number_ref(tok, n)) return 0;
     if (memchr(tok, '/', n)) return 1;
@@ -435,16 +461,18 @@ int cgx_url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int i
     /* no part of an address begins with a hyphen: "bundesaerztekammer.de/-\nfileadmin",
      * "fb1624.pdf#-\npage=71" */
     if (at > 0 && strchr("/#?&=.", u[at - 1])) return 1;
-    /* a long number broken inside: "zr-928-\n56533", "id_260-\n757035" (the
-     * parts of dates and UUIDs are shorter; numbers in groups keep their
-     * hyphens: "20090101-250522-930-\n577611") */
+    /* a long number broken inside after a few digits: "zr-928-\n56533",
+     * "id_260-\n757035" (the parts of dates and UUIDs are shorter, a code's
+     * groups longer before the break; numbers in groups keep their hyphens:
+     * "20090101-250522-930-\n577611") */
     size_t db = at, de = at + 1;
     while (db > 0 && u[db - 1] >= '0' && u[db - 1] <= '9')
         db--;
     while (de < len && u[de] >= '0' && u[de] <= '9')
         de++;
     int grouped = db >= 2 && u[db - 1] == '-' && u[db - 2] >= '0' && u[db - 2] <= '9';
-    if (db < at && de > at + 1 && (at - db) + (de - at - 1) >= 8 && !grouped &&
+    /* a short run before a long one: not a code in groups ("table/22311-\n0002") */
+    if (db < at && de > at + 1 && at - db <= 3 && de - at - 1 >= 5 && !grouped &&
         !(de < len && is_alpha_ascii(u[de])) && !(db > 0 && is_alpha_ascii(u[db - 1])))
         return 1;
     size_t b = at, e = at + 1;
@@ -471,7 +499,11 @@ int cgx_url_hyphen_is_syllable_break(const char *u, size_t len, size_t at, int i
      * hyphens to break at, and prefers them to syllables: after a word of
      * four letters or more, the break is one of them ("csu-zentrale-\n
      * muenchenstaatsschutz"; but "berlin-brandanschlag-be-\nkennerschreiben"). */
-    if (before >= 4 && !in_host) {
+    static const char *const languages[] = {"de", "en", "fr", "es", "it", "nl", "pl", NULL};
+    int language = 0; /* a language code between hyphens: "kw12-de-\nsondervermoegen" */
+    for (const char *const *l = languages; *l && before == 2; l++)
+        language |= strncmp(u + b, *l, 2) == 0;
+    if ((before >= 4 || language) && !in_host) {
         size_t ss = at, se = at + 1;
         while (ss > 0 && !strchr("/?#&=", u[ss - 1]))
             ss--;

@@ -312,6 +312,21 @@ static const extract_case cases[] = {
      "bt_drucksache|BT-Drs. 20/13973|Schriftliche Frage 31|cites|\n"
      "bt_drucksache|BT-Drs. 20/14598|Frage 8|cites|"},
     {"a number is no item", "BT-Drs. 21/100, Nr. 1907/2006", "bt_drucksache|BT-Drs. 21/100||cites|"},
+    {"a question of this document before a supporting citation (CONVENTIONS)",
+     "Text.\nWie in Frage 2 ausgeführt (BT-Drs. 21/100, S. 5), gilt das.",
+     "internal|#|Frage 2|cites|\nbt_drucksache|BT-Drs. 21/100|S. 5|cites|"},
+    {"a list item after a URL ending in a file (btd-21-1746)",
+     "www.kbv.de/media/Buerokratieabbau.pdf\nf) hinsichtlich der Frage",
+     "url|http://www.kbv.de/media/Buerokratieabbau.pdf||cites|"},
+    {"a language code between hyphens of a slug", "(www.example.de/kw12-de-\nsondervermoegen-123456)",
+     "url|http://www.example.de/kw12-de-sondervermoegen-123456||cites|"},
+    {"a code's groups keep their hyphen (btd-21-1524)",
+     "(https://www-genesis.destatis.de/datenbank/table/22311-\n0002)",
+     "url|https://www-genesis.destatis.de/datenbank/table/22311-0002||cites|"},
+    {"a bare number after the first of a list of acts", "die Verordnungen (EU) Nr. 1303/2013 und "
+     "1304/2013 gelten", "eu_legal_act|CELEX:32013R1303||cites|\neu_legal_act|CELEX:32013R1304||cites|"},
+    {"English framework decision (btd-21-860)", "Council Framework Decision 2008/913/JHA of 28",
+     "eu_legal_act|CELEX:32008F0913||cites|"},
     {"a question bound over the member's party (btd-21-2290)",
      BT_HEAD "Auf die Antwort auf die Schriftliche Frage 100 des Abgeordneten Thomas \nDietz (AfD) "
      "in der Woche vom 22. September 2025 auf\nBundestagsdrucksache 21/1831 vom 26. September "
