@@ -83,6 +83,14 @@ static int page_text(xctx *x, int p, char *loc, size_t cap) {
     int two = fs_seen == 2; /* "ff." or "ff", not "f." */
     snprintf(loc, cap, "S. ");
     append_spaced(loc, cap, t, gs, ge);
+    /* a range by a dash is written without spaces: "S. 5 – 7" is "S. 5-7" */
+    for (char *d = strchr(loc, '-'); d; d = strchr(d + 1, '-')) {
+        if (d > loc && d[-1] == ' ') {
+            memmove(d - 1, d, strlen(d) + 1);
+            d--;
+        }
+        if (d[1] == ' ') memmove(d + 1, d + 2, strlen(d + 2) + 1);
+    }
     if (ff) snprintf(loc + strlen(loc), cap - strlen(loc), "%s", two ? " ff." : " f.");
     return 1;
 }
@@ -155,7 +163,7 @@ static void page_locators(xctx *x) {
         static const char *const pages[] = {"S.", "Seite", NULL};
         static const char *const parts[] = {"Ziff", "Nr.", "Numm", "Vorbem", "Anlage", NULL};
         if (!loc[0] && c->target.kind == CG_KIND_URL && since < c->start &&
-            names_before(x, P_PAGE_BEFORE, since, c->start, 40, pages))
+            names_before(x, P_PAGE_BEFORE, since, c->start, 64, pages))
             page_text(x, P_PAGE_BEFORE, loc, sizeof loc);
         if (!loc[0] && c->role == ROLE_DOC &&
             names_before(x, P_PART_BEFORE, since, c->start, 64, parts))

@@ -389,6 +389,15 @@ static const extract_case cases[] = {
      BT_HEAD "1. Wie viele?\nDie Zahl sinkt (vgl. hierzu den Bericht (2023), S. 21, verfügbar "
      "unter www.bmi.bund.de/a.pdf). Mehr nicht.\n",
      "url|http://www.bmi.bund.de/a.pdf|S. 21|cites|"},
+    {"a range of pages as printed", "Drucksache 21/100, S. 5 – 7 und Drucksache 21/101, S. 511 "
+     "bis 521.", "bt_drucksache|BT-Drs. 21/100|S. 5-7|cites|\nbt_drucksache|BT-Drs. 21/101|S. 511 "
+     "bis 521|cites|"},
+    {"a page in brackets after the paper", "wie in Drucksache 21/100 (S. 5) dargelegt",
+     "bt_drucksache|BT-Drs. 21/100|S. 5|cites|"},
+    {"pages before a URL after other words (btd-21-1683, btd-21-1737)",
+     "Bericht, S. 511 bis 521, online abrufbar unter www.diw.de/a.pdf; Studie, S. 2, "
+     "veröffentlicht unter: www.example.de/b.pdf",
+     "url|http://www.diw.de/a.pdf|S. 511 bis 521|cites|\nurl|http://www.example.de/b.pdf|S. 2|cites|"},
     {"page count of an Anlage is no page (btd-21-2331)",
      "Anlage zur Antwort, BT-Drs. 21/1995 \nSeite 1 von 6 \n", "bt_drucksache|BT-Drs. 21/1995||cites|"},
     /* ---- EU acts: compounds with "EU-", brackets, English lists ---- */
