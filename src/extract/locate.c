@@ -55,7 +55,8 @@ static void drop_excluded(xctx *x) {
  * der" or "die Vorbemerkung der Fragesteller auf" before one, "S. 21, verfügbar
  * unter" before a URL. Written as CONVENTIONS.md ("More locators") says. */
 
-/* Appends t[s, e) to out with each run of white space made one space. */
+/* Appends t[s, e) to out with each run of white space made one space, and
+ * none next to a dash: "89, 90", "511 bis 521", "5 – 7" as "5-7". */
 static void append_spaced(char *out, size_t cap, const char *t, size_t s, size_t e) {
     size_t n = strlen(out);
     int space = 0;
@@ -64,7 +65,7 @@ static void append_spaced(char *out, size_t cap, const char *t, size_t s, size_t
             space = 1;
             continue;
         }
-        if (space && n + 2 < cap) out[n++] = ' ';
+        if (space && n + 2 < cap && t[i] != '-' && !(n > 0 && out[n - 1] == '-')) out[n++] = ' ';
         space = 0;
         out[n++] = t[i];
     }
@@ -83,22 +84,16 @@ static int page_text(xctx *x, int p, char *loc, size_t cap) {
     int two = fs_seen == 2; /* "ff." or "ff", not "f." */
     snprintf(loc, cap, "S. ");
     append_spaced(loc, cap, t, gs, ge);
-    /* a range by a dash is written without spaces: "S. 5 – 7" is "S. 5-7" */
-    for (char *d = strchr(loc, '-'); d; d = strchr(d + 1, '-')) {
-        if (d > loc && d[-1] == ' ') {
-            memmove(d - 1, d, strlen(d) + 1);
-            d--;
-        }
-        if (d[1] == ' ') memmove(d + 1, d + 2, strlen(d + 2) + 1);
-    }
     if (ff) snprintf(loc + strlen(loc), cap - strlen(loc), "%s", two ? " ff." : " f.");
     return 1;
 }
 
 /* "Nr. A.66", "Ziffer 58", "Nr. 4 Buchst. b" from the groups item_kw, item
- * and lit of pattern p ("Nummer" is written "Nr.", "Ziff." "Ziffer"). */
-static int item_text(xctx *x, int p, char *loc, size_t cap) {
+ * and lit of pattern p ("Nummer" is written "Nr.", "Ziff." "Ziffer"); *nr
+ * is the number of a plain "Nr. 62" (which may be a question's), else 0. */
+static int item_text(xctx *x, int p, char *loc, size_t cap, unsigned *nr) {
     size_t ks, ke, is, ie, ls, le;
+    *nr = 0;
     if (!cgx_group(x, p, "item", &is, &ie) || !cgx_group(x, p, "item_kw", &ks, &ke)) return 0;
     const char *t = x->norm.text;
     snprintf(loc, cap, "%s", t[ks] == 'N' ? "Nr. " : "Ziffer ");
@@ -106,15 +101,18 @@ static int item_text(xctx *x, int p, char *loc, size_t cap) {
     for (size_t i = is; i < ie && n + 1 < cap; i++)
         if (t[i] != ' ' && t[i] != '\n' && t[i] != '\t') loc[n++] = t[i];
     loc[n] = '\0';
-    if (cgx_group(x, p, "lit", &ls, &le))
-        snprintf(loc + n, cap - n, " Buchst. %.*s", (int)(le - ls), t + ls);
+    int lit = cgx_group(x, p, "lit", &ls, &le);
+    if (lit) snprintf(loc + n, cap - n, " Buchst. %.*s", (int)(le - ls), t + ls);
+    int digits;
+    unsigned long v = cgx_number(t, is, ie, &digits);
+    if (t[ks] == 'N' && !lit && digits && (size_t)digits == ie - is) *nr = (unsigned)v;
     return 1;
 }
 
 /* The locator of a part named by the last match of P_PART_BEFORE. */
-static int part_text(xctx *x, char *loc, size_t cap) {
+static int part_text(xctx *x, char *loc, size_t cap, unsigned *nr) {
     size_t gs, ge;
-    if (item_text(x, P_PART_BEFORE, loc, cap)) return 1;
+    if (item_text(x, P_PART_BEFORE, loc, cap, nr)) return 1;
     if (cgx_group(x, P_PART_BEFORE, "pre", &gs, &ge)) {
         snprintf(loc, cap, "Vorbemerkung");
         return 1;
@@ -151,8 +149,10 @@ static void page_locators(xctx *x) {
         if (c->role != ROLE_DOC && c->target.kind != CG_KIND_URL) continue;
         size_t e, gs, ge;
         char loc[64] = "";
+        unsigned nr = 0;
         if (cgx_at(x, P_TAIL, c->end, x->norm.len, &e)) {
-            if (!page_text(x, P_TAIL, loc, sizeof loc) && !item_text(x, P_TAIL, loc, sizeof loc) &&
+            if (!page_text(x, P_TAIL, loc, sizeof loc) &&
+                !item_text(x, P_TAIL, loc, sizeof loc, &nr) &&
                 cgx_group(x, P_TAIL, "bare", &gs, &ge))
                 snprintf(loc, sizeof loc, "S. %.*s", (int)(ge - gs), x->norm.text + gs);
             if (loc[0]) prev_end = e;
@@ -167,10 +167,11 @@ static void page_locators(xctx *x) {
             page_text(x, P_PAGE_BEFORE, loc, sizeof loc);
         if (!loc[0] && c->role == ROLE_DOC &&
             names_before(x, P_PART_BEFORE, since, c->start, 64, parts))
-            part_text(x, loc, sizeof loc);
+            part_text(x, loc, sizeof loc, &nr);
         if (!loc[0]) continue;
         memset(&c->locator, 0, sizeof c->locator);
         c->locator.text = cgx_strdup(x, loc);
+        c->item_nr = nr;
     }
 }
 
@@ -545,14 +546,13 @@ static int question_series(xctx *x) {
         cand *c = &x->cands[i];
         const char *loc = c->locator.text;
         if (c->dropped || c->role != ROLE_DOC || !loc) continue;
-        int item = strncmp(loc, "Nr. ", 4) == 0 && loc[4] >= '0' && loc[4] <= '9' &&
-                   !strchr(loc + 4, '.') && !strchr(loc + 4, ' ');
+        int item = c->item_nr != 0 && !c->has_question;
         if (!item && !(c->has_question && c->locator.series == CG_SERIES_ANFRAGE)) continue;
         const char *series = series_named_before(x, c->start);
         if (!series && item && c->target.kind == CG_KIND_BT_PLENARPROTOKOLL) series = "Mündliche";
         if (!series) continue;
         char text[160];
-        int n = item ? snprintf(text, sizeof text, "%s Frage %s", series, loc + 4)
+        int n = item ? snprintf(text, sizeof text, "%s Frage %u", series, c->item_nr)
                      : snprintf(text, sizeof text, "%s %s", series, loc);
         if (n < 0 || (size_t)n >= sizeof text) continue; /* a list too long to retell: as it was */
         if (cgx_locator_from_text(x, cgx_strdup(x, text), &c->locator) != 0) return -1;

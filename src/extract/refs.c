@@ -313,7 +313,6 @@ static int on_act(xctx *x, size_t s) {
                     !(k >= 4 && ((t[k - 4] >= 'A' && t[k - 4] <= 'Z') ||
                                  (t[k - 4] >= 'a' && t[k - 4] <= 'z')));
     if (eu_prefix) s = k - 3;
-    int eu_keyword = eu_prefix;
     int first = -1, list_auth = 0, list_nr = 0;
     pos = ls;
     while (cgx_find_within(x, P_ACT_ITEM, &pos, le, &is, &ie)) {
@@ -336,7 +335,7 @@ static int on_act(xctx *x, size_t s) {
          * "VO 2018/1862", or any year-first number after a keyword that says
          * "EU-" ("EU-Empfehlung 2022/1431"). */
         if (!has_auth && !has_nr && !has_sfx &&
-            !(adig == 4 && a >= 1958 && (type == 'R' || type == 'L' || eu_keyword)))
+            !(adig == 4 && a >= 1958 && (type == 'R' || type == 'L' || eu_prefix)))
             continue;
         unsigned year;
         unsigned long nr;

@@ -266,12 +266,20 @@ static int list_marker(const char *t, size_t n) {
     return 1;
 }
 
-/* Does the address end in the name of a file: ".pdf", ".html", ".docx" …? */
+/* The endings of the files addresses name. */
+static const char *const file_exts[] = {".html", ".htm", ".pdf",  ".php",  ".aspx", ".asp",
+                                        ".jsp",  ".xml", ".csv", ".docx", ".xlsx", NULL};
+
+/* Does the address end in the whole name of a file? Not when its ending may
+ * still be the start of a longer one: ".htm" of ".html", ".asp" of ".aspx". */
 static int ends_with_file(const char *u, size_t n) {
-    static const char *const exts[] = {".pdf", ".html", ".xlsx", ".docx", ".csv", ".xml", NULL};
-    for (const char *const *e = exts; *e; e++) {
+    for (const char *const *e = file_exts; *e; e++) {
         size_t k = strlen(*e);
-        if (n > k && strncasecmp(u + n - k, *e, k) == 0) return 1;
+        if (n <= k || strncasecmp(u + n - k, *e, k) != 0) continue;
+        int prefix = 0;
+        for (const char *const *l = file_exts; *l; l++)
+            prefix |= strlen(*l) > k && strncmp(*l, *e, k) == 0;
+        if (!prefix) return 1;
     }
     return 0;
 }
@@ -336,9 +344,7 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
     /* a query: "ar-AA1" + "IIIlW?ocid=BingNewsSerp)." */
     const char *qm = memchr(tok, '?', n);
     if (qm && memchr(qm, '=', n - (size_t)(qm - tok))) return 1;
-    static const char *const exts[] = {".html", ".htm", ".pdf", ".php",  ".aspx", ".asp",
-                                       ".jsp",  ".xml", ".csv", ".docx", ".xlsx", NULL};
-    for (const char *const *e = exts; *e; e++) {
+    for (const char *const *e = file_exts; *e; e++) {
         size_t k = strlen(*e);
         for (size_t i = 0; i + k <= n; i++)
             if (strncmp(tok + i, *e, k) == 0) return 1;

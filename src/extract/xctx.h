@@ -155,6 +155,7 @@ typedef struct cand {
     int list_first; /* id of the first item of its list (its own id if alone) */
     bool dropped;
     bool has_question;  /* its locator is a question */
+    unsigned item_nr;   /* its locator is a plain item "Nr. 62": 62, else 0 */
     bool bare_question; /* this document's question named without "Antwort": it names what
                            the sentence is about, never the place it sends the reader to */
     size_t answer;      /* in an Antwort: 1 + the index of the answer it stands in, or 0 */
