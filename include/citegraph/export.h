@@ -31,6 +31,16 @@ CG_EXPORT cg_status cg_graph_write_dot(const cg_graph *g, const unsigned char *k
  * its "nodes" and "links" are those of citegraph/graph_json.h. */
 CG_EXPORT cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                                         cg_error *err);
+/** Where a streaming writer sends its bytes, in order: return 0 to go on,
+ * nonzero to stop it (the writer then returns CG_EIO). */
+typedef int (*cg_sink_fn)(void *ctx, const char *data, size_t len);
+/** The bytes of cg_graph_write_json(), handed to `sink` piece by piece as
+ * they are made, the pieces made on up to `jobs` threads (0: one per
+ * core): the same bytes for every `jobs`, and memory for a few pieces
+ * rather than the whole text (216 MB at a million references). CG_EIO when
+ * the sink stopped it; CG_ENOMEM. */
+CG_EXPORT cg_status cg_graph_stream_json(const cg_graph *g, const unsigned char *keep, int jobs,
+                                         cg_sink_fn sink, void *ctx, cg_error *err);
 /** CSV tables of nodes and of edges (RFC 4180, CRLF line ends). A node's
  * authors are two columns: urheber, the names joined by "; ", and
  * urheber_role, their roles in the same order; then type_from, title_from,

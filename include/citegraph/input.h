@@ -78,6 +78,11 @@ CG_EXPORT const char *cg_input_warning(const cg_input *input, size_t i);
  * characters (UTF-8 sequences count once; an invalid byte counts as one). */
 CG_EXPORT void cg_input_position(const cg_input *input, size_t offset, size_t *line, size_t *col);
 
+/** Whether the input is the packed output of `citegraph extract --format
+ * packed` (recognised by its first bytes when read): its bytes as they
+ * are, for cg_packed_read(), not a document. */
+CG_EXPORT bool cg_input_is_packed(const cg_input *input);
+
 /* ---- Pages of a document read from a PDF ------------------------------ */
 
 /** Whether the input was read from a PDF file. */

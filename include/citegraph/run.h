@@ -110,6 +110,10 @@ typedef struct cg_run_options {
     /* Frees doc->user, also for documents prepared but not consumed. */
     void (*release)(cg_run_doc *doc, void *ctx);
     void *ctx;
+    /* true: the packed output of `citegraph extract` (recognised by its
+     * content) is handed on with its input only, for cg_packed_read();
+     * false: such a file fails, as it is not a document. */
+    bool packed;
 } cg_run_options;
 
 /** Runs every document of `paths` through read, extract and resolve, and

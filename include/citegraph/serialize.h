@@ -7,6 +7,10 @@
  * cg_extractions again, so that extraction can run in pieces (on other
  * machines, at other times) and the graph be built from what it wrote.
  *
+ * The same documents can be written packed instead: a compact binary form
+ * that reads back into the same extractions many times faster than JSON
+ * Lines (cg_packed_read), for graphs of millions of references.
+ *
  * Writers append to a caller-owned cg_buf; their output is the same bytes
  * on every run for the same input.
  */
@@ -71,6 +75,30 @@ typedef int (*cg_jsonl_fn)(void *ctx, const char *file, const cg_extraction *ext
  * to `fn`. CG_ENOMEM; CG_EINVAL when `fn` stopped it. */
 CG_EXPORT cg_status cg_jsonl_read(const char *name, const char *data, size_t len, int jobs,
                                   cg_jsonl_fn fn, void *ctx, cg_error *err);
+
+/** Whether `data` starts as the output of `citegraph extract --format
+ * packed` does (its first 8 bytes). */
+CG_EXPORT bool cg_packed_recognise(const char *data, size_t len);
+/** Appends the 8 bytes that start a packed file. CG_ENOMEM. */
+CG_EXPORT cg_status cg_packed_write_header(cg_buf *out, cg_error *err);
+/** Appends one document packed: what cg_jsonl_write_document() writes, in
+ * the binary form src/io/packed.c describes. Arguments as there. CG_ENOMEM. */
+CG_EXPORT cg_status cg_packed_write_document(cg_buf *out, const char *file,
+                                              const cg_input *input, const cg_extraction *ext,
+                                              const char *problem, cg_error *err);
+/** Appends the summary, which ends a packed file. CG_ENOMEM. */
+CG_EXPORT cg_status cg_packed_write_summary(cg_buf *out, size_t files, size_t failed,
+                                             size_t references, size_t warnings, cg_error *err);
+/** Reads a packed file as cg_jsonl_read() reads JSON Lines, handing each
+ * document's extraction to `fn` in file order (documents that record an
+ * error passed over), parsed on up to `jobs` threads; the extractions are
+ * those cg_jsonl_read() gives for the JSON Lines of the same run. A file
+ * that does not start as a packed file, a damaged frame, or a file cut
+ * short (no summary at its end) gives CG_EFORMAT with the byte offset of
+ * the bad frame in err->text, after the documents before it were handed
+ * on. CG_ENOMEM; CG_EINVAL when `fn` stopped it. */
+CG_EXPORT cg_status cg_packed_read(const char *name, const char *data, size_t len, int jobs,
+                                    cg_jsonl_fn fn, void *ctx, cg_error *err);
 
 #ifdef __cplusplus
 }

@@ -8,11 +8,12 @@
  * with one document id are named on stderr, both; the output is unchanged. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
-/* The choices of extract's --format, in the order of its row: jsonl|tsv|text. */
-typedef enum { FMT_JSONL, FMT_TSV, FMT_TEXT } out_format;
+/* The choices of extract's --format, in the order of its row: jsonl|tsv|text|packed. */
+typedef enum { FMT_JSONL, FMT_TSV, FMT_TEXT, FMT_PACKED } out_format;
 
 typedef struct run {
     cli *c;
@@ -38,11 +39,15 @@ static void prepare(cg_run_doc *doc, void *ctx) {
     doc_output *o = calloc(1, sizeof *o);
     if (!o) return; /* consume reports it */
     cg_buf_init(&o->text);
-    if (r->format != FMT_TEXT) /* the text is written as it is, from the input */
-        o->status = r->format == FMT_JSONL
-                        ? cg_jsonl_write_document(&o->text, doc->entry->path, doc->input,
-                                                  doc->extraction, NULL, NULL)
-                        : cg_tsv_write(&o->text, doc->entry->path, doc->extraction, NULL);
+    const char *path = doc->entry->path;
+    if (r->format == FMT_JSONL)
+        o->status = cg_jsonl_write_document(&o->text, path, doc->input, doc->extraction, NULL, NULL);
+    else if (r->format == FMT_PACKED)
+        o->status =
+            cg_packed_write_document(&o->text, path, doc->input, doc->extraction, NULL, NULL);
+    else if (r->format == FMT_TSV)
+        o->status = cg_tsv_write(&o->text, path, doc->extraction, NULL);
+    /* text is written as it is, from the input */
     doc->user = o;
 }
 
@@ -55,12 +60,14 @@ static void release(cg_run_doc *doc, void *ctx) {
 }
 
 /* A document that failed, said on standard error: counted, and in JSON Lines
- * recorded on its document line. */
+ * and packed output recorded as its document. */
 static void record_failure(run *r, const char *path, const char *message) {
     r->failed++;
-    if (r->format != FMT_JSONL) return;
+    if (r->format != FMT_JSONL && r->format != FMT_PACKED) return;
     cg_buf b = CG_BUF_INIT;
-    if (cg_jsonl_write_document(&b, path, NULL, NULL, message, NULL) == CG_OK)
+    if ((r->format == FMT_JSONL ? cg_jsonl_write_document
+                                : cg_packed_write_document)(&b, path, NULL, NULL, message, NULL) ==
+        CG_OK)
         cli_out_buf(&r->out, &b);
     else
         r->nomem = true;
@@ -161,7 +168,10 @@ int cmd_extract(cli *c, int argc, char **argv) {
     if ((rc = cli_read_common(c, &a, &o)) != EXIT_OK) goto out;
     /* no ending stands for text: -o refs.txt must not write the documents' text */
     static const cli_ending endings[] = {
-        {".jsonl", FMT_JSONL, NULL}, {".ndjson", FMT_JSONL, NULL}, {".tsv", FMT_TSV, NULL}};
+        {".jsonl", FMT_JSONL, NULL},
+        {".ndjson", FMT_JSONL, NULL},
+        {".tsv", FMT_TSV, NULL},
+        {".cgpack", FMT_PACKED, NULL}};
     int choice = FMT_JSONL;
     rc = cli_format_of_output(c, &o, endings, sizeof endings / sizeof endings[0], &choice, NULL);
     if (rc != EXIT_OK) goto out;
@@ -177,15 +187,20 @@ int cmd_extract(cli *c, int argc, char **argv) {
     }
     if ((rc = cli_collect(c, a.positionals, a.npositionals, (const char *const *)o.exts, &list)))
         goto out;
+    if (r.format == FMT_PACKED && !o.output && isatty(STDOUT_FILENO)) {
+        rc = cli_usage_error(c, "packed output is binary: give -o FILE.cgpack or redirect it");
+        goto out;
+    }
     if ((rc = cli_out_open(c, &r.out, o.output)) != EXIT_OK) goto out;
     if (cg_corpus_new(&r.seen, &err) != CG_OK) {
         rc = cli_nomem(c);
         goto out;
     }
     r.total = list.count;
-    if (r.format == FMT_TSV) {
+    if (r.format == FMT_TSV || r.format == FMT_PACKED) {
         cg_buf h = CG_BUF_INIT;
-        if (cg_tsv_write_header(&h, NULL) == CG_OK)
+        if ((r.format == FMT_TSV ? cg_tsv_write_header : cg_packed_write_header)(&h, NULL) ==
+            CG_OK)
             cli_out_buf(&r.out, &h);
         else
             r.nomem = true;
@@ -200,9 +215,10 @@ int cmd_extract(cli *c, int argc, char **argv) {
     cg_status st = cg_run(&ro, &list, &err);
     cli_progress_end(c);
     if (st != CG_OK) rc = cli_fail(c, &err, NULL, EXIT_FAILED);
-    if (r.format == FMT_JSONL && !r.out.errnum) {
+    if ((r.format == FMT_JSONL || r.format == FMT_PACKED) && !r.out.errnum) {
         cg_buf s = CG_BUF_INIT;
-        if (cg_jsonl_write_summary(&s, r.files, r.failed, r.references, r.warned, NULL) == CG_OK)
+        if ((r.format == FMT_JSONL ? cg_jsonl_write_summary : cg_packed_write_summary)(
+                &s, r.files, r.failed, r.references, r.warned, NULL) == CG_OK)
             cli_out_buf(&r.out, &s);
         else
             r.nomem = true;

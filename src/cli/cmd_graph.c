@@ -2,8 +2,9 @@
  * path, longest-chain, rank, stats. They run in the program citegraph-graph
  * (graph_exec.c says why).
  *
- * Each reads documents (extracted on the way, cg_run) or the JSON Lines of
- * `citegraph extract` (files ending in .jsonl, cg_jsonl_read), builds the
+ * Each reads documents (extracted on the way, cg_run) or the output of
+ * `citegraph extract`: JSON Lines (files ending in .jsonl, cg_jsonl_read)
+ * or packed (recognised by its content, cg_packed_read); builds the
  * graph, and answers: text for people, --format json for programs, with the
  * nodes and edges of the graph's JSON schema (citegraph/graph_json.h). */
 #include <errno.h>
@@ -179,8 +180,11 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
         return l->nomem;
     }
     if (!doc->extraction) {
-        cg_status st = cg_jsonl_read(path, cg_input_data(doc->input), cg_input_size(doc->input),
-                                     l->jobs, add_jsonl_document, l, &err);
+        /* references already extracted: packed, or JSON Lines */
+        cg_status st =
+            (cg_input_is_packed(doc->input) ? cg_packed_read : cg_jsonl_read)(
+                path, cg_input_data(doc->input), cg_input_size(doc->input), l->jobs,
+                add_jsonl_document, l, &err);
         if (st == CG_EINVAL || st == CG_ENOMEM) {
             cli_error(l->c, "%s: out of memory", path);
             l->nomem = true;
@@ -202,7 +206,7 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
 /* Reads every PATH into the graph: EXIT_OK, EXIT_FAILED when some input
  * could not be read (the others are in), EXIT_NOMEM. */
 static int load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
-    static const char *const default_exts[] = {".txt", ".pdf", ".jsonl", NULL};
+    static const char *const default_exts[] = {".txt", ".pdf", ".jsonl", ".cgpack", NULL};
     cg_path_list list = {0};
     int rc =
         cli_collect(c, o->paths, o->npaths,
@@ -213,7 +217,8 @@ static int load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
                          .jobs = o->common.jobs,
                          .extract = extract_text,
                          .consume = add_to_graph,
-                         .ctx = &l};
+                         .ctx = &l,
+                         .packed = true};
     cg_error err;
     if (cg_run(&ro, &list, &err) != CG_OK) {
         cli_fail(c, &err, NULL, EXIT_FAILED);
@@ -883,6 +888,25 @@ static int check_dot_size(cli *c, const opts *o, const cg_graph *g, const unsign
     return EXIT_OK;
 }
 
+static int to_out(void *ctx, const char *data, size_t len) {
+    return cli_out_write(ctx, data, len) ? 0 : -1;
+}
+
+/* The JSON export, written as it is made. */
+static int stream_json(cli *c, const opts *o, const cg_graph *g, const unsigned char *keep) {
+    cli_out out;
+    int rc = cli_out_open(c, &out, o->common.output);
+    if (rc != EXIT_OK) return rc;
+    cg_error err;
+    cg_status st = cg_graph_stream_json(g, keep, o->common.jobs, to_out, &out, &err);
+    /* a write that failed stopped the stream: closing says why (a closed
+     * pipe is the reader's choice, not a failure) */
+    rc = cli_out_close(c, &out);
+    if (st == CG_ENOMEM) return cli_nomem(c);
+    if (st != CG_OK && st != CG_EIO) return cli_fail(c, &err, NULL, EXIT_FAILED);
+    return rc;
+}
+
 static int q_graph(const query *qy) {
     cli *c = qy->c;
     const opts *o = qy->o;
@@ -906,12 +930,14 @@ static int q_graph(const query *qy) {
         free(keep);
         return rc;
     }
+    if (format == GRAPH_JSON) { /* streamed: a million references make 216 MB of it */
+        rc = stream_json(c, o, g, keep);
+        free(keep);
+        return rc;
+    }
     cg_buf s = CG_BUF_INIT, edges = CG_BUF_INIT;
     cg_status st;
     switch ((graph_format)format) {
-    case GRAPH_JSON:
-        st = cg_graph_write_json(g, keep, &s, &err);
-        break;
     case GRAPH_GRAPHML:
         st = cg_graph_write_graphml(g, keep, &s, &err);
         break;

@@ -1,6 +1,7 @@
 /* json.c - the graph as JSON node-link data (citegraph/export.h), and its
  * nodes and edges as jansson values (citegraph/graph_json.h): one schema,
  * data/graph.schema.json, for the export and for every query's JSON. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "citegraph/export.h"
@@ -11,16 +12,21 @@
 #include "util/json_util.h"
 #include "util/util.h"
 
-json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
-    const cg_node *n = cg_graph_node(g, node);
-    if (!n) {
-        cgu_error(err, CG_EINVAL, NULL, 0, 0, "no node %zu", node);
-        return NULL;
-    }
+/* ---- a node or an edge, into an object made for it or reused ----
+ *
+ * The export writes a million objects; making each anew (a hash table,
+ * its keys, its values) cost most of its time. So it keeps one object per
+ * shape (which optional keys it has) and sets each key again for the next
+ * item: jansson replaces the value of a key it has in place, so the keys
+ * stay in the order they were first set, and the bytes are those of a new
+ * object. */
+
+/* Sets the node's keys on `o`: a new object, or one filled before for a
+ * node of the same shape (node_shape). 0, or -1 when memory ran out. */
+static int fill_node(json_t *o, const cg_graph *g, const cg_node *n) {
     char number[128];
     unsigned wp = cge_wahlperiode(n);
-    json_t *o = json_object();
-    int ok = o && cgu_json_set(o, "id", cgu_json_str(n->id)) &&
+    int ok = cgu_json_set(o, "id", cgu_json_str(n->id)) &&
              cgu_json_set(o, "kind", cgu_json_str(cg_node_kind_name(n))) &&
              cgu_json_set(o, "in_corpus", json_boolean(n->in_corpus)) &&
              cgu_json_set(o, "file", cgu_json_str(n->file)) &&
@@ -51,36 +57,78 @@ json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
          cgu_json_set(o, "title_from", cgu_json_str(cge_source(n->title_from))) &&
          cgu_json_set(o, "date_from", cgu_json_str(cge_source(n->date_from))) &&
          cgu_json_set(o, "urheber_from", cgu_json_str(cge_source(n->authors_from)));
-    if (ok) return o;
-    json_decref(o);
-    cgu_oom(err);
-    return NULL;
+    return ok ? 0 : -1;
 }
 
-json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
-    const cg_edge *e = cg_graph_edge(g, edge);
-    if (!e) {
-        cgu_error(err, CG_EINVAL, NULL, 0, 0, "no edge %zu", edge);
-        return NULL;
+static size_t node_shape(const cg_node *n) {
+    return (n->record ? 1 : 0) | (n->dip_id ? 2 : 0);
+}
+
+/* A position's keys, on a new object or one of the same shape (pos_shape). */
+static int fill_position(json_t *q, const cg_position *at) {
+    int ok = cgu_json_set(q, "file", cgu_json_str(at->file)) &&
+              (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
+              cgu_json_set(q, "line", json_integer((json_int_t)at->line)) &&
+              cgu_json_set(q, "col", json_integer((json_int_t)at->col)) &&
+              (!at->page || (cgu_json_set(q, "page", json_integer((json_int_t)at->page)) &&
+                             cgu_json_set(q, "page_line", json_integer((json_int_t)at->page_line))));
+    return ok ? 0 : -1;
+}
+
+static size_t pos_shape(const cg_position *at) {
+    return (at->record ? 1 : 0) | (at->page ? 2 : 0);
+}
+
+/* Objects kept for reuse: one per node shape, one edge, and per position
+ * shape as many as the edge with the most positions of that shape had. */
+typedef struct json_pool {
+    json_t *node[4];
+    json_t *edge;
+    json_t **pos[4];
+    size_t npos[4];
+} json_pool;
+
+static void pool_release(json_pool *p) {
+    for (size_t s = 0; s < 4; s++) {
+        json_decref(p->node[s]);
+        for (size_t i = 0; i < p->npos[s]; i++)
+            json_decref(p->pos[s][i]);
+        free(p->pos[s]);
     }
-    json_t *o = json_object(), *locs = json_array(), *pos = json_array();
-    int ok = o && locs && pos;
+    json_decref(p->edge);
+    memset(p, 0, sizeof *p);
+}
+
+/* The edge's keys on `o` (a new object, or the pool's edge); positions
+ * from the pool when there is one. */
+static int fill_edge(json_t *o, const cg_graph *g, const cg_edge *e, json_pool *pool) {
+    json_t *locs = json_array(), *pos = json_array();
+    int ok = locs && pos;
     for (size_t l = 0; ok && l < e->nlocators; l++)
         ok = json_array_append_new(locs, cgu_json_str(e->locators[l])) == 0;
+    size_t used[4] = {0};
     for (size_t p = 0; ok && p < e->npositions; p++) {
-        json_t *q = json_object();
         const cg_position *at = &e->positions[p];
-        ok = q && cgu_json_set(q, "file", cgu_json_str(at->file)) &&
-             (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
-             cgu_json_set(q, "line", json_integer((json_int_t)e->positions[p].line)) &&
-             cgu_json_set(q, "col", json_integer((json_int_t)e->positions[p].col)) &&
-             (!at->page ||
-              (cgu_json_set(q, "page", json_integer((json_int_t)at->page)) &&
-               cgu_json_set(q, "page_line", json_integer((json_int_t)at->page_line))));
-        if (ok)
-            ok = json_array_append_new(pos, q) == 0;
-        else
-            json_decref(q);
+        json_t *q;
+        if (pool) {
+            size_t s = pos_shape(at);
+            if (used[s] == pool->npos[s]) {
+                json_t **grown = realloc(pool->pos[s], (pool->npos[s] + 1) * sizeof *grown);
+                if (!grown || !(grown[pool->npos[s]] = json_object())) {
+                    if (grown) pool->pos[s] = grown;
+                    ok = 0;
+                    break;
+                }
+                pool->pos[s] = grown;
+                pool->npos[s]++;
+            }
+            q = json_incref(pool->pos[s][used[s]++]);
+        } else if (!(q = json_object())) {
+            ok = 0;
+            break;
+        }
+        ok = fill_position(q, at) == 0 && json_array_append_new(pos, q) == 0;
+        if (!ok) json_decref(q);
     }
     ok = ok && cgu_json_set(o, "source", cgu_json_str(cg_graph_node(g, e->source)->id)) &&
          cgu_json_set(o, "target", cgu_json_str(cg_graph_node(g, e->target)->id)) &&
@@ -97,10 +145,199 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
     }
     json_decref(locs);
     json_decref(pos);
-    if (ok) return o;
+    return ok ? 0 : -1;
+}
+
+json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
+    const cg_node *n = cg_graph_node(g, node);
+    if (!n) {
+        cgu_error(err, CG_EINVAL, NULL, 0, 0, "no node %zu", node);
+        return NULL;
+    }
+    json_t *o = json_object();
+    if (o && fill_node(o, g, n) == 0) return o;
     json_decref(o);
     cgu_oom(err);
     return NULL;
+}
+
+json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
+    const cg_edge *e = cg_graph_edge(g, edge);
+    if (!e) {
+        cgu_error(err, CG_EINVAL, NULL, 0, 0, "no edge %zu", edge);
+        return NULL;
+    }
+    json_t *o = json_object();
+    if (o && fill_edge(o, g, e, NULL) == 0) return o;
+    json_decref(o);
+    cgu_oom(err);
+    return NULL;
+}
+
+/* ---- the export ---- */
+
+#define JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
+
+/* Appends `o` as JSON; `o` stays the caller's. */
+static int dump(cg_buf *out, const json_t *o) {
+    char small[4096];
+    size_t n = json_dumpb(o, small, sizeof small, JSON_FLAGS);
+    if (n == 0) return -1;
+    if (n <= sizeof small) return cgu_buf_append(out, small, n);
+    char *big = json_dumps(o, JSON_FLAGS);
+    int rc = !big || cgu_buf_puts(out, big);
+    free(big);
+    return rc ? -1 : 0;
+}
+
+/* Nodes, then edges, are written in chunks of this many items, each chunk
+ * on a worker into its own buffer; the chunks are handed to the sink in
+ * order, so the output is the same bytes for any number of threads. */
+#define CHUNK_ITEMS 4096
+
+typedef struct chunk {
+    cg_buf text;
+    bool nomem;
+} chunk;
+
+typedef struct writer {
+    const cg_graph *g;
+    const unsigned char *keep;
+    size_t nodes, edges, nchunks_nodes, nchunks;
+    chunk *chunks; /* one per window slot */
+    size_t window;
+    size_t written_nodes, written_edges; /* for the separators */
+    cg_sink_fn sink;
+    void *ctx;
+    bool nomem, sink_failed;
+} writer;
+
+/* Writes chunk i: nodes [i * CHUNK_ITEMS ...) or, past the node chunks,
+ * edges. Each item is written with a leading ',' (the consumer drops the
+ * first of each list). */
+static void write_chunk(void *ctx, size_t i) {
+    writer *w = ctx;
+    chunk *c = &w->chunks[i % w->window];
+    cg_buf_clear(&c->text);
+    c->nomem = false;
+    json_pool pool = {0};
+    int rc = 0;
+    if (i < w->nchunks_nodes) {
+        size_t end = (i + 1) * CHUNK_ITEMS < w->nodes ? (i + 1) * CHUNK_ITEMS : w->nodes;
+        for (size_t v = i * CHUNK_ITEMS; !rc && v < end; v++) {
+            if (!cge_kept(w->keep, v)) continue;
+            const cg_node *n = cg_graph_node(w->g, v);
+            json_t **o = &pool.node[node_shape(n)];
+            rc = (!*o && !(*o = json_object())) || fill_node(*o, w->g, n) ||
+                 cgu_buf_putc(&c->text, ',') || dump(&c->text, *o);
+        }
+    } else {
+        size_t k = i - w->nchunks_nodes;
+        size_t end = (k + 1) * CHUNK_ITEMS < w->edges ? (k + 1) * CHUNK_ITEMS : w->edges;
+        for (size_t x = k * CHUNK_ITEMS; !rc && x < end; x++) {
+            const cg_edge *e = cg_graph_edge(w->g, x);
+            if (!cge_kept(w->keep, e->source) || !cge_kept(w->keep, e->target)) continue;
+            rc = (!pool.edge && !(pool.edge = json_object())) ||
+                 fill_edge(pool.edge, w->g, e, &pool) || cgu_buf_putc(&c->text, ',') ||
+                 dump(&c->text, pool.edge);
+        }
+    }
+    pool_release(&pool);
+    c->nomem = rc != 0;
+}
+
+static int put(writer *w, const char *data, size_t len) {
+    if (!len || w->sink_failed) return w->sink_failed;
+    if (w->sink(w->ctx, data, len)) w->sink_failed = true;
+    return w->sink_failed;
+}
+
+static int consume_chunk(void *ctx, size_t i) {
+    writer *w = ctx;
+    chunk *c = &w->chunks[i % w->window];
+    if (c->nomem) {
+        w->nomem = true;
+        return 1;
+    }
+    const char *text = c->text.data;
+    size_t len = c->text.len;
+    bool is_node = i < w->nchunks_nodes;
+    size_t *written = is_node ? &w->written_nodes : &w->written_edges;
+    if (len && *written == 0) { /* the first item of its list: no ',' */
+        text++;
+        len--;
+    }
+    *written += c->text.len != 0;
+    /* the end of the nodes and the start of the links */
+    if (i + 1 == w->nchunks_nodes && put(w, text, len)) return 1;
+    if (i + 1 == w->nchunks_nodes) return put(w, "],\"links\":[", 11);
+    return put(w, text, len);
+}
+
+cg_status cg_graph_stream_json(const cg_graph *g, const unsigned char *keep, int jobs,
+                               cg_sink_fn sink, void *ctx, cg_error *err) {
+    if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
+    size_t nn = 0, ne = 0, nodes = cg_graph_node_count(g), edges = cg_graph_edge_count(g);
+    for (size_t v = 0; v < nodes; v++)
+        nn += cge_kept(keep, v) != 0;
+    for (size_t i = 0; i < edges; i++) {
+        const cg_edge *e = cg_graph_edge(g, i);
+        ne += cge_kept(keep, e->source) && cge_kept(keep, e->target);
+    }
+    json_t *meta = json_object();
+    cg_buf head = CG_BUF_INIT;
+    int rc = !meta ||
+             !cgu_json_set(meta, "generator", cgu_json_str("citegraph " CG_VERSION_STRING)) ||
+             !cgu_json_set(meta, "nodes", json_integer((json_int_t)nn)) ||
+             !cgu_json_set(meta, "links", json_integer((json_int_t)ne)) ||
+             cgu_buf_puts(&head, "{\"schema\":\"citegraph-graph/1\",\"directed\":true,"
+                                 "\"multigraph\":false,\"graph\":") ||
+             dump(&head, meta) || cgu_buf_puts(&head, ",\"nodes\":[");
+    json_decref(meta);
+    if (rc) {
+        cg_buf_release(&head);
+        return cgu_oom(err);
+    }
+    if (jobs <= 0) jobs = cgu_cores();
+    /* at least one chunk of nodes, so that "],\"links\":[" is written once */
+    size_t ncn = nodes ? (nodes + CHUNK_ITEMS - 1) / CHUNK_ITEMS : 1;
+    writer w = {.g = g,
+                .keep = keep,
+                .nodes = nodes,
+                .edges = edges,
+                .nchunks_nodes = ncn,
+                .nchunks = ncn + (edges + CHUNK_ITEMS - 1) / CHUNK_ITEMS,
+                .window = (size_t)jobs * 2,
+                .sink = sink,
+                .ctx = ctx};
+    w.chunks = calloc(w.window, sizeof *w.chunks);
+    if (!w.chunks) {
+        cg_buf_release(&head);
+        return cgu_oom(err);
+    }
+    for (size_t i = 0; i < w.window; i++)
+        cg_buf_init(&w.chunks[i].text);
+    put(&w, head.data, head.len);
+    cg_buf_release(&head);
+    cgu_ordered o = {.n = w.nchunks,
+                     .jobs = jobs,
+                     .window = w.window,
+                     .ctx = &w,
+                     .work = write_chunk,
+                     .consume = consume_chunk};
+    if (!w.sink_failed && cgu_ordered_run(&o) < 0) w.nomem = true;
+    put(&w, "]}\n", 3);
+    for (size_t i = 0; i < w.window; i++)
+        cg_buf_release(&w.chunks[i].text);
+    free(w.chunks);
+    if (w.nomem) return cgu_oom(err);
+    if (w.sink_failed)
+        return cgu_error(err, CG_EIO, NULL, 0, 0, "the JSON could not be written on");
+    return CG_OK;
+}
+
+static int append_to_buf(void *ctx, const char *data, size_t len) {
+    return cgu_buf_append(ctx, data, len) ? -1 : 0;
 }
 
 /* The same bytes as one json_dumps() of the whole document with
@@ -111,41 +348,12 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
  * the graph itself). */
 cg_status cg_graph_write_json(const cg_graph *g, const unsigned char *keep, cg_buf *out,
                               cg_error *err) {
-    if (!cg_graph_is_finished(g)) return cgg_not_finished(err);
-    const size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
-    size_t nn = 0, ne = 0, nodes = cg_graph_node_count(g), edges = cg_graph_edge_count(g);
-    for (size_t v = 0; v < nodes; v++)
-        nn += cge_kept(keep, v) != 0;
-    for (size_t i = 0; i < edges; i++) {
-        const cg_edge *e = cg_graph_edge(g, i);
-        ne += cge_kept(keep, e->source) && cge_kept(keep, e->target);
+    size_t before = out->len;
+    cg_status st = cg_graph_stream_json(g, keep, 1, append_to_buf, out, err);
+    if (st == CG_EIO) st = cgu_oom(err); /* appending to the buffer is all that can fail */
+    if (st != CG_OK) {
+        out->len = before;
+        if (out->cap) out->data[before] = '\0';
     }
-    json_t *meta = json_object();
-    int ok = meta &&
-             cgu_json_set(meta, "generator", cgu_json_str("citegraph " CG_VERSION_STRING)) &&
-             cgu_json_set(meta, "nodes", json_integer((json_int_t)nn)) &&
-             cgu_json_set(meta, "links", json_integer((json_int_t)ne));
-    if (!ok) {
-        json_decref(meta);
-        return cgu_oom(err);
-    }
-    int rc = cgu_buf_puts(out, "{\"schema\":\"citegraph-graph/1\",\"directed\":true,"
-                               "\"multigraph\":false,\"graph\":") ||
-             cgu_json_append(out, meta, flags) || cgu_buf_puts(out, ",\"nodes\":[");
-    const char *sep = "";
-    for (size_t v = 0; !rc && v < nodes; v++) {
-        if (!cge_kept(keep, v)) continue;
-        rc = cgu_buf_puts(out, sep) || cgu_json_append(out, cg_graph_node_json(g, v, NULL), flags);
-        sep = ",";
-    }
-    rc = rc || cgu_buf_puts(out, "],\"links\":[");
-    sep = "";
-    for (size_t i = 0; !rc && i < edges; i++) {
-        const cg_edge *e = cg_graph_edge(g, i);
-        if (!cge_kept(keep, e->source) || !cge_kept(keep, e->target)) continue;
-        rc = cgu_buf_puts(out, sep) || cgu_json_append(out, cg_graph_edge_json(g, i, NULL), flags);
-        sep = ",";
-    }
-    rc = rc || cgu_buf_puts(out, "]}\n");
-    return rc ? cgu_oom(err) : CG_OK;
+    return st;
 }

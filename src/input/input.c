@@ -301,6 +301,34 @@ static bool ends_with_nocase(const char *s, const char *suffix) {
     return n >= k && strcasecmp(s + n - k, suffix) == 0;
 }
 
+/* The packed output of `citegraph extract` (io/packed.c), recognised by its
+ * first bytes: kept as it is, not analysed as text, for the graph commands
+ * to read (cg_packed_read). Takes `data`. */
+static bool as_packed(const char *name, char *data, size_t size, cg_input **out, cg_error *err,
+                      cg_status *st) {
+    /* any version of the format: the reader says which it reads */
+    if (size < CGU_PACKED_FAMILY_LEN || memcmp(data, CGU_PACKED_MAGIC, CGU_PACKED_FAMILY_LEN) != 0)
+        return false;
+    cg_input *in = calloc(1, sizeof *in);
+    size_t *starts = malloc(sizeof *starts);
+    char *copy = strdup(name);
+    if (!in || !starts || !copy) {
+        free(in);
+        free(starts);
+        free(copy);
+        free(data);
+        set_error(err, CG_ENOMEM, name, "out of memory");
+        *st = CG_ENOMEM;
+        return true;
+    }
+    starts[0] = 0;
+    *in = (cg_input){.name = copy, .data = data, .size = size, .file_size = size,
+                     .line_starts = starts, .nlines = 1, .packed = true};
+    *out = in;
+    *st = CG_OK;
+    return true;
+}
+
 cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_input **out,
                              cg_error *err) {
     *out = NULL;
@@ -347,6 +375,7 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
         free(data);
         return s;
     }
+    if (as_packed(path, data, size, out, err, &s)) return s;
     const char *why = looks_binary((const unsigned char *)data, size);
     if (why) {
         free(data);
@@ -376,6 +405,7 @@ cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options
         free(data);
         return s;
     }
+    if (as_packed(name, data, size, out, err, &s)) return s;
     const char *why = looks_binary((const unsigned char *)data, size);
     if (why) {
         free(data);
@@ -610,6 +640,10 @@ void cg_input_page_position(const cg_input *in, size_t offset, size_t *page, siz
     cgin_page_of(in, offset > in->size ? in->size : offset, l, page, line);
     if (!*page) *line = l;
     *col = c;
+}
+
+bool cg_input_is_packed(const cg_input *in) {
+    return in->packed;
 }
 
 bool cg_input_is_pdf(const cg_input *in) {

@@ -24,6 +24,7 @@ struct cg_input {
     size_t *line_starts; /* offset of the first byte of each line */
     size_t nlines;
     bool valid_utf8;
+    bool packed; /* the packed output of citegraph extract: its bytes, not text */
     char **warnings;
     size_t nwarnings;
     /* A document read from a PDF (pdf.c): its text is the text of its pages,

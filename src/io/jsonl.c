@@ -17,6 +17,7 @@
 
 #include "citegraph/serialize.h"
 #include "docid/questions.h"
+#include "io/pieces.h"
 #include "resolve/extraction.h"
 #include "util/json_util.h"
 #include "util/util.h"
@@ -268,40 +269,6 @@ cg_status cg_tsv_write(cg_buf *out, const char *file, const cg_extraction *ext, 
 
 /* ---- reading ---- */
 
-/* One document as read: its extraction, with the references gathered in a
- * growing array (the extraction's heap_refs, freed with it). */
-typedef struct doc {
-    cg_extraction *ext;
-    char *file;
-    bool has_document_line;
-    size_t cap; /* of ext->refs */
-} doc;
-
-/* What one piece of the input gave. */
-typedef struct piece {
-    const char *data;
-    size_t len;
-    size_t first_line; /* of the whole input, from 1 */
-    doc *docs;
-    size_t ndocs, capdocs;
-    cg_status status;
-    cg_error err;
-} piece;
-
-static void doc_release(doc *d) {
-    cg_extraction_free(d->ext);
-    free(d->file);
-    memset(d, 0, sizeof *d);
-}
-
-static void piece_release(piece *p) {
-    for (size_t i = 0; i < p->ndocs; i++)
-        doc_release(&p->docs[i]);
-    free(p->docs);
-    p->docs = NULL;
-    p->ndocs = p->capdocs = 0;
-}
-
 static const char *jstr(json_t *o, const char *key) {
     return json_string_value(json_object_get(o, key));
 }
@@ -425,6 +392,8 @@ static int read_answers(cg_extraction *e, json_t *list) {
         x->line = size_of(o, "line");
         x->col = size_of(o, "col");
         x->offset = size_of(o, "offset");
+        x->page = size_of(o, "page");
+        x->page_line = size_of(o, "page_line");
         n++;
     }
     e->answers = n ? a : NULL;
@@ -432,23 +401,8 @@ static int read_answers(cg_extraction *e, json_t *list) {
     return 0;
 }
 
-static doc *new_doc(piece *p, const char *file, bool with_line) {
-    if (cgu_grow((void **)&p->docs, &p->capdocs, p->ndocs + 1, sizeof *p->docs)) return NULL;
-    doc *d = &p->docs[p->ndocs];
-    memset(d, 0, sizeof *d);
-    d->ext = cgr_extraction_new();
-    d->file = strdup(file);
-    d->has_document_line = with_line;
-    if (!d->ext || !d->file) {
-        doc_release(d);
-        return NULL;
-    }
-    p->ndocs++;
-    return d;
-}
-
-static int read_document_line(piece *p, json_t *o, const char *file) {
-    doc *d = new_doc(p, file, true);
+static int read_document_line(cgio_piece *p, json_t *o, const char *file) {
+    cgio_doc *d = cgio_new_doc(p, file, strlen(file), true);
     if (!d) return -1;
     cg_extraction *e = d->ext;
     int failed = 0;
@@ -461,7 +415,7 @@ static int read_document_line(piece *p, json_t *o, const char *file) {
 }
 
 /* -1: out of memory; 1: not a reference citegraph writes (*why says what). */
-static int read_reference_line(piece *p, json_t *o, const char *file, const char **why) {
+static int read_reference_line(cgio_piece *p, json_t *o, const char *file, const char **why) {
     const char *kind = jstr(o, "kind"), *target = jstr(o, "target");
     if (!target || !*target) {
         *why = "a reference without a \"target\"";
@@ -473,12 +427,12 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
                     : "a reference without a \"kind\" whose target is not a canonical id";
         return 1;
     }
-    doc *d = p->ndocs ? &p->docs[p->ndocs - 1] : NULL;
+    cgio_doc *d = p->ndocs ? &p->docs[p->ndocs - 1] : NULL;
     /* the records of a DIP file share its name: the record tells them apart */
     size_t record = size_of(o, "record");
     if (!d || strcmp(d->file, file) != 0 || d->ext->info.record != record) {
         /* references without their document line */
-        if (!(d = new_doc(p, file, false))) return -1;
+        if (!(d = cgio_new_doc(p, file, strlen(file), false))) return -1;
         if (read_id(d->ext, jstr(o, "doc"), &d->ext->info.id)) return -1;
         d->ext->info.record = record;
         int failed = 0;
@@ -486,10 +440,8 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
         if (failed) return -1;
     }
     cg_extraction *e = d->ext;
-    if (cgu_grow((void **)&e->refs, &d->cap, e->nrefs + 1, sizeof *e->refs)) return -1;
-    e->heap_refs = e->refs;
-    cg_reference *r = &e->refs[e->nrefs];
-    memset(r, 0, sizeof *r);
+    cg_reference *r = cgio_next_ref(d);
+    if (!r) return -1;
     const char *t = cgu_arena_strdup(&e->arena, target);
     const char *k = kind ? cgu_arena_strdup(&e->arena, kind) : NULL;
     if (!t || (kind && !k)) return -1;
@@ -528,8 +480,8 @@ static int read_reference_line(piece *p, json_t *o, const char *file, const char
 
 /* Parses one piece; stops at its first bad line (p->status, p->err with the
  * line of the whole input). */
-static void parse_piece(piece *p, const char *name) {
-    size_t lineno = p->first_line - 1, i = 0;
+static void parse_piece(cgio_piece *p, const char *name) {
+    size_t lineno = p->first - 1, i = 0;
     const char *data = p->data;
     while (i < p->len) {
         const char *nl = memchr(data + i, '\n', p->len - i);
@@ -573,118 +525,23 @@ static void parse_piece(piece *p, const char *name) {
     }
 }
 
-/* Appends the references of `from` to `to` (the same document, cut by a piece boundary). */
-static int join(doc *to, doc *from) {
-    cg_extraction *a = to->ext, *b = from->ext;
-    if (cgu_grow((void **)&a->refs, &to->cap, a->nrefs + b->nrefs, sizeof *a->refs)) return -1;
-    a->heap_refs = a->refs;
-    if (b->nrefs) memcpy(a->refs + a->nrefs, b->refs, b->nrefs * sizeof *b->refs);
-    a->nrefs += b->nrefs;
-    cgu_arena_adopt(&a->arena, &b->arena); /* the references' strings */
-    return 0;
-}
-
-typedef struct reader {
-    const char *name;
-    piece *pieces;
-    cg_jsonl_fn fn;
-    void *ctx;
-    doc held; /* the last document so far: the next piece may continue it */
-    bool holding;
-    cg_status status;
-    cg_error *err;
-} reader;
-
-/* Hands `d` to the callback and releases it, whatever happens. */
-static int hand_on(reader *r, doc *d) {
-    int rc = r->fn(r->ctx, d->file, d->ext, d->has_document_line);
-    doc_release(d);
-    return rc ? 1 : 0;
-}
-
-static void work(void *ctx, size_t i) {
-    reader *r = ctx;
-    parse_piece(&r->pieces[i], r->name);
-}
-
-static void discard(void *ctx, size_t i) {
-    reader *r = ctx;
-    piece_release(&r->pieces[i]);
-}
-
-static int consume(void *ctx, size_t i) {
-    reader *r = ctx;
-    piece *p = &r->pieces[i];
-    int rc = 0;
-    for (size_t k = 0; k < p->ndocs && !rc; k++) {
-        doc *d = &p->docs[k];
-        if (k == 0 && r->holding && !d->has_document_line && strcmp(d->file, r->held.file) == 0 &&
-            d->ext->info.record == r->held.ext->info.record) {
-            rc = join(&r->held, d) ? -1 : 0;
-            doc_release(d);
-            continue;
-        }
-        if (r->holding) rc = hand_on(r, &r->held);
-        r->held = *d;
-        memset(d, 0, sizeof *d);
-        r->holding = true;
-    }
-    if (!rc && p->status != CG_OK) {
-        /* what came before the bad line is handed on, as one reader would have */
-        if (r->holding) rc = hand_on(r, &r->held);
-        r->holding = false;
-        r->status = p->status;
-        if (r->err) *r->err = p->err;
-        rc = rc ? rc : 1;
-    }
-    if (rc < 0)
-        r->status = cgu_oom(r->err);
-    else if (rc && r->status == CG_OK)
-        r->status = CG_EINVAL; /* the callback stopped */
-    piece_release(p);
-    return rc;
-}
-
-/* The size of a piece: large enough to pay for its thread, small enough
- * that the pieces in flight (two per thread, each parsed into extractions
- * before it is handed on) keep memory bounded whatever the file's size. */
-#define PIECE_MIN ((size_t)1 << 20)
-
 cg_status cg_jsonl_read(const char *name, const char *data, size_t len, int jobs, cg_jsonl_fn fn,
                         void *ctx, cg_error *err) {
-    if (jobs <= 0) jobs = cgu_cores();
-    size_t npieces = len / PIECE_MIN ? len / PIECE_MIN : 1;
-    reader r = {.name = name, .fn = fn, .ctx = ctx, .err = err};
-    r.pieces = calloc(npieces, sizeof *r.pieces);
-    if (!r.pieces) return cgu_oom(err);
+    size_t npieces = len / CGIO_PIECE_MIN ? len / CGIO_PIECE_MIN : 1;
+    cgio_piece *pieces = calloc(npieces, sizeof *pieces);
+    if (!pieces) return cgu_oom(err);
     size_t from = 0, line = 1;
     for (size_t i = 0; i < npieces; i++) {
         size_t to = i + 1 == npieces ? len : len / npieces * (i + 1);
         if (to < from) to = from;
         const char *nl = to < len ? memchr(data + to, '\n', len - to) : NULL;
         to = nl ? (size_t)(nl - data) + 1 : len;
-        r.pieces[i] = (piece){.data = data + from, .len = to - from, .first_line = line};
+        pieces[i] = (cgio_piece){.data = data + from, .len = to - from, .first = line};
         for (const char *q = data + from; (q = memchr(q, '\n', (size_t)(data + to - q))); q++)
             line++;
         from = to;
     }
-    cgu_ordered o = {.n = npieces,
-                     .jobs = jobs,
-                     .window = (size_t)jobs * 2,
-                     .ctx = &r,
-                     .work = work,
-                     .consume = consume,
-                     .discard = discard};
-    int rc = cgu_ordered_run(&o);
-    if (rc == 0 && r.holding) {
-        rc = hand_on(&r, &r.held);
-        r.holding = false;
-        if (rc > 0 && r.status == CG_OK) r.status = CG_EINVAL; /* the callback stopped */
-    }
-    if (r.holding) doc_release(&r.held);
-    if (rc < 0 && r.status == CG_OK) r.status = cgu_oom(err);
-    for (size_t i = 0; i < npieces; i++)
-        piece_release(&r.pieces[i]);
-    free(r.pieces);
-    return r.status;
+    cg_status st = cgio_read_pieces(name, pieces, npieces, jobs, parse_piece, fn, ctx, err);
+    free(pieces);
+    return st;
 }

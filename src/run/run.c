@@ -266,7 +266,13 @@ static void work(void *ctx, size_t i) {
         s->read = true;
         s->doc.status = is_stdin ? cg_input_read_stream("-", stdin, o->read, &s->input, &err)
                                  : cg_input_read_file(e->path, o->read, &s->input, &err);
-        if (s->doc.status == CG_OK && dip_file(o, s, wanted, &err)) {
+        if (s->doc.status == CG_OK && cg_input_is_packed(s->input)) {
+            /* already extracted: for the caller to read, or not a document */
+            if (!o->packed)
+                s->doc.status = cgu_error(&err, CG_EFORMAT, e->path, 0, 0,
+                                          "is the packed output of citegraph extract, which the "
+                                          "graph commands read; it is not a document");
+        } else if (s->doc.status == CG_OK && dip_file(o, s, wanted, &err)) {
             s->indexable = false; /* the index maps a path to one document */
             if (s->doc.status == CG_OK) return;
         } else if (s->doc.status == CG_OK && wanted) {

@@ -13,6 +13,13 @@
 #include "citegraph/buf.h"
 #include "citegraph/error.h"
 
+/* The 8 bytes that start the packed output of `citegraph extract`
+ * (io/packed.c writes and reads it; input.c recognises it). */
+#define CGU_PACKED_MAGIC "\x89" "CGPAK1\n"
+#define CGU_PACKED_MAGIC_LEN 8
+/* The bytes before the format's version ('1'): a packed file of any version. */
+#define CGU_PACKED_FAMILY_LEN 6
+
 /* ---- appending to a cg_buf (buf.c) ---- */
 
 /* Each returns 0 on success, -1 when memory ran out (the buffer is unchanged). */

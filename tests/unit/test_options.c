@@ -310,9 +310,9 @@ static void test_choices(void **state) {
     (void)state;
     parsed p;
     PARSE(&p, "extract", "--format", "xml", "x");
-    expect_refused(&p, "unknown format 'xml' for --format (jsonl, tsv or text)");
+    expect_refused(&p, "unknown format 'xml' for --format (jsonl, tsv, text or packed)");
     PARSE(&p, "extract", "-fjson", "x");
-    expect_refused(&p, "unknown format 'json' for -f (jsonl, tsv or text)");
+    expect_refused(&p, "unknown format 'json' for -f (jsonl, tsv, text or packed)");
     PARSE(&p, "graph", "-f", "text", "x");
     expect_refused(&p, "unknown format 'text' for -f (dot, json, graphml, csv, html or gexf)");
     PARSE(&p, "chain", "--direction", "all", "21/1", "x");
@@ -640,7 +640,7 @@ static void test_help_sections(void **state) {
     free(path);
 
     char *extract = help_of(table, cli_find_command(table, "extract"));
-    assert_non_null(strstr(extract, "\n  -f, --format FORMAT  jsonl (the default), tsv, or text"));
+    assert_non_null(strstr(extract, "\n  -f, --format FORMAT  jsonl (the default), tsv, text (the text"));
     assert_non_null(strstr(extract, "\n      --patterns FILE  "));
     assert_non_null(strstr(extract, "(repeatable)"));
     assert_non_null(strstr(extract, "\nOutput:\n  JSON Lines"));
