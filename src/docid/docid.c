@@ -7,7 +7,6 @@
  * in two-digit years and CELEX numbers; suffixes in their order), so that
  * parse(format(id)) == id for the ids docid.h describes, and
  * format(parse(text)) == text for every text parse accepts. */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -115,21 +114,40 @@ unsigned cg_docid_year(const cg_docid *id) {
 
 /* ---- formatting ---- */
 
-/* snprintf into out[*n..cap), keeping count of the whole length. */
+/* Text written into out[*n..cap), NUL-terminated and cut as snprintf()
+ * would, keeping count of the whole length. Without printf: in a process
+ * that loads libquadmath (the graph helper, through igraph's LAPACK), every
+ * printf call takes glibc's slow path, and ids are formatted a few million
+ * times for a graph of a million references. */
 typedef struct outbuf {
     char *p;
     size_t cap, n;
 } outbuf;
 
-static void put(outbuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put_bytes(outbuf *o, const char *s, size_t len) {
+    if (o->n < o->cap) {
+        size_t room = o->cap - o->n - 1, k = len < room ? len : room;
+        memcpy(o->p + o->n, s, k);
+        o->p[o->n + k] = '\0';
+    }
+    o->n += len;
+}
 
-static void put(outbuf *o, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    int k =
-        vsnprintf(o->n < o->cap ? o->p + o->n : NULL, o->n < o->cap ? o->cap - o->n : 0, fmt, ap);
-    va_end(ap);
-    if (k > 0) o->n += (size_t)k;
+static void put(outbuf *o, const char *s) {
+    put_bytes(o, s, strlen(s));
+}
+
+/* `v` in decimal, with zeros before it to at least `width` digits. */
+static void put_num(outbuf *o, unsigned long v, size_t width) {
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (sizeof digits - n < width && n > 0)
+        digits[--n] = '0';
+    put_bytes(o, digits + n, sizeof digits - n);
 }
 
 static const char *prefix_of(cg_kind kind) {
@@ -158,15 +176,23 @@ static void put_drucksache(outbuf *o, const cg_docid *id) {
     int br = id->kind == CG_KIND_BR_DRUCKSACHE;
     unsigned long first = br ? id->number : id->period;
     if (id->flags & CG_DOCID_ZU) put(o, "zu ");
-    put(o, "%lu/", first);
-    if (id->part) put(o, "%u/", id->part);
+    put_num(o, first, 0);
+    put(o, "/");
+    if (id->part) {
+        put_num(o, id->part, 0);
+        put(o, "/");
+    }
     if (br)
-        put(o, id->flags & CG_DOCID_SHORT_YEAR ? "%u" : "%02u", id->period);
+        put_num(o, id->period, id->flags & CG_DOCID_SHORT_YEAR ? 0 : 2);
     else
-        put(o, "%lu", id->number);
+        put_num(o, id->number, 0);
     if (id->flags & CG_DOCID_BESCHLUSS) put(o, "(B)");
     if (id->flags & CG_DOCID_NEU) put(o, "(neu)");
-    if (id->version) put(o, "(%u)", id->version);
+    if (id->version) {
+        put(o, "(");
+        put_num(o, id->version, 0);
+        put(o, ")");
+    }
 }
 
 static void put_number(outbuf *o, const cg_docid *id) {
@@ -175,29 +201,51 @@ static void put_number(outbuf *o, const cg_docid *id) {
     case CG_KIND_BR_DRUCKSACHE:
         put_drucksache(o, id);
         break;
-    case CG_KIND_BT_PLENARPROTOKOLL:
-        put(o, "%u/%lu", id->period, id->number);
+    case CG_KIND_BT_PLENARPROTOKOLL: /* WP/N */
+        put_num(o, id->period, 0);
+        put(o, "/");
+        put_num(o, id->number, 0);
         break;
-    case CG_KIND_BT_AUSSCHUSSDRUCKSACHE:
-        if (id->part)
-            put(o, "%u(%u)%lu", id->period, id->part, id->number);
-        else
-            put(o, "%u/%lu", id->period, id->number);
-        if (id->series[0]) put(o, " %s", id->series);
+    case CG_KIND_BT_AUSSCHUSSDRUCKSACHE: /* WP(COMMITTEE)N or WP/N, [ LETTER] */
+        put_num(o, id->period, 0);
+        if (id->part) {
+            put(o, "(");
+            put_num(o, id->part, 0);
+            put(o, ")");
+        } else {
+            put(o, "/");
+        }
+        put_num(o, id->number, 0);
+        if (id->series[0]) {
+            put(o, " ");
+            put(o, id->series);
+        }
         break;
     case CG_KIND_LANDTAG_DRUCKSACHE:
         /* WP/NUMBER; a malformed one keeps the parts it was written with */
-        if (id->land[0]) put(o, "%s ", id->land);
+        if (id->land[0]) {
+            put(o, id->land);
+            put(o, " ");
+        }
         put_drucksache(o, id);
         break;
-    case CG_KIND_EU_COUNCIL_DOC:
-        put(o, "%lu/%02u", id->number, id->period);
+    case CG_KIND_EU_COUNCIL_DOC: /* N/YY */
+        put_num(o, id->number, 0);
+        put(o, "/");
+        put_num(o, id->period, 2);
         break;
-    case CG_KIND_EU_COM_DOC:
-        put(o, "%s(%u) %lu", id->series, id->period, id->number);
+    case CG_KIND_EU_COM_DOC: /* SERIES(YEAR) N */
+        put(o, id->series);
+        put(o, "(");
+        put_num(o, id->period, 0);
+        put(o, ") ");
+        put_num(o, id->number, 0);
         break;
-    case CG_KIND_EU_LEGAL_ACT:
-        put(o, "3%04u%s%04lu", id->period, id->series, id->number);
+    case CG_KIND_EU_LEGAL_ACT: /* 3YYYYTNNNN */
+        put(o, "3");
+        put_num(o, id->period, 4);
+        put(o, id->series);
+        put_num(o, id->number, 4);
         break;
     default:
         break;
@@ -212,13 +260,13 @@ size_t cg_docid_format(const cg_docid *id, char *buf, size_t cap) {
         break;
     case CG_KIND_URL:
     case CG_KIND_GRAMMAR:
-        put(&o, "%s", id->text ? id->text : "");
+        put(&o, id->text ? id->text : "");
         break;
     case CG_KIND_INTERNAL:
         put(&o, "#");
         break;
     default:
-        put(&o, "%s", prefix_of(id->kind));
+        put(&o, prefix_of(id->kind));
         put_number(&o, id);
     }
     return o.n;
@@ -255,28 +303,44 @@ size_t cg_docid_official_url(const cg_docid *id, char *buf, size_t cap) {
     switch (id->kind) {
     case CG_KIND_BT_DRUCKSACHE:
         /* btd/WP/first three of the five digits/WP and five digits .pdf */
-        if (plain_number && id->period && id->number < 100000)
-            put(&o, "https://dserver.bundestag.de/btd/%02u/%03lu/%02u%05lu.pdf", id->period,
-                id->number / 100, id->period, id->number);
+        if (plain_number && id->period && id->number < 100000) {
+            put(&o, "https://dserver.bundestag.de/btd/");
+            put_num(&o, id->period, 2);
+            put(&o, "/");
+            put_num(&o, id->number / 100, 3);
+            put(&o, "/");
+            put_num(&o, id->period, 2);
+            put_num(&o, id->number, 5);
+            put(&o, ".pdf");
+        }
         break;
     case CG_KIND_BT_PLENARPROTOKOLL:
-        if (id->period && id->number < 1000)
-            put(&o, "https://dserver.bundestag.de/btp/%02u/%02u%03lu.pdf", id->period, id->period,
-                id->number);
+        if (id->period && id->number < 1000) {
+            put(&o, "https://dserver.bundestag.de/btp/");
+            put_num(&o, id->period, 2);
+            put(&o, "/");
+            put_num(&o, id->period, 2);
+            put_num(&o, id->number, 3);
+            put(&o, ".pdf");
+        }
         break;
     case CG_KIND_EU_LEGAL_ACT:
         put(&o, "https://eur-lex.europa.eu/legal-content/DE/TXT/?uri=CELEX:");
         put_number(&o, id);
         break;
     case CG_KIND_EU_COUNCIL_DOC:
-        if (id->period < 100)
-            put(&o, "https://data.consilium.europa.eu/doc/document/ST-%lu-%u-INIT/de/pdf",
-                id->number, cg_year4(id->period));
+        if (id->period < 100) {
+            put(&o, "https://data.consilium.europa.eu/doc/document/ST-");
+            put_num(&o, id->number, 0);
+            put(&o, "-");
+            put_num(&o, cg_year4(id->period), 0);
+            put(&o, "-INIT/de/pdf");
+        }
         break;
     case CG_KIND_URL:
         if (id->text &&
             (strncmp(id->text, "http://", 7) == 0 || strncmp(id->text, "https://", 8) == 0))
-            put(&o, "%s", id->text);
+            put(&o, id->text);
         break;
     default:
         break;

@@ -1,6 +1,7 @@
 /* json.c - the graph as JSON node-link data (citegraph/export.h), and its
  * nodes and edges as jansson values (citegraph/graph_json.h): one schema,
  * data/graph.schema.json, for the export and for every query's JSON. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,13 +22,58 @@
  * stay in the order they were first set, and the bytes are those of a new
  * object. */
 
+/* Objects kept for reuse: one per node shape, one edge, and per position
+ * shape as many as the edge with the most positions of that shape had; and
+ * the JSON strings of texts met again and again (a file's name on each of
+ * its positions, an edge's source on the next edge, kinds and relations),
+ * by the address of the text, which the graph keeps once. */
+#define STR_CACHE 64
+
+typedef struct json_pool {
+    json_t *node[4];
+    json_t *edge;
+    json_t **pos[4];
+    size_t npos[4];
+    const char *text[STR_CACHE];
+    json_t *str[STR_CACHE];
+} json_pool;
+
+static void pool_release(json_pool *p) {
+    for (size_t s = 0; s < 4; s++) {
+        json_decref(p->node[s]);
+        for (size_t i = 0; i < p->npos[s]; i++)
+            json_decref(p->pos[s][i]);
+        free(p->pos[s]);
+    }
+    json_decref(p->edge);
+    for (size_t i = 0; i < STR_CACHE; i++)
+        json_decref(p->str[i]);
+    memset(p, 0, sizeof *p);
+}
+
+/* The JSON string of `s` (null for NULL): from the pool's cache when it
+ * has the same text at the same address, else made and kept there. A new
+ * reference; without a pool, always made. */
+static json_t *str_of(json_pool *p, const char *s) {
+    if (!s || !p) return cgu_json_str(s);
+    size_t slot = ((uintptr_t)s >> 3) % STR_CACHE;
+    if (p->text[slot] != s || !p->str[slot]) {
+        json_t *j = cgu_json_str(s);
+        if (!j) return NULL;
+        json_decref(p->str[slot]);
+        p->str[slot] = j;
+        p->text[slot] = s;
+    }
+    return json_incref(p->str[slot]);
+}
+
 /* Sets the node's keys on `o`: a new object, or one filled before for a
  * node of the same shape (node_shape). 0, or -1 when memory ran out. */
-static int fill_node(json_t *o, const cg_graph *g, const cg_node *n) {
+static int fill_node(json_t *o, const cg_graph *g, const cg_node *n, json_pool *pool) {
     char number[128];
     unsigned wp = cge_wahlperiode(n);
     int ok = cgu_json_set(o, "id", cgu_json_str(n->id)) &&
-             cgu_json_set(o, "kind", cgu_json_str(cg_node_kind_name(n))) &&
+             cgu_json_set(o, "kind", str_of(pool, cg_node_kind_name(n))) &&
              cgu_json_set(o, "in_corpus", json_boolean(n->in_corpus)) &&
              cgu_json_set(o, "file", cgu_json_str(n->file)) &&
              /* only a document that came in a DIP record has them, so that
@@ -36,7 +82,7 @@ static int fill_node(json_t *o, const cg_graph *g, const cg_node *n) {
              (!n->dip_id || cgu_json_set(o, "dip_id", cgu_json_str(n->dip_id))) &&
              cgu_json_set(o, "number", cgu_json_str(cge_number(n, number, sizeof number))) &&
              cgu_json_set(o, "wahlperiode", wp ? json_integer(wp) : json_null()) &&
-             cgu_json_set(o, "issuer", cgu_json_str(cge_issuer(n))) &&
+             cgu_json_set(o, "issuer", str_of(pool, cge_issuer(n))) &&
              cgu_json_set(o, "type", cgu_json_str(n->type)) &&
              cgu_json_set(o, "date", cgu_json_str(n->date)) &&
              cgu_json_set(o, "title", cgu_json_str(n->title)) &&
@@ -53,10 +99,10 @@ static int fill_node(json_t *o, const cg_graph *g, const cg_node *n) {
         else
             json_decref(a);
     }
-    ok = ok && cgu_json_set(o, "type_from", cgu_json_str(cge_source(n->type_from))) &&
-         cgu_json_set(o, "title_from", cgu_json_str(cge_source(n->title_from))) &&
-         cgu_json_set(o, "date_from", cgu_json_str(cge_source(n->date_from))) &&
-         cgu_json_set(o, "urheber_from", cgu_json_str(cge_source(n->authors_from)));
+    ok = ok && cgu_json_set(o, "type_from", str_of(pool, cge_source(n->type_from))) &&
+         cgu_json_set(o, "title_from", str_of(pool, cge_source(n->title_from))) &&
+         cgu_json_set(o, "date_from", str_of(pool, cge_source(n->date_from))) &&
+         cgu_json_set(o, "urheber_from", str_of(pool, cge_source(n->authors_from)));
     return ok ? 0 : -1;
 }
 
@@ -65,8 +111,8 @@ static size_t node_shape(const cg_node *n) {
 }
 
 /* A position's keys, on a new object or one of the same shape (pos_shape). */
-static int fill_position(json_t *q, const cg_position *at) {
-    int ok = cgu_json_set(q, "file", cgu_json_str(at->file)) &&
+static int fill_position(json_t *q, const cg_position *at, json_pool *pool) {
+    int ok = cgu_json_set(q, "file", str_of(pool, at->file)) &&
               (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
               cgu_json_set(q, "line", json_integer((json_int_t)at->line)) &&
               cgu_json_set(q, "col", json_integer((json_int_t)at->col)) &&
@@ -79,25 +125,6 @@ static size_t pos_shape(const cg_position *at) {
     return (at->record ? 1 : 0) | (at->page ? 2 : 0);
 }
 
-/* Objects kept for reuse: one per node shape, one edge, and per position
- * shape as many as the edge with the most positions of that shape had. */
-typedef struct json_pool {
-    json_t *node[4];
-    json_t *edge;
-    json_t **pos[4];
-    size_t npos[4];
-} json_pool;
-
-static void pool_release(json_pool *p) {
-    for (size_t s = 0; s < 4; s++) {
-        json_decref(p->node[s]);
-        for (size_t i = 0; i < p->npos[s]; i++)
-            json_decref(p->pos[s][i]);
-        free(p->pos[s]);
-    }
-    json_decref(p->edge);
-    memset(p, 0, sizeof *p);
-}
 
 /* The edge's keys on `o` (a new object, or the pool's edge); positions
  * from the pool when there is one. */
@@ -127,12 +154,12 @@ static int fill_edge(json_t *o, const cg_graph *g, const cg_edge *e, json_pool *
             ok = 0;
             break;
         }
-        ok = fill_position(q, at) == 0 && json_array_append_new(pos, q) == 0;
+        ok = fill_position(q, at, pool) == 0 && json_array_append_new(pos, q) == 0;
         if (!ok) json_decref(q);
     }
-    ok = ok && cgu_json_set(o, "source", cgu_json_str(cg_graph_node(g, e->source)->id)) &&
+    ok = ok && cgu_json_set(o, "source", str_of(pool, cg_graph_node(g, e->source)->id)) &&
          cgu_json_set(o, "target", cgu_json_str(cg_graph_node(g, e->target)->id)) &&
-         cgu_json_set(o, "relation", cgu_json_str(cg_edge_relation_name(e->relation))) &&
+         cgu_json_set(o, "relation", str_of(pool, cg_edge_relation_name(e->relation))) &&
          cgu_json_set(o, "count", json_integer((json_int_t)e->count)) &&
          cgu_json_set(o, "referrals", json_integer((json_int_t)e->referrals)) &&
          cgu_json_set(o, "age_days",
@@ -155,7 +182,7 @@ json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
         return NULL;
     }
     json_t *o = json_object();
-    if (o && fill_node(o, g, n) == 0) return o;
+    if (o && fill_node(o, g, n, NULL) == 0) return o;
     json_decref(o);
     cgu_oom(err);
     return NULL;
@@ -228,7 +255,7 @@ static void write_chunk(void *ctx, size_t i) {
             if (!cge_kept(w->keep, v)) continue;
             const cg_node *n = cg_graph_node(w->g, v);
             json_t **o = &pool.node[node_shape(n)];
-            rc = (!*o && !(*o = json_object())) || fill_node(*o, w->g, n) ||
+            rc = (!*o && !(*o = json_object())) || fill_node(*o, w->g, n, &pool) ||
                  cgu_buf_putc(&c->text, ',') || dump(&c->text, *o);
         }
     } else {

@@ -21,11 +21,50 @@ static int cmp_pending(const void *a, const void *b) {
     if (x->s != y->s) return x->s < y->s ? -1 : 1;
     if (x->t != y->t) return x->t < y->t ? -1 : 1;
     if (!x->ref || !y->ref) return (x->ref != NULL) - (y->ref != NULL);
-    int c = strcmp(x->ref->file, y->ref->file);
+    /* the references of one document share its file's text */
+    int c = x->ref->file == y->ref->file ? 0 : strcmp(x->ref->file, y->ref->file);
     if (c) return c;
     if (x->ref->record != y->ref->record) return x->ref->record < y->ref->record ? -1 : 1;
     if (x->ref->line != y->ref->line) return x->ref->line < y->ref->line ? -1 : 1;
     if (x->ref->col != y->ref->col) return x->ref->col < y->ref->col ? -1 : 1;
+    return 0;
+}
+
+/* Stable counting sort of `p` by `key` (below `range`) into `to`. */
+static int counting_sort(const pending_edge *p, pending_edge *to, size_t n, size_t range,
+                         bool by_source) {
+    size_t *count = calloc(range + 1, sizeof *count);
+    if (!count) return -1;
+    for (size_t i = 0; i < n; i++)
+        count[(by_source ? p[i].s : p[i].t) + 1]++;
+    for (size_t k = 0; k < range; k++)
+        count[k + 1] += count[k];
+    for (size_t i = 0; i < n; i++)
+        to[count[by_source ? p[i].s : p[i].t]++] = p[i];
+    free(count);
+    return 0;
+}
+
+/* Sorts the occurrences as cmp_pending orders them. A million of them
+ * took a qsort of 18 % of `stats`: sorted here by target, then stably by
+ * source, in linear time, which leaves each (source, target) group in the
+ * order the references were added; that is already the order of position
+ * for every group whose references came from one extraction, and the rare
+ * group that is not gets a sort of its own. -1 when memory ran out. */
+static int sort_pending(pending_edge *pend, size_t npend, size_t nnodes) {
+    pending_edge *tmp = malloc(npend * sizeof *tmp);
+    if (!tmp || counting_sort(pend, tmp, npend, nnodes, false) ||
+        counting_sort(tmp, pend, npend, nnodes, true)) {
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    for (size_t i = 0, j; i < npend; i = j) {
+        bool sorted = true;
+        for (j = i + 1; j < npend && pend[j].s == pend[i].s && pend[j].t == pend[i].t; j++)
+            sorted = sorted && cmp_pending(&pend[j - 1], &pend[j]) <= 0;
+        if (!sorted) qsort(pend + i, j - i, sizeof *pend, cmp_pending);
+    }
     return 0;
 }
 
@@ -273,7 +312,7 @@ static cg_status build_edges(cg_graph *g, builder *b) {
         if (cgu_grow((void **)&pend, &pcap, npend + 1, sizeof *pend)) goto out;
         pend[npend++] = pe;
     }
-    if (npend) qsort(pend, npend, sizeof *pend, cmp_pending);
+    if (npend && sort_pending(pend, npend, n)) goto out;
     size_t ne = 0;
     for (size_t i = 0; i < npend; i++)
         ne += !i || pend[i].s != pend[i - 1].s || pend[i].t != pend[i - 1].t;

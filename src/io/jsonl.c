@@ -167,16 +167,27 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
     cg_status st = dump_line(out, d);
     const char *data = input ? cg_input_data(input) : NULL;
     json_t *doc = id_json(&info->id);
+    /* One object per shape (a page or not, questions answered or not),
+     * its keys set again for each reference: jansson replaces a value in
+     * place, so the keys keep their first order and each line its bytes,
+     * without a new hash table per reference. The keys of the document
+     * are set once. */
+    json_t *shapes[4] = {NULL, NULL, NULL, NULL};
     for (size_t i = 0; st == CG_OK && doc && i < n; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
-        json_t *o = json_object();
-        ok = o && cgu_json_set(o, "type", json_string("reference")) &&
-             cgu_json_set(o, "file", cgu_json_str(file)) &&
-             cgu_json_set(o, "doc", json_incref(doc)) &&
-             /* a record of a DIP file: which, since positions are in its text */
-             (!info->record || (cgu_json_set(o, "record", json_integer((json_int_t)info->record)) &&
-                                cgu_json_set(o, "dip_id", cgu_json_str(info->dip_id)))) &&
-             cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
+        json_t **shape = &shapes[(r->page ? 1 : 0) | (r->nanswering ? 2 : 0)], *o = *shape;
+        ok = 1;
+        if (!o) {
+            o = *shape = json_object();
+            ok = o && cgu_json_set(o, "type", json_string("reference")) &&
+                 cgu_json_set(o, "file", cgu_json_str(file)) &&
+                 cgu_json_set(o, "doc", json_incref(doc)) &&
+                 /* a record of a DIP file: which, since positions are in its text */
+                 (!info->record ||
+                  (cgu_json_set(o, "record", json_integer((json_int_t)info->record)) &&
+                   cgu_json_set(o, "dip_id", cgu_json_str(info->dip_id))));
+        }
+        ok = ok && cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
              cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
              /* a PDF's: where on the printed page */
              (!r->page || (cgu_json_set(o, "page", json_integer((json_int_t)r->page)) &&
@@ -199,12 +210,13 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
              cgu_json_set(o, "malformed", json_boolean(r->flags & CG_REF_MALFORMED)) &&
              cgu_json_set(o, "note", cgu_json_str(r->note));
         if (!ok) {
-            json_decref(o);
             st = CG_ENOMEM;
             break;
         }
-        st = dump_line(out, o);
+        st = dump_line(out, json_incref(o)); /* the shape is kept */
     }
+    for (size_t k = 0; k < 4; k++)
+        json_decref(shapes[k]);
     if (!doc && n) st = CG_ENOMEM;
     json_decref(doc);
     return st == CG_OK ? CG_OK : cgu_oom(err);

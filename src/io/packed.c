@@ -295,8 +295,20 @@ static void get_id(cursor *c, cg_extraction *e, cg_docid *id, int *nomem) {
         c->bad = "an id without a kind or a text";
         return;
     }
-    char *k = cgu_arena_strndup(&e->arena, kind, nk), *t = cgu_arena_strndup(&e->arena, text, nt);
-    if (!k || !t) {
+    char *t = cgu_arena_strndup(&e->arena, text, nt);
+    if (!t) {
+        *nomem = 1;
+        return;
+    }
+    /* what cg_docid_parse_kind() does, the kind's name compared once rather
+     * than looked up among all kinds: a built-in kind whose text parses as
+     * one of its ids, else a grammar file's kind */
+    if (cg_docid_parse(t, id, NULL) == CG_OK) {
+        const char *name = cg_kind_name(id->kind);
+        if (strlen(name) == nk && memcmp(name, kind, nk) == 0 && id->kind != CG_KIND_GRAMMAR) return;
+    }
+    char *k = cgu_arena_strndup(&e->arena, kind, nk);
+    if (!k) {
         *nomem = 1;
         return;
     }
