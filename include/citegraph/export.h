@@ -38,7 +38,8 @@ typedef int (*cg_sink_fn)(void *ctx, const char *data, size_t len);
  * they are made, the pieces made on up to `jobs` threads (0: one per
  * core): the same bytes for every `jobs`, and memory for a few pieces
  * rather than the whole text (216 MB at a million references). CG_EIO when
- * the sink stopped it; CG_ENOMEM. */
+ * the sink stopped it; CG_ENOMEM. On an error the sink has had part of the
+ * text, without its end: not a complete JSON document. */
 CG_EXPORT cg_status cg_graph_stream_json(const cg_graph *g, const unsigned char *keep, int jobs,
                                          cg_sink_fn sink, void *ctx, cg_error *err);
 /** CSV tables of nodes and of edges (RFC 4180, CRLF line ends). A node's

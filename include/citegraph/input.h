@@ -30,6 +30,9 @@ typedef struct cg_read_options {
     size_t max_bytes; /* largest document accepted; default 1 GiB */
     size_t long_line; /* lines longer than this many bytes get a warning; default 1 MiB */
     size_t max_pages; /* a PDF of more pages is refused (CG_ELIMIT); default 5000 */
+    bool packed;      /* true: the packed output of `citegraph extract` (recognised by its
+                         first bytes) is read as it is, cg_input_is_packed(); false: it is
+                         refused as binary (CG_EBINARY), as it is no document */
 } cg_read_options;
 
 /** Reads the regular file at `path`. Refuses directories, FIFOs and devices
@@ -79,8 +82,8 @@ CG_EXPORT const char *cg_input_warning(const cg_input *input, size_t i);
 CG_EXPORT void cg_input_position(const cg_input *input, size_t offset, size_t *line, size_t *col);
 
 /** Whether the input is the packed output of `citegraph extract --format
- * packed` (recognised by its first bytes when read): its bytes as they
- * are, for cg_packed_read(), not a document. */
+ * packed`, read with cg_read_options.packed: its bytes as they are, for
+ * cg_packed_read(), not a document. */
 CG_EXPORT bool cg_input_is_packed(const cg_input *input);
 
 /* ---- Pages of a document read from a PDF ------------------------------ */

@@ -112,7 +112,8 @@ typedef struct cg_run_options {
     void *ctx;
     /* true: the packed output of `citegraph extract` (recognised by its
      * content) is handed on with its input only, for cg_packed_read();
-     * false: such a file fails, as it is not a document. */
+     * false: such a file fails as binary (CG_EBINARY), as it is no document.
+     * It overrides read->packed. */
     bool packed;
 } cg_run_options;
 

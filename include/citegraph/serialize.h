@@ -92,7 +92,9 @@ CG_EXPORT cg_status cg_packed_write_summary(cg_buf *out, size_t files, size_t fa
 /** Reads a packed file as cg_jsonl_read() reads JSON Lines, handing each
  * document's extraction to `fn` in file order (documents that record an
  * error passed over), parsed on up to `jobs` threads; the extractions are
- * those cg_jsonl_read() gives for the JSON Lines of the same run. A file
+ * those cg_jsonl_read() gives for the JSON Lines of the same run, but that
+ * texts keep their bytes where JSON Lines made invalid UTF-8 into U+FFFD
+ * (file names, titles, locators): as read from the documents themselves. A file
  * that does not start as a packed file, a damaged frame, or a file cut
  * short (no summary at its end) gives CG_EFORMAT with the byte offset of
  * the bad frame in err->text, after the documents before it were handed

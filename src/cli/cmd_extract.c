@@ -187,7 +187,8 @@ int cmd_extract(cli *c, int argc, char **argv) {
     }
     if ((rc = cli_collect(c, a.positionals, a.npositionals, (const char *const *)o.exts, &list)))
         goto out;
-    if (r.format == FMT_PACKED && !o.output && isatty(STDOUT_FILENO)) {
+    if (r.format == FMT_PACKED && (!o.output || strcmp(o.output, "-") == 0) &&
+        isatty(STDOUT_FILENO)) {
         rc = cli_usage_error(c, "packed output is binary: give -o FILE.cgpack or redirect it");
         goto out;
     }

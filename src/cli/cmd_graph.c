@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -892,18 +893,52 @@ static int to_out(void *ctx, const char *data, size_t len) {
     return cli_out_write(ctx, data, len) ? 0 : -1;
 }
 
-/* The JSON export, written as it is made. */
+/* The JSON export, written as it is made. A file named with -o is written
+ * under a temporary name beside it and renamed once complete, so that a
+ * run that fails leaves the file as it was, not a graph cut short. */
 static int stream_json(cli *c, const opts *o, const cg_graph *g, const unsigned char *keep) {
-    cli_out out;
-    int rc = cli_out_open(c, &out, o->common.output);
-    if (rc != EXIT_OK) return rc;
+    const char *path = o->common.output;
+    struct stat st_path;
+    /* a device or a pipe (-o /dev/stdout) is written as it is */
+    bool exists = path && stat(path, &st_path) == 0;
+    bool to_file = path && strcmp(path, "-") != 0 && (!exists || S_ISREG(st_path.st_mode));
+    char *tmp = NULL;
+    cli_out out = {stdout, NULL, 0};
+    if (path && !to_file && cli_out_open(c, &out, path) != EXIT_OK) return EXIT_FAILED;
+    if (to_file) {
+        size_t n = strlen(path) + sizeof ".XXXXXX";
+        int fd = (tmp = malloc(n)) ? (snprintf(tmp, n, "%s.XXXXXX", path), mkstemp(tmp)) : -1;
+        if (!tmp) return cli_nomem(c);
+        /* mkstemp makes it private: the mode a new file gets (or the old one's) */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (fd >= 0) fchmod(fd, exists ? st_path.st_mode & 07777 : 0666 & ~mask);
+        if (fd < 0 || !(out.f = fdopen(fd, "wb"))) {
+            cli_error(c, "cannot write %s: %s", path, strerror(errno));
+            if (fd >= 0) {
+                close(fd);
+                unlink(tmp);
+            }
+            free(tmp);
+            return EXIT_FAILED;
+        }
+        out.name = path;
+    }
     cg_error err;
     cg_status st = cg_graph_stream_json(g, keep, o->common.jobs, to_out, &out, &err);
     /* a write that failed stopped the stream: closing says why (a closed
      * pipe is the reader's choice, not a failure) */
-    rc = cli_out_close(c, &out);
-    if (st == CG_ENOMEM) return cli_nomem(c);
-    if (st != CG_OK && st != CG_EIO) return cli_fail(c, &err, NULL, EXIT_FAILED);
+    int rc = cli_out_close(c, &out);
+    if (rc == EXIT_OK && st != CG_OK && st != CG_EIO)
+        rc = st == CG_ENOMEM ? cli_nomem(c) : cli_fail(c, &err, NULL, EXIT_FAILED);
+    else if (st == CG_ENOMEM)
+        rc = cli_nomem(c);
+    if (to_file && rc == EXIT_OK && rename(tmp, path) != 0) {
+        cli_error(c, "cannot write %s: %s", path, strerror(errno));
+        rc = EXIT_FAILED;
+    }
+    if (to_file && rc != EXIT_OK) unlink(tmp);
+    free(tmp);
     return rc;
 }
 

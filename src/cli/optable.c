@@ -128,7 +128,7 @@ static const cli_command commands[] = {
                  "\n"
                  "Packed: the same documents and references as the JSON Lines, in a compact "
                  "binary form (src/io/packed.c describes it) that the graph commands read about "
-                 "ten times faster: for graphs of millions of references. It is not written to "
+                 "eight times faster: for graphs of millions of references. It is not written to "
                  "a terminal."},
                 {"Examples", "  citegraph extract --format tsv data/sample/btd-21-1958.txt\n"
                              "  citegraph extract -q -j 4 -o references.jsonl corpus/\n"

@@ -154,8 +154,12 @@ static int fill_edge(json_t *o, const cg_graph *g, const cg_edge *e, json_pool *
             ok = 0;
             break;
         }
-        ok = fill_position(q, at, pool) == 0 && json_array_append_new(pos, q) == 0;
-        if (!ok) json_decref(q);
+        if (fill_position(q, at, pool) != 0) {
+            json_decref(q);
+            ok = 0;
+        } else {
+            ok = json_array_append_new(pos, q) == 0; /* takes q, also when it fails */
+        }
     }
     ok = ok && cgu_json_set(o, "source", str_of(pool, cg_graph_node(g, e->source)->id)) &&
          cgu_json_set(o, "target", cgu_json_str(cg_graph_node(g, e->target)->id)) &&
@@ -353,7 +357,8 @@ cg_status cg_graph_stream_json(const cg_graph *g, const unsigned char *keep, int
                      .work = write_chunk,
                      .consume = consume_chunk};
     if (!w.sink_failed && cgu_ordered_run(&o) < 0) w.nomem = true;
-    put(&w, "]}\n", 3);
+    /* closed only when whole: a graph cut short must not read as complete */
+    if (!w.nomem) put(&w, "]}\n", 3);
     for (size_t i = 0; i < w.window; i++)
         cg_buf_release(&w.chunks[i].text);
     free(w.chunks);

@@ -57,6 +57,8 @@ static const char *binary_magic(const unsigned char *d, size_t n) {
     if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) return "a PNG image";
     if (n >= 3 && memcmp(d, "\xff\xd8\xff", 3) == 0) return "a JPEG image";
     if (n >= 2 && memcmp(d, "\x1f\x8b", 2) == 0) return "gzip-compressed";
+    if (n >= CGU_PACKED_FAMILY_LEN && memcmp(d, CGU_PACKED_MAGIC, CGU_PACKED_FAMILY_LEN) == 0)
+        return "the packed output of citegraph extract, which the graph commands read";
     if (n >= 2 && (memcmp(d, "\xff\xfe", 2) == 0 || memcmp(d, "\xfe\xff", 2) == 0))
         return "UTF-16 text; convert it to UTF-8 first";
     return NULL;
@@ -302,8 +304,9 @@ static bool ends_with_nocase(const char *s, const char *suffix) {
 }
 
 /* The packed output of `citegraph extract` (io/packed.c), recognised by its
- * first bytes: kept as it is, not analysed as text, for the graph commands
- * to read (cg_packed_read). Takes `data`. */
+ * first bytes when the reader asks for it (cg_read_options.packed): kept as
+ * it is, not analysed as text, for the graph commands to read
+ * (cg_packed_read). Takes `data`. */
 static bool as_packed(const char *name, char *data, size_t size, cg_input **out, cg_error *err,
                       cg_status *st) {
     /* any version of the format: the reader says which it reads */
@@ -371,11 +374,12 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
     cg_status s = read_all(path, fp, (size_t)st.st_size, opts, &data, &size, err);
     fclose(fp);
     if (s != CG_OK) return s;
+    /* first: a packed file's first bytes say so, and its frames may hold "%PDF-" */
+    if (opts && opts->packed && as_packed(path, data, size, out, err, &s)) return s;
     if (as_pdf(path, data, size, opts, out, err, &s)) {
         free(data);
         return s;
     }
-    if (as_packed(path, data, size, out, err, &s)) return s;
     const char *why = looks_binary((const unsigned char *)data, size);
     if (why) {
         free(data);
@@ -401,11 +405,12 @@ cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options
     size_t size = 0;
     cg_status s = read_all(name, fp, 0, opts, &data, &size, err);
     if (s != CG_OK) return s;
+    /* first: a packed file's first bytes say so, and its frames may hold "%PDF-" */
+    if (opts && opts->packed && as_packed(name, data, size, out, err, &s)) return s;
     if (as_pdf(name, data, size, opts, out, err, &s)) {
         free(data);
         return s;
     }
-    if (as_packed(name, data, size, out, err, &s)) return s;
     const char *why = looks_binary((const unsigned char *)data, size);
     if (why) {
         free(data);

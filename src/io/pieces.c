@@ -37,6 +37,10 @@ cgio_doc *cgio_new_doc(cgio_piece *p, const char *file, size_t file_len, bool wi
     return d;
 }
 
+void cgio_drop_last_doc(cgio_piece *p) {
+    if (p->ndocs) doc_release(&p->docs[--p->ndocs]);
+}
+
 cg_reference *cgio_next_ref(cgio_doc *d) {
     cg_extraction *e = d->ext;
     if (cgu_grow((void **)&e->refs, &d->cap, e->nrefs + 1, sizeof *e->refs)) return NULL;

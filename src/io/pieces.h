@@ -1,5 +1,5 @@
 /* pieces.h - reading a large file of extracted documents (JSON Lines or
- * records) in pieces on several threads, handing the documents on in file
+ * packed) in pieces on several threads, handing the documents on in file
  * order (pieces.c). The formats cut the file and parse a piece; the rest is
  * here, so that both hand on exactly the same extractions. */
 #ifndef CG_IO_PIECES_H
@@ -20,7 +20,7 @@ typedef struct cgio_doc {
 } cgio_doc;
 
 /* What one piece of the input gave. `first` is where the piece starts: the
- * line from 1 (JSON Lines) or the byte offset (records), for messages. */
+ * line from 1 (JSON Lines) or the byte offset (packed), for messages. */
 typedef struct cgio_piece {
     const char *data;
     size_t len;
@@ -33,6 +33,8 @@ typedef struct cgio_piece {
 
 /* A new document at the end of the piece's list; NULL when memory ran out. */
 cgio_doc *cgio_new_doc(cgio_piece *p, const char *file, size_t file_len, bool with_line);
+/* Releases the last document of the piece's list (one read only in part). */
+void cgio_drop_last_doc(cgio_piece *p);
 /* Room for one more reference of `d`: the new, zeroed reference, or NULL
  * when memory ran out. The caller counts it (ext->nrefs++) once it is read. */
 cg_reference *cgio_next_ref(cgio_doc *d);

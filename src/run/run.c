@@ -264,14 +264,12 @@ static void work(void *ctx, size_t i) {
         s->doc.status = CG_OK;
     } else {
         s->read = true;
-        s->doc.status = is_stdin ? cg_input_read_stream("-", stdin, o->read, &s->input, &err)
-                                 : cg_input_read_file(e->path, o->read, &s->input, &err);
+        cg_read_options ro = o->read ? *o->read : (cg_read_options){0};
+        ro.packed = o->packed;
+        s->doc.status = is_stdin ? cg_input_read_stream("-", stdin, &ro, &s->input, &err)
+                                 : cg_input_read_file(e->path, &ro, &s->input, &err);
         if (s->doc.status == CG_OK && cg_input_is_packed(s->input)) {
-            /* already extracted: for the caller to read, or not a document */
-            if (!o->packed)
-                s->doc.status = cgu_error(&err, CG_EFORMAT, e->path, 0, 0,
-                                          "is the packed output of citegraph extract, which the "
-                                          "graph commands read; it is not a document");
+            /* already extracted: handed on for the caller to read */
         } else if (s->doc.status == CG_OK && dip_file(o, s, wanted, &err)) {
             s->indexable = false; /* the index maps a path to one document */
             if (s->doc.status == CG_OK) return;

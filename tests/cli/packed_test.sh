@@ -120,9 +120,9 @@ stderr_has version "v2.cgpack: a packed file of format 2, which this citegraph d
 
 # ---- extract and check read documents: a packed file is not one
 expect extract-of-packed 1 "$cg" extract "$tmp/s.cgpack"
-stderr_has extract-of-packed "is the packed output of citegraph extract"
+stderr_has extract-of-packed "is not a text document: the packed output of citegraph extract"
 expect check-of-packed 4 "$cg" check "$tmp/s.cgpack"
-stderr_has check-of-packed "is the packed output of citegraph extract"
+stderr_has check-of-packed "is not a text document: the packed output of citegraph extract"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
