@@ -11,7 +11,10 @@ Usage:
                                                 sizes (tools/gen_corpus.py --hostile --size-mb M)
   tools/bench.py [OPTIONS] graph-scale DIR|FILE.jsonl|FILE.cgpack
                                                 graph build, PageRank, JSON and DOT export of a large
-                                                graph (extracts DIR to JSON Lines first, once)
+                                                graph (extracts DIR to JSON Lines and to packed
+                                                output first, once, and reads both)
+  tools/bench.py [OPTIONS] ratio DIR            citegraph extract against rg -o, paired: run
+                                                alternately, the wall-time ratio taken per pair
   tools/bench.py [OPTIONS] check-cache DIR      check --cache DIR: a cold run, a re-run after one
                                                 changed file (a line appended to the first file
                                                 before each run, restored at the end), a re-run
@@ -498,6 +501,35 @@ def mode_graph_scale(b, path):
                       extra={"refs": refs})
 
 
+def mode_ratio(b, path):
+    """extract against ripgrep, paired: A and B run alternately and the ratio is
+    taken pair by pair, so that the machine's drift during the runs cancels."""
+    a = b.a
+    if not (a.rg and shutil.which(a.rg)):
+        b.notes.append("ripgrep not found: no ratio.")
+        return
+    ndocs, nbytes = corpus_size(path)
+    b.notes.append(f"Corpus `{path}`: {ndocs} files, {nbytes / 1e6:.1f} MB.")
+    rg = [a.rg, "-o", "-a", "--no-ignore", "-g", "*.txt", "--no-filename", "--no-line-number", RG_PATTERN]
+    pairs = [("citegraph extract (default -j) / rg -o (all threads)", b.cg("extract", "-q", path), rg + [path]),
+             ("citegraph extract -j 1 / rg -o -j 1", b.cg("extract", "-q", "-j", "1", path),
+              rg[:1] + ["-j", "1"] + rg[1:] + [path])]
+    for name, ca, cb in pairs:
+        for _ in range(max(0, a.warmup)):
+            run_once(ca, a.timeout)
+            run_once(cb, a.timeout)
+        ratios, walls_a, walls_b = [], [], []
+        for _ in range(max(1, a.runs)):
+            ra, rb = run_once(ca, a.timeout), run_once(cb, a.timeout)
+            walls_a.append(ra.wall)
+            walls_b.append(rb.wall)
+            ratios.append(ra.wall / rb.wall)
+        ratios.sort()
+        b.notes.append(f"{name}: {statistics.median(ratios):.2f}x wall, median of {len(ratios)} pairs "
+                       f"({ratios[0]:.2f}-{ratios[-1]:.2f}); medians {statistics.median(walls_a):.3f} s "
+                       f"and {statistics.median(walls_b):.3f} s")
+
+
 def mode_check_cache(b, path):
     """check --cache DIR on one corpus: cold, one file changed, nothing changed, no cache."""
     if not b.has_result_cache():
@@ -686,14 +718,14 @@ def main():
     ap.add_argument("--markdown")
     ap.add_argument("--json")
     ap.add_argument("--workdir")
-    ap.add_argument("mode", choices=["corpus", "startup", "scaling", "hostile", "graph-scale", "check-cache"])
+    ap.add_argument("mode", choices=["corpus", "startup", "scaling", "hostile", "graph-scale", "check-cache", "ratio"])
     ap.add_argument("paths", nargs="*")
     a = ap.parse_args()
     if not os.path.exists(a.citegraph):
         ap.error(f"{a.citegraph}: no such binary (use --citegraph)")
     a.citegraph = os.path.abspath(a.citegraph)
     need = {"corpus": (1, 1), "startup": (0, 0), "scaling": (2, 99), "hostile": (2, 2), "graph-scale": (1, 1),
-            "check-cache": (1, 1)}[a.mode]
+            "check-cache": (1, 1), "ratio": (1, 1)}[a.mode]
     if not need[0] <= len(a.paths) <= need[1]:
         ap.error(f"{a.mode}: wrong number of paths")
     for p in a.paths:
@@ -712,6 +744,8 @@ def main():
         mode_hostile(b, a.paths)
     elif a.mode == "check-cache":
         mode_check_cache(b, a.paths[0])
+    elif a.mode == "ratio":
+        mode_ratio(b, a.paths[0])
     else:
         mode_graph_scale(b, a.paths[0])
     spawner.close()
