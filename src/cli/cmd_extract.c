@@ -6,6 +6,7 @@
  * documents in flight, not the corpus. A file that cannot be read is named
  * on stderr and, in JSON Lines, recorded on its document line. Two inputs
  * with one document id are named on stderr, both; the output is unchanged. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -176,6 +177,18 @@ int cmd_extract(cli *c, int argc, char **argv) {
     rc = cli_format_of_output(c, &o, endings, sizeof endings / sizeof endings[0], &choice, NULL);
     if (rc != EXIT_OK) goto out;
     r.format = (out_format)choice;
+    /* packed output and text do not mix, whichever way round: the graph
+     * commands take a file ending in .cgpack for packed output */
+    const char *ending = cli_ending_of(o.output);
+    bool named_packed = ending && strcmp(ending, ".cgpack") == 0;
+    if (named_packed != (r.format == FMT_PACKED) &&
+        (named_packed || (ending && (strcmp(ending, ".jsonl") == 0 ||
+                                     strcmp(ending, ".ndjson") == 0 || strcmp(ending, ".tsv") == 0)))) {
+        rc = cli_usage_error(c, "-o %s: its ending says %s, --format says %s", o.output,
+                             named_packed ? "packed output" : "text",
+                             r.format == FMT_PACKED ? "packed" : "text (JSON Lines, TSV)");
+        goto out;
+    }
     if (a.npositionals == 0) {
         rc = cli_usage_error(c, "no PATH given (use - for standard input)");
         goto out;
@@ -193,6 +206,11 @@ int cmd_extract(cli *c, int argc, char **argv) {
         goto out;
     }
     if ((rc = cli_out_open(c, &r.out, o.output)) != EXIT_OK) goto out;
+    if (r.format == FMT_PACKED && isatty(fileno(r.out.f))) { /* -o /dev/tty */
+        cli_out_close(c, &r.out);
+        rc = cli_usage_error(c, "packed output is binary: not to a terminal (-o %s)", o.output);
+        goto out;
+    }
     if (cg_corpus_new(&r.seen, &err) != CG_OK) {
         rc = cli_nomem(c);
         goto out;

@@ -14,7 +14,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -154,10 +153,12 @@ static int ends_with(const char *s, const char *suffix) {
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* JSON Lines files are references already extracted: read, not extracted. */
+/* JSON Lines and packed files are references already extracted: read, not
+ * extracted (a packed file is recognised by its content whatever its name;
+ * one named .cgpack that is not packed is refused, not read as text). */
 static bool extract_text(const char *path, void *ctx) {
     (void)ctx;
-    return !ends_with(path, ".jsonl");
+    return !ends_with(path, ".jsonl") && !ends_with(path, ".cgpack");
 }
 
 static int add_jsonl_document(void *ctx, const char *file, const cg_extraction *ext,
@@ -179,6 +180,14 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
         l->failed++;
         if (cli_doc_failed(l->c, doc)) l->nomem = true;
         return l->nomem;
+    }
+    if (!doc->extraction && !cg_input_is_packed(doc->input) && ends_with(path, ".cgpack")) {
+        cli_error(l->c,
+                  "%s: is named .cgpack but is not the packed output of citegraph extract "
+                  "(empty, damaged at its start, or another file)",
+                  path);
+        l->failed++;
+        return 0;
     }
     if (!doc->extraction) {
         /* references already extracted: packed, or JSON Lines */
@@ -893,52 +902,20 @@ static int to_out(void *ctx, const char *data, size_t len) {
     return cli_out_write(ctx, data, len) ? 0 : -1;
 }
 
-/* The JSON export, written as it is made. A file named with -o is written
- * under a temporary name beside it and renamed once complete, so that a
- * run that fails leaves the file as it was, not a graph cut short. */
+/* The JSON export, written as it is made, in place as every output is
+ * (a link is written through, -o /dev/stdout works). A run that fails
+ * leaves the JSON without its end, which no reader takes for a graph, and
+ * says so in its exit status. */
 static int stream_json(cli *c, const opts *o, const cg_graph *g, const unsigned char *keep) {
-    const char *path = o->common.output;
-    struct stat st_path;
-    /* a device or a pipe (-o /dev/stdout) is written as it is */
-    bool exists = path && stat(path, &st_path) == 0;
-    bool to_file = path && strcmp(path, "-") != 0 && (!exists || S_ISREG(st_path.st_mode));
-    char *tmp = NULL;
-    cli_out out = {stdout, NULL, 0};
-    if (path && !to_file && cli_out_open(c, &out, path) != EXIT_OK) return EXIT_FAILED;
-    if (to_file) {
-        size_t n = strlen(path) + sizeof ".XXXXXX";
-        int fd = (tmp = malloc(n)) ? (snprintf(tmp, n, "%s.XXXXXX", path), mkstemp(tmp)) : -1;
-        if (!tmp) return cli_nomem(c);
-        /* mkstemp makes it private: the mode a new file gets (or the old one's) */
-        mode_t mask = umask(0);
-        umask(mask);
-        if (fd >= 0) fchmod(fd, exists ? st_path.st_mode & 07777 : 0666 & ~mask);
-        if (fd < 0 || !(out.f = fdopen(fd, "wb"))) {
-            cli_error(c, "cannot write %s: %s", path, strerror(errno));
-            if (fd >= 0) {
-                close(fd);
-                unlink(tmp);
-            }
-            free(tmp);
-            return EXIT_FAILED;
-        }
-        out.name = path;
-    }
+    cli_out out;
+    if (cli_out_open(c, &out, o->common.output) != EXIT_OK) return EXIT_FAILED;
     cg_error err;
     cg_status st = cg_graph_stream_json(g, keep, o->common.jobs, to_out, &out, &err);
     /* a write that failed stopped the stream: closing says why (a closed
      * pipe is the reader's choice, not a failure) */
     int rc = cli_out_close(c, &out);
-    if (rc == EXIT_OK && st != CG_OK && st != CG_EIO)
-        rc = st == CG_ENOMEM ? cli_nomem(c) : cli_fail(c, &err, NULL, EXIT_FAILED);
-    else if (st == CG_ENOMEM)
-        rc = cli_nomem(c);
-    if (to_file && rc == EXIT_OK && rename(tmp, path) != 0) {
-        cli_error(c, "cannot write %s: %s", path, strerror(errno));
-        rc = EXIT_FAILED;
-    }
-    if (to_file && rc != EXIT_OK) unlink(tmp);
-    free(tmp);
+    if (st == CG_ENOMEM) return cli_nomem(c);
+    if (st != CG_OK && st != CG_EIO) return cli_fail(c, &err, NULL, EXIT_FAILED);
     return rc;
 }
 
@@ -1076,8 +1053,14 @@ static void warn_duplicates(cli *c, const cg_graph *g) {
         char used[4200], unused[4200];
         origin(used, sizeof used, d[i].used_file, d[i].used_record);
         origin(unused, sizeof unused, d[i].unused_file, d[i].unused_record);
-        cli_warning(c, "%s: read twice: %s is used (%s), %s is left out", d[i].id, used,
-                    cg_duplicate_reason_name(d[i].reason), unused);
+        if (strcmp(used, unused) == 0) /* the file itself and extract's output of it, say */
+            cli_warning(c,
+                        "%s: read twice from %s (the document and the output of citegraph "
+                        "extract made from it?); the first read is used",
+                        d[i].id, used);
+        else
+            cli_warning(c, "%s: read twice: %s is used (%s), %s is left out", d[i].id, used,
+                        cg_duplicate_reason_name(d[i].reason), unused);
     }
 }
 

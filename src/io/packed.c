@@ -495,7 +495,7 @@ static void parse_piece(cgio_piece *p, const char *name) {
         if (!sum_ok) {
             p->status = cgu_error(&p->err, CG_EFORMAT, name, 0, 0,
                                   "the frame at byte %zu: its checksum does not match (a damaged "
-                                  "packed file)",
+                                  "packed file: extract its documents again)",
                                   at);
             return;
         }
@@ -523,12 +523,22 @@ static void parse_piece(cgio_piece *p, const char *name) {
 cg_status cg_packed_read(const char *name, const char *data, size_t len, int jobs,
                           cg_jsonl_fn fn, void *ctx, cg_error *err) {
     if (!cg_packed_recognise(data, len)) {
-        if (len > CGU_PACKED_FAMILY_LEN && memcmp(data, packed_magic, CGU_PACKED_FAMILY_LEN) == 0)
+        char version = len > CGU_PACKED_FAMILY_LEN ? data[CGU_PACKED_FAMILY_LEN] : 0;
+        bool family = len >= CGU_PACKED_FAMILY_LEN &&
+                      memcmp(data, packed_magic, CGU_PACKED_FAMILY_LEN) == 0;
+        /* another version names itself by a digit, then a line end */
+        if (family && version >= '0' && version <= '9' &&
+            version != packed_magic[CGU_PACKED_FAMILY_LEN] && len >= sizeof packed_magic &&
+            data[sizeof packed_magic - 1] == '\n')
             return cgu_error(err, CG_EFORMAT, name, 0, 0,
                              "a packed file of format %c, which this citegraph does not read (it "
-                             "reads format %c): extract it again",
-                             data[CGU_PACKED_FAMILY_LEN], packed_magic[CGU_PACKED_FAMILY_LEN]);
-        return cgu_error(err, CG_EFORMAT, name, 0, 0, "not a packed file of citegraph extract");
+                             "reads format %c): extract the documents again with this citegraph",
+                             version, packed_magic[CGU_PACKED_FAMILY_LEN]);
+        return cgu_error(err, CG_EFORMAT, name, 0, 0,
+                         family ? "a packed file whose first 8 bytes are damaged (a copy in text "
+                                  "mode turns its line end into CR LF): copy it as binary, or "
+                                  "extract again"
+                                : "not a packed file of citegraph extract");
     }
     /* cut at frame boundaries; the last frame must be the summary */
     size_t at = sizeof packed_magic, npieces = 0, cap = 0, start = at;
@@ -544,7 +554,7 @@ cg_status cg_packed_read(const char *name, const char *data, size_t len, int job
             break;
         }
         if (summary) {
-            why = "a frame after the summary";
+            why = "a frame after the summary (packed files joined with cat? give each as a PATH)";
             break;
         }
         summary = *c.p == 'S';

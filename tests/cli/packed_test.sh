@@ -118,6 +118,30 @@ if [ $refused -gt 30 ]; then ok; else bad "only $refused of 60 damaged packed fi
 expect version 1 "$cg" stats "$tmp/v2.cgpack"
 stderr_has version "v2.cgpack: a packed file of format 2, which this citegraph does not read (it reads format 1)"
 
+# a file whose first bytes a copy in text mode damaged; packed files joined with cat
+{ printf '\211CGPAK1\r\n'; tail -c +9 "$tmp/s.cgpack"; } > "$tmp/crlf.cgpack"
+expect crlf 1 "$cg" stats "$tmp/crlf.cgpack"; stderr_has crlf "first 8 bytes are damaged"
+cat "$tmp/s.cgpack" "$tmp/s.cgpack" > "$tmp/cat.cgpack"
+expect cat 1 "$cg" stats "$tmp/cat.cgpack"; stderr_has cat "packed files joined with cat? give each as a PATH"
+
+# ---- a file named .cgpack that is not packed is refused, not read as text;
+# extract does not write text under that name, nor packed output under a text one
+cp "$tmp/s.jsonl" "$tmp/text.cgpack"
+expect named-cgpack 1 "$cg" stats "$tmp/text.cgpack"
+stderr_has named-cgpack "text.cgpack: is named .cgpack but is not the packed output of citegraph extract"
+: > "$tmp/empty.cgpack"
+expect empty-cgpack 1 "$cg" stats "$tmp/empty.cgpack"; stderr_has empty-cgpack "is named .cgpack"
+expect jsonl-as-cgpack 2 "$cg" extract -q -f jsonl -o "$tmp/x.cgpack" "$sample"
+stderr_has jsonl-as-cgpack "its ending says packed output, --format says text"
+expect packed-as-jsonl 2 "$cg" extract -q -f packed -o "$tmp/x.jsonl" "$sample"
+stderr_has packed-as-jsonl "its ending says text, --format says packed"
+if [ ! -e "$tmp/x.cgpack" ] && [ ! -e "$tmp/x.jsonl" ]; then ok; else bad "a refused -o was written"; fi
+# the documents and their own packed output side by side: said plainly
+mkdir "$tmp/corp" && cp "$sample"/btd-21-1958.txt "$tmp/corp/"
+"$cg" extract -q -o "$tmp/corp/refs.cgpack" "$tmp/corp"
+expect side-by-side 0 "$cg" stats "$tmp/corp"
+stderr_has side-by-side "read twice from .*btd-21-1958.txt (the document and the output of citegraph extract made from it?)"
+
 # ---- extract and check read documents: a packed file is not one
 expect extract-of-packed 1 "$cg" extract "$tmp/s.cgpack"
 stderr_has extract-of-packed "is not a text document: the packed output of citegraph extract"
