@@ -186,6 +186,18 @@ static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len
     return 1;
 }
 
+/* Whether the eight bytes at p are all printable ASCII other than '-'
+ * (no byte with the high bit, below 0x20, 0x7F or '-'), in a few word
+ * operations: most of a document is such text. */
+static int plain_ascii8(const unsigned char *p) {
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t del = w ^ (ones * 0x7F), dash = w ^ (ones * '-');
+    return !(w & highs) && !((w - ones * 0x20) & ~w & highs) && !((del - ones) & ~del & highs) &&
+           !((dash - ones) & ~dash & highs);
+}
+
 int cg_normalize(const char *src, size_t len, cg_normalized *out) {
     memset(out, 0, sizeof *out);
     out->orig_len = len;
@@ -194,10 +206,27 @@ int cg_normalize(const char *src, size_t len, cg_normalized *out) {
     if (reserve(n, len + len / 8 + 16)) goto fail;
     size_t i = 0;
     while (i < len) {
-        /* Bulk copy of plain printable ASCII other than '-'. */
+        /* Bulk copy of what is kept as it is: printable ASCII other than
+         * '-', and valid UTF-8 of a character no rule below changes (an
+         * umlaut, a quotation mark), which the rules would copy too. */
         size_t j = i;
-        while (j < len && s[j] >= 0x20 && s[j] < 0x7F && s[j] != '-')
-            j++;
+        while (j < len) {
+            if (j + 8 <= len && plain_ascii8(s + j)) {
+                j += 8;
+                continue;
+            }
+            unsigned char c = s[j];
+            if (c >= 0x20 && c < 0x7F && c != '-') {
+                j++;
+                continue;
+            }
+            uint32_t cp;
+            int k = c >= 0xC2 ? cgu_utf8_decode(s + j, len - j, &cp) : 0;
+            if (k < 2 || is_hyphen_cp(cp) || is_unicode_space(cp) || is_invisible(cp) ||
+                is_dash(cp))
+                break;
+            j += (size_t)k;
+        }
         if (j > i) {
             if (emit_copy(n, i, src + i, j - i)) goto fail;
             i = j;
