@@ -35,6 +35,12 @@ static int is_abbreviation(const char *w, size_t n) {
 /* Whether a sentence ends with the byte at i, looking no further than
  * `limit` and no further back than `floor`; *next is then where the next
  * one may begin. */
+/* Only these end a sentence (ends_at): the scans below test them inline
+ * and call ends_at for them alone, a tenth of the bytes. */
+static inline int may_end(char c) {
+    return c == '.' || c == '\n' || c == '?' || c == '!';
+}
+
 static int ends_at(const xctx *x, size_t i, size_t floor, size_t limit, size_t *next) {
     const char *t = x->norm.text;
     char c = t[i];
@@ -73,8 +79,9 @@ static int ends_at(const xctx *x, size_t i, size_t floor, size_t limit, size_t *
 
 int cgx_crosses_sentence(const xctx *x, size_t a, size_t b) {
     size_t next;
+    const char *t = x->norm.text;
     for (size_t i = a; i < b; i++)
-        if (ends_at(x, i, a, b, &next)) return 1;
+        if (may_end(t[i]) && ends_at(x, i, a, b, &next)) return 1;
     return 0;
 }
 
@@ -86,15 +93,16 @@ void cgx_sentence_around(const xctx *x, size_t pos, size_t floor, size_t ceil, s
     enum { SENTENCE_MAX = 4000 };
     size_t lo = pos > floor + SENTENCE_MAX ? pos - SENTENCE_MAX : floor, next;
     *start = lo;
+    const char *t = x->norm.text;
     for (size_t i = pos; i > lo; i--)
-        if (ends_at(x, i - 1, lo, ceil, &next) && next <= pos) {
+        if (may_end(t[i - 1]) && ends_at(x, i - 1, lo, ceil, &next) && next <= pos) {
             *start = next;
             break;
         }
     size_t hi = pos + SENTENCE_MAX < ceil ? pos + SENTENCE_MAX : ceil;
     *end = hi;
     for (size_t i = pos; i < hi; i++)
-        if (ends_at(x, i, lo, ceil, &next)) {
+        if (may_end(t[i]) && ends_at(x, i, lo, ceil, &next)) {
             *end = i + 1;
             break;
         }
