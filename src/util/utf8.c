@@ -2,7 +2,7 @@
  * U+10FFFF), the definition every other module relies on. */
 #include "util.h"
 
-int cgu_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
+int cgu_utf8_decode_long(const unsigned char *s, size_t len, uint32_t *cp) {
     if (len == 0) return 0;
     unsigned char c = s[0];
     if (c < 0x80) {
