@@ -83,12 +83,12 @@ CG_EXPORT bool cg_packed_recognise(const char *data, size_t len);
 CG_EXPORT cg_status cg_packed_write_header(cg_buf *out, cg_error *err);
 /** Appends one document packed: what cg_jsonl_write_document() writes, in
  * the binary form src/io/packed.c describes. Arguments as there. CG_ENOMEM. */
-CG_EXPORT cg_status cg_packed_write_document(cg_buf *out, const char *file,
-                                              const cg_input *input, const cg_extraction *ext,
-                                              const char *problem, cg_error *err);
+CG_EXPORT cg_status cg_packed_write_document(cg_buf *out, const char *file, const cg_input *input,
+                                             const cg_extraction *ext, const char *problem,
+                                             cg_error *err);
 /** Appends the summary, which ends a packed file. CG_ENOMEM. */
 CG_EXPORT cg_status cg_packed_write_summary(cg_buf *out, size_t files, size_t failed,
-                                             size_t references, size_t warnings, cg_error *err);
+                                            size_t references, size_t warnings, cg_error *err);
 /** Reads a packed file as cg_jsonl_read() reads JSON Lines, handing each
  * document's extraction to `fn` in file order (documents that record an
  * error passed over), parsed on up to `jobs` threads; the extractions are
@@ -100,7 +100,7 @@ CG_EXPORT cg_status cg_packed_write_summary(cg_buf *out, size_t files, size_t fa
  * the bad frame in err->text, after the documents before it were handed
  * on. CG_ENOMEM; CG_EINVAL when `fn` stopped it. */
 CG_EXPORT cg_status cg_packed_read(const char *name, const char *data, size_t len, int jobs,
-                                    cg_jsonl_fn fn, void *ctx, cg_error *err);
+                                   cg_jsonl_fn fn, void *ctx, cg_error *err);
 
 #ifdef __cplusplus
 }

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <unistd.h> /* isatty */
 
 #include "cli.h"
 
@@ -42,7 +42,8 @@ static void prepare(cg_run_doc *doc, void *ctx) {
     cg_buf_init(&o->text);
     const char *path = doc->entry->path;
     if (r->format == FMT_JSONL)
-        o->status = cg_jsonl_write_document(&o->text, path, doc->input, doc->extraction, NULL, NULL);
+        o->status =
+            cg_jsonl_write_document(&o->text, path, doc->input, doc->extraction, NULL, NULL);
     else if (r->format == FMT_PACKED)
         o->status =
             cg_packed_write_document(&o->text, path, doc->input, doc->extraction, NULL, NULL);
@@ -66,9 +67,8 @@ static void record_failure(run *r, const char *path, const char *message) {
     r->failed++;
     if (r->format != FMT_JSONL && r->format != FMT_PACKED) return;
     cg_buf b = CG_BUF_INIT;
-    if ((r->format == FMT_JSONL ? cg_jsonl_write_document
-                                : cg_packed_write_document)(&b, path, NULL, NULL, message, NULL) ==
-        CG_OK)
+    if ((r->format == FMT_JSONL ? cg_jsonl_write_document : cg_packed_write_document)(
+            &b, path, NULL, NULL, message, NULL) == CG_OK)
         cli_out_buf(&r->out, &b);
     else
         r->nomem = true;
@@ -168,22 +168,22 @@ int cmd_extract(cli *c, int argc, char **argv) {
     if (!cli_parse_command(c, CMD_EXTRACT, argc, argv, &a, &rc)) goto out;
     if ((rc = cli_read_common(c, &a, &o)) != EXIT_OK) goto out;
     /* no ending stands for text: -o refs.txt must not write the documents' text */
-    static const cli_ending endings[] = {
-        {".jsonl", FMT_JSONL, NULL},
-        {".ndjson", FMT_JSONL, NULL},
-        {".tsv", FMT_TSV, NULL},
-        {".cgpack", FMT_PACKED, NULL}};
+    static const cli_ending endings[] = {{".jsonl", FMT_JSONL, NULL},
+                                         {".ndjson", FMT_JSONL, NULL},
+                                         {".tsv", FMT_TSV, NULL},
+                                         {".cgpack", FMT_PACKED, NULL}};
     int choice = FMT_JSONL;
     rc = cli_format_of_output(c, &o, endings, sizeof endings / sizeof endings[0], &choice, NULL);
     if (rc != EXIT_OK) goto out;
     r.format = (out_format)choice;
     /* packed output and text do not mix, whichever way round: the graph
-     * commands take a file ending in .cgpack for packed output */
+     * commands take a file ending in .cgpack for packed output, and one
+     * ending in .jsonl for JSON Lines */
     const char *ending = cli_ending_of(o.output);
-    bool named_packed = ending && strcmp(ending, ".cgpack") == 0;
-    if (named_packed != (r.format == FMT_PACKED) &&
-        (named_packed || (ending && (strcmp(ending, ".jsonl") == 0 ||
-                                     strcmp(ending, ".ndjson") == 0 || strcmp(ending, ".tsv") == 0)))) {
+    for (size_t i = 0; ending && i < sizeof endings / sizeof endings[0]; i++) {
+        bool named_packed = endings[i].choice == FMT_PACKED;
+        if (strcmp(ending, endings[i].ending) != 0 || named_packed == (r.format == FMT_PACKED))
+            continue;
         rc = cli_usage_error(c, "-o %s: its ending says %s, --format says %s", o.output,
                              named_packed ? "packed output" : "text",
                              r.format == FMT_PACKED ? "packed" : "text (JSON Lines, TSV)");
@@ -200,15 +200,12 @@ int cmd_extract(cli *c, int argc, char **argv) {
     }
     if ((rc = cli_collect(c, a.positionals, a.npositionals, (const char *const *)o.exts, &list)))
         goto out;
-    if (r.format == FMT_PACKED && (!o.output || strcmp(o.output, "-") == 0) &&
-        isatty(STDOUT_FILENO)) {
-        rc = cli_usage_error(c, "packed output is binary: give -o FILE.cgpack or redirect it");
-        goto out;
-    }
     if ((rc = cli_out_open(c, &r.out, o.output)) != EXIT_OK) goto out;
-    if (r.format == FMT_PACKED && isatty(fileno(r.out.f))) { /* -o /dev/tty */
+    /* standard output or a named file (-o /dev/tty): the terminal it is */
+    if (r.format == FMT_PACKED && isatty(fileno(r.out.f))) {
         cli_out_close(c, &r.out);
-        rc = cli_usage_error(c, "packed output is binary: not to a terminal (-o %s)", o.output);
+        rc = cli_usage_error(c, "packed output is binary, not for a terminal: give -o "
+                                "FILE.cgpack or redirect it");
         goto out;
     }
     if (cg_corpus_new(&r.seen, &err) != CG_OK) {
@@ -218,8 +215,7 @@ int cmd_extract(cli *c, int argc, char **argv) {
     r.total = list.count;
     if (r.format == FMT_TSV || r.format == FMT_PACKED) {
         cg_buf h = CG_BUF_INIT;
-        if ((r.format == FMT_TSV ? cg_tsv_write_header : cg_packed_write_header)(&h, NULL) ==
-            CG_OK)
+        if ((r.format == FMT_TSV ? cg_tsv_write_header : cg_packed_write_header)(&h, NULL) == CG_OK)
             cli_out_buf(&r.out, &h);
         else
             r.nomem = true;

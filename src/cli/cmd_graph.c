@@ -191,10 +191,9 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
     }
     if (!doc->extraction) {
         /* references already extracted: packed, or JSON Lines */
-        cg_status st =
-            (cg_input_is_packed(doc->input) ? cg_packed_read : cg_jsonl_read)(
-                path, cg_input_data(doc->input), cg_input_size(doc->input), l->jobs,
-                add_jsonl_document, l, &err);
+        cg_status st = (cg_input_is_packed(doc->input) ? cg_packed_read : cg_jsonl_read)(
+            path, cg_input_data(doc->input), cg_input_size(doc->input), l->jobs, add_jsonl_document,
+            l, &err);
         if (st == CG_EINVAL || st == CG_ENOMEM) {
             cli_error(l->c, "%s: out of memory", path);
             l->nomem = true;

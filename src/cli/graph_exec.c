@@ -6,7 +6,8 @@
  * check never use it, so `citegraph` is not linked with it: for a graph
  * command it executes citegraph-graph with the same arguments, which then
  * is the process, with the same standard streams, environment (but for
- * the malloc setting below) and exit status. The helper is found from the directory of the running program
+ * the malloc setting below) and exit status. The helper is found from the directory of the running
+ * program
  * (/proc/self/exe, symbolic links resolved): CG_HELPER_FROM_BINDIR when
  * installed, the same directory in the build tree. */
 #include <errno.h>

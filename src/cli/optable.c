@@ -26,7 +26,8 @@ _Static_assert(CMD_COUNT <= 32, "a command's id is a bit of cli_option.commands"
     "PATH is a document (text or PDF), a directory (files ending in .txt, .pdf, .jsonl and "       \
     ".cgpack, read recursively) or the output of citegraph extract: a .jsonl file, or a packed "   \
     "file (--format packed, read many times faster), so that extraction can run in pieces, on "    \
-    "several machines, and be merged into one graph. The graph has one node per canonical id: the "        \
+    "several machines, and be merged into one graph. The graph has one node per canonical id: "    \
+    "the "                                                                                         \
     "documents read, with what their headers say, and what they cite outside the corpus as "       \
     "external nodes; and one edge per citing and cited pair, with the relation, the number of "    \
     "occurrences, the locators and the positions. A document read twice (two files, or a file "    \
@@ -983,7 +984,8 @@ static const cli_option options[] = {
      .long_name = "jobs",
      .arg = "N",
      .commands = CLI_GRAPH_COMMANDS,
-     .help = "documents read and extracted at once, and pieces of a large .jsonl or packed file read at "
+     .help = "documents read and extracted at once, and pieces of a large .jsonl or packed file "
+             "read at "
              "once (default, and 0: one per core); the result is the same for every N"},
     {.id = OPT_TIMINGS,
      .long_name = "timings",

@@ -33,7 +33,7 @@ typedef struct json_pool {
     json_t *node[4];
     json_t *edge;
     json_t **pos[4];
-    size_t npos[4];
+    size_t npos[4], cappos[4];
     const char *text[STR_CACHE];
     json_t *str[STR_CACHE];
 } json_pool;
@@ -65,6 +65,18 @@ static json_t *str_of(json_pool *p, const char *s) {
         p->text[slot] = s;
     }
     return json_incref(p->str[slot]);
+}
+
+/* The pool's index-th object for positions of shape `s`, made when the
+ * pool has fewer; a new reference, NULL when memory ran out. */
+static json_t *pooled_position(json_pool *p, size_t s, size_t index) {
+    if (index == p->npos[s]) {
+        if (cgu_grow((void **)&p->pos[s], &p->cappos[s], index + 1, sizeof *p->pos[s]) ||
+            !(p->pos[s][index] = json_object()))
+            return NULL;
+        p->npos[s]++;
+    }
+    return json_incref(p->pos[s][index]);
 }
 
 /* Sets the node's keys on `o`: a new object, or one filled before for a
@@ -113,18 +125,17 @@ static size_t node_shape(const cg_node *n) {
 /* A position's keys, on a new object or one of the same shape (pos_shape). */
 static int fill_position(json_t *q, const cg_position *at, json_pool *pool) {
     int ok = cgu_json_set(q, "file", str_of(pool, at->file)) &&
-              (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
-              cgu_json_set(q, "line", json_integer((json_int_t)at->line)) &&
-              cgu_json_set(q, "col", json_integer((json_int_t)at->col)) &&
-              (!at->page || (cgu_json_set(q, "page", json_integer((json_int_t)at->page)) &&
-                             cgu_json_set(q, "page_line", json_integer((json_int_t)at->page_line))));
+             (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
+             cgu_json_set(q, "line", json_integer((json_int_t)at->line)) &&
+             cgu_json_set(q, "col", json_integer((json_int_t)at->col)) &&
+             (!at->page || (cgu_json_set(q, "page", json_integer((json_int_t)at->page)) &&
+                            cgu_json_set(q, "page_line", json_integer((json_int_t)at->page_line))));
     return ok ? 0 : -1;
 }
 
 static size_t pos_shape(const cg_position *at) {
     return (at->record ? 1 : 0) | (at->page ? 2 : 0);
 }
-
 
 /* The edge's keys on `o` (a new object, or the pool's edge); positions
  * from the pool when there is one. */
@@ -136,21 +147,9 @@ static int fill_edge(json_t *o, const cg_graph *g, const cg_edge *e, json_pool *
     size_t used[4] = {0};
     for (size_t p = 0; ok && p < e->npositions; p++) {
         const cg_position *at = &e->positions[p];
-        json_t *q;
-        if (pool) {
-            size_t s = pos_shape(at);
-            if (used[s] == pool->npos[s]) {
-                json_t **grown = realloc(pool->pos[s], (pool->npos[s] + 1) * sizeof *grown);
-                if (!grown || !(grown[pool->npos[s]] = json_object())) {
-                    if (grown) pool->pos[s] = grown;
-                    ok = 0;
-                    break;
-                }
-                pool->pos[s] = grown;
-                pool->npos[s]++;
-            }
-            q = json_incref(pool->pos[s][used[s]++]);
-        } else if (!(q = json_object())) {
+        size_t s = pos_shape(at);
+        json_t *q = pool ? pooled_position(pool, s, used[s]++) : json_object();
+        if (!q) {
             ok = 0;
             break;
         }
@@ -209,16 +208,9 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
-/* Appends `o` as JSON; `o` stays the caller's. */
-static int dump(cg_buf *out, const json_t *o) {
-    char small[4096];
-    size_t n = json_dumpb(o, small, sizeof small, JSON_FLAGS);
-    if (n == 0) return -1;
-    if (n <= sizeof small) return cgu_buf_append(out, small, n);
-    char *big = json_dumps(o, JSON_FLAGS);
-    int rc = !big || cgu_buf_puts(out, big);
-    free(big);
-    return rc ? -1 : 0;
+/* Appends `o` as JSON; `o` stays the caller's (cgu_json_append takes a reference). */
+static int dump(cg_buf *out, json_t *o) {
+    return cgu_json_append(out, json_incref(o), JSON_FLAGS);
 }
 
 /* Nodes, then edges, are written in chunks of this many items, each chunk
@@ -237,7 +229,7 @@ typedef struct writer {
     size_t nodes, edges, nchunks_nodes, nchunks;
     chunk *chunks; /* one per window slot */
     size_t window;
-    size_t written_nodes, written_edges; /* for the separators */
+    bool nodes_started, edges_started; /* an item of the list written: the next after a ',' */
     cg_sink_fn sink;
     void *ctx;
     bool nomem, sink_failed;
@@ -292,17 +284,15 @@ static int consume_chunk(void *ctx, size_t i) {
     }
     const char *text = c->text.data;
     size_t len = c->text.len;
-    bool is_node = i < w->nchunks_nodes;
-    size_t *written = is_node ? &w->written_nodes : &w->written_edges;
-    if (len && *written == 0) { /* the first item of its list: no ',' */
+    bool *started = i < w->nchunks_nodes ? &w->nodes_started : &w->edges_started;
+    if (len && !*started) { /* the first item of its list: no ',' */
         text++;
         len--;
+        *started = true;
     }
-    *written += c->text.len != 0;
-    /* the end of the nodes and the start of the links */
-    if (i + 1 == w->nchunks_nodes && put(w, text, len)) return 1;
-    if (i + 1 == w->nchunks_nodes) return put(w, "],\"links\":[", 11);
-    return put(w, text, len);
+    if (put(w, text, len)) return 1;
+    /* after the last chunk of nodes, the start of the links */
+    return i + 1 == w->nchunks_nodes ? put(w, "],\"links\":[", 11) : 0;
 }
 
 cg_status cg_graph_stream_json(const cg_graph *g, const unsigned char *keep, int jobs,

@@ -67,26 +67,8 @@ static const char *binary_magic(const unsigned char *d, size_t n) {
 /* Text converted from PDF may hold a stray NUL (one real document does), so a
  * NUL alone does not make a file binary: a share of NUL or control bytes in
  * the first 64 KiB does. */
-/* Eight bytes at a time: most of a document is printable ASCII, which
- * needs no per-byte attention in the two scans below. */
-#define BYTES_ONES 0x0101010101010101ULL
-#define BYTES_HIGHS 0x8080808080808080ULL
-
-static uint64_t load8(const unsigned char *p) {
-    uint64_t w;
-    memcpy(&w, p, 8);
-    return w;
-}
-
-/* Whether some byte of w (all bytes below 0x80) is below `limit` (<= 0x80). */
-static int some_byte_below(uint64_t w, unsigned limit) {
-    return ((w - BYTES_ONES * limit) & ~w & BYTES_HIGHS) != 0;
-}
-
-static int some_byte_is(uint64_t w, unsigned char b) {
-    return some_byte_below(w ^ (BYTES_ONES * b), 1);
-}
-
+/* Eight bytes at a time (util.h): most of a document is printable ASCII,
+ * which needs no per-byte attention in the two scans below. */
 static const char *looks_binary(const unsigned char *d, size_t n) {
     const char *magic = binary_magic(d, n);
     if (magic) return magic;
@@ -94,8 +76,8 @@ static const char *looks_binary(const unsigned char *d, size_t n) {
     size_t nul = 0, ctrl = 0, invalid = 0;
     for (size_t i = 0; i < sample;) {
         uint64_t w;
-        if (i + 8 <= sample && !((w = load8(d + i)) & BYTES_HIGHS) && !some_byte_below(w, 0x20) &&
-            !some_byte_is(w, 0x7f)) {
+        if (i + 8 <= sample && !((w = cgu_load8(d + i)) & CGU_BYTES_HIGHS) &&
+            !cgu_some_byte_below(w, 0x20) && !cgu_some_byte_is(w, 0x7f)) {
             i += 8; /* printable ASCII */
             continue;
         }
@@ -150,8 +132,8 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     size_t i = 0;
     while (i < n) {
         uint64_t w;
-        if (i + 8 <= n && !((w = load8(d + i)) & BYTES_HIGHS) && !some_byte_is(w, 0) &&
-            !some_byte_is(w, '\n')) {
+        if (i + 8 <= n && !((w = cgu_load8(d + i)) & CGU_BYTES_HIGHS) && !cgu_some_byte_is(w, 0) &&
+            !cgu_some_byte_is(w, '\n')) {
             i += 8; /* ASCII without a line end or a NUL */
             continue;
         }
@@ -325,8 +307,13 @@ static bool as_packed(const char *name, char *data, size_t size, cg_input **out,
         return true;
     }
     starts[0] = 0;
-    *in = (cg_input){.name = copy, .data = data, .size = size, .file_size = size,
-                     .line_starts = starts, .nlines = 1, .packed = true};
+    *in = (cg_input){.name = copy,
+                     .data = data,
+                     .size = size,
+                     .file_size = size,
+                     .line_starts = starts,
+                     .nlines = 1,
+                     .packed = true};
     *out = in;
     *st = CG_OK;
     return true;

@@ -13,12 +13,11 @@
  * (a varint) and that many bytes: the payload, 'D' and a document or 'S'
  * and the summary (the last frame), then 8 bytes of checksum (the first
  * half of the payload's cgu_hash, least significant byte first), so that a
- * damaged byte anywhere is found rather than read as other data. A varint is 7 bits a byte, least significant
- * first; a number that may be absent (null in the JSON Lines) is stored as
- * varint(v + 1), 0 for none; a string is varint(length + 1) and its bytes,
- * 0 for none; an enumeration one byte of its public value; an id its kind's
- * name and its canonical text, read with cg_docid_parse_kind() as the JSON
- * Lines reader does. A document:
+ * damaged byte anywhere is found rather than read as other data. A varint is 7 bits a byte, least
+ * significant first; a number that may be absent (null in the JSON Lines) is stored as varint(v +
+ * 1), 0 for none; a string is varint(length + 1) and its bytes, 0 for none; an enumeration one byte
+ * of its public value; an id its kind's name and its canonical text, read with
+ * cg_docid_parse_kind() as the JSON Lines reader does. A document:
  *
  *   file error                     (with an error, nothing follows)
  *   bytes nwarnings warning...
@@ -138,12 +137,11 @@ static int put_refs(cg_buf *b, const cg_extraction *ext, const char *data, size_
     for (size_t i = 0; !rc && i < n; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
         bool has_text = data && r->offset <= size && r->length <= size - r->offset;
-        rc = put_id(b, &r->target) || put_str(b, r->locator.text) ||
-             put_id(b, &r->resolves_to) || put_str(b, r->note) || put_byte(b, r->relation) ||
-             put_varint(b, r->flags) || put_varint(b, r->offset) || put_varint(b, r->length) ||
-             put_varint(b, r->line) || put_varint(b, r->col) || put_varint(b, r->page) ||
-             put_varint(b, r->page_line) || put_str(b, r->page_label) ||
-             put_questions(b, r->answering, r->nanswering) ||
+        rc = put_id(b, &r->target) || put_str(b, r->locator.text) || put_id(b, &r->resolves_to) ||
+             put_str(b, r->note) || put_byte(b, r->relation) || put_varint(b, r->flags) ||
+             put_varint(b, r->offset) || put_varint(b, r->length) || put_varint(b, r->line) ||
+             put_varint(b, r->col) || put_varint(b, r->page) || put_varint(b, r->page_line) ||
+             put_str(b, r->page_label) || put_questions(b, r->answering, r->nanswering) ||
              put_strn(b, has_text ? data + r->offset : NULL, r->length);
     }
     return rc;
@@ -180,8 +178,7 @@ cg_status cg_packed_write_header(cg_buf *out, cg_error *err) {
 }
 
 cg_status cg_packed_write_document(cg_buf *out, const char *file, const cg_input *input,
-                                    const cg_extraction *ext, const char *problem,
-                                    cg_error *err) {
+                                   const cg_extraction *ext, const char *problem, cg_error *err) {
     size_t start = out->len;
     int rc = put_byte(out, 'D') || put_str(out, file) || put_str(out, problem);
     if (!rc && !problem) {
@@ -207,7 +204,7 @@ cg_status cg_packed_write_document(cg_buf *out, const char *file, const cg_input
 }
 
 cg_status cg_packed_write_summary(cg_buf *out, size_t files, size_t failed, size_t references,
-                                   size_t warnings, cg_error *err) {
+                                  size_t warnings, cg_error *err) {
     size_t start = out->len;
     if (put_byte(out, 'S') || put_varint(out, files) || put_varint(out, failed) ||
         put_varint(out, references) || put_varint(out, warnings) || close_frame(out, start)) {
@@ -305,7 +302,8 @@ static void get_id(cursor *c, cg_extraction *e, cg_docid *id, int *nomem) {
      * one of its ids, else a grammar file's kind */
     if (cg_docid_parse(t, id, NULL) == CG_OK) {
         const char *name = cg_kind_name(id->kind);
-        if (strlen(name) == nk && memcmp(name, kind, nk) == 0 && id->kind != CG_KIND_GRAMMAR) return;
+        if (strlen(name) == nk && memcmp(name, kind, nk) == 0 && id->kind != CG_KIND_GRAMMAR)
+            return;
     }
     char *k = cgu_arena_strndup(&e->arena, kind, nk);
     if (!k) {
@@ -410,7 +408,8 @@ static void get_ref(cursor *c, cgio_doc *d, int *nomem) {
         return;
     }
     get_id(c, e, &r->target, nomem);
-    if (!c->bad && !*nomem && r->target.kind == CG_KIND_NONE) c->bad = "a reference without a target";
+    if (!c->bad && !*nomem && r->target.kind == CG_KIND_NONE)
+        c->bad = "a reference without a target";
     r->locator.text = get_str(c, e, nomem);
     get_id(c, e, &r->resolves_to, nomem);
     r->note = get_str(c, e, nomem);
@@ -447,7 +446,7 @@ static void get_document(cursor *c, cgio_piece *p, int *nomem) {
         return;
     }
     if (error) return; /* a file that could not be read: nothing to build from */
-    get_varint(c); /* its size: not needed for the graph */
+    get_varint(c);     /* its size: not needed for the graph */
     size_t nw = get_count(c, 1);
     for (size_t i = 0; i < nw && !c->bad; i++) {
         const char *w;
@@ -476,8 +475,8 @@ static void parse_piece(cgio_piece *p, const char *name) {
         cursor frame = {c.p, end, NULL};
         uint64_t len = get_varint(&frame);
         if (frame.bad || len == 0 || len > (uint64_t)(end - frame.p)) {
-            p->status = cgu_error(&p->err, CG_EFORMAT, name, 0, 0, "the frame at byte %zu: %s",
-                                  at, "cut short");
+            p->status = cgu_error(&p->err, CG_EFORMAT, name, 0, 0, "the frame at byte %zu: %s", at,
+                                  "cut short");
             return;
         }
         frame.end = frame.p + len;
@@ -520,12 +519,25 @@ static void parse_piece(cgio_piece *p, const char *name) {
     if (nomem) p->status = cgu_oom(&p->err);
 }
 
-cg_status cg_packed_read(const char *name, const char *data, size_t len, int jobs,
-                          cg_jsonl_fn fn, void *ctx, cg_error *err) {
+/* Appends the piece data[from, to) to *pieces; -1 (the list freed) when
+ * memory ran out. */
+static int add_piece(cgio_piece **pieces, size_t *n, size_t *cap, const char *data, size_t from,
+                     size_t to) {
+    if (cgu_grow((void **)pieces, cap, *n + 1, sizeof **pieces)) {
+        free(*pieces);
+        *pieces = NULL;
+        return -1;
+    }
+    (*pieces)[(*n)++] = (cgio_piece){.data = data + from, .len = to - from, .first = from};
+    return 0;
+}
+
+cg_status cg_packed_read(const char *name, const char *data, size_t len, int jobs, cg_jsonl_fn fn,
+                         void *ctx, cg_error *err) {
     if (!cg_packed_recognise(data, len)) {
         char version = len > CGU_PACKED_FAMILY_LEN ? data[CGU_PACKED_FAMILY_LEN] : 0;
-        bool family = len >= CGU_PACKED_FAMILY_LEN &&
-                      memcmp(data, packed_magic, CGU_PACKED_FAMILY_LEN) == 0;
+        bool family =
+            len >= CGU_PACKED_FAMILY_LEN && memcmp(data, packed_magic, CGU_PACKED_FAMILY_LEN) == 0;
         /* another version names itself by a digit, then a line end */
         if (family && version >= '0' && version <= '9' &&
             version != packed_magic[CGU_PACKED_FAMILY_LEN] && len >= sizeof packed_magic &&
@@ -559,27 +571,19 @@ cg_status cg_packed_read(const char *name, const char *data, size_t len, int job
         }
         summary = *c.p == 'S';
         at += head + (size_t)n;
-        if (at - start >= CGIO_PIECE_MIN || at == len) {
-            if (cgu_grow((void **)&pieces, &cap, npieces + 1, sizeof *pieces)) {
-                free(pieces);
-                return cgu_oom(err);
-            }
-            pieces[npieces++] = (cgio_piece){.data = data + start, .len = at - start, .first = start};
+        if (at - start >= CGIO_PIECE_MIN) { /* a piece ends after the frame that fills it */
+            if (add_piece(&pieces, &npieces, &cap, data, start, at)) return cgu_oom(err);
             start = at;
         }
     }
     if (!why && !summary) why = "no summary at its end";
-    if (start < at) { /* the whole frames before a bad one */
-        if (cgu_grow((void **)&pieces, &cap, npieces + 1, sizeof *pieces)) {
-            free(pieces);
-            return cgu_oom(err);
-        }
-        pieces[npieces++] = (cgio_piece){.data = data + start, .len = at - start, .first = start};
-    }
+    /* the rest of the whole frames: the file's, or those before a bad one */
+    if (start < at && add_piece(&pieces, &npieces, &cap, data, start, at)) return cgu_oom(err);
     cg_status st = cgio_read_pieces(name, pieces, npieces, jobs, parse_piece, fn, ctx, err);
     free(pieces);
     if (st == CG_OK && why)
-        st = cgu_error(err, CG_EFORMAT, name, 0, 0, "the frame at byte %zu: %s (a damaged or cut packed file; "
+        st = cgu_error(err, CG_EFORMAT, name, 0, 0,
+                       "the frame at byte %zu: %s (a damaged or cut packed file; "
                        "the documents before it were read)",
                        at, why);
     return st;

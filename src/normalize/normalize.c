@@ -190,12 +190,9 @@ static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len
  * (no byte with the high bit, below 0x20, 0x7F or '-'), in a few word
  * operations: most of a document is such text. */
 static int plain_ascii8(const unsigned char *p) {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t w;
-    memcpy(&w, p, 8);
-    uint64_t del = w ^ (ones * 0x7F), dash = w ^ (ones * '-');
-    return !(w & highs) && !((w - ones * 0x20) & ~w & highs) && !((del - ones) & ~del & highs) &&
-           !((dash - ones) & ~dash & highs);
+    uint64_t w = cgu_load8(p);
+    return !(w & CGU_BYTES_HIGHS) && !cgu_some_byte_below(w, 0x20) && !cgu_some_byte_is(w, 0x7F) &&
+           !cgu_some_byte_is(w, '-');
 }
 
 int cg_normalize(const char *src, size_t len, cg_normalized *out) {

@@ -9,13 +9,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "citegraph/buf.h"
 #include "citegraph/error.h"
 
 /* The 8 bytes that start the packed output of `citegraph extract`
  * (io/packed.c writes and reads it; input.c recognises it). */
-#define CGU_PACKED_MAGIC "\x89" "CGPAK1\n"
+#define CGU_PACKED_MAGIC                                                                           \
+    "\x89"                                                                                         \
+    "CGPAK1\n"
 #define CGU_PACKED_MAGIC_LEN 8
 /* The bytes before the format's version ('1'): a packed file of any version. */
 #define CGU_PACKED_FAMILY_LEN 6
@@ -76,6 +79,27 @@ bool cgu_is_iso_date(const char *s);
 /* The day number of the date YYYY-MM-DD `s` (1970-01-01 is 0, one per
  * day), or LONG_MIN when `s` is not a date cgu_is_iso_date() accepts. */
 long cgu_iso_day_number(const char *s);
+
+/* ---- eight bytes at a time (scans of mostly ASCII text) ---- */
+
+#define CGU_BYTES_ONES 0x0101010101010101ULL
+#define CGU_BYTES_HIGHS 0x8080808080808080ULL
+
+static inline uint64_t cgu_load8(const unsigned char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Whether some byte of w (all bytes below 0x80) is below `limit` (<= 0x80). */
+static inline int cgu_some_byte_below(uint64_t w, unsigned limit) {
+    return ((w - CGU_BYTES_ONES * limit) & ~w & CGU_BYTES_HIGHS) != 0;
+}
+
+/* Whether some byte of w (all bytes below 0x80) is `b`. */
+static inline int cgu_some_byte_is(uint64_t w, unsigned char b) {
+    return cgu_some_byte_below(w ^ (CGU_BYTES_ONES * b), 1);
+}
 
 /* ---- UTF-8 (utf8.c) ---- */
 

@@ -640,7 +640,8 @@ static void test_help_sections(void **state) {
     free(path);
 
     char *extract = help_of(table, cli_find_command(table, "extract"));
-    assert_non_null(strstr(extract, "\n  -f, --format FORMAT  jsonl (the default), tsv, text (the text"));
+    assert_non_null(
+        strstr(extract, "\n  -f, --format FORMAT  jsonl (the default), tsv, text (the text"));
     assert_non_null(strstr(extract, "\n      --patterns FILE  "));
     assert_non_null(strstr(extract, "(repeatable)"));
     assert_non_null(strstr(extract, "\nOutput:\n  JSON Lines"));
