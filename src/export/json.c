@@ -208,11 +208,6 @@ json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
-/* Appends `o` as JSON; `o` stays the caller's (cgu_json_append takes a reference). */
-static int dump(cg_buf *out, json_t *o) {
-    return cgu_json_append(out, json_incref(o), JSON_FLAGS);
-}
-
 /* Nodes, then edges, are written in chunks of this many items, each chunk
  * on a worker into its own buffer; the chunks are handed to the sink in
  * order, so the output is the same bytes for any number of threads. */
@@ -252,7 +247,7 @@ static void write_chunk(void *ctx, size_t i) {
             const cg_node *n = cg_graph_node(w->g, v);
             json_t **o = &pool.node[node_shape(n)];
             rc = (!*o && !(*o = json_object())) || fill_node(*o, w->g, n, &pool) ||
-                 cgu_buf_putc(&c->text, ',') || dump(&c->text, *o);
+                 cgu_buf_putc(&c->text, ',') || cgu_json_append_kept(&c->text, *o, JSON_FLAGS);
         }
     } else {
         size_t k = i - w->nchunks_nodes;
@@ -262,7 +257,7 @@ static void write_chunk(void *ctx, size_t i) {
             if (!cge_kept(w->keep, e->source) || !cge_kept(w->keep, e->target)) continue;
             rc = (!pool.edge && !(pool.edge = json_object())) ||
                  fill_edge(pool.edge, w->g, e, &pool) || cgu_buf_putc(&c->text, ',') ||
-                 dump(&c->text, pool.edge);
+                 cgu_json_append_kept(&c->text, pool.edge, JSON_FLAGS);
         }
     }
     pool_release(&pool);
@@ -313,7 +308,7 @@ cg_status cg_graph_stream_json(const cg_graph *g, const unsigned char *keep, int
              !cgu_json_set(meta, "links", json_integer((json_int_t)ne)) ||
              cgu_buf_puts(&head, "{\"schema\":\"citegraph-graph/1\",\"directed\":true,"
                                  "\"multigraph\":false,\"graph\":") ||
-             dump(&head, meta) || cgu_buf_puts(&head, ",\"nodes\":[");
+             cgu_json_append_kept(&head, meta, JSON_FLAGS) || cgu_buf_puts(&head, ",\"nodes\":[");
     json_decref(meta);
     if (rc) {
         cg_buf_release(&head);

@@ -24,8 +24,10 @@
 
 /* ---- writing ---- */
 
-static cg_status dump_line(cg_buf *out, json_t *obj) {
-    if (cgu_json_append(out, obj, JSON_COMPACT | JSON_PRESERVE_ORDER) || cgu_buf_putc(out, '\n'))
+/* Appends `obj` as one line; `obj` stays the caller's. */
+static cg_status dump_line(cg_buf *out, const json_t *obj) {
+    if (cgu_json_append_kept(out, obj, JSON_COMPACT | JSON_PRESERVE_ORDER) ||
+        cgu_buf_putc(out, '\n'))
         return CG_ENOMEM;
     return CG_OK;
 }
@@ -165,6 +167,7 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
         return cgu_oom(err);
     }
     cg_status st = dump_line(out, d);
+    json_decref(d);
     const char *data = input ? cg_input_data(input) : NULL;
     json_t *doc = id_json(&info->id);
     /* One object per shape (a page or not, questions answered or not),
@@ -213,7 +216,7 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
             st = CG_ENOMEM;
             break;
         }
-        st = dump_line(out, json_incref(o)); /* the shape is kept */
+        st = dump_line(out, o);
     }
     for (size_t k = 0; k < 4; k++)
         json_decref(shapes[k]);

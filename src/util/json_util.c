@@ -40,7 +40,7 @@ static int append_json(const char *buffer, size_t size, void *data) {
     return cgu_buf_append(data, buffer, size) ? -1 : 0;
 }
 
-int cgu_json_append(cg_buf *out, json_t *o, size_t flags) {
+int cgu_json_append_kept(cg_buf *out, const json_t *o, size_t flags) {
     if (!o) return -1;
     /* a line of JSON Lines fits a small buffer: dumped there and appended
      * once, rather than token by token through the callback */
@@ -53,6 +53,11 @@ int cgu_json_append(cg_buf *out, json_t *o, size_t flags) {
         rc = cgu_buf_append(out, small, n);
     else
         rc = json_dump_callback(o, append_json, out, flags);
-    json_decref(o);
     return rc ? -1 : 0;
+}
+
+int cgu_json_append(cg_buf *out, json_t *o, size_t flags) {
+    int rc = cgu_json_append_kept(out, o, flags);
+    json_decref(o);
+    return rc;
 }

@@ -20,5 +20,7 @@ int cgu_json_set(json_t *o, const char *k, json_t *v);
 /* Appends o serialised with `flags` (JSON_COMPACT | ...) to out and drops
  * o (which may be NULL: then -1); 0, or -1 when memory ran out. */
 int cgu_json_append(cg_buf *out, json_t *o, size_t flags);
+/* The same, `o` left to the caller: for an object filled again and again. */
+int cgu_json_append_kept(cg_buf *out, const json_t *o, size_t flags);
 
 #endif
