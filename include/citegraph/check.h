@@ -19,6 +19,7 @@
  *   CG008 invalid-url          a URL that is not syntactically valid
  *   CG009 url-unreachable      a URL that does not answer (only when checked online)
  *   CG010 duplicate-document   two inputs with the same document id
+ *   CG011 url-not-fetched      a URL not fetched: its address is not public, or time ran out
  *
  * A catalog's date, title and type of a document of the corpus outweigh
  * what its header says (a DIP record's own outweigh both), in every rule;
@@ -165,6 +166,17 @@ typedef struct cg_online_options {
     size_t nallow;
     const char *const *deny; /* these hosts are never fetched */
     size_t ndeny;
+    /* Where requests may go. By default only public unicast addresses are
+     * connected to: loopback, private, link-local (cloud instance metadata),
+     * carrier-grade NAT, multicast, unspecified, documentation and reserved
+     * addresses are refused (rule CG011), checked on every address libcurl
+     * connects to, redirects included. `allow` does not open them. */
+    bool allow_private;                 /* also loopback, private, link-local and CGNAT */
+    const char *const *allow_addresses; /* ranges connected to whatever they are: "10.1.0.0/16" */
+    size_t nallow_addresses;
+    int max_redirects;     /* followed per URL; default 5; negative: none */
+    long max_header_bytes; /* of one answer's headers (bodies are never read); default 65536 */
+    long budget_s;         /* for all requests together; default 600; what is left is CG011 */
 } cg_online_options;
 
 /** Asks cg_check_run() to fetch every URL (rule CG009); `opts` may be NULL

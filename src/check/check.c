@@ -17,6 +17,7 @@
 
 #include "check_internal.h"
 #include "docid/canon.h"
+#include "netaddr.h"
 #include "online.h"
 #include "resolve/quotes.h"
 #include "url.h"
@@ -76,6 +77,16 @@ static const cg_rule rules[] = {
      "graph keeps one: the copy that came in a DIP record, else the first in path order. The "
      "finding stands at the start of the other's header and names both, the one used first. "
      "Example: btd-21-1958.txt and copy/btd-21-1958.txt."},
+    {"CG011", "url-not-fetched", CG_SEV_WARNING,
+     "a URL that was not fetched: its address is not public, or the time ran out (--online only)",
+     "Documents are untrusted input, so --online connects only to public addresses: a URL "
+     "whose host is, or resolves to, a loopback, private, link-local (169.254.169.254 serves "
+     "cloud instance metadata), carrier-grade NAT, multicast, documentation or reserved address "
+     "is not fetched, nor is one that redirects to such an address; the address is checked "
+     "where the connection is made. --allow-private, --allow-address or the config's "
+     "\"online\" key open such addresses for an intranet. A URL still waiting when the time "
+     "for all requests (--online-budget) ran out is reported here too. Example: "
+     "'http://169.254.169.254/latest/meta-data/'."},
 };
 
 #define NRULES (sizeof rules / sizeof rules[0])
@@ -340,12 +351,63 @@ cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_err
         cg_status st = cgc_online_init(err);
         if (st != CG_OK) return st;
     }
+    /* a range that is none is the caller's mistake: said before anything runs */
+    for (size_t i = 0; opts && i < opts->nallow_addresses; i++) {
+        cgc_cidr range;
+        const char *why = cgc_cidr_parse(opts->allow_addresses[i], &range);
+        if (why)
+            return cgu_error(err, CG_EINVAL, NULL, 0, 0, "allowed address \"%s\": %s",
+                             opts->allow_addresses[i], why);
+    }
     c->online = true;
     if (opts) c->online_opts = *opts;
     return CG_OK;
 }
 
 /* ---- configuration and baseline ---- */
+
+/* The config's "online": {"allow_private": true, "allow_addresses": ["10.1.0.0/16"]}. */
+static cg_status load_online_config(cg_check *c, const char *path, json_t *online, cg_error *err) {
+    if (!online) return CG_OK;
+    const char *key;
+    json_t *v;
+    if (!json_is_object(online))
+        return cgu_error(err, CG_EFORMAT, path, 0, 0,
+                         "\"online\" is an object with \"allow_private\" and \"allow_addresses\"");
+    json_object_foreach(online, key, v) {
+        if (strcmp(key, "allow_private") == 0) {
+            if (!json_is_boolean(v))
+                return cgu_error(err, CG_EFORMAT, path, 0, 0,
+                                 "\"online\": \"allow_private\" is true or false");
+            c->config_allow_private = json_is_true(v);
+        } else if (strcmp(key, "allow_addresses") == 0) {
+            size_t i, n = json_array_size(v);
+            json_t *e;
+            if (!json_is_array(v))
+                return cgu_error(err, CG_EFORMAT, path, 0, 0,
+                                 "\"online\": \"allow_addresses\" is a list of address ranges");
+            const char **list = cgu_arena_alloc(&c->arena, (n ? n : 1) * sizeof *list);
+            if (!list) return cgu_oom(err);
+            json_array_foreach(v, i, e) {
+                cgc_cidr range;
+                const char *text = json_string_value(e);
+                const char *why = text ? cgc_cidr_parse(text, &range) : "not a string";
+                if (why)
+                    return cgu_error(err, CG_EFORMAT, path, 0, 0,
+                                     "\"online\": \"allow_addresses\" entry %zu: %s", i + 1, why);
+                if (!(list[i] = dup(c, text))) return cgu_oom(err);
+            }
+            c->config_addresses = list;
+            c->nconfig_addresses = n;
+        } else {
+            return cgu_error(err, CG_EFORMAT, path, 0, 0,
+                             "\"online\": unknown key \"%s\" (known: allow_private, "
+                             "allow_addresses)",
+                             key);
+        }
+    }
+    return CG_OK;
+}
 
 cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     json_error_t je;
@@ -361,12 +423,13 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {
-        if (strcmp(key, "rules") != 0 && strcmp(key, "ignore") != 0) {
-            st = cgu_error(err, CG_EFORMAT, path, 0, 0, "unknown key \"%s\" (known: rules, ignore)",
-                           key);
+        if (strcmp(key, "rules") != 0 && strcmp(key, "ignore") != 0 && strcmp(key, "online") != 0) {
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                           "unknown key \"%s\" (known: rules, ignore, online)", key);
             goto out;
         }
     }
+    if ((st = load_online_config(c, path, json_object_get(root, "online"), err)) != CG_OK) goto out;
     json_t *rs = json_object_get(root, "rules");
     json_object_foreach(rs, key, v) {
         int r = rule_index(key);
@@ -801,7 +864,23 @@ static cg_status check_online(cg_check *c, cg_error *err) {
             c->targets[i]->url = nurls;
             urls[nurls++] = c->targets[i]->text;
         }
-    cg_status st = cgc_fetch_urls(&c->online_opts, urls, nurls, rs, err);
+    /* the config's addresses join the caller's */
+    cg_online_options o = c->online_opts;
+    const char **ranges = malloc((o.nallow_addresses + c->nconfig_addresses + 1) * sizeof *ranges);
+    if (!ranges) {
+        free(urls);
+        free(rs);
+        return cgu_oom(err);
+    }
+    for (size_t i = 0; i < o.nallow_addresses; i++)
+        ranges[i] = o.allow_addresses[i];
+    for (size_t i = 0; i < c->nconfig_addresses; i++)
+        ranges[o.nallow_addresses + i] = c->config_addresses[i];
+    o.allow_addresses = ranges;
+    o.nallow_addresses += c->nconfig_addresses;
+    o.allow_private = o.allow_private || c->config_allow_private;
+    cg_status st = cgc_fetch_urls(&o, urls, nurls, rs, err);
+    free(ranges);
     for (size_t d = 0; st == CG_OK && d < c->ndocs; d++) {
         const cdoc *doc = &c->docs[d];
         for (size_t k = 0; st == CG_OK && k < doc->nrefs; k++) {
@@ -809,7 +888,11 @@ static cg_status check_online(cg_check *c, cg_error *err) {
             if (x->target->id.kind != CG_KIND_URL) continue;
             const cgc_url_result *r = &rs[x->target->url];
             if (r->skipped || (r->status >= 200 && r->status < 400)) continue;
-            if (r->status)
+            if (r->not_fetched)
+                st =
+                    add(c, doc, 10, x->offset, x->length, x->line, x->col, x->target->text, x->text,
+                        x->line_text, "%s was not fetched: %s", x->target->text, r->message);
+            else if (r->status)
                 st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
                          x->line_text, "%s answers %ld", x->target->text, r->status);
             else

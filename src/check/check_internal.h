@@ -82,6 +82,11 @@ struct cg_check {
     bool online;
     cg_severity fail_on; /* cg_check_set_fail_on(); CG_SEV_OFF: nothing fails */
     cg_online_options online_opts;
+    /* the config's "online": addresses opened to the online check, added to
+     * online_opts' when it runs (strings in the arena) */
+    bool config_allow_private;
+    const char **config_addresses;
+    size_t nconfig_addresses;
 };
 
 /* "record 3 (DIP id 123456)", as findings in a DIP record name it, written

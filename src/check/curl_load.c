@@ -28,6 +28,11 @@ static const cgu_dl_symbol curl_functions[] = {
     {"curl_multi_perform", offsetof(cgc_curl, multi_perform)},
     {"curl_multi_info_read", offsetof(cgc_curl, multi_info_read)},
     {"curl_multi_poll", offsetof(cgc_curl, multi_poll)}, /* libcurl 7.66 */
+    {"curl_url", offsetof(cgc_curl, url)},               /* libcurl 7.62 */
+    {"curl_url_set", offsetof(cgc_curl, url_set)},
+    {"curl_url_get", offsetof(cgc_curl, url_get)},
+    {"curl_url_cleanup", offsetof(cgc_curl, url_cleanup)},
+    {"curl_free", offsetof(cgc_curl, free)},
 };
 
 int cgc_curl_open(const char *file, cgc_curl *api, char *why, size_t whylen) {

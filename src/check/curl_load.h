@@ -32,6 +32,11 @@ typedef struct cgc_curl {
     __typeof__(curl_multi_perform) *multi_perform;
     __typeof__(curl_multi_info_read) *multi_info_read;
     __typeof__(curl_multi_poll) *multi_poll;
+    __typeof__(curl_url) *url;
+    __typeof__(curl_url_set) *url_set;
+    __typeof__(curl_url_get) *url_get;
+    __typeof__(curl_url_cleanup) *url_cleanup;
+    __typeof__(curl_free) *free;
 } cgc_curl;
 
 /* Opens `file` and resolves every function of cgc_curl into *api. Returns 0,

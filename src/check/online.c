@@ -1,22 +1,44 @@
-/* online.c - rule CG009: fetching every URL, with libcurl (online.h).
+/* online.c - rules CG009 and CG011: fetching every URL, with libcurl
+ * (online.h).
  *
  * Each distinct URL is fetched once: HEAD first, GET when a server refuses
- * HEAD; redirects are followed. Requests run concurrently (curl's multi
- * interface), each with a timeout. 429 and 503 answers and timeouts are
- * retried with exponential backoff (a Retry-After header wins). Results can
- * be kept in a cache file between runs: a line "URL<tab>status<tab>unix
- * time<tab>message"; a line that does not parse makes the whole cache
- * count as empty (it is rewritten), and an entry older than the TTL is
- * fetched again. Allow and deny lists of hosts decide what is fetched at
- * all. Without libcurl's headers at build time, cgc_online_init() says so;
- * libcurl itself is only loaded when an online check is asked for
- * (curl_load.h). */
+ * HEAD, and no body is read (the first byte of one ends the transfer: the
+ * status is known by then). Requests run concurrently (curl's multi
+ * interface), each with a timeout, all within a time budget. 429 and 503
+ * answers and timeouts are retried with exponential backoff (a Retry-After
+ * header wins). Results can be kept in a cache file between runs: a line
+ * "URL<tab>status<tab>unix time<tab>message", with "<tab>private" when an
+ * address only the options allow was connected to (such a result is reused
+ * only by a run that allows some); a line that does not parse
+ * makes the whole cache count as empty (it is rewritten), and an entry older
+ * than the TTL is fetched again. Allow and deny lists of hosts decide what
+ * is fetched at all. Without libcurl's headers at build time,
+ * cgc_online_init() says so; libcurl itself is only loaded when an online
+ * check is asked for (curl_load.h).
+ *
+ * URLs come from untrusted documents, so where a request may go is decided
+ * on the address libcurl is about to connect to (its open-socket callback,
+ * netaddr.h), not on the URL's text: a host name that resolves to an
+ * internal address, or resolves differently between a lookup and the
+ * connection, is caught at the socket. Redirects are followed here, one
+ * request per hop, so that every hop goes through the same check and
+ * their number is bounded. Through a proxy the socket goes to the proxy
+ * (which the user configured), so the host of each hop is resolved here
+ * and refused when any of its addresses is; a name that does not resolve
+ * here is left to the proxy. Proxies come from the environment as libcurl
+ * reads them (http_proxy, https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY,
+ * no_proxy, NO_PROXY); the choice is made here and handed to libcurl, so
+ * that this file knows which requests are proxied. */
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 
+#include "citegraph/version.h"
+#include "netaddr.h"
 #include "online.h"
 #include "url.h"
 #include "util/util.h"
@@ -26,13 +48,23 @@
 
 typedef struct result {
     const char *url;
+    char *hop;   /* the URL of the current hop after a redirect (owned), else NULL */
+    int hops;    /* redirects followed */
     long status; /* HTTP status, 0 when no answer */
-    char message[160];
-    int done, from_cache, skipped;
+    char message[512];
+    int done, from_cache, skipped, not_fetched;
+    int private_used; /* an address only the options allow was connected to: not cached */
     int attempts, use_get;
     long long not_before_ms; /* for backoff */
     long long cached_at;     /* unix time of a result taken from the cache */
 } result;
+
+/* Where requests may go (cg_online_options' allow_private and allow_addresses). */
+typedef struct policy {
+    bool allow_private;
+    cgc_cidr *ranges;
+    size_t nranges;
+} policy;
 
 static long long now_ms(void) {
     struct timespec ts;
@@ -40,13 +72,13 @@ static long long now_ms(void) {
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The host of a URL, lower-case, into out. */
+/* The host of a URL, lower-case, into out (an IPv6 literal with its brackets). */
 static void host_of(const char *url, char *out, size_t cap) {
     const char *p = strstr(url, "://");
     p = p ? p + 3 : url;
     const char *at = strpbrk(p, "@/?#");
     if (at && *at == '@') p = at + 1;
-    size_t n = strcspn(p, ":/?#");
+    size_t n = *p == '[' && strchr(p, ']') ? (size_t)(strchr(p, ']') - p) + 1 : strcspn(p, ":/?#");
     if (n >= cap) n = cap - 1;
     for (size_t i = 0; i < n; i++)
         out[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
@@ -63,26 +95,169 @@ static int host_in(const char *host, const char *const *list, size_t n) {
     return 0;
 }
 
-static size_t discard(char *ptr, size_t size, size_t n, void *ud) {
-    (void)ptr;
-    (void)ud;
-    return size * n;
+/* Whether `a` may not be connected to: NULL, or what it is ("a loopback
+ * address"), with the address as text in addr. */
+static const char *refused_address(const policy *pol, const cgc_addr *a, int *private_used,
+                                   char *addr, size_t cap) {
+    cgc_addr_class cls = cgc_addr_classify(a);
+    for (size_t i = 0; i < pol->nranges; i++)
+        if (cgc_cidr_contains(&pol->ranges[i], a)) {
+            *private_used |= cls != CGC_ADDR_PUBLIC;
+            return NULL;
+        }
+    if (cls == CGC_ADDR_PUBLIC) return NULL;
+    if (pol->allow_private && cgc_addr_class_private(cls)) {
+        *private_used = 1;
+        return NULL;
+    }
+    cgc_addr_format(a, addr, cap);
+    return cgc_addr_class_name(cls);
+}
+
+/* "127.0.0.1 is a loopback address", or "localhost resolves to 127.0.0.1,
+ * a loopback address" when the URL named the host otherwise. */
+static void say_refused(const char *host, const char *addr, const char *what, char *out,
+                        size_t cap) {
+    cgc_addr a, b;
+    bool same = cgc_addr_parse(host, &a) == 0 && cgc_addr_parse(addr, &b) == 0 &&
+                memcmp(&a, &b, sizeof a) == 0;
+    if (same || !*host)
+        snprintf(out, cap, "%s is %s", addr, what);
+    else
+        snprintf(out, cap, "%s resolves to %s, %s", host, addr, what);
+}
+
+/* Whether a proxied request to `host` must not be made (then why): the
+ * proxy, not this process, connects, so every address the name has here is
+ * judged. */
+static bool refused_host(const policy *pol, const char *host, int *private_used, char *why,
+                         size_t cap) {
+    cgc_addr a;
+    char addr[64];
+    const char *what = NULL;
+    size_t hl = strlen(host);
+    bool local = strcasecmp(host, "localhost") == 0 ||
+                 (hl > 10 && strcasecmp(host + hl - 10, ".localhost") == 0);
+    if (local) /* as libcurl does (RFC 6761), and a proxy will: never looked up */
+        cgc_addr_parse("127.0.0.1", &a);
+    if (local || cgc_addr_parse(host, &a) == 0) {
+        what = refused_address(pol, &a, private_used, addr, sizeof addr);
+    } else {
+        struct addrinfo hints, *res = NULL;
+        memset(&hints, 0, sizeof hints);
+        hints.ai_family = AF_UNSPEC;
+        hints.ai_socktype = SOCK_STREAM;
+        if (getaddrinfo(host, NULL, &hints, &res) != 0) return false; /* left to the proxy */
+        for (const struct addrinfo *ai = res; ai && !what; ai = ai->ai_next)
+            if (cgc_addr_from_sockaddr(ai->ai_addr, ai->ai_addrlen, &a) == 0)
+                what = refused_address(pol, &a, private_used, addr, sizeof addr);
+        freeaddrinfo(res);
+    }
+    if (what) say_refused(host, addr, what, why, cap);
+    return what != NULL;
+}
+
+/* The proxy the environment names for a URL of `scheme` and `host`, as
+ * libcurl reads it (http_proxy only in lower case: a CGI request sets
+ * HTTP_PROXY from a header), or NULL. */
+static const char *env_proxy(const char *scheme, const char *host) {
+    const char *p = NULL;
+    if (strcmp(scheme, "https") == 0) {
+        p = getenv("https_proxy");
+        if (!p || !*p) p = getenv("HTTPS_PROXY");
+    } else {
+        p = getenv("http_proxy");
+    }
+    if (!p || !*p) p = getenv("all_proxy");
+    if (!p || !*p) p = getenv("ALL_PROXY");
+    if (!p || !*p) return NULL;
+    const char *no = getenv("no_proxy");
+    if (!no || !*no) no = getenv("NO_PROXY");
+    if (!no) return p;
+    /* a list of names (a leading dot ignored; subdomains match), address
+     * ranges, or "*" for every host; separated by commas or blanks */
+    char bare[256];
+    size_t hl = strlen(host);
+    if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') host++, hl -= 2;
+    snprintf(bare, sizeof bare, "%.*s", (int)hl, host);
+    cgc_addr a;
+    bool literal = cgc_addr_parse(bare, &a) == 0;
+    for (const char *q = no; *q;) {
+        q += strspn(q, ", \t");
+        size_t n = strcspn(q, ", \t");
+        if (!n) break;
+        char entry[256];
+        snprintf(entry, sizeof entry, "%.*s", (int)n, q);
+        q += n;
+        if (strcmp(entry, "*") == 0) return NULL;
+        const char *e = entry[0] == '.' ? entry + 1 : entry;
+        size_t el = strlen(e);
+        cgc_cidr r;
+        if (literal && cgc_cidr_parse(e, &r) == NULL && cgc_cidr_contains(&r, &a)) return NULL;
+        if (el && (strcasecmp(bare, e) == 0 ||
+                   (hl > el && bare[hl - el - 1] == '.' && strcasecmp(bare + hl - el, e) == 0)))
+            return NULL;
+    }
+    return p;
 }
 
 typedef struct transfer {
     result *r;
+    const policy *pol;
     long retry_after_s;
+    long header_bytes, max_header_bytes;
+    bool proxied;      /* the socket goes to the proxy the user configured */
+    bool too_large;    /* the headers were cut off at max_header_bytes */
+    bool body_started; /* the status is known: the transfer was ended */
+    long budget_s;     /* when the time for all requests cut its timeout short, that time */
+    int private_used;
+    const char *refused; /* what an address not connected to is, or NULL */
+    char refused_addr[64];
 } transfer;
+
+/* libcurl's open-socket callback: the one place where a connection starts,
+ * for the first request and for every later one. */
+static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *sa) {
+    (void)purpose;
+    transfer *t = ud;
+    cgc_addr a;
+    if (!t->proxied) {
+        if (cgc_addr_from_sockaddr(&sa->addr, sa->addrlen, &a) != 0) {
+            snprintf(t->refused_addr, sizeof t->refused_addr, "family %d", sa->family);
+            t->refused = "not an IP address";
+            return CURL_SOCKET_BAD;
+        }
+        t->refused =
+            refused_address(t->pol, &a, &t->private_used, t->refused_addr, sizeof t->refused_addr);
+        if (t->refused) return CURL_SOCKET_BAD;
+    }
+    return socket(sa->family, sa->socktype | SOCK_CLOEXEC, sa->protocol);
+}
+
+/* No body is read: its first byte ends the transfer (the status is known). */
+static size_t stop_body(char *ptr, size_t size, size_t n, void *ud) {
+    (void)ptr;
+    transfer *t = ud;
+    if (size * n == 0) return 0;
+    t->body_started = true;
+    return 0;
+}
 
 static size_t header_cb(char *buf, size_t size, size_t n, void *ud) {
     transfer *t = ud;
     size_t len = size * n;
+    t->header_bytes += (long)len;
+    if (t->header_bytes > t->max_header_bytes) {
+        t->too_large = true;
+        return 0;
+    }
     if (len > 12 && strncasecmp(buf, "Retry-After:", 12) == 0) t->retry_after_s = atol(buf + 12);
     return len;
 }
 
 static void load_cache(const cg_online_options *o, result *rs, size_t n) {
     if (!o->cache_file) return;
+    bool may_go_private = o->allow_private || o->nallow_addresses;
     FILE *f = fopen(o->cache_file, "r");
     if (!f) return;
     char line[4096];
@@ -93,6 +268,7 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         char *url;
         long status;
         long long when;
+        int private_used;
         char msg[160];
     } entry;
     entry *es = NULL;
@@ -106,13 +282,14 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         }
         line[len - 1] = '\0';
         char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL,
-             *t3 = t2 ? strchr(t2 + 1, '\t') : NULL;
+             *t3 = t2 ? strchr(t2 + 1, '\t') : NULL, *t4 = t3 ? strchr(t3 + 1, '\t') : NULL;
         char *end;
-        if (!t1 || !t2 || !t3) {
+        if (!t1 || !t2 || !t3 || (t4 && strcmp(t4 + 1, "private") != 0)) {
             corrupt = 1;
             break;
         }
         *t1 = *t2 = *t3 = '\0';
+        if (t4) *t4 = '\0';
         long status = strtol(t1 + 1, &end, 10);
         if (*end || status < 0 || status > 999) corrupt = 1;
         long long when = strtoll(t2 + 1, &end, 10);
@@ -122,6 +299,7 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         es[ne].url = strdup(line);
         es[ne].status = status;
         es[ne].when = when;
+        es[ne].private_used = t4 != NULL;
         snprintf(es[ne].msg, sizeof es[ne].msg, "%s", t3 + 1);
         ne++;
     }
@@ -129,7 +307,10 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
     /* the first entry of a URL that has not expired counts */
     cgu_map fresh = {0}; /* url -> entry */
     for (size_t k = 0; !corrupt && k < ne; k++) {
-        if (now - es[k].when > ttl || !es[k].url || cgu_map_get(&fresh, es[k].url, NULL)) continue;
+        /* a result from an address only the options allowed holds only while they allow one */
+        if (now - es[k].when > ttl || !es[k].url || cgu_map_get(&fresh, es[k].url, NULL) ||
+            (es[k].private_used && !may_go_private))
+            continue;
         if (cgu_map_put(&fresh, es[k].url, k)) break; /* out of memory: what is in counts */
     }
     for (size_t i = 0; i < n; i++) {
@@ -139,6 +320,7 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         snprintf(rs[i].message, sizeof rs[i].message, "%s", es[k].msg);
         rs[i].done = rs[i].from_cache = 1;
         rs[i].cached_at = es[k].when;
+        rs[i].private_used = es[k].private_used;
     }
     cgu_map_release(&fresh);
     for (size_t k = 0; k < ne; k++)
@@ -154,11 +336,15 @@ static void save_cache(const cg_online_options *o, const result *rs, size_t n) {
     cg_buf b = CG_BUF_INIT;
     int bad = 0;
     for (size_t i = 0; i < n && !bad; i++) {
-        if (!rs[i].done || rs[i].skipped || strchr(rs[i].url, '\t') || strchr(rs[i].url, '\n'))
+        /* what was not fetched holds for this run's options only */
+        if (!rs[i].done || rs[i].skipped || rs[i].not_fetched || strchr(rs[i].url, '\t') ||
+            strchr(rs[i].url, '\n'))
             continue;
-        /* a cached result keeps its time; a fresh one gets now */
-        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
-                             rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message);
+        /* a cached result keeps its time; a fresh one gets now; one from an
+         * address only the options allowed is marked so */
+        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s%s\n", rs[i].url, rs[i].status,
+                             rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message,
+                             rs[i].private_used ? "\tprivate" : "");
     }
     if (!bad) cgu_write_atomic(o->cache_file, tmp, NULL, b.data, b.len);
     cg_buf_release(&b);
@@ -169,12 +355,188 @@ static int retryable(long status, CURLcode code) {
            code == CURLE_COULDNT_CONNECT;
 }
 
+static bool is_redirect(long status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+/* The scheme and host of a URL as libcurl reads it (so that what is judged
+ * is what libcurl connects to); -1 when it cannot read it. */
+static int scheme_and_host(const cgc_curl *cu, const char *url, char *scheme, size_t scap,
+                           char *host, size_t hcap) {
+    CURLU *u = cu->url();
+    char *s = NULL, *h = NULL;
+    int rc = u && cu->url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+                     cu->url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK &&
+                     cu->url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK
+                 ? 0
+                 : -1;
+    if (rc == 0) {
+        snprintf(scheme, scap, "%s", s);
+        snprintf(host, hcap, "%s", h);
+    }
+    cu->free(s);
+    cu->free(h);
+    if (u) cu->url_cleanup(u);
+    return rc;
+}
+
+/* Ends r without a fetch (CG011): why, after the hop it stopped at. */
+static void not_fetched(result *r, const char *why) {
+    r->done = r->not_fetched = 1;
+    r->status = 0;
+    if (r->hops)
+        snprintf(r->message, sizeof r->message, "it redirects to %.240s, and %.240s", r->hop, why);
+    else
+        snprintf(r->message, sizeof r->message, "%.500s", why);
+}
+
+/* Ends r, still waiting when the time for all requests ran out (CG011). */
+static void out_of_time(result *r, long budget_s) {
+    char why[96];
+    snprintf(why, sizeof why, "the time for all requests (%ld s) ran out first", budget_s);
+    not_fetched(r, why);
+}
+
+/* Prepares the next request of r on h; false when r is done without one (a
+ * proxied host that is refused). */
+static bool prepare(const cgc_curl *cu, CURL *h, transfer *t, long timeout) {
+    result *r = t->r;
+    const char *url = r->hop ? r->hop : r->url;
+    char scheme[16], host[256];
+    const char *proxy = NULL;
+    if (scheme_and_host(cu, url, scheme, sizeof scheme, host, sizeof host) == 0) {
+        proxy = env_proxy(scheme, host);
+        char why[200];
+        if (proxy && refused_host(t->pol, host, &t->private_used, why, sizeof why)) {
+            not_fetched(r, why);
+            return false;
+        }
+    }
+    t->proxied = proxy != NULL;
+    cu->easy_setopt(h, CURLOPT_URL, url);
+    cu->easy_setopt(h, CURLOPT_NOBODY, r->use_get ? 0L : 1L);
+    cu->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); /* each hop is a request of its own */
+    cu->easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout);
+    cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, timeout);
+    cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    cu->easy_setopt(h, CURLOPT_USERAGENT, "citegraph/" CG_VERSION_STRING " (reference checker)");
+    cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, stop_body);
+    cu->easy_setopt(h, CURLOPT_WRITEDATA, t);
+    cu->easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
+    cu->easy_setopt(h, CURLOPT_HEADERDATA, t);
+    cu->easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    cu->easy_setopt(h, CURLOPT_OPENSOCKETDATA, t);
+    /* the proxy decided above, and nothing else: "" is no proxy */
+    cu->easy_setopt(h, CURLOPT_PROXY, proxy ? proxy : "");
+    cu->easy_setopt(h, CURLOPT_NOPROXY, "");
+    cu->easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+    cu->easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+    return true;
+}
+
+/* What a finished request of t->r gave: r is done, or waits for its next
+ * request (a retry, GET after a refused HEAD, the next hop). */
+static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, int retries,
+                     long backoff, int max_redirects) {
+    result *r = t->r;
+    long status = 0;
+    cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    if (code == CURLE_WRITE_ERROR && t->body_started && !t->too_large) code = CURLE_OK;
+    /* a connection libcurl reused was judged when it was made, but this
+     * request used it too: what it went to decides how the result is cached */
+    char *ip = NULL;
+    cgc_addr a;
+    if (!t->proxied && cu->easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip &&
+        cgc_addr_parse(ip, &a) == 0 && cgc_addr_classify(&a) != CGC_ADDR_PUBLIC)
+        t->private_used = 1;
+    r->private_used |= t->private_used;
+    r->attempts++;
+    char *next = NULL;
+    if (code == CURLE_OK && is_redirect(status)) cu->easy_getinfo(h, CURLINFO_REDIRECT_URL, &next);
+    if (code == CURLE_OPERATION_TIMEDOUT && t->budget_s) {
+        out_of_time(r, t->budget_s);
+    } else if (code == CURLE_COULDNT_CONNECT && t->refused) {
+        char scheme[16], host[256] = "", why[200];
+        if (scheme_and_host(cu, r->hop ? r->hop : r->url, scheme, sizeof scheme, host,
+                            sizeof host) != 0)
+            host[0] = '\0';
+        say_refused(host, t->refused_addr, t->refused, why, sizeof why);
+        not_fetched(r, why);
+    } else if (t->too_large) {
+        r->done = 1;
+        r->status = 0;
+        snprintf(r->message, sizeof r->message, "its answer's headers exceed %ld bytes",
+                 t->max_header_bytes);
+    } else if (code == CURLE_OK && !r->use_get &&
+               (status == 405 || status == 403 || status == 501)) {
+        r->use_get = 1; /* some servers refuse HEAD */
+    } else if (next && r->hops >= max_redirects) {
+        r->done = 1;
+        r->status = 0;
+        snprintf(r->message, sizeof r->message, "more than %d redirect%s", max_redirects,
+                 max_redirects == 1 ? "" : "s");
+    } else if (next) {
+        char *copy = strdup(next);
+        if (!copy) { /* out of memory: what there is, is the answer */
+            r->done = 1;
+            r->status = status;
+            snprintf(r->message, sizeof r->message, "HTTP %ld", status);
+            return;
+        }
+        free(r->hop);
+        r->hop = copy;
+        r->hops++;
+        r->attempts = 0;
+        r->use_get = 0;
+        r->not_before_ms = 0;
+    } else if (retryable(status, code) && r->attempts <= retries) {
+        long wait = t->retry_after_s >= 0 ? t->retry_after_s * 1000 : backoff << (r->attempts - 1);
+        r->not_before_ms = now_ms() + wait;
+    } else {
+        r->done = 1;
+        r->status = code == CURLE_OK ? status : 0;
+        if (code != CURLE_OK)
+            snprintf(r->message, sizeof r->message, "%s", cu->easy_strerror(code));
+        else
+            snprintf(r->message, sizeof r->message, "HTTP %ld", status);
+    }
+}
+
+/* The policy of o: CG_EINVAL, naming it, for a range that is none. */
+static cg_status read_policy(const cg_online_options *o, policy *pol, cg_error *err) {
+    pol->allow_private = o->allow_private;
+    pol->nranges = 0;
+    pol->ranges = calloc(o->nallow_addresses ? o->nallow_addresses : 1, sizeof *pol->ranges);
+    if (!pol->ranges) return cgu_oom(err);
+    for (size_t i = 0; i < o->nallow_addresses; i++) {
+        const char *why = cgc_cidr_parse(o->allow_addresses[i], &pol->ranges[i]);
+        if (why) {
+            free(pol->ranges);
+            pol->ranges = NULL;
+            return cgu_error(err, CG_EINVAL, NULL, 0, 0, "allowed address \"%s\": %s",
+                             o->allow_addresses[i], why);
+        }
+        pol->nranges++;
+    }
+    return CG_OK;
+}
+
 cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, size_t n,
                          cgc_url_result *results, cg_error *err) {
     const cgc_curl *cu = cgc_curl_get(NULL);
     if (!cu) return cgu_error(err, CG_EUNSUPPORTED, NULL, 0, 0, "libcurl is not loaded");
+    policy pol;
+    cg_status st = read_policy(o, &pol, err);
+    if (st != CG_OK) return st;
     result *rs = calloc(n ? n : 1, sizeof *rs);
-    if (!rs) return cgu_oom(err);
+    if (!rs) {
+        free(pol.ranges);
+        return cgu_oom(err);
+    }
     for (size_t i = 0; i < n; i++) {
         rs[i].url = urls[i];
         char host[256];
@@ -189,20 +551,25 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
     int retries = o->retries > 0 ? o->retries : (o->retries < 0 ? 0 : 2);
     long backoff = o->backoff_ms > 0 ? o->backoff_ms : 500;
     int conc = o->concurrency > 0 ? o->concurrency : 8;
+    int max_redirects = o->max_redirects > 0 ? o->max_redirects : (o->max_redirects < 0 ? 0 : 5);
+    long max_header = o->max_header_bytes > 0 ? o->max_header_bytes : 65536;
+    long budget_s = o->budget_s > 0 ? o->budget_s : 600;
+    long long deadline = now_ms() + budget_s * 1000;
     CURLM *multi = cu->multi_init();
-    if (!multi) {
-        free(rs);
-        return cgu_oom(err);
-    }
     transfer *tr = calloc((size_t)conc, sizeof *tr);
     CURL **handles = calloc((size_t)conc, sizeof *handles);
     int running = 0, active = 0;
     size_t next = 0;
-    cg_status st = tr && handles ? CG_OK : CG_ENOMEM;
-    for (;;) {
-        /* start what may start */
+    st = multi && tr && handles ? CG_OK : CG_ENOMEM;
+    while (st == CG_OK) {
         long long now = now_ms();
-        for (int slot = 0; st == CG_OK && slot < conc; slot++) {
+        if (now >= deadline) {
+            for (size_t i = 0; i < n; i++)
+                if (!rs[i].done) out_of_time(&rs[i], budget_s);
+            break;
+        }
+        /* start what may start */
+        for (int slot = 0; slot < conc; slot++) {
             if (handles[slot]) continue;
             size_t pick = n;
             for (size_t k = 0; k < n; k++) {
@@ -224,24 +591,15 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
                 st = CG_ENOMEM;
                 break;
             }
-            tr[slot] = (transfer){&rs[pick], -1};
-            cu->easy_setopt(h, CURLOPT_URL, rs[pick].url);
-            cu->easy_setopt(h, CURLOPT_NOBODY, rs[pick].use_get ? 0L : 1L);
-            cu->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-            cu->easy_setopt(h, CURLOPT_MAXREDIRS, 8L);
-            cu->easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout);
-            cu->easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, timeout);
-            cu->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-            cu->easy_setopt(h, CURLOPT_USERAGENT, "citegraph-check (reference checker)");
-            cu->easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
-            cu->easy_setopt(h, CURLOPT_HEADERFUNCTION, header_cb);
-            cu->easy_setopt(h, CURLOPT_HEADERDATA, &tr[slot]);
-            cu->easy_setopt(h, CURLOPT_PRIVATE, (void *)&tr[slot]);
-#if LIBCURL_VERSION_NUM >= 0x075500
-            cu->easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-#else
-            cu->easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-#endif
+            tr[slot] = (transfer){
+                .r = &rs[pick], .pol = &pol, .retry_after_s = -1, .max_header_bytes = max_header};
+            long left = (long)(deadline - now);
+            if (left < timeout) tr[slot].budget_s = budget_s;
+            if (!prepare(cu, h, &tr[slot], left < timeout ? left : timeout)) {
+                cu->easy_cleanup(h);
+                slot--; /* the slot is still free */
+                continue;
+            }
             cu->multi_add_handle(multi, h);
             handles[slot] = h;
             active++;
@@ -259,26 +617,7 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
             CURL *h = m->easy_handle;
             transfer *t = NULL;
             cu->easy_getinfo(h, CURLINFO_PRIVATE, (char **)&t);
-            result *r = t->r;
-            long status = 0;
-            cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-            CURLcode code = m->data.result;
-            r->attempts++;
-            if (code == CURLE_OK && !r->use_get &&
-                (status == 405 || status == 403 || status == 501)) {
-                r->use_get = 1; /* some servers refuse HEAD */
-            } else if (retryable(status, code) && r->attempts <= retries) {
-                long wait =
-                    t->retry_after_s >= 0 ? t->retry_after_s * 1000 : backoff << (r->attempts - 1);
-                r->not_before_ms = now_ms() + wait;
-            } else {
-                r->status = code == CURLE_OK ? status : 0;
-                if (code != CURLE_OK)
-                    snprintf(r->message, sizeof r->message, "%s", cu->easy_strerror(code));
-                else
-                    snprintf(r->message, sizeof r->message, "HTTP %ld", status);
-                r->done = 1;
-            }
+            finished(cu, h, t, m->data.result, retries, backoff, max_redirects);
             for (int s2 = 0; s2 < conc; s2++)
                 if (handles[s2] == h) handles[s2] = NULL;
             cu->multi_remove_handle(multi, h);
@@ -298,14 +637,17 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
             cu->multi_remove_handle(multi, handles[s2]);
             cu->easy_cleanup(handles[s2]);
         }
-    cu->multi_cleanup(multi);
+    if (multi) cu->multi_cleanup(multi);
     free(handles);
     free(tr);
+    free(pol.ranges);
     if (st == CG_OK) save_cache(o, rs, n);
     for (size_t i = 0; i < n; i++) {
         results[i].status = rs[i].status;
         results[i].skipped = rs[i].skipped;
+        results[i].not_fetched = rs[i].not_fetched;
         snprintf(results[i].message, sizeof results[i].message, "%s", rs[i].message);
+        free(rs[i].hop);
     }
     free(rs);
     return st == CG_OK ? CG_OK : cgu_oom(err);

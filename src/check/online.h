@@ -12,8 +12,9 @@
 /* What fetching one URL gave. */
 typedef struct cgc_url_result {
     long status;       /* the HTTP status, 0 when no answer came */
-    char message[160]; /* why no answer came, or "HTTP 404" */
+    char message[512]; /* why no answer came, or "HTTP 404" */
     bool skipped;      /* not fetched: an invalid URL, or a host the options exclude */
+    bool not_fetched;  /* refused (an address that is not public) or out of time: `message` says */
 } cgc_url_result;
 
 /* Loads libcurl (once per process) and initialises it for one check.
@@ -23,7 +24,8 @@ cg_status cgc_online_init(cg_error *err);
 void cgc_online_release(void);
 
 /* Fetches every URL of urls[0..n) once, results[i] for urls[i] (the
- * caller's array). CG_ENOMEM; CG_EUNSUPPORTED when libcurl is not loaded. */
+ * caller's array). CG_EINVAL for an allowed address range that is none
+ * (err names it); CG_ENOMEM; CG_EUNSUPPORTED when libcurl is not loaded. */
 cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, size_t n,
                          cgc_url_result *results, cg_error *err);
 

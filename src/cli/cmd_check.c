@@ -93,8 +93,8 @@ typedef struct check_report {
 /* The options of a run, as given. */
 typedef struct check_options {
     cli_common common; /* -o, --catalog, --patterns, --ext, -j */
-    const char **allow, **deny;
-    size_t nallow, ndeny;
+    const char **allow, **deny, **addresses;
+    size_t nallow, ndeny, naddresses;
     /* --catalog and --catalog-selection, in the order given: a later row for
      * one id outweighs an earlier one */
     const char **catalogs;
@@ -200,7 +200,8 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
     o->deny = calloc(n, sizeof *o->deny);
     o->catalogs = calloc(n, sizeof *o->catalogs);
     o->scopes = calloc(n, sizeof *o->scopes);
-    if (!o->allow || !o->deny || !o->catalogs || !o->scopes) return cli_nomem(c);
+    o->addresses = calloc(n, sizeof *o->addresses);
+    if (!o->allow || !o->deny || !o->catalogs || !o->scopes || !o->addresses) return cli_nomem(c);
     o->fail_on = CG_SEV_ERROR;
     o->min = CG_SEV_NOTE;
     static const cg_severity levels[] = {CG_SEV_ERROR, CG_SEV_WARNING, CG_SEV_NOTE};
@@ -221,6 +222,12 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
             break;
         case OPT_DENY_HOST:
             o->deny[o->ndeny++] = v->value;
+            break;
+        case OPT_ALLOW_ADDRESS:
+            o->addresses[o->naddresses++] = v->value;
+            break;
+        case OPT_ALLOW_PRIVATE:
+            o->oo.allow_private = true;
             break;
         case OPT_BASELINE:
             o->baseline = v->value;
@@ -269,6 +276,16 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
             rc = cli_read_count(c, v, most, number, &num);
             o->oo.cache_ttl_s = num;
             break;
+        case OPT_MAX_REDIRECTS:
+            rc = cli_read_count(c, v, 100, "a whole number up to 100", &num);
+            o->oo.max_redirects = num ? (int)num : -1;
+            break;
+        case OPT_ONLINE_BUDGET:
+            rc = cli_read_count(c, v, most, number, &num);
+            if (rc == EXIT_OK && num == 0)
+                rc = cli_usage_error(c, "%s takes at least 1 second", v->spelled);
+            o->oo.budget_s = num;
+            break;
         default:
             break;
         }
@@ -279,6 +296,8 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
     o->oo.nallow = o->nallow;
     o->oo.deny = o->deny;
     o->oo.ndeny = o->ndeny;
+    o->oo.allow_addresses = o->addresses;
+    o->oo.nallow_addresses = o->naddresses;
     return EXIT_OK;
 }
 
@@ -286,6 +305,7 @@ static void free_options(check_options *o) {
     cli_common_release(&o->common);
     free(o->allow);
     free(o->deny);
+    free(o->addresses);
     free(o->catalogs);
     free(o->scopes);
     free(o->reports);

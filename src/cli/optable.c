@@ -872,8 +872,9 @@ static const cli_option options[] = {
     {.id = OPT_ONLINE,
      .long_name = "online",
      .commands = BIT(CHECK),
-     .help = "fetch every distinct valid URL once, and report those that answer with an error "
-             "or not at all (rule CG009; needs libcurl)"},
+     .help = "fetch every distinct valid URL once, from public addresses only, and report those "
+             "that answer with an error or not at all (rule CG009) and those not fetched "
+             "(CG011); needs libcurl"},
     {.id = OPT_TIMEOUT,
      .long_name = "timeout",
      .arg = "MS",
@@ -906,13 +907,38 @@ static const cli_option options[] = {
      .arg = "HOST",
      .flags = CLI_OPT_REPEATABLE,
      .commands = BIT(CHECK),
-     .help = "with --online: fetch only from HOST and its subdomains"},
+     .help = "with --online: fetch only from HOST and its subdomains (this opens no private "
+             "address)"},
     {.id = OPT_DENY_HOST,
      .long_name = "deny-host",
      .arg = "HOST",
      .flags = CLI_OPT_REPEATABLE,
      .commands = BIT(CHECK),
      .help = "with --online: never fetch from HOST and its subdomains"},
+    {.id = OPT_ALLOW_PRIVATE,
+     .long_name = "allow-private",
+     .commands = BIT(CHECK),
+     .help = "with --online: also connect to loopback, private, link-local and carrier-grade NAT "
+             "addresses (by default only public ones: URLs in documents must not reach into "
+             "the network the check runs in)"},
+    {.id = OPT_ALLOW_ADDRESS,
+     .long_name = "allow-address",
+     .arg = "RANGE",
+     .flags = CLI_OPT_REPEATABLE,
+     .commands = BIT(CHECK),
+     .help = "with --online: also connect to the addresses of RANGE (10.1.0.0/16, fd00::/8, "
+             "127.0.0.1), whatever they are"},
+    {.id = OPT_MAX_REDIRECTS,
+     .long_name = "max-redirects",
+     .arg = "N",
+     .commands = BIT(CHECK),
+     .help = "with --online: how many redirects a URL may take (default 5)"},
+    {.id = OPT_ONLINE_BUDGET,
+     .long_name = "online-budget",
+     .arg = "SECONDS",
+     .commands = BIT(CHECK),
+     .help = "with --online: the time for all requests together; URLs not fetched by then are "
+             "reported (CG011) (default 600)"},
     {.id = OPT_CACHE,
      .long_name = "cache",
      .arg = "DIR",

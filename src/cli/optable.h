@@ -85,6 +85,10 @@ typedef enum cli_option_id {
     OPT_URL_CACHE_TTL,  /* --url-cache-ttl SECONDS */
     OPT_ALLOW_HOST,     /* --allow-host HOST (repeatable) */
     OPT_DENY_HOST,      /* --deny-host HOST (repeatable) */
+    OPT_ALLOW_PRIVATE,  /* --allow-private */
+    OPT_ALLOW_ADDRESS,  /* --allow-address RANGE (repeatable) */
+    OPT_MAX_REDIRECTS,  /* --max-redirects N */
+    OPT_ONLINE_BUDGET,  /* --online-budget SECONDS */
     OPT_CACHE,          /* --cache DIR */
     OPT_LIST_RULES,     /* --list-rules */
     OPT_SELECTION,      /* check: --catalog-selection FILE (repeatable) */

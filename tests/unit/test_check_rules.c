@@ -8,7 +8,8 @@
  * a valid URL, a prefix that decides, ...). Each row compares the complete list of
  * findings, in the order cg_check_finding() gives them (by file, then position,
  * then rule), so a rule that stops firing, fires once too often, moves, or changes
- * its words fails the row.
+ * its words fails the row. CG009 and CG011 fetch URLs: test_online.c runs them
+ * against a server of its own on 127.0.0.1.
  *
  * Why a table: a rule is defined by its cases, and a case is a few small
  * documents, perhaps a catalog, and the findings expected. Written as rows they
@@ -553,6 +554,7 @@ static const char *rule_name(const char *id) {
         {"CG005", "title-mismatch"},      {"CG006", "self-citation"},
         {"CG007", "ambiguous-reference"}, {"CG008", "invalid-url"},
         {"CG009", "url-unreachable"},     {"CG010", "duplicate-document"},
+        {"CG011", "url-not-fetched"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(names[i][0], id) == 0) return names[i][1];

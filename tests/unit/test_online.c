@@ -9,8 +9,19 @@
  *   /limited   429 with Retry-After: 1, then 200
  *   /nohead    405 to HEAD, 200 to GET
  *   /redirect  301 to /ok     /slow      never answers (the client times out)
+ *   /to-other  302 to http://127.0.0.2:PORT/ok, where a second server only
+ *              logs "ACCEPT /other-host" for each connection it gets
+ *   /loop      302 to /loop   /bigheaders 200 with 100 KB of headers
+ *   /bigbody   405 to HEAD; to GET, 200 and 64 MB of body, logging
+ *              "SENT /bigbody N" with the bytes it could write
  * and logs "METHOD PATH" per request to a file, so the test can count
- * requests (retries, cache hits). */
+ * requests (retries, cache hits), and "UA AGENT" with the User-Agent.
+ * Proxied requests name the whole URL: "GET http://127.0.0.1:PORT/ok".
+ *
+ * Loopback is refused by default (issue: a document must not reach into the
+ * network the check runs in), so the tests that fetch allow it. Every
+ * address a refusal is tested on is in 127.0.0.0/8 too: a refusal that
+ * failed would still not leave the machine. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <setjmp.h>
@@ -32,12 +43,37 @@
 #include "citegraph/check.h"
 #include "citegraph/extract.h"
 #include "citegraph/input.h"
+#include "citegraph/version.h"
 
 static int port;
-static pid_t server;
+static pid_t server, other;
 static char logpath[256], cachepath[256];
 
+/* Appends "A B\n" to the log. */
+static void log_line(const char *log, const char *a, const char *b) {
+    FILE *lf = fopen(log, "a");
+    if (lf) {
+        fprintf(lf, "%s %s\n", a, b);
+        fclose(lf);
+    }
+}
+
+/* The second server, on 127.0.0.2: what reaches it must not have. */
+static void serve_other(int lfd, const char *log) {
+    for (;;) {
+        int fd = accept(lfd, NULL, NULL);
+        if (fd < 0) continue;
+        log_line(log, "ACCEPT", "/other-host");
+        static const char ok[] =
+            "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        if (write(fd, ok, sizeof ok - 1) < 0) { /* the client went away */
+        }
+        close(fd);
+    }
+}
+
 static void serve(int lfd, const char *log) {
+    signal(SIGPIPE, SIG_IGN); /* a client that stops reading a body */
     int flaky = 0, limited = 0;
     int nstalled = 0; /* connections to /slow, held open until the server exits */
     for (;;) {
@@ -57,11 +93,18 @@ static void serve(int lfd, const char *log) {
             close(fd);
             continue;
         }
-        FILE *lf = fopen(log, "a");
-        if (lf) {
-            fprintf(lf, "%s %s\n", method, path);
-            fclose(lf);
+        log_line(log, method, path);
+        const char *ua = strstr(req, "\r\nUser-Agent: ");
+        if (ua) {
+            char agent[200] = "";
+            sscanf(ua + 14, "%199[^\r]", agent);
+            log_line(log, "UA", agent);
         }
+        /* a proxied request names the whole URL: its path is what follows the host */
+        const char *p = path;
+        if (strncmp(p, "http://", 7) == 0) p = strchr(p + 7, '/') ? strchr(p + 7, '/') : "/";
+        memmove(path, p, strlen(p) + 1);
+        char extra_buf[256];
         const char *status = "200 OK", *extra = "";
         if (strcmp(path, "/missing") == 0)
             status = "404 Not Found";
@@ -77,6 +120,43 @@ static void serve(int lfd, const char *log) {
         else if (strcmp(path, "/redirect") == 0) {
             status = "301 Moved Permanently";
             extra = "Location: /ok\r\n";
+        } else if (strcmp(path, "/to-other") == 0) {
+            status = "302 Found";
+            snprintf(extra_buf, sizeof extra_buf, "Location: http://127.0.0.2:%d/ok\r\n", port);
+            extra = extra_buf;
+        } else if (strcmp(path, "/loop") == 0) {
+            status = "302 Found";
+            extra = "Location: /loop\r\n";
+        } else if (strcmp(path, "/bigheaders") == 0) {
+            char head[256];
+            int hl = snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nConnection: close\r\n");
+            ssize_t w = write(fd, head, (size_t)hl);
+            char line[1024];
+            memset(line, 'x', sizeof line);
+            memcpy(line, "X-Filler: ", 10);
+            line[sizeof line - 2] = '\r';
+            line[sizeof line - 1] = '\n';
+            for (int k = 0; k < 100 && w >= 0; k++)
+                w = write(fd, line, sizeof line);
+            static const char end[] = "Content-Length: 0\r\n\r\n";
+            if (w >= 0) w = write(fd, end, sizeof end - 1);
+            close(fd);
+            continue;
+        } else if (strcmp(path, "/bigbody") == 0 && strcmp(method, "HEAD") == 0) {
+            status = "405 Method Not Allowed";
+        } else if (strcmp(path, "/bigbody") == 0) {
+            static const char head[] =
+                "HTTP/1.1 200 OK\r\nContent-Length: 67108864\r\nConnection: close\r\n\r\n";
+            static char chunk[65536];
+            long sent = 0;
+            if (write(fd, head, sizeof head - 1) > 0)
+                for (ssize_t w = 0; sent < 67108864 && w >= 0; sent += w > 0 ? w : 0)
+                    w = write(fd, chunk, sizeof chunk);
+            close(fd);
+            char count[48];
+            snprintf(count, sizeof count, "/bigbody %ld", sent);
+            log_line(log, "SENT", count);
+            continue;
         } else if (strcmp(path, "/slow") == 0) {
             if (++nstalled > 64) close(fd); /* else kept open, never answered */
             continue;
@@ -119,13 +199,28 @@ static int setup_server(void **state) {
         getsockname(lfd, (struct sockaddr *)&a, &al) != 0)
         return -1;
     port = ntohs(a.sin_port);
+    /* the second server: 127.0.0.2, the same port */
+    int ofd = socket(AF_INET, SOCK_STREAM, 0);
+    if (ofd < 0) return -1;
+    setsockopt(ofd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    a.sin_addr.s_addr = htonl(0x7F000002u);
+    if (bind(ofd, (struct sockaddr *)&a, sizeof a) != 0 || listen(ofd, 64) != 0) return -1;
     server = fork();
     if (server < 0) return -1;
     if (server == 0) {
+        close(ofd);
         serve(lfd, logpath);
         _exit(0);
     }
+    other = fork();
+    if (other < 0) return -1;
+    if (other == 0) {
+        close(lfd);
+        serve_other(ofd, logpath);
+        _exit(0);
+    }
     close(lfd);
+    close(ofd);
     return 0;
 }
 
@@ -134,6 +229,10 @@ static int teardown_server(void **state) {
     if (server > 0) {
         kill(server, SIGTERM);
         waitpid(server, NULL, 0);
+    }
+    if (other > 0) {
+        kill(other, SIGTERM);
+        waitpid(other, NULL, 0);
     }
     remove(logpath);
     remove(cachepath);
@@ -181,12 +280,14 @@ static const char *const paths[] = {"/ok",      "/missing", "/flaky",    "/down"
                                     "/limited", "/nohead",  "/redirect", "/slow"};
 #define NPATHS (sizeof paths / sizeof *paths)
 
-static void check_online(run *r, const cg_online_options *o) {
+/* Checks a document citing http://HOST:PORT/PATH for each of paths[0..n). */
+static void check_urls(run *r, const cg_online_options *o, const char *host,
+                       const char *const *list, size_t n) {
     char doc[4096];
     size_t len = (size_t)snprintf(doc, sizeof doc, "Quellen:\n");
-    for (size_t i = 0; i < NPATHS; i++)
-        len += (size_t)snprintf(doc + len, sizeof doc - len, "siehe http://127.0.0.1:%d%s\n", port,
-                                paths[i]);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(doc + len, sizeof doc - len, "siehe http://%s:%d%s\n", host, port,
+                                list[i]);
     cg_error err;
     memset(r, 0, sizeof *r);
     assert_int_equal(cg_extractor_new(NULL, &r->ex, &err), CG_OK);
@@ -198,6 +299,10 @@ static void check_online(run *r, const cg_online_options *o) {
     assert_int_equal(cg_check_run(r->chk, &err), CG_OK);
 }
 
+static void check_online(run *r, const cg_online_options *o) {
+    check_urls(r, o, "127.0.0.1", paths, NPATHS);
+}
+
 static void release(run *r) {
     cg_check_free(r->chk);
     cg_extraction_free(r->ext);
@@ -205,22 +310,32 @@ static void release(run *r) {
     cg_extractor_free(r->ex);
 }
 
-/* The CG009 finding for a path, or NULL. */
-static const cg_finding *finding_for(const run *r, const char *path) {
+/* The finding of `rule` for http://HOST:PORT/PATH, or NULL. */
+static const cg_finding *rule_finding(const run *r, const char *rule, const char *host,
+                                      const char *path) {
     char url[128];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d%s", port, path);
+    snprintf(url, sizeof url, "http://%s:%d%s", host, port, path);
     for (size_t i = 0; i < cg_check_count(r->chk); i++) {
         const cg_finding *f = cg_check_finding(r->chk, i);
-        if (strcmp(f->rule->id, "CG009") == 0 && f->target && strcmp(f->target, url) == 0) return f;
+        if (strcmp(f->rule->id, rule) == 0 && f->target && strcmp(f->target, url) == 0) return f;
     }
     return NULL;
 }
 
-static size_t cg009_count(const run *r) {
+/* The CG009 finding for a path, or NULL. */
+static const cg_finding *finding_for(const run *r, const char *path) {
+    return rule_finding(r, "CG009", "127.0.0.1", path);
+}
+
+static size_t rule_count(const run *r, const char *rule) {
     size_t n = 0;
     for (size_t i = 0; i < cg_check_count(r->chk); i++)
-        n += strcmp(cg_check_finding(r->chk, i)->rule->id, "CG009") == 0;
+        n += strcmp(cg_check_finding(r->chk, i)->rule->id, rule) == 0;
     return n;
+}
+
+static size_t cg009_count(const run *r) {
+    return rule_count(r, "CG009");
 }
 
 static cg_online_options fast_options(void) {
@@ -230,6 +345,7 @@ static cg_online_options fast_options(void) {
     o.backoff_ms = 50;
     o.concurrency = 4;
     o.cache_file = cachepath;
+    o.allow_private = true; /* the server is on 127.0.0.1 */
     return o;
 }
 
@@ -381,6 +497,247 @@ static void test_allow_and_deny_lists(void **state) {
     release(&r);
 }
 
+/* By default no loopback address is contacted: every URL of the server is a
+ * CG011 finding that names the reason, and the server sees no request. */
+static void test_loopback_refused_by_default(void **state) {
+    (void)state;
+    cg_online_options o = fast_options();
+    o.allow_private = false;
+    o.cache_file = NULL;
+    int before = requests("/ok") + requests("/missing"), ok = requests("/ok");
+    run r;
+    check_online(&r, &o);
+    assert_int_equal(rule_count(&r, "CG011"), NPATHS);
+    assert_int_equal(cg009_count(&r), 0);
+    const cg_finding *f = rule_finding(&r, "CG011", "127.0.0.1", "/missing");
+    assert_non_null(f);
+    assert_int_equal(f->severity, CG_SEV_WARNING);
+    assert_non_null(strstr(f->message, "was not fetched: 127.0.0.1 is a loopback address"));
+    assert_int_equal(f->line, 3);
+    release(&r);
+    assert_int_equal(requests("/ok") + requests("/missing"), before);
+
+    /* the same address written as IPv4-mapped IPv6 is the same address */
+    const char *one[] = {"/ok"};
+    check_urls(&r, &o, "[::ffff:127.0.0.1]", one, 1);
+    f = rule_finding(&r, "CG011", "[::ffff:127.0.0.1]", "/ok");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "127.0.0.1 is a loopback address"));
+    release(&r);
+
+    /* a name is judged by the address it resolves to (libcurl resolves
+     * *.localhost to loopback itself, RFC 6761: no DNS query is sent) */
+    check_urls(&r, &o, "api.localhost", one, 1);
+    f = rule_finding(&r, "CG011", "api.localhost", "/ok");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "api.localhost resolves to "));
+    assert_non_null(strstr(f->message, "a loopback address"));
+    release(&r);
+    assert_int_equal(requests("/ok") + requests("/missing"), before);
+
+    /* an allowed host is not thereby an allowed address */
+    const char *allow[] = {"127.0.0.1"};
+    o.allow = allow;
+    o.nallow = 1;
+    check_online(&r, &o);
+    assert_int_equal(rule_count(&r, "CG011"), NPATHS);
+    release(&r);
+    assert_int_equal(requests("/ok") + requests("/missing"), before);
+
+    /* and with --allow-private, the same names are fetched */
+    o.allow = NULL;
+    o.nallow = 0;
+    o.allow_private = true;
+    check_urls(&r, &o, "api.localhost", one, 1);
+    assert_int_equal(rule_count(&r, "CG011"), 0);
+    assert_int_equal(cg009_count(&r), 0);
+    release(&r);
+    assert_int_equal(requests("/ok"), ok + 1);
+}
+
+/* An allowed range opens exactly its addresses: a redirect from 127.0.0.1
+ * to 127.0.0.2 is refused where the connection would be made, and the
+ * server on 127.0.0.2 is never connected to. */
+static void test_redirect_to_refused_address(void **state) {
+    (void)state;
+    cg_online_options o = fast_options();
+    o.allow_private = false;
+    o.cache_file = NULL;
+    o.retries = -1;
+    const char *allowed[] = {"127.0.0.1/32"};
+    o.allow_addresses = allowed;
+    o.nallow_addresses = 1;
+    const char *list[] = {"/ok", "/missing", "/to-other"};
+    int accepted = requests("/other-host"), hops = requests("/to-other");
+    run r;
+    check_urls(&r, &o, "127.0.0.1", list, 3);
+    assert_int_equal(cg009_count(&r), 1); /* /missing, fetched */
+    assert_non_null(finding_for(&r, "/missing"));
+    assert_int_equal(rule_count(&r, "CG011"), 1);
+    const cg_finding *f = rule_finding(&r, "CG011", "127.0.0.1", "/to-other");
+    assert_non_null(f);
+    char want[160];
+    snprintf(want, sizeof want,
+             "it redirects to http://127.0.0.2:%d/ok, and 127.0.0.2 is a loopback address", port);
+    assert_non_null(strstr(f->message, want));
+    release(&r);
+    assert_int_equal(requests("/to-other"), hops + 1);
+    assert_int_equal(requests("/other-host"), accepted); /* never connected to */
+
+    /* the test would see it: with every loopback address allowed, the hop is made */
+    o.allow_private = true;
+    check_urls(&r, &o, "127.0.0.1", list, 3);
+    assert_int_equal(rule_count(&r, "CG011"), 0);
+    assert_null(finding_for(&r, "/to-other"));
+    release(&r);
+    assert_int_equal(requests("/other-host"), accepted + 1);
+
+    /* a range that is none is refused before anything runs */
+    const char *bad[] = {"127.0.0.1/40"};
+    o.allow_addresses = bad;
+    cg_check *chk;
+    cg_error err;
+    assert_int_equal(cg_check_new(&chk, &err), CG_OK);
+    assert_int_equal(cg_check_set_online(chk, &o, &err), CG_EINVAL);
+    assert_non_null(strstr(err.text, "127.0.0.1/40"));
+    cg_check_free(chk);
+}
+
+/* Redirects are bounded; headers are capped; no body is read; the
+ * User-Agent names citegraph and its version. */
+static void test_limits(void **state) {
+    (void)state;
+    cg_online_options o = fast_options();
+    o.cache_file = NULL;
+    o.retries = -1;
+    o.max_redirects = 3;
+    o.max_header_bytes = 4096;
+    const char *list[] = {"/loop", "/bigheaders", "/bigbody", "/redirect"};
+    int loops = requests("/loop");
+    run r;
+    check_urls(&r, &o, "127.0.0.1", list, 4);
+    const cg_finding *f = finding_for(&r, "/loop");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "does not answer: more than 3 redirects"));
+    assert_int_equal(requests("/loop"), loops + 4); /* the first request and 3 redirects */
+    f = finding_for(&r, "/bigheaders");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "headers exceed 4096 bytes"));
+    assert_null(finding_for(&r, "/bigbody")); /* 200 to GET */
+    assert_null(finding_for(&r, "/redirect"));
+    release(&r);
+    assert_int_equal(requests_with("GET", "/bigbody"), 1);
+    /* of 64 MB, the server could write only what the sockets' buffers took */
+    FILE *lf = fopen(logpath, "r");
+    assert_non_null(lf);
+    char line[512];
+    long sent = -1;
+    while (fgets(line, sizeof line, lf))
+        if (strncmp(line, "SENT /bigbody ", 14) == 0) sent = atol(line + 14);
+    fclose(lf);
+    assert_true(sent >= 0);
+    assert_true(sent < 32L * 1024 * 1024);
+
+    /* no redirect at all */
+    o.max_redirects = -1;
+    const char *one[] = {"/redirect"};
+    check_urls(&r, &o, "127.0.0.1", one, 1);
+    f = finding_for(&r, "/redirect");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "more than 0 redirects"));
+    release(&r);
+
+    char agent[160];
+    snprintf(agent, sizeof agent, "UA citegraph/%s (reference checker)\n", CG_VERSION_STRING);
+    lf = fopen(logpath, "r");
+    int with = 0, without = 0;
+    while (fgets(line, sizeof line, lf)) {
+        if (strncmp(line, "UA ", 3) != 0) continue;
+        with += strcmp(line, agent) == 0;
+        without += strcmp(line, agent) != 0;
+    }
+    fclose(lf);
+    assert_true(with > 0);
+    assert_int_equal(without, 0);
+}
+
+/* The time for all requests: what is still waiting when it runs out is
+ * reported as not fetched (CG011), not as unreachable. */
+static void test_budget(void **state) {
+    (void)state;
+    cg_online_options o = fast_options();
+    o.cache_file = NULL;
+    o.retries = -1;
+    o.timeout_ms = 30000;
+    o.budget_s = 1;
+    const char *list[] = {"/slow", "/ok"};
+    run r;
+    check_urls(&r, &o, "127.0.0.1", list, 2);
+    const cg_finding *f = rule_finding(&r, "CG011", "127.0.0.1", "/slow");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "the time for all requests (1 s) ran out first"));
+    assert_null(finding_for(&r, "/slow"));
+    assert_null(rule_finding(&r, "CG011", "127.0.0.1", "/ok"));
+    release(&r);
+}
+
+/* Proxies from the environment: the request goes to the proxy (the server
+ * here answers proxied requests too), and the host of each URL is judged
+ * before it is handed to the proxy, which would connect to it unseen. */
+static void test_proxy_from_environment(void **state) {
+    (void)state;
+    char proxy[64], absolute[128];
+    snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", port);
+    snprintf(absolute, sizeof absolute, "http://127.0.0.1:%d/ok", port);
+    setenv("http_proxy", proxy, 1);
+    unsetenv("NO_PROXY");
+    unsetenv("no_proxy");
+    cg_online_options o = fast_options();
+    o.allow_private = false;
+    o.cache_file = NULL;
+    o.retries = -1;
+    const char *allowed[] = {"127.0.0.1"};
+    o.allow_addresses = allowed;
+    o.nallow_addresses = 1;
+    int proxied = requests(absolute), direct = requests("/ok");
+    const char *one[] = {"/ok"};
+    run r;
+    check_urls(&r, &o, "127.0.0.1", one, 1);
+    assert_int_equal(rule_count(&r, "CG011") + cg009_count(&r), 0);
+    release(&r);
+    assert_int_equal(requests(absolute), proxied + 1); /* through the proxy */
+    assert_int_equal(requests("/ok"), direct);
+
+    /* refused hosts are not handed to the proxy: an address literal, and a
+     * name of the loopback (never looked up) */
+    int before = requests_with("HEAD", absolute);
+    check_urls(&r, &o, "127.0.0.2", one, 1);
+    const cg_finding *f = rule_finding(&r, "CG011", "127.0.0.2", "/ok");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "127.0.0.2 is a loopback address"));
+    release(&r);
+    const char *other_only[] = {"127.0.0.2"};
+    o.allow_addresses = other_only;
+    check_urls(&r, &o, "api.localhost", one, 1);
+    o.allow_addresses = allowed;
+    f = rule_finding(&r, "CG011", "api.localhost", "/ok");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "api.localhost resolves to 127.0.0.1, a loopback address"));
+    release(&r);
+    assert_int_equal(requests_with("HEAD", absolute), before);
+
+    /* no_proxy: the host is reached directly */
+    setenv("no_proxy", "localhost,127.0.0.0/8", 1);
+    check_urls(&r, &o, "127.0.0.1", one, 1);
+    release(&r);
+    assert_int_equal(requests("/ok"), direct + 1);
+    assert_int_equal(requests(absolute), proxied + 1);
+
+    unsetenv("http_proxy");
+    setenv("NO_PROXY", "*", 1);
+    setenv("no_proxy", "*", 1);
+}
+
 /* libcurl is opened at run time (check/curl_load.h): every function is
  * resolved from libcurl.so.4, and a library that is missing, or is not
  * libcurl, is refused with a message naming it, leaving no half-filled table. */
@@ -418,6 +775,11 @@ int main(void) {
         cmocka_unit_test(test_statuses_retries_and_cache),
         cmocka_unit_test(test_cache_expiry_and_corruption),
         cmocka_unit_test(test_allow_and_deny_lists),
+        cmocka_unit_test(test_loopback_refused_by_default),
+        cmocka_unit_test(test_redirect_to_refused_address),
+        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_budget),
+        cmocka_unit_test(test_proxy_from_environment),
     };
     return cmocka_run_group_tests(tests, setup_server, teardown_server);
 }
