@@ -141,37 +141,54 @@ static int dump(json_t *root, cg_buf *out, size_t flags) {
     return cgu_json_append(out, root, flags) || cgu_buf_putc(out, '\n') ? -1 : 0;
 }
 
-/* The findings of the JSON report, one after the other: one object whose
- * values are replaced for each finding (the keys keep their order), dumped
- * into one reused buffer and indented by the two levels of the array it
- * stands in, which is what jansson writes for the whole tree. A report of
- * many findings is never one tree in memory (300,000 findings took 900 MB
- * as one, and most of the run's time). */
+/* The findings of a JSON or SARIF report, one after the other: each
+ * element is dumped alone into one reused buffer and indented by the levels
+ * of the array it stands in, which is what jansson writes for the whole
+ * tree; the rest of the report is a frame dumped with the array empty. A
+ * report of many findings is never one tree in memory (300,000 findings
+ * took 900 MB as one in JSON and 1.9 GB in SARIF, and most of the run's
+ * time). */
 typedef struct element_writer {
-    json_t *o;
     char *buf;
     size_t cap;
+    const char *indent; /* "\n" and the spaces before each line of an element */
+    size_t n;           /* elements written */
 } element_writer;
 
-static int put_element(element_writer *w, cg_buf *out, int first) {
+static int put_element(element_writer *w, json_t *o, cg_buf *out) {
     const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
-    size_t n = json_dumpb(w->o, w->buf, w->cap, flags);
+    size_t n = json_dumpb(o, w->buf, w->cap, flags);
     if (n == 0) return -1;
     if (n > w->cap) {
         char *p = realloc(w->buf, n * 2);
         if (!p) return -1;
         w->buf = p;
         w->cap = n * 2;
-        if (json_dumpb(w->o, w->buf, w->cap, flags) != n) return -1;
+        if (json_dumpb(o, w->buf, w->cap, flags) != n) return -1;
     }
-    int rc = cgu_buf_puts(out, first ? "\n    " : ",\n    ");
+    int rc = (w->n++ && cgu_buf_putc(out, ',')) || cgu_buf_puts(out, w->indent);
     const char *p = w->buf, *end = w->buf + n, *nl;
     /* strings are escaped, so every newline is jansson's own */
     while (!rc && (nl = memchr(p, '\n', (size_t)(end - p)))) {
-        rc = cgu_buf_append(out, p, (size_t)(nl - p + 1)) || cgu_buf_puts(out, "    ");
+        rc = cgu_buf_append(out, p, (size_t)(nl - p)) || cgu_buf_puts(out, w->indent);
         p = nl + 1;
     }
     return rc || cgu_buf_append(out, p, (size_t)(end - p));
+}
+
+/* Dumps `root`, whose array under `key` is empty, and finds where that
+ * array's elements go (after its '['): *at; NULL when memory ran out. */
+static char *dump_frame(json_t *root, const char *key, size_t *at) {
+    char *frame = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char hole[64];
+    snprintf(hole, sizeof hole, "\"%s\": []", key);
+    const char *where = frame ? strstr(frame, hole) : NULL;
+    if (!where) {
+        free(frame);
+        return NULL;
+    }
+    *at = (size_t)(where - frame) + strlen(hole) - 1;
+    return frame;
 }
 
 /* How many inputs were not checked (one problem of severity error each)
@@ -230,14 +247,8 @@ static char *json_frame(const cg_check *c, const size_t counts[3], size_t fresh,
              cgu_json_set(root, "input_problems", json_input_problems(c)) &&
              json_object_set(root, "summary", sum) == 0;
     json_decref(sum); /* root holds its own reference */
-    char *frame = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    char *frame = ok ? dump_frame(root, "findings", at) : NULL;
     json_decref(root);
-    const char *hole = frame ? strstr(frame, "\"findings\": []") : NULL;
-    if (!hole) {
-        free(frame);
-        return NULL;
-    }
-    *at = (size_t)(hole - frame) + strlen("\"findings\": [");
     return frame;
 }
 
@@ -249,20 +260,25 @@ static bool set_record(json_t *o, const cg_finding *f) {
 }
 
 static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
-    size_t counts[3] = {0, 0, 0}, fresh = 0, n = 0, at;
+    size_t counts[3] = {0, 0, 0}, fresh = 0, at;
     char *frame = json_frame(c, counts, fresh, count_silenced(c, min), &at);
-    element_writer w = {json_object(), NULL, 0};
-    int ok = frame && w.o && cgu_buf_append(out, frame, at) == 0;
+    element_writer w = {NULL, 0, "\n    ", 0};
+    int ok = frame && cgu_buf_append(out, frame, at) == 0;
     free(frame);
+    /* One object per shape (in a DIP record or not, on a page or not), its
+     * values set again for each finding: jansson replaces a value in place,
+     * so the keys keep their order, without a new object per finding. */
+    json_t *shapes[4] = {NULL, NULL, NULL, NULL};
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
         counts[f->severity]++;
         fresh += !f->in_baseline;
-        json_t *o = w.o;
-        /* emptied first: "record" and "dip_id" removed for one finding would
-         * come back at the end, not after "file", for the next */
-        json_object_clear(o);
+        json_t **shape = &shapes[(f->record ? 1 : 0) | (f->page ? 2 : 0)], *o = *shape;
+        if (!o && !(o = *shape = json_object())) {
+            ok = 0;
+            break;
+        }
         ok = cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
              cgu_json_set(o, "name", cgu_json_str(f->rule->name)) &&
              cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(f->severity))) &&
@@ -279,12 +295,13 @@ static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
              cgu_json_set(o, "text", cgu_json_str(f->text)) &&
              cgu_json_set(o, "fingerprint", cgu_json_str(f->fingerprint)) &&
              cgu_json_set(o, "baseline", cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
-             put_element(&w, out, n++ == 0) == 0;
+             put_element(&w, o, out) == 0;
     }
-    json_decref(w.o);
+    for (size_t k = 0; k < 4; k++)
+        json_decref(shapes[k]);
     free(w.buf);
     frame = ok ? json_frame(c, counts, fresh, count_silenced(c, min), &at) : NULL;
-    int rc = !frame || (n && cgu_buf_puts(out, "\n  ")) || cgu_buf_puts(out, frame + at) ||
+    int rc = !frame || (w.n && cgu_buf_puts(out, "\n  ")) || cgu_buf_puts(out, frame + at) ||
              cgu_buf_putc(out, '\n');
     free(frame);
     return rc ? -1 : 0;
@@ -476,15 +493,83 @@ static json_t *sarif_invocations(const cg_check *c) {
     return list;
 }
 
-static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
+/* A finding as a SARIF result; NULL when memory ran out. */
+static json_t *sarif_result(const cg_finding *f, const cg_rule *rules) {
+    json_t *res = json_object(), *msg = json_object(), *locs = json_array(), *loc = json_object(),
+           *phys = json_object(), *art = sarif_artifact(f->file), *region = json_object(),
+           *fps = json_object();
+    size_t end_col = f->col;
+    int multiline = 0;
+    for (size_t k = 0; f->text && f->text[k]; k++) {
+        if (f->text[k] == '\n') multiline = 1;
+        if (!multiline && ((unsigned char)f->text[k] & 0xC0) != 0x80) end_col++;
+    }
+    cg_buf text = CG_BUF_INIT;
+    /* each part, once made, is handed to its parent (which then frees it) or freed here */
+    bool ok =
+        res && msg && locs && loc && phys && art && region && fps && where_message(&text, f) == 0 &&
+        cgu_json_set(res, "ruleId", cgu_json_str(f->rule->id)) &&
+        cgu_json_set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rules))) &&
+        cgu_json_set(res, "level", cgu_json_str(sarif_level(f->severity))) &&
+        cgu_json_set(msg, "text", cgu_json_str(text.data)) &&
+        json_object_set(res, "message", msg) == 0 &&
+        json_object_set(phys, "artifactLocation", art) == 0 &&
+        cgu_json_set(region, "startLine", json_integer((json_int_t)f->line)) &&
+        cgu_json_set(region, "startColumn", json_integer((json_int_t)f->col)) &&
+        (multiline || (cgu_json_set(region, "endLine", json_integer((json_int_t)f->line)) &&
+                       cgu_json_set(region, "endColumn", json_integer((json_int_t)end_col)))) &&
+        cgu_json_set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
+        cgu_json_set(region, "byteLength", json_integer((json_int_t)f->length));
+    cg_buf_release(&text);
+    /* a region in a DIP record's text would point at the wrong place of
+     * the file: the file alone, and the record as a logical location */
+    if (f->record) {
+        ok = ok && json_object_set(loc, "physicalLocation", phys) == 0;
+        ok = ok && sarif_record(loc, f, json_incref(region)); /* which takes a reference */
+    } else if (f->page) {
+        /* lines of a PDF's text are not lines of the file: the file as a
+         * whole (line 1: code scanning requires a start line), the message
+         * saying where, and the page in the location's properties */
+        json_t *whole = ok ? json_object() : NULL;
+        ok = ok && whole && cgu_json_set(whole, "startLine", json_integer(1)) &&
+             cgu_json_set(phys, "region", whole) &&
+             json_object_set(loc, "physicalLocation", phys) == 0 && sarif_page(loc, f);
+    } else {
+        ok = ok && json_object_set(phys, "region", region) == 0 &&
+             json_object_set(loc, "physicalLocation", phys) == 0;
+    }
+    bool listed = ok;
+    json_t *suppressions = ok ? sarif_suppressions(f, &listed) : NULL;
+    ok = listed && json_array_append(locs, loc) == 0 &&
+         json_object_set(res, "locations", locs) == 0 &&
+         cgu_json_set(fps, "citegraph/v1", cgu_json_str(f->fingerprint)) &&
+         json_object_set(res, "partialFingerprints", fps) == 0 &&
+         cgu_json_set(res, "baselineState", cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
+         (!suppressions || cgu_json_set(res, "suppressions", suppressions));
+    json_decref(msg);
+    json_decref(locs);
+    json_decref(loc);
+    json_decref(phys);
+    json_decref(art);
+    json_decref(region);
+    json_decref(fps);
+    if (!ok) {
+        json_decref(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* SARIF's tool.driver.rules: every rule, with its help. */
+static json_t *sarif_rules(void) {
     size_t nrules;
     const cg_rule *rs = cg_check_rules(&nrules);
-    json_t *rules = json_array(), *results = json_array();
-    int ok = rules && results;
+    json_t *rules = json_array();
+    int ok = rules != NULL;
     for (size_t i = 0; ok && i < nrules; i++) {
         json_t *r = json_object(), *sd = json_object(), *fd = json_object(), *help = json_object(),
                *conf = json_object(), *props = json_object(), *tags = json_array();
-        char md[1024];
+        char md[1536];
         snprintf(md, sizeof md, "**%s** (%s): %s", rs[i].id, rs[i].name, rs[i].help);
         ok = r && sd && fd && help && conf && props && tags &&
              cgu_json_set(r, "id", cgu_json_str(rs[i].id)) &&
@@ -501,85 +586,55 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
              cgu_json_set(props, "tags", tags) && cgu_json_set(r, "properties", props) &&
              json_array_append_new(rules, r) == 0;
     }
+    if (!ok) {
+        json_decref(rules);
+        return NULL;
+    }
+    return rules;
+}
+
+static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
+    size_t nrules;
+    const cg_rule *rs = cg_check_rules(&nrules);
+    json_t *root = json_object(), *runs = json_array(), *run = json_object(), *tool = json_object(),
+           *driver = json_object();
+    int ok = root && runs && run && tool && driver &&
+             cgu_json_set(root, "$schema",
+                          cgu_json_str("https://json.schemastore.org/sarif-2.1.0.json")) &&
+             cgu_json_set(root, "version", cgu_json_str("2.1.0")) &&
+             cgu_json_set(driver, "name", cgu_json_str("citegraph")) &&
+             cgu_json_set(driver, "version", cgu_json_str(CG_VERSION_STRING)) &&
+             cgu_json_set(driver, "rules", sarif_rules()) &&
+             json_object_set(tool, "driver", driver) == 0 &&
+             json_object_set(run, "tool", tool) == 0 &&
+             cgu_json_set(run, "invocations", sarif_invocations(c)) &&
+             cgu_json_set(run, "originalUriBaseIds", sarif_base_ids()) &&
+             cgu_json_set(run, "columnKind", cgu_json_str("unicodeCodePoints")) &&
+             cgu_json_set(run, "results", json_array()) && json_array_append(runs, run) == 0 &&
+             json_object_set(root, "runs", runs) == 0;
+    size_t at = 0;
+    char *frame = ok ? dump_frame(root, "results", &at) : NULL;
+    json_decref(root);
+    json_decref(runs);
+    json_decref(run);
+    json_decref(tool);
+    json_decref(driver);
+    /* the results stand at the fourth level: root, runs, run, results */
+    element_writer w = {NULL, 0, "\n        ", 0};
+    ok = frame && cgu_buf_append(out, frame, at) == 0;
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         /* silenced findings stay, as suppressed results: the audit trail */
         if (!shown(f, min) && !silenced(f, min)) continue;
-        json_t *res = json_object(), *msg = json_object(), *locs = json_array(),
-               *loc = json_object(), *phys = json_object(), *art = sarif_artifact(f->file),
-               *region = json_object(), *fps = json_object();
-        size_t end_col = f->col;
-        int multiline = 0;
-        for (size_t k = 0; f->text && f->text[k]; k++) {
-            if (f->text[k] == '\n') multiline = 1;
-            if (!multiline && ((unsigned char)f->text[k] & 0xC0) != 0x80) end_col++;
-        }
-        cg_buf text = CG_BUF_INIT;
-        ok =
-            res && msg && locs && loc && phys && art && region && fps &&
-            where_message(&text, f) == 0 &&
-            cgu_json_set(res, "ruleId", cgu_json_str(f->rule->id)) &&
-            cgu_json_set(res, "ruleIndex", json_integer((json_int_t)(f->rule - rs))) &&
-            cgu_json_set(res, "level", cgu_json_str(sarif_level(f->severity))) &&
-            cgu_json_set(msg, "text", cgu_json_str(text.data)) &&
-            cgu_json_set(res, "message", msg) && cgu_json_set(phys, "artifactLocation", art) &&
-            cgu_json_set(region, "startLine", json_integer((json_int_t)f->line)) &&
-            cgu_json_set(region, "startColumn", json_integer((json_int_t)f->col)) &&
-            (multiline || (cgu_json_set(region, "endLine", json_integer((json_int_t)f->line)) &&
-                           cgu_json_set(region, "endColumn", json_integer((json_int_t)end_col)))) &&
-            cgu_json_set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
-            cgu_json_set(region, "byteLength", json_integer((json_int_t)f->length));
-        cg_buf_release(&text);
-        /* a region in a DIP record's text would point at the wrong place of
-         * the file: the file alone, and the record as a logical location */
-        if (f->record) {
-            ok = ok && json_object_set(loc, "physicalLocation", phys) == 0;
-            ok = sarif_record(loc, f, region) && ok;
-            json_decref(phys);
-        } else if (f->page) {
-            /* lines of a PDF's text are not lines of the file: the file as a
-             * whole (line 1: code scanning requires a start line), the message
-             * saying where, and the page in the location's properties */
-            json_t *whole = json_object();
-            ok = ok && whole && cgu_json_set(whole, "startLine", json_integer(1)) &&
-                 cgu_json_set(phys, "region", whole) &&
-                 cgu_json_set(loc, "physicalLocation", phys) && sarif_page(loc, f);
-            json_decref(region);
-        } else {
-            ok = ok && cgu_json_set(phys, "region", region) &&
-                 cgu_json_set(loc, "physicalLocation", phys);
-        }
-        bool listed = ok;
-        json_t *suppressions = ok ? sarif_suppressions(f, &listed) : NULL;
-        ok = listed;
-        ok = ok && json_array_append_new(locs, loc) == 0 && cgu_json_set(res, "locations", locs) &&
-             cgu_json_set(fps, "citegraph/v1", cgu_json_str(f->fingerprint)) &&
-             cgu_json_set(res, "partialFingerprints", fps) &&
-             cgu_json_set(res, "baselineState",
-                          cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
-             (!suppressions || cgu_json_set(res, "suppressions", suppressions)) &&
-             json_array_append_new(results, res) == 0;
+        json_t *res = sarif_result(f, rs);
+        ok = res && put_element(&w, res, out) == 0;
+        json_decref(res);
     }
-    json_t *root = json_object(), *runs = json_array(), *run = json_object(), *tool = json_object(),
-           *driver = json_object();
-    ok = ok && root && runs && run && tool && driver &&
-         cgu_json_set(root, "$schema",
-                      cgu_json_str("https://json.schemastore.org/sarif-2.1.0.json")) &&
-         cgu_json_set(root, "version", cgu_json_str("2.1.0")) &&
-         cgu_json_set(driver, "name", cgu_json_str("citegraph")) &&
-         cgu_json_set(driver, "version", cgu_json_str(CG_VERSION_STRING)) &&
-         cgu_json_set(driver, "rules", rules) && cgu_json_set(tool, "driver", driver) &&
-         cgu_json_set(run, "tool", tool) &&
-         cgu_json_set(run, "invocations", sarif_invocations(c)) &&
-         cgu_json_set(run, "originalUriBaseIds", sarif_base_ids()) &&
-         cgu_json_set(run, "columnKind", cgu_json_str("unicodeCodePoints")) &&
-         cgu_json_set(run, "results", results) && json_array_append_new(runs, run) == 0 &&
-         cgu_json_set(root, "runs", runs);
-    if (!ok) {
-        json_decref(root);
-        return -1;
-    }
-    return dump(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    ok = ok && (!w.n || cgu_buf_puts(out, "\n      ") == 0) && cgu_buf_puts(out, frame + at) == 0 &&
+         cgu_buf_putc(out, '\n') == 0;
+    free(w.buf);
+    free(frame);
+    return ok ? 0 : -1;
 }
 
 /* ---- GitHub workflow commands ---- */

@@ -228,7 +228,7 @@ int cli_read_common(cli *c, const cli_args *a, cli_common *o) {
             if (!(o->exts = cli_parse_exts(v->value))) goto nomem;
             break;
         case OPT_JOBS: {
-            long jobs;
+            long jobs = 0; /* set when rc is EXIT_OK; an optimiser cannot always see it */
             int rc = cli_read_count(c, v, 1024, "a number of threads (0: one per core)", &jobs);
             if (rc != EXIT_OK) return rc;
             o->jobs = (int)jobs;
