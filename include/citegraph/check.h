@@ -171,7 +171,7 @@ typedef struct cg_online_options {
      * carrier-grade NAT, multicast, unspecified, documentation and reserved
      * addresses are refused (rule CG011), checked on every address libcurl
      * connects to, redirects included. `allow` does not open them. */
-    bool allow_private;                 /* also loopback, private, link-local and CGNAT */
+    bool allow_private;                 /* also loopback, private and CGNAT (not link-local) */
     const char *const *allow_addresses; /* ranges connected to whatever they are: "10.1.0.0/16" */
     size_t nallow_addresses;
     int max_redirects;     /* followed per URL; default 5; negative: none */

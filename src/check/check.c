@@ -82,11 +82,11 @@ static const cg_rule rules[] = {
      "Documents are untrusted input, so --online connects only to public addresses: a URL "
      "whose host is, or resolves to, a loopback, private, link-local (169.254.169.254 serves "
      "cloud instance metadata), carrier-grade NAT, multicast, documentation or reserved address "
-     "is not fetched, nor is one that redirects to such an address; the address is checked "
-     "where the connection is made. --allow-private, --allow-address or the config's "
-     "\"online\" key open such addresses for an intranet. A URL still waiting when the time "
-     "for all requests (--online-budget) ran out is reported here too. Example: "
-     "'http://169.254.169.254/latest/meta-data/'."},
+     "is not fetched, nor is one that redirects to such an address or to a host that "
+     "--allow-host or --deny-host excludes; the address is checked where the connection is "
+     "made. --allow-private, --allow-address or the config's \"online\" key open such addresses "
+     "for an intranet. A URL still waiting when the time for all requests (--online-budget) "
+     "ran out is reported here too. Example: 'http://169.254.169.254/latest/meta-data/'."},
 };
 
 #define NRULES (sizeof rules / sizeof rules[0])

@@ -93,8 +93,7 @@ cgc_addr_class cgc_addr_classify(const cgc_addr *addr) {
 }
 
 bool cgc_addr_class_private(cgc_addr_class c) {
-    return c == CGC_ADDR_LOOPBACK || c == CGC_ADDR_PRIVATE || c == CGC_ADDR_LINK_LOCAL ||
-           c == CGC_ADDR_SHARED;
+    return c == CGC_ADDR_LOOPBACK || c == CGC_ADDR_PRIVATE || c == CGC_ADDR_SHARED;
 }
 
 const char *cgc_addr_class_name(cgc_addr_class c) {
@@ -187,6 +186,11 @@ const char *cgc_cidr_parse(const char *text, cgc_cidr *out) {
         bits = (unsigned)b;
     }
     out->bits = v4 ? 96 + bits : bits;
+    /* IPv4 addresses are kept IPv4-mapped: "::ffff:10.0.0.0/8" or "::/0"
+     * would open every one of them, the metadata service's among them */
+    if (!v4 && bits < 96 && has_prefix(v4mapped, out->base.b, bits))
+        return "an IPv6 range shorter than /96 that holds ::ffff:0:0/96 would open every IPv4 "
+               "address; write IPv4 ranges as IPv4 (10.0.0.0/8)";
     /* the bits after the prefix are cleared: 10.1.2.3/16 is 10.1.0.0/16 */
     for (unsigned i = out->bits; i < 128; i++)
         out->base.b[i / 8] &= (uint8_t) ~(0x80u >> (i % 8));

@@ -27,9 +27,11 @@ typedef enum cgc_addr_class {
     CGC_ADDR_RESERVED,      /* everything else that is not global unicast */
 } cgc_addr_class;
 
-/* Whether --allow-private opens the class: addresses a host can reach on
- * its own networks. Unspecified, multicast, documentation and reserved
- * addresses are never contacted. */
+/* Whether --allow-private opens the class: loopback, private and
+ * carrier-grade NAT addresses, those of a host's own networks. Link-local
+ * addresses, where clouds serve instance metadata, are opened only by a
+ * range given for them; unspecified, multicast, documentation and reserved
+ * addresses only so too. */
 bool cgc_addr_class_private(cgc_addr_class c);
 
 /* "a loopback address", "a private address (RFC 1918)", ...: for messages. */
@@ -61,7 +63,9 @@ typedef struct cgc_cidr {
     unsigned bits; /* of the 128; an IPv4 /n is 96 + n */
 } cgc_cidr;
 
-/* Parses a range; NULL, or why it is not one. */
+/* Parses a range; NULL, or why it is not one. An IPv6 range shorter than
+ * /96 that holds the IPv4-mapped block is refused: it would open every IPv4
+ * address. */
 const char *cgc_cidr_parse(const char *text, cgc_cidr *out);
 bool cgc_cidr_contains(const cgc_cidr *r, const cgc_addr *a);
 

@@ -53,7 +53,8 @@ typedef struct result {
     long status; /* HTTP status, 0 when no answer */
     char message[512];
     int done, from_cache, skipped, not_fetched;
-    int private_used; /* an address only the options allow was connected to: not cached */
+    char via[160]; /* the addresses only the options allowed that were connected to */
+    char *kept;    /* a cache line this run's options did not let it use, kept as it was */
     int attempts, use_get;
     long long not_before_ms; /* for backoff */
     long long cached_at;     /* unix time of a result taken from the cache */
@@ -95,23 +96,36 @@ static int host_in(const char *host, const char *const *list, size_t n) {
     return 0;
 }
 
+/* Whether --allow-host and --deny-host leave `url`'s host out. */
+static bool excluded_host(const cg_online_options *o, const char *url) {
+    char host[256];
+    host_of(url, host, sizeof host);
+    return (o->nallow && !host_in(host, o->allow, o->nallow)) || host_in(host, o->deny, o->ndeny);
+}
+
+/* Adds `addr` to the comma-separated list `via` (unless it is there). */
+static void note_via(char *via, size_t cap, const char *addr) {
+    size_t n = strlen(via), k = strlen(addr);
+    for (const char *p = via; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ',')) {
+        if (strncmp(p, addr, k) == 0 && (p[k] == ',' || p[k] == '\0')) return;
+    }
+    if (n + k + 2 <= cap) snprintf(via + n, cap - n, "%s%s", n ? "," : "", addr);
+}
+
 /* Whether `a` may not be connected to: NULL, or what it is ("a loopback
- * address"), with the address as text in addr. */
-static const char *refused_address(const policy *pol, const cgc_addr *a, int *private_used,
+ * address"), with the address as text in addr. An address that is not
+ * public but allowed is added to `via` (NULL: not noted). */
+static const char *refused_address(const policy *pol, const cgc_addr *a, char *via, size_t viacap,
                                    char *addr, size_t cap) {
     cgc_addr_class cls = cgc_addr_classify(a);
-    for (size_t i = 0; i < pol->nranges; i++)
-        if (cgc_cidr_contains(&pol->ranges[i], a)) {
-            *private_used |= cls != CGC_ADDR_PUBLIC;
-            return NULL;
-        }
-    if (cls == CGC_ADDR_PUBLIC) return NULL;
-    if (pol->allow_private && cgc_addr_class_private(cls)) {
-        *private_used = 1;
-        return NULL;
-    }
     cgc_addr_format(a, addr, cap);
-    return cgc_addr_class_name(cls);
+    if (cls == CGC_ADDR_PUBLIC) return NULL;
+    bool allowed = pol->allow_private && cgc_addr_class_private(cls);
+    for (size_t i = 0; i < pol->nranges && !allowed; i++)
+        allowed = cgc_cidr_contains(&pol->ranges[i], a);
+    if (!allowed) return cgc_addr_class_name(cls);
+    if (via) note_via(via, viacap, addr);
+    return NULL;
 }
 
 /* "127.0.0.1 is a loopback address", or "localhost resolves to 127.0.0.1,
@@ -129,28 +143,41 @@ static void say_refused(const char *host, const char *addr, const char *what, ch
 
 /* Whether a proxied request to `host` must not be made (then why): the
  * proxy, not this process, connects, so every address the name has here is
- * judged. */
-static bool refused_host(const policy *pol, const char *host, int *private_used, char *why,
+ * judged, and a name that does not resolve here is refused (where the proxy
+ * would take it cannot be known). The proxy resolves the name again; an
+ * answer that changes in between is beyond what this process can see. */
+static bool refused_host(const policy *pol, const char *name, char *via, size_t viacap, char *why,
                          size_t cap) {
-    cgc_addr a;
-    char addr[64];
-    const char *what = NULL;
+    /* "localhost." and "10.0.0.1." are localhost and 10.0.0.1 to a resolver */
+    char host[256];
+    snprintf(host, sizeof host, "%s", name);
     size_t hl = strlen(host);
+    while (hl > 1 && host[hl - 1] == '.')
+        host[--hl] = '\0';
+    cgc_addr a;
+    char addr[64] = "";
+    const char *what = NULL;
     bool local = strcasecmp(host, "localhost") == 0 ||
                  (hl > 10 && strcasecmp(host + hl - 10, ".localhost") == 0);
     if (local) /* as libcurl does (RFC 6761), and a proxy will: never looked up */
         cgc_addr_parse("127.0.0.1", &a);
     if (local || cgc_addr_parse(host, &a) == 0) {
-        what = refused_address(pol, &a, private_used, addr, sizeof addr);
+        what = refused_address(pol, &a, via, viacap, addr, sizeof addr);
     } else {
         struct addrinfo hints, *res = NULL;
         memset(&hints, 0, sizeof hints);
         hints.ai_family = AF_UNSPEC;
         hints.ai_socktype = SOCK_STREAM;
-        if (getaddrinfo(host, NULL, &hints, &res) != 0) return false; /* left to the proxy */
+        if (getaddrinfo(host, NULL, &hints, &res) != 0) {
+            snprintf(why, cap,
+                     "%s does not resolve on this machine, so where the proxy would connect "
+                     "cannot be checked",
+                     host);
+            return true;
+        }
         for (const struct addrinfo *ai = res; ai && !what; ai = ai->ai_next)
             if (cgc_addr_from_sockaddr(ai->ai_addr, ai->ai_addrlen, &a) == 0)
-                what = refused_address(pol, &a, private_used, addr, sizeof addr);
+                what = refused_address(pol, &a, via, viacap, addr, sizeof addr);
         freeaddrinfo(res);
     }
     if (what) say_refused(host, addr, what, why, cap);
@@ -206,11 +233,11 @@ typedef struct transfer {
     const policy *pol;
     long retry_after_s;
     long header_bytes, max_header_bytes;
-    bool proxied;      /* the socket goes to the proxy the user configured */
-    bool too_large;    /* the headers were cut off at max_header_bytes */
-    bool body_started; /* the status is known: the transfer was ended */
-    long budget_s;     /* when the time for all requests cut its timeout short, that time */
-    int private_used;
+    bool proxied;        /* the socket goes to the proxy the user configured */
+    bool too_large;      /* the headers were cut off at max_header_bytes */
+    bool body_started;   /* the status is known: the transfer was ended */
+    long budget_s;       /* when the time for all requests cut its timeout short, that time */
+    char via[160];       /* allowed addresses that are not public, connected to */
     const char *refused; /* what an address not connected to is, or NULL */
     char refused_addr[64];
 } transfer;
@@ -227,8 +254,8 @@ static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_soc
             t->refused = "not an IP address";
             return CURL_SOCKET_BAD;
         }
-        t->refused =
-            refused_address(t->pol, &a, &t->private_used, t->refused_addr, sizeof t->refused_addr);
+        t->refused = refused_address(t->pol, &a, t->via, sizeof t->via, t->refused_addr,
+                                     sizeof t->refused_addr);
         if (t->refused) return CURL_SOCKET_BAD;
     }
     return socket(sa->family, sa->socktype | SOCK_CLOEXEC, sa->protocol);
@@ -251,13 +278,35 @@ static size_t header_cb(char *buf, size_t size, size_t n, void *ud) {
         t->too_large = true;
         return 0;
     }
-    if (len > 12 && strncasecmp(buf, "Retry-After:", 12) == 0) t->retry_after_s = atol(buf + 12);
+    if (len > 12 && strncasecmp(buf, "Retry-After:", 12) == 0) {
+        /* a server's number: at most ten minutes, whatever it says */
+        long v = strtol(buf + 12, NULL, 10);
+        t->retry_after_s = v < 0 ? 0 : v > 600 ? 600 : v;
+    }
     return len;
 }
 
-static void load_cache(const cg_online_options *o, result *rs, size_t n) {
+/* The first line of a cache file: a file without it (of citegraph 0.7 and
+ * before, which kept results from any address) is not used. */
+#define URL_CACHE_HEAD "citegraph-url-cache 2\n"
+
+/* Whether every address of the comma-separated list `via` may still be
+ * connected to. */
+static bool via_allowed(const policy *pol, const char *via) {
+    char one[64], addr[64];
+    for (const char *p = via; *p;) {
+        size_t k = strcspn(p, ",");
+        snprintf(one, sizeof one, "%.*s", (int)k, p);
+        cgc_addr a;
+        if (cgc_addr_parse(one, &a) != 0 || refused_address(pol, &a, NULL, 0, addr, sizeof addr))
+            return false;
+        p += k + (p[k] == ',');
+    }
+    return true;
+}
+
+static void load_cache(const cg_online_options *o, const policy *pol, result *rs, size_t n) {
     if (!o->cache_file) return;
-    bool may_go_private = o->allow_private || o->nallow_addresses;
     FILE *f = fopen(o->cache_file, "r");
     if (!f) return;
     char line[4096];
@@ -268,12 +317,12 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         char *url;
         long status;
         long long when;
-        int private_used;
+        char via[160];
         char msg[160];
     } entry;
     entry *es = NULL;
     size_t ne = 0, cap = 0;
-    int corrupt = 0;
+    int corrupt = !fgets(line, sizeof line, f) || strcmp(line, URL_CACHE_HEAD) != 0;
     while (!corrupt && fgets(line, sizeof line, f)) {
         size_t len = strlen(line);
         if (!len || line[len - 1] != '\n') {
@@ -284,7 +333,7 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL,
              *t3 = t2 ? strchr(t2 + 1, '\t') : NULL, *t4 = t3 ? strchr(t3 + 1, '\t') : NULL;
         char *end;
-        if (!t1 || !t2 || !t3 || (t4 && strcmp(t4 + 1, "private") != 0)) {
+        if (!t1 || !t2 || !t3 || (t4 && (strncmp(t4 + 1, "via ", 4) != 0 || !t4[5]))) {
             corrupt = 1;
             break;
         }
@@ -299,30 +348,42 @@ static void load_cache(const cg_online_options *o, result *rs, size_t n) {
         es[ne].url = strdup(line);
         es[ne].status = status;
         es[ne].when = when;
-        es[ne].private_used = t4 != NULL;
+        snprintf(es[ne].via, sizeof es[ne].via, "%s", t4 ? t4 + 5 : "");
         snprintf(es[ne].msg, sizeof es[ne].msg, "%s", t3 + 1);
         ne++;
     }
     fclose(f);
     /* the first entry of a URL that has not expired counts */
     cgu_map fresh = {0}; /* url -> entry */
+    cgu_map held = {0};  /* url -> entry, fresh but for addresses this run does not allow */
     for (size_t k = 0; !corrupt && k < ne; k++) {
-        /* a result from an address only the options allowed holds only while they allow one */
         if (now - es[k].when > ttl || !es[k].url || cgu_map_get(&fresh, es[k].url, NULL) ||
-            (es[k].private_used && !may_go_private))
+            cgu_map_get(&held, es[k].url, NULL))
             continue;
-        if (cgu_map_put(&fresh, es[k].url, k)) break; /* out of memory: what is in counts */
+        /* a result from addresses only the options allowed holds while they
+         * allow them; for a later run that does, it is kept in the file */
+        if (cgu_map_put(via_allowed(pol, es[k].via) ? &fresh : &held, es[k].url, k))
+            break; /* out of memory: what is in counts */
     }
     for (size_t i = 0; i < n; i++) {
         size_t k;
+        if (!rs[i].done && cgu_map_get(&held, rs[i].url, &k)) {
+            cg_buf kept = CG_BUF_INIT;
+            if (cgu_buf_printf(&kept, "%s\t%ld\t%lld\t%s\tvia %s\n", es[k].url, es[k].status,
+                               es[k].when, es[k].msg, es[k].via) == 0)
+                rs[i].kept = kept.data; /* handed over */
+            else
+                cg_buf_release(&kept);
+        }
         if (rs[i].done || !cgu_map_get(&fresh, rs[i].url, &k)) continue;
         rs[i].status = es[k].status;
         snprintf(rs[i].message, sizeof rs[i].message, "%s", es[k].msg);
         rs[i].done = rs[i].from_cache = 1;
         rs[i].cached_at = es[k].when;
-        rs[i].private_used = es[k].private_used;
+        snprintf(rs[i].via, sizeof rs[i].via, "%s", es[k].via);
     }
     cgu_map_release(&fresh);
+    cgu_map_release(&held);
     for (size_t k = 0; k < ne; k++)
         free(es[k].url);
     free(es);
@@ -334,17 +395,22 @@ static void save_cache(const cg_online_options *o, const result *rs, size_t n) {
     snprintf(tmp, sizeof tmp, "%s.tmp", o->cache_file);
     time_t now = time(NULL);
     cg_buf b = CG_BUF_INIT;
-    int bad = 0;
+    int bad = cgu_buf_puts(&b, URL_CACHE_HEAD);
     for (size_t i = 0; i < n && !bad; i++) {
-        /* what was not fetched holds for this run's options only */
+        /* what was not fetched holds for this run's options only; what
+         * they did not let it take from the file stays there */
+        if (rs[i].kept && (rs[i].not_fetched || rs[i].skipped)) {
+            bad = cgu_buf_puts(&b, rs[i].kept);
+            continue;
+        }
         if (!rs[i].done || rs[i].skipped || rs[i].not_fetched || strchr(rs[i].url, '\t') ||
             strchr(rs[i].url, '\n'))
             continue;
-        /* a cached result keeps its time; a fresh one gets now; one from an
-         * address only the options allowed is marked so */
-        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s%s\n", rs[i].url, rs[i].status,
+        /* a cached result keeps its time; a fresh one gets now; one from
+         * addresses only the options allowed names them */
+        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s%s%s\n", rs[i].url, rs[i].status,
                              rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message,
-                             rs[i].private_used ? "\tprivate" : "");
+                             rs[i].via[0] ? "\tvia " : "", rs[i].via);
     }
     if (!bad) cgu_write_atomic(o->cache_file, tmp, NULL, b.data, b.len);
     cg_buf_release(&b);
@@ -399,15 +465,20 @@ static void out_of_time(result *r, long budget_s) {
 
 /* Prepares the next request of r on h; false when r is done without one (a
  * proxied host that is refused). */
-static bool prepare(const cgc_curl *cu, CURL *h, transfer *t, long timeout) {
+static bool prepare(const cgc_curl *cu, CURL *h, transfer *t, const cg_online_options *o,
+                    long timeout) {
     result *r = t->r;
     const char *url = r->hop ? r->hop : r->url;
+    if (r->hop && excluded_host(o, url)) {
+        not_fetched(r, "--allow-host or --deny-host excludes its host");
+        return false;
+    }
     char scheme[16], host[256];
     const char *proxy = NULL;
     if (scheme_and_host(cu, url, scheme, sizeof scheme, host, sizeof host) == 0) {
         proxy = env_proxy(scheme, host);
         char why[200];
-        if (proxy && refused_host(t->pol, host, &t->private_used, why, sizeof why)) {
+        if (proxy && refused_host(t->pol, host, t->via, sizeof t->via, why, sizeof why)) {
             not_fetched(r, why);
             return false;
         }
@@ -448,12 +519,19 @@ static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, in
     if (code == CURLE_WRITE_ERROR && t->body_started && !t->too_large) code = CURLE_OK;
     /* a connection libcurl reused was judged when it was made, but this
      * request used it too: what it went to decides how the result is cached */
-    char *ip = NULL;
+    char *ip = NULL, text[64];
     cgc_addr a;
     if (!t->proxied && cu->easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip &&
-        cgc_addr_parse(ip, &a) == 0 && cgc_addr_classify(&a) != CGC_ADDR_PUBLIC)
-        t->private_used = 1;
-    r->private_used |= t->private_used;
+        cgc_addr_parse(ip, &a) == 0 && cgc_addr_classify(&a) != CGC_ADDR_PUBLIC) {
+        cgc_addr_format(&a, text, sizeof text);
+        note_via(t->via, sizeof t->via, text);
+    }
+    for (const char *p = t->via; *p;) {
+        size_t k = strcspn(p, ",");
+        snprintf(text, sizeof text, "%.*s", (int)k, p);
+        note_via(r->via, sizeof r->via, text);
+        p += k + (p[k] == ',');
+    }
     r->attempts++;
     char *next = NULL;
     if (code == CURLE_OK && is_redirect(status)) cu->easy_getinfo(h, CURLINFO_REDIRECT_URL, &next);
@@ -494,7 +572,11 @@ static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, in
         r->use_get = 0;
         r->not_before_ms = 0;
     } else if (retryable(status, code) && r->attempts <= retries) {
-        long wait = t->retry_after_s >= 0 ? t->retry_after_s * 1000 : backoff << (r->attempts - 1);
+        /* doubling from `backoff`, up to ten minutes */
+        int shift = r->attempts - 1 < 20 ? r->attempts - 1 : 20;
+        long long wait =
+            t->retry_after_s >= 0 ? t->retry_after_s * 1000LL : (long long)backoff << shift;
+        if (wait > 600000) wait = 600000;
         r->not_before_ms = now_ms() + wait;
     } else {
         r->done = 1;
@@ -539,17 +621,14 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
     }
     for (size_t i = 0; i < n; i++) {
         rs[i].url = urls[i];
-        char host[256];
-        host_of(urls[i], host, sizeof host);
-        if ((o->nallow && !host_in(host, o->allow, o->nallow)) ||
-            host_in(host, o->deny, o->ndeny) || strncmp(urls[i], "http", 4) != 0 ||
+        if (excluded_host(o, urls[i]) || strncmp(urls[i], "http", 4) != 0 ||
             cgc_url_problem(urls[i])) /* CG008 reports those; never fetch them */
             rs[i].done = rs[i].skipped = 1;
     }
-    load_cache(o, rs, n);
+    load_cache(o, &pol, rs, n);
     long timeout = o->timeout_ms > 0 ? o->timeout_ms : 10000;
     int retries = o->retries > 0 ? o->retries : (o->retries < 0 ? 0 : 2);
-    long backoff = o->backoff_ms > 0 ? o->backoff_ms : 500;
+    long backoff = o->backoff_ms > 0 ? (o->backoff_ms < 600000 ? o->backoff_ms : 600000) : 500;
     int conc = o->concurrency > 0 ? o->concurrency : 8;
     int max_redirects = o->max_redirects > 0 ? o->max_redirects : (o->max_redirects < 0 ? 0 : 5);
     long max_header = o->max_header_bytes > 0 ? o->max_header_bytes : 65536;
@@ -595,7 +674,7 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
                 .r = &rs[pick], .pol = &pol, .retry_after_s = -1, .max_header_bytes = max_header};
             long left = (long)(deadline - now);
             if (left < timeout) tr[slot].budget_s = budget_s;
-            if (!prepare(cu, h, &tr[slot], left < timeout ? left : timeout)) {
+            if (!prepare(cu, h, &tr[slot], o, left < timeout ? left : timeout)) {
                 cu->easy_cleanup(h);
                 slot--; /* the slot is still free */
                 continue;
@@ -648,6 +727,7 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
         results[i].not_fetched = rs[i].not_fetched;
         snprintf(results[i].message, sizeof results[i].message, "%s", rs[i].message);
         free(rs[i].hop);
+        free(rs[i].kept);
     }
     free(rs);
     return st == CG_OK ? CG_OK : cgu_oom(err);

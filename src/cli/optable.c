@@ -918,9 +918,10 @@ static const cli_option options[] = {
     {.id = OPT_ALLOW_PRIVATE,
      .long_name = "allow-private",
      .commands = BIT(CHECK),
-     .help = "with --online: also connect to loopback, private, link-local and carrier-grade NAT "
-             "addresses (by default only public ones: URLs in documents must not reach into "
-             "the network the check runs in)"},
+     .help = "with --online: also connect to loopback, private and carrier-grade NAT addresses "
+             "(by default only public ones: URLs in documents must not reach into the network "
+             "the check runs in; link-local ones, where clouds serve instance metadata, only "
+             "with --allow-address)"},
     {.id = OPT_ALLOW_ADDRESS,
      .long_name = "allow-address",
      .arg = "RANGE",

@@ -152,12 +152,12 @@ static void test_sockaddr_and_format(void **state) {
         if (cgc_addr_parse(bad[i], &a) == 0) fail_msg("'%s' parsed", bad[i]);
 }
 
-/* What --allow-private opens, and what stays closed whatever is allowed. */
+/* What --allow-private opens, and what only a range given for it opens. */
 static void test_private_classes(void **state) {
     (void)state;
     assert_true(cgc_addr_class_private(CGC_ADDR_LOOPBACK));
     assert_true(cgc_addr_class_private(CGC_ADDR_PRIVATE));
-    assert_true(cgc_addr_class_private(CGC_ADDR_LINK_LOCAL));
+    assert_false(cgc_addr_class_private(CGC_ADDR_LINK_LOCAL)); /* instance metadata */
     assert_true(cgc_addr_class_private(CGC_ADDR_SHARED));
     assert_false(cgc_addr_class_private(CGC_ADDR_PUBLIC));
     assert_false(cgc_addr_class_private(CGC_ADDR_UNSPECIFIED));
@@ -187,12 +187,15 @@ static void test_ranges(void **state) {
     assert_false(in_range("0.0.0.0/0", "::1")); /* IPv4's /0 is IPv4 only */
     assert_true(in_range("fd00::/8", "fd12:3456::1"));
     assert_false(in_range("fd00::/8", "fe80::1"));
-    assert_true(in_range("::/0", "::1"));
+    assert_true(in_range("2000::/3", "2001:4860:4860::8888"));
+    assert_true(in_range("::ffff:10.0.0.0/104", "10.1.2.3")); /* 10.0.0.0/8, IPv4-mapped */
+    assert_false(in_range("::ffff:10.0.0.0/104", "11.0.0.1"));
     assert_true(in_range("[::1]", "::1"));
     cgc_cidr r;
-    const char *bad[] = {"",           "10.0.0.0/33", "::/129",      "10.0.0.0/",
-                         "10.0.0.0/x", "10.0.0.0/-1", "example.org", "fe80::1%eth0/64",
-                         "1.2.3/8"};
+    const char *bad[] = {"", "10.0.0.0/33", "::/129", "10.0.0.0/", "10.0.0.0/x", "10.0.0.0/-1",
+                         "example.org", "fe80::1%eth0/64", "1.2.3/8",
+                         /* IPv6 ranges that would open every IPv4 address */
+                         "::ffff:10.0.0.0/8", "::/0", "::/1", "::ffff:0:0/95"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (!cgc_cidr_parse(bad[i], &r)) fail_msg("'%s' parsed as a range", bad[i]);
 }

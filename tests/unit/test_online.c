@@ -11,6 +11,7 @@
  *   /redirect  301 to /ok     /slow      never answers (the client times out)
  *   /to-other  302 to http://127.0.0.2:PORT/ok, where a second server only
  *              logs "ACCEPT /other-host" for each connection it gets
+ *   /to-dotted 302 to http://127.0.0.2.:PORT/ok (a trailing dot)
  *   /loop      302 to /loop   /bigheaders 200 with 100 KB of headers
  *   /bigbody   405 to HEAD; to GET, 200 and 64 MB of body, logging
  *              "SENT /bigbody N" with the bytes it could write
@@ -123,6 +124,10 @@ static void serve(int lfd, const char *log) {
         } else if (strcmp(path, "/to-other") == 0) {
             status = "302 Found";
             snprintf(extra_buf, sizeof extra_buf, "Location: http://127.0.0.2:%d/ok\r\n", port);
+            extra = extra_buf;
+        } else if (strcmp(path, "/to-dotted") == 0) {
+            status = "302 Found";
+            snprintf(extra_buf, sizeof extra_buf, "Location: http://127.0.0.2.:%d/ok\r\n", port);
             extra = extra_buf;
         } else if (strcmp(path, "/loop") == 0) {
             status = "302 Found";
@@ -265,6 +270,16 @@ static int requests_with(const char *method, const char *path) {
     while (fgets(line, sizeof line, f))
         n += strcmp(line, want) == 0;
     fclose(f);
+    return n;
+}
+
+/* The bytes the server has logged. */
+static long log_size(void) {
+    FILE *lf = fopen(logpath, "r");
+    if (!lf) return 0;
+    fseek(lf, 0, SEEK_END);
+    long n = ftell(lf);
+    fclose(lf);
     return n;
 }
 
@@ -433,7 +448,10 @@ static void test_cache_expiry_and_corruption(void **state) {
     fclose(f);
     buf[n] = '\0';
     f = fopen(cachepath, "w");
-    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+    char *line = strtok(buf, "\n");
+    assert_string_equal(line, "citegraph-url-cache 2");
+    fprintf(f, "%s\n", line);
+    for (line = strtok(NULL, "\n"); line; line = strtok(NULL, "\n")) {
         char url[512], msg[256] = "";
         long status;
         long long when;
@@ -448,7 +466,7 @@ static void test_cache_expiry_and_corruption(void **state) {
 
     /* a corrupt cache is not trusted: everything is fetched again, and it is rewritten */
     f = fopen(cachepath, "w");
-    fputs("http://127.0.0.1/ok\tnot-a-status\n", f);
+    fputs("citegraph-url-cache 2\nhttp://127.0.0.1/ok\tnot-a-status\n", f);
     fclose(f);
     check_online(&r, &o);
     release(&r);
@@ -459,6 +477,17 @@ static void test_cache_expiry_and_corruption(void **state) {
     buf[n] = '\0';
     assert_null(strstr(buf, "not-a-status"));
     assert_non_null(strstr(buf, "/missing\t404\t"));
+    assert_non_null(strstr(buf, "\tHTTP 404\tvia 127.0.0.1\n")); /* fetched from loopback */
+
+    /* a cache of citegraph 0.7 (no first line; results from any address) is not used */
+    f = fopen(cachepath, "w");
+    fprintf(f, "http://127.0.0.1:%d/missing\t200\t%lld\tHTTP 200\n", port, (long long)time(NULL));
+    fclose(f);
+    int missing = requests("/missing");
+    check_online(&r, &o);
+    assert_non_null(finding_for(&r, "/missing"));
+    release(&r);
+    assert_int_equal(requests("/missing"), missing + 1);
 }
 
 static void test_allow_and_deny_lists(void **state) {
@@ -505,6 +534,7 @@ static void test_loopback_refused_by_default(void **state) {
     o.allow_private = false;
     o.cache_file = NULL;
     int before = requests("/ok") + requests("/missing"), ok = requests("/ok");
+    long logged = log_size();
     run r;
     check_online(&r, &o);
     assert_int_equal(rule_count(&r, "CG011"), NPATHS);
@@ -516,6 +546,7 @@ static void test_loopback_refused_by_default(void **state) {
     assert_int_equal(f->line, 3);
     release(&r);
     assert_int_equal(requests("/ok") + requests("/missing"), before);
+    assert_int_equal(log_size(), logged); /* no request for any path */
 
     /* the same address written as IPv4-mapped IPv6 is the same address */
     const char *one[] = {"/ok"};
@@ -591,6 +622,42 @@ static void test_redirect_to_refused_address(void **state) {
     assert_null(finding_for(&r, "/to-other"));
     release(&r);
     assert_int_equal(requests("/other-host"), accepted + 1);
+
+    /* a hop to a host that --deny-host excludes is not made either */
+    const char *deny[] = {"127.0.0.2"};
+    o.deny = deny;
+    o.ndeny = 1;
+    check_urls(&r, &o, "127.0.0.1", list, 3);
+    f = rule_finding(&r, "CG011", "127.0.0.1", "/to-other");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "--allow-host or --deny-host excludes its host"));
+    release(&r);
+    assert_int_equal(requests("/other-host"), accepted + 1);
+    o.deny = NULL;
+    o.ndeny = 0;
+
+    /* a cached result from an address only the options allowed is reused
+     * only while they allow that address */
+    remove(cachepath);
+    o.cache_file = cachepath;
+    const char *one[] = {"/ok"};
+    int oks = requests("/ok");
+    check_urls(&r, &o, "127.0.0.1", one, 1); /* --allow-private: fetched, cached */
+    release(&r);
+    assert_int_equal(requests("/ok"), oks + 1);
+    o.allow_private = false;
+    const char *elsewhere[] = {"127.0.0.2"};
+    o.allow_addresses = elsewhere;
+    check_urls(&r, &o, "127.0.0.1", one, 1);
+    assert_non_null(rule_finding(&r, "CG011", "127.0.0.1", "/ok")); /* not the cached answer */
+    release(&r);
+    o.allow_addresses = allowed;
+    check_urls(&r, &o, "127.0.0.1", one, 1);
+    assert_int_equal(rule_count(&r, "CG011") + cg009_count(&r), 0);
+    release(&r);
+    assert_int_equal(requests("/ok"), oks + 1); /* from the cache */
+    o.cache_file = NULL;
+    remove(cachepath);
 
     /* a range that is none is refused before anything runs */
     const char *bad[] = {"127.0.0.1/40"};
@@ -725,6 +792,19 @@ static void test_proxy_from_environment(void **state) {
     assert_non_null(strstr(f->message, "api.localhost resolves to 127.0.0.1, a loopback address"));
     release(&r);
     assert_int_equal(requests_with("HEAD", absolute), before);
+
+    /* a hop the proxy would take: "127.0.0.2." is 127.0.0.2 to any resolver */
+    const char *dotted[] = {"/to-dotted"};
+    int others = requests("/other-host");
+    check_urls(&r, &o, "127.0.0.1", dotted, 1);
+    f = rule_finding(&r, "CG011", "127.0.0.1", "/to-dotted");
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "127.0.0.2 is a loopback address"));
+    release(&r);
+    snprintf(absolute, sizeof absolute, "http://127.0.0.2.:%d/ok", port);
+    assert_int_equal(requests_with("HEAD", absolute), 0);
+    assert_int_equal(requests("/other-host"), others);
+    snprintf(absolute, sizeof absolute, "http://127.0.0.1:%d/ok", port);
 
     /* no_proxy: the host is reached directly */
     setenv("no_proxy", "localhost,127.0.0.0/8", 1);
