@@ -161,7 +161,7 @@ typedef struct cg_online_options {
     long backoff_ms;          /* the first wait; default 500 (a Retry-After header wins) */
     int concurrency;          /* requests at once; default 8 */
     const char *cache_file;   /* results kept between runs; NULL: no cache */
-    long cache_ttl_s;         /* how long a cached result holds; default 86400 */
+    long cache_ttl_s;         /* how long a cached result holds; default 86400; < 0: not at all */
     const char *const *allow; /* if set, only these hosts (and their subdomains) are fetched */
     size_t nallow;
     const char *const *deny; /* these hosts are never fetched */
@@ -183,6 +183,11 @@ typedef struct cg_online_options {
  * for the defaults. Loads libcurl: CG_EUNSUPPORTED, with the reason, when
  * citegraph was built without it or it cannot be loaded. */
 CG_EXPORT cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err);
+
+/** Whether the config read by cg_check_load_config() opens addresses to
+ * the online check that are not public (its "online" key): a tool can say
+ * so, since a config in a checked repository is as untrusted as the rest. */
+CG_EXPORT bool cg_check_config_opens_addresses(const cg_check *c);
 
 /** The level at which a finding fails the run (the CLI's --fail-on), for
  * the reports that mark what fails: in JUnit a new finding at or above it is

@@ -346,6 +346,10 @@ oom:
     return cgu_oom(err);
 }
 
+bool cg_check_config_opens_addresses(const cg_check *c) {
+    return c->config_allow_private || c->nconfig_addresses;
+}
+
 cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err) {
     if (!c->online) {
         cg_status st = cgc_online_init(err);
@@ -892,6 +896,9 @@ static cg_status check_online(cg_check *c, cg_error *err) {
                 st =
                     add(c, doc, 10, x->offset, x->length, x->line, x->col, x->target->text, x->text,
                         x->line_text, "%s was not fetched: %s", x->target->text, r->message);
+            else if (r->answered)
+                st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
+                         x->line_text, "%s answers, but %s", x->target->text, r->message);
             else if (r->status)
                 st = add(c, doc, 8, x->offset, x->length, x->line, x->col, x->target->text, x->text,
                          x->line_text, "%s answers %ld", x->target->text, r->status);

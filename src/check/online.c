@@ -6,10 +6,13 @@
  * status is known by then). Requests run concurrently (curl's multi
  * interface), each with a timeout, all within a time budget. 429 and 503
  * answers and timeouts are retried with exponential backoff (a Retry-After
- * header wins). Results can be kept in a cache file between runs: a line
- * "URL<tab>status<tab>unix time<tab>message", with "<tab>private" when an
- * address only the options allow was connected to (such a result is reused
- * only by a run that allows some); a line that does not parse
+ * header wins, up to ten minutes). Results can be kept in a cache file
+ * between runs: a first line naming the format and a hash of the options
+ * that decide a result (the addresses and hosts allowed, the redirect and
+ * header limits), so that a run with other options does not reuse what they
+ * would not have given, then a line "URL<tab>status<tab>unix
+ * time<tab>message" per answer that holds (not a timeout, 429 or 5xx: those
+ * are asked again); a line that does not parse
  * makes the whole cache count as empty (it is rewritten), and an entry older
  * than the TTL is fetched again. Allow and deny lists of hosts decide what
  * is fetched at all. Without libcurl's headers at build time,
@@ -53,8 +56,8 @@ typedef struct result {
     long status; /* HTTP status, 0 when no answer */
     char message[512];
     int done, from_cache, skipped, not_fetched;
-    char via[160]; /* the addresses only the options allowed that were connected to */
-    char *kept;    /* a cache line this run's options did not let it use, kept as it was */
+    int answered;    /* a server answered, but no usable status came (status 0) */
+    int provisional; /* status and message are an answer that a retry may replace */
     int attempts, use_get;
     long long not_before_ms; /* for backoff */
     long long cached_at;     /* unix time of a result taken from the cache */
@@ -86,12 +89,19 @@ static void host_of(const char *url, char *out, size_t cap) {
     out[n] = '\0';
 }
 
+/* Whether `host` is one of list[0..n) or a subdomain of one: in any case,
+ * and a trailing dot (the root of DNS) on either side ignored. */
 static int host_in(const char *host, const char *const *list, size_t n) {
     size_t hl = strlen(host);
+    while (hl > 1 && host[hl - 1] == '.')
+        hl--;
     for (size_t i = 0; i < n; i++) {
         size_t k = strlen(list[i]);
-        if (hl == k && strcmp(host, list[i]) == 0) return 1;
-        if (hl > k && host[hl - k - 1] == '.' && strcmp(host + hl - k, list[i]) == 0) return 1;
+        while (k > 1 && list[i][k - 1] == '.')
+            k--;
+        if (hl == k && strncasecmp(host, list[i], k) == 0) return 1;
+        if (hl > k && host[hl - k - 1] == '.' && strncasecmp(host + hl - k, list[i], k) == 0)
+            return 1;
     }
     return 0;
 }
@@ -103,29 +113,16 @@ static bool excluded_host(const cg_online_options *o, const char *url) {
     return (o->nallow && !host_in(host, o->allow, o->nallow)) || host_in(host, o->deny, o->ndeny);
 }
 
-/* Adds `addr` to the comma-separated list `via` (unless it is there). */
-static void note_via(char *via, size_t cap, const char *addr) {
-    size_t n = strlen(via), k = strlen(addr);
-    for (const char *p = via; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ',')) {
-        if (strncmp(p, addr, k) == 0 && (p[k] == ',' || p[k] == '\0')) return;
-    }
-    if (n + k + 2 <= cap) snprintf(via + n, cap - n, "%s%s", n ? "," : "", addr);
-}
-
 /* Whether `a` may not be connected to: NULL, or what it is ("a loopback
- * address"), with the address as text in addr. An address that is not
- * public but allowed is added to `via` (NULL: not noted). */
-static const char *refused_address(const policy *pol, const cgc_addr *a, char *via, size_t viacap,
-                                   char *addr, size_t cap) {
+ * address"), with the address as text in addr. */
+static const char *refused_address(const policy *pol, const cgc_addr *a, char *addr, size_t cap) {
     cgc_addr_class cls = cgc_addr_classify(a);
     cgc_addr_format(a, addr, cap);
     if (cls == CGC_ADDR_PUBLIC) return NULL;
     bool allowed = pol->allow_private && cgc_addr_class_private(cls);
     for (size_t i = 0; i < pol->nranges && !allowed; i++)
         allowed = cgc_cidr_contains(&pol->ranges[i], a);
-    if (!allowed) return cgc_addr_class_name(cls);
-    if (via) note_via(via, viacap, addr);
-    return NULL;
+    return allowed ? NULL : cgc_addr_class_name(cls);
 }
 
 /* "127.0.0.1 is a loopback address", or "localhost resolves to 127.0.0.1,
@@ -146,8 +143,7 @@ static void say_refused(const char *host, const char *addr, const char *what, ch
  * judged, and a name that does not resolve here is refused (where the proxy
  * would take it cannot be known). The proxy resolves the name again; an
  * answer that changes in between is beyond what this process can see. */
-static bool refused_host(const policy *pol, const char *name, char *via, size_t viacap, char *why,
-                         size_t cap) {
+static bool refused_host(const policy *pol, const char *name, char *why, size_t cap) {
     /* "localhost." and "10.0.0.1." are localhost and 10.0.0.1 to a resolver */
     char host[256];
     snprintf(host, sizeof host, "%s", name);
@@ -162,7 +158,7 @@ static bool refused_host(const policy *pol, const char *name, char *via, size_t 
     if (local) /* as libcurl does (RFC 6761), and a proxy will: never looked up */
         cgc_addr_parse("127.0.0.1", &a);
     if (local || cgc_addr_parse(host, &a) == 0) {
-        what = refused_address(pol, &a, via, viacap, addr, sizeof addr);
+        what = refused_address(pol, &a, addr, sizeof addr);
     } else {
         struct addrinfo hints, *res = NULL;
         memset(&hints, 0, sizeof hints);
@@ -177,7 +173,7 @@ static bool refused_host(const policy *pol, const char *name, char *via, size_t 
         }
         for (const struct addrinfo *ai = res; ai && !what; ai = ai->ai_next)
             if (cgc_addr_from_sockaddr(ai->ai_addr, ai->ai_addrlen, &a) == 0)
-                what = refused_address(pol, &a, via, viacap, addr, sizeof addr);
+                what = refused_address(pol, &a, addr, sizeof addr);
         freeaddrinfo(res);
     }
     if (what) say_refused(host, addr, what, why, cap);
@@ -237,7 +233,7 @@ typedef struct transfer {
     bool too_large;      /* the headers were cut off at max_header_bytes */
     bool body_started;   /* the status is known: the transfer was ended */
     long budget_s;       /* when the time for all requests cut its timeout short, that time */
-    char via[160];       /* allowed addresses that are not public, connected to */
+    const char *proxy;   /* the proxy the request went through, or NULL */
     const char *refused; /* what an address not connected to is, or NULL */
     char refused_addr[64];
 } transfer;
@@ -254,8 +250,7 @@ static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_soc
             t->refused = "not an IP address";
             return CURL_SOCKET_BAD;
         }
-        t->refused = refused_address(t->pol, &a, t->via, sizeof t->via, t->refused_addr,
-                                     sizeof t->refused_addr);
+        t->refused = refused_address(t->pol, &a, t->refused_addr, sizeof t->refused_addr);
         if (t->refused) return CURL_SOCKET_BAD;
     }
     return socket(sa->family, sa->socktype | SOCK_CLOEXEC, sa->protocol);
@@ -286,43 +281,55 @@ static size_t header_cb(char *buf, size_t size, size_t n, void *ud) {
     return len;
 }
 
-/* The first line of a cache file: a file without it (of citegraph 0.7 and
- * before, which kept results from any address) is not used. */
-#define URL_CACHE_HEAD "citegraph-url-cache 2\n"
-
-/* Whether every address of the comma-separated list `via` may still be
- * connected to. */
-static bool via_allowed(const policy *pol, const char *via) {
-    char one[64], addr[64];
-    for (const char *p = via; *p;) {
-        size_t k = strcspn(p, ",");
-        snprintf(one, sizeof one, "%.*s", (int)k, p);
-        cgc_addr a;
-        if (cgc_addr_parse(one, &a) != 0 || refused_address(pol, &a, NULL, 0, addr, sizeof addr))
-            return false;
-        p += k + (p[k] == ',');
+/* The first line of a cache file: the format (a file of citegraph 0.7 and
+ * before, which kept results from any address, has none) and a hash of
+ * what decides a result besides the server: another hash, and nothing in
+ * the file is used. */
+static void cache_head(const cg_online_options *o, const policy *pol, int max_redirects,
+                       long max_header, char *out, size_t cap) {
+    cgu_hash h;
+    cgu_hash_init(&h);
+    char num[96];
+    int k = snprintf(num, sizeof num, "%d %d %ld ", pol->allow_private, max_redirects, max_header);
+    cgu_hash_bytes(&h, num, (size_t)k);
+    for (size_t i = 0; i < pol->nranges; i++)
+        cgu_hash_bytes(&h, &pol->ranges[i], sizeof pol->ranges[i]);
+    const char *const *lists[2] = {o->allow, o->deny};
+    size_t counts[2] = {o->nallow, o->ndeny};
+    for (int l = 0; l < 2; l++) {
+        cgu_hash_bytes(&h, "|", 1);
+        for (size_t i = 0; i < counts[l]; i++)
+            cgu_hash_bytes(&h, lists[l][i], strlen(lists[l][i]) + 1);
     }
-    return true;
+    char hex[33];
+    cgu_hash_hex(&h, hex);
+    snprintf(out, cap, "citegraph-url-cache 2 %s\n", hex);
 }
 
-static void load_cache(const cg_online_options *o, const policy *pol, result *rs, size_t n) {
+/* Whether an answer holds for the next run: not a timeout, a refused
+ * connection, 429 or a server error, which may be gone by then. */
+static bool lasting(const result *r) {
+    return r->status >= 200 && r->status < 500 && r->status != 408 && r->status != 429;
+}
+
+static void load_cache(const cg_online_options *o, const char *head, result *rs, size_t n) {
     if (!o->cache_file) return;
     FILE *f = fopen(o->cache_file, "r");
     if (!f) return;
     char line[4096];
     time_t now = time(NULL);
-    long ttl = o->cache_ttl_s > 0 ? o->cache_ttl_s : 86400;
+    /* a negative TTL (the command line's 0) reuses nothing */
+    long ttl = o->cache_ttl_s > 0 ? o->cache_ttl_s : o->cache_ttl_s < 0 ? -1 : 86400;
     /* parse everything first: one bad line and the cache is not trusted */
     typedef struct entry {
         char *url;
         long status;
         long long when;
-        char via[160];
         char msg[160];
     } entry;
     entry *es = NULL;
     size_t ne = 0, cap = 0;
-    int corrupt = !fgets(line, sizeof line, f) || strcmp(line, URL_CACHE_HEAD) != 0;
+    int corrupt = !fgets(line, sizeof line, f) || strcmp(line, head) != 0;
     while (!corrupt && fgets(line, sizeof line, f)) {
         size_t len = strlen(line);
         if (!len || line[len - 1] != '\n') {
@@ -331,14 +338,13 @@ static void load_cache(const cg_online_options *o, const policy *pol, result *rs
         }
         line[len - 1] = '\0';
         char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL,
-             *t3 = t2 ? strchr(t2 + 1, '\t') : NULL, *t4 = t3 ? strchr(t3 + 1, '\t') : NULL;
+             *t3 = t2 ? strchr(t2 + 1, '\t') : NULL;
         char *end;
-        if (!t1 || !t2 || !t3 || (t4 && (strncmp(t4 + 1, "via ", 4) != 0 || !t4[5]))) {
+        if (!t1 || !t2 || !t3 || strchr(t3 + 1, '\t')) {
             corrupt = 1;
             break;
         }
         *t1 = *t2 = *t3 = '\0';
-        if (t4) *t4 = '\0';
         long status = strtol(t1 + 1, &end, 10);
         if (*end || status < 0 || status > 999) corrupt = 1;
         long long when = strtoll(t2 + 1, &end, 10);
@@ -348,69 +354,49 @@ static void load_cache(const cg_online_options *o, const policy *pol, result *rs
         es[ne].url = strdup(line);
         es[ne].status = status;
         es[ne].when = when;
-        snprintf(es[ne].via, sizeof es[ne].via, "%s", t4 ? t4 + 5 : "");
         snprintf(es[ne].msg, sizeof es[ne].msg, "%s", t3 + 1);
         ne++;
     }
     fclose(f);
-    /* the first entry of a URL that has not expired counts */
+    /* the first entry of a URL that has not expired counts; one from the
+     * future (a clock set back, a file copied) is not trusted */
     cgu_map fresh = {0}; /* url -> entry */
-    cgu_map held = {0};  /* url -> entry, fresh but for addresses this run does not allow */
     for (size_t k = 0; !corrupt && k < ne; k++) {
-        if (now - es[k].when > ttl || !es[k].url || cgu_map_get(&fresh, es[k].url, NULL) ||
-            cgu_map_get(&held, es[k].url, NULL))
+        if (now - es[k].when > ttl || es[k].when > (long long)now + 60 || !es[k].url ||
+            cgu_map_get(&fresh, es[k].url, NULL))
             continue;
-        /* a result from addresses only the options allowed holds while they
-         * allow them; for a later run that does, it is kept in the file */
-        if (cgu_map_put(via_allowed(pol, es[k].via) ? &fresh : &held, es[k].url, k))
-            break; /* out of memory: what is in counts */
+        if (cgu_map_put(&fresh, es[k].url, k)) break; /* out of memory: what is in counts */
     }
     for (size_t i = 0; i < n; i++) {
         size_t k;
-        if (!rs[i].done && cgu_map_get(&held, rs[i].url, &k)) {
-            cg_buf kept = CG_BUF_INIT;
-            if (cgu_buf_printf(&kept, "%s\t%ld\t%lld\t%s\tvia %s\n", es[k].url, es[k].status,
-                               es[k].when, es[k].msg, es[k].via) == 0)
-                rs[i].kept = kept.data; /* handed over */
-            else
-                cg_buf_release(&kept);
-        }
         if (rs[i].done || !cgu_map_get(&fresh, rs[i].url, &k)) continue;
         rs[i].status = es[k].status;
         snprintf(rs[i].message, sizeof rs[i].message, "%s", es[k].msg);
         rs[i].done = rs[i].from_cache = 1;
         rs[i].cached_at = es[k].when;
-        snprintf(rs[i].via, sizeof rs[i].via, "%s", es[k].via);
     }
     cgu_map_release(&fresh);
-    cgu_map_release(&held);
     for (size_t k = 0; k < ne; k++)
         free(es[k].url);
     free(es);
 }
 
-static void save_cache(const cg_online_options *o, const result *rs, size_t n) {
+static void save_cache(const cg_online_options *o, const char *head, const result *rs, size_t n) {
     if (!o->cache_file) return;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", o->cache_file);
     time_t now = time(NULL);
     cg_buf b = CG_BUF_INIT;
-    int bad = cgu_buf_puts(&b, URL_CACHE_HEAD);
+    int bad = cgu_buf_puts(&b, head);
     for (size_t i = 0; i < n && !bad; i++) {
-        /* what was not fetched holds for this run's options only; what
-         * they did not let it take from the file stays there */
-        if (rs[i].kept && (rs[i].not_fetched || rs[i].skipped)) {
-            bad = cgu_buf_puts(&b, rs[i].kept);
+        /* what was not fetched holds for this run only, and so does what
+         * may be gone by the next */
+        if (!rs[i].done || rs[i].skipped || rs[i].not_fetched || !lasting(&rs[i]) ||
+            strchr(rs[i].url, '\t') || strchr(rs[i].url, '\n'))
             continue;
-        }
-        if (!rs[i].done || rs[i].skipped || rs[i].not_fetched || strchr(rs[i].url, '\t') ||
-            strchr(rs[i].url, '\n'))
-            continue;
-        /* a cached result keeps its time; a fresh one gets now; one from
-         * addresses only the options allowed names them */
-        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s%s%s\n", rs[i].url, rs[i].status,
-                             rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message,
-                             rs[i].via[0] ? "\tvia " : "", rs[i].via);
+        /* a cached result keeps its time; a fresh one gets now */
+        bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
+                             rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message);
     }
     if (!bad) cgu_write_atomic(o->cache_file, tmp, NULL, b.data, b.len);
     cg_buf_release(&b);
@@ -478,12 +464,13 @@ static bool prepare(const cgc_curl *cu, CURL *h, transfer *t, const cg_online_op
     if (scheme_and_host(cu, url, scheme, sizeof scheme, host, sizeof host) == 0) {
         proxy = env_proxy(scheme, host);
         char why[200];
-        if (proxy && refused_host(t->pol, host, t->via, sizeof t->via, why, sizeof why)) {
+        if (proxy && refused_host(t->pol, host, why, sizeof why)) {
             not_fetched(r, why);
             return false;
         }
     }
     t->proxied = proxy != NULL;
+    t->proxy = proxy;
     cu->easy_setopt(h, CURLOPT_URL, url);
     cu->easy_setopt(h, CURLOPT_NOBODY, r->use_get ? 0L : 1L);
     cu->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); /* each hop is a request of its own */
@@ -512,31 +499,22 @@ static bool prepare(const cgc_curl *cu, CURL *h, transfer *t, const cg_online_op
 /* What a finished request of t->r gave: r is done, or waits for its next
  * request (a retry, GET after a refused HEAD, the next hop). */
 static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, int retries,
-                     long backoff, int max_redirects) {
+                     long backoff, int max_redirects, long long deadline) {
     result *r = t->r;
     long status = 0;
     cu->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     if (code == CURLE_WRITE_ERROR && t->body_started && !t->too_large) code = CURLE_OK;
-    /* a connection libcurl reused was judged when it was made, but this
-     * request used it too: what it went to decides how the result is cached */
-    char *ip = NULL, text[64];
-    cgc_addr a;
-    if (!t->proxied && cu->easy_getinfo(h, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip &&
-        cgc_addr_parse(ip, &a) == 0 && cgc_addr_classify(&a) != CGC_ADDR_PUBLIC) {
-        cgc_addr_format(&a, text, sizeof text);
-        note_via(t->via, sizeof t->via, text);
-    }
-    for (const char *p = t->via; *p;) {
-        size_t k = strcspn(p, ",");
-        snprintf(text, sizeof text, "%.*s", (int)k, p);
-        note_via(r->via, sizeof r->via, text);
-        p += k + (p[k] == ',');
-    }
     r->attempts++;
     char *next = NULL;
     if (code == CURLE_OK && is_redirect(status)) cu->easy_getinfo(h, CURLINFO_REDIRECT_URL, &next);
+    /* doubling from `backoff`, or what the server asked for, up to ten minutes */
+    int shift = r->attempts - 1 < 20 ? r->attempts - 1 : 20;
+    long long wait =
+        t->retry_after_s >= 0 ? t->retry_after_s * 1000LL : (long long)backoff << shift;
+    if (wait > 600000) wait = 600000;
     if (code == CURLE_OPERATION_TIMEDOUT && t->budget_s) {
-        out_of_time(r, t->budget_s);
+        if (!r->provisional) out_of_time(r, t->budget_s);
+        r->done = 1; /* a retry cut short: the answer before it stands */
     } else if (code == CURLE_COULDNT_CONNECT && t->refused) {
         char scheme[16], host[256] = "", why[200];
         if (scheme_and_host(cu, r->hop ? r->hop : r->url, scheme, sizeof scheme, host,
@@ -545,18 +523,26 @@ static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, in
         say_refused(host, t->refused_addr, t->refused, why, sizeof why);
         not_fetched(r, why);
     } else if (t->too_large) {
-        r->done = 1;
+        r->done = r->answered = 1;
         r->status = 0;
-        snprintf(r->message, sizeof r->message, "its answer's headers exceed %ld bytes",
+        snprintf(r->message, sizeof r->message, "its headers exceed %ld bytes",
                  t->max_header_bytes);
+    } else if (code == CURLE_UNSUPPORTED_PROTOCOL && r->hops) {
+        r->done = r->answered = 1;
+        r->status = 0;
+        snprintf(r->message, sizeof r->message, "it redirects to %.400s, which is not HTTP",
+                 r->hop);
     } else if (code == CURLE_OK && !r->use_get &&
                (status == 405 || status == 403 || status == 501)) {
         r->use_get = 1; /* some servers refuse HEAD */
     } else if (next && r->hops >= max_redirects) {
-        r->done = 1;
+        r->done = r->answered = 1;
         r->status = 0;
-        snprintf(r->message, sizeof r->message, "more than %d redirect%s", max_redirects,
-                 max_redirects == 1 ? "" : "s");
+        if (max_redirects)
+            snprintf(r->message, sizeof r->message, "it redirects more than %d time%s",
+                     max_redirects, max_redirects == 1 ? "" : "s");
+        else
+            snprintf(r->message, sizeof r->message, "it redirects, and no redirect is followed");
     } else if (next) {
         char *copy = strdup(next);
         if (!copy) { /* out of memory: what there is, is the answer */
@@ -568,23 +554,26 @@ static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, in
         free(r->hop);
         r->hop = copy;
         r->hops++;
-        r->attempts = 0;
+        r->attempts = r->provisional = 0;
         r->use_get = 0;
         r->not_before_ms = 0;
-    } else if (retryable(status, code) && r->attempts <= retries) {
-        /* doubling from `backoff`, up to ten minutes */
-        int shift = r->attempts - 1 < 20 ? r->attempts - 1 : 20;
-        long long wait =
-            t->retry_after_s >= 0 ? t->retry_after_s * 1000LL : (long long)backoff << shift;
-        if (wait > 600000) wait = 600000;
-        r->not_before_ms = now_ms() + wait;
     } else {
-        r->done = 1;
         r->status = code == CURLE_OK ? status : 0;
-        if (code != CURLE_OK)
-            snprintf(r->message, sizeof r->message, "%s", cu->easy_strerror(code));
-        else
+        if (code == CURLE_OK)
             snprintf(r->message, sizeof r->message, "HTTP %ld", status);
+        else if (t->proxy)
+            snprintf(r->message, sizeof r->message, "%s (through the proxy %.300s)",
+                     cu->easy_strerror(code), t->proxy);
+        else
+            snprintf(r->message, sizeof r->message, "%s", cu->easy_strerror(code));
+        /* asked again later, unless no retry is left or the time would run
+         * out first: then this answer is the one */
+        if (retryable(status, code) && r->attempts <= retries && now_ms() + wait < deadline) {
+            r->provisional = 1;
+            r->not_before_ms = now_ms() + wait;
+        } else {
+            r->done = 1;
+        }
     }
 }
 
@@ -625,7 +614,6 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
             cgc_url_problem(urls[i])) /* CG008 reports those; never fetch them */
             rs[i].done = rs[i].skipped = 1;
     }
-    load_cache(o, &pol, rs, n);
     long timeout = o->timeout_ms > 0 ? o->timeout_ms : 10000;
     int retries = o->retries > 0 ? o->retries : (o->retries < 0 ? 0 : 2);
     long backoff = o->backoff_ms > 0 ? (o->backoff_ms < 600000 ? o->backoff_ms : 600000) : 500;
@@ -634,6 +622,9 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
     long max_header = o->max_header_bytes > 0 ? o->max_header_bytes : 65536;
     long budget_s = o->budget_s > 0 ? o->budget_s : 600;
     long long deadline = now_ms() + budget_s * 1000;
+    char head[96];
+    cache_head(o, &pol, max_redirects, max_header, head, sizeof head);
+    load_cache(o, head, rs, n);
     CURLM *multi = cu->multi_init();
     transfer *tr = calloc((size_t)conc, sizeof *tr);
     CURL **handles = calloc((size_t)conc, sizeof *handles);
@@ -643,8 +634,12 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
     while (st == CG_OK) {
         long long now = now_ms();
         if (now >= deadline) {
+            /* what had an answer keeps it; what had none was not fetched */
             for (size_t i = 0; i < n; i++)
-                if (!rs[i].done) out_of_time(&rs[i], budget_s);
+                if (!rs[i].done && rs[i].provisional)
+                    rs[i].done = 1;
+                else if (!rs[i].done)
+                    out_of_time(&rs[i], budget_s);
             break;
         }
         /* start what may start */
@@ -696,7 +691,7 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
             CURL *h = m->easy_handle;
             transfer *t = NULL;
             cu->easy_getinfo(h, CURLINFO_PRIVATE, (char **)&t);
-            finished(cu, h, t, m->data.result, retries, backoff, max_redirects);
+            finished(cu, h, t, m->data.result, retries, backoff, max_redirects, deadline);
             for (int s2 = 0; s2 < conc; s2++)
                 if (handles[s2] == h) handles[s2] = NULL;
             cu->multi_remove_handle(multi, h);
@@ -720,14 +715,14 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
     free(handles);
     free(tr);
     free(pol.ranges);
-    if (st == CG_OK) save_cache(o, rs, n);
+    if (st == CG_OK) save_cache(o, head, rs, n);
     for (size_t i = 0; i < n; i++) {
         results[i].status = rs[i].status;
         results[i].skipped = rs[i].skipped;
         results[i].not_fetched = rs[i].not_fetched;
         snprintf(results[i].message, sizeof results[i].message, "%s", rs[i].message);
+        results[i].answered = rs[i].answered;
         free(rs[i].hop);
-        free(rs[i].kept);
     }
     free(rs);
     return st == CG_OK ? CG_OK : cgu_oom(err);

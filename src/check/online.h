@@ -15,6 +15,7 @@ typedef struct cgc_url_result {
     char message[512]; /* why no answer came, or "HTTP 404" */
     bool skipped;      /* not fetched: an invalid URL, or a host the options exclude */
     bool not_fetched;  /* refused (an address that is not public) or out of time: `message` says */
+    bool answered;     /* with status 0: a server answered, but not usably (`message` says) */
 } cgc_url_result;
 
 /* Loads libcurl (once per process) and initialises it for one check.

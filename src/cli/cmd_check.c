@@ -191,6 +191,52 @@ static int read_reports(cli *c, const cli_args *a, check_options *o) {
     return EXIT_OK;
 }
 
+/* The options that only --online reads: refused without it (a user who
+ * wrote them expects a check that did not happen); the host lists take host
+ * names, and --url-cache a file in a directory that exists. */
+static int read_online_options(cli *c, const cli_args *a, const check_options *o) {
+    for (size_t i = 0; i < a->noptions; i++) {
+        const cli_opt_value *v = &a->options[i];
+        switch (v->option->id) {
+        case OPT_TIMEOUT:
+        case OPT_RETRIES:
+        case OPT_CONCURRENCY:
+        case OPT_URL_CACHE:
+        case OPT_URL_CACHE_TTL:
+        case OPT_ALLOW_HOST:
+        case OPT_DENY_HOST:
+        case OPT_ALLOW_PRIVATE:
+        case OPT_ALLOW_ADDRESS:
+        case OPT_MAX_REDIRECTS:
+        case OPT_ONLINE_BUDGET:
+            if (!o->online) return cli_usage_error(c, "%s works only with --online", v->spelled);
+            break;
+        default:
+            break;
+        }
+        if (v->option->id == OPT_ALLOW_HOST || v->option->id == OPT_DENY_HOST) {
+            const char *h = v->value;
+            if (!*h || strpbrk(h, "/*?#@ \t") || strncmp(h, ".", 2) == 0)
+                return cli_usage_error(c, "%s takes a host name such as example.org, not '%s'",
+                                       v->spelled, h);
+        }
+        if (v->option->id == OPT_URL_CACHE) {
+            struct stat st;
+            char *dir = strdup(v->value);
+            if (!dir) return cli_nomem(c);
+            char *slash = strrchr(dir, '/');
+            const char *parent = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+            bool fine = stat(parent, &st) == 0 && S_ISDIR(st.st_mode) &&
+                        !(stat(v->value, &st) == 0 && S_ISDIR(st.st_mode));
+            free(dir);
+            if (!fine)
+                return cli_usage_error(c, "%s %s: not a file in a directory that exists",
+                                       v->spelled, v->value);
+        }
+    }
+    return EXIT_OK;
+}
+
 /* Reads the options; EXIT_OK, or the status of a usage error. */
 static int read_options(cli *c, const cli_args *a, check_options *o) {
     int rc = cli_read_common(c, a, &o->common);
@@ -274,7 +320,7 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
             break;
         case OPT_URL_CACHE_TTL:
             rc = cli_read_count(c, v, most, number, &num);
-            o->oo.cache_ttl_s = num;
+            o->oo.cache_ttl_s = num ? num : -1; /* 0: nothing reused */
             break;
         case OPT_MAX_REDIRECTS:
             rc = cli_read_count(c, v, 100, "a whole number up to 100", &num);
@@ -291,6 +337,7 @@ static int read_options(cli *c, const cli_args *a, check_options *o) {
         }
     }
     if (rc != EXIT_OK) return rc;
+    if ((rc = read_online_options(c, a, o)) != EXIT_OK) return rc;
     if ((rc = read_reports(c, a, o)) != EXIT_OK) return rc;
     o->oo.allow = o->allow;
     o->oo.nallow = o->nallow;
@@ -331,6 +378,12 @@ static int configure(cli *c, const check_options *o, const cg_extractor *ex, cg_
         cli_warning(c, "%s", cg_catalog_problem(cat, i));
     if (o->online && cg_check_set_online(chk, &o->oo, &err) != CG_OK)
         return cli_fail(c, &err, "--online", EXIT_USAGE);
+    /* a config comes with the documents, in a pull request too */
+    if (o->online && config && cg_check_config_opens_addresses(chk))
+        cli_warning(c,
+                    "%s opens addresses that are not public to --online (its \"online\" key); "
+                    "to check changes you do not trust, use --no-config or a --config of your own",
+                    config);
     return EXIT_OK;
 }
 

@@ -80,10 +80,25 @@ expect bad-budget 2 "$cg" check --no-config --online --online-budget 0 "$tmp/doc
 stderr_has bad-budget-message "at least 1 second"
 expect bad-redirects 2 "$cg" check --no-config --online --max-redirects 1000 "$tmp/docs"
 
+# a config that opens addresses says so on stderr: it may come with a pull request
+expect config-says 1 "$cg" check --config "$tmp/private.json" --online "$tmp/docs"
+stderr_has config-says-warning "private.json opens addresses that are not public to --online"
+expect config-quiet-offline 0 "$cg" check --config "$tmp/private.json" "$tmp/docs"
+if grep -q "opens addresses" "$tmp/err"; then bad "config warning without --online"; else ok; fi
+
+# options of --online without it, and values that cannot be meant, are usage errors
+expect offline-option 2 "$cg" check --no-config --allow-private "$tmp/docs"
+stderr_has offline-option-message "--allow-private works only with --online"
+expect offline-cache 2 "$cg" check --no-config --url-cache "$tmp/c" "$tmp/docs"
+expect bad-host 2 "$cg" check --no-config --online --allow-host http://example.org/ "$tmp/docs"
+stderr_has bad-host-message "takes a host name such as example.org"
+expect bad-cache-dir 2 "$cg" check --no-config --online --url-cache "$tmp/nowhere/c" "$tmp/docs"
+stderr_has bad-cache-dir-message "not a file in a directory that exists"
+
 # the rule is listed and explained
 expect list-rules 0 "$cg" check --list-rules
 stdout_has list-rules-cg011 "CG011"
-if [ "$(requests)" -eq 8 ]; then ok; else bad "$(requests) requests in all, not 8"; fi
+if [ "$(requests)" -eq 10 ]; then ok; else bad "$(requests) requests in all, not 10"; fi
 
 echo "online_test: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
