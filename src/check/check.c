@@ -351,10 +351,6 @@ bool cg_check_config_opens_addresses(const cg_check *c) {
 }
 
 cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_error *err) {
-    if (!c->online) {
-        cg_status st = cgc_online_init(err);
-        if (st != CG_OK) return st;
-    }
     /* a range that is none is the caller's mistake: said before anything runs */
     for (size_t i = 0; opts && i < opts->nallow_addresses; i++) {
         cgc_cidr range;
@@ -362,6 +358,10 @@ cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_err
         if (why)
             return cgu_error(err, CG_EINVAL, NULL, 0, 0, "allowed address \"%s\": %s",
                              opts->allow_addresses[i], why);
+    }
+    if (!c->online) {
+        cg_status st = cgc_online_init(err);
+        if (st != CG_OK) return st;
     }
     c->online = true;
     if (opts) c->online_opts = *opts;

@@ -27,8 +27,8 @@
  * request per hop, so that every hop goes through the same check and
  * their number is bounded. Through a proxy the socket goes to the proxy
  * (which the user configured), so the host of each hop is resolved here
- * and refused when any of its addresses is; a name that does not resolve
- * here is left to the proxy. Proxies come from the environment as libcurl
+ * and refused when any of its addresses is, and so is a name that does
+ * not resolve here. Proxies come from the environment as libcurl
  * reads them (http_proxy, https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY,
  * no_proxy, NO_PROXY); the choice is made here and handed to libcurl, so
  * that this file knows which requests are proxied. */
@@ -96,12 +96,13 @@ static int host_in(const char *host, const char *const *list, size_t n) {
     while (hl > 1 && host[hl - 1] == '.')
         hl--;
     for (size_t i = 0; i < n; i++) {
-        size_t k = strlen(list[i]);
-        while (k > 1 && list[i][k - 1] == '.')
+        /* ".example.org", as no_proxy writes it, is example.org and its subdomains too */
+        const char *e = list[i][0] == '.' && list[i][1] ? list[i] + 1 : list[i];
+        size_t k = strlen(e);
+        while (k > 1 && e[k - 1] == '.')
             k--;
-        if (hl == k && strncasecmp(host, list[i], k) == 0) return 1;
-        if (hl > k && host[hl - k - 1] == '.' && strncasecmp(host + hl - k, list[i], k) == 0)
-            return 1;
+        if (hl == k && strncasecmp(host, e, k) == 0) return 1;
+        if (hl > k && host[hl - k - 1] == '.' && strncasecmp(host + hl - k, e, k) == 0) return 1;
     }
     return 0;
 }
@@ -202,6 +203,8 @@ static const char *env_proxy(const char *scheme, const char *host) {
     char bare[256];
     size_t hl = strlen(host);
     if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') host++, hl -= 2;
+    while (hl > 1 && host[hl - 1] == '.') /* the root's dot, as libcurl drops it */
+        hl--;
     snprintf(bare, sizeof bare, "%.*s", (int)hl, host);
     cgc_addr a;
     bool literal = cgc_addr_parse(bare, &a) == 0;
@@ -320,6 +323,10 @@ static void load_cache(const cg_online_options *o, const char *head, result *rs,
     time_t now = time(NULL);
     /* a negative TTL (the command line's 0) reuses nothing */
     long ttl = o->cache_ttl_s > 0 ? o->cache_ttl_s : o->cache_ttl_s < 0 ? -1 : 86400;
+    if (ttl < 0) {
+        fclose(f);
+        return;
+    }
     /* parse everything first: one bad line and the cache is not trusted */
     typedef struct entry {
         char *url;
@@ -392,7 +399,8 @@ static void save_cache(const cg_online_options *o, const char *head, const resul
         /* what was not fetched holds for this run only, and so does what
          * may be gone by the next */
         if (!rs[i].done || rs[i].skipped || rs[i].not_fetched || !lasting(&rs[i]) ||
-            strchr(rs[i].url, '\t') || strchr(rs[i].url, '\n'))
+            strchr(rs[i].url, '\t') || strchr(rs[i].url, '\n') ||
+            strlen(rs[i].url) > 3800) /* a line the reader's buffer holds whole */
             continue;
         /* a cached result keeps its time; a fresh one gets now */
         bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
@@ -534,7 +542,8 @@ static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, in
                  r->hop);
     } else if (code == CURLE_OK && !r->use_get &&
                (status == 405 || status == 403 || status == 501)) {
-        r->use_get = 1; /* some servers refuse HEAD */
+        r->use_get = 1; /* some servers refuse HEAD: the GET has its own retries */
+        r->attempts = 0;
     } else if (next && r->hops >= max_redirects) {
         r->done = r->answered = 1;
         r->status = 0;

@@ -191,9 +191,21 @@ static int read_reports(cli *c, const cli_args *a, check_options *o) {
     return EXIT_OK;
 }
 
+/* Whether the directory `path` would be written in exists. */
+static bool parent_exists(const char *path) {
+    char *dir = strdup(path);
+    if (!dir) return true; /* not worth a message */
+    char *slash = strrchr(dir, '/');
+    const char *parent = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+    struct stat st;
+    bool fine = stat(parent, &st) == 0 && S_ISDIR(st.st_mode);
+    free(dir);
+    return fine;
+}
+
 /* The options that only --online reads: refused without it (a user who
  * wrote them expects a check that did not happen); the host lists take host
- * names, and --url-cache a file in a directory that exists. */
+ * names, and --url-cache a file, not a directory. */
 static int read_online_options(cli *c, const cli_args *a, const check_options *o) {
     for (size_t i = 0; i < a->noptions; i++) {
         const cli_opt_value *v = &a->options[i];
@@ -216,23 +228,15 @@ static int read_online_options(cli *c, const cli_args *a, const check_options *o
         }
         if (v->option->id == OPT_ALLOW_HOST || v->option->id == OPT_DENY_HOST) {
             const char *h = v->value;
-            if (!*h || strpbrk(h, "/*?#@ \t") || strncmp(h, ".", 2) == 0)
+            /* a port or a scheme would match no host: every URL skipped, unseen */
+            if (!*h || strpbrk(h, "/*?#@ \t") || strcmp(h, ".") == 0 ||
+                (h[0] != '[' && strchr(h, ':')))
                 return cli_usage_error(c, "%s takes a host name such as example.org, not '%s'",
                                        v->spelled, h);
         }
-        if (v->option->id == OPT_URL_CACHE) {
-            struct stat st;
-            char *dir = strdup(v->value);
-            if (!dir) return cli_nomem(c);
-            char *slash = strrchr(dir, '/');
-            const char *parent = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
-            bool fine = stat(parent, &st) == 0 && S_ISDIR(st.st_mode) &&
-                        !(stat(v->value, &st) == 0 && S_ISDIR(st.st_mode));
-            free(dir);
-            if (!fine)
-                return cli_usage_error(c, "%s %s: not a file in a directory that exists",
-                                       v->spelled, v->value);
-        }
+        struct stat st;
+        if (v->option->id == OPT_URL_CACHE && stat(v->value, &st) == 0 && S_ISDIR(st.st_mode))
+            return cli_usage_error(c, "%s %s: is a directory, not a file", v->spelled, v->value);
     }
     return EXIT_OK;
 }
@@ -487,6 +491,10 @@ int cmd_check(cli *c, int argc, char **argv) {
                         "rebuilt",
                         o.cache_dir, cg_cache_index_problem(cache));
     }
+    /* checked once --cache has made its directory, where the URL cache may live */
+    if (o.online && o.oo.cache_file && !parent_exists(o.oo.cache_file))
+        cli_warning(c, "--url-cache %s: its directory does not exist, so no result is kept",
+                    o.oo.cache_file);
     if ((rc = cli_collect(c, a.positionals, a.npositionals, (const char *const *)o.common.exts,
                           &list)))
         goto out;

@@ -92,8 +92,15 @@ stderr_has offline-option-message "--allow-private works only with --online"
 expect offline-cache 2 "$cg" check --no-config --url-cache "$tmp/c" "$tmp/docs"
 expect bad-host 2 "$cg" check --no-config --online --allow-host http://example.org/ "$tmp/docs"
 stderr_has bad-host-message "takes a host name such as example.org"
-expect bad-cache-dir 2 "$cg" check --no-config --online --url-cache "$tmp/nowhere/c" "$tmp/docs"
-stderr_has bad-cache-dir-message "not a file in a directory that exists"
+expect cache-is-dir 2 "$cg" check --no-config --online --url-cache "$tmp" "$tmp/docs"
+stderr_has cache-is-dir-message "is a directory, not a file"
+expect cache-nowhere 0 "$cg" check --no-config --online --url-cache "$tmp/nowhere/c" "$tmp/docs"
+stderr_has cache-nowhere-message "its directory does not exist, so no result is kept"
+# the URL cache may live in the directory --cache makes
+expect cache-in-cache 0 "$cg" check --no-config --online --cache "$tmp/cgc" \
+    --url-cache "$tmp/cgc/urls" "$tmp/docs"
+if [ -s "$tmp/cgc/urls" ]; then ok; else bad "--url-cache in --cache's new directory not written"; fi
+expect bad-port 2 "$cg" check --no-config --online --allow-host example.org:8080 "$tmp/docs"
 
 # the rule is listed and explained
 expect list-rules 0 "$cg" check --list-rules

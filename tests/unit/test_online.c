@@ -484,6 +484,26 @@ static void test_cache_expiry_and_corruption(void **state) {
     assert_null(strstr(buf, "not-a-status"));
     assert_non_null(strstr(buf, "/missing\t404\t"));
 
+    /* a TTL below 0 (the command line's 0) reuses nothing, not even an entry
+     * stamped in the near future (another runner's clock) */
+    f = fopen(cachepath, "r");
+    n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char head[128];
+    snprintf(head, sizeof head, "%.*s", (int)(strchr(buf, '\n') - buf + 1), buf);
+    f = fopen(cachepath, "w");
+    fprintf(f, "%shttp://127.0.0.1:%d/missing\t200\t%lld\tHTTP 200\n", head, port,
+            (long long)time(NULL) + 30);
+    fclose(f);
+    o.cache_ttl_s = -1;
+    int asked = requests("/missing");
+    check_online(&r, &o);
+    assert_non_null(finding_for(&r, "/missing"));
+    release(&r);
+    assert_int_equal(requests("/missing"), asked + 1);
+    o.cache_ttl_s = 60;
+
     /* a cache of citegraph 0.7 (no first line; results from any address) is not used */
     f = fopen(cachepath, "w");
     fprintf(f, "http://127.0.0.1:%d/missing\t200\t%lld\tHTTP 200\n", port, (long long)time(NULL));
@@ -521,13 +541,21 @@ static void test_allow_and_deny_lists(void **state) {
     release(&r);
 
     /* host names in any case, with or without the root's trailing dot */
-    const char *upper[] = {"API.LOCALHOST."};
+    const char *upper[] = {"API.LOCALHOST.", ".example.org"};
     o.allow = NULL;
     o.nallow = 0;
     o.deny = upper;
-    o.ndeny = 1;
+    o.ndeny = 2;
     int oks = requests("/ok");
     const char *ok_path[] = {"/ok"};
+    check_urls(&r, &o, "api.localhost", ok_path, 1);
+    assert_int_equal(cg_check_count(r.chk), 0);
+    release(&r);
+    assert_int_equal(requests("/ok"), oks);
+    /* no_proxy's way of writing a domain: the leading dot ignored */
+    const char *dotted[] = {".localhost"};
+    o.deny = dotted;
+    o.ndeny = 1;
     check_urls(&r, &o, "api.localhost", ok_path, 1);
     assert_int_equal(cg_check_count(r.chk), 0);
     release(&r);
