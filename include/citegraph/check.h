@@ -189,6 +189,11 @@ CG_EXPORT cg_status cg_check_set_online(cg_check *c, const cg_online_options *op
  * so, since a config in a checked repository is as untrusted as the rest. */
 CG_EXPORT bool cg_check_config_opens_addresses(const cg_check *c);
 
+/** After cg_check_run() with the online check: what it could not do but
+ * did without ("FILE: cannot write: ..." for a URL cache that could not be
+ * written, which only costs the next run time), or NULL. */
+CG_EXPORT const char *cg_check_online_problem(const cg_check *c);
+
 /** The level at which a finding fails the run (the CLI's --fail-on), for
  * the reports that mark what fails: in JUnit a new finding at or above it is
  * a <failure>, and the others (below it, or in the baseline) are passing

@@ -346,6 +346,10 @@ oom:
     return cgu_oom(err);
 }
 
+const char *cg_check_online_problem(const cg_check *c) {
+    return c->online_problem[0] ? c->online_problem : NULL;
+}
+
 bool cg_check_config_opens_addresses(const cg_check *c) {
     return c->config_allow_private || c->nconfig_addresses;
 }
@@ -883,7 +887,8 @@ static cg_status check_online(cg_check *c, cg_error *err) {
     o.allow_addresses = ranges;
     o.nallow_addresses += c->nconfig_addresses;
     o.allow_private = o.allow_private || c->config_allow_private;
-    cg_status st = cgc_fetch_urls(&o, urls, nurls, rs, err);
+    cg_status st =
+        cgc_fetch_urls(&o, urls, nurls, rs, c->online_problem, sizeof c->online_problem, err);
     free(ranges);
     for (size_t d = 0; st == CG_OK && d < c->ndocs; d++) {
         const cdoc *doc = &c->docs[d];

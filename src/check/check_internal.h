@@ -84,6 +84,7 @@ struct cg_check {
     cg_online_options online_opts;
     /* the config's "online": addresses opened to the online check, added to
      * online_opts' when it runs (strings in the arena) */
+    char online_problem[512]; /* what the online check could not do but did without */
     bool config_allow_private;
     const char **config_addresses;
     size_t nconfig_addresses;

@@ -32,6 +32,7 @@
  * reads them (http_proxy, https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY,
  * no_proxy, NO_PROXY); the choice is made here and handed to libcurl, so
  * that this file knows which requests are proxied. */
+#include <errno.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -388,8 +389,9 @@ static void load_cache(const cg_online_options *o, const char *head, result *rs,
     free(es);
 }
 
-static void save_cache(const cg_online_options *o, const char *head, const result *rs, size_t n) {
-    if (!o->cache_file) return;
+/* Writes the cache; 0, or -1 with errno when the file could not be written. */
+static int save_cache(const cg_online_options *o, const char *head, const result *rs, size_t n) {
+    if (!o->cache_file) return 0;
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp", o->cache_file);
     time_t now = time(NULL);
@@ -406,8 +408,11 @@ static void save_cache(const cg_online_options *o, const char *head, const resul
         bad = cgu_buf_printf(&b, "%s\t%ld\t%lld\t%s\n", rs[i].url, rs[i].status,
                              rs[i].from_cache ? rs[i].cached_at : (long long)now, rs[i].message);
     }
-    if (!bad) cgu_write_atomic(o->cache_file, tmp, NULL, b.data, b.len);
+    int rc = bad ? (errno = ENOMEM, -1) : cgu_write_atomic(o->cache_file, tmp, NULL, b.data, b.len);
+    int saved = errno;
     cg_buf_release(&b);
+    errno = saved;
+    return rc;
 }
 
 static int retryable(long status, CURLcode code) {
@@ -606,7 +611,8 @@ static cg_status read_policy(const cg_online_options *o, policy *pol, cg_error *
 }
 
 cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, size_t n,
-                         cgc_url_result *results, cg_error *err) {
+                         cgc_url_result *results, char *cache_problem, size_t cache_cap,
+                         cg_error *err) {
     const cgc_curl *cu = cgc_curl_get(NULL);
     if (!cu) return cgu_error(err, CG_EUNSUPPORTED, NULL, 0, 0, "libcurl is not loaded");
     policy pol;
@@ -724,7 +730,8 @@ cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, si
     free(handles);
     free(tr);
     free(pol.ranges);
-    if (st == CG_OK) save_cache(o, head, rs, n);
+    if (st == CG_OK && save_cache(o, head, rs, n) != 0 && cache_problem)
+        snprintf(cache_problem, cache_cap, "%s: cannot write: %s", o->cache_file, strerror(errno));
     for (size_t i = 0; i < n; i++) {
         results[i].status = rs[i].status;
         results[i].skipped = rs[i].skipped;
@@ -766,7 +773,10 @@ cg_status cgc_online_init(cg_error *err) {
 }
 
 cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, size_t n,
-                         cgc_url_result *results, cg_error *err) {
+                         cgc_url_result *results, char *cache_problem, size_t cache_cap,
+                         cg_error *err) {
+    (void)cache_problem;
+    (void)cache_cap;
     (void)o;
     (void)urls;
     (void)n;

@@ -25,9 +25,12 @@ cg_status cgc_online_init(cg_error *err);
 void cgc_online_release(void);
 
 /* Fetches every URL of urls[0..n) once, results[i] for urls[i] (the
- * caller's array). CG_EINVAL for an allowed address range that is none
- * (err names it); CG_ENOMEM; CG_EUNSUPPORTED when libcurl is not loaded. */
+ * caller's array). A cache file that could not be written is said in
+ * cache_problem (left alone otherwise): it only costs the next run time.
+ * CG_EINVAL for an allowed address range that is none (err names it);
+ * CG_ENOMEM; CG_EUNSUPPORTED when libcurl is not loaded. */
 cg_status cgc_fetch_urls(const cg_online_options *o, const char *const *urls, size_t n,
-                         cgc_url_result *results, cg_error *err);
+                         cgc_url_result *results, char *cache_problem, size_t cache_cap,
+                         cg_error *err);
 
 #endif

@@ -525,6 +525,9 @@ int cmd_check(cli *c, int argc, char **argv) {
         rc = cli_fail(c, &err, "check failed", EXIT_FAILED);
         goto out;
     }
+    if (cg_check_online_problem(chk))
+        cli_warning(c, "--url-cache %s; the next run fetches every URL again",
+                    cg_check_online_problem(chk));
     /* a report not written does not stop the summary: the status says it */
     int written = write_reports(c, &o, chk);
     if (written == EXIT_NOMEM) {

@@ -100,6 +100,12 @@ stderr_has cache-nowhere-message "its directory does not exist, so no result is 
 expect cache-in-cache 0 "$cg" check --no-config --online --cache "$tmp/cgc" \
     --url-cache "$tmp/cgc/urls" "$tmp/docs"
 if [ -s "$tmp/cgc/urls" ]; then ok; else bad "--url-cache in --cache's new directory not written"; fi
+# a URL cache that cannot be written is said (procfs takes no new file)
+if [ -d /proc/self ]; then
+    expect cache-unwritable 0 "$cg" check --no-config --online --url-cache /proc/citegraph-url-cache \
+        "$tmp/docs"
+    stderr_has cache-unwritable-message "url-cache /proc/citegraph-url-cache: cannot write"
+fi
 expect bad-port 2 "$cg" check --no-config --online --allow-host example.org:8080 "$tmp/docs"
 
 # the rule is listed and explained
