@@ -90,21 +90,28 @@ static void host_of(const char *url, char *out, size_t cap) {
     out[n] = '\0';
 }
 
-/* Whether `host` is one of list[0..n) or a subdomain of one: in any case,
- * and a trailing dot (the root of DNS) on either side ignored. */
+/* The length of the name s[0..n) without the root's trailing dot
+ * ("example.org." is example.org to a resolver). */
+static size_t without_root(const char *s, size_t n) {
+    while (n > 1 && s[n - 1] == '.')
+        n--;
+    return n;
+}
+
+/* Whether the host name host[0..hl) is `entry` or a subdomain of it, in
+ * any case, the root's dot ignored on either side; ".example.org", as
+ * no_proxy writes a domain, is example.org. */
+static bool host_matches(const char *host, size_t hl, const char *entry, size_t el) {
+    if (el > 1 && entry[0] == '.') entry++, el--;
+    hl = without_root(host, hl);
+    el = without_root(entry, el);
+    if (!el || el > hl) return false;
+    return strncasecmp(host + hl - el, entry, el) == 0 && (hl == el || host[hl - el - 1] == '.');
+}
+
 static int host_in(const char *host, const char *const *list, size_t n) {
-    size_t hl = strlen(host);
-    while (hl > 1 && host[hl - 1] == '.')
-        hl--;
-    for (size_t i = 0; i < n; i++) {
-        /* ".example.org", as no_proxy writes it, is example.org and its subdomains too */
-        const char *e = list[i][0] == '.' && list[i][1] ? list[i] + 1 : list[i];
-        size_t k = strlen(e);
-        while (k > 1 && e[k - 1] == '.')
-            k--;
-        if (hl == k && strncasecmp(host, e, k) == 0) return 1;
-        if (hl > k && host[hl - k - 1] == '.' && strncasecmp(host + hl - k, e, k) == 0) return 1;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (host_matches(host, strlen(host), list[i], strlen(list[i]))) return 1;
     return 0;
 }
 
@@ -149,9 +156,8 @@ static bool refused_host(const policy *pol, const char *name, char *why, size_t 
     /* "localhost." and "10.0.0.1." are localhost and 10.0.0.1 to a resolver */
     char host[256];
     snprintf(host, sizeof host, "%s", name);
-    size_t hl = strlen(host);
-    while (hl > 1 && host[hl - 1] == '.')
-        host[--hl] = '\0';
+    size_t hl = without_root(host, strlen(host));
+    host[hl] = '\0';
     cgc_addr a;
     char addr[64] = "";
     const char *what = NULL;
@@ -204,8 +210,7 @@ static const char *env_proxy(const char *scheme, const char *host) {
     char bare[256];
     size_t hl = strlen(host);
     if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') host++, hl -= 2;
-    while (hl > 1 && host[hl - 1] == '.') /* the root's dot, as libcurl drops it */
-        hl--;
+    hl = without_root(host, hl); /* as libcurl drops it: "10.0.0.1." is 10.0.0.1 */
     snprintf(bare, sizeof bare, "%.*s", (int)hl, host);
     cgc_addr a;
     bool literal = cgc_addr_parse(bare, &a) == 0;
@@ -216,13 +221,9 @@ static const char *env_proxy(const char *scheme, const char *host) {
         char entry[256];
         snprintf(entry, sizeof entry, "%.*s", (int)n, q);
         q += n;
-        if (strcmp(entry, "*") == 0) return NULL;
-        const char *e = entry[0] == '.' ? entry + 1 : entry;
-        size_t el = strlen(e);
         cgc_cidr r;
-        if (literal && cgc_cidr_parse(e, &r) == NULL && cgc_cidr_contains(&r, &a)) return NULL;
-        if (el && (strcasecmp(bare, e) == 0 ||
-                   (hl > el && bare[hl - el - 1] == '.' && strcasecmp(bare + hl - el, e) == 0)))
+        if (strcmp(entry, "*") == 0 || host_matches(bare, strlen(bare), entry, strlen(entry)) ||
+            (literal && cgc_cidr_parse(entry, &r) == NULL && cgc_cidr_contains(&r, &a)))
             return NULL;
     }
     return p;
@@ -238,6 +239,7 @@ typedef struct transfer {
     bool body_started;   /* the status is known: the transfer was ended */
     long budget_s;       /* when the time for all requests cut its timeout short, that time */
     const char *proxy;   /* the proxy the request went through, or NULL */
+    char host[256];      /* the host of the request as libcurl reads it, or "" */
     const char *refused; /* what an address not connected to is, or NULL */
     char refused_addr[64];
 } transfer;
@@ -472,12 +474,12 @@ static bool prepare(const cgc_curl *cu, CURL *h, transfer *t, const cg_online_op
         not_fetched(r, "--allow-host or --deny-host excludes its host");
         return false;
     }
-    char scheme[16], host[256];
+    char scheme[16];
     const char *proxy = NULL;
-    if (scheme_and_host(cu, url, scheme, sizeof scheme, host, sizeof host) == 0) {
-        proxy = env_proxy(scheme, host);
+    if (scheme_and_host(cu, url, scheme, sizeof scheme, t->host, sizeof t->host) == 0) {
+        proxy = env_proxy(scheme, t->host);
         char why[200];
-        if (proxy && refused_host(t->pol, host, why, sizeof why)) {
+        if (proxy && refused_host(t->pol, t->host, why, sizeof why)) {
             not_fetched(r, why);
             return false;
         }
@@ -529,11 +531,8 @@ static void finished(const cgc_curl *cu, CURL *h, transfer *t, CURLcode code, in
         if (!r->provisional) out_of_time(r, t->budget_s);
         r->done = 1; /* a retry cut short: the answer before it stands */
     } else if (code == CURLE_COULDNT_CONNECT && t->refused) {
-        char scheme[16], host[256] = "", why[200];
-        if (scheme_and_host(cu, r->hop ? r->hop : r->url, scheme, sizeof scheme, host,
-                            sizeof host) != 0)
-            host[0] = '\0';
-        say_refused(host, t->refused_addr, t->refused, why, sizeof why);
+        char why[200];
+        say_refused(t->host, t->refused_addr, t->refused, why, sizeof why);
         not_fetched(r, why);
     } else if (t->too_large) {
         r->done = r->answered = 1;

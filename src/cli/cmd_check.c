@@ -124,6 +124,12 @@ static int format_of(cli *c, const char *path, int format, cg_check_format *out)
     return rc;
 }
 
+/* The directory a file of `path` is in: "m/" for "m/s.json", "." for "s.json". */
+static void dir_of(const char *path, char out[PATH_MAX]) {
+    const char *slash = strrchr(path, '/');
+    snprintf(out, PATH_MAX, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+}
+
 /* Whether the paths `a` and `b` name one file: the same inode when both
  * exist, else the same name in the same directory ("m/s.json" and
  * "./m/s.json"). */
@@ -135,8 +141,8 @@ static bool same_file(const char *a, const char *b) {
     const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
     if (strcmp(na ? na + 1 : a, nb ? nb + 1 : b) != 0) return false;
     char da[PATH_MAX], db[PATH_MAX];
-    snprintf(da, sizeof da, "%.*s", na ? (int)(na - a) + 1 : 1, na ? a : ".");
-    snprintf(db, sizeof db, "%.*s", nb ? (int)(nb - b) + 1 : 1, nb ? b : ".");
+    dir_of(a, da);
+    dir_of(b, db);
     return stat(da, &sa) == 0 && stat(db, &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
 }
@@ -193,14 +199,10 @@ static int read_reports(cli *c, const cli_args *a, check_options *o) {
 
 /* Whether the directory `path` would be written in exists. */
 static bool parent_exists(const char *path) {
-    char *dir = strdup(path);
-    if (!dir) return true; /* not worth a message */
-    char *slash = strrchr(dir, '/');
-    const char *parent = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+    char dir[PATH_MAX];
+    dir_of(path, dir);
     struct stat st;
-    bool fine = stat(parent, &st) == 0 && S_ISDIR(st.st_mode);
-    free(dir);
-    return fine;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* The options that only --online reads: refused without it (a user who
