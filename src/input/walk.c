@@ -5,6 +5,8 @@
  * problem becomes an entry with a message instead of being skipped, so the
  * caller reports it in its place and counts it as a failure. Symbolic links
  * are followed; a directory already on the current path is a loop. */
+/* DT_REG: the type readdir() gives */
+#define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -37,8 +39,15 @@ static cg_status push(cg_path_list *list, const char *path, cg_status st, const 
     return CG_OK;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+/* A directory's entry, with its type as readdir() says it (DT_UNKNOWN
+ * where the file system does not). */
+typedef struct dir_entry {
+    char *name;
+    unsigned char type;
+} dir_entry;
+
+static int cmp_entry(const void *a, const void *b) {
+    return strcmp(((const dir_entry *)a)->name, ((const dir_entry *)b)->name);
 }
 
 static int has_extension(const char *name, const char *const *exts) {
@@ -95,7 +104,7 @@ static cg_status walk_dir(cg_path_list *list, const char *dir, const char *const
         snprintf(msg, sizeof msg, "cannot read directory: %s", strerror(errno));
         return push(list, dir, CG_EIO, msg);
     }
-    char **names = NULL;
+    dir_entry *names = NULL;
     size_t n = 0, cap = 0;
     cg_status st = CG_OK;
     struct dirent *de;
@@ -105,30 +114,36 @@ static cg_status walk_dir(cg_path_list *list, const char *dir, const char *const
             st = CG_ENOMEM;
             break;
         }
-        names[n] = strdup(de->d_name);
-        if (!names[n]) {
+        names[n].type = de->d_type;
+        names[n].name = strdup(de->d_name);
+        if (!names[n].name) {
             st = CG_ENOMEM;
             break;
         }
         n++;
     }
     closedir(d);
-    if (st == CG_OK && n) qsort(names, n, sizeof *names, cmp_str);
+    if (st == CG_OK && n) qsort(names, n, sizeof *names, cmp_entry);
     size_t dlen = strlen(dir);
     int slash = dlen && dir[dlen - 1] == '/';
     for (size_t i = 0; i < n && st == CG_OK; i++) {
-        size_t len = dlen + 1 + strlen(names[i]) + 1;
+        const dir_entry *e = &names[i];
+        /* a regular file as readdir() says: no stat needed to know it
+         * (100,000 of them took a third of a second) */
+        if (e->type == DT_REG && !has_extension(e->name, exts)) continue;
+        size_t len = dlen + 1 + strlen(e->name) + 1;
         char *path = malloc(len);
         if (!path) {
             st = CG_ENOMEM;
             break;
         }
-        snprintf(path, len, "%s%s%s", dir, slash ? "" : "/", names[i]);
-        st = add_entry(list, path, names[i], exts, stack, depth);
+        snprintf(path, len, "%s%s%s", dir, slash ? "" : "/", e->name);
+        st = e->type == DT_REG ? push(list, path, CG_OK, NULL)
+                               : add_entry(list, path, e->name, exts, stack, depth);
         free(path);
     }
     for (size_t i = 0; i < n; i++)
-        free(names[i]);
+        free(names[i].name);
     free(names);
     return st;
 }

@@ -4,9 +4,13 @@
  * the results strictly in order of i and consumes them. So whatever the
  * consumer writes is the same bytes for any number of threads. A worker
  * waits while `window` items are done or in progress beyond the next one to
- * consume, so memory is bounded by the window, not by n. */
+ * consume, so memory is bounded by the window, not by n. A thread is woken
+ * only when what it waits for happened: items can be cheap (a document the
+ * cache vouches for takes a stat), and then waking every thread for every
+ * item is most of the time. */
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -21,6 +25,8 @@ typedef struct pool {
     const cgu_ordered *o;
     bool *ready; /* item i done: ready[i % window] */
     size_t next_claim, next_consume;
+    size_t awaited;      /* the item the consumer waits for, or SIZE_MAX */
+    int workers_waiting; /* for room in the window */
     bool stop;
     pthread_mutex_t mu;
     pthread_cond_t have_result, have_room;
@@ -31,8 +37,11 @@ static void *worker(void *arg) {
     const cgu_ordered *o = p->o;
     for (;;) {
         pthread_mutex_lock(&p->mu);
-        while (!p->stop && p->next_claim < o->n && p->next_claim >= p->next_consume + o->window)
+        while (!p->stop && p->next_claim < o->n && p->next_claim >= p->next_consume + o->window) {
+            p->workers_waiting++;
             pthread_cond_wait(&p->have_room, &p->mu);
+            p->workers_waiting--;
+        }
         if (p->stop || p->next_claim >= o->n) {
             pthread_mutex_unlock(&p->mu);
             return NULL;
@@ -42,7 +51,7 @@ static void *worker(void *arg) {
         o->work(o->ctx, i);
         pthread_mutex_lock(&p->mu);
         p->ready[i % o->window] = true;
-        pthread_cond_broadcast(&p->have_result);
+        if (p->awaited == i) pthread_cond_signal(&p->have_result);
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -60,7 +69,7 @@ int cgu_ordered_run(const cgu_ordered *o) {
     int jobs = o->jobs > 0 ? o->jobs : 1;
     if ((size_t)jobs > o->n) jobs = o->n ? (int)o->n : 1;
     if (jobs == 1 || o->window < 2) return run_here(o);
-    pool p = {.o = o};
+    pool p = {.o = o, .awaited = SIZE_MAX};
     p.ready = calloc(o->window, sizeof *p.ready);
     pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
     if (!p.ready || !threads) {
@@ -77,15 +86,17 @@ int cgu_ordered_run(const cgu_ordered *o) {
     int rc = started == 0 ? -1 : 0;
     for (size_t i = 0; i < o->n && !rc; i++) {
         pthread_mutex_lock(&p.mu);
+        p.awaited = i;
         while (!p.ready[i % o->window])
             pthread_cond_wait(&p.have_result, &p.mu);
+        p.awaited = SIZE_MAX;
         pthread_mutex_unlock(&p.mu);
         rc = o->consume(o->ctx, i);
         pthread_mutex_lock(&p.mu);
         p.ready[i % o->window] = false;
         p.next_consume = i + 1;
         if (rc) p.stop = true;
-        pthread_cond_broadcast(&p.have_room);
+        if (p.workers_waiting) pthread_cond_broadcast(&p.have_room);
         pthread_mutex_unlock(&p.mu);
     }
     pthread_mutex_lock(&p.mu);
