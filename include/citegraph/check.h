@@ -117,6 +117,13 @@ CG_EXPORT const cg_catalog *cg_check_catalog(const cg_check *c);
  * check can only be freed. */
 CG_EXPORT cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
                                           const cg_extraction *ext, cg_error *err);
+/** cg_check_add_document() with the key of the document's bytes (cg_run_doc's
+ * `key`; NULL for none), under which a state (cg_check_open_state()) keeps
+ * its findings for the next run. A document the state keeps and
+ * cg_check_stale() named takes its kept place again, checked anew. */
+CG_EXPORT cg_status cg_check_add_document_keyed(cg_check *c, const char *file, const char *key,
+                                                const cg_input *input, const cg_extraction *ext,
+                                                cg_error *err);
 /** A problem with an input rather than a finding in it: a file that could
  * not be read or used (severity CG_SEV_ERROR: not checked), or one read
  * with a warning (CG_SEV_WARNING: invalid UTF-8, a very long line, a NUL
@@ -147,7 +154,11 @@ CG_EXPORT cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_err
 
 /** Applies the rules (and the online check, when asked), then the
  * configuration and the baseline. Findings are sorted by file, DIP record,
- * position and rule. Runs once: CG_EINVAL the second time; CG_ENOMEM. */
+ * position and rule. Runs once: CG_EINVAL the second time (but see
+ * CG_ESTALE below); CG_ENOMEM. With a state (cg_check_open_state()):
+ * CG_ESTALE, and nothing run, when the findings of kept documents no longer
+ * hold because documents they depend on changed; add those documents again
+ * (cg_check_stale()) and run again. */
 CG_EXPORT cg_status cg_check_run(cg_check *c, cg_error *err);
 
 /** The number of findings, and finding i (NULL past the end). Borrowed. */
@@ -221,8 +232,69 @@ typedef enum cg_check_format {
  * CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min,
                                    bool source, cg_buf *out, cg_error *err);
+/** Takes a piece of a report: 0, or nonzero to stop (the write then fails
+ * with CG_EIO). */
+typedef int (*cg_check_sink)(const char *data, size_t len, void *ctx);
+/** cg_check_write() piece by piece into `sink`, in pieces of about a MB,
+ * so that a report of many findings (hundreds of MB) is never whole in
+ * memory. The same bytes. CG_EIO when the sink said stop; CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_write_to(const cg_check *c, cg_check_format format, cg_severity min,
+                                      bool source, cg_check_sink sink, void *ctx, cg_error *err);
 /** Appends the findings as a baseline file. CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_write_baseline(const cg_check *c, cg_buf *out, cg_error *err);
+
+/* ---- findings kept between runs ----
+ *
+ * A check can keep its findings in a state file, so that the next run
+ * takes the findings of an unchanged document from there instead of
+ * loading its extraction and applying the rules again, and copies the
+ * bytes each report format wrote for them (`citegraph check --cache DIR`
+ * keeps them in DIR/check-state). A state is used only by the same
+ * version of citegraph with the same catalogs (and grammar), config,
+ * baseline and fail-on level; a document's findings only for the same file
+ * name and key (the hash of its bytes and grammar, cg_run_doc's `key`).
+ * They also depend on the documents it cites and on those that claim its
+ * id: when one of those is added, removed, or has another id, type, date,
+ * title or questions than the state says, cg_check_run() says CG_ESTALE and
+ * cg_check_stale() names the kept documents to add again with their
+ * extractions. Reports are the same bytes as without a state. The online
+ * check's findings are never kept.
+ *
+ * Usage: set catalogs, config, baseline and fail-on; cg_check_open_state();
+ * add each document with cg_check_add_kept() where cg_check_keeps() says
+ * so (cg_run_options.reuse), else with cg_check_add_document_keyed();
+ * cg_check_run() until it is not CG_ESTALE, adding the stale documents
+ * again; write the reports; cg_check_save_state(). */
+
+/** Keeps findings in the file `path` between runs: reads what an earlier
+ * run kept there, when the file exists, was written for this configuration
+ * and reads back exactly (a damaged file is not used, and
+ * cg_check_state_problem() says why), and cg_check_save_state() replaces
+ * it. CG_EINVAL with the online check, after documents were added, or a
+ * second time; CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_open_state(cg_check *c, const char *path, cg_error *err);
+/** Why the state file was not used: "" when it was, when there was none,
+ * or when it was written for another configuration. Borrowed. */
+CG_EXPORT const char *cg_check_state_problem(const cg_check *c);
+/** Whether the state keeps the findings of the document in `file` whose
+ * bytes have `key`. Safe on several threads while documents are added on
+ * one (it reads only what the state file said): for cg_run_options.reuse. */
+CG_EXPORT bool cg_check_keeps(const cg_check *c, const char *file, const char *key);
+/** Adds the document in `file` as the state keeps it: its facts and
+ * findings, without its extraction. CG_EINVAL when cg_check_keeps() is
+ * false for it, or after cg_check_run(); CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_add_kept(cg_check *c, const char *file, const char *key,
+                                      cg_error *err);
+/** After cg_check_run() said CG_ESTALE: the files of the kept documents
+ * whose findings no longer hold, in the order they were added; *files is
+ * borrowed until the next cg_check_run(). */
+CG_EXPORT size_t cg_check_stale(const cg_check *c, const char *const **files);
+/** Writes the state file anew (to a temporary file, renamed): every
+ * document with its facts and findings, and the bytes cg_check_write()
+ * wrote for each finding in the formats written since cg_check_run(), so
+ * that the next run copies them. CG_EINVAL before cg_check_run() or without
+ * a state; CG_EIO, with the reason; CG_ENOMEM. */
+CG_EXPORT cg_status cg_check_save_state(const cg_check *c, cg_error *err);
 
 #ifdef __cplusplus
 }

@@ -16,17 +16,18 @@ extern "C" {
 #endif
 
 typedef enum cg_status {
-    CG_OK = 0,           /* 0: success */
-    CG_ENOMEM = 1,       /* 1: out of memory */
-    CG_EIO = 2,          /* 2: a file could not be opened or read */
-    CG_ELIMIT = 3,       /* 3: a size or match limit was reached */
-    CG_EINVAL = 4,       /* 4: an argument was invalid */
-    CG_EPATTERN = 5,     /* 5: a reference pattern did not compile */
-    CG_EBINARY = 6,      /* 6: the input looks like a binary file, not text */
-    CG_ENOTFILE = 7,     /* 7: the path is not a regular file or directory */
-    CG_EFORMAT = 8,      /* 8: structured input (JSON, TSV) is malformed */
-    CG_EGRAPH = 9,       /* 9: the graph library reported an error */
-    CG_EUNSUPPORTED = 10 /* 10: this build of citegraph lacks the feature (e.g. libcurl) */
+    CG_OK = 0,            /* 0: success */
+    CG_ENOMEM = 1,        /* 1: out of memory */
+    CG_EIO = 2,           /* 2: a file could not be opened or read */
+    CG_ELIMIT = 3,        /* 3: a size or match limit was reached */
+    CG_EINVAL = 4,        /* 4: an argument was invalid */
+    CG_EPATTERN = 5,      /* 5: a reference pattern did not compile */
+    CG_EBINARY = 6,       /* 6: the input looks like a binary file, not text */
+    CG_ENOTFILE = 7,      /* 7: the path is not a regular file or directory */
+    CG_EFORMAT = 8,       /* 8: structured input (JSON, TSV) is malformed */
+    CG_EGRAPH = 9,        /* 9: the graph library reported an error */
+    CG_EUNSUPPORTED = 10, /* 10: this build of citegraph lacks the feature (e.g. libcurl) */
+    CG_ESTALE = 11        /* 11: results kept from an earlier run no longer hold (check.h) */
 } cg_status;
 
 /** Details of a failure, filled by the function that failed: `status` as

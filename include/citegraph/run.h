@@ -76,6 +76,8 @@ typedef struct cg_run_doc {
     const char *error;               /* the message for a failed document, without its path */
     cg_cache_state cache_state;
     const char *cache_problem; /* why a damaged entry was rebuilt, or NULL */
+    const char *key;           /* with a cache, for a file of one document: the key of its
+                                  bytes (32 hex digits; see reuse below), else NULL */
     void *user;                /* what prepare() left for consume() */
     /* A file of DIP's JSON answers (recognised by its content) is handed on
      * as one document per record, in file order, each with its own input
@@ -99,6 +101,14 @@ typedef struct cg_run_options {
     cg_cache *cache;             /* NULL: extract every document */
     int jobs;                    /* threads; 0: one per core; 1: the calling thread only */
     const cg_read_options *read; /* NULL: the defaults */
+    /* With a cache, on the calling thread before any document is read: for
+     * a file whose stat the cache's index trusts, whether the caller already
+     * has what it needs of the document of this key (a check's kept
+     * findings, cg_check_keeps). Then its entry is not even loaded: the
+     * document is handed on without input or extraction, cache_state
+     * CG_CACHE_HIT, `key` set. A path given twice is asked about once.
+     * NULL: every entry is loaded. */
+    bool (*reuse)(const char *path, const char *key, void *ctx);
     /* On a worker: whether to extract the document at `path` (NULL: all);
      * the others are read and handed on with their input only. */
     bool (*extract)(const char *path, void *ctx);

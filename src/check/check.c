@@ -126,6 +126,7 @@ cg_status cg_check_new(cg_check **out, cg_error *err) {
     for (size_t i = 0; i < NRULES; i++)
         c->severity[i] = rules[i].severity;
     cg_buf_init(&c->scratch);
+    cgu_hash_init(&c->baseline_digest);
     c->fail_on = CG_SEV_ERROR;
     *out = c;
     return CG_OK;
@@ -148,6 +149,7 @@ void cg_check_free(cg_check *c) {
     cgu_map_release(&c->baseline);
     cgu_map_release(&c->target_index);
     cg_buf_release(&c->scratch);
+    cgc_state_free(c->state);
     cgu_arena_release(&c->arena);
     free(c);
 }
@@ -224,8 +226,9 @@ static const char *quote_span(quoter *q, size_t offset, size_t length) {
 
 static const char *quote_line(quoter *q, size_t line) {
     if (q->last_text && q->last_line == line) return q->last_text;
-    const char *t =
-        q->in ? cgr_quote_line(&q->c->arena, q->in, line) : cgr_quoted_line(q->ext, line);
+    /* copied: the extraction goes when the document has been added */
+    const char *t = q->in ? cgr_quote_line(&q->c->arena, q->in, line)
+                          : cgu_arena_strdup(&q->c->arena, cgr_quoted_line(q->ext, line));
     q->last_line = line;
     q->last_text = t;
     return t;
@@ -233,6 +236,12 @@ static const char *quote_line(quoter *q, size_t line) {
 
 cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *input,
                                 const cg_extraction *ext, cg_error *err) {
+    return cg_check_add_document_keyed(c, file, NULL, input, ext, err);
+}
+
+cg_status cg_check_add_document_keyed(cg_check *c, const char *file, const char *key,
+                                      const cg_input *input, const cg_extraction *ext,
+                                      cg_error *err) {
     if (c->ran) return cgu_error(err, CG_EINVAL, file, 0, 0, "the check has run");
     if (!input && !cgr_quoted(ext))
         return cgu_error(err, CG_EINVAL, file, 0, 0, "neither the document nor its quotes");
@@ -254,15 +263,21 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
                                  "a defect at byte %zu lies outside the document (%zu bytes)",
                                  df[i].offset, size);
     }
-    if (cgu_grow((void **)&c->docs, &c->capdocs, c->ndocs + 1, sizeof *c->docs))
-        return cgu_oom(err);
-    cdoc *d = &c->docs[c->ndocs];
+    const cg_document_info *info = cg_extraction_document(ext);
+    /* a kept document that no longer holds is checked anew in its place */
+    cdoc *d = cgc_state_replacing(c, file, info->record);
+    bool replacing = d != NULL;
+    if (!replacing) {
+        if (cgu_grow((void **)&c->docs, &c->capdocs, c->ndocs + 1, sizeof *c->docs))
+            return cgu_oom(err);
+        d = &c->docs[c->ndocs];
+    }
     memset(d, 0, sizeof *d);
     quoter q = {c, input, ext, 0, NULL};
-    const cg_document_info *info = cg_extraction_document(ext);
     int failed =
         cgd_copy(&c->arena, &info->id, &d->id) || cgd_copy(&c->arena, &info->alias, &d->alias);
     d->file = cgu_arena_dup_or_null(&c->arena, file, &failed);
+    d->key = cgu_arena_dup_or_null(&c->arena, key, &failed);
     d->type = cgu_arena_dup_or_null(&c->arena, info->type, &failed);
     d->date = cgu_arena_dup_or_null(&c->arena, info->date, &failed);
     d->title = cgu_arena_dup_or_null(&c->arena, info->title, &failed);
@@ -295,7 +310,7 @@ cg_status cg_check_add_document(cg_check *c, const char *file, const cg_input *i
     d->refs = calloc(d->nrefs ? d->nrefs : 1, sizeof *d->refs);
     if (!d->refs) goto oom;
     /* counted from here, so that cg_check_free() frees what was taken */
-    c->ndocs++;
+    if (!replacing) c->ndocs++;
     for (size_t i = 0; i < d->nrefs; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
         cref *x = &d->refs[i];
@@ -363,6 +378,9 @@ cg_status cg_check_set_online(cg_check *c, const cg_online_options *opts, cg_err
             return cgu_error(err, CG_EINVAL, NULL, 0, 0, "allowed address \"%s\": %s",
                              opts->allow_addresses[i], why);
     }
+    if (c->state)
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0,
+                         "the online check's findings are not kept: no state with it");
     if (!c->online) {
         cg_status st = cgc_online_init(err);
         if (st != CG_OK) return st;
@@ -505,6 +523,7 @@ cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err) {
     json_array_foreach(fs, i, v) {
         const char *fp = json_string_value(json_object_get(v, "fingerprint"));
         if (!fp) continue;
+        cgu_hash_bytes(&c->baseline_digest, fp, strlen(fp) + 1); /* what a state is kept for */
         const char *k = dup(c, fp);
         if (!k || cgu_map_put(&c->baseline, k, 1)) {
             st = CG_ENOMEM;
@@ -651,6 +670,7 @@ static cg_status check_duplicates(cg_check *c) {
     for (size_t i = 0; st == CG_OK && i < c->ndocs; i++) {
         const cdoc *d = &c->docs[i];
         size_t k;
+        if (d->kept) continue; /* its findings are kept */
         if (d->id.kind == CG_KIND_NONE || !cg_corpus_find(c->corpus, &d->id, &k) || k == i ||
             !cg_docid_equal(&c->docs[k].id, &d->id))
             continue;
@@ -852,7 +872,7 @@ static int ignored(const cignore *ig, const cg_finding *f) {
     return 1;
 }
 
-static cg_status finish(cg_check *c);
+static cg_status finish(cg_check *c, size_t nfresh);
 
 /* Rule CG009: every URL fetched once, every reference to one that does not
  * answer well a finding. */
@@ -922,6 +942,10 @@ static cg_status check_online(cg_check *c, cg_error *err) {
 cg_status cg_check_run(cg_check *c, cg_error *err) {
     if (c->ran) return cgu_error(err, CG_EINVAL, NULL, 0, 0, "the check has run");
     c->ran = true;
+    /* again after CG_ESTALE: from the documents as they are now */
+    cg_corpus_free(c->corpus);
+    c->corpus = NULL;
+    c->nfindings = 0;
     cg_status st = cg_corpus_new(&c->corpus, err);
     /* the first to claim an id keeps it: DIP records first, then the rest,
      * each in path order */
@@ -929,24 +953,67 @@ cg_status cg_check_run(cg_check *c, cg_error *err) {
         for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
             if ((c->docs[i].record > 0) == (pass == 0))
                 st = cg_corpus_add(c->corpus, &c->docs[i].id, &c->docs[i].alias, i, err);
+    if (st == CG_OK) apply_catalog(c);
+    if (st == CG_OK && c->state) {
+        size_t stale = cgc_state_find_stale(c);
+        if (stale == (size_t)-1) return cgu_oom(err);
+        if (stale) {
+            c->ran = false; /* for the stale documents to be added again */
+            return cgu_error(err, CG_ESTALE, NULL, 0, 0,
+                             "%zu kept document%s cite%s documents that changed", stale,
+                             stale == 1 ? "" : "s", stale == 1 ? "s" : "");
+        }
+    }
     if (st == CG_OK) {
-        apply_catalog(c);
         describe_targets(c);
         if ((st = check_duplicates(c)) != CG_OK) cgu_oom(err);
     }
     for (size_t i = 0; st == CG_OK && i < c->ndocs; i++)
-        if ((st = check_document(c, &c->docs[i])) != CG_OK) cgu_oom(err);
+        if (!c->docs[i].kept && (st = check_document(c, &c->docs[i])) != CG_OK) cgu_oom(err);
     if (st == CG_OK && c->online) st = check_online(c, err);
-    if (st == CG_OK && (st = finish(c)) != CG_OK) cgu_oom(err);
+    size_t nfresh = c->nfindings;
+    if (st == CG_OK && c->state) st = cgc_state_add_findings(c, err);
+    if (st == CG_OK && (st = finish(c, nfresh)) != CG_OK) cgu_oom(err);
     return st;
 }
 
 /* Severity, ignores, fingerprints, baseline: after every finding is in. */
-static cg_status finish(cg_check *c) {
-    if (c->nfindings) qsort(c->findings, c->nfindings, sizeof *c->findings, cmp_finding);
+/* Sorts the findings. Kept ones (a state's) come after the others, in the
+ * order of their documents, usually sorted already: then only the few
+ * others are sorted and put in their places, not 300,000 compared again. */
+static void sort_findings(cg_check *c, size_t nfresh) {
+    size_t n = c->nfindings;
+    cg_finding *f = c->findings;
+    bool kept_sorted = nfresh <= 64;
+    for (size_t i = nfresh + 1; kept_sorted && i < n; i++)
+        kept_sorted = cmp_finding(&f[i - 1], &f[i]) <= 0;
+    if (!kept_sorted) {
+        if (n) qsort(f, n, sizeof *f, cmp_finding);
+        return;
+    }
+    if (nfresh) qsort(f, nfresh, sizeof *f, cmp_finding);
+    /* each fresh one, last first, moved to where it goes among the kept */
+    for (size_t k = nfresh; k-- > 0;) {
+        cg_finding x = f[k];
+        size_t lo = k + 1, hi = n; /* the kept, and the fresh ones placed */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_finding(&f[mid], &x) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        memmove(&f[k], &f[k + 1], (lo - k - 1) * sizeof *f);
+        f[lo - 1] = x;
+    }
+}
+
+static cg_status finish(cg_check *c, size_t nfresh) {
+    sort_findings(c, nfresh);
     cgu_map seen = {0}; /* "rule target text" -> how many so far in this file */
     for (size_t i = 0; i < c->nfindings; i++) {
         cg_finding *f = &c->findings[i];
+        if (f->fingerprint) continue; /* kept: finished by the run that kept it */
         if (i && strcmp(c->findings[i - 1].file, f->file) != 0) { /* sorted by file */
             cgu_map_release(&seen);
             memset(&seen, 0, sizeof seen);

@@ -141,10 +141,10 @@ static void say_refused(const char *host, const char *addr, const char *what, ch
     cgc_addr a, b;
     bool same = cgc_addr_parse(host, &a) == 0 && cgc_addr_parse(addr, &b) == 0 &&
                 memcmp(&a, &b, sizeof a) == 0;
-    if (same || !*host)
-        snprintf(out, cap, "%s is %s", addr, what);
-    else
-        snprintf(out, cap, "%s resolves to %s, %s", host, addr, what);
+    /* a message cut short by a long host name is still the message */
+    int n = same || !*host ? snprintf(out, cap, "%s is %s", addr, what)
+                           : snprintf(out, cap, "%s resolves to %s, %s", host, addr, what);
+    if (n < 0 && cap) out[0] = '\0';
 }
 
 /* Whether a proxied request to `host` must not be made (then why): the

@@ -89,48 +89,100 @@ static bool sarif_page(json_t *loc, const cg_finding *f) {
            cgu_json_set(loc, "properties", p);
 }
 
+/* Where a report goes: every format writes into `buf`, which is the
+ * caller's buffer (sink NULL), or a piece handed to the sink whenever it
+ * grows large, so that a report of many findings is never whole in memory. */
+typedef struct report_out {
+    cg_buf buf; /* first: the formats' `out` is &buf (put_finding relies on it) */
+    cg_check_sink sink;
+    void *ctx;
+    bool sink_failed;
+} report_out;
+
+#define REPORT_PIECE (1u << 20)
+
+/* Hands what `buf` holds to the sink. */
+static int flush_out(report_out *ro) {
+    if (!ro->sink || !ro->buf.len) return 0;
+    if (ro->sink(ro->buf.data, ro->buf.len, ro->ctx)) {
+        ro->sink_failed = true;
+        return -1;
+    }
+    cg_buf_clear(&ro->buf);
+    return 0;
+}
+
+/* Writes one finding in a format, with what that format needs in ctx. */
+typedef int (*finding_writer)(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out);
+
+/* Appends finding i as the format of `slot` writes it: the bytes an
+ * earlier run kept (or this run wrote) for it when the check has a state,
+ * else what `put` writes now, recorded for the next run (state.c). */
+static int put_finding(const cg_check *c, size_t i, int slot, finding_writer put, void *ctx,
+                       cg_buf *out) {
+    report_out *ro = (report_out *)out; /* every format writes into a report_out's buf */
+    size_t len = 0;
+    const char *kept = cgc_state_fragment(c, i, slot, &len);
+    if (kept && ro->sink && len >= 4096) /* as it is, without a copy */
+        return flush_out(ro) || (ro->sink(kept, len, ro->ctx) ? (ro->sink_failed = true, -1) : 0);
+    int rc;
+    if (kept) {
+        rc = cgu_buf_append(out, kept, len);
+    } else {
+        size_t start = out->len;
+        rc = put(c, cg_check_finding(c, i), ctx, out) ||
+             cgc_state_record(c, i, slot, out->data + start, out->len - start);
+    }
+    return rc || (out->len >= REPORT_PIECE && flush_out(ro));
+}
+
 /* ---- text ---- */
 
-static int text_out(const cg_check *c, cg_severity min, bool source, cg_buf *out) {
-    int rc = 0;
-    for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
-        const cg_finding *f = cg_check_finding(c, i);
-        if (!shown(f, min)) continue;
-        char at[96];
-        place(f, at, sizeof at);
-        rc = cgu_buf_printf(out, "%s%s: %s: ", f->file, at, cg_severity_name(f->severity)) ||
+static int text_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out) {
+    (void)c;
+    bool source = *(const bool *)ctx;
+    char at[96];
+    place(f, at, sizeof at);
+    int rc = cgu_buf_printf(out, "%s%s: %s: ", f->file, at, cg_severity_name(f->severity)) ||
              cgu_buf_append_valid_utf8(out, f->message, strlen(f->message)) ||
              cgu_buf_printf(out, " [%s %s]%s\n", f->rule->id, f->rule->name,
                             f->in_baseline ? " (in baseline)" : "");
-        if (!rc && source) {
-            /* the line, and a caret under the reference (tabs kept, so it lines up) */
-            cg_buf line = CG_BUF_INIT;
-            rc = cgu_buf_append_valid_utf8(&line, f->source_line, strlen(f->source_line));
-            rc = rc || cgu_buf_puts(out, "    ") || cgu_buf_append(out, line.data, line.len) ||
-                 cgu_buf_puts(out, "\n    ");
-            size_t col = 1;
-            for (size_t k = 0; !rc && k < line.len && col < f->col; k++) {
-                unsigned char ch = (unsigned char)line.data[k];
-                if ((ch & 0xC0) == 0x80) continue;
-                rc = cgu_buf_putc(out, ch == '\t' ? '\t' : ' ');
-                col++;
-            }
-            size_t width = 0;
-            for (size_t k = 0; f->text && f->text[k]; k++)
-                width += ((unsigned char)f->text[k] & 0xC0) != 0x80 && f->text[k] != '\n';
-            /* a reference broken across lines is underlined to the end of its first line */
-            size_t rest = 0;
-            for (size_t k = 0; k < line.len; k++)
-                rest += ((unsigned char)line.data[k] & 0xC0) != 0x80 && line.data[k] != '\r';
-            rest = rest >= f->col ? rest - f->col + 1 : 1;
-            if (width > rest) width = rest;
-            rc = rc || cgu_buf_putc(out, '^');
-            for (size_t k = 1; !rc && k < width && k < 200; k++)
-                rc = cgu_buf_putc(out, '~');
-            rc = rc || cgu_buf_putc(out, '\n');
-            cg_buf_release(&line);
+    if (!rc && source) {
+        /* the line, and a caret under the reference (tabs kept, so it lines up) */
+        cg_buf line = CG_BUF_INIT;
+        rc = cgu_buf_append_valid_utf8(&line, f->source_line, strlen(f->source_line));
+        rc = rc || cgu_buf_puts(out, "    ") || cgu_buf_append(out, line.data, line.len) ||
+             cgu_buf_puts(out, "\n    ");
+        size_t col = 1;
+        for (size_t k = 0; !rc && k < line.len && col < f->col; k++) {
+            unsigned char ch = (unsigned char)line.data[k];
+            if ((ch & 0xC0) == 0x80) continue;
+            rc = cgu_buf_putc(out, ch == '\t' ? '\t' : ' ');
+            col++;
         }
+        size_t width = 0;
+        for (size_t k = 0; f->text && f->text[k]; k++)
+            width += ((unsigned char)f->text[k] & 0xC0) != 0x80 && f->text[k] != '\n';
+        /* a reference broken across lines is underlined to the end of its first line */
+        size_t rest = 0;
+        for (size_t k = 0; k < line.len; k++)
+            rest += ((unsigned char)line.data[k] & 0xC0) != 0x80 && line.data[k] != '\r';
+        rest = rest >= f->col ? rest - f->col + 1 : 1;
+        if (width > rest) width = rest;
+        rc = rc || cgu_buf_putc(out, '^');
+        for (size_t k = 1; !rc && k < width && k < 200; k++)
+            rc = cgu_buf_putc(out, '~');
+        rc = rc || cgu_buf_putc(out, '\n');
+        cg_buf_release(&line);
     }
+    return rc;
+}
+
+static int text_out(const cg_check *c, cg_severity min, bool source, cg_buf *out) {
+    int rc = 0;
+    for (size_t i = 0; !rc && i < cg_check_count(c); i++)
+        if (shown(cg_check_finding(c, i), min))
+            rc = put_finding(c, i, cgc_slot(CG_CHECK_TEXT, source), text_finding, &source, out);
     return rc;
 }
 
@@ -155,6 +207,7 @@ typedef struct element_writer {
     size_t n;           /* elements written */
 } element_writer;
 
+/* Appends `o` as an element of the array (its separator is the caller's). */
 static int put_element(element_writer *w, json_t *o, cg_buf *out) {
     const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
     size_t n = json_dumpb(o, w->buf, w->cap, flags);
@@ -166,7 +219,7 @@ static int put_element(element_writer *w, json_t *o, cg_buf *out) {
         w->cap = n * 2;
         if (json_dumpb(o, w->buf, w->cap, flags) != n) return -1;
     }
-    int rc = (w->n++ && cgu_buf_putc(out, ',')) || cgu_buf_puts(out, w->indent);
+    int rc = cgu_buf_puts(out, w->indent);
     const char *p = w->buf, *end = w->buf + n, *nl;
     /* strings are escaped, so every newline is jansson's own */
     while (!rc && (nl = memchr(p, '\n', (size_t)(end - p)))) {
@@ -259,27 +312,47 @@ static bool set_record(json_t *o, const cg_finding *f) {
            cgu_json_set(o, "dip_id", cgu_json_str(f->dip_id));
 }
 
+/* One object per shape (in a DIP record or not, on a page or not), its
+ * values set again for each finding: jansson replaces a value in place, so
+ * the keys keep their order, without a new object per finding. */
+typedef struct json_element_writer {
+    json_t *shapes[4];
+    element_writer w;
+} json_element_writer;
+
+static int json_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out);
+
 static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t counts[3] = {0, 0, 0}, fresh = 0, at;
     char *frame = json_frame(c, counts, fresh, count_silenced(c, min), &at);
-    element_writer w = {NULL, 0, "\n    ", 0};
     int ok = frame && cgu_buf_append(out, frame, at) == 0;
     free(frame);
-    /* One object per shape (in a DIP record or not, on a page or not), its
-     * values set again for each finding: jansson replaces a value in place,
-     * so the keys keep their order, without a new object per finding. */
-    json_t *shapes[4] = {NULL, NULL, NULL, NULL};
+    json_element_writer jw = {{NULL, NULL, NULL, NULL}, {NULL, 0, "\n    ", 0}};
     for (size_t i = 0; ok && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min)) continue;
         counts[f->severity]++;
         fresh += !f->in_baseline;
-        json_t **shape = &shapes[(f->record ? 1 : 0) | (f->page ? 2 : 0)], *o = *shape;
-        if (!o && !(o = *shape = json_object())) {
-            ok = 0;
-            break;
-        }
-        ok = cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
+        ok = (!jw.w.n++ || cgu_buf_putc(out, ',') == 0) &&
+             put_finding(c, i, CG_CHECK_JSON, json_finding, &jw, out) == 0;
+    }
+    for (size_t k = 0; k < 4; k++)
+        json_decref(jw.shapes[k]);
+    free(jw.w.buf);
+    frame = ok ? json_frame(c, counts, fresh, count_silenced(c, min), &at) : NULL;
+    int rc = !frame || (jw.w.n && cgu_buf_puts(out, "\n  ")) || cgu_buf_puts(out, frame + at) ||
+             cgu_buf_putc(out, '\n');
+    free(frame);
+    return rc ? -1 : 0;
+}
+
+/* A finding as an element of the JSON report's "findings". */
+static int json_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out) {
+    (void)c;
+    json_element_writer *jw = ctx;
+    json_t **shape = &jw->shapes[(f->record ? 1 : 0) | (f->page ? 2 : 0)], *o = *shape;
+    if (!o && !(o = *shape = json_object())) return -1;
+    int ok = cgu_json_set(o, "rule", cgu_json_str(f->rule->id)) &&
              cgu_json_set(o, "name", cgu_json_str(f->rule->name)) &&
              cgu_json_set(o, "severity", cgu_json_str(cg_severity_name(f->severity))) &&
              cgu_json_set(o, "file", cgu_json_str(f->file)) && set_record(o, f) &&
@@ -295,16 +368,8 @@ static int json_out(const cg_check *c, cg_severity min, cg_buf *out) {
              cgu_json_set(o, "text", cgu_json_str(f->text)) &&
              cgu_json_set(o, "fingerprint", cgu_json_str(f->fingerprint)) &&
              cgu_json_set(o, "baseline", cgu_json_str(f->in_baseline ? "unchanged" : "new")) &&
-             put_element(&w, o, out) == 0;
-    }
-    for (size_t k = 0; k < 4; k++)
-        json_decref(shapes[k]);
-    free(w.buf);
-    frame = ok ? json_frame(c, counts, fresh, count_silenced(c, min), &at) : NULL;
-    int rc = !frame || (w.n && cgu_buf_puts(out, "\n  ")) || cgu_buf_puts(out, frame + at) ||
-             cgu_buf_putc(out, '\n');
-    free(frame);
-    return rc ? -1 : 0;
+             put_element(&jw->w, o, out) == 0;
+    return ok ? 0 : -1;
 }
 
 /* ---- SARIF 2.1.0 ---- */
@@ -593,9 +658,17 @@ static json_t *sarif_rules(void) {
     return rules;
 }
 
-static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
+/* A finding as an element of the SARIF report's "results". */
+static int sarif_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out) {
+    (void)c;
     size_t nrules;
-    const cg_rule *rs = cg_check_rules(&nrules);
+    json_t *res = sarif_result(f, cg_check_rules(&nrules));
+    int rc = !res || put_element(ctx, res, out);
+    json_decref(res);
+    return rc ? -1 : 0;
+}
+
+static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
     json_t *root = json_object(), *runs = json_array(), *run = json_object(), *tool = json_object(),
            *driver = json_object();
     int ok = root && runs && run && tool && driver &&
@@ -626,9 +699,8 @@ static int sarif_out(const cg_check *c, cg_severity min, cg_buf *out) {
         const cg_finding *f = cg_check_finding(c, i);
         /* silenced findings stay, as suppressed results: the audit trail */
         if (!shown(f, min) && !silenced(f, min)) continue;
-        json_t *res = sarif_result(f, rs);
-        ok = res && put_element(&w, res, out) == 0;
-        json_decref(res);
+        ok = (!w.n++ || cgu_buf_putc(out, ',') == 0) &&
+             put_finding(c, i, CG_CHECK_SARIF, sarif_finding, &w, out) == 0;
     }
     ok = ok && (!w.n || cgu_buf_puts(out, "\n      ") == 0) && cgu_buf_puts(out, frame + at) == 0 &&
          cgu_buf_putc(out, '\n') == 0;
@@ -681,7 +753,9 @@ static int gh_input_problem(cg_buf *out, const cg_input_problem *p) {
            cgu_buf_puts(out, where) || gh_escape(out, p->message, 0) || cgu_buf_putc(out, '\n');
 }
 
-static int gh_finding(cg_buf *out, const cg_finding *f) {
+static int gh_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out) {
+    (void)c;
+    (void)ctx;
     char title[96];
     snprintf(title, sizeof title, "%s %s", f->rule->id, f->rule->name);
     /* a line and column in a DIP record's text are none of the file's:
@@ -711,7 +785,8 @@ static int github_out(const cg_check *c, cg_severity min, cg_buf *out) {
         if (sev < (int)min) continue;
         for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
             const cg_finding *f = cg_check_finding(c, i);
-            if (shown(f, min) && (int)f->severity == sev) rc = gh_finding(out, f);
+            if (shown(f, min) && (int)f->severity == sev)
+                rc = put_finding(c, i, CG_CHECK_GITHUB, gh_finding, NULL, out);
         }
     }
     return rc;
@@ -796,6 +871,19 @@ static int junit_finding_line(cg_buf *out, const cg_finding *f, bool attribute) 
            xml_escape(out, f->message, attribute) || xml_escape(out, rule, attribute);
 }
 
+/* A finding as a test case: failing when it fails the run. */
+static int junit_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out) {
+    (void)ctx;
+    int rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, f->file, true) ||
+             cgu_buf_puts(out, "\" name=\"") || junit_finding_line(out, f, true) ||
+             cgu_buf_puts(out, "\" time=\"0\"");
+    if (junit_fails(c, f))
+        return rc || cgu_buf_printf(out, "><failure type=\"%s\" message=\"", f->rule->name) ||
+               xml_escape(out, f->message, true) || cgu_buf_puts(out, "\">") ||
+               junit_finding_line(out, f, false) || cgu_buf_puts(out, "</failure></testcase>\n");
+    return rc || cgu_buf_puts(out, "/>\n");
+}
+
 /* The suite's timestamp, which the Ant schema requires (UTC, no zone):
  * SOURCE_DATE_EPOCH when it is set (the reproducible-builds convention),
  * else the epoch itself, so that the same input gives the same bytes. */
@@ -870,15 +958,7 @@ static int junit_out(const cg_check *c, cg_severity min, cg_buf *out) {
     for (size_t i = 0; !rc && i < cg_check_count(c); i++) {
         const cg_finding *f = cg_check_finding(c, i);
         if (!shown(f, min) && !junit_fails(c, f)) continue; /* a failure is never hidden */
-        rc = cgu_buf_puts(out, "    <testcase classname=\"") || xml_escape(out, f->file, true) ||
-             cgu_buf_puts(out, "\" name=\"") || junit_finding_line(out, f, true) ||
-             cgu_buf_puts(out, "\" time=\"0\"");
-        if (junit_fails(c, f))
-            rc = rc || cgu_buf_printf(out, "><failure type=\"%s\" message=\"", f->rule->name) ||
-                 xml_escape(out, f->message, true) || cgu_buf_puts(out, "\">") ||
-                 junit_finding_line(out, f, false) || cgu_buf_puts(out, "</failure></testcase>\n");
-        else
-            rc = rc || cgu_buf_puts(out, "/>\n");
+        rc = put_finding(c, i, CG_CHECK_JUNIT, junit_finding, NULL, out);
     }
     for (size_t d = 0; !rc && d < c->ndocs; d++) {
         if (cgu_map_get(&with_findings, c->docs[d].file, NULL)) continue;
@@ -943,6 +1023,23 @@ static int md_input_problems(const cg_check *c, cg_buf *out) {
     return rc || cgu_buf_puts(out, "\n");
 }
 
+/* A finding as a row of the table of findings. */
+static int md_finding(const cg_check *c, const cg_finding *f, void *ctx, cg_buf *out) {
+    (void)c;
+    (void)ctx;
+    /* a name a code span cannot hold ("a|b", a line break) goes escaped, without one */
+    bool plain = !strpbrk(f->file, "|`\n\r\\");
+    char at[96];
+    place(f, at, sizeof at);
+    return (plain ? cgu_buf_puts(out, "| `") ||
+                        cgu_buf_append_valid_utf8(out, f->file, strlen(f->file))
+                  : cgu_buf_puts(out, "| ") || md_cell(out, f->file)) ||
+           cgu_buf_printf(out, "%s%s | %s%s | %s | ", at, plain ? "`" : "",
+                          cg_severity_name(f->severity), f->in_baseline ? " (baseline)" : "",
+                          f->rule->id) ||
+           md_cell(out, f->message) || cgu_buf_puts(out, " |\n");
+}
+
 static int markdown_out(const cg_check *c, cg_severity min, cg_buf *out) {
     size_t nrules;
     const cg_rule *rs = cg_check_rules(&nrules);
@@ -983,45 +1080,49 @@ static int markdown_out(const cg_check *c, cg_severity min, cg_buf *out) {
                                 total - 200);
             break;
         }
-        /* a name a code span cannot hold ("a|b", a line break) goes escaped, without one */
-        bool plain = !strpbrk(f->file, "|`\n\r\\");
-        char at[96];
-        place(f, at, sizeof at);
-        rc = (plain ? cgu_buf_puts(out, "| `") ||
-                          cgu_buf_append_valid_utf8(out, f->file, strlen(f->file))
-                    : cgu_buf_puts(out, "| ") || md_cell(out, f->file)) ||
-             cgu_buf_printf(out, "%s%s | %s%s | %s | ", at, plain ? "`" : "",
-                            cg_severity_name(f->severity), f->in_baseline ? " (baseline)" : "",
-                            f->rule->id) ||
-             md_cell(out, f->message) || cgu_buf_puts(out, " |\n");
+        rc = put_finding(c, i, CG_CHECK_MARKDOWN, md_finding, NULL, out);
     }
     return rc;
 }
 
-cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min, bool source,
-                         cg_buf *out, cg_error *err) {
-    int rc;
+/* Writes the report into ro->buf (and its sink); nonzero when memory ran
+ * out or the sink failed. */
+static int write_report(const cg_check *c, cg_check_format format, cg_severity min, bool source,
+                        report_out *ro) {
+    cgc_state_written(c, cgc_slot(format, source));
+    cg_buf *out = &ro->buf;
     switch (format) {
     case CG_CHECK_JSON:
-        rc = json_out(c, min, out);
-        break;
+        return json_out(c, min, out);
     case CG_CHECK_SARIF:
-        rc = sarif_out(c, min, out);
-        break;
+        return sarif_out(c, min, out);
     case CG_CHECK_GITHUB:
-        rc = github_out(c, min, out);
-        break;
+        return github_out(c, min, out);
     case CG_CHECK_JUNIT:
-        rc = junit_out(c, min, out);
-        break;
+        return junit_out(c, min, out);
     case CG_CHECK_MARKDOWN:
-        rc = markdown_out(c, min, out);
-        break;
+        return markdown_out(c, min, out);
     default:
-        rc = text_out(c, min, source, out);
-        break;
+        return text_out(c, min, source, out);
     }
+}
+
+cg_status cg_check_write(const cg_check *c, cg_check_format format, cg_severity min, bool source,
+                         cg_buf *out, cg_error *err) {
+    report_out ro = {*out, NULL, NULL, false}; /* the caller's buffer, moved in and out */
+    int rc = write_report(c, format, min, source, &ro);
+    *out = ro.buf;
     return rc ? cgu_oom(err) : CG_OK;
+}
+
+cg_status cg_check_write_to(const cg_check *c, cg_check_format format, cg_severity min, bool source,
+                            cg_check_sink sink, void *ctx, cg_error *err) {
+    report_out ro = {CG_BUF_INIT, sink, ctx, false};
+    int rc = write_report(c, format, min, source, &ro) || flush_out(&ro);
+    cg_buf_release(&ro.buf);
+    if (!rc) return CG_OK;
+    return ro.sink_failed ? cgu_error(err, CG_EIO, NULL, 0, 0, "the report could not be written")
+                          : cgu_oom(err);
 }
 
 cg_status cg_check_write_baseline(const cg_check *c, cg_buf *out, cg_error *err) {

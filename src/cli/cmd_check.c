@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,11 +60,50 @@ static int add_to_check(cg_run_doc *doc, void *ctx) {
             cli_fail(r->c, &err, path, EXIT_FAILED);
             r->nomem = true;
         }
-    } else if (cg_check_add_document(r->chk, path, doc->input, doc->extraction, &err) != CG_OK) {
+    } else if ((doc->extraction ? cg_check_add_document_keyed(r->chk, path, doc->key, doc->input,
+                                                              doc->extraction, &err)
+                                : cg_check_add_kept(r->chk, path, doc->key, &err)) != CG_OK) {
         cli_fail(r->c, &err, path, EXIT_FAILED);
         r->nomem = true;
     }
     return r->nomem ? 1 : 0;
+}
+
+/* On a worker: whether the check keeps the findings of this document from
+ * the last run, so that its extraction need not be loaded. */
+static bool kept_by_check(const char *path, const char *key, void *ctx) {
+    const check_run *r = ctx;
+    return cg_check_keeps(r->chk, path, key);
+}
+
+/* Runs the rules; when the findings the check kept of some documents no
+ * longer hold (documents they cite changed), adds those again from the
+ * cache and runs again. EXIT_OK, or the status after saying why. */
+static int run_rules(cli *c, const cg_run_options *ro, check_run *cr) {
+    cg_error err;
+    size_t before = SIZE_MAX;
+    for (;;) {
+        cg_status st = cg_check_run(cr->chk, &err);
+        if (st == CG_OK) return EXIT_OK;
+        const char *const *files;
+        size_t n = cg_check_stale(cr->chk, &files);
+        /* each round checks anew what it names: the same names twice would
+         * mean one could not be read again */
+        if (st != CG_ESTALE || n >= before) return cli_fail(c, &err, "check failed", EXIT_FAILED);
+        before = n;
+        cg_path_list again = {calloc(n, sizeof *again.items), n, n};
+        if (!again.items) return EXIT_NOMEM;
+        for (size_t i = 0; i < n; i++)
+            again.items[i].path = (char *)files[i]; /* borrowed: the list is not released */
+        cg_run_options o = *ro;
+        o.reuse = NULL;
+        cr->total = n;
+        st = cg_run(&o, &again, &err);
+        free(again.items);
+        cli_progress_end(c);
+        if (st != CG_OK) cli_fail(c, &err, NULL, EXIT_FAILED);
+        if (st != CG_OK || cr->nomem) return EXIT_NOMEM;
+    }
 }
 
 /* "; 2 inputs not checked, 1 input warning" after the summary line, when
@@ -419,6 +459,11 @@ static int append_step_summary(cli *c, const check_options *o, const cg_check *c
     return EXIT_INCOMPLETE;
 }
 
+/* A piece of a report, to its file. */
+static int to_cli_out(const char *data, size_t len, void *ctx) {
+    return cli_out_write(ctx, data, len) ? 0 : -1;
+}
+
 /* Writes every report, the step summary and the baseline, each whatever
  * became of the others; EXIT_OK, EXIT_INCOMPLETE when one could not be
  * written (said), or EXIT_NOMEM. */
@@ -427,12 +472,19 @@ static int write_reports(cli *c, const check_options *o, const cg_check *chk) {
     int rc = EXIT_OK;
     for (size_t i = 0; i < o->nreports && rc != EXIT_NOMEM; i++) {
         const check_report *r = &o->reports[i];
-        cg_buf report = CG_BUF_INIT;
         bool source = r->format == CG_CHECK_TEXT && !r->path && isatty(STDOUT_FILENO);
-        int one = cg_check_write(chk, r->format, o->min, source, &report, &err) != CG_OK
-                      ? cli_fail(c, &err, NULL, EXIT_INCOMPLETE)
-                      : cli_write_buf(c, r->path, &report);
-        cg_buf_release(&report);
+        cli_out out;
+        int one = cli_out_open(c, &out, r->path);
+        if (one == EXIT_OK) {
+            /* piece by piece: a report can be hundreds of MB */
+            cg_status st =
+                cg_check_write_to(chk, r->format, o->min, source, to_cli_out, &out, &err);
+            one = cli_out_close(c, &out); /* says why a write failed */
+            if (st == CG_ENOMEM)
+                one = EXIT_NOMEM;
+            else if (st != CG_OK && st != CG_EIO)
+                one = cli_fail(c, &err, NULL, EXIT_INCOMPLETE);
+        }
         if (one != EXIT_OK) rc = one == EXIT_NOMEM ? EXIT_NOMEM : EXIT_INCOMPLETE;
     }
     if (rc != EXIT_NOMEM) {
@@ -493,6 +545,24 @@ int cmd_check(cli *c, int argc, char **argv) {
                         "rebuilt",
                         o.cache_dir, cg_cache_index_problem(cache));
     }
+    /* the findings of unchanged documents are kept next to their extractions;
+     * the online check's never are (URLs change without the documents) */
+    if (cache && !o.online) {
+        char state[PATH_MAX];
+        if (snprintf(state, sizeof state, "%s/check-state", o.cache_dir) >= (int)sizeof state) {
+            rc = cli_usage_error(c, "--cache %s: the path is too long", o.cache_dir);
+            goto out;
+        }
+        if (cg_check_open_state(chk, state, &err) != CG_OK) {
+            rc = cli_fail(c, &err, "--cache", EXIT_FAILED);
+            goto out;
+        }
+        if (cg_check_state_problem(chk)[0])
+            cli_warning(c,
+                        "--cache: %s is not used (%s): every document is checked, and it is "
+                        "rewritten",
+                        state, cg_check_state_problem(chk));
+    }
     /* checked once --cache has made its directory, where the URL cache may live */
     if (o.online && o.oo.cache_file && !parent_exists(o.oo.cache_file))
         cli_warning(c, "--url-cache %s: its directory does not exist, so no result is kept",
@@ -505,6 +575,7 @@ int cmd_check(cli *c, int argc, char **argv) {
     cg_run_options ro = {.extractor = ex,
                          .cache = cache,
                          .jobs = o.common.jobs,
+                         .reuse = cache && !o.online ? kept_by_check : NULL,
                          .consume = add_to_check,
                          .ctx = &cr};
     if (cg_run(&ro, &list, &err) != CG_OK) {
@@ -512,19 +583,17 @@ int cmd_check(cli *c, int argc, char **argv) {
         cr.nomem = true;
     }
     cli_progress_end(c);
+    /* what this run's files took (a second round reads kept documents again) */
     cg_cache_stats stats = {0};
+    if (cache) cg_cache_get_stats(cache, &stats);
+    if (!cr.nomem && (rc = run_rules(c, &ro, &cr)) != EXIT_OK) goto out;
     if (cache) {
-        cg_cache_get_stats(cache, &stats);
         cg_status closed = cg_cache_close(cache, &err);
         cache = NULL;
         if (closed != CG_OK) cli_warning(c, "--cache: %s: the next run reads every file", err.text);
     }
     if (cr.nomem) {
         rc = EXIT_NOMEM;
-        goto out;
-    }
-    if (cg_check_run(chk, &err) != CG_OK) {
-        rc = cli_fail(c, &err, "check failed", EXIT_FAILED);
         goto out;
     }
     if (cg_check_online_problem(chk))
@@ -536,6 +605,12 @@ int cmd_check(cli *c, int argc, char **argv) {
         rc = EXIT_NOMEM;
         goto out;
     }
+    /* after the reports, whose bytes per finding it keeps; a state not
+     * written only costs the next run time */
+    if (o.cache_dir && !o.online && cg_check_save_state(chk, &err) != CG_OK)
+        cli_warning(c,
+                    "--cache: %s: cannot keep the findings: %s; the next run checks every document",
+                    err.path, err.text);
     size_t counts[3] = {0, 0, 0}, fresh_failing = 0, fresh = 0, suppressed = 0;
     for (size_t i = 0; i < cg_check_count(chk); i++) {
         const cg_finding *f = cg_check_finding(chk, i);

@@ -946,7 +946,8 @@ static const cli_option options[] = {
      .commands = BIT(CHECK),
      .help = "keep each document's extraction in DIR, keyed by its content, and reuse it while "
              "the document, citegraph and the grammar are unchanged; a file whose size, times "
-             "and inode are unchanged is not even read"},
+             "and inode are unchanged is not even read; its findings and their report lines are "
+             "kept too (DIR/check-state) and copied while nothing they depend on changed"},
     {.id = OPT_LIST_RULES,
      .long_name = "list-rules",
      .commands = BIT(CHECK),

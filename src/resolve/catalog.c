@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog_digest.h"
 #include "citegraph/resolve.h"
 #include "docid/canon.h"
 #include "idkey.h"
@@ -29,6 +30,7 @@ struct cg_catalog {
     cgu_map coverage; /* coverage key of the rows -> COVER_COMPLETE or COVER_SELECTION */
     const char **problems;
     size_t nproblems, capproblems;
+    cgu_hash digest; /* of every catalog read, in order (cgr_catalog_digest) */
 };
 
 /* What the catalogs say of a part of the numbering: a complete catalog's
@@ -37,7 +39,12 @@ enum { COVER_SELECTION = 1, COVER_COMPLETE = 2 };
 
 cg_status cg_catalog_new(cg_catalog **out, cg_error *err) {
     *out = calloc(1, sizeof **out);
+    if (*out) cgu_hash_init(&(*out)->digest);
     return *out ? CG_OK : cgu_oom(err);
+}
+
+void cgr_catalog_digest(const cg_catalog *c, char out[33]) {
+    cgu_hash_hex(&c->digest, out);
 }
 
 void cg_catalog_free(cg_catalog *c) {
@@ -525,6 +532,12 @@ cg_status cg_catalog_read_scoped(cg_catalog *c, const cg_extractor *ex, const ch
     }
     memcpy(text, cg_input_data(in), len + 1);
     cg_input_free(in);
+    /* what was read, how, and with which grammar: what a check keeping its
+     * findings between runs must see unchanged */
+    const char *grammar = ex ? cg_extractor_fingerprint(ex) : "";
+    cgu_hash_bytes(&c->digest, text, len);
+    cgu_hash_bytes(&c->digest, &scope, sizeof scope);
+    cgu_hash_bytes(&c->digest, grammar, strlen(grammar));
     reader r = {c, ex, path, scope, CG_BUF_INIT, 0};
     size_t k = strspn(text, " \t\r\n");
     st = text[k] == '[' || text[k] == '{' ? read_json(&r, text, len, err) : read_tsv(&r, text, err);

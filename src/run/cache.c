@@ -38,45 +38,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "io/fields.h"
 #include "io/record.h"
 
 /* The version of an entry's format: its first line and record.c's record. */
 #define ENTRY_FORMAT "citegraph-cache 5"
-
-/* The whole file, NUL-terminated. A regular file is read up to the size
- * fstat() gave: entries and the index are replaced by rename, never
- * written in place, so one read does, without a second to see the end. */
-static int read_whole(const char *path, char **data, size_t *len) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    struct stat st;
-    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    size_t cap = regular ? (size_t)st.st_size + 1 : 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (regular && n + 1 == cap) goto done;
-        if (n + 1 >= cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p) break;
-            buf = p;
-            cap *= 2;
-        }
-        ssize_t got = read(fd, buf + n, cap - n - 1);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) break;
-        if (got == 0) goto done;
-        n += (size_t)got;
-    }
-    close(fd);
-    free(buf);
-    return -1;
-done:
-    close(fd);
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
-}
 
 /* ---- the stat index ---- */
 
@@ -106,7 +72,7 @@ static const char *load_index(cg_cache *cache, const char *head) {
     snprintf(path, sizeof path, "%s/index", cache->dir);
     char *data;
     size_t len;
-    if (read_whole(path, &data, &len) != 0) return NULL;
+    if (cgu_read_whole(path, &data, &len) != 0) return NULL;
     const char *why = NULL;
     size_t hl = strlen(head);
     const char *nul = len ? memchr(data, '\0', len) : NULL;
@@ -292,11 +258,19 @@ static cg_status write_index(const cg_cache *cache, cg_error *err) {
     for (size_t i = 0; i < cache->nfresh && !bad; i++) {
         const cgio_index_entry *e = &cache->fresh[i];
         const cgrun_file_stat *t = &e->st;
-        bad = cgu_buf_printf(&b, "%s %llu %llu %llu %lld %lld %lld %lld %zu:%s\n", e->key,
-                             (unsigned long long)t->dev, (unsigned long long)t->ino,
-                             (unsigned long long)t->size, (long long)t->mtime_s,
-                             (long long)t->mtime_ns, (long long)t->ctime_s, (long long)t->ctime_ns,
-                             strlen(e->path), e->path);
+        /* "KEY DEV INO SIZE MTIME_S MTIME_NS CTIME_S CTIME_NS LEN:PATH\n", without
+         * printf, which took a tenth of a second for 100,000 files */
+        const uint64_t v[7] = {t->dev,
+                               t->ino,
+                               t->size,
+                               (uint64_t)t->mtime_s,
+                               (uint64_t)t->mtime_ns,
+                               (uint64_t)t->ctime_s,
+                               (uint64_t)t->ctime_ns};
+        bad = cgu_buf_append(&b, e->key, 32) || cgu_buf_putc(&b, ' ');
+        for (int k = 0; k < 7 && !bad; k++)
+            bad = cgio_put_num(&b, (size_t)v[k], ' ');
+        bad = bad || cgio_put_str(&b, e->path, '\n');
     }
     char sum[33];
     cgu_checksum(b.data, b.len, sum);
@@ -350,7 +324,7 @@ cg_cache_state cgrun_cache_load(const cg_cache *cache, const char key[33], size_
     entry_path(cache, key, path, sizeof path);
     char *data;
     size_t len;
-    if (read_whole(path, &data, &len) != 0) return CG_CACHE_MISS;
+    if (cgu_read_whole(path, &data, &len) != 0) return CG_CACHE_MISS;
     if (size == CGRUN_ENTRY_SIZE) {
         /* the index vouched for the file: the document's size is the entry's (a
          * PDF's text is not the size of its file) */

@@ -51,11 +51,22 @@ typedef struct slot {
     size_t nparts;
 } slot;
 
+/* A document the caller keeps (cg_run_options.reuse), found before the
+ * run: handed on at once on the calling thread, not through the workers. */
+typedef struct kept {
+    bool kept;
+    size_t stretch; /* kept documents from this one on */
+    cgrun_file_stat st;
+    char key[33];
+} kept;
+
 typedef struct run {
     const cg_run_options *o;
     const cg_path_list *paths;
-    slot *slots; /* document i in slot i % window */
+    slot *slots; /* document base + i in slot i % window */
     size_t window;
+    size_t base;             /* the first document of the stretch the workers have */
+    const struct kept *kept; /* what the caller keeps, by document; or NULL */
 } run;
 
 /* With a cache: a file whose stat the index knows is taken from its entry
@@ -248,8 +259,8 @@ static void work(void *ctx, size_t i) {
     const cg_run_options *o = r->o;
     slot *s = &r->slots[i % r->window];
     memset(s, 0, sizeof *s);
-    s->doc.index = i;
-    s->doc.entry = &r->paths->items[i];
+    s->doc.index = r->base + i;
+    s->doc.entry = &r->paths->items[r->base + i];
     const cg_path_entry *e = s->doc.entry;
     if (e->status != CG_OK) {
         s->doc.status = e->status;
@@ -260,7 +271,15 @@ static void work(void *ctx, size_t i) {
     memset(&err, 0, sizeof err);
     bool is_stdin = strcmp(e->path, "-") == 0;
     bool wanted = !o->extract || o->extract(e->path, o->ctx);
-    if (o->cache && !is_stdin && wanted && from_index(o, s)) {
+    const kept *k = r->kept ? &r->kept[r->base + i] : NULL;
+    if (k && k->kept) {
+        /* the caller keeps what it needs of it: not even its entry is read */
+        s->doc.status = CG_OK;
+        s->doc.cache_state = CG_CACHE_HIT;
+        s->indexable = true;
+        s->st = k->st;
+        memcpy(s->key, k->key, sizeof s->key);
+    } else if (o->cache && !is_stdin && wanted && from_index(o, s)) {
         s->doc.status = CG_OK;
     } else {
         s->read = true;
@@ -285,6 +304,7 @@ static void work(void *ctx, size_t i) {
     }
     s->doc.input = s->input;
     s->doc.extraction = s->extraction;
+    if (o->cache && s->key[0]) s->doc.key = s->key;
     if (o->prepare) o->prepare(&s->doc, o->ctx);
 }
 
@@ -339,19 +359,89 @@ static void discard(void *ctx, size_t i) {
     release(r, &r->slots[i % r->window]);
 }
 
+/* Which documents the caller keeps: their stat unchanged, their key one the
+ * caller has (asked here, on the calling thread, before any is read). A
+ * path given twice is kept the first time only. NULL when there is no such
+ * caller, or memory ran out (then every document is read from its entry). */
+static kept *find_kept(const cg_run_options *o, const cg_path_list *paths) {
+    if (!o->cache || !o->reuse || !paths->count) return NULL;
+    kept *k = calloc(paths->count + 1, sizeof *k);
+    cgu_map seen = {0};
+    for (size_t i = 0; k && i < paths->count; i++) {
+        const cg_path_entry *e = &paths->items[i];
+        struct stat st;
+        if (e->status != CG_OK || strcmp(e->path, "-") == 0 ||
+            (o->extract && !o->extract(e->path, o->ctx)) || cgu_map_get(&seen, e->path, NULL) ||
+            stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        if (cgu_map_put(&seen, e->path, i)) {
+            free(k);
+            k = NULL;
+            break;
+        }
+        cgrun_cache_stat_of(&st, &k[i].st);
+        k[i].kept = cgrun_cache_lookup(o->cache, e->path, &k[i].st, k[i].key) &&
+                    o->reuse(e->path, k[i].key, o->ctx);
+    }
+    cgu_map_release(&seen);
+    for (size_t i = paths->count; k && i-- > 0;)
+        k[i].stretch = k[i].kept ? k[i + 1].stretch + 1 : 0;
+    return k;
+}
+
+/* Hands on a kept document; consume's answer. */
+static int consume_kept(const cg_run_options *o, const cg_path_list *paths, size_t i, kept *k) {
+    cg_run_doc doc = {.index = i,
+                      .entry = &paths->items[i],
+                      .status = CG_OK,
+                      .cache_state = CG_CACHE_HIT,
+                      .key = k->key};
+    cgrun_cache_count(o->cache, CG_CACHE_HIT, false);
+    /* a failed remember only costs the next run time */
+    (void)cgrun_cache_remember(o->cache, paths->items[i].path, &k->st, k->key);
+    int rc = o->consume(&doc, o->ctx);
+    if (o->release) o->release(&doc, o->ctx);
+    return rc;
+}
+
+/* A long stretch of kept documents goes past the workers (handing each to
+ * a thread and back costs more than it); a short one is not worth stopping
+ * and starting them. */
+#define KEPT_STRETCH 64
+
+static bool long_stretch(const kept *k, size_t i) {
+    return k && k[i].stretch >= KEPT_STRETCH;
+}
+
 cg_status cg_run(const cg_run_options *o, const cg_path_list *paths, cg_error *err) {
     int jobs = o->jobs > 0 ? o->jobs : cgu_cores();
-    run r = {o, paths, NULL, jobs > 1 ? (size_t)jobs * 4 : 1};
+    run r = {o, paths, NULL, jobs > 1 ? (size_t)jobs * 4 : 1, 0, NULL};
     r.slots = calloc(r.window, sizeof *r.slots);
     if (!r.slots) return cgu_oom(err);
-    cgu_ordered ord = {.n = paths->count,
-                       .jobs = jobs,
-                       .window = r.window,
-                       .ctx = &r,
-                       .work = work,
-                       .consume = consume,
-                       .discard = discard};
-    int rc = cgu_ordered_run(&ord);
+    kept *k = find_kept(o, paths);
+    r.kept = k;
+    int rc = 0;
+    for (size_t i = 0; i < paths->count && rc == 0;) {
+        if (long_stretch(k, i)) {
+            for (; i < paths->count && k[i].kept && rc == 0; i++)
+                rc = consume_kept(o, paths, i, &k[i]) ? 1 : 0;
+            continue;
+        }
+        size_t end = i + 1;
+        while (end < paths->count && !long_stretch(k, end))
+            end++;
+        r.base = i;
+        cgu_ordered ord = {.n = end - i,
+                           .jobs = jobs,
+                           .window = r.window,
+                           .ctx = &r,
+                           .work = work,
+                           .consume = consume,
+                           .discard = discard};
+        rc = cgu_ordered_run(&ord);
+        i = end;
+    }
+    free(k);
     free(r.slots);
     if (rc == -1) return cgu_error(err, CG_ENOMEM, NULL, 0, 0, "cannot start threads");
     return CG_OK;

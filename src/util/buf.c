@@ -5,10 +5,13 @@
  * leaves the buffer as it was, so callers can report CG_ENOMEM and still
  * free it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -96,4 +99,39 @@ int cgu_write_atomic(const char *path, const char *tmp, const char *head, const 
     remove(tmp);
     errno = saved;
     return -1;
+}
+
+/* The whole file, NUL-terminated. A regular file is read up to the size
+ * fstat() gave: entries and the index are replaced by rename, never
+ * written in place, so one read does, without a second to see the end. */
+int cgu_read_whole(const char *path, char **data, size_t *len) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat st;
+    int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    size_t cap = regular ? (size_t)st.st_size + 1 : 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (regular && n + 1 == cap) goto done;
+        if (n + 1 >= cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) break;
+            buf = p;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + n, cap - n - 1);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) break;
+        if (got == 0) goto done;
+        n += (size_t)got;
+    }
+    close(fd);
+    free(buf);
+    return -1;
+done:
+    close(fd);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return 0;
 }

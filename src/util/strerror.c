@@ -27,6 +27,8 @@ const char *cg_strerror(cg_status st) {
         return "graph error";
     case CG_EUNSUPPORTED:
         return "not supported by this build";
+    case CG_ESTALE:
+        return "results kept from an earlier run no longer hold";
     }
     return "unknown error";
 }

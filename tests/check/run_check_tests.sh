@@ -280,6 +280,7 @@ cache=$tmp/cache
 for k in 1 2 3 4 5; do
     mkdir -p "$tmp/ix$k" && cp -R fixture "$tmp/ix$k/fixture"
 done
+mkdir -p "$tmp/kept" && cp -R fixture "$tmp/kept/fixture"
 sleep 3
 # says FILE REUSED EXTRACTED DAMAGED 'N of M': the cache summary line in FILE
 says() { grep -q "cache: $2 reused, $3 extracted, $4 damaged and rebuilt; $5 files read" "$1"; }
@@ -318,6 +319,8 @@ for e in $(find "$cache" -name '*.cgr' | sort); do
         mv "$e.x" "$e" ;;
     esac
 done
+# without the findings the check kept, which spare reading the entries at all
+rm "$cache/check-state"
 "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" --format json fixture \
     > "$tmp/cache4.json" 2> "$tmp/cache4.err"
 cmp -s "$tmp/cache3.json" "$tmp/cache4.json" &&
@@ -330,6 +333,71 @@ cmp -s "$tmp/cache3.json" "$tmp/cache4.json" &&
 "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$cache" fixture > /dev/null 2> "$tmp/cache5.err"
 grep -q 'cache: 4 reused' "$tmp/cache5.err" && pass "rebuilt entries are reused next time" ||
     fail "after rebuild: $(cat "$tmp/cache5.err")"
+
+# --- 8b. --cache DIR keeps the findings: the same reports -----------------
+# in a copy of the fixture, whose files are settled (older than 2 s)
+kept_dir="$tmp/kept"
+kept_cache="$tmp/kept-cache"
+# keptrun NAME ARGS...: a report with the cache and one without, in
+# $tmp/kept-NAME.cached and .plain (JUnit's timestamp taken out)
+keptrun() {
+    name=$1
+    shift
+    (cd "$kept_dir" && "$cg" check --no-config --catalog fixture/catalog.tsv --cache "$kept_cache" \
+        "$@" fixture > "$tmp/kept-$name.cached" 2> "$tmp/kept-$name.err")
+    (cd "$kept_dir" && "$cg" check -q --no-config --catalog fixture/catalog.tsv "$@" fixture \
+        > "$tmp/kept-$name.plain" 2> /dev/null)
+    sed -i 's/timestamp="[^"]*"//' "$tmp/kept-$name.cached" "$tmp/kept-$name.plain"
+}
+same_kept() { cmp -s "$tmp/kept-$1.cached" "$tmp/kept-$1.plain"; }
+keptrun first --format json
+same_kept first && [ -s "$kept_cache/check-state" ] &&
+    pass "--cache writes DIR/check-state, and the report is the one without a cache" ||
+    fail "first run with kept findings: $(cat "$tmp/kept-first.err")"
+for fmt in text json sarif github junit markdown; do
+    # the first run of a format writes its bytes anew, the second copies them
+    keptrun "$fmt-1" --format "$fmt"
+    keptrun "$fmt-2" --format "$fmt"
+    same_kept "$fmt-1" && same_kept "$fmt-2" && says "$tmp/kept-$fmt-2.err" 4 0 0 '0 of 4' &&
+        pass "kept findings: the $fmt report is the same bytes, no file read" ||
+        fail "kept findings, $fmt: $(cat "$tmp/kept-$fmt-2.err")"
+done
+# the Anfrage 21/659 gets the Antwort's title: the Antwort, kept, cites it,
+# and its title mismatch (CG005) must go
+grep -q CG005 "$tmp/kept-json-2.cached" || fail "the fixture has no title mismatch to lose"
+sed -i 's/^Rüstungsexporte nach Katar/Rüstungsexporte nach Israel/' "$kept_dir/fixture/anfrage-21-659.txt"
+keptrun title --format json
+same_kept title && ! grep -q CG005 "$tmp/kept-title.cached" &&
+    pass "a cited document's new title: the citing document is checked again" ||
+    fail "kept findings after a title changed: $(cat "$tmp/kept-title.err")"
+# a document that comes (a copy: a duplicate id) and one that goes
+cp "$kept_dir/fixture/antwort-21-843.txt" "$kept_dir/fixture/zz-copy-21-843.txt"
+keptrun comes --format sarif
+same_kept comes && grep -q CG010 "$tmp/kept-comes.cached" &&
+    pass "a document that comes: the report is the one without a cache" ||
+    fail "kept findings, a new document: $(cat "$tmp/kept-comes.err")"
+rm "$kept_dir/fixture/zz-copy-21-843.txt" "$kept_dir/fixture/anfrage-21-659.txt"
+keptrun goes --format sarif
+same_kept goes &&
+    [ "$(grep -c '"CG010"' "$tmp/kept-goes.cached")" -lt "$(grep -c '"CG010"' "$tmp/kept-comes.cached")" ] &&
+    pass "a document that goes: the report is the one without a cache" ||
+    fail "kept findings, a document gone: $(cat "$tmp/kept-goes.err")"
+# a file given twice: two documents with one id (CG010), kept by neither
+keptrun twice-1 --format json fixture/antwort-21-284.txt
+keptrun twice-2 --format json fixture/antwort-21-284.txt
+same_kept twice-1 && same_kept twice-2 && grep -q '"CG010"' "$tmp/kept-twice-2.cached" &&
+    pass "a file given twice: the report is the one without a cache" ||
+    fail "kept findings, a file given twice: $(cat "$tmp/kept-twice-2.err")"
+# a damaged state is said and not used; the next run has a good one again
+head -c 300 "$kept_cache/check-state" > "$tmp/state.cut" && mv "$tmp/state.cut" "$kept_cache/check-state"
+keptrun damaged --format json
+same_kept damaged && grep -q 'check-state is not used' "$tmp/kept-damaged.err" &&
+    pass "a damaged DIR/check-state is said, not used, and the report is right" ||
+    fail "damaged check-state: $(cat "$tmp/kept-damaged.err")"
+keptrun repaired --format json
+same_kept repaired && ! grep -q 'is not used' "$tmp/kept-repaired.err" &&
+    pass "the damaged state is rewritten by the run that said so" ||
+    fail "after a damaged check-state: $(cat "$tmp/kept-repaired.err")"
 
 # --- 9. --cache DIR: the stat index never trusts a file that changed ---------
 # ixcheck K: check copy K with its own cache; the report in $tmp/ixK.json, the

@@ -296,8 +296,106 @@ static void test_cache(void **state) {
     seen_release(&after);
 }
 
+/* The caller keeps documents (cg_run_options.reuse): those are handed on
+ * without their entry loaded, in path order among the others, a long
+ * stretch of them past the workers and a short one through them. The files
+ * must be older than two seconds for the stat index to trust them. */
+#define NKEPT 150
+
+static bool keep_most(const char *path, const char *key, void *ctx) {
+    (void)ctx;
+    /* every document but d010 and d100..d103: stretches of 10, 89 and 46 */
+    const char *name = strrchr(path, '/');
+    return strlen(key) == 32 && strcmp(name, "/d010.txt") != 0 &&
+           (strcmp(name, "/d100.txt") < 0 || strcmp(name, "/d103.txt") > 0);
+}
+
+typedef struct kept_seen {
+    size_t next_index, kept, extracted, keyed;
+} kept_seen;
+
+static int consume_kept(cg_run_doc *doc, void *ctx) {
+    kept_seen *s = ctx;
+    assert_int_equal(doc->index, s->next_index++);
+    assert_int_equal(doc->status, CG_OK);
+    assert_int_equal(doc->cache_state, CG_CACHE_HIT);
+    assert_non_null(doc->key);
+    assert_int_equal(strlen(doc->key), 32);
+    s->keyed++;
+    if (doc->extraction)
+        s->extracted++;
+    else
+        s->kept++;
+    assert_null(doc->input);
+    return 0;
+}
+
+static void test_reuse(void **state) {
+    (void)state;
+    char dir[64], path[128], text[256], cachedir[128];
+    strcpy(dir, "/tmp/cg-test-reuse-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    cg_path_list paths = {0};
+    for (int i = 0; i < NKEPT; i++) {
+        snprintf(path, sizeof path, "%s/d%03d.txt", dir, i);
+        snprintf(text, sizeof text, "Deutscher Bundestag Drucksache 21/%d\nSiehe BT-Drs. 21/%d.\n",
+                 1000 + i, 1000 + (i + 7) % NKEPT);
+        write_file(path, text);
+        assert_int_equal(cg_path_list_add(&paths, path, NULL, NULL), CG_OK);
+    }
+    /* d005 once more at the end: kept the first time only */
+    snprintf(path, sizeof path, "%s/d005.txt", dir);
+    assert_int_equal(cg_path_list_add(&paths, path, NULL, NULL), CG_OK);
+    cg_extractor *ex = NULL;
+    assert_int_equal(cg_extractor_new(NULL, &ex, NULL), CG_OK);
+    snprintf(cachedir, sizeof cachedir, "%s/cache", dir);
+    sleep(3); /* settled: the index trusts them */
+    cg_cache *cache = NULL;
+    assert_int_equal(cg_cache_open(cachedir, ex, &cache, NULL), CG_OK);
+    kept_seen cold = {0};
+    cg_run_options o = {.extractor = ex, .cache = cache, .jobs = 2, .ctx = &cold};
+    o.consume = consume_kept;
+    /* the first run: nothing in the index, so reuse is never asked */
+    o.reuse = keep_most;
+    seen ignore = {.out = CG_BUF_INIT};
+    (void)ignore;
+    cold.next_index = 0;
+    {
+        /* a cold cache hands every document on as a miss */
+        cg_run_options first = {.extractor = ex, .cache = cache, .jobs = 2, .ctx = &ignore};
+        first.consume = consume;
+        first.prepare = prepare;
+        first.release = release;
+        assert_int_equal(cg_run(&first, &paths, NULL), CG_OK);
+        assert_int_equal(ignore.states[CG_CACHE_MISS] + ignore.states[CG_CACHE_HIT], NKEPT + 1);
+    }
+    assert_int_equal(cg_cache_close(cache, NULL), CG_OK);
+    for (int jobs = 1; jobs <= 3; jobs++) {
+        assert_int_equal(cg_cache_open(cachedir, ex, &cache, NULL), CG_OK);
+        kept_seen warm = {0};
+        o.cache = cache;
+        o.jobs = jobs;
+        o.ctx = &warm;
+        assert_int_equal(cg_run(&o, &paths, NULL), CG_OK);
+        assert_int_equal(warm.next_index, NKEPT + 1);
+        assert_int_equal(warm.kept, NKEPT - 5);
+        assert_int_equal(warm.extracted, 6); /* loaded from its entry */
+        cg_cache_stats st;
+        cg_cache_get_stats(cache, &st);
+        assert_int_equal(st.reused, NKEPT + 1);
+        assert_int_equal(st.read, 0);
+        /* and the index keeps every file for the next run */
+        assert_int_equal(cg_cache_close(cache, NULL), CG_OK);
+    }
+    seen_release(&ignore);
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    cg_path_list_release(&paths);
+    cg_extractor_free(ex);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reuse),
         cmocka_unit_test_setup_teardown(test_order_and_failures_whatever_the_threads, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_consume_stops_the_run, setup, teardown),
