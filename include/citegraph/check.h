@@ -237,7 +237,9 @@ CG_EXPORT cg_status cg_check_write(const cg_check *c, cg_check_format format, cg
 typedef int (*cg_check_sink)(const char *data, size_t len, void *ctx);
 /** cg_check_write() piece by piece into `sink`, in pieces of about a MB,
  * so that a report of many findings (hundreds of MB) is never whole in
- * memory. The same bytes. CG_EIO when the sink said stop; CG_ENOMEM. */
+ * memory (but with a state, the bytes of the findings written anew are
+ * kept for cg_check_save_state(), see below). The same bytes. CG_EIO when
+ * the sink said stop; CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_write_to(const cg_check *c, cg_check_format format, cg_severity min,
                                       bool source, cg_check_sink sink, void *ctx, cg_error *err);
 /** Appends the findings as a baseline file. CG_ENOMEM. */
@@ -287,8 +289,12 @@ CG_EXPORT cg_status cg_check_add_kept(cg_check *c, const char *file, const char 
                                       cg_error *err);
 /** After cg_check_run() said CG_ESTALE: the files of the kept documents
  * whose findings no longer hold, in the order they were added; *files is
- * borrowed until the next cg_check_run(). */
+ * borrowed until the next cg_check_run(). One not added again by then
+ * (it could not be read) is left out of the check, as a document gone. */
 CG_EXPORT size_t cg_check_stale(const cg_check *c, const char *const **files);
+/* With a state, cg_check_write() and cg_check_write_to() record in the
+ * check what they wrote for each finding: write one report of a check at a
+ * time, not two at once on separate threads. */
 /** Writes the state file anew (to a temporary file, renamed): every
  * document with its facts and findings, and the bytes cg_check_write()
  * wrote for each finding in the formats written since cg_check_run(), so

@@ -109,11 +109,13 @@ typedef struct cg_run_options {
      * CG_CACHE_HIT, `key` set. A path given twice is asked about once.
      * NULL: every entry is loaded. */
     bool (*reuse)(const char *path, const char *key, void *ctx);
-    /* On a worker: whether to extract the document at `path` (NULL: all);
-     * the others are read and handed on with their input only. */
+    /* On a worker (and, with `reuse`, on the calling thread before the run
+     * too): whether to extract the document at `path` (NULL: all); the
+     * others are read and handed on with their input only. */
     bool (*extract)(const char *path, void *ctx);
     /* On a worker, after a successful read (and extraction): the caller's
-     * own work per document, e.g. serialising it; may set doc->user. */
+     * own work per document, e.g. serialising it; may set doc->user. Not
+     * for a document the caller keeps (`reuse`). */
     void (*prepare)(cg_run_doc *doc, void *ctx);
     /* On the calling thread, in path order; nonzero stops the run. */
     int (*consume)(cg_run_doc *doc, void *ctx);

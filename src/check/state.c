@@ -55,6 +55,8 @@
 #include "resolve/idkey.h"
 
 #define STATE_MAGIC "citegraph-check-state 2 "
+/* A file's name and a record's number: a path is at most PATH_MAX */
+#define NAME_BUF (4096 + 32)
 
 /* A finding's bytes in a slot, written in this run. */
 typedef struct cfrag {
@@ -246,12 +248,17 @@ static const char *parse(cgc_state *s) {
         cgio_reader r = {p, p + len, true, &s->arena, 0};
         const char *why = read_doc(&r, d);
         if (why) return why;
-        /* its findings are read when they are used: the checksum vouches
-         * for the bytes, and reading 300,000 findings twice is time */
         d->findings = r.p;
         d->end = p + len;
+        /* read now too, so that a state whose findings do not read back is
+         * not used at all rather than failing the run later */
+        for (size_t k = 0; k < d->nfindings; k++) {
+            cg_finding f;
+            if ((why = read_finding(&r, &f, d, s->slots))) return why;
+        }
+        if (r.p != d->end) return "more than the block counts";
         p = d->end;
-        char buf[600];
+        char buf[NAME_BUF];
         const char *name = doc_name(&s->arena, d->file, d->record, buf, sizeof buf);
         if (!name) return "a file name too long";
         size_t twice;
@@ -315,7 +322,7 @@ const char *cg_check_state_problem(const cg_check *c) {
 }
 
 static kdoc *find_doc(const cgc_state *s, const char *file, size_t record) {
-    char buf[600];
+    char buf[NAME_BUF];
     const char *name = doc_name(NULL, file, record, buf, sizeof buf);
     size_t i;
     return name && cgu_map_get(&s->by_name, name, &i) ? &s->docs[i] : NULL;
@@ -373,6 +380,16 @@ static int id_differs(const cg_docid *a, const cg_docid *b) {
     return strcmp(x, y) != 0;
 }
 
+/* Field by field: a cg_question has padding, which memcmp would compare. */
+static bool same_questions(const cdoc *d, const kdoc *k) {
+    if (d->nquestions != k->nquestions) return false;
+    for (size_t i = 0; i < d->nquestions; i++)
+        if (d->questions[i].number != k->questions[i].number ||
+            d->questions[i].sub != k->questions[i].sub)
+            return false;
+    return true;
+}
+
 /* Whether a document checked anew says of itself what the state says of
  * it: all that other documents' findings take from it. */
 static bool same_facts(const cdoc *d, const kdoc *k) {
@@ -380,9 +397,7 @@ static bool same_facts(const cdoc *d, const kdoc *k) {
            !str_differs(d->type, k->type) && !str_differs(d->date, k->date) &&
            !str_differs(d->title, k->title) && d->type_from == k->type_from &&
            d->date_from == k->date_from && d->title_from == k->title_from &&
-           !str_differs(d->dip_id, k->dip_id) && d->nquestions == k->nquestions &&
-           (!d->nquestions ||
-            memcmp(d->questions, k->questions, d->nquestions * sizeof *d->questions) == 0);
+           !str_differs(d->dip_id, k->dip_id) && same_questions(d, k);
 }
 
 static int mark(cgu_arena *a, cgu_map *changed, const cg_docid *id) {
@@ -397,8 +412,27 @@ static bool marked(const cgu_map *changed, const cg_docid *id) {
     return cgr_id_key(id, key) && cgu_map_get(changed, key, NULL);
 }
 
+/* Kept documents the last round named stale that were not added again
+ * (they could not be read: the caller has said so): left out, as documents
+ * that went, and those that depend on them are stale in turn. */
+static void drop_unreplaced(cg_check *c) {
+    size_t j = 0;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        cdoc d = c->docs[i];
+        if (d.kept && d.kept->stale) {
+            d.kept->doc = 0;
+            continue;
+        }
+        c->docs[j] = d;
+        if (d.kept) d.kept->doc = j + 1;
+        j++;
+    }
+    c->ndocs = j;
+}
+
 size_t cgc_state_find_stale(cg_check *c) {
     cgc_state *s = c->state;
+    drop_unreplaced(c);
     s->nstale = 0;
     for (size_t i = 0; i < s->ndocs; i++)
         s->docs[i].seen = s->docs[i].stale = false;
@@ -651,13 +685,13 @@ static int group(const cg_check *c, const bool *copied, bool copy_kept, grouping
     cgu_arena a = {0};
     int bad = !owner || !g->order || !g->start || !g->count;
     for (size_t i = 0; !bad && i < c->ndocs; i++) {
-        char buf[600];
+        char buf[NAME_BUF];
         if (copied[i]) continue;
         const char *name = doc_name(&a, c->docs[i].file, c->docs[i].record, buf, sizeof buf);
         bad = !name || cgu_map_put(&names, name, i);
     }
     for (size_t i = 0; !bad && i < c->nfindings; i++) {
-        char buf[600];
+        char buf[NAME_BUF];
         const cg_finding *f = &c->findings[i];
         owner[i] = SIZE_MAX;
         if (copy_kept && is_kept(c->state, f)) continue;

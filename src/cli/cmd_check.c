@@ -69,8 +69,8 @@ static int add_to_check(cg_run_doc *doc, void *ctx) {
     return r->nomem ? 1 : 0;
 }
 
-/* On a worker: whether the check keeps the findings of this document from
- * the last run, so that its extraction need not be loaded. */
+/* Before the run: whether the check keeps the findings of this document
+ * from the last run, so that its extraction need not be loaded. */
 static bool kept_by_check(const char *path, const char *key, void *ctx) {
     const check_run *r = ctx;
     return cg_check_keeps(r->chk, path, key);
@@ -81,17 +81,15 @@ static bool kept_by_check(const char *path, const char *key, void *ctx) {
  * cache and runs again. EXIT_OK, or the status after saying why. */
 static int run_rules(cli *c, const cg_run_options *ro, check_run *cr) {
     cg_error err;
-    size_t before = SIZE_MAX;
-    for (;;) {
+    /* each round adds again, or leaves out, every document it names, so
+     * the kept ones only get fewer; a second round is already rare */
+    for (int round = 0;; round++) {
         cg_status st = cg_check_run(cr->chk, &err);
         if (st == CG_OK) return EXIT_OK;
+        if (st != CG_ESTALE || round == 100) return cli_fail(c, &err, "check failed", EXIT_FAILED);
         const char *const *files;
         size_t n = cg_check_stale(cr->chk, &files);
-        /* each round checks anew what it names: the same names twice would
-         * mean one could not be read again */
-        if (st != CG_ESTALE || n >= before) return cli_fail(c, &err, "check failed", EXIT_FAILED);
-        before = n;
-        cg_path_list again = {calloc(n, sizeof *again.items), n, n};
+        cg_path_list again = {calloc(n ? n : 1, sizeof *again.items), n, n};
         if (!again.items) return EXIT_NOMEM;
         for (size_t i = 0; i < n; i++)
             again.items[i].path = (char *)files[i]; /* borrowed: the list is not released */
@@ -609,8 +607,9 @@ int cmd_check(cli *c, int argc, char **argv) {
      * written only costs the next run time */
     if (o.cache_dir && !o.online && cg_check_save_state(chk, &err) != CG_OK)
         cli_warning(c,
-                    "--cache: %s: cannot keep the findings: %s; the next run checks every document",
-                    err.path, err.text);
+                    "--cache: %s/check-state: cannot keep the findings: %s; the next run "
+                    "checks every document",
+                    o.cache_dir, err.text);
     size_t counts[3] = {0, 0, 0}, fresh_failing = 0, fresh = 0, suppressed = 0;
     for (size_t i = 0; i < cg_check_count(chk); i++) {
         const cg_finding *f = cg_check_finding(chk, i);

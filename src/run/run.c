@@ -279,6 +279,8 @@ static void work(void *ctx, size_t i) {
         s->indexable = true;
         s->st = k->st;
         memcpy(s->key, k->key, sizeof s->key);
+        s->doc.key = s->key;
+        return; /* nothing to prepare: there is neither input nor extraction */
     } else if (o->cache && !is_stdin && wanted && from_index(o, s)) {
         s->doc.status = CG_OK;
     } else {

@@ -300,6 +300,46 @@ static void another_configuration_or_damage_is_not_used(void **st) {
     cg_check_free(c);
 }
 
+/* The Anfrage checked anew, its bytes the same but under another key: the
+ * same facts, questions and all (compared field by field, not with their
+ * padding), so nothing that cites it is stale. */
+static void the_same_facts_anew_make_nothing_stale(void **st) {
+    (void)st;
+    first_run(corpus, 3);
+    doc now[3] = {corpus[0], corpus[1], corpus[2]};
+    now[0].key = "77777777777777777777777777777777";
+    cg_check *c = new_check(CG_SEV_ERROR, true);
+    add_anew(c, &now[0]);
+    assert_int_equal(cg_check_add_kept(c, now[1].file, now[1].key, NULL), CG_OK);
+    assert_int_equal(cg_check_add_kept(c, now[2].file, now[2].key, NULL), CG_OK);
+    assert_int_equal(cg_check_run(c, NULL), CG_OK);
+    cg_check *p = plain(now, 3);
+    same_reports(c, p);
+    cg_check_free(c);
+    cg_check_free(p);
+}
+
+/* A stale document the caller cannot add again (its file went between
+ * the rounds) is left out, as a document gone, by the next run. */
+static void a_stale_document_not_added_again_is_left_out(void **st) {
+    (void)st;
+    first_run(corpus, 3);
+    doc now[3] = {corpus[0], corpus[1], corpus[2]};
+    now[0].text = ANFRAGE_ISRAEL;
+    now[0].key = "55555555555555555555555555555555";
+    cg_check *c = new_check(CG_SEV_ERROR, true);
+    add_anew(c, &now[0]);
+    assert_int_equal(cg_check_add_kept(c, now[1].file, now[1].key, NULL), CG_OK);
+    assert_int_equal(cg_check_add_kept(c, now[2].file, now[2].key, NULL), CG_OK);
+    assert_int_equal(cg_check_run(c, NULL), CG_ESTALE);
+    assert_int_equal(cg_check_run(c, NULL), CG_OK); /* the Antwort not added again */
+    doc without[2] = {now[0], now[2]};
+    cg_check *p = plain(without, 2);
+    same_reports(c, p);
+    cg_check_free(c);
+    cg_check_free(p);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(kept_reports_are_the_same_bytes),
@@ -307,6 +347,8 @@ int main(void) {
         cmocka_unit_test(a_changed_title_makes_its_citers_stale),
         cmocka_unit_test(a_document_that_comes_makes_its_citers_stale),
         cmocka_unit_test(another_configuration_or_damage_is_not_used),
+        cmocka_unit_test(the_same_facts_anew_make_nothing_stale),
+        cmocka_unit_test(a_stale_document_not_added_again_is_left_out),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
