@@ -973,6 +973,10 @@ cg_status cg_check_run(cg_check *c, cg_error *err) {
     if (st == CG_OK && c->online) st = check_online(c, err);
     size_t nfresh = c->nfindings;
     if (st == CG_OK && c->state) st = cgc_state_add_findings(c, err);
+    if (st == CG_ESTALE) {
+        c->ran = false; /* for the kept documents to be added anew */
+        return st;
+    }
     if (st == CG_OK && (st = finish(c, nfresh)) != CG_OK) cgu_oom(err);
     return st;
 }

@@ -139,8 +139,9 @@ size_t cgc_state_find_stale(cg_check *c);
 /* The kept document of `file` that cg_check_stale() named, for a document
  * added anew to take its place; NULL when there is none. */
 cdoc *cgc_state_replacing(cg_check *c, const char *file, size_t record);
-/* Appends the findings of the kept documents. CG_ENOMEM; CG_EFORMAT for
- * findings that do not read back though their checksum held. */
+/* Appends the findings of the kept documents. CG_ENOMEM; CG_ESTALE, with
+ * every kept document named stale, for findings that do not read back
+ * though their checksum held. */
 cg_status cgc_state_add_findings(cg_check *c, cg_error *err);
 /* The bytes of finding i in `slot` that an earlier run kept or this run
  * wrote, or NULL; *len their length. */

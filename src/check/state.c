@@ -248,15 +248,10 @@ static const char *parse(cgc_state *s) {
         cgio_reader r = {p, p + len, true, &s->arena, 0};
         const char *why = read_doc(&r, d);
         if (why) return why;
+        /* its findings are read when they are used (cgc_state_add_findings):
+         * reading 300,000 of them twice is a good part of a re-run */
         d->findings = r.p;
         d->end = p + len;
-        /* read now too, so that a state whose findings do not read back is
-         * not used at all rather than failing the run later */
-        for (size_t k = 0; k < d->nfindings; k++) {
-            cg_finding f;
-            if ((why = read_finding(&r, &f, d, s->slots))) return why;
-        }
-        if (r.p != d->end) return "more than the block counts";
         p = d->end;
         char buf[NAME_BUF];
         const char *name = doc_name(&s->arena, d->file, d->record, buf, sizeof buf);
@@ -476,6 +471,25 @@ size_t cgc_state_find_stale(cg_check *c) {
     return bad ? (size_t)-1 : s->nstale;
 }
 
+/* Findings of the state that do not read back though their checksum held
+ * (a file of another build): nothing of the state is used, every kept
+ * document is stale and is checked anew. */
+static cg_status all_stale(cg_check *c, const char *file, const char *why, cg_error *err) {
+    cgc_state *s = c->state;
+    snprintf(s->problem, sizeof s->problem, "the findings of %.180s do not read back (%.30s)", file,
+             why);
+    s->nstale = 0;
+    for (size_t i = 0; i < c->ndocs; i++) {
+        cdoc *d = &c->docs[i];
+        if (!d->kept) continue;
+        if (cgu_grow((void **)&s->stale, &s->capstale, s->nstale + 1, sizeof *s->stale))
+            return cgu_oom(err);
+        s->stale[s->nstale++] = d->file;
+        d->kept->stale = true;
+    }
+    return cgu_error(err, CG_ESTALE, s->path, 0, 0, "%s", s->problem);
+}
+
 cg_status cgc_state_add_findings(cg_check *c, cg_error *err) {
     const cgc_state *s = c->state;
     size_t total = c->nfindings;
@@ -492,11 +506,7 @@ cg_status cgc_state_add_findings(cg_check *c, cg_error *err) {
         for (size_t n = 0; !why && n < k->nfindings; n++)
             why = read_finding(&r, &c->findings[c->nfindings++], k, s->slots);
         if (!why && r.p != k->end) why = "more than the block counts";
-        /* the checksum held, so citegraph wrote it so: said, never used */
-        if (why)
-            return cgu_error(err, CG_EFORMAT, s->path, 0, 0,
-                             "the findings kept of %s do not read back (%s): delete the file",
-                             k->file, why);
+        if (why) return all_stale(c, k->file, why, err);
     }
     return CG_OK;
 }

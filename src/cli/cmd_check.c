@@ -87,6 +87,9 @@ static int run_rules(cli *c, const cg_run_options *ro, check_run *cr) {
         cg_status st = cg_check_run(cr->chk, &err);
         if (st == CG_OK) return EXIT_OK;
         if (st != CG_ESTALE || round == 100) return cli_fail(c, &err, "check failed", EXIT_FAILED);
+        /* the state's findings did not read back: all of it checked anew */
+        if (cg_check_state_problem(cr->chk)[0])
+            cli_warning(c, "--cache: %s: every document is checked anew", err.text);
         const char *const *files;
         size_t n = cg_check_stale(cr->chk, &files);
         cg_path_list again = {calloc(n ? n : 1, sizeof *again.items), n, n};

@@ -132,7 +132,11 @@ static const char *load_index(cg_cache *cache, const char *head) {
         free(data);
         return why;
     }
-    qsort(es, count, sizeof *es, cmp_index);
+    /* written in path order, which is sorted for a walk: checked first */
+    bool sorted = true;
+    for (size_t i = 1; sorted && i < count; i++)
+        sorted = strcmp(es[i - 1].path, es[i].path) < 0;
+    if (!sorted) qsort(es, count, sizeof *es, cmp_index);
     cache->index = es;
     cache->nindex = count;
     cache->index_data = data;
@@ -204,28 +208,30 @@ bool cgrun_cache_settled(const cg_cache *cache, const cgrun_file_stat *st) {
 }
 
 bool cgrun_cache_lookup(const cg_cache *cache, const char *path, const cgrun_file_stat *st,
-                        char key[33]) {
-    size_t lo = 0, hi = cache->nindex;
-    while (lo < hi) {
+                        char key[33], size_t *hint) {
+    size_t lo = 0, hi = cache->nindex, at = SIZE_MAX;
+    /* the entry after the last one found, as a run in path order asks */
+    if (hint && *hint < cache->nindex && strcmp(cache->index[*hint].path, path) == 0) at = *hint;
+    while (at == SIZE_MAX && lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(cache->index[mid].path, path);
-        if (c == 0) {
-            const cgio_index_entry *e = &cache->index[mid];
-            const cgrun_file_stat *t = &e->st;
-            if (t->dev != st->dev || t->ino != st->ino || t->size != st->size ||
-                t->mtime_s != st->mtime_s || t->mtime_ns != st->mtime_ns ||
-                t->ctime_s != st->ctime_s || t->ctime_ns != st->ctime_ns ||
-                !cgrun_cache_settled(cache, st))
-                return false;
-            memcpy(key, e->key, 33);
-            return true;
-        }
-        if (c < 0)
+        if (c == 0)
+            at = mid;
+        else if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return false;
+    if (at == SIZE_MAX) return false;
+    if (hint) *hint = at + 1;
+    const cgio_index_entry *e = &cache->index[at];
+    const cgrun_file_stat *t = &e->st;
+    if (t->dev != st->dev || t->ino != st->ino || t->size != st->size ||
+        t->mtime_s != st->mtime_s || t->mtime_ns != st->mtime_ns || t->ctime_s != st->ctime_s ||
+        t->ctime_ns != st->ctime_ns || !cgrun_cache_settled(cache, st))
+        return false;
+    memcpy(key, e->key, 33);
+    return true;
 }
 
 int cgrun_cache_remember(cg_cache *cache, const char *path, const cgrun_file_stat *st,

@@ -40,9 +40,11 @@ void cgrun_cache_stat_of(const struct stat *st, cgrun_file_stat *out);
 /* Whether the file had not changed for long enough to be indexed. */
 bool cgrun_cache_settled(const cg_cache *cache, const cgrun_file_stat *st);
 /* Thread-safe. The key the index holds for `path` when `st` is what it
- * recorded; false when the file must be read and hashed. */
+ * recorded; false when the file must be read and hashed. `hint` (or NULL)
+ * is where to look first, and is set past the entry found: the next path
+ * of a sorted run is usually found there without a search. */
 bool cgrun_cache_lookup(const cg_cache *cache, const char *path, const cgrun_file_stat *st,
-                        char key[33]);
+                        char key[33], size_t *hint);
 /* Calling thread only: `path` had `st` and `key` in this run; -1 when
  * memory ran out (which only costs the next run time). */
 int cgrun_cache_remember(cg_cache *cache, const char *path, const cgrun_file_stat *st,

@@ -14,6 +14,7 @@
  * one text under two records cannot mix their metadata). Such a file is
  * never put into the cache's stat index, which maps a path to one
  * document. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,7 @@ typedef struct slot {
 /* A document the caller keeps (cg_run_options.reuse), found before the
  * run: handed on at once on the calling thread, not through the workers. */
 typedef struct kept {
+    bool statted; /* a regular file, its stat in st */
     bool kept;
     size_t stretch; /* kept documents from this one on */
     cgrun_file_stat st;
@@ -75,7 +77,7 @@ static bool from_index(const cg_run_options *o, slot *s) {
     struct stat st;
     if (stat(s->doc.entry->path, &st) != 0 || !S_ISREG(st.st_mode)) return false;
     cgrun_cache_stat_of(&st, &s->st);
-    if (!cgrun_cache_lookup(o->cache, s->doc.entry->path, &s->st, s->key)) return false;
+    if (!cgrun_cache_lookup(o->cache, s->doc.entry->path, &s->st, s->key, NULL)) return false;
     s->doc.cache_state = cgrun_cache_load(o->cache, s->key, CGRUN_ENTRY_SIZE, &s->extraction,
                                           s->cache_problem, sizeof s->cache_problem);
     if (s->doc.cache_state != CG_CACHE_HIT) return false;
@@ -361,28 +363,72 @@ static void discard(void *ctx, size_t i) {
     release(r, &r->slots[i % r->window]);
 }
 
+/* The stat of documents from .. to, on a thread of their own. */
+typedef struct stat_part {
+    const cg_path_list *paths;
+    kept *k;
+    size_t from, to;
+} stat_part;
+
+static void *stat_part_run(void *arg) {
+    stat_part *p = arg;
+    for (size_t i = p->from; i < p->to; i++) {
+        const cg_path_entry *e = &p->paths->items[i];
+        struct stat st;
+        if (e->status == CG_OK && strcmp(e->path, "-") != 0 && stat(e->path, &st) == 0 &&
+            S_ISREG(st.st_mode)) {
+            cgrun_cache_stat_of(&st, &p->k[i].st);
+            p->k[i].statted = true;
+        }
+    }
+    return NULL;
+}
+
+/* Whether the paths are in strictly increasing order: then none is twice. */
+static bool all_different(const cg_path_list *paths) {
+    for (size_t i = 1; i < paths->count; i++)
+        if (strcmp(paths->items[i - 1].path, paths->items[i].path) >= 0) return false;
+    return true;
+}
+
 /* Which documents the caller keeps: their stat unchanged, their key one the
  * caller has (asked here, on the calling thread, before any is read). A
- * path given twice is kept the first time only. NULL when there is no such
- * caller, or memory ran out (then every document is read from its entry). */
-static kept *find_kept(const cg_run_options *o, const cg_path_list *paths) {
+ * path given twice is kept the first time only. The stats are taken on
+ * `jobs` threads: 100,000 of them are a good part of a re-run. NULL when
+ * there is no such caller, or memory ran out (then every document is read
+ * from its entry). */
+static kept *find_kept(const cg_run_options *o, const cg_path_list *paths, int jobs) {
     if (!o->cache || !o->reuse || !paths->count) return NULL;
     kept *k = calloc(paths->count + 1, sizeof *k);
+    if (!k) return NULL;
+    pthread_t threads[64];
+    stat_part parts[64];
+    int started = 0, n = jobs < 1 ? 1 : jobs > 64 ? 64 : jobs;
+    for (int t = 0; t < n; t++) {
+        parts[t] = (stat_part){paths, k, paths->count * (size_t)t / (size_t)n,
+                               paths->count * (size_t)(t + 1) / (size_t)n};
+        if (t == n - 1 || pthread_create(&threads[started], NULL, stat_part_run, &parts[t]) != 0)
+            stat_part_run(&parts[t]); /* the last part, or one no thread took, here */
+        else
+            started++;
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    bool unique = all_different(paths);
     cgu_map seen = {0};
+    size_t hint = 0;
     for (size_t i = 0; k && i < paths->count; i++) {
         const cg_path_entry *e = &paths->items[i];
-        struct stat st;
-        if (e->status != CG_OK || strcmp(e->path, "-") == 0 ||
-            (o->extract && !o->extract(e->path, o->ctx)) || cgu_map_get(&seen, e->path, NULL) ||
-            stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
-            continue;
-        if (cgu_map_put(&seen, e->path, i)) {
-            free(k);
-            k = NULL;
-            break;
+        if (!k[i].statted || (o->extract && !o->extract(e->path, o->ctx))) continue;
+        if (!unique) {
+            if (cgu_map_get(&seen, e->path, NULL)) continue;
+            if (cgu_map_put(&seen, e->path, i)) {
+                free(k);
+                k = NULL;
+                break;
+            }
         }
-        cgrun_cache_stat_of(&st, &k[i].st);
-        k[i].kept = cgrun_cache_lookup(o->cache, e->path, &k[i].st, k[i].key) &&
+        k[i].kept = cgrun_cache_lookup(o->cache, e->path, &k[i].st, k[i].key, &hint) &&
                     o->reuse(e->path, k[i].key, o->ctx);
     }
     cgu_map_release(&seen);
@@ -420,7 +466,7 @@ cg_status cg_run(const cg_run_options *o, const cg_path_list *paths, cg_error *e
     run r = {o, paths, NULL, jobs > 1 ? (size_t)jobs * 4 : 1, 0, NULL};
     r.slots = calloc(r.window, sizeof *r.slots);
     if (!r.slots) return cgu_oom(err);
-    kept *k = find_kept(o, paths);
+    kept *k = find_kept(o, paths, jobs);
     r.kept = k;
     int rc = 0;
     for (size_t i = 0; i < paths->count && rc == 0;) {
