@@ -101,13 +101,15 @@ typedef struct cg_run_options {
     cg_cache *cache;             /* NULL: extract every document */
     int jobs;                    /* threads; 0: one per core; 1: the calling thread only */
     const cg_read_options *read; /* NULL: the defaults */
-    /* With a cache, on the calling thread before any document is read: for
-     * a file whose stat the cache's index trusts, whether the caller already
-     * has what it needs of the document of this key (a check's kept
-     * findings, cg_check_keeps). Then its entry is not even loaded: the
-     * document is handed on without input or extraction, cache_state
-     * CG_CACHE_HIT, `key` set. A path given twice is asked about once.
-     * NULL: every entry is loaded. */
+    /* With a cache: whether the caller already has what it needs of the
+     * document in `path` whose bytes have `key` (a check's kept findings,
+     * cg_check_keeps). Asked on the calling thread before the run for each
+     * file whose stat the cache's index trusts, and on a worker (several at
+     * once) for a file read and hashed because its stat changed (a fresh
+     * checkout). Then its entry is not loaded: the document is handed on
+     * without extraction (and without input when it was not read),
+     * cache_state CG_CACHE_HIT, `key` set. A path given twice is asked
+     * about the first time only. NULL: every entry is loaded. */
     bool (*reuse)(const char *path, const char *key, void *ctx);
     /* On a worker (and, with `reuse`, on the calling thread before the run
      * too): whether to extract the document at `path` (NULL: all); the

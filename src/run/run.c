@@ -55,6 +55,7 @@ typedef struct slot {
 /* A document the caller keeps (cg_run_options.reuse), found before the
  * run: handed on at once on the calling thread, not through the workers. */
 typedef struct kept {
+    bool first;   /* the path's first time in the list: the caller may keep it */
     bool statted; /* a regular file, its stat in st */
     bool kept;
     size_t stretch; /* kept documents from this one on */
@@ -90,10 +91,17 @@ static bool from_index(const cg_run_options *o, slot *s) {
  * MISS or HIT, or stays DAMAGED when the caller found the entry so. */
 static cg_status through_cache(const cg_run_options *o, const cg_input *in, char key[33],
                                cg_cache_state *state, cg_extraction **ext, char *problem,
-                               size_t problem_len, size_t serial, cg_error *err) {
+                               size_t problem_len, size_t serial, const char *reuse_path,
+                               cg_error *err) {
     size_t size = cg_input_size(in);
     if (o->cache) {
         cgrun_cache_key(o->cache, in, key);
+        /* read and hashed (its stat changed, as in a fresh checkout), but
+         * the caller keeps what it needs of these bytes: no entry loaded */
+        if (reuse_path && *state != CG_CACHE_DAMAGED && o->reuse(reuse_path, key, o->ctx)) {
+            *state = CG_CACHE_HIT;
+            return CG_OK;
+        }
         if (*state != CG_CACHE_DAMAGED)
             *state = cgrun_cache_load(o->cache, key, size, ext, problem, problem_len);
         if (*state == CG_CACHE_HIT) return CG_OK;
@@ -110,11 +118,14 @@ static cg_status through_cache(const cg_run_options *o, const cg_input *in, char
     return st;
 }
 
-/* Extracts s->input, through the cache when there is one. */
-static cg_status extract(const cg_run_options *o, slot *s, cg_error *err) {
+/* Extracts s->input, through the cache when there is one; `may_reuse`:
+ * the caller may keep it (cg_run_options.reuse). */
+static cg_status extract(const cg_run_options *o, slot *s, bool may_reuse, cg_error *err) {
     bool is_stdin = strcmp(s->doc.entry->path, "-") == 0;
-    cg_status st = through_cache(o, s->input, s->key, &s->doc.cache_state, &s->extraction,
-                                 s->cache_problem, sizeof s->cache_problem, s->doc.index, err);
+    const char *reuse_path = may_reuse && !is_stdin ? s->doc.entry->path : NULL;
+    cg_status st =
+        through_cache(o, s->input, s->key, &s->doc.cache_state, &s->extraction, s->cache_problem,
+                      sizeof s->cache_problem, s->doc.index, reuse_path, err);
     /* indexed only if the stat taken before reading describes these bytes; a
      * file read with warnings is not, so that every run reads it and can say them */
     if (o->cache)
@@ -209,7 +220,7 @@ static void run_record(const cg_run_options *o, slot *s, part *p, const cgin_dip
         st = cgu_oom(&err);
     if (st == CG_OK)
         st = through_cache(o, p->input, key, &p->doc.cache_state, &p->extraction, p->cache_problem,
-                           sizeof p->cache_problem, s->doc.index, &err);
+                           sizeof p->cache_problem, s->doc.index, NULL, &err);
     if (st == CG_OK && apply_dip(p->extraction, &it->info) != CG_OK) st = cgu_oom(&err);
     if (st != CG_OK) {
         p->doc.status = st;
@@ -297,7 +308,7 @@ static void work(void *ctx, size_t i) {
             s->indexable = false; /* the index maps a path to one document */
             if (s->doc.status == CG_OK) return;
         } else if (s->doc.status == CG_OK && wanted) {
-            s->doc.status = extract(o, s, &err);
+            s->doc.status = extract(o, s, k && k->first, &err);
         }
     }
     if (s->doc.status != CG_OK) {
@@ -309,6 +320,7 @@ static void work(void *ctx, size_t i) {
     s->doc.input = s->input;
     s->doc.extraction = s->extraction;
     if (o->cache && s->key[0]) s->doc.key = s->key;
+    if (!s->extraction && s->doc.cache_state == CG_CACHE_HIT) return; /* kept by the caller */
     if (o->prepare) o->prepare(&s->doc, o->ctx);
 }
 
@@ -419,15 +431,13 @@ static kept *find_kept(const cg_run_options *o, const cg_path_list *paths, int j
     size_t hint = 0;
     for (size_t i = 0; k && i < paths->count; i++) {
         const cg_path_entry *e = &paths->items[i];
-        if (!k[i].statted || (o->extract && !o->extract(e->path, o->ctx))) continue;
-        if (!unique) {
-            if (cgu_map_get(&seen, e->path, NULL)) continue;
-            if (cgu_map_put(&seen, e->path, i)) {
-                free(k);
-                k = NULL;
-                break;
-            }
+        k[i].first = unique || !cgu_map_get(&seen, e->path, NULL);
+        if (!unique && k[i].first && cgu_map_put(&seen, e->path, i)) {
+            free(k);
+            k = NULL;
+            break;
         }
+        if (!k[i].first || !k[i].statted || (o->extract && !o->extract(e->path, o->ctx))) continue;
         k[i].kept = cgrun_cache_lookup(o->cache, e->path, &k[i].st, k[i].key, &hint) &&
                     o->reuse(e->path, k[i].key, o->ctx);
     }

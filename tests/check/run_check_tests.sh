@@ -398,6 +398,14 @@ keptrun repaired --format json
 same_kept repaired && ! grep -q 'is not used' "$tmp/kept-repaired.err" &&
     pass "the damaged state is rewritten by the run that said so" ||
     fail "after a damaged check-state: $(cat "$tmp/kept-repaired.err")"
+# a fresh checkout: every file's stat changed, its bytes not; with the
+# extraction entries gone, the findings can only come from the state
+touch "$kept_dir"/fixture/*.txt
+find "$kept_cache" -name '*.cgr' -delete
+keptrun checkout --format json
+same_kept checkout && says "$tmp/kept-checkout.err" 3 0 0 '3 of 3' &&
+    pass "files read and hashed again (a fresh checkout) take their findings from the state" ||
+    fail "kept findings after a checkout: $(cat "$tmp/kept-checkout.err")"
 
 # --- 9. --cache DIR: the stat index never trusts a file that changed ---------
 # ixcheck K: check copy K with its own cache; the report in $tmp/ixK.json, the
