@@ -151,6 +151,22 @@ static const doc corpus[] = {
     {"a/other.txt", "33333333333333333333333333333333", OTHER},
 };
 
+/* After a first run of the corpus: a check with the Anfrage added anew as
+ * `text` under `key` and the two others kept; `now` the documents as they
+ * are then. */
+static cg_check *anfrage_anew(const char *text, const char *key, doc now[3]) {
+    first_run(corpus, 3);
+    for (int i = 0; i < 3; i++)
+        now[i] = corpus[i];
+    now[0].text = text;
+    now[0].key = key;
+    cg_check *c = new_check(CG_SEV_ERROR, true);
+    add_anew(c, &now[0]);
+    assert_int_equal(cg_check_add_kept(c, now[1].file, now[1].key, NULL), CG_OK);
+    assert_int_equal(cg_check_add_kept(c, now[2].file, now[2].key, NULL), CG_OK);
+    return c;
+}
+
 static void kept_reports_are_the_same_bytes(void **st) {
     (void)st;
     first_run(corpus, 3);
@@ -208,14 +224,8 @@ static void write_to_gives_the_same_bytes(void **st) {
 
 static void a_changed_title_makes_its_citers_stale(void **st) {
     (void)st;
-    first_run(corpus, 3);
-    doc now[3] = {corpus[0], corpus[1], corpus[2]};
-    now[0].text = ANFRAGE_ISRAEL;
-    now[0].key = "55555555555555555555555555555555";
-    cg_check *c = new_check(CG_SEV_ERROR, true);
-    add_anew(c, &now[0]);
-    assert_int_equal(cg_check_add_kept(c, now[1].file, now[1].key, NULL), CG_OK);
-    assert_int_equal(cg_check_add_kept(c, now[2].file, now[2].key, NULL), CG_OK);
+    doc now[3];
+    cg_check *c = anfrage_anew(ANFRAGE_ISRAEL, "55555555555555555555555555555555", now);
     cg_error err;
     assert_int_equal(cg_check_run(c, &err), CG_ESTALE);
     const char *const *files;
@@ -305,13 +315,8 @@ static void another_configuration_or_damage_is_not_used(void **st) {
  * padding), so nothing that cites it is stale. */
 static void the_same_facts_anew_make_nothing_stale(void **st) {
     (void)st;
-    first_run(corpus, 3);
-    doc now[3] = {corpus[0], corpus[1], corpus[2]};
-    now[0].key = "77777777777777777777777777777777";
-    cg_check *c = new_check(CG_SEV_ERROR, true);
-    add_anew(c, &now[0]);
-    assert_int_equal(cg_check_add_kept(c, now[1].file, now[1].key, NULL), CG_OK);
-    assert_int_equal(cg_check_add_kept(c, now[2].file, now[2].key, NULL), CG_OK);
+    doc now[3];
+    cg_check *c = anfrage_anew(ANFRAGE_KATAR, "77777777777777777777777777777777", now);
     assert_int_equal(cg_check_run(c, NULL), CG_OK);
     cg_check *p = plain(now, 3);
     same_reports(c, p);
@@ -323,14 +328,8 @@ static void the_same_facts_anew_make_nothing_stale(void **st) {
  * the rounds) is left out, as a document gone, by the next run. */
 static void a_stale_document_not_added_again_is_left_out(void **st) {
     (void)st;
-    first_run(corpus, 3);
-    doc now[3] = {corpus[0], corpus[1], corpus[2]};
-    now[0].text = ANFRAGE_ISRAEL;
-    now[0].key = "55555555555555555555555555555555";
-    cg_check *c = new_check(CG_SEV_ERROR, true);
-    add_anew(c, &now[0]);
-    assert_int_equal(cg_check_add_kept(c, now[1].file, now[1].key, NULL), CG_OK);
-    assert_int_equal(cg_check_add_kept(c, now[2].file, now[2].key, NULL), CG_OK);
+    doc now[3];
+    cg_check *c = anfrage_anew(ANFRAGE_ISRAEL, "55555555555555555555555555555555", now);
     assert_int_equal(cg_check_run(c, NULL), CG_ESTALE);
     assert_int_equal(cg_check_run(c, NULL), CG_OK); /* the Antwort not added again */
     doc without[2] = {now[0], now[2]};
