@@ -21,8 +21,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages="build-essential cmake pkg-config libigraph-dev libjansson-dev libpcre2-dev libcmocka-dev
 graphviz python3 python3-networkx python3-jsonschema libxml2-utils libcurl4-openssl-dev ripgrep
 groff-base man-db libpoppler-glib-dev"
-# the browser tests of the explorer (tests/browser): only for `test`
-browser_packages="chromium chromium-driver python3-selenium"
+# for `test` only: the browser tests of the explorer (tests/browser), and
+# valgrind's helgrind for PDFs read on several threads (tests/pdf)
+test_packages="chromium chromium-driver python3-selenium valgrind"
 
 install_missing() { # install_missing [more packages...]
     missing=""
@@ -66,7 +67,7 @@ demo)
     echo "         build/demo/explorer.html (the explorer: open it in a browser, search 21/1958)"
     ;;
 test)
-    install_missing $browser_packages
+    install_missing $test_packages
     build build -DCG_WARNINGS_AS_ERRORS=ON -DCG_BUILD_TESTS=ON -DCG_BROWSER_TESTS=ON
     (cd build && ctest --output-on-failure -j "$jobs")
     # the browser tests here too: the pages are written by the sanitized citegraph

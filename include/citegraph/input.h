@@ -8,7 +8,9 @@
  * regular file, too large) are returned as a status with a cg_error.
  *
  * Thread-safety: a cg_input is immutable after creation and may be read from
- * several threads at once.
+ * several threads at once. The functions that make one may be called from
+ * any number of threads; PDFs among them are read one at a time (poppler
+ * shares state between its documents), so a PDF waits for another's.
  */
 #ifndef CITEGRAPH_INPUT_H
 #define CITEGRAPH_INPUT_H

@@ -8,8 +8,14 @@
  * once under pthread_once() and only read after that; the library is never
  * closed.
  *
- * poppler reads a document's pages independently of other documents, so
- * that several threads can each read a PDF of their own. */
+ * poppler is not safe to call from two threads at once, even on documents
+ * of their own: its graphics state shares colour profiles between all
+ * documents (GfxState's sRGB profile, made on first use, and the lcms2
+ * transforms made from it), and two threads setting up their first page at
+ * the same time crashed in lcms2. So one PDF is read at a time, under
+ * poppler_lock: the lock guards poppler's state, not citegraph's, and the
+ * other files of a run are still read, normalised and searched on all
+ * threads. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +125,7 @@ static pthread_once_t poppler_once = PTHREAD_ONCE_INIT;
 static poppler_api poppler;       /* written once, under poppler_once */
 static int poppler_loaded;        /* written once, under poppler_once */
 static char poppler_problem[512]; /* written once, under poppler_once */
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER; /* held for every poppler call */
 
 static void load_poppler(void) {
     poppler_loaded = cgu_dl_open(CGIN_POPPLER_LIBRARY, poppler_functions,
@@ -221,16 +228,9 @@ static int add_page_warnings(cg_input *in, const cgin_pdf_text *t) {
     return 0;
 }
 
-cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg_read_options *opts,
-                        cg_input **out, cg_error *err) {
-    *out = NULL;
-    pthread_once(&poppler_once, load_poppler);
-    if (!poppler_loaded)
-        return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
-                         "is a PDF file, and poppler could not be loaded to read it: %s (install "
-                         "libpoppler-glib8)",
-                         poppler_problem);
-    const poppler_api *api = &poppler;
+/* Reads one PDF; called with poppler_lock held. */
+static cg_status read_pdf(const poppler_api *api, const char *name, const char *data, size_t len,
+                          const cg_read_options *opts, cg_input **out, cg_error *err) {
     size_t max_pages = opts && opts->max_pages ? opts->max_pages : DEFAULT_MAX_PAGES;
     GError *e = NULL;
     GBytes *bytes = api->bytes_new_static(data, len);
@@ -306,6 +306,21 @@ out:
     cgin_pdf_text_release(&text);
     api->object_unref(doc);
     api->bytes_unref(bytes);
+    return st;
+}
+
+cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg_read_options *opts,
+                        cg_input **out, cg_error *err) {
+    *out = NULL;
+    pthread_once(&poppler_once, load_poppler);
+    if (!poppler_loaded)
+        return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
+                         "is a PDF file, and poppler could not be loaded to read it: %s (install "
+                         "libpoppler-glib8)",
+                         poppler_problem);
+    pthread_mutex_lock(&poppler_lock);
+    cg_status st = read_pdf(&poppler, name, data, len, opts, out, err);
+    pthread_mutex_unlock(&poppler_lock);
     return st;
 }
 
