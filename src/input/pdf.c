@@ -5,8 +5,8 @@
  * would cost every `citegraph extract` of text files its start-up time. The
  * library is built against poppler's headers for the types only, and only
  * when they were found (CG_HAVE_POPPLER). The table of functions is filled
- * once under pthread_once() and only read after that; the library is never
- * closed.
+ * by the first reader, under poppler_lock like every use of it after; the
+ * library is never closed.
  *
  * poppler is not safe to call from two threads at once, even on documents
  * of their own: its graphics state shares colour profiles between all
@@ -121,13 +121,20 @@ static const cgu_dl_symbol poppler_functions[] = {
     {"g_free", offsetof(poppler_api, free)},
 };
 
-static pthread_once_t poppler_once = PTHREAD_ONCE_INIT;
-static poppler_api poppler;       /* written once, under poppler_once */
-static int poppler_loaded;        /* written once, under poppler_once */
-static char poppler_problem[512]; /* written once, under poppler_once */
-static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER; /* held for every poppler call */
+/* Held for loading poppler and for every call into it. The load is under
+ * the same lock rather than pthread_once(), so that one lock orders all of
+ * poppler's state (helgrind, which does not follow pthread_once(), sees it
+ * too). */
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+static int poppler_tried;         /* under poppler_lock */
+static poppler_api poppler;       /* written once, under poppler_lock */
+static int poppler_loaded;        /* written once, under poppler_lock */
+static char poppler_problem[512]; /* written once, under poppler_lock */
 
+/* Called with poppler_lock held. */
 static void load_poppler(void) {
+    if (poppler_tried) return;
+    poppler_tried = 1;
     poppler_loaded = cgu_dl_open(CGIN_POPPLER_LIBRARY, poppler_functions,
                                  sizeof poppler_functions / sizeof poppler_functions[0], &poppler,
                                  sizeof poppler, " (poppler 0.82 or later is needed)",
@@ -312,14 +319,16 @@ out:
 cg_status cgin_pdf_read(const char *name, const char *data, size_t len, const cg_read_options *opts,
                         cg_input **out, cg_error *err) {
     *out = NULL;
-    pthread_once(&poppler_once, load_poppler);
-    if (!poppler_loaded)
-        return cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
-                         "is a PDF file, and poppler could not be loaded to read it: %s (install "
-                         "libpoppler-glib8)",
-                         poppler_problem);
     pthread_mutex_lock(&poppler_lock);
-    cg_status st = read_pdf(&poppler, name, data, len, opts, out, err);
+    load_poppler();
+    cg_status st;
+    if (poppler_loaded)
+        st = read_pdf(&poppler, name, data, len, opts, out, err);
+    else
+        st = cgu_error(err, CG_EUNSUPPORTED, name, 0, 0,
+                       "is a PDF file, and poppler could not be loaded to read it: %s (install "
+                       "libpoppler-glib8)",
+                       poppler_problem);
     pthread_mutex_unlock(&poppler_lock);
     return st;
 }
