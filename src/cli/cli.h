@@ -34,6 +34,7 @@ typedef struct cli {
     /* The command whose arguments are parsed (set by cli_parse_command):
      * usage errors point to its --help. NULL, or the program: to citegraph's. */
     const cli_command *command;
+    unsigned file_mode; /* 0666 less the umask: the mode of a new output file */
 } cli;
 
 void cli_init(cli *c);
@@ -126,23 +127,33 @@ bool cli_doc_failed(cli *c, const cg_run_doc *doc);
 /* ---- output ---- */
 
 /* Where data goes: standard output, or the file of -o. Write errors are
- * remembered and reported once, naming the file, by cli_out_close. */
+ * remembered and reported once, naming the file, by cli_out_close. A
+ * regular file (or a new one) is written under a temporary name beside it
+ * and renamed over it only when all was written, so that a run that fails
+ * half-way leaves the previous file, not half a report. */
 typedef struct cli_out {
     FILE *f;
     const char *name; /* NULL for standard output */
+    char *tmp;        /* the temporary file renamed to `name`, or NULL */
     int errnum;       /* the first write error */
 } cli_out;
 
-/* Opens `path` for writing, or standard output for NULL or "-". EXIT_OK,
- * or EXIT_FAILED after saying why. */
+/* Opens `path` for writing, or standard output for NULL or "-". A device,
+ * a pipe or a symbolic link is written directly. EXIT_OK, or EXIT_FAILED
+ * after saying why. */
 int cli_out_open(cli *c, cli_out *o, const char *path);
 /* Writes len bytes; false once a write failed (later writes do nothing). */
 bool cli_out_write(cli_out *o, const char *data, size_t len);
 bool cli_out_buf(cli_out *o, const cg_buf *b);
 bool cli_out_printf(cli_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Flushes and closes; reports a write error naming the file (a closed pipe
- * on standard output ends the run quietly). EXIT_OK or EXIT_FAILED. */
+/* Flushes and closes, and puts the file in place; reports a write error
+ * naming the file, and then removes the temporary file (a closed pipe on
+ * standard output ends the run quietly). EXIT_OK or EXIT_FAILED. */
 int cli_out_close(cli *c, cli_out *o);
+/* Closes output that failed half-way for a reason already said: a
+ * temporary file is removed and the previous file left as it was (standard
+ * output, a device or a link keeps what was written). */
+void cli_out_discard(cli_out *o);
 /* Writes `b` to `path` (standard output for NULL or "-"): open, write,
  * close. EXIT_OK, or EXIT_FAILED after saying why. */
 int cli_write_buf(cli *c, const char *path, const cg_buf *b);

@@ -480,11 +480,12 @@ static int write_reports(cli *c, const check_options *o, const cg_check *chk) {
             /* piece by piece: a report can be hundreds of MB */
             cg_status st =
                 cg_check_write_to(chk, r->format, o->min, source, to_cli_out, &out, &err);
-            one = cli_out_close(c, &out); /* says why a write failed */
-            if (st == CG_ENOMEM)
-                one = EXIT_NOMEM;
-            else if (st != CG_OK && st != CG_EIO)
-                one = cli_fail(c, &err, NULL, EXIT_INCOMPLETE);
+            if (st == CG_OK || st == CG_EIO) {
+                one = cli_out_close(c, &out); /* says why a write failed */
+            } else {
+                cli_out_discard(&out); /* half a report: the previous file stays */
+                one = st == CG_ENOMEM ? EXIT_NOMEM : cli_fail(c, &err, NULL, EXIT_INCOMPLETE);
+            }
         }
         if (one != EXIT_OK) rc = one == EXIT_NOMEM ? EXIT_NOMEM : EXIT_INCOMPLETE;
     }

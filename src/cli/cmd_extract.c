@@ -239,7 +239,13 @@ int cmd_extract(cli *c, int argc, char **argv) {
             r.nomem = true;
         cg_buf_release(&s);
     }
-    int wrote = cli_out_close(c, &r.out);
+    /* a run that stopped (not a file that failed: the output says which) leaves the previous file
+     */
+    int wrote = EXIT_OK;
+    if (st != CG_OK || r.nomem)
+        cli_out_discard(&r.out);
+    else
+        wrote = cli_out_close(c, &r.out);
     if (r.nomem) {
         rc = cli_nomem(c);
     } else if (rc == EXIT_OK && wrote != EXIT_OK) {

@@ -901,10 +901,11 @@ static int to_out(void *ctx, const char *data, size_t len) {
     return cli_out_write(ctx, data, len) ? 0 : -1;
 }
 
-/* The JSON export, written as it is made, in place as every output is
- * (a link is written through, -o /dev/stdout works). A run that fails
- * leaves the JSON without its end, which no reader takes for a graph, and
- * says so in its exit status. */
+/* The JSON export, written as it is made, as every output is (a regular
+ * file under a temporary name, renamed when complete; a link is written
+ * through, -o /dev/stdout works). A run that fails leaves the previous
+ * file, or on standard output JSON without its end, which no reader takes
+ * for a graph, and says so in its exit status. */
 static int stream_json(cli *c, const opts *o, const cg_graph *g, const unsigned char *keep) {
     cli_out out;
     if (cli_out_open(c, &out, o->common.output) != EXIT_OK) return EXIT_FAILED;
@@ -912,10 +913,11 @@ static int stream_json(cli *c, const opts *o, const cg_graph *g, const unsigned 
     cg_status st = cg_graph_stream_json(g, keep, o->common.jobs, to_out, &out, &err);
     /* a write that failed stopped the stream: closing says why (a closed
      * pipe is the reader's choice, not a failure) */
-    int rc = cli_out_close(c, &out);
-    if (st == CG_ENOMEM) return cli_nomem(c);
-    if (st != CG_OK && st != CG_EIO) return cli_fail(c, &err, NULL, EXIT_FAILED);
-    return rc;
+    if (st != CG_OK && st != CG_EIO) {
+        cli_out_discard(&out); /* half a graph: the previous file stays */
+        return st == CG_ENOMEM ? cli_nomem(c) : cli_fail(c, &err, NULL, EXIT_FAILED);
+    }
+    return cli_out_close(c, &out);
 }
 
 static int q_graph(const query *qy) {

@@ -2,8 +2,11 @@
  * the option table, collecting its files, writing its output. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -137,6 +140,41 @@ void cli_free_exts(char **exts) {
 
 /* ---- output ---- */
 
+/* Opens a temporary file beside `path` (".NAME.citegraph-XXXXXX") with the
+ * mode `path` has, or a new file gets. NULL when `path` is no regular file
+ * or the directory takes no new file: it is then written directly. */
+static FILE *open_beside(const cli *c, const char *path, char **tmp) {
+    struct stat st;
+    unsigned mode = c->file_mode;
+    if (lstat(path, &st) == 0) {
+        if (!S_ISREG(st.st_mode)) return NULL;
+        mode = st.st_mode & 07777;
+    } else if (errno != ENOENT) {
+        return NULL;
+    }
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dirlen;
+    size_t n = strlen(path) + sizeof ".citegraph-XXXXXX" + 1;
+    char *t = malloc(n);
+    if (!t) return NULL;
+    snprintf(t, n, "%.*s.%s.citegraph-XXXXXX", (int)dirlen, path, base);
+    int fd = mkstemp(t);
+    if (fd < 0) {
+        free(t);
+        return NULL;
+    }
+    FILE *f = fchmod(fd, (mode_t)mode) == 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        close(fd);
+        unlink(t);
+        free(t);
+        return NULL;
+    }
+    *tmp = t;
+    return f;
+}
+
 int cli_out_open(cli *c, cli_out *o, const char *path) {
     memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
@@ -144,7 +182,8 @@ int cli_out_open(cli *c, cli_out *o, const char *path) {
         return EXIT_OK;
     }
     o->name = path;
-    o->f = fopen(path, "wb");
+    o->f = open_beside(c, path, &o->tmp);
+    if (!o->f) o->f = fopen(path, "wb");
     if (!o->f) {
         cli_error(c, "cannot write %s: %s", path, strerror(errno));
         return EXIT_FAILED;
@@ -184,6 +223,12 @@ int cli_out_close(cli *c, cli_out *o) {
     if (fflush(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
     if (o->name && fclose(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
     o->f = NULL;
+    if (o->tmp) {
+        if (!o->errnum && rename(o->tmp, o->name) != 0) o->errnum = errno;
+        if (o->errnum) unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
     if (!o->errnum) return EXIT_OK;
     /* a closed pipe is the reader's choice, not a failure */
     if (!o->name && o->errnum == EPIPE) return EXIT_OK;
@@ -192,6 +237,20 @@ int cli_out_close(cli *c, cli_out *o) {
     else
         cli_error(c, "cannot write standard output: %s", strerror(o->errnum));
     return EXIT_FAILED;
+}
+
+void cli_out_discard(cli_out *o) {
+    if (!o->f) return;
+    if (o->name)
+        fclose(o->f);
+    else
+        fflush(o->f);
+    o->f = NULL;
+    if (o->tmp) {
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
 }
 
 int cli_write_buf(cli *c, const char *path, const cg_buf *b) {

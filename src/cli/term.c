@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -17,6 +18,10 @@ void cli_init(cli *c) {
     c->prog = "citegraph";
     const char *ci = getenv("CI");
     c->progress = isatty(STDERR_FILENO) && !(ci && *ci);
+    /* read while the program has one thread: umask() can only be read by setting it */
+    mode_t mask = umask(022);
+    umask(mask);
+    c->file_mode = 0666u & ~(unsigned)mask;
 }
 
 static void clear_progress(cli *c) {

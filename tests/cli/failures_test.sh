@@ -55,6 +55,29 @@ expect "extract -f jsonl -o x.txt" 0 $cg extract -q -f jsonl -o "$tmp/x.txt" "$d
 expect "graph -o x.csv" 2 $cg graph -o "$tmp/x.csv" "$sample"
 stderr_has "graph -o x.csv" "give --format csv -o PREFIX"
 
+# ---- -o replaces a file only when all of it was written: a write that fails
+# half-way (here the file size limit, as a full disk would) leaves the previous
+# file as it was and no temporary file; one that succeeds keeps its mode
+mkdir "$tmp/o"
+for args in "graph --format json" "check --no-config -f sarif" "extract"; do
+    printf 'the previous output\n' > "$tmp/o/keep"
+    chmod 640 "$tmp/o/keep"
+    case $args in check*) want=4 ;; *) want=1 ;; esac
+    expect "$args -o, cut off" $want sh -c "trap '' XFSZ; ulimit -f 4; exec $cg $args -o $tmp/o/keep $sample"
+    stderr_has "$args -o, cut off" "cannot write $tmp/o/keep: File too large"
+    if [ "$(cat "$tmp/o/keep")" = "the previous output" ]; then ok; else bad "$args -o, cut off: the previous file was overwritten"; fi
+    if [ "$(ls -A "$tmp/o")" = "keep" ]; then ok; else bad "$args -o, cut off: left $(ls -A "$tmp/o" | tr '\n' ' ')"; fi
+    expect "$args -o over a file" 0 $cg $args -o "$tmp/o/keep" "$sample"
+    if [ "$(cat "$tmp/o/keep")" != "the previous output" ] && [ "$(stat -c %a "$tmp/o/keep")" = 640 ]; then ok
+    else bad "$args -o over a file: not replaced, or its mode $(stat -c %a "$tmp/o/keep") is not 640"; fi
+done
+# a symbolic link is written through, and stays a link; a new file takes the umask
+ln -s keep "$tmp/o/link"
+expect "extract -o LINK" 0 $cg extract -q -f tsv -o "$tmp/o/link" "$doc"
+if [ -L "$tmp/o/link" ] && head -1 "$tmp/o/keep" | grep -q '^file	line	kind'; then ok; else bad "extract -o LINK: the link was replaced"; fi
+expect "extract -o NEW, umask 027" 0 sh -c "umask 027; exec $cg extract -q -o $tmp/o/new.tsv $doc"
+if [ "$(stat -c %a "$tmp/o/new.tsv")" = 640 ]; then ok; else bad "extract -o NEW: mode $(stat -c %a "$tmp/o/new.tsv"), expected 640"; fi
+
 # ---- path --pairs reports an ID the graph does not have, and exits 1 (it said nothing)
 printf '21/1958\t21/284\n21/99999\t21/284\n' > "$tmp/pairs.tsv"
 expect "path --pairs with an unknown ID" 1 $cg path -q --pairs "$tmp/pairs.tsv" "$sample"
