@@ -10,7 +10,8 @@
  * Thread-safety: a cg_input is immutable after creation and may be read from
  * several threads at once. The functions that make one may be called from
  * any number of threads; PDFs among them are read one at a time (poppler
- * shares state between its documents), so a PDF waits for another's.
+ * shares state between its documents), so a PDF waits for another's. A
+ * program that calls poppler itself must not do so while they read a PDF.
  */
 #ifndef CITEGRAPH_INPUT_H
 #define CITEGRAPH_INPUT_H
