@@ -136,11 +136,13 @@ typedef struct cli_out {
     const char *name; /* NULL for standard output */
     char *tmp;        /* the temporary file renamed to `name`, or NULL */
     int errnum;       /* the first write error */
+    size_t written;   /* bytes handed to it */
 } cli_out;
 
 /* Opens `path` for writing, or standard output for NULL or "-". A device,
- * a pipe or a symbolic link is written directly. EXIT_OK, or EXIT_FAILED
- * after saying why. */
+ * a pipe, a symbolic link, a file that would change owner and a file in a
+ * directory that takes no new file are written directly (README, "Exit
+ * status"). EXIT_OK, or EXIT_FAILED after saying why. */
 int cli_out_open(cli *c, cli_out *o, const char *path);
 /* Writes len bytes; false once a write failed (later writes do nothing). */
 bool cli_out_write(cli_out *o, const char *data, size_t len);

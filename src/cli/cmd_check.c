@@ -225,7 +225,8 @@ static int read_reports(cli *c, const cli_args *a, check_options *o) {
     if (!o->nreports) {
         o->reports[0].path = NULL;
         o->nreports = 1;
-        return format_of(c, NULL, o->common.format, &o->reports[0].format);
+        int rc = format_of(c, NULL, o->common.format, &o->reports[0].format);
+        if (rc != EXIT_OK) return rc;
     }
     for (size_t i = 0; i < o->nreports; i++)
         for (size_t k = 0; k < i; k++) {
@@ -235,6 +236,16 @@ static int read_reports(cli *c, const cli_args *a, check_options *o) {
             if (p && q && same_file(p, q))
                 return cli_usage_error(c, "-o %s and -o %s are the same file", q, p);
         }
+    /* the baseline is written after the reports: it would replace one */
+    const char *bl = o->write_baseline;
+    for (size_t i = 0; bl && i < o->nreports; i++) {
+        const char *p = o->reports[i].path;
+        if (!p && strcmp(bl, "-") == 0)
+            return cli_usage_error(c, "--write-baseline - and the report both go to standard "
+                                      "output: give the report -o FILE");
+        if (p && same_file(p, bl))
+            return cli_usage_error(c, "-o %s and --write-baseline %s are the same file", p, bl);
+    }
     return EXIT_OK;
 }
 

@@ -209,6 +209,7 @@ int cmd_extract(cli *c, int argc, char **argv) {
         goto out;
     }
     if (cg_corpus_new(&r.seen, &err) != CG_OK) {
+        cli_out_discard(&r.out);
         rc = cli_nomem(c);
         goto out;
     }

@@ -1033,6 +1033,12 @@ static int answer(query *qy) {
         rc = q_stats(qy);
         break;
     }
+    /* an answer that failed before it wrote anything (an ID not in the graph), or half-way
+     * (memory), leaves the previous file */
+    if (rc == EXIT_NOMEM || (rc != EXIT_OK && !out.written)) {
+        cli_out_discard(&out);
+        return rc;
+    }
     int wrote = cli_out_close(qy->c, &out);
     return rc == EXIT_OK ? wrote : rc;
 }

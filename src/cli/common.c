@@ -1,6 +1,8 @@
 /* common.c - what every subcommand does alike: parsing its arguments with
  * the option table, collecting its files, writing its output. */
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,39 +142,106 @@ void cli_free_exts(char **exts) {
 
 /* ---- output ---- */
 
-/* Opens a temporary file beside `path` (".NAME.citegraph-XXXXXX") with the
- * mode `path` has, or a new file gets. NULL when `path` is no regular file
- * or the directory takes no new file: it is then written directly. */
-static FILE *open_beside(const cli *c, const char *path, char **tmp) {
-    struct stat st;
-    unsigned mode = c->file_mode;
-    if (lstat(path, &st) == 0) {
-        if (!S_ISREG(st.st_mode)) return NULL;
-        mode = st.st_mode & 07777;
-    } else if (errno != ENOENT) {
-        return NULL;
+/* The temporary files being written, so that a run ended by a signal
+ * removes them (handler below). Only the CLI keeps such state: a process
+ * has one set of signal dispositions. */
+#define MAX_PENDING 8
+static char *volatile pending[MAX_PENDING];
+
+static void remove_pending(int sig) {
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i]) unlink(pending[i]);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* Catches the signals that end a run from outside, unless the run was
+ * started to ignore them (nohup). Once. */
+static void catch_ending_signals(void) {
+    static bool caught;
+    if (caught) return;
+    caught = true;
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction old, sa;
+        if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = remove_pending;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
     }
+}
+
+static void set_pending(const char *old, char *now) {
+    for (int i = 0; i < MAX_PENDING; i++)
+        if (pending[i] == old) {
+            pending[i] = now;
+            return;
+        }
+}
+
+/* Where `path` is written: in a temporary file beside it, directly (a device, a pipe, a link, a
+ * file of another owner that cannot be given to them, a directory that takes no new file), or
+ * not at all (errno says why). */
+typedef enum { WRITE_BESIDE, WRITE_DIRECT, WRITE_FAILED } write_way;
+
+/* The temporary name for `path`: ".NAME.citegraph-XXXXXX" in its directory, NAME cut so that
+ * the whole fits in a file name. */
+static char *temp_name(const char *path) {
+    static const char suffix[] = ".citegraph-XXXXXX";
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     const char *base = path + dirlen;
-    size_t n = strlen(path) + sizeof ".citegraph-XXXXXX" + 1;
+    size_t baselen = strlen(base), room = NAME_MAX - 1 - (sizeof suffix - 1);
+    if (baselen > room) baselen = room;
+    size_t n = dirlen + 1 + baselen + sizeof suffix;
     char *t = malloc(n);
-    if (!t) return NULL;
-    snprintf(t, n, "%.*s.%s.citegraph-XXXXXX", (int)dirlen, path, base);
+    if (t) snprintf(t, n, "%.*s.%.*s%s", (int)dirlen, path, (int)baselen, base, suffix);
+    return t;
+}
+
+/* Opens a temporary file beside `path` with the mode (and owner) `path` has, or a new file
+ * gets. */
+static write_way open_beside(const cli *c, const char *path, FILE **out, char **tmp) {
+    struct stat st;
+    unsigned mode = c->file_mode;
+    bool exists = lstat(path, &st) == 0;
+    if (!exists && errno != ENOENT) return WRITE_DIRECT; /* fopen says why */
+    if (exists) {
+        if (!S_ISREG(st.st_mode)) return WRITE_DIRECT;
+        /* a file the user may not write is not replaced either */
+        if (access(path, W_OK) != 0) return WRITE_FAILED;
+        mode = st.st_mode & 0777; /* never a set-user-ID bit on a new owner's file */
+    }
+    char *t = temp_name(path);
+    if (!t) return WRITE_FAILED;
     int fd = mkstemp(t);
     if (fd < 0) {
+        int e = errno;
         free(t);
-        return NULL;
+        errno = e;
+        /* a directory that takes no new file, but whose file may be written; a full disk
+         * is a failure, not a reason to write over the previous file */
+        return e == EACCES || e == EPERM || e == EROFS ? WRITE_DIRECT : WRITE_FAILED;
     }
-    FILE *f = fchmod(fd, (mode_t)mode) == 0 ? fdopen(fd, "wb") : NULL;
+    write_way way = WRITE_BESIDE;
+    if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+        fchown(fd, st.st_uid, st.st_gid) != 0)
+        way = WRITE_DIRECT; /* the file would change owner: write it where it is */
+    FILE *f = way == WRITE_BESIDE && fchmod(fd, (mode_t)mode) == 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
+        int e = errno;
         close(fd);
         unlink(t);
         free(t);
-        return NULL;
+        errno = e;
+        return way == WRITE_DIRECT ? WRITE_DIRECT : WRITE_FAILED;
     }
+    catch_ending_signals();
+    set_pending(NULL, t);
+    *out = f;
     *tmp = t;
-    return f;
+    return WRITE_BESIDE;
 }
 
 int cli_out_open(cli *c, cli_out *o, const char *path) {
@@ -182,8 +251,8 @@ int cli_out_open(cli *c, cli_out *o, const char *path) {
         return EXIT_OK;
     }
     o->name = path;
-    o->f = open_beside(c, path, &o->tmp);
-    if (!o->f) o->f = fopen(path, "wb");
+    write_way way = *path ? open_beside(c, path, &o->f, &o->tmp) : WRITE_DIRECT;
+    if (way == WRITE_DIRECT) o->f = fopen(path, "wb");
     if (!o->f) {
         cli_error(c, "cannot write %s: %s", path, strerror(errno));
         return EXIT_FAILED;
@@ -197,6 +266,7 @@ bool cli_out_write(cli_out *o, const char *data, size_t len) {
         o->errnum = errno ? errno : EIO;
         return false;
     }
+    o->written += len;
     return true;
 }
 
@@ -210,11 +280,57 @@ bool cli_out_printf(cli_out *o, const char *fmt, ...) {
         o->errnum = errno ? errno : EIO;
         return false;
     }
+    o->written += (size_t)n;
     return true;
 }
 
 bool cli_out_buf(cli_out *o, const cg_buf *b) {
     return cli_out_write(o, b->data, b->len);
+}
+
+/* Copies the temporary file `tmp` into `name` in place: for a file that cannot be
+ * replaced by a rename (a bind mount, another user's file in a sticky
+ * directory, another file system). 0 or an errno. */
+static int copy_into(const char *tmp, const char *name) {
+    FILE *from = fopen(tmp, "rb");
+    if (!from) return errno;
+    FILE *to = fopen(name, "wb");
+    if (!to) {
+        int e = errno;
+        fclose(from);
+        return e;
+    }
+    char buf[65536];
+    size_t n;
+    int e = 0;
+    while (!e && (n = fread(buf, 1, sizeof buf, from)) > 0)
+        if (fwrite(buf, 1, n, to) != n) e = errno ? errno : EIO;
+    if (!e && ferror(from)) e = errno ? errno : EIO;
+    fclose(from);
+    if (fclose(to) != 0 && !e) e = errno ? errno : EIO;
+    return e;
+}
+
+/* Puts the complete temporary file in place. 0 or an errno. */
+static int put_in_place(cli_out *o) {
+    if (rename(o->tmp, o->name) == 0) {
+        set_pending(o->tmp, NULL);
+        free(o->tmp);
+        o->tmp = NULL;
+        return 0;
+    }
+    int e = errno;
+    if (e == EBUSY || e == EXDEV || e == EPERM || e == EACCES) e = copy_into(o->tmp, o->name);
+    return e;
+}
+
+/* Removes the temporary file that was not renamed. */
+static void forget_tmp(cli_out *o) {
+    if (!o->tmp) return;
+    unlink(o->tmp);
+    set_pending(o->tmp, NULL);
+    free(o->tmp);
+    o->tmp = NULL;
 }
 
 int cli_out_close(cli *c, cli_out *o) {
@@ -223,12 +339,8 @@ int cli_out_close(cli *c, cli_out *o) {
     if (fflush(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
     if (o->name && fclose(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
     o->f = NULL;
-    if (o->tmp) {
-        if (!o->errnum && rename(o->tmp, o->name) != 0) o->errnum = errno;
-        if (o->errnum) unlink(o->tmp);
-        free(o->tmp);
-        o->tmp = NULL;
-    }
+    if (o->tmp && !o->errnum) o->errnum = put_in_place(o);
+    forget_tmp(o);
     if (!o->errnum) return EXIT_OK;
     /* a closed pipe is the reader's choice, not a failure */
     if (!o->name && o->errnum == EPIPE) return EXIT_OK;
@@ -246,11 +358,7 @@ void cli_out_discard(cli_out *o) {
     else
         fflush(o->f);
     o->f = NULL;
-    if (o->tmp) {
-        unlink(o->tmp);
-        free(o->tmp);
-        o->tmp = NULL;
-    }
+    forget_tmp(o);
 }
 
 int cli_write_buf(cli *c, const char *path, const cg_buf *b) {

@@ -11,6 +11,7 @@ int main(int argc, char **argv) {
     cli_init(&c);
     /* as in main.c: a closed pipe ends output quietly */
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     const cli_command *cmd = argc >= 2 ? cli_find_command(&cli_citegraph_table, argv[1]) : NULL;
     if (!cmd || !(CLI_CMD_BIT(cmd->id) & CLI_GRAPH_COMMANDS))
         return cli_usage_error(&c, "%s runs only the graph commands of citegraph",

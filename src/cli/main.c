@@ -47,6 +47,9 @@ int main(int argc, char **argv) {
     cli_init(&c);
     /* A closed pipe ("citegraph extract ... | head") ends output quietly. */
     signal(SIGPIPE, SIG_IGN);
+    /* A file grown past the size limit (ulimit -f) fails its write, which is
+     * reported, naming the file, instead of ending the process unexplained. */
+    signal(SIGXFSZ, SIG_IGN);
     const cli_table *t = &cli_citegraph_table;
     cli_args a;
     int rc = EXIT_OK;

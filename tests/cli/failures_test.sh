@@ -63,7 +63,8 @@ for args in "graph --format json" "check --no-config -f sarif" "extract"; do
     printf 'the previous output\n' > "$tmp/o/keep"
     chmod 640 "$tmp/o/keep"
     case $args in check*) want=4 ;; *) want=1 ;; esac
-    expect "$args -o, cut off" $want sh -c "trap '' XFSZ; ulimit -f 4; exec $cg $args -o $tmp/o/keep $sample"
+    # the size limit's signal does not end the run unexplained: the write fails and is named
+    expect "$args -o, cut off" $want sh -c "ulimit -f 4; exec $cg $args -o $tmp/o/keep $sample"
     stderr_has "$args -o, cut off" "cannot write $tmp/o/keep: File too large"
     if [ "$(cat "$tmp/o/keep")" = "the previous output" ]; then ok; else bad "$args -o, cut off: the previous file was overwritten"; fi
     if [ "$(ls -A "$tmp/o")" = "keep" ]; then ok; else bad "$args -o, cut off: left $(ls -A "$tmp/o" | tr '\n' ' ')"; fi
@@ -77,6 +78,52 @@ expect "extract -o LINK" 0 $cg extract -q -f tsv -o "$tmp/o/link" "$doc"
 if [ -L "$tmp/o/link" ] && head -1 "$tmp/o/keep" | grep -q '^file	line	kind'; then ok; else bad "extract -o LINK: the link was replaced"; fi
 expect "extract -o NEW, umask 027" 0 sh -c "umask 027; exec $cg extract -q -o $tmp/o/new.tsv $doc"
 if [ "$(stat -c %a "$tmp/o/new.tsv")" = 640 ]; then ok; else bad "extract -o NEW: mode $(stat -c %a "$tmp/o/new.tsv"), expected 640"; fi
+
+# a name too long for ".NAME.citegraph-XXXXXX": the temporary name is cut, the file still kept
+long=$(printf '%0250d' 0)
+printf 'the previous output\n' > "$tmp/o/$long"
+expect "graph -o LONG_NAME, cut off" 1 sh -c "ulimit -f 4; exec $cg graph -f json -o $tmp/o/$long $sample"
+if [ "$(cat "$tmp/o/$long")" = "the previous output" ]; then ok; else bad "graph -o LONG_NAME, cut off: the previous file was overwritten"; fi
+expect "graph -o LONG_NAME" 0 $cg graph -f json -o "$tmp/o/$long" "$sample"
+if grep -q '"schema"' "$tmp/o/$long"; then ok; else bad "graph -o LONG_NAME: not written"; fi
+# a query that fails before it answers leaves the previous file
+printf 'the previous output\n' > "$tmp/o/q"
+expect "cites UNKNOWN -o FILE" 1 $cg cites 21/99999 -o "$tmp/o/q" "$sample"
+if [ "$(cat "$tmp/o/q")" = "the previous output" ]; then ok; else bad "cites UNKNOWN -o FILE: the previous file was replaced"; fi
+# the baseline would replace a report of the same name
+expect "check -o X --write-baseline X" 2 $cg check -q --no-config -o "$tmp/o/x.sarif" --write-baseline "$tmp/o/./x.sarif" "$sample"
+stderr_has "check -o X --write-baseline X" "are the same file"
+expect "check --write-baseline - (report on stdout)" 2 $cg check -q --no-config --write-baseline - "$sample"
+# a run ended by a signal removes its temporary file
+rm -f "$tmp/o/keep"
+mkfifo "$tmp/fifo"
+$cg extract -q -o "$tmp/o/keep" - < "$tmp/fifo" &
+pid=$!
+exec 3> "$tmp/fifo" # the input stays open: the run waits for it
+sleep 1
+kill -TERM $pid
+wait $pid
+exec 3>&-
+if [ -z "$(ls -A "$tmp/o" | grep citegraph-)" ]; then ok; else bad "extract ended by SIGTERM left $(ls -A "$tmp/o" | grep citegraph-)"; fi
+# as root, for another user: a file of theirs keeps its owner, and no set-user-ID bit; one the
+# directory does not let us replace (sticky, as /tmp) is written in place
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    printf 'theirs\n' > "$tmp/o/theirs"; chown 65534:65534 "$tmp/o/theirs"; chmod 4755 "$tmp/o/theirs"
+    expect "stats -o OTHER_USERS_FILE" 0 $cg stats -q -o "$tmp/o/theirs" "$sample"
+    if [ "$(stat -c '%u:%g %a' "$tmp/o/theirs")" = "65534:65534 755" ]; then ok
+    else bad "stats -o OTHER_USERS_FILE: now $(stat -c '%u:%g %a' "$tmp/o/theirs"), expected 65534:65534 755"; fi
+    mkdir -m 1777 "$tmp/sticky"; printf 'shared\n' > "$tmp/sticky/shared"; chmod 666 "$tmp/sticky/shared"
+    chmod 755 "$tmp"; cp "$doc" "$tmp/doc.txt"; chmod 644 "$tmp/doc.txt"
+    expect "stats -o FILE in a sticky directory" 0 $nobody $cg stats -q -o "$tmp/sticky/shared" "$tmp/doc.txt"
+    stdout_lacks "stats -o FILE in a sticky directory" "."
+    if grep -q '^nodes' "$tmp/sticky/shared" && [ "$(ls -A "$tmp/sticky")" = shared ]; then ok
+    else bad "stats -o FILE in a sticky directory: not written, or a temporary file left"; fi
+    printf 'read only\n' > "$tmp/sticky/ro"; chown 65534:65534 "$tmp/sticky/ro"; chmod 444 "$tmp/sticky/ro"
+    expect "stats -o WRITE_PROTECTED" 1 $nobody $cg stats -q -o "$tmp/sticky/ro" "$tmp/doc.txt"
+    stderr_has "stats -o WRITE_PROTECTED" "cannot write $tmp/sticky/ro: Permission denied"
+    if [ "$(cat "$tmp/sticky/ro")" = "read only" ]; then ok; else bad "stats -o WRITE_PROTECTED: replaced"; fi
+fi
 
 # ---- path --pairs reports an ID the graph does not have, and exits 1 (it said nothing)
 printf '21/1958\t21/284\n21/99999\t21/284\n' > "$tmp/pairs.tsv"
