@@ -1,7 +1,8 @@
 /* ordered.c - work on several threads, results consumed in order.
  *
  * Workers claim items in order and run work(i); the calling thread takes
- * the results strictly in order of i and consumes them. So whatever the
+ * the results strictly in order of i and consumes them, and works too while
+ * the next result is not done. So whatever the
  * consumer writes is the same bytes for any number of threads. A worker
  * waits while `window` items are done or in progress beyond the next one to
  * consume, so memory is bounded by the window, not by n. A thread is woken
@@ -65,13 +66,25 @@ static int run_here(const cgu_ordered *o) {
     return rc;
 }
 
+/* Claims the next item for the calling thread when the window has room; under p->mu. */
+static bool claim(pool *p, size_t *i) {
+    const cgu_ordered *o = p->o;
+    if (p->stop || p->next_claim >= o->n || p->next_claim >= p->next_consume + o->window)
+        return false;
+    *i = p->next_claim++;
+    return true;
+}
+
 int cgu_ordered_run(const cgu_ordered *o) {
     int jobs = o->jobs > 0 ? o->jobs : 1;
     if ((size_t)jobs > o->n) jobs = o->n ? (int)o->n : 1;
     if (jobs == 1 || o->window < 2) return run_here(o);
     pool p = {.o = o, .awaited = SIZE_MAX};
     p.ready = calloc(o->window, sizeof *p.ready);
-    pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+    /* jobs - 1 threads: the calling thread works too, while what it is to consume next is
+     * not done (one thread fewer to schedule, and most items are found done, without a
+     * wake-up) */
+    pthread_t *threads = calloc((size_t)jobs - 1, sizeof *threads);
     if (!p.ready || !threads) {
         free(p.ready);
         free(threads);
@@ -81,15 +94,24 @@ int cgu_ordered_run(const cgu_ordered *o) {
     pthread_cond_init(&p.have_result, NULL);
     pthread_cond_init(&p.have_room, NULL);
     int started = 0;
-    for (; started < jobs; started++)
+    for (; started < jobs - 1; started++)
         if (pthread_create(&threads[started], NULL, worker, &p) != 0) break;
-    int rc = started == 0 ? -1 : 0;
+    int rc = 0; /* with no thread started, the calling thread does all */
     for (size_t i = 0; i < o->n && !rc; i++) {
         pthread_mutex_lock(&p.mu);
-        p.awaited = i;
-        while (!p.ready[i % o->window])
+        while (!p.ready[i % o->window]) {
+            size_t mine;
+            if (claim(&p, &mine)) {
+                pthread_mutex_unlock(&p.mu);
+                o->work(o->ctx, mine);
+                pthread_mutex_lock(&p.mu);
+                p.ready[mine % o->window] = true;
+                continue;
+            }
+            p.awaited = i;
             pthread_cond_wait(&p.have_result, &p.mu);
-        p.awaited = SIZE_MAX;
+            p.awaited = SIZE_MAX;
+        }
         pthread_mutex_unlock(&p.mu);
         rc = o->consume(o->ctx, i);
         pthread_mutex_lock(&p.mu);
