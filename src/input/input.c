@@ -6,6 +6,7 @@
  * (binary files, non-regular files, files over the size limit) is refused
  * with a message that names the file and says why. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "input_internal.h"
 #include "pdf.h"
@@ -67,7 +69,7 @@ static const char *binary_magic(const unsigned char *d, size_t n) {
 /* Text converted from PDF may hold a stray NUL (one real document does), so a
  * NUL alone does not make a file binary: a share of NUL or control bytes in
  * the first 64 KiB does. */
-/* Eight bytes at a time (util.h): most of a document is printable ASCII,
+/* Sixteen bytes at a time (cgu_plain_run): most of a document is printable ASCII,
  * which needs no per-byte attention in the two scans below. */
 static const char *looks_binary(const unsigned char *d, size_t n) {
     const char *magic = binary_magic(d, n);
@@ -75,12 +77,9 @@ static const char *looks_binary(const unsigned char *d, size_t n) {
     size_t sample = n < BINARY_SAMPLE ? n : BINARY_SAMPLE;
     size_t nul = 0, ctrl = 0, invalid = 0;
     for (size_t i = 0; i < sample;) {
-        uint64_t w;
-        if (i + 8 <= sample && !((w = cgu_load8(d + i)) & CGU_BYTES_HIGHS) &&
-            !cgu_some_byte_below(w, 0x20) && !cgu_some_byte_is(w, 0x7f)) {
-            i += 8; /* printable ASCII */
-            continue;
-        }
+        /* printable ASCII, line ends and tabs */
+        i += cgu_plain_run(d + i, sample - i, CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS, 0x7f, 0x7f);
+        if (i >= sample) break;
         unsigned char c = d[i];
         if (c == 0)
             nul++;
@@ -131,12 +130,8 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     const size_t long_limit = opt_long_line(opts);
     size_t i = 0;
     while (i < n) {
-        uint64_t w;
-        if (i + 8 <= n && !((w = cgu_load8(d + i)) & CGU_BYTES_HIGHS) && !cgu_some_byte_is(w, 0) &&
-            !cgu_some_byte_is(w, '\n')) {
-            i += 8; /* ASCII without a line end or a NUL */
-            continue;
-        }
+        i += cgu_plain_run(d + i, n - i, 0, '\n', 0); /* ASCII without a line end or a NUL */
+        if (i >= n) break;
         unsigned char c = d[i];
         if (c == '\n') {
             size_t len = i - line_start;
@@ -221,8 +216,11 @@ cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_re
     return CG_OK;
 }
 
-static cg_status read_all(const char *name, FILE *fp, size_t hint, const cg_read_options *opts,
-                          char **data, size_t *size, cg_error *err) {
+/* Reads all of `fp`, or else of the regular file open as `fd`, into a buffer of its own
+ * (NUL-terminated), up to the limit. `hint` is the size the file had by its stat: a file that
+ * did not change since takes one read (a read that fills the byte more says it grew). */
+static cg_status read_all(const char *name, FILE *fp, int fd, size_t hint,
+                          const cg_read_options *opts, char **data, size_t *size, cg_error *err) {
     const size_t max = opt_max_bytes(opts);
     size_t cap = hint ? hint + 1 : 65536, len = 0;
     char *buf = malloc(cap + 1);
@@ -230,6 +228,7 @@ static cg_status read_all(const char *name, FILE *fp, size_t hint, const cg_read
         set_error(err, CG_ENOMEM, name, "out of memory");
         return CG_ENOMEM;
     }
+    int e = 0;
     for (;;) {
         if (len == cap) {
             if (cap >= max + 1) break;
@@ -243,14 +242,23 @@ static cg_status read_all(const char *name, FILE *fp, size_t hint, const cg_read
             buf = p;
             cap = ncap;
         }
-        size_t got = fread(buf + len, 1, cap - len, fp);
+        size_t got;
+        if (fp) {
+            got = fread(buf + len, 1, cap - len, fp);
+            if (ferror(fp)) e = errno ? errno : EIO;
+        } else {
+            ssize_t r = read(fd, buf + len, cap - len);
+            if (r < 0 && errno == EINTR) continue;
+            got = r < 0 ? 0 : (size_t)r;
+            if (r < 0) e = errno;
+        }
         len += got;
-        if (got == 0) break;
+        /* fread, and read of a regular file, come back short only at the end */
+        if (e || got == 0 || len < cap) break;
     }
-    if (ferror(fp)) {
-        int e = errno;
+    if (e) {
         free(buf);
-        set_error(err, CG_EIO, name, "cannot read: %s", strerror(e ? e : EIO));
+        set_error(err, CG_EIO, name, "cannot read: %s", strerror(e));
         return CG_EIO;
     }
     if (len > max) {
@@ -351,15 +359,15 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
                   opt_max_bytes(opts));
         return CG_ELIMIT;
     }
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         set_error(err, CG_EIO, path, "cannot open: %s", strerror(errno));
         return CG_EIO;
     }
     char *data = NULL;
     size_t size = 0;
-    cg_status s = read_all(path, fp, (size_t)st.st_size, opts, &data, &size, err);
-    fclose(fp);
+    cg_status s = read_all(path, NULL, fd, (size_t)st.st_size, opts, &data, &size, err);
+    close(fd);
     if (s != CG_OK) return s;
     /* first: a packed file's first bytes say so, and its frames may hold "%PDF-" */
     if (opts && opts->packed && as_packed(path, data, size, out, err, &s)) return s;
@@ -390,7 +398,7 @@ cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options
     *out = NULL;
     char *data = NULL;
     size_t size = 0;
-    cg_status s = read_all(name, fp, 0, opts, &data, &size, err);
+    cg_status s = read_all(name, fp, -1, 0, opts, &data, &size, err);
     if (s != CG_OK) return s;
     /* first: a packed file's first bytes say so, and its frames may hold "%PDF-" */
     if (opts && opts->packed && as_packed(name, data, size, out, err, &s)) return s;

@@ -186,15 +186,6 @@ static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len
     return 1;
 }
 
-/* Whether the eight bytes at p are all printable ASCII other than '-'
- * (no byte with the high bit, below 0x20, 0x7F or '-'), in a few word
- * operations: most of a document is such text. */
-static int plain_ascii8(const unsigned char *p) {
-    uint64_t w = cgu_load8(p);
-    return !(w & CGU_BYTES_HIGHS) && !cgu_some_byte_below(w, 0x20) && !cgu_some_byte_is(w, 0x7F) &&
-           !cgu_some_byte_is(w, '-');
-}
-
 int cg_normalize(const char *src, size_t len, cg_normalized *out) {
     memset(out, 0, sizeof *out);
     out->orig_len = len;
@@ -208,12 +199,13 @@ int cg_normalize(const char *src, size_t len, cg_normalized *out) {
          * umlaut, a quotation mark), which the rules would copy too. */
         size_t j = i;
         while (j < len) {
-            if (j + 8 <= len && plain_ascii8(s + j)) {
-                j += 8;
-                continue;
-            }
+            j += cgu_plain_run(s + j, len - j, CGU_PLAIN_CTRL, 0x7F, '-');
+            if (j >= len) break;
             unsigned char c = s[j];
-            if (c >= 0x20 && c < 0x7F && c != '-') {
+            /* a line end is copied as it is, unless it may cut a URL's scheme ("http:/"
+             * and "/trade...": scheme_cut), which ends in a slash; a tab always */
+            if ((c >= 0x20 && c < 0x7F && c != '-') || c == '\t' ||
+                (c == '\n' && j > i && s[j - 1] != '/')) {
                 j++;
                 continue;
             }

@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "citegraph/buf.h"
 #include "citegraph/error.h"
@@ -102,6 +105,59 @@ static inline int cgu_some_byte_below(uint64_t w, unsigned limit) {
 /* Whether some byte of w (all bytes below 0x80) is `b`. */
 static inline int cgu_some_byte_is(uint64_t w, unsigned char b) {
     return cgu_some_byte_below(w ^ (CGU_BYTES_ONES * b), 1);
+}
+
+/* What cgu_plain_run counts as not plain, besides 0x80 and above. */
+enum {
+    CGU_PLAIN_CTRL = 1,      /* the bytes below 0x20 */
+    CGU_PLAIN_LINE_ENDS = 2, /* with CGU_PLAIN_CTRL: but for '\n' and '\t' */
+};
+
+/* The length of the run of plain bytes that p[0, n) begins with, counted sixteen (or eight)
+ * at a time, so that it may stop short of the first byte that is not plain: a scan takes the
+ * rest byte by byte. Not plain: 0x80 and above, the bytes `a` and `b`, and those `flags`
+ * name. Most of a German text is plain ASCII between a few umlauts and line ends. */
+static inline size_t cgu_plain_run(const unsigned char *p, size_t n, unsigned flags,
+                                   unsigned char a, unsigned char b);
+
+/* The same eight bytes at a time, without vector instructions: where there are none, and for
+ * the tests. Stops at a line end or a tab even with CGU_PLAIN_LINE_ENDS (stopping short is
+ * allowed). */
+static inline size_t cgu_plain_run_words(const unsigned char *p, size_t n, unsigned flags,
+                                         unsigned char a, unsigned char b) {
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = cgu_load8(p + i);
+        if ((w & CGU_BYTES_HIGHS) || ((flags & CGU_PLAIN_CTRL) && cgu_some_byte_below(w, 0x20)) ||
+            cgu_some_byte_is(w, a) || cgu_some_byte_is(w, b))
+            break;
+    }
+    return i;
+}
+
+static inline size_t cgu_plain_run(const unsigned char *p, size_t n, unsigned flags,
+                                   unsigned char a, unsigned char b) {
+#if defined(__SSE2__)
+    size_t i = 0;
+    const __m128i lo = _mm_set1_epi8(flags & CGU_PLAIN_CTRL ? 0x20 : 0),
+                  va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b),
+                  lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+    const bool line_ends = (flags & CGU_PLAIN_CTRL) && (flags & CGU_PLAIN_LINE_ENDS);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        /* a signed compare: the bytes from 0x80 count as below 0x20, and below 0 */
+        __m128i low = _mm_cmplt_epi8(v, lo);
+        if (line_ends)
+            low =
+                _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, tab)), low);
+        __m128i odd = _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+        unsigned m = (unsigned)_mm_movemask_epi8(odd);
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+    return i;
+#else
+    return cgu_plain_run_words(p, n, flags, a, b);
+#endif
 }
 
 /* ---- UTF-8 (utf8.c) ---- */

@@ -1,0 +1,124 @@
+/* test_scan.c - the vectorised scans give what a byte-by-byte scan gives: cgu_plain_run (the
+ * plain ASCII that the input analysis, the binary check, normalisation and the UTF-8 check
+ * skip), with and without vector instructions, and cgx_find_literal (the triggers'
+ * literals, searched by a pair of their bytes), on random texts made of the bytes that
+ * matter, at every start and end. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
+
+/* cmocka needs the headers above first */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/xctx.h"
+#include "util/util.h"
+
+static uint64_t seed = 0x9E3779B97F4A7C15ULL;
+
+static unsigned next_random(void) {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return (unsigned)(seed >> 32);
+}
+
+/* Text that is mostly plain ASCII, with the bytes each scan stops at now and then. */
+static void random_text(unsigned char *t, size_t n, unsigned rare) {
+    static const unsigned char odd[] = {'\n', '\t', '\r', 0,    0x7f, '-',  '/', 0xC3,
+                                        0xA4, 0xE2, 0x80, 0x93, 0x1f, 0x0c, 0xFF};
+    for (size_t i = 0; i < n; i++)
+        t[i] = next_random() % rare == 0 ? odd[next_random() % sizeof odd]
+                                         : (unsigned char)(0x20 + next_random() % 0x5f);
+}
+
+static bool plain(unsigned char c, unsigned flags, unsigned char a, unsigned char b) {
+    if (c >= 0x80 || c == a || c == b) return false;
+    if (!(flags & CGU_PLAIN_CTRL) || c >= 0x20) return true;
+    return (flags & CGU_PLAIN_LINE_ENDS) && (c == '\n' || c == '\t');
+}
+
+/* The run never reaches past the first byte that is not plain; with vectors it stops right
+ * there unless that byte stands in the last, incomplete block of sixteen. */
+static void check_run(const unsigned char *t, size_t n, unsigned flags, unsigned char a,
+                      unsigned char b) {
+    size_t first = 0;
+    while (first < n && plain(t[first], flags, a, b))
+        first++;
+    /* without vectors, line ends stop the run too */
+    size_t first_word = 0;
+    while (first_word < n && plain(t[first_word], flags & ~(unsigned)CGU_PLAIN_LINE_ENDS, a, b))
+        first_word++;
+    size_t words = cgu_plain_run_words(t, n, flags, a, b);
+    assert_true(words <= first_word);
+    assert_true(words % 8 == 0);
+    /* only a block with such a byte stops it */
+    assert_true(words + 8 > first_word || words + 8 > n);
+    size_t run = cgu_plain_run(t, n, flags, a, b);
+    assert_true(run <= first);
+#if defined(__SSE2__)
+    size_t whole = n - n % 16;
+    assert_int_equal(run, first < whole ? first : whole);
+#endif
+}
+
+static void test_plain_run(void **state) {
+    (void)state;
+    static const struct {
+        unsigned flags;
+        unsigned char a, b;
+    } kinds[] = {
+        {CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS, 0x7f, 0x7f}, /* the binary check */
+        {0, '\n', 0},                                       /* the line index */
+        {CGU_PLAIN_CTRL, 0x7f, '-'},                        /* normalisation */
+        {0, 0x80, 0x80},                                    /* the UTF-8 check */
+    };
+    unsigned char t[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = next_random() % sizeof t;
+        random_text(t, n, 8 + next_random() % 200);
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            for (size_t from = 0; from <= n; from += 1 + next_random() % 7)
+                check_run(t + from, n - from, kinds[k].flags, kinds[k].a, kinds[k].b);
+    }
+}
+
+static const char *naive_find(const char *t, size_t from, size_t limit, const char *lit,
+                              size_t ll) {
+    for (size_t i = from; i + ll <= limit; i++)
+        if (memcmp(t + i, lit, ll) == 0) return t + i;
+    return NULL;
+}
+
+static void test_find_literal(void **state) {
+    (void)state;
+    /* literals of the grammar's triggers, and some that repeat their own bytes */
+    static const char *const lits[] = {"Drs.", "Drucksache", "www.",     "://",  "ST",     "D",
+                                       "aa",   "Frage",      "verteilt", "a.a.", "Antwort"};
+    static const char alphabet[] = "DrsucakhetwvFgST.:/ a\n";
+    char t[300];
+    for (int round = 0; round < 4000; round++) {
+        size_t n = 1 + next_random() % (sizeof t - 1);
+        for (size_t i = 0; i < n; i++)
+            t[i] = alphabet[next_random() % (sizeof alphabet - 1)];
+        const char *lit = lits[next_random() % (sizeof lits / sizeof lits[0])];
+        size_t ll = strlen(lit);
+        /* plant the literal now and then, near the ends too */
+        for (int k = next_random() % 4; k > 0 && n >= ll; k--)
+            memcpy(t + next_random() % (n - ll + 1), lit, ll);
+        size_t from = next_random() % (n + 1), limit = from + next_random() % (n - from + 1);
+        assert_ptr_equal(cgx_find_literal(t, from, limit, lit, ll),
+                         naive_find(t, from, limit, lit, ll));
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_run),
+        cmocka_unit_test(test_find_literal),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
