@@ -170,27 +170,36 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
     json_decref(d);
     const char *data = input ? cg_input_data(input) : NULL;
     json_t *doc = id_json(&info->id);
+    /* The keys every reference line of the document begins with, dumped
+     * once: each line is that head, less its closing brace, then the
+     * reference's own keys (their object's dump, its opening brace made a
+     * comma). The same bytes as one object per line, without dumping the
+     * file's name and the document's id again for every reference. */
+    cg_buf head = CG_BUF_INIT;
+    if (st == CG_OK && doc && n) {
+        json_t *h = json_object();
+        ok = h && cgu_json_set(h, "type", json_string("reference")) &&
+             cgu_json_set(h, "file", cgu_json_str(file)) &&
+             cgu_json_set(h, "doc", json_incref(doc)) &&
+             /* a record of a DIP file: which, since positions are in its text */
+             (!info->record || (cgu_json_set(h, "record", json_integer((json_int_t)info->record)) &&
+                                cgu_json_set(h, "dip_id", cgu_json_str(info->dip_id))));
+        if (!ok || cgu_json_append_kept(&head, h, JSON_COMPACT | JSON_PRESERVE_ORDER))
+            st = CG_ENOMEM;
+        else
+            head.len--; /* its closing brace */
+        json_decref(h);
+    }
     /* One object per shape (a page or not, questions answered or not),
      * its keys set again for each reference: jansson replaces a value in
      * place, so the keys keep their first order and each line its bytes,
-     * without a new hash table per reference. The keys of the document
-     * are set once. */
+     * without a new hash table per reference. */
     json_t *shapes[4] = {NULL, NULL, NULL, NULL};
     for (size_t i = 0; st == CG_OK && doc && i < n; i++) {
         const cg_reference *r = cg_extraction_reference(ext, i);
         json_t **shape = &shapes[(r->page ? 1 : 0) | (r->nanswering ? 2 : 0)], *o = *shape;
-        ok = 1;
-        if (!o) {
-            o = *shape = json_object();
-            ok = o && cgu_json_set(o, "type", json_string("reference")) &&
-                 cgu_json_set(o, "file", cgu_json_str(file)) &&
-                 cgu_json_set(o, "doc", json_incref(doc)) &&
-                 /* a record of a DIP file: which, since positions are in its text */
-                 (!info->record ||
-                  (cgu_json_set(o, "record", json_integer((json_int_t)info->record)) &&
-                   cgu_json_set(o, "dip_id", cgu_json_str(info->dip_id))));
-        }
-        ok = ok && cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
+        if (!o) o = *shape = json_object();
+        ok = o && cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
              cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
              /* a PDF's: where on the printed page */
              (!r->page || (cgu_json_set(o, "page", json_integer((json_int_t)r->page)) &&
@@ -212,12 +221,15 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
              cgu_json_set(o, "ambiguous", json_boolean(r->flags & CG_REF_AMBIGUOUS)) &&
              cgu_json_set(o, "malformed", json_boolean(r->flags & CG_REF_MALFORMED)) &&
              cgu_json_set(o, "note", cgu_json_str(r->note));
-        if (!ok) {
+        if (!ok || cgu_buf_append(out, head.data, head.len)) {
             st = CG_ENOMEM;
             break;
         }
+        size_t own = out->len;
         st = dump_line(out, o);
+        if (st == CG_OK) out->data[own] = ','; /* was the opening brace of its own keys */
     }
+    cg_buf_release(&head);
     for (size_t k = 0; k < 4; k++)
         json_decref(shapes[k]);
     if (!doc && n) st = CG_ENOMEM;
