@@ -10,6 +10,14 @@
 
 #include "xctx.h"
 
+/* AVX2 where the compiler can target it; chosen at run time, by the processor */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define CG_HAVE_AVX2 1
+#include <immintrin.h>
+#else
+#define CG_HAVE_AVX2 0
+#endif
+
 /* A subject may only end on a character boundary. */
 static size_t char_boundary(const xctx *x, size_t limit) {
     if (limit >= x->norm.len) return x->norm.len;
@@ -153,11 +161,6 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
     return 1;
 }
 
-/* For a pattern with a line_literal: only the lines that hold the literal
- * are tried, each anchored at its start, instead of a scan of every line.
- * The grammar promises that a match starts at a line start and that its
- * first line holds the literal (checked on its examples), so the first
- * such line that matches gives the same match as the full scan. */
 /* How common byte c is in German text, roughly: a literal is searched by its first byte
  * and its least common other byte together. */
 static int commonness(unsigned char c) {
@@ -171,6 +174,32 @@ static int commonness(unsigned char c) {
     return c >= 0x80 ? 15 : 10;
 }
 
+/* For a pattern with a line_literal: only the lines that hold the literal
+ * are tried, each anchored at its start, instead of a scan of every line.
+ * The grammar promises that a match starts at a line start and that its
+ * first line holds the literal (checked on its examples), so the first
+ * such line that matches gives the same match as the full scan. */
+#if CG_HAVE_AVX2
+/* As the loop below, thirty-two starts at once where the processor can: the first start not
+ * tried, with *hit set when a start holds the literal. */
+__attribute__((target("avx2"))) static size_t find_pairs_avx2(const char *t, size_t from,
+                                                              size_t limit, const char *lit,
+                                                              size_t ll, size_t k,
+                                                              const char **hit) {
+    const __m256i first = _mm256_set1_epi8(lit[0]), other = _mm256_set1_epi8(lit[k]);
+    for (; from + ll + 31 <= limit; from += 32) {
+        __m256i a = _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(t + from)), first);
+        __m256i b = _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(t + from + k)), other);
+        for (unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_and_si256(a, b)); m; m &= m - 1)
+            if (memcmp(t + from + __builtin_ctz(m), lit, ll) == 0) {
+                *hit = t + from + __builtin_ctz(m);
+                return from;
+            }
+    }
+    return from;
+}
+#endif
+
 const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll) {
 #if defined(__SSE2__)
     if (ll >= 2 && from + ll + 15 <= limit) {
@@ -180,6 +209,13 @@ const char *cgx_find_literal(const char *t, size_t from, size_t limit, const cha
         size_t k = 1;
         for (size_t j = 2; j < ll; j++)
             if (commonness((unsigned char)lit[j]) < commonness((unsigned char)lit[k])) k = j;
+#if CG_HAVE_AVX2
+        if (__builtin_cpu_supports("avx2")) {
+            const char *hit = NULL;
+            from = find_pairs_avx2(t, from, limit, lit, ll, k, &hit);
+            if (hit) return hit;
+        }
+#endif
         const __m128i first = _mm_set1_epi8(lit[0]), other = _mm_set1_epi8(lit[k]);
         for (; from + ll + 15 <= limit; from += 16) {
             __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(t + from)), first);
