@@ -301,6 +301,8 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
             i++;
         cgg_value pv = {tv->text + i, tv->pos + i, tv->len - i};
         tr->literal = literal_of(pv.text, pv.len, &tr->literal_len);
+        if (tr->literal && tr->literal_len >= 2)
+            tr->literal_rare = cgx_literal_rare(tr->literal, tr->literal_len);
         /* plain text is found without PCRE2 (only the examples are checked with it) */
         cg_status st = compile_text(g, s, &pv, !tr->literal, &tr->re, err);
         if (st != CG_OK) {
@@ -511,6 +513,10 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
                 st = CG_ENOMEM;
                 break;
             }
+            ex->line_literal_len[p] = s->line_literal.len;
+            if (s->line_literal.len >= 2)
+                ex->line_literal_rare[p] =
+                    cgx_literal_rare(ex->line_literal[p], s->line_literal.len);
         }
         for (size_t c = 0; c < sizeof contracts / sizeof contracts[0]; c++) {
             if (contracts[c].p != p) continue;

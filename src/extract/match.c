@@ -64,7 +64,9 @@ size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach) {
             memcpy(&w, text + i - 8, 8);
             if (!(w & 0x8080808080808080ULL)) {
                 uint64_t printable = (w + 0x5f5f5f5f5f5f5f5fULL) & 0x8080808080808080ULL;
-                size_t n = (size_t)__builtin_popcountll(printable);
+                /* one bit per byte, at its top: summed into the top byte by a multiply
+                 * (the compiler's popcount is a library call without -mpopcnt) */
+                size_t n = (size_t)(((printable >> 7) * CGU_BYTES_ONES) >> 56);
                 if (counted + n <= reach) {
                     counted += n;
                     i -= 8;
@@ -200,15 +202,24 @@ __attribute__((target("avx2"))) static size_t find_pairs_avx2(const char *t, siz
 }
 #endif
 
+size_t cgx_literal_rare(const char *lit, size_t ll) {
+    size_t k = 1;
+    for (size_t j = 2; j < ll; j++)
+        if (commonness((unsigned char)lit[j]) < commonness((unsigned char)lit[k])) k = j;
+    return k;
+}
+
 const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll) {
+    return cgx_find_literal_by(t, from, limit, lit, ll, ll >= 2 ? cgx_literal_rare(lit, ll) : 0);
+}
+
+const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const char *lit,
+                                size_t ll, size_t k) {
 #if defined(__SSE2__)
     if (ll >= 2 && from + ll + 15 <= limit) {
         /* Sixteen starts at once, each tried for its first byte and the literal's least
          * common other byte (at k): far fewer candidates than the first byte alone ("D" of
          * "Drs." stands at every "Die" and "Der"). */
-        size_t k = 1;
-        for (size_t j = 2; j < ll; j++)
-            if (commonness((unsigned char)lit[j]) < commonness((unsigned char)lit[k])) k = j;
 #if CG_HAVE_AVX2
         if (__builtin_cpu_supports("avx2")) {
             const char *hit = NULL;
@@ -241,9 +252,9 @@ const char *cgx_find_literal(const char *t, size_t from, size_t limit, const cha
 
 static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
     const char *t = x->norm.text, *lit = x->ex->line_literal[p];
-    size_t ll = strlen(lit), from = pos;
+    size_t ll = x->ex->line_literal_len[p], rare = x->ex->line_literal_rare[p], from = pos;
     while (from < limit) {
-        const char *hit = cgx_find_literal(t, from, limit, lit, ll);
+        const char *hit = cgx_find_literal_by(t, from, limit, lit, ll, rare);
         if (!hit) return 0;
         size_t h = (size_t)(hit - t), ls = h, le = h;
         while (ls > 0 && t[ls - 1] != '\n')
@@ -275,7 +286,8 @@ static size_t next_char(const xctx *x, size_t i, size_t limit) {
 static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
     const char *t = x->norm.text;
     if (tr->literal) {
-        const char *hit = cgx_find_literal(t, from, limit, tr->literal, tr->literal_len);
+        const char *hit =
+            cgx_find_literal_by(t, from, limit, tr->literal, tr->literal_len, tr->literal_rare);
         return hit ? (size_t)(hit - t) : SIZE_MAX;
     }
     if (tr->first_byte < 0)

@@ -94,6 +94,7 @@ typedef struct cgx_trigger {
     size_t reach;
     char *literal; /* when the trigger is plain text: found with memchr and memcmp */
     size_t literal_len;
+    size_t literal_rare; /* cgx_literal_rare of it */
     int first_byte; /* else an ASCII non-letter every match begins with, or -1 */
 } cgx_trigger;
 typedef struct cgx_triggers {
@@ -114,6 +115,7 @@ struct cg_extractor {
     pcre2_code *re[P_COUNT];
     bool handler_off[P_COUNT];   /* a grammar file replaced it with a template */
     char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
+    size_t line_literal_len[P_COUNT], line_literal_rare[P_COUNT]; /* cgx_literal_rare */
     cgx_triggers trig[P_COUNT];  /* when any: only windows before their matches are searched */
     user_kind *users;
     size_t nusers;
@@ -253,6 +255,11 @@ int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e);
 /* The first occurrence of lit[0..ll) in t[from..limit), or NULL (memchr is
  * vectorised; memmem is not in POSIX). */
 const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll);
+/* The same, given cgx_literal_rare(lit, ll) as `rare` (ll >= 2): the offset of the byte of the
+ * literal, after its first, that is least common in German text; searched with the first. */
+const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const char *lit,
+                                size_t ll, size_t rare);
+size_t cgx_literal_rare(const char *lit, size_t ll);
 /* As cgx_next, but the match must end by `limit`. */
 int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e);
 /* As cgx_find, but the subject is the whole text (so lookarounds see past
