@@ -135,6 +135,7 @@ static void release_triggers(cgx_triggers *t) {
     for (size_t k = 0; k < t->n; k++) {
         pcre2_code_free(t->t[k].re);
         free(t->t[k].literal);
+        free(t->t[k].text);
     }
     memset(t, 0, sizeof *t);
 }
@@ -303,11 +304,14 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
         tr->literal = literal_of(pv.text, pv.len, &tr->literal_len);
         if (tr->literal && tr->literal_len >= 2)
             tr->literal_rare = cgx_literal_rare(tr->literal, tr->literal_len);
+        tr->text = strndup(pv.text, pv.len);
+        tr->shared = -1; /* chosen once the extractor is complete */
         /* plain text is found without PCRE2 (only the examples are checked with it) */
-        cg_status st = compile_text(g, s, &pv, !tr->literal, &tr->re, err);
+        cg_status st = tr->text ? compile_text(g, s, &pv, !tr->literal, &tr->re, err) : CG_ENOMEM;
         if (st != CG_OK) {
             free(tr->literal);
-            tr->literal = NULL;
+            free(tr->text);
+            tr->literal = tr->text = NULL;
             release_triggers(t);
             return st;
         }
@@ -482,6 +486,44 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
     return st;
 }
 
+/* The index in ex->shared of the search `tr` makes (added unless there), or -1 when it is
+ * not one that is shared or the table is full. */
+static int share(cg_extractor *ex, const cgx_trigger *tr) {
+    if (!tr->literal && tr->first_byte < 0) return -1; /* a pattern searched on its own */
+    for (size_t i = 0; i < ex->nshared; i++) {
+        const cgx_trigger *o = &ex->shared[i];
+        if (tr->literal ? o->literal && o->literal_len == tr->literal_len &&
+                              memcmp(o->literal, tr->literal, tr->literal_len) == 0
+                        : !o->literal && strcmp(o->text, tr->text) == 0)
+            return (int)i;
+    }
+    if (ex->nshared == CGX_MAX_SHARED) return -1;
+    ex->shared[ex->nshared] = *tr;
+    return (int)ex->nshared++;
+}
+
+static void share_triggers(cg_extractor *ex, cgx_triggers *t) {
+    for (size_t k = 0; k < t->n; k++)
+        t->t[k].shared = share(ex, &t->t[k]);
+}
+
+/* The searches that triggers and line_literals have in common, listed once a document asks
+ * for them (match.c). */
+static void share_searches(cg_extractor *ex) {
+    for (int p = 0; p < P_COUNT; p++) {
+        share_triggers(ex, &ex->trig[p]);
+        ex->line_literal_shared[p] = -1;
+        if (!ex->line_literal[p]) continue;
+        cgx_trigger line = {.literal = ex->line_literal[p],
+                            .literal_len = ex->line_literal_len[p],
+                            .literal_rare = ex->line_literal_rare[p],
+                            .first_byte = -1};
+        ex->line_literal_shared[p] = share(ex, &line);
+    }
+    for (size_t i = 0; i < ex->nusers; i++)
+        share_triggers(ex, &ex->users[i].trig);
+}
+
 cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out, cg_error *err) {
     *out = NULL;
     cgg_grammar g;
@@ -556,6 +598,7 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
                                 &u->trig, err);
         }
     }
+    if (st == CG_OK) share_searches(ex);
     if (st == CG_OK) {
         cgu_hash h = g.hash;
         const char *version = CG_VERSION_STRING;

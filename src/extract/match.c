@@ -250,13 +250,20 @@ const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const 
     return NULL;
 }
 
+static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit);
+
 static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
-    const char *t = x->norm.text, *lit = x->ex->line_literal[p];
-    size_t ll = x->ex->line_literal_len[p], rare = x->ex->line_literal_rare[p], from = pos;
+    const char *t = x->norm.text;
+    const cg_extractor *ex = x->ex;
+    cgx_trigger line = {.literal = ex->line_literal[p],
+                        .literal_len = ex->line_literal_len[p],
+                        .literal_rare = ex->line_literal_rare[p],
+                        .first_byte = -1,
+                        .shared = ex->line_literal_shared[p]};
+    size_t from = pos;
     while (from < limit) {
-        const char *hit = cgx_find_literal_by(t, from, limit, lit, ll, rare);
-        if (!hit) return 0;
-        size_t h = (size_t)(hit - t), ls = h, le = h;
+        size_t h = find_trigger(x, &line, from, limit), ls = h, le = h;
+        if (h == SIZE_MAX) return 0;
         while (ls > 0 && t[ls - 1] != '\n')
             ls--;
         while (le < limit && t[le] != '\n')
@@ -283,7 +290,7 @@ static size_t next_char(const xctx *x, size_t i, size_t limit) {
 #define DENSE_TRIGGERS 16  /* triggers in one window before it is widened */
 #define DENSE_STRETCH 4096 /* by so many bytes */
 
-static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
+static size_t search_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
     const char *t = x->norm.text;
     if (tr->literal) {
         const char *hit =
@@ -305,6 +312,39 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
             from++;
     }
     return SIZE_MAX;
+}
+
+/* The first start >= from of a match of shared search `id` in the whole text, or SIZE_MAX.
+ * The sightings hold every match start before complete_to; what is not known yet is searched
+ * from there, and listed, up to the first match at or after `from`. */
+static size_t sighted(xctx *x, int id, size_t from) {
+    struct cgx_sighting *sg = &x->sightings[id];
+    const size_t len = x->norm.len;
+    for (;;) {
+        size_t lo = cgu_lower_bound(sg->pos, sg->n, from);
+        if (lo < sg->n) return sg->pos[lo];
+        if (sg->complete_to > len) return SIZE_MAX; /* all of the text searched */
+        size_t at = search_trigger(x, &x->ex->shared[id], sg->complete_to, len);
+        if (x->status != CG_OK) return SIZE_MAX;
+        if (at == SIZE_MAX) {
+            sg->complete_to = len + 1;
+            return SIZE_MAX;
+        }
+        if (cgu_grow((void **)&sg->pos, &sg->cap, sg->n + 1, sizeof *sg->pos)) {
+            x->status = CG_ENOMEM;
+            return SIZE_MAX;
+        }
+        sg->pos[sg->n++] = at;
+        sg->complete_to = next_char(x, at, len);
+    }
+}
+
+/* The next start of a match of trigger `tr` in [from, limit), or SIZE_MAX: from the
+ * sightings when the search is over the whole text (a shorter subject could change what a
+ * lookaround sees). */
+static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit) {
+    if (tr->shared >= 0 && limit == x->norm.len) return sighted(x, tr->shared, from);
+    return search_trigger(x, tr, from, limit);
 }
 
 /* Where each trigger of a pattern matches next, and the window of text before it in which a

@@ -86,6 +86,7 @@ enum {
     P_COUNT
 };
 
+#define CGX_MAX_SHARED 32
 /* The triggers of a pattern (grammar key `trigger = REACH PATTERN`): every match starts at
  * most `reach` bytes, white space not counted, before a match of one of them. */
 #define CGX_MAX_TRIGGERS 16
@@ -95,6 +96,8 @@ typedef struct cgx_trigger {
     char *literal; /* when the trigger is plain text: found with memchr and memcmp */
     size_t literal_len;
     size_t literal_rare; /* cgx_literal_rare of it */
+    char *text;          /* the pattern as written, to tell triggers alike */
+    int shared;          /* its sightings in the extractor's `shared`, or -1 */
     int first_byte; /* else an ASCII non-letter every match begins with, or -1 */
 } cgx_trigger;
 typedef struct cgx_triggers {
@@ -116,6 +119,12 @@ struct cg_extractor {
     bool handler_off[P_COUNT];   /* a grammar file replaced it with a template */
     char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
     size_t line_literal_len[P_COUNT], line_literal_rare[P_COUNT]; /* cgx_literal_rare */
+    int line_literal_shared[P_COUNT]; /* its sightings in `shared`, or -1 */
+    /* The searches that triggers and line_literals have in common (plain text, a pattern that
+     * begins with a byte), each once: copies that own nothing. A document lists what each
+     * finds, for every pattern that asks (xctx.sightings). */
+    cgx_trigger shared[CGX_MAX_SHARED];
+    size_t nshared;
     cgx_triggers trig[P_COUNT];  /* when any: only windows before their matches are searched */
     user_kind *users;
     size_t nusers;
@@ -221,6 +230,13 @@ typedef struct xctx {
     size_t nanswers, capanswers;
     /* the text spelled as URLs spell it, made when a URL broken at a hyphen first needs it */
     cgx_url_words url_words;
+    /* What each of the extractor's shared searches found in the whole text: every match start
+     * before `complete_to`, in order. Several patterns begin their searches at the same
+     * triggers ("Drs.", a slash after a digit): the text is searched for them once. */
+    struct cgx_sighting {
+        size_t *pos;
+        size_t n, cap, complete_to;
+    } sightings[CGX_MAX_SHARED];
 
     /* Where each trigger of each built-in pattern was last searched from and found (SIZE_MAX:
      * not at all), for a subject ending at `limit`: a later search from a position in

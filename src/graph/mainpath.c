@@ -471,15 +471,8 @@ static bool walk(const net *n, const double *w, size_t u, bool back, units *l) {
 
 /* The arc from unit a to unit b (out lists are sorted by head). */
 static size_t arc_between(const net *n, size_t a, size_t b) {
-    size_t lo = n->out_start[a], hi = n->out_start[a + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (n->head[mid] < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    size_t lo = n->out_start[a];
+    return lo + cgu_lower_bound(n->head + lo, n->out_start[a + 1] - lo, b);
 }
 
 /* Appends the path of units u[0..len) to the result. */

@@ -170,14 +170,7 @@ const char *cgr_defect_text(const cg_extraction *ext, size_t i) {
 }
 
 size_t cgr_quoted_line_index(const cg_extraction *ext, size_t line) {
-    size_t lo = 0, hi = ext->nquoted_lines;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ext->quoted_line_no[mid] < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = cgu_lower_bound(ext->quoted_line_no, ext->nquoted_lines, line);
     return lo < ext->nquoted_lines && ext->quoted_line_no[lo] == line ? lo : SIZE_MAX;
 }
 

@@ -160,6 +160,19 @@ static inline size_t cgu_plain_run(const unsigned char *p, size_t n, unsigned fl
 #endif
 }
 
+/* The first index i of the sorted a[0, n) with a[i] >= key, or n. */
+static inline size_t cgu_lower_bound(const size_t *a, size_t n, size_t key) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* ---- UTF-8 (utf8.c) ---- */
 
 /* Decodes one code point at s[0..len). On success returns its length (1-4)
