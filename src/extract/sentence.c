@@ -6,6 +6,7 @@
  * too. Line breaks inside a sentence are not ends: DIP's text breaks lines
  * where the PDF did. Locators bind only inside a sentence (locate.c), and a
  * reference is a referral when its sentence says so (answers.c). */
+#include <stdint.h>
 #include <string.h>
 
 #include "xctx.h"
@@ -77,11 +78,51 @@ static int ends_at(const xctx *x, size_t i, size_t floor, size_t limit, size_t *
     return !is_abbreviation(t + w, i - w);
 }
 
+#if defined(__SSE2__)
+/* The bytes of the sixteen at p that may end a sentence, as a mask. */
+static inline unsigned may_end16(const char *p) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('?')), _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The first i in [from, to) where t[i] may end a sentence, or `to`: sixteen bytes at a time
+ * where there are vectors. */
+static size_t next_may_end(const char *t, size_t from, size_t to) {
+    size_t i = from;
+#if defined(__SSE2__)
+    for (; i + 16 <= to; i += 16) {
+        unsigned m = may_end16(t + i);
+        if (m) return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < to && !may_end(t[i]))
+        i++;
+    return i;
+}
+
+/* The last i in [from, to) where t[i] may end a sentence, or SIZE_MAX. */
+static size_t prev_may_end(const char *t, size_t from, size_t to) {
+    size_t i = to;
+#if defined(__SSE2__)
+    for (; i >= from + 16; i -= 16) {
+        unsigned m = may_end16(t + i - 16);
+        if (m) return i - 16 + (size_t)(31 - __builtin_clz(m));
+    }
+#endif
+    while (i > from)
+        if (may_end(t[--i])) return i;
+    return SIZE_MAX;
+}
+
 int cgx_crosses_sentence(const xctx *x, size_t a, size_t b) {
     size_t next;
     const char *t = x->norm.text;
-    for (size_t i = a; i < b; i++)
-        if (may_end(t[i]) && ends_at(x, i, a, b, &next)) return 1;
+    for (size_t i = a; (i = next_may_end(t, i, b)) < b; i++)
+        if (ends_at(x, i, a, b, &next)) return 1;
     return 0;
 }
 
@@ -94,15 +135,19 @@ void cgx_sentence_around(const xctx *x, size_t pos, size_t floor, size_t ceil, s
     size_t lo = pos > floor + SENTENCE_MAX ? pos - SENTENCE_MAX : floor, next;
     *start = lo;
     const char *t = x->norm.text;
-    for (size_t i = pos; i > lo; i--)
-        if (may_end(t[i - 1]) && ends_at(x, i - 1, lo, ceil, &next) && next <= pos) {
+    for (size_t i = pos; i > lo;) {
+        size_t c = prev_may_end(t, lo, i);
+        if (c == SIZE_MAX) break;
+        if (ends_at(x, c, lo, ceil, &next) && next <= pos) {
             *start = next;
             break;
         }
+        i = c;
+    }
     size_t hi = pos + SENTENCE_MAX < ceil ? pos + SENTENCE_MAX : ceil;
     *end = hi;
-    for (size_t i = pos; i < hi; i++)
-        if (may_end(t[i]) && ends_at(x, i, lo, ceil, &next)) {
+    for (size_t i = pos; (i = next_may_end(t, i, hi)) < hi; i++)
+        if (ends_at(x, i, lo, ceil, &next)) {
             *end = i + 1;
             break;
         }
