@@ -103,7 +103,7 @@ static bool valid_utf8(const char *t, size_t n) {
     const unsigned char *u = (const unsigned char *)t;
     size_t i = 0;
     while (i < n) {
-        i += cgu_plain_run(u + i, n - i, 0, 0x80, 0x80);
+        i += cgu_plain_run(u + i, n - i, CGU_PLAIN_LATIN1, 0x80, 0x80);
         if (i >= n) break;
         uint32_t cp;
         int k = cgu_utf8_decode(u + i, n - i, &cp);

@@ -78,7 +78,8 @@ static const char *looks_binary(const unsigned char *d, size_t n) {
     size_t nul = 0, ctrl = 0, invalid = 0;
     for (size_t i = 0; i < sample;) {
         /* printable ASCII, line ends and tabs */
-        i += cgu_plain_run(d + i, sample - i, CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS, 0x7f, 0x7f);
+        i += cgu_plain_run(d + i, sample - i,
+                           CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, 0x7f, 0x7f);
         if (i >= sample) break;
         unsigned char c = d[i];
         if (c == 0)
@@ -130,7 +131,8 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     const size_t long_limit = opt_long_line(opts);
     size_t i = 0;
     while (i < n) {
-        i += cgu_plain_run(d + i, n - i, 0, '\n', 0); /* ASCII without a line end or a NUL */
+        i += cgu_plain_run(d + i, n - i, CGU_PLAIN_LATIN1, '\n',
+                           0); /* ASCII without a line end or a NUL */
         if (i >= n) break;
         unsigned char c = d[i];
         if (c == '\n') {

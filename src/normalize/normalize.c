@@ -199,7 +199,7 @@ int cg_normalize(const char *src, size_t len, cg_normalized *out) {
          * umlaut, a quotation mark), which the rules would copy too. */
         size_t j = i;
         while (j < len) {
-            j += cgu_plain_run(s + j, len - j, CGU_PLAIN_CTRL, 0x7F, '-');
+            j += cgu_plain_run(s + j, len - j, CGU_PLAIN_CTRL | CGU_PLAIN_LATIN1, 0x7F, '-');
             if (j >= len) break;
             unsigned char c = s[j];
             /* a line end is copied as it is, unless it may cut a URL's scheme ("http:/"

@@ -111,12 +111,16 @@ static inline int cgu_some_byte_is(uint64_t w, unsigned char b) {
 enum {
     CGU_PLAIN_CTRL = 1,      /* the bytes below 0x20 */
     CGU_PLAIN_LINE_ENDS = 2, /* with CGU_PLAIN_CTRL: but for '\n' and '\t' */
+    /* but for the two bytes of a character from U+00C0 to U+00FF (C3 and a continuation:
+     * "ä", "ß", valid UTF-8 that no scan changes), the most common bytes above 0x7F in German */
+    CGU_PLAIN_LATIN1 = 4,
 };
 
 /* The length of the run of plain bytes that p[0, n) begins with, counted sixteen (or eight)
  * at a time, so that it may stop short of the first byte that is not plain: a scan takes the
- * rest byte by byte. Not plain: 0x80 and above, the bytes `a` and `b`, and those `flags`
- * name. Most of a German text is plain ASCII between a few umlauts and line ends. */
+ * rest byte by byte. Not plain: 0x80 and above, the bytes `a` and `b` (ASCII, or 0x80 for
+ * none), and those `flags` name. Most of a German text is plain ASCII between a few umlauts
+ * and line ends. */
 static inline size_t cgu_plain_run(const unsigned char *p, size_t n, unsigned flags,
                                    unsigned char a, unsigned char b);
 
@@ -151,6 +155,17 @@ static inline size_t cgu_plain_run(const unsigned char *p, size_t n, unsigned fl
             low =
                 _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, tab)), low);
         __m128i odd = _mm_or_si128(low, _mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)));
+        if (flags & CGU_PLAIN_LATIN1) {
+            /* a C3 whose next byte is a continuation, and that continuation; the first
+             * byte's predecessor and the last byte's successor are not looked at: such a
+             * byte stops the run, and the scan takes its character */
+            __m128i c3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC3));
+            __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                          _mm_set1_epi8((char)0x80));
+            __m128i pair = _mm_or_si128(_mm_and_si128(c3, _mm_srli_si128(cont, 1)),
+                                        _mm_and_si128(cont, _mm_slli_si128(c3, 1)));
+            odd = _mm_andnot_si128(pair, odd);
+        }
         unsigned m = (unsigned)_mm_movemask_epi8(odd);
         if (m) return i + (size_t)__builtin_ctz(m);
     }
