@@ -210,7 +210,10 @@ size_t cgx_literal_rare(const char *lit, size_t ll) {
 }
 
 const char *cgx_find_literal(const char *t, size_t from, size_t limit, const char *lit, size_t ll) {
-    return cgx_find_literal_by(t, from, limit, lit, ll, ll >= 2 ? cgx_literal_rare(lit, ll) : 0);
+    /* a short stretch (a sentence, a window around a URL) is not worth choosing the rare byte:
+     * any byte of the literal gives the same answer */
+    size_t rare = ll < 2 ? 0 : limit - from < 512 ? 1 : cgx_literal_rare(lit, ll);
+    return cgx_find_literal_by(t, from, limit, lit, ll, rare);
 }
 
 const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const char *lit,
