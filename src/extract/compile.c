@@ -304,10 +304,17 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
         tr->literal = literal_of(pv.text, pv.len, &tr->literal_len);
         if (tr->literal && tr->literal_len >= 2)
             tr->literal_rare = cgx_literal_rare(tr->literal, tr->literal_len);
-        tr->text = strndup(pv.text, pv.len);
         tr->shared = -1; /* chosen once the extractor is complete */
+        /* the pattern as compiled (its defines expanded), to tell triggers alike */
+        cgg_value expanded;
+        cg_status st = cgg_expand(g, &pv, &expanded, err);
+        if (st == CG_OK) {
+            tr->text = strndup(expanded.text, expanded.len);
+            cgg_value_release(&expanded);
+            if (!tr->text) st = CG_ENOMEM;
+        }
         /* plain text is found without PCRE2 (only the examples are checked with it) */
-        cg_status st = tr->text ? compile_text(g, s, &pv, !tr->literal, &tr->re, err) : CG_ENOMEM;
+        if (st == CG_OK) st = compile_text(g, s, &pv, !tr->literal, &tr->re, err);
         if (st != CG_OK) {
             free(tr->literal);
             free(tr->text);
@@ -490,6 +497,13 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
  * not one that is shared or the table is full. */
 static int share(cg_extractor *ex, const cgx_trigger *tr) {
     if (!tr->literal && tr->first_byte < 0) return -1; /* a pattern searched on its own */
+    /* Sightings are found one after the other, each search starting after the last match:
+     * the same matches as a search from anywhere only when a match at a position does not
+     * depend on where the search began, which backtracking verbs ("(*COMMIT)"), \G and \K
+     * break. A trigger of a grammar file that uses them is searched on its own. */
+    if (!tr->literal &&
+        (strstr(tr->text, "(*") || strstr(tr->text, "\\G") || strstr(tr->text, "\\K")))
+        return -1;
     for (size_t i = 0; i < ex->nshared; i++) {
         const cgx_trigger *o = &ex->shared[i];
         if (tr->literal ? o->literal && o->literal_len == tr->literal_len &&

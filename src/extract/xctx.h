@@ -96,7 +96,7 @@ typedef struct cgx_trigger {
     char *literal; /* when the trigger is plain text: found with memchr and memcmp */
     size_t literal_len;
     size_t literal_rare; /* cgx_literal_rare of it */
-    char *text;          /* the pattern as written, to tell triggers alike */
+    char *text;          /* the pattern, its defines expanded: to tell triggers alike */
     int shared;          /* its sightings in the extractor's `shared`, or -1 */
     int first_byte; /* else an ASCII non-letter every match begins with, or -1 */
 } cgx_trigger;

@@ -255,8 +255,10 @@ static cg_status read_all(const char *name, FILE *fp, int fd, size_t hint,
             if (r < 0) e = errno;
         }
         len += got;
-        /* fread, and read of a regular file, come back short only at the end */
-        if (e || got == 0 || len < cap) break;
+        if (e || got == 0) break;
+        /* fread comes back short only at the end; read, also where a file system gives less
+         * (procfs, FUSE, more than 2 GiB at once): the end only when the file has its size */
+        if (len < cap && (fp || len == hint)) break;
     }
     if (e) {
         free(buf);

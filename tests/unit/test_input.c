@@ -63,6 +63,22 @@ static void test_text_is_kept_exactly(void **state) {
     cg_input_free(in);
 }
 
+/* A file whose reads come back short before its end (procfs: its stat says 0 bytes, and a
+ * read gives a page at most) is read to its end, not to the first short read. */
+static void test_short_reads(void **state) {
+    (void)state;
+    const char *proc = "/proc/self/smaps";
+    struct stat st;
+    if (stat(proc, &st) != 0) skip();
+    cg_input *in = NULL;
+    cg_error err;
+    assert_int_equal(cg_input_read_file(proc, NULL, &in, &err), CG_OK);
+    /* several pages, ending with a whole line, as the file does */
+    assert_true(cg_input_size(in) > 3 * 4096);
+    assert_int_equal(cg_input_data(in)[cg_input_size(in) - 1], '\n');
+    cg_input_free(in);
+}
+
 static void test_warnings(void **state) {
     (void)state;
     cg_input *in = NULL;
@@ -237,6 +253,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_kept_exactly),
         cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_short_reads),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_path_list),
 #ifdef CG_HAVE_POPPLER

@@ -237,10 +237,49 @@ static void test_texts_at_the_reach(void **state) {
     free(text);
 }
 
+/* A trigger of a grammar file whose matches depend on where its search begins ("(*COMMIT)"
+ * gives up a search at the first "#" it commits to) is searched afresh from each position,
+ * not listed once for all the patterns that share it: both numbers are found. */
+static void test_trigger_with_a_verb(void **state) {
+    (void)state;
+    char file[64];
+    snprintf(file, sizeof file, "/tmp/cg_test_verb_%d.cgg", (int)getpid());
+    FILE *f = fopen(file, "w");
+    assert_non_null(f);
+    fputs("[hashref]\nkind = hash\npattern = #(?<n>\\d)(?: #[a-z])?\nid = H-{n}\n"
+          "trigger = 0 #(*COMMIT)\\d\nexample = #6\n",
+          f);
+    fclose(f);
+    const char *files[] = {file};
+    cg_extractor_options opts = {files, 1};
+    cg_extractor *ex = NULL;
+    cg_error err;
+    cg_status st = cg_extractor_new(&opts, &ex, &err);
+    unlink(file);
+    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    const char text[] = "Text #5 #a #6 end\n";
+    cg_input *in = NULL;
+    assert_int_equal(cg_input_from_memory("verb.txt", text, sizeof text - 1, NULL, &in, NULL),
+                     CG_OK);
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    size_t found = 0;
+    for (size_t i = 0; i < cg_extraction_count(r); i++) {
+        char id[32];
+        cg_docid_format(&cg_extraction_reference(r, i)->target, id, sizeof id);
+        found += strcmp(id, "H-5") == 0 || strcmp(id, "H-6") == 0;
+    }
+    assert_int_equal(found, 2);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpora),
         cmocka_unit_test(test_texts_at_the_reach),
+        cmocka_unit_test(test_trigger_with_a_verb),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
