@@ -172,5 +172,8 @@ int cmd_graph(cli *c, cli_command_id id, int argc, char **argv);
  * in citegraph-graph, which replaces this process; returns EXIT_USAGE, with
  * a message, only when it could not. */
 int cli_exec_graph(cli *c, char **argv);
+/* Runs this program again with `argv` and malloc's huge pages set in
+ * GLIBC_TUNABLES, unless it is set already; returns only when it did not. */
+void cli_exec_with_huge_pages(char **argv);
 
 #endif

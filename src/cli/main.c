@@ -76,6 +76,7 @@ int main(int argc, char **argv) {
         rc = cmd_extract(&c, cmd_argc, cmd_argv);
         break;
     case CMD_CHECK:
+        cli_exec_with_huge_pages(argv); /* before anything is read */
         rc = cmd_check(&c, cmd_argc, cmd_argv);
         break;
     case CMD_ACCURACY:

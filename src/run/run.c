@@ -495,12 +495,14 @@ cg_status cg_run(const cg_run_options *o, const cg_path_list *paths, cg_error *e
                            .ctx = &r,
                            .work = work,
                            .consume = consume,
-                           .discard = discard};
+                           .discard = discard,
+                           /* a document's consume is small next to its extraction */
+                           .caller_works = true};
         rc = cgu_ordered_run(&ord);
         i = end;
     }
     free(k);
     free(r.slots);
-    if (rc == -1) return cgu_error(err, CG_ENOMEM, NULL, 0, 0, "cannot start threads");
+    if (rc == -1) return cgu_oom(err);
     return CG_OK;
 }

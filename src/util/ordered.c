@@ -1,8 +1,8 @@
 /* ordered.c - work on several threads, results consumed in order.
  *
  * Workers claim items in order and run work(i); the calling thread takes
- * the results strictly in order of i and consumes them, and works too while
- * the next result is not done. So whatever the
+ * the results strictly in order of i and consumes them, and, when asked,
+ * works too while the next result is not done. So whatever the
  * consumer writes is the same bytes for any number of threads. A worker
  * waits while `window` items are done or in progress beyond the next one to
  * consume, so memory is bounded by the window, not by n. A thread is woken
@@ -81,10 +81,11 @@ int cgu_ordered_run(const cgu_ordered *o) {
     if (jobs == 1 || o->window < 2) return run_here(o);
     pool p = {.o = o, .awaited = SIZE_MAX};
     p.ready = calloc(o->window, sizeof *p.ready);
-    /* jobs - 1 threads: the calling thread works too, while what it is to consume next is
-     * not done (one thread fewer to schedule, and most items are found done, without a
-     * wake-up) */
-    pthread_t *threads = calloc((size_t)jobs - 1, sizeof *threads);
+    /* with caller_works, jobs - 1 threads: the calling thread works too, while what it is to
+     * consume next is not done (one thread fewer to schedule, and most items are found done,
+     * without a wake-up) */
+    const int workers = o->caller_works ? jobs - 1 : jobs;
+    pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
     if (!p.ready || !threads) {
         free(p.ready);
         free(threads);
@@ -94,14 +95,15 @@ int cgu_ordered_run(const cgu_ordered *o) {
     pthread_cond_init(&p.have_result, NULL);
     pthread_cond_init(&p.have_room, NULL);
     int started = 0;
-    for (; started < jobs - 1; started++)
+    for (; started < workers; started++)
         if (pthread_create(&threads[started], NULL, worker, &p) != 0) break;
-    int rc = 0; /* with no thread started, the calling thread does all */
+    /* with no thread started, the calling thread does all, or (without caller_works) fails */
+    int rc = started == 0 && !o->caller_works ? -1 : 0;
     for (size_t i = 0; i < o->n && !rc; i++) {
         pthread_mutex_lock(&p.mu);
         while (!p.ready[i % o->window]) {
             size_t mine;
-            if (claim(&p, &mine)) {
+            if (o->caller_works && claim(&p, &mine)) {
                 pthread_mutex_unlock(&p.mu);
                 o->work(o->ctx, mine);
                 pthread_mutex_lock(&p.mu);

@@ -246,12 +246,17 @@ void cgu_checksum_wide(const char *data, size_t len, char out[33]);
 
 /* ---- work on several threads, results in order (ordered.c) ---- */
 
-/* Runs work(i) for i in [0, n) on up to `jobs` threads and consume(i) on the
- * calling thread strictly in order of i, with at most `window` items done
- * but not yet consumed (bounding memory). consume returning nonzero stops
- * the run: items not yet consumed are given to discard (which may be NULL).
- * With jobs <= 1 everything runs on the calling thread. Returns what
- * consume returned to stop, -1 when no thread could be started, else 0. */
+/* Runs work(i) for i in [0, n) on up to `jobs` threads and consume(i) on
+ * the calling thread strictly in order of i, with at most `window` items
+ * done but not yet consumed (bounding memory). consume returning nonzero
+ * stops the run: items not yet consumed are given to discard (which may be
+ * NULL). With `caller_works`, the calling thread is one of the `jobs` and
+ * takes work while the next result is not done: for many small items whose
+ * consume is cheap (a document's output), where it saves a thread and a
+ * wake-up per item; not where consume is what bounds the run (building a
+ * graph), which an item taken would hold up. With jobs <= 1 everything runs
+ * on the calling thread. Returns what consume returned to stop, -1 when no
+ * thread could be started (without caller_works) or memory ran out, else 0. */
 typedef struct cgu_ordered {
     size_t n;
     int jobs;
@@ -260,6 +265,7 @@ typedef struct cgu_ordered {
     void (*work)(void *ctx, size_t i);
     int (*consume)(void *ctx, size_t i);
     void (*discard)(void *ctx, size_t i);
+    bool caller_works;
 } cgu_ordered;
 
 int cgu_ordered_run(const cgu_ordered *o);
