@@ -817,15 +817,29 @@ static int render(cli *c, const cg_buf *dot, const char *out, const char *fmt) {
         unlink(tmp);
         return EXIT_FAILED;
     }
+    /* dot writes the picture to its standard output, which is the -o file opened as every
+     * output is (cli_out_open): a picture that dot did not finish leaves the previous file */
+    cli_out picture;
+    if (cli_out_open(c, &picture, out) != EXIT_OK) {
+        unlink(tmp);
+        return EXIT_FAILED;
+    }
     char tflag[16];
     snprintf(tflag, sizeof tflag, "-T%s", fmt);
-    char *argv[] = {"dot", tflag, "-o", (char *)out, tmp, NULL};
+    char *argv[] = {"dot", tflag, tmp, NULL};
+    posix_spawn_file_actions_t to_picture;
     pid_t pid;
-    int rc = posix_spawnp(&pid, "dot", NULL, NULL, argv, environ);
+    int rc = posix_spawn_file_actions_init(&to_picture);
+    if (rc == 0) {
+        rc = posix_spawn_file_actions_adddup2(&to_picture, fileno(picture.f), STDOUT_FILENO);
+        if (rc == 0) rc = posix_spawnp(&pid, "dot", &to_picture, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&to_picture);
+    }
     int status = 0;
     if (rc == 0) waitpid(pid, &status, 0);
     unlink(tmp);
     if (rc == ENOENT) {
+        cli_out_discard(&picture);
         cli_error(c,
                   "rendering %s needs Graphviz's 'dot', which is not installed (Debian: "
                   "apt-get install graphviz); write DOT instead with -o FILE.dot",
@@ -833,10 +847,11 @@ static int render(cli *c, const cg_buf *dot, const char *out, const char *fmt) {
         return EXIT_USAGE;
     }
     if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        cli_out_discard(&picture);
         cli_error(c, "Graphviz's dot could not render %s", out);
         return EXIT_FAILED;
     }
-    return EXIT_OK;
+    return cli_out_close(c, &picture);
 }
 
 /* The format and rendering of -o FILE: EXIT_OK, or a usage error for an

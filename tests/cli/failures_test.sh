@@ -86,6 +86,25 @@ expect "graph -o LONG_NAME, cut off" 1 sh -c "ulimit -f 4; exec $cg graph -f jso
 if [ "$(cat "$tmp/o/$long")" = "the previous output" ]; then ok; else bad "graph -o LONG_NAME, cut off: the previous file was overwritten"; fi
 expect "graph -o LONG_NAME" 0 $cg graph -f json -o "$tmp/o/$long" "$sample"
 if grep -q '"schema"' "$tmp/o/$long"; then ok; else bad "graph -o LONG_NAME: not written"; fi
+# a picture that Graphviz's dot does not finish leaves the previous file (a dot that writes
+# half a picture and fails)
+mkdir "$tmp/fakebin"
+cat > "$tmp/fakebin/dot" <<'EOF'
+#!/bin/sh
+out=
+while [ $# -gt 0 ]; do
+    case $1 in -o) out=$2; shift ;; esac
+    shift
+done
+if [ -n "$out" ]; then printf '<svg half' > "$out"; else printf '<svg half'; fi
+exit 1
+EOF
+chmod +x "$tmp/fakebin/dot"
+printf 'the previous picture\n' > "$tmp/o/pic.svg"
+expect "graph -o FILE.svg, dot fails" 1 env PATH="$tmp/fakebin:$PATH" $cg graph -o "$tmp/o/pic.svg" "$sample"
+stderr_has "graph -o FILE.svg, dot fails" "Graphviz's dot could not render $tmp/o/pic.svg"
+if [ "$(cat "$tmp/o/pic.svg")" = "the previous picture" ] && [ -z "$(ls -A "$tmp/o" | grep citegraph-)" ]; then ok
+else bad "graph -o FILE.svg, dot fails: the previous picture was replaced, or a temporary file left"; fi
 # a query that fails before it answers leaves the previous file
 printf 'the previous output\n' > "$tmp/o/q"
 expect "cites UNKNOWN -o FILE" 1 $cg cites 21/99999 -o "$tmp/o/q" "$sample"
