@@ -8,6 +8,7 @@
  * graph, and answers: text for people, --format json for programs, with the
  * nodes and edges of the graph's JSON schema (citegraph/graph_json.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <spawn.h>
@@ -799,45 +800,46 @@ static int q_stats(const query *qy) {
 
 /* Renders DOT with Graphviz into an SVG, PNG or PDF file. */
 static int render(cli *c, const cg_buf *dot, const char *out, const char *fmt) {
-    char tmp[] = "/tmp/citegraph-XXXXXX";
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_error(c, "cannot create a temporary file: %s", strerror(errno));
+    /* dot reads the DOT text from a pipe and writes the picture to its standard output, which
+     * is the -o file opened as every output is (cli_out_open): a picture that dot did not
+     * finish leaves the previous file, and no temporary DOT file is left by a run that is
+     * killed */
+    cli_out picture;
+    if (cli_out_open(c, &picture, out) != EXIT_OK) return EXIT_FAILED;
+    int in[2];
+    if (pipe(in) != 0) {
+        cli_out_discard(&picture);
+        cli_error(c, "cannot start Graphviz's dot: %s", strerror(errno));
         return EXIT_FAILED;
     }
-    size_t off = 0;
-    while (off < dot->len) {
-        ssize_t w = write(fd, dot->data + off, dot->len - off);
+    fcntl(in[1], F_SETFD, FD_CLOEXEC); /* dot sees the end of the text when we close it */
+    char tflag[16];
+    snprintf(tflag, sizeof tflag, "-T%s", fmt);
+    char *argv[] = {"dot", tflag, NULL};
+    posix_spawn_file_actions_t fds;
+    pid_t pid;
+    int rc = posix_spawn_file_actions_init(&fds);
+    if (rc == 0) {
+        rc = posix_spawn_file_actions_adddup2(&fds, in[0], STDIN_FILENO);
+        if (rc == 0 && in[0] != STDIN_FILENO) rc = posix_spawn_file_actions_addclose(&fds, in[0]);
+        if (rc == 0) rc = posix_spawn_file_actions_adddup2(&fds, fileno(picture.f), STDOUT_FILENO);
+        if (rc == 0) rc = posix_spawnp(&pid, "dot", &fds, NULL, argv, environ);
+        posix_spawn_file_actions_destroy(&fds);
+    }
+    close(in[0]);
+    /* dot reads all of its input before it writes: no wait on each other (a dot that ends
+     * early makes the write fail with EPIPE, and its status says why) */
+    for (size_t off = 0; rc == 0 && off < dot->len;) {
+        ssize_t w = write(in[1], dot->data + off, dot->len - off);
+        if (w < 0 && errno == EINTR) continue;
         if (w <= 0) break;
         off += (size_t)w;
     }
-    int closed = close(fd) == 0;
-    if (off < dot->len || !closed) {
-        cli_error(c, "cannot write a temporary file: %s", strerror(errno));
-        unlink(tmp);
-        return EXIT_FAILED;
-    }
-    /* dot writes the picture to its standard output, which is the -o file opened as every
-     * output is (cli_out_open): a picture that dot did not finish leaves the previous file */
-    cli_out picture;
-    if (cli_out_open(c, &picture, out) != EXIT_OK) {
-        unlink(tmp);
-        return EXIT_FAILED;
-    }
-    char tflag[16];
-    snprintf(tflag, sizeof tflag, "-T%s", fmt);
-    char *argv[] = {"dot", tflag, tmp, NULL};
-    posix_spawn_file_actions_t to_picture;
-    pid_t pid;
-    int rc = posix_spawn_file_actions_init(&to_picture);
-    if (rc == 0) {
-        rc = posix_spawn_file_actions_adddup2(&to_picture, fileno(picture.f), STDOUT_FILENO);
-        if (rc == 0) rc = posix_spawnp(&pid, "dot", &to_picture, NULL, argv, environ);
-        posix_spawn_file_actions_destroy(&to_picture);
-    }
+    close(in[1]);
     int status = 0;
-    if (rc == 0) waitpid(pid, &status, 0);
-    unlink(tmp);
+    if (rc == 0)
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            ;
     if (rc == ENOENT) {
         cli_out_discard(&picture);
         cli_error(c,

@@ -1,6 +1,7 @@
 /* common.c - what every subcommand does alike: parsing its arguments with
  * the option table, collecting its files, writing its output. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -216,6 +217,7 @@ static write_way open_beside(const cli *c, const char *path, FILE **out, char **
     char *t = temp_name(path);
     if (!t) return WRITE_FAILED;
     int fd = mkstemp(t);
+    if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC); /* not inherited by a program started (dot) */
     if (fd < 0) {
         int e = errno;
         free(t);

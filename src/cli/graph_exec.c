@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -30,10 +32,22 @@ void cli_exec_with_huge_pages(char **argv) {
      * 1.3 s with huge pages). The setting is read when a process starts, so the program
      * starts again with it, unless the user set one of their own. */
     if (getenv("GLIBC_TUNABLES")) return;
+    /* Not where starting again would not be this program as it was started: set-user-ID
+     * (glibc drops the setting, and the start would repeat), under valgrind (the new
+     * process would run uninstrumented), or started through the dynamic loader
+     * ("ld.so citegraph check": /proc/self/exe is the loader, not the file exec'd). */
+    if (getauxval(AT_SECURE)) return;
+    const char *preload = getenv("LD_PRELOAD");
+    if (preload && strstr(preload, "vgpreload")) return;
+    const char *execfn = (const char *)getauxval(AT_EXECFN);
     char self[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) return;
+    if (n <= 0 || !execfn) return;
     self[n] = '\0';
+    struct stat as_run, as_exe;
+    if (stat(execfn, &as_run) != 0 || stat(self, &as_exe) != 0 || as_run.st_dev != as_exe.st_dev ||
+        as_run.st_ino != as_exe.st_ino)
+        return;
     if (setenv("GLIBC_TUNABLES", HUGE_PAGES, 1) != 0) return;
     execv(self, argv); /* returns only when it failed: then the run goes on here */
     unsetenv("GLIBC_TUNABLES");

@@ -105,6 +105,13 @@ expect "graph -o FILE.svg, dot fails" 1 env PATH="$tmp/fakebin:$PATH" $cg graph 
 stderr_has "graph -o FILE.svg, dot fails" "Graphviz's dot could not render $tmp/o/pic.svg"
 if [ "$(cat "$tmp/o/pic.svg")" = "the previous picture" ] && [ -z "$(ls -A "$tmp/o" | grep citegraph-)" ]; then ok
 else bad "graph -o FILE.svg, dot fails: the previous picture was replaced, or a temporary file left"; fi
+# check started through the dynamic loader runs (it does not start itself again through the
+# loader's name, which took "check" for a program to load)
+loader=$(ls /lib64/ld-linux-*.so.* /lib/ld-linux-*.so.* 2>/dev/null | head -1)
+if [ -n "$loader" ] && [ -z "${LD_PRELOAD:-}" ]; then
+    expect "ld.so citegraph check" 1 "$loader" $cg check -q --no-config --fail-on warning "$doc"
+    stdout_has "ld.so citegraph check" "unknown-document"
+fi
 # a query that fails before it answers leaves the previous file
 printf 'the previous output\n' > "$tmp/o/q"
 expect "cites UNKNOWN -o FILE" 1 $cg cites 21/99999 -o "$tmp/o/q" "$sample"
