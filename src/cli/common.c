@@ -217,7 +217,6 @@ static write_way open_beside(const cli *c, const char *path, FILE **out, char **
     char *t = temp_name(path);
     if (!t) return WRITE_FAILED;
     int fd = mkstemp(t);
-    if (fd >= 0) fcntl(fd, F_SETFD, FD_CLOEXEC); /* not inherited by a program started (dot) */
     if (fd < 0) {
         int e = errno;
         free(t);
@@ -226,6 +225,7 @@ static write_way open_beside(const cli *c, const char *path, FILE **out, char **
          * is a failure, not a reason to write over the previous file */
         return e == EACCES || e == EPERM || e == EROFS ? WRITE_DIRECT : WRITE_FAILED;
     }
+    fcntl(fd, F_SETFD, FD_CLOEXEC); /* not inherited by a program started (dot) */
     write_way way = WRITE_BESIDE;
     if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
         fchown(fd, st.st_uid, st.st_gid) != 0)

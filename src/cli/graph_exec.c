@@ -26,6 +26,16 @@
  * elsewhere the setting is ignored) */
 #define HUGE_PAGES "glibc.malloc.hugetlb=1"
 
+/* The path of the running program (/proc/self/exe, links resolved) into self[PATH_MAX]:
+ * its length, or 0 with errno set. */
+static size_t self_path(char *self) {
+    ssize_t n = readlink("/proc/self/exe", self, PATH_MAX - 1);
+    if (n == 0) errno = ENOENT;
+    if (n <= 0) return 0;
+    self[n] = '\0';
+    return (size_t)n;
+}
+
 void cli_exec_with_huge_pages(char **argv) {
     /* `check --cache` of 100,000 documents reads their kept findings into a few hundred MB
      * of fresh memory: in 4 KiB pages the kernel's page faults were half of a re-run (2.4 s,
@@ -41,9 +51,7 @@ void cli_exec_with_huge_pages(char **argv) {
     if (preload && strstr(preload, "vgpreload")) return;
     const char *execfn = (const char *)getauxval(AT_EXECFN);
     char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0 || !execfn) return;
-    self[n] = '\0';
+    if (!execfn || !self_path(self)) return;
     struct stat as_run, as_exe;
     if (stat(execfn, &as_run) != 0 || stat(self, &as_exe) != 0 || as_run.st_dev != as_exe.st_dev ||
         as_run.st_ino != as_exe.st_ino)
@@ -55,15 +63,13 @@ void cli_exec_with_huge_pages(char **argv) {
 
 int cli_exec_graph(cli *c, char **argv) {
     char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) {
+    if (!self_path(self)) {
         cli_error(c,
                   "the graph commands: cannot find this program's directory "
                   "(/proc/self/exe: %s)",
-                  n < 0 ? strerror(errno) : "empty");
+                  strerror(errno));
         return EXIT_USAGE;
     }
-    self[n] = '\0';
     char *slash = strrchr(self, '/');
     if (slash) *slash = '\0';
     /* A graph of a million references fills about 400 MB in many growing

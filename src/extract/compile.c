@@ -160,12 +160,17 @@ void cg_extractor_free(cg_extractor *ex) {
 }
 
 /* Compiles value `pv` of section `s` (its pattern or a trigger), expanded, and with `jit` for
- * the JIT; an error points at its byte in the file. */
+ * the JIT; an error points at its byte in the file. The expanded text goes to *expanded when
+ * that is asked for (the caller frees it, on an error too). */
 static cg_status compile_text(const cgg_grammar *g, const cgg_section *s, const cgg_value *pv,
-                              bool jit, pcre2_code **out, cg_error *err) {
+                              bool jit, pcre2_code **out, char **expanded, cg_error *err) {
     cgg_value v;
     cg_status st = cgg_expand(g, pv, &v, err);
     if (st != CG_OK) return st;
+    if (expanded && !(*expanded = strndup(v.text, v.len))) {
+        cgg_value_release(&v);
+        return CG_ENOMEM;
+    }
     int code;
     PCRE2_SIZE at;
     /* PCRE2_USE_OFFSET_LIMIT: an anchored match (a line start, a trigger, the text right after
@@ -203,7 +208,7 @@ static cg_status compile_pattern(const cgg_grammar *g, const cgg_section *s, boo
         }
         return CG_EPATTERN;
     }
-    return compile_text(g, s, &s->pattern, jit, out, err);
+    return compile_text(g, s, &s->pattern, jit, out, NULL, err);
 }
 
 static int has_group(const pcre2_code *re, const char *name, size_t n) {
@@ -305,16 +310,9 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
         if (tr->literal && tr->literal_len >= 2)
             tr->literal_rare = cgx_literal_rare(tr->literal, tr->literal_len);
         tr->shared = -1; /* chosen once the extractor is complete */
-        /* the pattern as compiled (its defines expanded), to tell triggers alike */
-        cgg_value expanded;
-        cg_status st = cgg_expand(g, &pv, &expanded, err);
-        if (st == CG_OK) {
-            tr->text = strndup(expanded.text, expanded.len);
-            cgg_value_release(&expanded);
-            if (!tr->text) st = CG_ENOMEM;
-        }
-        /* plain text is found without PCRE2 (only the examples are checked with it) */
-        if (st == CG_OK) st = compile_text(g, s, &pv, !tr->literal, &tr->re, err);
+        /* plain text is found without PCRE2 (only the examples are checked with it); the
+         * pattern as compiled (its defines expanded) tells triggers alike */
+        cg_status st = compile_text(g, s, &pv, !tr->literal, &tr->re, &tr->text, err);
         if (st != CG_OK) {
             free(tr->literal);
             free(tr->text);
@@ -526,13 +524,7 @@ static void share_triggers(cg_extractor *ex, cgx_triggers *t) {
 static void share_searches(cg_extractor *ex) {
     for (int p = 0; p < P_COUNT; p++) {
         share_triggers(ex, &ex->trig[p]);
-        ex->line_literal_shared[p] = -1;
-        if (!ex->line_literal[p]) continue;
-        cgx_trigger line = {.literal = ex->line_literal[p],
-                            .literal_len = ex->line_literal_len[p],
-                            .literal_rare = ex->line_literal_rare[p],
-                            .first_byte = -1};
-        ex->line_literal_shared[p] = share(ex, &line);
+        if (ex->line_literal[p]) ex->line_search[p].shared = share(ex, &ex->line_search[p]);
     }
     for (size_t i = 0; i < ex->nusers; i++)
         share_triggers(ex, &ex->users[i].trig);
@@ -569,10 +561,13 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
                 st = CG_ENOMEM;
                 break;
             }
-            ex->line_literal_len[p] = s->line_literal.len;
-            if (s->line_literal.len >= 2)
-                ex->line_literal_rare[p] =
-                    cgx_literal_rare(ex->line_literal[p], s->line_literal.len);
+            size_t ll = s->line_literal.len;
+            ex->line_search[p] = (cgx_trigger){
+                .literal = ex->line_literal[p],
+                .literal_len = ll,
+                .literal_rare = ll >= 2 ? cgx_literal_rare(ex->line_literal[p], ll) : 0,
+                .first_byte = -1,
+                .shared = -1};
         }
         for (size_t c = 0; c < sizeof contracts / sizeof contracts[0]; c++) {
             if (contracts[c].p != p) continue;

@@ -176,11 +176,6 @@ static int commonness(unsigned char c) {
     return c >= 0x80 ? 15 : 10;
 }
 
-/* For a pattern with a line_literal: only the lines that hold the literal
- * are tried, each anchored at its start, instead of a scan of every line.
- * The grammar promises that a match starts at a line start and that its
- * first line holds the literal (checked on its examples), so the first
- * such line that matches gives the same match as the full scan. */
 #if CG_HAVE_AVX2
 /* As the loop below, thirty-two starts at once where the processor can: the first start not
  * tried, with *hit set when a start holds the literal. */
@@ -234,12 +229,9 @@ const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const 
         for (; from + ll + 15 <= limit; from += 16) {
             __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(t + from)), first);
             __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(t + from + k)), other);
-            unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b));
-            while (m) {
-                const char *c = t + from + __builtin_ctz(m);
-                if (memcmp(c, lit, ll) == 0) return c;
-                m &= m - 1;
-            }
+            for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(a, b)); m; m &= m - 1)
+                if (memcmp(t + from + __builtin_ctz(m), lit, ll) == 0)
+                    return t + from + __builtin_ctz(m);
         }
     }
 #endif
@@ -255,17 +247,16 @@ const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const 
 
 static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t limit);
 
+/* For a pattern with a line_literal: only the lines that hold the literal
+ * are tried, each anchored at its start, instead of a scan of every line.
+ * The grammar promises that a match starts at a line start and that its
+ * first line holds the literal (checked on its examples), so the first
+ * such line that matches gives the same match as the full scan. */
 static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
     const char *t = x->norm.text;
-    const cg_extractor *ex = x->ex;
-    cgx_trigger line = {.literal = ex->line_literal[p],
-                        .literal_len = ex->line_literal_len[p],
-                        .literal_rare = ex->line_literal_rare[p],
-                        .first_byte = -1,
-                        .shared = ex->line_literal_shared[p]};
     size_t from = pos;
     while (from < limit) {
-        size_t h = find_trigger(x, &line, from, limit), ls = h, le = h;
+        size_t h = find_trigger(x, &x->ex->line_search[p], from, limit), ls = h, le = h;
         if (h == SIZE_MAX) return 0;
         while (ls > 0 && t[ls - 1] != '\n')
             ls--;

@@ -118,8 +118,8 @@ struct cg_extractor {
     pcre2_code *re[P_COUNT];
     bool handler_off[P_COUNT];   /* a grammar file replaced it with a template */
     char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
-    size_t line_literal_len[P_COUNT], line_literal_rare[P_COUNT]; /* cgx_literal_rare */
-    int line_literal_shared[P_COUNT]; /* its sightings in `shared`, or -1 */
+    /* line_literal[p] as a plain-text search (owns nothing), found as a trigger is */
+    cgx_trigger line_search[P_COUNT];
     /* The searches that triggers and line_literals have in common (plain text, a pattern that
      * begins with a byte), each once: copies that own nothing. A document lists what each
      * finds, for every pattern that asks (xctx.sightings). */

@@ -131,8 +131,8 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     const size_t long_limit = opt_long_line(opts);
     size_t i = 0;
     while (i < n) {
-        i += cgu_plain_run(d + i, n - i, CGU_PLAIN_LATIN1, '\n',
-                           0); /* ASCII without a line end or a NUL */
+        /* ASCII without a line end or a NUL */
+        i += cgu_plain_run(d + i, n - i, CGU_PLAIN_LATIN1, '\n', 0);
         if (i >= n) break;
         unsigned char c = d[i];
         if (c == '\n') {
