@@ -8,16 +8,19 @@
 
 /* ---- writing ---- */
 
-int cgio_put_num(cg_buf *s, size_t v, char sep) {
+int cgio_put_size(cg_buf *s, size_t v) {
     /* by hand: a kept state has millions of numbers, and printf is slow */
     char digits[24];
     size_t n = sizeof digits;
-    digits[--n] = sep;
     do {
         digits[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
     return cgu_buf_append(s, digits + n, sizeof digits - n);
+}
+
+int cgio_put_num(cg_buf *s, size_t v, char sep) {
+    return cgio_put_size(s, v) || cgu_buf_putc(s, sep);
 }
 
 int cgio_put_bytes(cg_buf *s, const char *v, size_t n, char sep) {

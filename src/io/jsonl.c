@@ -1,10 +1,10 @@
 /* jsonl.c - the JSON Lines of `citegraph extract`: written, and read back
  * into extractions (citegraph/serialize.h).
  *
- * Writing builds each line with jansson; keys keep their insertion order
- * (fixed here), so the same result gives the same bytes. Text from the
- * document is made valid UTF-8 first (NUL and invalid bytes become U+FFFD),
- * because JSON cannot carry anything else.
+ * Writing: jansson encodes every value; the keys, in an order fixed here,
+ * frame them (see "lines" below), so the same result gives the same bytes.
+ * Text from the document is made valid UTF-8 first (NUL and invalid bytes
+ * become U+FFFD), because JSON cannot carry anything else.
  *
  * Reading cuts a large input at line ends into pieces, parses the pieces on
  * several threads (jansson parses about 40 MB/s per core) and hands their
@@ -17,20 +17,13 @@
 
 #include "citegraph/serialize.h"
 #include "docid/questions.h"
+#include "io/fields.h"
 #include "io/pieces.h"
 #include "resolve/extraction.h"
 #include "util/json_util.h"
 #include "util/util.h"
 
 /* ---- writing ---- */
-
-/* Appends `obj` as one line; `obj` stays the caller's. */
-static cg_status dump_line(cg_buf *out, const json_t *obj) {
-    if (cgu_json_append_kept(out, obj, JSON_COMPACT | JSON_PRESERVE_ORDER) ||
-        cgu_buf_putc(out, '\n'))
-        return CG_ENOMEM;
-    return CG_OK;
-}
 
 /* A JSON string of the id's canonical text, or null for no id. */
 static json_t *id_json(const cg_docid *id) {
@@ -104,137 +97,216 @@ static json_t *questions_json(const cg_question *q, size_t n) {
     return a;
 }
 
+/* ---- lines ----
+ *
+ * A line is the same bytes as jansson's compact dump of one object, but put
+ * together from pieces: jansson encodes each value on its own (json_dumpb
+ * with JSON_ENCODE_ANY) and the keys, fixed ASCII names in a fixed order,
+ * stand between them with their colons and commas. Dumping whole objects
+ * made jansson walk the ~150 bytes of keys of every reference line character
+ * by character, and building them cost a hash update per key: a fifth of
+ * extraction's time. test_serialize checks every line against jansson's
+ * dump of its own parse. */
+
+/* Values that recur on nearly every line (a kind's name, the relation,
+ * true, false, null), encoded once per document, by the address of the
+ * static name they stand for. */
+enum { CACHED_VALUES = 24, CACHED_BYTES = 48 };
+typedef struct {
+    const void *key[CACHED_VALUES];
+    unsigned char len[CACHED_VALUES];
+    char bytes[CACHED_VALUES][CACHED_BYTES];
+    size_t count;
+} value_cache;
+
+/* Appends jansson's encoding of `v` (taken; NULL when it could not be
+ * made: -1), dumped straight into the buffer's spare room. */
+static int put_value(cg_buf *out, json_t *v) {
+    const size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
+    size_t n = 0;
+    if (v && cgu_buf_reserve(out, 256) == 0) {
+        size_t room = out->cap - out->len - 1; /* the rest of the reserve, less the NUL */
+        n = json_dumpb(v, out->data + out->len, room, flags);
+        if (n > room &&
+            (cgu_buf_reserve(out, n) || json_dumpb(v, out->data + out->len, n, flags) != n))
+            n = 0;
+    }
+    json_decref(v);
+    if (!n) return -1;
+    out->len += n;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
+/* A static name's (or true's, false's, null's) encoding, from the cache. */
+static int put_cached(cg_buf *out, value_cache *c, const void *key, json_t *(*make)(const void *)) {
+    for (size_t i = 0; i < c->count; i++)
+        if (c->key[i] == key) return cgu_buf_append(out, c->bytes[i], c->len[i]);
+    size_t at = out->len;
+    if (put_value(out, make(key))) return -1;
+    size_t n = out->len - at;
+    if (c->count < CACHED_VALUES && n <= CACHED_BYTES) {
+        c->key[c->count] = key;
+        c->len[c->count] = (unsigned char)n;
+        memcpy(c->bytes[c->count++], out->data + at, n);
+    }
+    return 0;
+}
+
+static json_t *make_name(const void *name) {
+    return cgu_json_str(name);
+}
+static json_t *make_literal(const void *which) {
+    return json_incref((json_t *)which);
+}
+
+/* A string, or null for none. */
+static int put_str(cg_buf *out, value_cache *c, const char *s) {
+    return s ? put_value(out, cgu_json_str(s)) : put_cached(out, c, json_null(), make_literal);
+}
+
+/* An id's canonical text, or null for no id. */
+static int put_id(cg_buf *out, value_cache *c, const cg_docid *id) {
+    return id->kind == CG_KIND_NONE ? put_cached(out, c, json_null(), make_literal)
+                                    : put_value(out, id_json(id));
+}
+
+static int put_bool(cg_buf *out, value_cache *c, bool b) {
+    json_t *v = b ? json_true() : json_false();
+    return put_cached(out, c, v, make_literal);
+}
+
+#define PUT_KEY(out, name) cgu_buf_append(out, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
+
+/* The reference's own keys, after the document's head: ,"line":..} */
+static int put_reference(cg_buf *out, const cg_reference *r, const char *data, value_cache *c) {
+    if (PUT_KEY(out, "line") || cgio_put_size(out, r->line) || PUT_KEY(out, "col") ||
+        cgio_put_size(out, r->col))
+        return -1;
+    /* a PDF's: where on the printed page */
+    if (r->page && (PUT_KEY(out, "page") || cgio_put_size(out, r->page) ||
+                    PUT_KEY(out, "page_label") || put_str(out, c, r->page_label) ||
+                    PUT_KEY(out, "page_line") || cgio_put_size(out, r->page_line)))
+        return -1;
+    if (PUT_KEY(out, "offset") || cgio_put_size(out, r->offset) || PUT_KEY(out, "length") ||
+        cgio_put_size(out, r->length) || PUT_KEY(out, "kind") ||
+        put_cached(out, c, cg_docid_kind_name(&r->target), make_name) || PUT_KEY(out, "target") ||
+        put_id(out, c, &r->target) || PUT_KEY(out, "locator") || put_str(out, c, r->locator.text) ||
+        PUT_KEY(out, "relation") || put_cached(out, c, cg_relation_name(r->relation), make_name))
+        return -1;
+    /* only where there are some: a million empty lists cost the reader a
+     * second on the graph of a million references */
+    if (r->nanswering &&
+        (PUT_KEY(out, "answering") || put_value(out, questions_json(r->answering, r->nanswering))))
+        return -1;
+    return PUT_KEY(out, "text") ||
+                   put_value(out,
+                             data ? cgu_json_strn(data + r->offset, r->length) : json_null()) ||
+                   PUT_KEY(out, "resolves_to") || put_id(out, c, &r->resolves_to) ||
+                   PUT_KEY(out, "ambiguous") || put_bool(out, c, r->flags & CG_REF_AMBIGUOUS) ||
+                   PUT_KEY(out, "malformed") || put_bool(out, c, r->flags & CG_REF_MALFORMED) ||
+                   PUT_KEY(out, "note") || put_str(out, c, r->note) || cgu_buf_append(out, "}\n", 2)
+               ? -1
+               : 0;
+}
+
+#define PUT_OPEN(out, name) cgu_buf_append(out, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
+
 /* An Antwort's answers: to which questions, how, where. */
-static json_t *answers_json(const cg_extraction *ext) {
+static int put_answers(cg_buf *out, value_cache *c, const cg_extraction *ext) {
     const cg_answer *ans;
     size_t n = ext ? cg_extraction_answers(ext, &ans) : 0;
+    if (cgu_buf_putc(out, '[')) return -1;
+    for (size_t i = 0; i < n; i++) {
+        const cg_answer *a = &ans[i];
+        if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "questions") ||
+            put_value(out, questions_json(a->questions, a->nquestions)) || PUT_KEY(out, "answer") ||
+            put_cached(out, c, cg_answer_kind_name(a->kind), make_name) ||
+            PUT_KEY(out, "referrals") || cgio_put_size(out, a->referrals) || PUT_KEY(out, "own") ||
+            cgio_put_size(out, a->own) || PUT_KEY(out, "line") || cgio_put_size(out, a->line) ||
+            PUT_KEY(out, "col") || cgio_put_size(out, a->col) ||
+            (a->page && (PUT_KEY(out, "page") || cgio_put_size(out, a->page) ||
+                         PUT_KEY(out, "page_line") || cgio_put_size(out, a->page_line))) ||
+            PUT_KEY(out, "offset") || cgio_put_size(out, a->offset) || cgu_buf_putc(out, '}'))
+            return -1;
+    }
+    return cgu_buf_putc(out, ']');
+}
+
+/* The input's warnings, as a list of strings. */
+static json_t *warnings_json(const cg_input *input) {
     json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++) {
-        json_t *o = json_object();
-        if (!o || json_array_append_new(a, o) != 0 ||
-            !cgu_json_set(o, "questions", questions_json(ans[i].questions, ans[i].nquestions)) ||
-            !cgu_json_set(o, "answer", json_string(cg_answer_kind_name(ans[i].kind))) ||
-            !cgu_json_set(o, "referrals", json_integer((json_int_t)ans[i].referrals)) ||
-            !cgu_json_set(o, "own", json_integer((json_int_t)ans[i].own)) ||
-            !cgu_json_set(o, "line", json_integer((json_int_t)ans[i].line)) ||
-            !cgu_json_set(o, "col", json_integer((json_int_t)ans[i].col)) ||
-            (ans[i].page &&
-             (!cgu_json_set(o, "page", json_integer((json_int_t)ans[i].page)) ||
-              !cgu_json_set(o, "page_line", json_integer((json_int_t)ans[i].page_line)))) ||
-            !cgu_json_set(o, "offset", json_integer((json_int_t)ans[i].offset))) {
+    for (size_t i = 0; a && input && i < cg_input_warning_count(input); i++)
+        if (json_array_append_new(a, cgu_json_str(cg_input_warning(input, i))) != 0) {
             json_decref(a);
             return NULL;
         }
-    }
     return a;
+}
+
+/* A size, or null when there is none. */
+static int put_size_or_null(cg_buf *out, value_cache *c, bool has, size_t v) {
+    return has ? cgio_put_size(out, v) : put_cached(out, c, json_null(), make_literal);
+}
+
+/* The document line, put together as the reference lines are. `ext` is NULL
+ * for a document that failed (`problem`) or has no extraction. */
+static int put_document(cg_buf *out, value_cache *c, const char *file, const cg_input *input,
+                        const cg_extraction *ext, const cg_document_info *info, size_t n,
+                        const char *problem) {
+    return PUT_OPEN(out, "type") || put_cached(out, c, "document", make_name) ||
+                   PUT_KEY(out, "file") || put_str(out, c, file) || PUT_KEY(out, "doc") ||
+                   put_id(out, c, &info->id) || PUT_KEY(out, "issuer") ||
+                   put_str(out, c, cg_issuer_name(cg_docid_issuer(&info->id))) ||
+                   PUT_KEY(out, "doc_type") || put_str(out, c, info->type) ||
+                   PUT_KEY(out, "title") || put_str(out, c, info->title) || PUT_KEY(out, "date") ||
+                   put_str(out, c, info->date) || PUT_KEY(out, "alias") ||
+                   put_id(out, c, &info->alias) || PUT_KEY(out, "urheber") ||
+                   put_value(out, authors_json(info)) || PUT_KEY(out, "from") ||
+                   put_value(out, sources_json(info)) || PUT_KEY(out, "record") ||
+                   put_size_or_null(out, c, info->record, info->record) || PUT_KEY(out, "dip_id") ||
+                   put_str(out, c, info->dip_id) || PUT_KEY(out, "pdf_url") ||
+                   put_str(out, c, info->pdf_url) || PUT_KEY(out, "procedures") ||
+                   put_value(out, procedures_json(info)) || PUT_KEY(out, "bytes") ||
+                   put_size_or_null(out, c, input, input ? cg_input_size(input) : 0) ||
+                   PUT_KEY(out, "references") || cgio_put_size(out, n) || PUT_KEY(out, "answers") ||
+                   put_answers(out, c, ext) || PUT_KEY(out, "warnings") ||
+                   put_value(out, warnings_json(input)) || PUT_KEY(out, "error") ||
+                   put_str(out, c, problem) || cgu_buf_append(out, "}\n", 2)
+               ? -1
+               : 0;
+}
+
+/* The keys every reference line of the document begins with: put
+ * together once, not for every reference. */
+static int put_head(cg_buf *head, value_cache *c, const char *file, const cg_document_info *info) {
+    return PUT_OPEN(head, "type") || put_cached(head, c, "reference", make_name) ||
+           PUT_KEY(head, "file") || put_str(head, c, file) || PUT_KEY(head, "doc") ||
+           put_id(head, c, &info->id) ||
+           /* a record of a DIP file: which, since positions are in its text */
+           (info->record && (PUT_KEY(head, "record") || cgio_put_size(head, info->record) ||
+                             PUT_KEY(head, "dip_id") || put_str(head, c, info->dip_id)));
 }
 
 cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input *input,
                                   const cg_extraction *ext, const char *problem, cg_error *err) {
     static const cg_document_info none;
-    const cg_document_info *info = ext && !problem ? cg_extraction_document(ext) : &none;
-    size_t n = ext && !problem ? cg_extraction_count(ext) : 0;
-    json_t *d = json_object(), *warnings = json_array();
-    int ok = d && warnings && cgu_json_set(d, "type", json_string("document")) &&
-             cgu_json_set(d, "file", cgu_json_str(file)) &&
-             cgu_json_set(d, "doc", id_json(&info->id)) &&
-             cgu_json_set(d, "issuer", cgu_json_str(cg_issuer_name(cg_docid_issuer(&info->id)))) &&
-             cgu_json_set(d, "doc_type", cgu_json_str(info->type)) &&
-             cgu_json_set(d, "title", cgu_json_str(info->title)) &&
-             cgu_json_set(d, "date", cgu_json_str(info->date)) &&
-             cgu_json_set(d, "alias", id_json(&info->alias)) &&
-             cgu_json_set(d, "urheber", authors_json(info)) &&
-             cgu_json_set(d, "from", sources_json(info)) &&
-             cgu_json_set(d, "record",
-                          info->record ? json_integer((json_int_t)info->record) : json_null()) &&
-             cgu_json_set(d, "dip_id", cgu_json_str(info->dip_id)) &&
-             cgu_json_set(d, "pdf_url", cgu_json_str(info->pdf_url)) &&
-             cgu_json_set(d, "procedures", procedures_json(info)) &&
-             cgu_json_set(d, "bytes",
-                          input ? json_integer((json_int_t)cg_input_size(input)) : json_null()) &&
-             cgu_json_set(d, "references", json_integer((json_int_t)n)) &&
-             cgu_json_set(d, "answers", answers_json(ext && !problem ? ext : NULL));
-    for (size_t i = 0; ok && input && i < cg_input_warning_count(input); i++)
-        ok = json_array_append_new(warnings, cgu_json_str(cg_input_warning(input, i))) == 0;
-    if (ok) {
-        ok = cgu_json_set(d, "warnings", warnings);
-        warnings = NULL; /* taken, even when that failed */
-    }
-    ok = ok && cgu_json_set(d, "error", cgu_json_str(problem));
-    json_decref(warnings);
-    if (!ok) {
-        json_decref(d);
-        return cgu_oom(err);
-    }
-    cg_status st = dump_line(out, d);
-    json_decref(d);
+    const cg_extraction *done = ext && !problem ? ext : NULL;
+    const cg_document_info *info = done ? cg_extraction_document(done) : &none;
+    size_t n = done ? cg_extraction_count(done) : 0;
     const char *data = input ? cg_input_data(input) : NULL;
-    json_t *doc = id_json(&info->id);
-    /* The keys every reference line of the document begins with, dumped
-     * once: each line is that head, less its closing brace, then the
-     * reference's own keys (their object's dump, its opening brace made a
-     * comma). The same bytes as one object per line, without dumping the
-     * file's name and the document's id again for every reference. */
+    size_t start = out->len;
+    value_cache cache = {.count = 0};
     cg_buf head = CG_BUF_INIT;
-    if (st == CG_OK && doc && n) {
-        json_t *h = json_object();
-        ok = h && cgu_json_set(h, "type", json_string("reference")) &&
-             cgu_json_set(h, "file", cgu_json_str(file)) &&
-             cgu_json_set(h, "doc", json_incref(doc)) &&
-             /* a record of a DIP file: which, since positions are in its text */
-             (!info->record || (cgu_json_set(h, "record", json_integer((json_int_t)info->record)) &&
-                                cgu_json_set(h, "dip_id", cgu_json_str(info->dip_id))));
-        if (!ok || cgu_json_append_kept(&head, h, JSON_COMPACT | JSON_PRESERVE_ORDER))
-            st = CG_ENOMEM;
-        else
-            head.len--; /* its closing brace */
-        json_decref(h);
-    }
-    /* One object per shape (a page or not, questions answered or not),
-     * its keys set again for each reference: jansson replaces a value in
-     * place, so the keys keep their first order and each line its bytes,
-     * without a new hash table per reference. */
-    json_t *shapes[4] = {NULL, NULL, NULL, NULL};
-    for (size_t i = 0; st == CG_OK && doc && i < n; i++) {
-        const cg_reference *r = cg_extraction_reference(ext, i);
-        json_t **shape = &shapes[(r->page ? 1 : 0) | (r->nanswering ? 2 : 0)], *o = *shape;
-        if (!o) o = *shape = json_object();
-        ok = o && cgu_json_set(o, "line", json_integer((json_int_t)r->line)) &&
-             cgu_json_set(o, "col", json_integer((json_int_t)r->col)) &&
-             /* a PDF's: where on the printed page */
-             (!r->page || (cgu_json_set(o, "page", json_integer((json_int_t)r->page)) &&
-                           cgu_json_set(o, "page_label", cgu_json_str(r->page_label)) &&
-                           cgu_json_set(o, "page_line", json_integer((json_int_t)r->page_line)))) &&
-             cgu_json_set(o, "offset", json_integer((json_int_t)r->offset)) &&
-             cgu_json_set(o, "length", json_integer((json_int_t)r->length)) &&
-             cgu_json_set(o, "kind", cgu_json_str(cg_docid_kind_name(&r->target))) &&
-             cgu_json_set(o, "target", id_json(&r->target)) &&
-             cgu_json_set(o, "locator", cgu_json_str(r->locator.text)) &&
-             cgu_json_set(o, "relation", json_string(cg_relation_name(r->relation))) &&
-             /* only where there are some: a million empty lists cost the reader a
-              * second on the graph of a million references */
-             (!r->nanswering ||
-              cgu_json_set(o, "answering", questions_json(r->answering, r->nanswering))) &&
-             cgu_json_set(o, "text",
-                          data ? cgu_json_strn(data + r->offset, r->length) : json_null()) &&
-             cgu_json_set(o, "resolves_to", id_json(&r->resolves_to)) &&
-             cgu_json_set(o, "ambiguous", json_boolean(r->flags & CG_REF_AMBIGUOUS)) &&
-             cgu_json_set(o, "malformed", json_boolean(r->flags & CG_REF_MALFORMED)) &&
-             cgu_json_set(o, "note", cgu_json_str(r->note));
-        if (!ok || cgu_buf_append(out, head.data, head.len)) {
-            st = CG_ENOMEM;
-            break;
-        }
-        size_t own = out->len;
-        st = dump_line(out, o);
-        if (st == CG_OK) out->data[own] = ','; /* was the opening brace of its own keys */
-    }
+    int failed = put_document(out, &cache, file, input, done, info, n, problem) ||
+                 (n && put_head(&head, &cache, file, info));
+    for (size_t i = 0; !failed && i < n; i++)
+        failed = cgu_buf_append(out, head.data, head.len) ||
+                 put_reference(out, cg_extraction_reference(done, i), data, &cache);
     cg_buf_release(&head);
-    for (size_t k = 0; k < 4; k++)
-        json_decref(shapes[k]);
-    if (!doc && n) st = CG_ENOMEM;
-    json_decref(doc);
-    return st == CG_OK ? CG_OK : cgu_oom(err);
+    if (!failed) return CG_OK;
+    if (out->cap) out->data[out->len = start] = '\0'; /* none of the document's lines */
+    return cgu_oom(err);
 }
 
 cg_status cg_jsonl_write_summary(cg_buf *out, size_t files, size_t failed, size_t references,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
+#include <jansson.h>
 
 #include "citegraph/check.h"
 #include "citegraph/extract.h"
@@ -94,6 +95,93 @@ static const char answer_text[] =
     "\xe2\x80\x93\nTitel\nSiehe BT-Drs. 19/5954, Antwort zu den Fragen 3a bis 3c, und "
     "Bundesratsdrucksache 103/1/25 (Beschluss), die Verordnung (EU) 2016/679,\n"
     "https://dserver.bundestag.de/btd/20/014/2001464.pdf und Drucksache 24/469.\n";
+
+/* Each line is what jansson's compact dump of the line's own parse gives,
+ * byte for byte: reference lines are put together from values jansson
+ * encodes one by one, and must come out as the dump of the whole object.
+ * Every shape: a page or not, questions answered or not, text with quotes,
+ * backslashes, control bytes, invalid UTF-8 and NUL in the strings. */
+static void assert_lines_are_dumps(const cg_buf *s, size_t expect_lines) {
+    size_t lines = 0;
+    for (const char *p = s->data; *p; lines++) {
+        const char *nl = strchr(p, '\n');
+        assert_non_null(nl);
+        json_error_t e;
+        json_t *o = json_loadb(p, (size_t)(nl - p), 0, &e);
+        assert_non_null(o);
+        char *again = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        assert_non_null(again);
+        assert_int_equal(strlen(again), (size_t)(nl - p));
+        assert_memory_equal(again, p, (size_t)(nl - p));
+        free(again);
+        json_decref(o);
+        p = nl + 1;
+    }
+    assert_int_equal(lines, expect_lines);
+}
+
+/* An Antwort with questions answered by reference: references that answer
+ * questions and references that do not. */
+static const char antwort_text[] =
+    "Deutscher Bundestag Drucksache 21/999\n21. Wahlperiode 01.08.2025\nAntwort\n"
+    "der Bundesregierung\nauf die Kleine Anfrage der Fraktion X\n"
+    "\xe2\x80\x93 Drucksache 21/900 \xe2\x80\x93\nEin Titel\n"
+    "V o r b e m e r k u n g  d e r  B u n d e s r e g i e r u n g\n"
+    "Es wird auf Bundestagsdrucksache 20/2000 verwiesen.\n"
+    "1. Wie viele F\xc3\xa4lle gab es (vgl. Bundestagsdrucksache 20/3000)?\n"
+    "Die Bundesregierung hat zw\xc3\xb6lf F\xc3\xa4lle gez\xc3\xa4hlt.\n"
+    "2. Welche Ma\xc3\x9fnahmen gibt es?\n"
+    "Es wird auf Bundestagsdrucksache 20/4000, Antwort zu Frage 5, verwiesen.\n"
+    "3. Und die Verordnung (EU) 2016/679?\n"
+    "Siehe https://dserver.bundestag.de/btd/20/014/2001464.pdf und COM(2025) 75.\n";
+
+static void test_jsonl_lines_are_jansson_dumps(void **state) {
+    (void)state;
+    cg_extractor *ex = extractor();
+    cg_input *in = input("a\"\\\x01\xff.txt", antwort_text, sizeof antwort_text - 1);
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    size_t n = cg_extraction_count(r);
+    assert_true(n >= 5);
+    size_t answering = 0;
+    for (size_t i = 0; i < n; i++)
+        answering += cg_extraction_reference(r, i)->nanswering != 0;
+    assert_true(answering > 0 && answering < n); /* both shapes */
+    /* a PDF's positions, and strings that need escaping, on two of them */
+    r->refs[0].page = 3;
+    r->refs[0].page_line = 12;
+    r->refs[0].page_label = "iv \"\\\t";
+    r->refs[0].note = "a \"note\"\n\x02\x7f";
+    r->refs[1].page = 4;
+    r->refs[1].page_line = 1;
+    r->refs[1].page_label = NULL;
+    r->refs[1].locator.text = "S. 15 \xe2\x80\x93 \xff\\";
+    r->refs[2].note = "";
+    cg_buf s = CG_BUF_INIT;
+    assert_int_equal(cg_jsonl_write_document(&s, "a\"\\\x01\xff.txt", in, r, NULL, NULL), CG_OK);
+    assert_lines_are_dumps(&s, 1 + n);
+    assert_non_null(
+        strstr(s.data, "\"page\":3,\"page_label\":\"iv \\\"\\\\\\t\",\"page_line\":12,"));
+    assert_non_null(strstr(s.data, "\"page\":4,\"page_label\":null,\"page_line\":1,"));
+    assert_non_null(strstr(s.data, "\"note\":\"a \\\"note\\\"\\n\\u0002\x7f\"}\n"));
+    assert_non_null(strstr(s.data, "\"locator\":\"S. 15 \xe2\x80\x93 \xef\xbf\xbd\\\\\","));
+    assert_non_null(strstr(s.data, "\"answering\":[\""));
+    /* text with NUL and an invalid byte in the reference itself */
+    static const char odd[] = "Siehe Drucksache 19/5954\0 und https://a.de/x\\y\"z\xff \n";
+    cg_input *in2 = input("b.txt", odd, sizeof odd - 1);
+    cg_extraction *r2 = NULL;
+    assert_int_equal(cg_extract(ex, in2, &r2, NULL), CG_OK);
+    cg_buf_clear(&s);
+    assert_int_equal(cg_jsonl_write_document(&s, "b.txt", in2, r2, NULL, NULL), CG_OK);
+    assert_lines_are_dumps(&s, 1 + cg_extraction_count(r2));
+    assert_true(cg_extraction_count(r2) >= 2);
+    cg_buf_release(&s);
+    cg_extraction_free(r2);
+    cg_input_free(in2);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
 
 typedef struct gathered {
     size_t n;
@@ -581,6 +669,7 @@ static void test_metadata_round_trip(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_and_tsv_bytes),
+        cmocka_unit_test(test_jsonl_lines_are_jansson_dumps),
         cmocka_unit_test(test_jsonl_read_gives_the_extraction_back),
         cmocka_unit_test(test_jsonl_read_pieces_and_threads),
         cmocka_unit_test(test_jsonl_read_errors),
