@@ -7,6 +7,7 @@
 #ifndef CG_CLI_H
 #define CG_CLI_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -79,6 +80,22 @@ int cli_read_count(cli *c, const cli_opt_value *v, long max, const char *what, l
  * files ending in one of `exts` (NULL-terminated; NULL: ".txt" and ".pdf"). */
 int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
                 cg_path_list *list);
+/* The same in two steps, the walk on a thread of its own in between when
+ * `in_background` (and a thread could be had): the caller compiles the
+ * patterns meanwhile. cli_collect_begin: 0, or -1 when memory ran out
+ * (nothing to end then). cli_collect_end waits for the walk and, when
+ * `report`, warns of each PATH that gave no file: EXIT_OK or EXIT_NOMEM. */
+typedef struct cli_collecting {
+    const char *const *paths, *const *exts;
+    size_t n;
+    cg_path_list *list;
+    size_t *found; /* the files each PATH gave */
+    bool nomem, threaded;
+    pthread_t thread;
+} cli_collecting;
+int cli_collect_begin(cli_collecting *k, const char *const *paths, size_t n,
+                      const char *const *exts, cg_path_list *list, bool in_background);
+int cli_collect_end(cli *c, cli_collecting *k, bool report);
 /* "--ext .txt,.md" as a NULL-terminated list the caller frees with
  * cli_free_exts(); "" gives every file. NULL when memory ran out. */
 char **cli_parse_exts(const char *list);

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -85,30 +86,60 @@ static int cmp_entry(const void *a, const void *b) {
     return strcmp(((const cg_path_entry *)a)->path, ((const cg_path_entry *)b)->path);
 }
 
-int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
-                cg_path_list *list) {
-    /* PDFs are documents as much as texts: a directory of downloads is read whole */
-    static const char *const documents[] = {".txt", ".pdf", NULL};
-    if (!exts) exts = documents;
-    for (size_t i = 0; i < n; i++) {
-        size_t before = list->count;
-        if (cg_path_list_add(list, paths[i], exts, NULL) != CG_OK) return cli_nomem(c);
-        /* a directory without a file to read must not pass for a clean corpus */
-        if (list->count == before) {
-            char endings[256] = "";
-            size_t at = 0;
-            for (size_t k = 0; exts[k] && at < sizeof endings; k++)
-                at += (size_t)snprintf(endings + at, sizeof endings - at, "%s%s",
-                                       k == 0        ? ""
-                                       : exts[k + 1] ? ", "
-                                                     : " or ",
-                                       exts[k]);
-            cli_warning(c, "%s: holds no file ending in %s (see --ext)", paths[i], endings);
-        }
+/* PDFs are documents as much as texts: a directory of downloads is read whole */
+static const char *const documents[] = {".txt", ".pdf", NULL};
+
+static void *collect_paths(void *arg) {
+    cli_collecting *k = arg;
+    for (size_t i = 0; i < k->n && !k->nomem; i++) {
+        size_t before = k->list->count;
+        k->nomem = cg_path_list_add(k->list, k->paths[i], k->exts, NULL) != CG_OK;
+        k->found[i] = k->list->count - before;
     }
     /* the same files in the same order, whatever the order they were named in */
-    if (list->count) qsort(list->items, list->count, sizeof *list->items, cmp_entry);
-    return EXIT_OK;
+    if (!k->nomem && k->list->count)
+        qsort(k->list->items, k->list->count, sizeof *k->list->items, cmp_entry);
+    return NULL;
+}
+
+int cli_collect_begin(cli_collecting *k, const char *const *paths, size_t n,
+                      const char *const *exts, cg_path_list *list, bool in_background) {
+    *k = (cli_collecting){.paths = paths, .n = n, .exts = exts ? exts : documents, .list = list};
+    k->found = calloc(n ? n : 1, sizeof *k->found);
+    if (!k->found) return -1;
+    k->threaded = in_background && pthread_create(&k->thread, NULL, collect_paths, k) == 0;
+    if (!k->threaded) collect_paths(k); /* no thread to be had: here, now */
+    return 0;
+}
+
+int cli_collect_end(cli *c, cli_collecting *k, bool report) {
+    if (k->threaded) pthread_join(k->thread, NULL);
+    k->threaded = false;
+    int rc = EXIT_OK;
+    if (k->nomem) rc = cli_nomem(c);
+    for (size_t i = 0; report && rc == EXIT_OK && i < k->n; i++) {
+        if (k->found[i]) continue;
+        /* a directory without a file to read must not pass for a clean corpus */
+        char endings[256] = "";
+        size_t at = 0;
+        for (size_t e = 0; k->exts[e] && at < sizeof endings; e++)
+            at += (size_t)snprintf(endings + at, sizeof endings - at, "%s%s",
+                                   e == 0           ? ""
+                                   : k->exts[e + 1] ? ", "
+                                                    : " or ",
+                                   k->exts[e]);
+        cli_warning(c, "%s: holds no file ending in %s (see --ext)", k->paths[i], endings);
+    }
+    free(k->found);
+    k->found = NULL;
+    return rc;
+}
+
+int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *exts,
+                cg_path_list *list) {
+    cli_collecting k;
+    if (cli_collect_begin(&k, paths, n, exts, list, false)) return cli_nomem(c);
+    return cli_collect_end(c, &k, true);
 }
 
 char **cli_parse_exts(const char *list) {
