@@ -12,6 +12,7 @@
 #include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
 
 #include "citegraph/citegraph.h"
+#include "util/util.h"
 
 static char dir[256];
 
@@ -103,6 +104,96 @@ static void test_warnings(void **state) {
     assert_string_equal(cg_input_warning(in, 0),
                         "has 1 line longer than 10 bytes (line 2 has 13 bytes)");
     cg_input_free(in);
+}
+
+/* The line index and the content warnings, built sixteen bytes at a time
+ * where the bytes are plain, against a byte-by-byte count: random texts of
+ * ASCII, line ends, umlauts, NUL, stray continuation bytes and cut
+ * sequences, at every length and alignment of a block. */
+static void test_line_index_against_a_byte_count(void **state) {
+    (void)state;
+    static const char *const pieces[] = {"a",    "bc ",      "Zeile",           "\n",
+                                         "\n\n", "\xC3\xA4", "\xC3\x9F",        "\xC3",
+                                         "\x80", "\0",       "\xE2\x80\x93",    "\xF0\x9F\x98\x80",
+                                         "\xFF", "\r\n",     "0123456789abcdef"};
+    unsigned seed = 7;
+    char text[600];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0, target = (size_t)(round % 300);
+        while (len < target) {
+            seed = seed * 1103515245u + 12345u;
+            size_t k = (seed >> 16) % (sizeof pieces / sizeof pieces[0]);
+            /* "\0" is one byte, the others as long as their strings */
+            size_t n = k == 9 ? 1 : strlen(pieces[k]);
+            if (len + n > sizeof text) break;
+            memcpy(text + len, pieces[k], n);
+            len += n;
+        }
+        /* the byte-by-byte count */
+        size_t lines = 1, line_start = 0, long_lines = 0, longest = 0, longest_line = 0;
+        size_t nul = 0, invalid = 0;
+        size_t line_of[sizeof text + 1];
+        for (size_t i = 0; i < len;) {
+            const unsigned char c = (unsigned char)text[i];
+            size_t k = 1;
+            if (c >= 0x80) {
+                uint32_t cp;
+                int m = cgu_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+                if (m == 0)
+                    invalid++;
+                else
+                    k = (size_t)m;
+            }
+            for (size_t j = i; j < i + k; j++)
+                line_of[j] = lines;
+            if (c == '\n') {
+                if (i - line_start > 20) long_lines++;
+                if (i - line_start > longest) {
+                    longest = i - line_start;
+                    longest_line = lines;
+                }
+                lines++;
+                line_start = i + 1;
+            } else if (c == 0) {
+                nul++;
+            }
+            i += k;
+        }
+        if (len - line_start > 20) long_lines++;
+        if (len - line_start > longest) {
+            longest = len - line_start;
+            longest_line = lines;
+        }
+        cg_read_options opts = {.long_line = 20};
+        cg_input *in = NULL;
+        assert_int_equal(cg_input_from_memory("r", text, len, &opts, &in, NULL), CG_OK);
+        for (size_t i = 0; i < len; i++) {
+            size_t line, col;
+            cg_input_position(in, i, &line, &col);
+            assert_int_equal(line, line_of[i]);
+        }
+        char want[200];
+        size_t w = 0, count = cg_input_warning_count(in);
+#define NEXT_WARNING() (w < count ? cg_input_warning(in, w++) : "(none)")
+        if (len == 0) assert_string_equal(NEXT_WARNING(), "is empty");
+        if (nul) {
+            snprintf(want, sizeof want, "contains %zu NUL byte", nul);
+            assert_memory_equal(NEXT_WARNING(), want, strlen(want));
+        }
+        if (invalid) {
+            snprintf(want, sizeof want, "is not valid UTF-8 (%zu invalid byte", invalid);
+            assert_memory_equal(NEXT_WARNING(), want, strlen(want));
+        }
+        if (long_lines) {
+            snprintf(want, sizeof want,
+                     "has %zu line%s longer than 20 bytes (line %zu has %zu bytes)", long_lines,
+                     long_lines == 1 ? "" : "s", longest_line, longest);
+            assert_string_equal(NEXT_WARNING(), want);
+        }
+        assert_int_equal(count, w);
+#undef NEXT_WARNING
+        cg_input_free(in);
+    }
 }
 
 static void test_refusals(void **state) {
@@ -253,6 +344,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_kept_exactly),
         cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_line_index_against_a_byte_count),
         cmocka_unit_test(test_short_reads),
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_path_list),
