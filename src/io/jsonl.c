@@ -117,11 +117,14 @@ typedef struct {
     unsigned char len[CACHED_VALUES];
     char bytes[CACHED_VALUES][CACHED_BYTES];
     size_t count;
+    /* one string object for the document's texts, set anew for each: not
+     * made and freed for every value */
+    json_t *text;
 } value_cache;
 
-/* Appends jansson's encoding of `v` (taken; NULL when it could not be
- * made: -1), dumped straight into the buffer's spare room. */
-static int put_value(cg_buf *out, json_t *v) {
+/* Appends jansson's encoding of `v` (NULL: -1), dumped straight into the
+ * buffer's spare room. */
+static int put_kept(cg_buf *out, const json_t *v) {
     const size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
     size_t n = 0;
     if (v && cgu_buf_reserve(out, 256) == 0) {
@@ -131,11 +134,24 @@ static int put_value(cg_buf *out, json_t *v) {
             (cgu_buf_reserve(out, n) || json_dumpb(v, out->data + out->len, n, flags) != n))
             n = 0;
     }
-    json_decref(v);
     if (!n) return -1;
     out->len += n;
     out->data[out->len] = '\0';
     return 0;
+}
+
+/* The same for a value made for it (taken). */
+static int put_value(cg_buf *out, json_t *v) {
+    int rc = put_kept(out, v);
+    json_decref(v);
+    return rc;
+}
+
+/* len bytes of s as a JSON string (made valid UTF-8, as cgu_json_strn makes it). */
+static int put_text(cg_buf *out, value_cache *c, const char *s, size_t len) {
+    if (!cgu_json_text_ok(s, len)) return put_value(out, cgu_json_strn(s, len));
+    if (!c->text) return (c->text = json_stringn_nocheck(s, len)) ? put_kept(out, c->text) : -1;
+    return json_string_setn_nocheck(c->text, s, len) ? -1 : put_kept(out, c->text);
 }
 
 /* A static name's (or true's, false's, null's) encoding, from the cache. */
@@ -162,13 +178,15 @@ static json_t *make_literal(const void *which) {
 
 /* A string, or null for none. */
 static int put_str(cg_buf *out, value_cache *c, const char *s) {
-    return s ? put_value(out, cgu_json_str(s)) : put_cached(out, c, json_null(), make_literal);
+    return s ? put_text(out, c, s, strlen(s)) : put_cached(out, c, json_null(), make_literal);
 }
 
 /* An id's canonical text, or null for no id. */
 static int put_id(cg_buf *out, value_cache *c, const cg_docid *id) {
-    return id->kind == CG_KIND_NONE ? put_cached(out, c, json_null(), make_literal)
-                                    : put_value(out, id_json(id));
+    if (id->kind == CG_KIND_NONE) return put_cached(out, c, json_null(), make_literal);
+    char small[128];
+    size_t n = cg_docid_format(id, small, sizeof small);
+    return n < sizeof small ? put_text(out, c, small, n) : put_value(out, id_json(id));
 }
 
 static int put_bool(cg_buf *out, value_cache *c, bool b) {
@@ -200,8 +218,8 @@ static int put_reference(cg_buf *out, const cg_reference *r, const char *data, v
         (PUT_KEY(out, "answering") || put_value(out, questions_json(r->answering, r->nanswering))))
         return -1;
     return PUT_KEY(out, "text") ||
-                   put_value(out,
-                             data ? cgu_json_strn(data + r->offset, r->length) : json_null()) ||
+                   (data ? put_text(out, c, data + r->offset, r->length)
+                         : put_cached(out, c, json_null(), make_literal)) ||
                    PUT_KEY(out, "resolves_to") || put_id(out, c, &r->resolves_to) ||
                    PUT_KEY(out, "ambiguous") || put_bool(out, c, r->flags & CG_REF_AMBIGUOUS) ||
                    PUT_KEY(out, "malformed") || put_bool(out, c, r->flags & CG_REF_MALFORMED) ||
@@ -304,6 +322,7 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
         failed = cgu_buf_append(out, head.data, head.len) ||
                  put_reference(out, cg_extraction_reference(done, i), data, &cache);
     cg_buf_release(&head);
+    json_decref(cache.text);
     if (!failed) return CG_OK;
     if (out->cap) out->data[out->len = start] = '\0'; /* none of the document's lines */
     return cgu_oom(err);
