@@ -4,7 +4,7 @@
  * cg_run() reads and extracts the documents of a cg_path_list on worker
  * threads and hands each to the caller strictly in the order of the list,
  * so whatever the caller writes is the same bytes for any number of
- * threads. At most a few documents per thread are in memory at once,
+ * threads. At most 16 documents per thread are in memory at once,
  * however large the corpus.
  *
  * A cg_cache keeps each document's extraction in a directory, keyed by a
