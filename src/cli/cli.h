@@ -84,7 +84,8 @@ int cli_collect(cli *c, const char *const *paths, size_t n, const char *const *e
  * `in_background` (and a thread could be had): the caller compiles the
  * patterns meanwhile. cli_collect_begin: 0, or -1 when memory ran out
  * (nothing to end then). cli_collect_end waits for the walk and, when
- * `report`, warns of each PATH that gave no file: EXIT_OK or EXIT_NOMEM. */
+ * `report`, says that memory ran out or warns of each PATH that gave no
+ * file: EXIT_OK or EXIT_NOMEM. */
 typedef struct cli_collecting {
     const char *const *paths, *const *exts;
     size_t n;

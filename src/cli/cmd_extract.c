@@ -193,22 +193,27 @@ int cmd_extract(cli *c, int argc, char **argv) {
         rc = cli_usage_error(c, "no PATH given (use - for standard input)");
         goto out;
     }
-    /* The directories are walked while the patterns compile: with more than one
-     * thread to run on, the walk takes nothing from the run's wall time. */
-    cli_collecting walk;
-    if (cli_collect_begin(&walk, (const char *const *)a.positionals, a.npositionals,
-                          (const char *const *)o.exts, &list, o.jobs != 1)) {
+    /* With more than one thread to run on, the directories are walked while the patterns
+     * compile, and the walk takes nothing from the run's wall time; with -j 1 the patterns
+     * compile first, and a grammar that fails is reported before any walk. */
+    const bool overlap = o.jobs != 1;
+    cli_collecting walk = {0};
+    if (overlap && cli_collect_begin(&walk, (const char *const *)a.positionals, a.npositionals,
+                                     (const char *const *)o.exts, &list, true)) {
         rc = cli_nomem(c);
         goto out;
     }
     cg_extractor_options eo = {o.patterns, o.npatterns};
     cg_status compiled = cg_extractor_new(&eo, &ex, &err);
     /* a grammar that failed is all that is said */
-    rc = cli_collect_end(c, &walk, compiled == CG_OK);
+    if (overlap) rc = cli_collect_end(c, &walk, compiled == CG_OK);
     if (compiled != CG_OK) {
         rc = cli_grammar_fail(c, &err);
         goto out;
     }
+    if (!overlap)
+        rc = cli_collect(c, (const char *const *)a.positionals, a.npositionals,
+                         (const char *const *)o.exts, &list);
     if (rc != EXIT_OK) goto out;
     if ((rc = cli_out_open(c, &r.out, o.output)) != EXIT_OK) goto out;
     /* standard output or a named file (-o /dev/tty): the terminal it is */

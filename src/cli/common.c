@@ -116,7 +116,7 @@ int cli_collect_end(cli *c, cli_collecting *k, bool report) {
     if (k->threaded) pthread_join(k->thread, NULL);
     k->threaded = false;
     int rc = EXIT_OK;
-    if (k->nomem) rc = cli_nomem(c);
+    if (k->nomem) rc = report ? cli_nomem(c) : EXIT_NOMEM;
     for (size_t i = 0; report && rc == EXIT_OK && i < k->n; i++) {
         if (k->found[i]) continue;
         /* a directory without a file to read must not pass for a clean corpus */

@@ -41,10 +41,10 @@ static json_t *id_json(const cg_docid *id) {
 static json_t *authors_json(const cg_document_info *info) {
     json_t *a = json_array();
     for (size_t i = 0; a && i < info->nauthors; i++) {
-        json_t *o = json_object();
-        if (!o || !cgu_json_set(o, "name", cgu_json_str(info->authors[i].name)) ||
-            !cgu_json_set(o, "role", json_string(cg_author_role_name(info->authors[i].role))) ||
-            json_array_append_new(a, o) != 0) {
+        json_t *o = json_object(); /* the list's once appended, even when that fails */
+        if (!o || json_array_append_new(a, o) != 0 ||
+            !cgu_json_set(o, "name", cgu_json_str(info->authors[i].name)) ||
+            !cgu_json_set(o, "role", json_string(cg_author_role_name(info->authors[i].role)))) {
             json_decref(a);
             return NULL;
         }
@@ -72,10 +72,10 @@ static json_t *procedures_json(const cg_document_info *info) {
     json_t *a = json_array();
     for (size_t i = 0; a && i < info->nprocedures; i++) {
         const cg_procedure *p = &info->procedures[i];
-        json_t *o = json_object();
-        if (!o || !cgu_json_set(o, "id", cgu_json_str(p->id)) ||
+        json_t *o = json_object(); /* the list's once appended, even when that fails */
+        if (!o || json_array_append_new(a, o) != 0 || !cgu_json_set(o, "id", cgu_json_str(p->id)) ||
             !cgu_json_set(o, "title", cgu_json_str(p->title)) ||
-            !cgu_json_set(o, "type", cgu_json_str(p->type)) || json_array_append_new(a, o) != 0) {
+            !cgu_json_set(o, "type", cgu_json_str(p->type))) {
             json_decref(a);
             return NULL;
         }
@@ -110,7 +110,8 @@ static json_t *questions_json(const cg_question *q, size_t n) {
 
 /* Values that recur on nearly every line (a kind's name, the relation,
  * true, false, null), encoded once per document, by the address of the
- * static name they stand for. */
+ * name they stand for (static, or a grammar kind's, the extractor's: none
+ * is freed while a document is written). */
 enum { CACHED_VALUES = 24, CACHED_BYTES = 48 };
 typedef struct {
     const void *key[CACHED_VALUES];

@@ -166,8 +166,10 @@ static void test_jsonl_lines_are_jansson_dumps(void **state) {
     assert_non_null(strstr(s.data, "\"note\":\"a \\\"note\\\"\\n\\u0002\x7f\"}\n"));
     assert_non_null(strstr(s.data, "\"locator\":\"S. 15 \xe2\x80\x93 \xef\xbf\xbd\\\\\","));
     assert_non_null(strstr(s.data, "\"answering\":[\""));
-    /* text with NUL and an invalid byte in the reference itself */
-    static const char odd[] = "Siehe Drucksache 19/5954\0 und https://a.de/x\\y\"z\xff \n";
+    /* a NUL and an invalid byte inside the references' own text (made valid before jansson
+     * takes it: the fallback of put_text), and a quote and a backslash in a URL */
+    static const char odd[] = "Siehe Drucksache\0"
+                              "19/5954 und https://a.de/x\\y\xffz \n";
     cg_input *in2 = input("b.txt", odd, sizeof odd - 1);
     cg_extraction *r2 = NULL;
     assert_int_equal(cg_extract(ex, in2, &r2, NULL), CG_OK);
@@ -175,6 +177,9 @@ static void test_jsonl_lines_are_jansson_dumps(void **state) {
     assert_int_equal(cg_jsonl_write_document(&s, "b.txt", in2, r2, NULL, NULL), CG_OK);
     assert_lines_are_dumps(&s, 1 + cg_extraction_count(r2));
     assert_true(cg_extraction_count(r2) >= 2);
+    assert_non_null(strstr(s.data, "\"text\":\"Drucksache\xef\xbf\xbd"
+                                   "19/5954\""));
+    assert_non_null(strstr(s.data, "\"text\":\"https://a.de/x\\\\y\xef\xbf\xbdz\""));
     cg_buf_release(&s);
     cg_extraction_free(r2);
     cg_input_free(in2);
