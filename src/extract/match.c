@@ -98,21 +98,6 @@ size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach) {
     return i;
 }
 
-/* Is t[0, n) valid UTF-8? Runs of ASCII are skipped sixteen bytes at a time. */
-static bool valid_utf8(const char *t, size_t n) {
-    const unsigned char *u = (const unsigned char *)t;
-    size_t i = 0;
-    while (i < n) {
-        i += cgu_plain_run(u + i, n - i, CGU_PLAIN_LATIN1, 0x80, 0x80);
-        if (i >= n) break;
-        uint32_t cp;
-        int k = cgu_utf8_decode(u + i, n - i, &cp);
-        if (!k) return false;
-        i += (size_t)k;
-    }
-    return true;
-}
-
 static int run_code(xctx *x, const pcre2_code *re, size_t start, size_t limit, uint32_t opts) {
     return run_code_from(x, re, start, limit, opts, PCRE2_UNSET);
 }
@@ -127,7 +112,7 @@ static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t lim
          * PCRE2, which checks eight bytes of ASCII one by one), then let every match skip the
          * check. Were it not valid, PCRE2 would check, and fail, every match. */
         x->utf_checked = true;
-        x->utf_valid = valid_utf8(x->norm.text, x->norm.len);
+        x->utf_valid = cgu_utf8_valid(x->norm.text, x->norm.len, true);
     }
     if (x->utf_valid) opts |= PCRE2_NO_UTF_CHECK;
     if (opts & PCRE2_ANCHORED) {

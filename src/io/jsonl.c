@@ -25,18 +25,6 @@
 
 /* ---- writing ---- */
 
-/* A JSON string of the id's canonical text, or null for no id. */
-static json_t *id_json(const cg_docid *id) {
-    if (id->kind == CG_KIND_NONE) return json_null();
-    char small[128];
-    size_t n = cg_docid_format(id, small, sizeof small);
-    if (n < sizeof small) return cgu_json_strn(small, n);
-    cg_buf b = CG_BUF_INIT;
-    json_t *j = cg_docid_append(id, &b, NULL) == CG_OK ? cgu_json_strn(b.data, b.len) : NULL;
-    cg_buf_release(&b);
-    return j;
-}
-
 /* "urheber": [{"name", "role"}], in the order known. */
 static json_t *authors_json(const cg_document_info *info) {
     json_t *a = json_array();
@@ -150,7 +138,8 @@ static int put_value(cg_buf *out, json_t *v) {
 
 /* len bytes of s as a JSON string (made valid UTF-8, as cgu_json_strn makes it). */
 static int put_text(cg_buf *out, value_cache *c, const char *s, size_t len) {
-    if (!cgu_json_text_ok(s, len)) return put_value(out, cgu_json_strn(s, len));
+    /* valid UTF-8 without NUL goes to jansson as it is (its *_nocheck functions) */
+    if (!cgu_utf8_valid(s, len, false)) return put_value(out, cgu_json_strn(s, len));
     if (!c->text) return (c->text = json_stringn_nocheck(s, len)) ? put_kept(out, c->text) : -1;
     return json_string_setn_nocheck(c->text, s, len) ? -1 : put_kept(out, c->text);
 }
@@ -187,7 +176,11 @@ static int put_id(cg_buf *out, value_cache *c, const cg_docid *id) {
     if (id->kind == CG_KIND_NONE) return put_cached(out, c, json_null(), make_literal);
     char small[128];
     size_t n = cg_docid_format(id, small, sizeof small);
-    return n < sizeof small ? put_text(out, c, small, n) : put_value(out, id_json(id));
+    if (n < sizeof small) return put_text(out, c, small, n);
+    cg_buf b = CG_BUF_INIT; /* an id too long for `small`: a grammar kind's */
+    int rc = cg_docid_append(id, &b, NULL) == CG_OK ? put_text(out, c, b.data, b.len) : -1;
+    cg_buf_release(&b);
+    return rc;
 }
 
 static int put_bool(cg_buf *out, value_cache *c, bool b) {

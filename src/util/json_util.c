@@ -5,26 +5,10 @@
 
 #include "util.h"
 
-bool cgu_json_text_ok(const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        if (p[i] != 0 && p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        int n = cgu_utf8_decode(p + i, len - i, &cp);
-        if (n <= 0 || cp == 0) return false;
-        i += (size_t)n;
-    }
-    return true;
-}
-
 json_t *cgu_json_strn(const char *s, size_t len) {
     /* Valid UTF-8 without NUL, as nearly every text is, goes to jansson as
      * it is: checked once, here, rather than copied, and checked again. */
-    if (cgu_json_text_ok(s, len)) return json_stringn_nocheck(s, len);
+    if (cgu_utf8_valid(s, len, false)) return json_stringn_nocheck(s, len);
     cg_buf v = CG_BUF_INIT;
     if (cgu_buf_append_valid_utf8(&v, s, len)) return NULL;
     json_t *j = json_stringn_nocheck(v.data, v.len); /* made valid just above */

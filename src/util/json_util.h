@@ -4,7 +4,6 @@
 #define CG_UTIL_JSON_UTIL_H
 
 #include <jansson.h>
-#include <stdbool.h>
 
 #include "citegraph/buf.h"
 
@@ -14,9 +13,6 @@
 json_t *cgu_json_str(const char *s);
 /* The same for len bytes of s (which may hold NUL bytes). */
 json_t *cgu_json_strn(const char *s, size_t len);
-/* Whether len bytes of s go into a JSON string as they are: valid UTF-8
- * without NUL (jansson's *_nocheck functions take them). */
-bool cgu_json_text_ok(const char *s, size_t len);
 
 /* Sets o[k] = v, taking v; 0 (false) when v is NULL or memory ran out. */
 int cgu_json_set(json_t *o, const char *k, json_t *v);

@@ -59,6 +59,21 @@ int cgu_utf8_encode(uint32_t cp, char *out) {
     return 4;
 }
 
+bool cgu_utf8_valid(const char *s, size_t n, bool nul_ok) {
+    const unsigned char *u = (const unsigned char *)s;
+    const unsigned char stop = nul_ok ? 0x80 : 0; /* 0x80: no byte of its own stops the run */
+    size_t i = 0;
+    while (i < n) {
+        i += cgu_plain_run(u + i, n - i, CGU_PLAIN_LATIN1, stop, stop);
+        if (i >= n) break;
+        uint32_t cp;
+        int k = cgu_utf8_decode(u + i, n - i, &cp);
+        if (k == 0 || (cp == 0 && !nul_ok)) return false;
+        i += (size_t)k;
+    }
+    return true;
+}
+
 int cgu_buf_append_valid_utf8(cg_buf *s, const char *data, size_t len) {
     const unsigned char *p = (const unsigned char *)data;
     size_t i = 0, run = 0;

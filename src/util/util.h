@@ -207,6 +207,9 @@ static inline int cgu_utf8_decode(const unsigned char *s, size_t len, uint32_t *
     }
     return cgu_utf8_decode_long(s, len, cp);
 }
+/* Whether s[0, n) is valid UTF-8 (and, unless nul_ok, holds no NUL): ASCII and umlauts
+ * sixteen bytes at a time (cgu_plain_run), the rest decoded. */
+bool cgu_utf8_valid(const char *s, size_t n, bool nul_ok);
 /* Encodes `cp` into out (at least 4 bytes); returns the length. */
 int cgu_utf8_encode(uint32_t cp, char *out);
 /* Appends `len` bytes of possibly invalid UTF-8 as valid UTF-8: NUL and

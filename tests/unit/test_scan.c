@@ -90,6 +90,7 @@ static void test_plain_run(void **state) {
         {CGU_PLAIN_LATIN1, '\n', 0},                                           /* the line index */
         {CGU_PLAIN_CTRL | CGU_PLAIN_LATIN1, 0x7f, '-'},                        /* normalisation */
         {CGU_PLAIN_LATIN1, 0x80, 0x80},                                        /* the UTF-8 check */
+        {CGU_PLAIN_LATIN1, 0, 0}, /* the same, for JSON: NUL stops it */
         {CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS, 0x7f, 0x7f},
         {0, '\n', 0},
     };
@@ -100,6 +101,26 @@ static void test_plain_run(void **state) {
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
             for (size_t from = 0; from <= n; from += 1 + next_random() % 7)
                 check_run(t + from, n - from, kinds[k].flags, kinds[k].a, kinds[k].b);
+    }
+}
+
+/* cgu_utf8_valid against decoding every character one by one. */
+static void test_utf8_valid(void **state) {
+    (void)state;
+    unsigned char t[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = next_random() % sizeof t;
+        random_text(t, n, 8 + next_random() % 200);
+        bool valid = true, nul = false;
+        for (size_t i = 0; i < n && valid;) {
+            uint32_t cp;
+            int k = cgu_utf8_decode_long(t + i, n - i, &cp);
+            valid = k > 0;
+            nul |= valid && cp == 0;
+            i += k > 0 ? (size_t)k : 1;
+        }
+        assert_int_equal(cgu_utf8_valid((const char *)t, n, true), valid);
+        assert_int_equal(cgu_utf8_valid((const char *)t, n, false), valid && !nul);
     }
 }
 
@@ -136,6 +157,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_run),
         cmocka_unit_test(test_find_literal),
+        cmocka_unit_test(test_utf8_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
