@@ -271,6 +271,18 @@ static char *literal_of(const char *p, size_t n, size_t *len) {
     return out;
 }
 
+/* The length of ",WORDS" at the start of `t` (after a trigger's reach), 0 if there is none;
+ * *words is WORDS (1 to 100), 0 when out of range. */
+static size_t words_mark(const char *t, size_t n, size_t *words) {
+    size_t i = 1, w = 0;
+    *words = 0;
+    if (!n || t[0] != ',') return 0;
+    while (i < n && t[i] >= '0' && t[i] <= '9' && w <= 100)
+        w = w * 10 + (size_t)(t[i++] - '0');
+    if (w >= 1 && w <= 100) *words = w;
+    return i;
+}
+
 /* The triggers of section `s` ("REACH PATTERN" each), when they were given with its pattern;
  * none otherwise. */
 static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cgx_triggers *t,
@@ -288,13 +300,16 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
         size_t n = 0, i = 0;
         while (i < tv->len && tv->text[i] >= '0' && tv->text[i] <= '9' && n <= 100000)
             n = n * 10 + (size_t)(tv->text[i++] - '0');
-        size_t digits = i;
+        size_t digits = i, words = 1, mark = words_mark(tv->text + i, tv->len - i, &words);
+        i += mark;
+        size_t reach_end = i;
         while (i < tv->len && (tv->text[i] == ' ' || tv->text[i] == '\t'))
             i++;
-        if (!digits || n > 100000 || i == digits || i == tv->len)
+        if (!digits || n > 100000 || (mark && !words) || i == reach_end || i == tv->len)
             return section_error(err, s, tv,
-                                 "[%s]: a trigger is REACH PATTERN: a number of bytes (at most "
-                                 "100000), a space and a pattern",
+                                 "[%s]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a "
+                                 "number of bytes (at most 100000), optionally a comma and a "
+                                 "number of words (1 to 100), a space and a pattern",
                                  s->name);
     }
     if (!same_file(&s->triggers[0], &s->pattern)) return CG_OK;
@@ -304,6 +319,7 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
         size_t i = 0;
         while (tv->text[i] >= '0' && tv->text[i] <= '9')
             tr->reach = tr->reach * 10 + (size_t)(tv->text[i++] - '0');
+        i += words_mark(tv->text + i, tv->len - i, &tr->words);
         while (tv->text[i] == ' ' || tv->text[i] == '\t')
             i++;
         cgg_value pv = {tv->text + i, tv->pos + i, tv->len - i};
@@ -460,8 +476,8 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 for (size_t k = 0; k < trig->n && !trigger_ok; k++)
                     trigger_ok =
                         pcre2_match(trig->t[k].re, (PCRE2_SPTR)text, len, at, 0, tmd, NULL) >= 0 &&
-                        cgx_reach_start(text, at, pcre2_get_ovector_pointer(tmd)[0],
-                                        trig->t[k].reach) == at;
+                        cgx_window_start(text, at, pcre2_get_ovector_pointer(tmd)[0],
+                                         &trig->t[k]) == at;
             }
             free(text);
             ex->examples_checked++;

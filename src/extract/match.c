@@ -34,10 +34,7 @@ static int run_match(xctx *x, int p, size_t start, size_t limit, uint32_t opts) 
     return run_code(x, x->ex->re[p], start, limit, opts);
 }
 
-/* The length of the white-space character that ends at t[i - 1], 0 if there is none: every
- * character \s can match (PCRE2_UCP), and NEL. Erring towards white space only widens
- * the windows of run_by_trigger. */
-static size_t space_before(const char *t, size_t floor, size_t i) {
+size_t cgx_space_before(const char *t, size_t floor, size_t i) {
     const unsigned char *u = (const unsigned char *)t;
     unsigned char c = u[i - 1];
     if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
@@ -83,7 +80,7 @@ size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach) {
             i--;
             continue;
         }
-        size_t sp = space_before(text, floor, i);
+        size_t sp = cgx_space_before(text, floor, i);
         if (sp) {
             i -= sp;
             continue;
@@ -326,6 +323,30 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
     return search_trigger(x, tr, from, limit);
 }
 
+size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trigger *tr) {
+    size_t ws = cgx_reach_start(text, floor, t, tr->reach);
+    if (!tr->words) return ws;
+    /* Back from the trigger, run by run of white space: a match holds words - 1 runs at most,
+     * so it starts after the words-th. The runs are of exactly the characters \s matches
+     * (cgx_space_before): a character taken for white space that is none would split a word. */
+    size_t i = t, runs = 0;
+    bool in_space = false;
+    while (i > ws) {
+        size_t sp = cgx_space_before(text, ws, i);
+        if (sp) {
+            if (!in_space && ++runs == tr->words) return i;
+            in_space = true;
+            i -= sp;
+        } else {
+            in_space = false;
+            i--;
+            while (i > ws && ((unsigned char)text[i] & 0xC0) == 0x80)
+                i--;
+        }
+    }
+    return ws;
+}
+
 /* Where each trigger of a pattern matches next, and the window of text before it in which a
  * match of the pattern may start. */
 typedef struct trigger_scan {
@@ -354,7 +375,7 @@ static void advance_trigger(xctx *x, trigger_scan *ts, size_t k, size_t from, si
         ws = m->ws;
     } else {
         ts->at[k] = find_trigger(x, tr, from, ts->limit);
-        if (ts->at[k] != SIZE_MAX) ws = cgx_reach_start(x->norm.text, from, ts->at[k], tr->reach);
+        if (ts->at[k] != SIZE_MAX) ws = cgx_window_start(x->norm.text, from, ts->at[k], tr);
         if (m && x->status == CG_OK) {
             *m = (struct trigger_memo){from, ts->at[k], ts->limit, ws};
             *ts->memo_set |= (uint16_t)(1u << k);
@@ -379,7 +400,7 @@ static int first_window(const trigger_scan *ts, size_t cursor, size_t *ws) {
 
 /* For a pattern with triggers: the grammar promises that every match starts at most `reach`
  * bytes (white space not counted) before a match of one of its triggers. So the pattern runs
- * only from the windows [cgx_reach_start(t), t] before the triggers' matches t, taken in the
+ * only from the windows [cgx_window_start(t), t] before the triggers' matches t, taken in the
  * order of their starts and merged where they overlap, and a match must start inside the
  * window (PCRE2's offset limit). The subject is that of a full scan, so lookarounds see the
  * same text; no match can start outside every window, and the windows are searched from left

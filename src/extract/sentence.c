@@ -21,15 +21,25 @@ static int is_upper_start(const char *t, size_t i, size_t len) {
 }
 
 static int is_abbreviation(const char *w, size_t n) {
-    static const char *const abbr[] = {
-        "Dr",     "Prof", "Nr",   "Abs",  "Art",  "vgl",  "bzw",  "ggf",   "ca",      "ff",  "Ziff",
-        "Buchst", "lit",  "Kap",  "Anl",  "Hrsg", "St",   "Mio",  "Mrd",   "usw",     "etc", "inkl",
-        "insb",   "sog",  "Dipl", "Ing",  "Abg",  "Drs",  "PlPr", "Bd",    "Jan",     "Feb", "Okt",
-        "Nov",    "Dez",  "Aug",  "Sept", "Apr",  "Jun",  "Jul",  "LINKE", "Ratsdok", "Dok", "Verf",
-        "Rn",     "Rdnr", "Az",   "Tz",   "geb",  "verh", "evtl", "zzgl",  "Tab",     "Abb", NULL};
+#define ABBR(s)                                                                                    \
+    { s, sizeof s - 1 }
+    static const struct {
+        const char *word;
+        size_t len;
+    } abbr[] = {
+        ABBR("Dr"),   ABBR("Prof"), ABBR("Nr"),   ABBR("Abs"),  ABBR("Art"),   ABBR("vgl"),
+        ABBR("bzw"),  ABBR("ggf"),  ABBR("ca"),   ABBR("ff"),   ABBR("Ziff"),  ABBR("Buchst"),
+        ABBR("lit"),  ABBR("Kap"),  ABBR("Anl"),  ABBR("Hrsg"), ABBR("St"),    ABBR("Mio"),
+        ABBR("Mrd"),  ABBR("usw"),  ABBR("etc"),  ABBR("inkl"), ABBR("insb"),  ABBR("sog"),
+        ABBR("Dipl"), ABBR("Ing"),  ABBR("Abg"),  ABBR("Drs"),  ABBR("PlPr"),  ABBR("Bd"),
+        ABBR("Jan"),  ABBR("Feb"),  ABBR("Okt"),  ABBR("Nov"),  ABBR("Dez"),   ABBR("Aug"),
+        ABBR("Sept"), ABBR("Apr"),  ABBR("Jun"),  ABBR("Jul"),  ABBR("LINKE"), ABBR("Ratsdok"),
+        ABBR("Dok"),  ABBR("Verf"), ABBR("Rn"),   ABBR("Rdnr"), ABBR("Az"),    ABBR("Tz"),
+        ABBR("geb"),  ABBR("verh"), ABBR("evtl"), ABBR("zzgl"), ABBR("Tab"),   ABBR("Abb")};
+#undef ABBR
     if (n <= 1) return 1; /* "u. a.", "z. B.", initials */
-    for (const char *const *a = abbr; *a; a++)
-        if (strlen(*a) == n && strncmp(*a, w, n) == 0) return 1;
+    for (size_t a = 0; a < sizeof abbr / sizeof abbr[0]; a++)
+        if (abbr[a].len == n && memcmp(abbr[a].word, w, n) == 0) return 1;
     return 0;
 }
 

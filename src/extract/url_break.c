@@ -344,11 +344,13 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
     /* a query: "ar-AA1" + "IIIlW?ocid=BingNewsSerp)." */
     const char *qm = memchr(tok, '?', n);
     if (qm && memchr(qm, '=', n - (size_t)(qm - tok))) return 1;
-    for (const char *const *e = file_exts; *e; e++) {
-        size_t k = strlen(*e);
-        for (size_t i = 0; i + k <= n; i++)
-            if (strncmp(tok + i, *e, k) == 0) return 1;
-    }
+    /* the name of a file inside: every ending starts with its dot */
+    for (const char *dot = memchr(tok, '.', n); dot;
+         dot = memchr(dot + 1, '.', n - (size_t)(dot + 1 - tok)))
+        for (const char *const *e = file_exts; *e; e++) {
+            size_t k = strlen(*e);
+            if ((size_t)(dot - tok) + k <= n && memcmp(dot, *e, k) == 0) return 1;
+        }
     /* The rest of a broken word or number carries URL punctuation inside it
      * or closes the bracket the URL stands in; a plain word followed by more
      * prose ("vom 19. Januar", a footnote number) does not continue it. */

@@ -88,11 +88,13 @@ enum {
 
 #define CGX_MAX_SHARED 32
 /* The triggers of a pattern (grammar key `trigger = REACH PATTERN`): every match starts at
- * most `reach` bytes, white space not counted, before a match of one of them. */
+ * most `reach` bytes, white space not counted, before a match of one of them; with
+ * `REACH,WORDS`, also at most `words` words before it (words - 1 runs of white space). */
 #define CGX_MAX_TRIGGERS 16
 typedef struct cgx_trigger {
     pcre2_code *re;
     size_t reach;
+    size_t words;  /* 0, or the most words from a match's start to the trigger */
     char *literal; /* when the trigger is plain text: found with memchr and memcmp */
     size_t literal_len;
     size_t literal_rare; /* cgx_literal_rare of it */
@@ -245,7 +247,7 @@ typedef struct xctx {
      * cleared for each document (25 KB): trigger_memo_set says which entries hold something. */
     struct trigger_memo {
         size_t from, at, limit;
-        size_t ws; /* cgx_reach_start(text, from, at, reach) */
+        size_t ws; /* cgx_window_start(text, from, at, trigger) */
     } trigger_memo[P_COUNT][CGX_MAX_TRIGGERS];
 } xctx;
 
@@ -316,10 +318,17 @@ int cgx_read_authors(xctx *x, const char *block, size_t len);
 /* Is [s, e) inside an excluded span (header, running head)? */
 bool cgx_excluded(const xctx *x, size_t s, size_t e);
 
+/* The length of the white-space character that ends at t[i - 1] (not before t[floor]), 0 if
+ * there is none: exactly the characters \s matches (PCRE2_UCP: \p{Z}, \h and \v), which
+ * cgx_window_start needs to count the words of a window. */
+size_t cgx_space_before(const char *t, size_t floor, size_t i);
 /* The first byte of a window that ends at `t` and holds `reach` bytes other
  * than white space (any character \s matches), or `floor` if that comes
  * first. Always a character boundary when `floor` and `t` are. */
 size_t cgx_reach_start(const char *text, size_t floor, size_t t, size_t reach);
+/* The window of trigger `tr` that ends at its match `t`: cgx_reach_start, and with `words`
+ * no further back than the start of the words-th word before `t`. */
+size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trigger *tr);
 
 /* The decimal number the digits in text[s, e) spell, other bytes skipped
  * (only the first nine digits count); the count of all digits in *ndigits

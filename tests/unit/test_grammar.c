@@ -103,6 +103,32 @@ static void test_new_kind_with_trigger(void **state) {
     cg_extractor_free(ex);
 }
 
+/* A trigger with a number of words: the window reaches back that many words at most, white
+ * space of every kind (U+2028, no-break space) ending a word, however long the words. */
+static void test_new_kind_with_words_trigger(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    cg_error err;
+    cg_status st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
+                        "id = N{n}\ntrigger = 90,3 Nr\\.\\s*\\d\nexample = Siehe die Nr. 5\n",
+                        &ex, &err);
+    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    /* two runs of white space before the trigger; a character taken for a word would split
+     * a run in two, and the window would lose "Siehe" */
+    expect_rows(ex,
+                "Siehe die \xc2\xa0\n Nr. 7; Siehe \xe2\x80\xa8 die \xe2\x80\x83 Nr.\t8; "
+                "Siehe\xe1\x9a\x80\xe3\x80\x80"
+                "die \xc2\x85 Nr. 9",
+                "ref|N7|\nref|N8|\nref|N9|");
+    cg_extractor_free(ex);
+    /* the promise is checked on the examples: four words are too many for 3 */
+    st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
+              "id = N{n}\ntrigger = 90,3 \\d\nexample = Siehe die Nr. 5\n",
+              &ex, &err);
+    assert_int_equal(st, CG_EPATTERN);
+    assert_null(ex);
+}
+
 static void test_override_builtin(void **state) {
     (void)state;
     cg_extractor *ex = NULL;
@@ -153,11 +179,26 @@ static const bad_case bad[] = {
      "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler, "
      "line_literal, trigger)"},
     {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = abc\n", 5, 11,
-     "[mine]: a trigger is REACH PATTERN: a number of bytes (at most 100000), a space and a "
-     "pattern"},
+     "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
+     "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
     {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 100001 abc\n", 5, 11,
-     "[mine]: a trigger is REACH PATTERN: a number of bytes (at most 100000), a space and a "
-     "pattern"},
+     "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
+     "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 10,0 abc\n", 5, 11,
+     "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
+     "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 10,101 abc\n", 5, 11,
+     "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
+     "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 10,x abc\n", 5, 11,
+     "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
+     "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 10,2abc\n", 5, 11,
+     "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
+     "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
+    {"[mine]\nkind = x\npattern = Siehe\\s+Nr\\.\\s*\\d+\nid = y\ntrigger = 20,2 \\d\n"
+     "example = Siehe Nr. 5\n",
+     6, 11, "[mine]: no trigger matches within its reach of the start of this example's match"},
     {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ntrigger = 4 \\d\nexample = Siehe 5\n", 6, 11,
      "[mine]: no trigger matches within its reach of the start of this example's match"},
     {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_literal = abc\ntrigger = 0 abc\n", 6, 11,
@@ -194,6 +235,7 @@ int main(void) {
         cmocka_unit_test(test_builtin_loads_and_checks_examples),
         cmocka_unit_test(test_new_kind_with_templates),
         cmocka_unit_test(test_new_kind_with_trigger),
+        cmocka_unit_test(test_new_kind_with_words_trigger),
         cmocka_unit_test(test_override_builtin),
         cmocka_unit_test(test_errors_point_into_the_file),
     };

@@ -197,6 +197,17 @@ static void test_texts_at_the_reach(void **state) {
         "Diese ist auf Bundestagsdrucksache 21/126 auf der Internetseite abrufbar.\n"
         "Drucksache 21/126\nBrüssel, den 23.5.2025\nCOM(2025) 3468 final\n",
         "Bundesrat Drucksache 103/1/25\n12.05.25\nBundesrat - 3 - Drucksache\n103/1/25\n",
+        /* the most runs of white space an act's words allow, of every kind \s matches */
+        "Text EU- \xe2\x80\xa8 Batterieverordnung \xc2\xa0 (EU,\xe2\x80\x83"
+        "Euratom) \t Nr. \n "
+        "201 1/1 6 und Delegierte \xc2\xa0 Verordnung \n (PPWR, (EU,\nEuratom)\nNo\n 2012/17) "
+        "sowie Delegierten\xe2\x80\xa8"
+        "Verordnungen (EU,\xe1\x9a\x80"
+        "Euratom)\xe3\x80\x80Nr."
+        "\xc2\x85 201 3/1 8.\n",
+        /* an address without a scheme is one word: runs of white space end its window */
+        "siehe  a.b.c.d.e.f.g.h.de/x\xe2\x80\xa8"
+        "ab-c.d.de/y \xc2\xa0x.eu/z\ty.org/",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         compare_text(p, texts[i], strlen(texts[i]));
@@ -275,11 +286,55 @@ static void test_trigger_with_a_verb(void **state) {
     cg_extractor_free(ex);
 }
 
+/* The words of a trigger's window end at white space: at exactly the characters \s matches in
+ * the grammar's patterns, every one of them. */
+static void test_space_is_what_patterns_call_space(void **state) {
+    (void)state;
+    int code;
+    PCRE2_SIZE at;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "\\s\\z", PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP, &code, &at, NULL);
+    assert_non_null(re);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    assert_non_null(md);
+    size_t spaces = 0;
+    for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        char text[8] = "ab";
+        size_t n = 2;
+        if (cp < 0x80) {
+            text[n++] = (char)cp;
+        } else if (cp < 0x800) {
+            text[n++] = (char)(0xC0 | cp >> 6);
+            text[n++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            text[n++] = (char)(0xE0 | cp >> 12);
+            text[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+            text[n++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            text[n++] = (char)(0xF0 | cp >> 18);
+            text[n++] = (char)(0x80 | (cp >> 12 & 0x3F));
+            text[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+            text[n++] = (char)(0x80 | (cp & 0x3F));
+        }
+        int is_space = pcre2_match(re, (PCRE2_SPTR)text, n, 2, 0, md, NULL) >= 0;
+        size_t len = cgx_space_before(text, 0, n);
+        if (is_space ? len != n - 2 : len != 0)
+            fail_msg("U+%04X: \\s %s, cgx_space_before gives %zu", (unsigned)cp,
+                     is_space ? "matches" : "does not match", len);
+        spaces += is_space;
+    }
+    assert_true(spaces >= 25); /* the ASCII ones, NEL, no-break and the Unicode spaces */
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpora),
         cmocka_unit_test(test_texts_at_the_reach),
         cmocka_unit_test(test_trigger_with_a_verb),
+        cmocka_unit_test(test_space_is_what_patterns_call_space),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
