@@ -545,6 +545,16 @@ static void share_searches(cg_extractor *ex) {
     }
     for (size_t i = 0; i < ex->nusers; i++)
         share_triggers(ex, &ex->users[i].trig);
+    /* the plain texts among them, searched in one pass */
+    const char *text[CGX_LITERALS_MAX];
+    size_t len[CGX_LITERALS_MAX], n = 0;
+    for (size_t i = 0; i < ex->nshared && n < CGX_LITERALS_MAX; i++) {
+        if (!ex->shared[i].literal || !ex->shared[i].literal_len) continue;
+        text[n] = ex->shared[i].literal;
+        len[n] = ex->shared[i].literal_len;
+        ex->literal_shared[n++] = (uint8_t)i;
+    }
+    cgx_literals_build(&ex->literals, text, len, n);
 }
 
 cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out, cg_error *err) {

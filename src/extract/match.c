@@ -290,12 +290,40 @@ static size_t search_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t
     return SIZE_MAX;
 }
 
+static int add_sighting(void *ctx, size_t which, size_t at) {
+    xctx *x = ctx;
+    struct cgx_sighting *sg = &x->sightings[x->ex->literal_shared[which]];
+    if (cgu_grow((void **)&sg->pos, &sg->cap, sg->n + 1, sizeof *sg->pos)) {
+        x->status = CG_ENOMEM;
+        return 1;
+    }
+    sg->pos[sg->n++] = at;
+    return 0;
+}
+
+/* Lists every match of every plain-text search in the whole text, in one pass: the same
+ * sightings as searching for each on its own (each match start, overlapping ones too), at
+ * about the cost of one such search. */
+static void list_literals(xctx *x) {
+    const cgx_literals *l = &x->ex->literals;
+    x->literals_listed = true;
+    if (cgx_literals_scan(l, x->norm.text, x->norm.len, true, add_sighting, x)) return;
+    for (size_t i = 0; i < l->n; i++)
+        x->sightings[x->ex->literal_shared[i]].complete_to = x->norm.len + 1;
+}
+
 /* The first start >= from of a match of shared search `id` in the whole text, or SIZE_MAX.
  * The sightings hold every match start before complete_to; what is not known yet is searched
  * from there, and listed, up to the first match at or after `from`. */
 static size_t sighted(xctx *x, int id, size_t from) {
     struct cgx_sighting *sg = &x->sightings[id];
     const size_t len = x->norm.len;
+    /* Where the processor has the vector loop, plain texts are listed all at once; else each
+     * is searched for on its own, as far as it is asked for. */
+    if (x->ex->shared[id].literal && !x->literals_listed && cgx_literals_vector()) {
+        list_literals(x);
+        if (x->status != CG_OK) return SIZE_MAX;
+    }
     for (;;) {
         size_t lo = cgu_lower_bound(sg->pos, sg->n, from);
         if (lo < sg->n) return sg->pos[lo];

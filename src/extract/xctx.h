@@ -31,6 +31,7 @@
 #include "citation.h"
 #include "citegraph/extract.h"
 #include "grammar.h"
+#include "literals.h"
 #include "normalize/normalize.h"
 #include "url_break.h"
 #include "util/util.h"
@@ -127,6 +128,10 @@ struct cg_extractor {
      * finds, for every pattern that asks (xctx.sightings). */
     cgx_trigger shared[CGX_MAX_SHARED];
     size_t nshared;
+    /* the shared searches for plain text, all found in one pass (literals.h), and the index
+     * in `shared` of each */
+    cgx_literals literals;
+    uint8_t literal_shared[CGX_LITERALS_MAX];
     cgx_triggers trig[P_COUNT];  /* when any: only windows before their matches are searched */
     user_kind *users;
     size_t nusers;
@@ -239,6 +244,7 @@ typedef struct xctx {
         size_t *pos;
         size_t n, cap, complete_to;
     } sightings[CGX_MAX_SHARED];
+    bool literals_listed; /* the sightings of every plain-text search are complete */
 
     /* Where each trigger of each built-in pattern was last searched from and found (SIZE_MAX:
      * not at all), for a subject ending at `limit`: a later search from a position in

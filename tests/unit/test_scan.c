@@ -1,8 +1,8 @@
 /* test_scan.c - the vectorised scans give what a byte-by-byte scan gives: cgu_plain_run (the
  * plain ASCII that the input analysis, the binary check, normalisation and the UTF-8 check
- * skip), with and without vector instructions, and cgx_find_literal (the triggers'
- * literals, searched by a pair of their bytes), on random texts made of the bytes that
- * matter, at every start and end. */
+ * skip), with and without vector instructions, cgx_find_literal (the triggers'
+ * literals, searched by a pair of their bytes) and cgx_literals_scan (all of them in one pass),
+ * on random texts made of the bytes that matter, at every start and end. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -153,10 +153,96 @@ static void test_find_literal(void **state) {
     }
 }
 
+/* Every (text, start) pair a literal set's scan reports, one by one. */
+typedef struct found_list {
+    size_t which[4096], at[4096], n;
+} found_list;
+
+static int note_found(void *ctx, size_t which, size_t at) {
+    found_list *f = ctx;
+    assert_true(f->n < 4096);
+    f->which[f->n] = which;
+    f->at[f->n++] = at;
+    return 0;
+}
+
+static int stop_at_third(void *ctx, size_t which, size_t at) {
+    found_list *f = ctx;
+    note_found(f, which, at);
+    return f->n == 3 ? 7 : 0;
+}
+
+/* cgx_literals_scan, vector and scalar, against a naive search for each text: every match,
+ * overlapping ones too, in order of their starts; texts of one to eleven bytes, alike in their
+ * first bytes, up to CGX_LITERALS_MAX of them, planted at the ends of the text too. */
+static void test_literal_set(void **state) {
+    (void)state;
+    static const char *const pool[] = {
+        "Drs.",  "Drucksache", "www.", "://",      "ST",     "D",    "aa",     "Frage",
+        "Die A", "verteilt",   "a.a.", "Antwort",  ")",      "Rats", "Council", "Art",
+        "Dr",    "\xc3\xa4r",  "e",    "CELEX",    "s.",     "Deutscher", "Ausschuss",
+        "tt",    "uc",         "ka",   "ver",      "Fr",     "/",    "ww",      "Wahlperiode",
+        "Gesamtherstellung:"};
+    static const char alphabet[] = "DrsucakhetwvFgST.:/ a\n)AeiCL\xc3\xa4";
+    enum { POOL = sizeof pool / sizeof pool[0] };
+    _Static_assert(POOL >= CGX_LITERALS_MAX, "the pool fills a set");
+    char t[400];
+    found_list *want = malloc(sizeof *want), *got = malloc(sizeof *got);
+    assert_non_null(want);
+    assert_non_null(got);
+    size_t matches = 0;
+    for (int round = 0; round < 3000; round++) {
+        /* a set of distinct texts from the pool */
+        const char *text[CGX_LITERALS_MAX];
+        size_t len[CGX_LITERALS_MAX], n = 1 + next_random() % CGX_LITERALS_MAX, start = next_random();
+        for (size_t i = 0; i < n; i++) {
+            text[i] = pool[(start + i) % POOL];
+            len[i] = strlen(text[i]);
+        }
+        cgx_literals set;
+        cgx_literals_build(&set, text, len, n);
+        size_t tn = next_random() % sizeof t;
+        for (size_t i = 0; i < tn; i++)
+            t[i] = alphabet[next_random() % (sizeof alphabet - 1)];
+        for (int k = next_random() % 6; k > 0; k--) {
+            size_t i = next_random() % n;
+            if (tn >= len[i]) memcpy(t + (k == 1 ? tn - len[i] : next_random() % (tn - len[i] + 1)), text[i], len[i]);
+        }
+        want->n = 0;
+        for (size_t at = 0; at < tn; at++)
+            for (size_t i = 0; i < n; i++)
+                if (at + len[i] <= tn && memcmp(t + at, text[i], len[i]) == 0)
+                    note_found(want, i, at);
+        matches += want->n;
+        for (int vector = 0; vector < 2; vector++) {
+            got->n = 0;
+            assert_int_equal(cgx_literals_scan(&set, t, tn, vector, note_found, got), 0);
+            /* in order of their starts; at one start, in any order */
+            assert_int_equal(got->n, want->n);
+            for (size_t k = 0; k < want->n; k++) {
+                assert_int_equal(got->at[k], want->at[k]);
+                bool listed = false;
+                for (size_t j = 0; j < got->n && !listed; j++)
+                    listed = got->at[j] == want->at[k] && got->which[j] == want->which[k];
+                assert_true(listed);
+            }
+            if (want->n >= 3) { /* a nonzero answer stops the scan and is returned */
+                got->n = 0;
+                assert_int_equal(cgx_literals_scan(&set, t, tn, vector, stop_at_third, got), 7);
+                assert_int_equal(got->n, 3);
+            }
+        }
+    }
+    assert_true(matches > 10000);
+    free(want);
+    free(got);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_run),
         cmocka_unit_test(test_find_literal),
+        cmocka_unit_test(test_literal_set),
         cmocka_unit_test(test_utf8_valid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
