@@ -195,6 +195,7 @@ static size_t clean_line(const char *s, size_t len, char *out, size_t cap) {
 
 static const char *match_type(const char *line) {
     for (const char *const *t = known_types; *t; t++) {
+        if (line[0] != (*t)[0]) continue; /* most lines begin with no type's first letter */
         size_t n = strlen(*t);
         if (strncmp(line, *t, n) != 0) continue;
         /* The type alone, or followed by its issuer ("Beschluss des Bundesrates"). */

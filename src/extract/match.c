@@ -140,8 +140,22 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
      * short lookaheads still see the real text, and a search that fails does
      * not run on to the end of the document (which made lists quadratic). */
     size_t subject = limit + 64 < x->norm.len ? limit + 64 : x->norm.len;
-    if (!cgx_find(x, p, &start, subject, s, e) || *e > limit) return 0;
-    *pos = start;
+    if (x->ex->line_literal[p] || x->ex->trig[p].n) {
+        if (!cgx_find(x, p, &start, subject, s, e) || *e > limit) return 0;
+        *pos = start;
+        return 1;
+    }
+    /* Nor may it start after `limit` (PCRE2's offset limit): such a match would end after it.
+     * The search for the item after a list's last would try every position of those 64
+     * bytes: five times the cost of the list's items. */
+    if (start > subject || x->status != CG_OK ||
+        !run_code_from(x, x->ex->re[p], start, subject, 0, limit))
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+    if (ov[1] > limit) return 0;
+    *s = ov[0];
+    *e = ov[1];
+    *pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
     return 1;
 }
 
