@@ -366,27 +366,30 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
 }
 
 size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trigger *tr) {
-    size_t ws = cgx_reach_start(text, floor, t, tr->reach);
-    if (!tr->words) return ws;
+    if (!tr->words) return cgx_reach_start(text, floor, t, tr->reach);
     /* Back from the trigger, run by run of white space: a match holds words - 1 runs at most,
      * so it starts after the words-th. The runs are of exactly the characters \s matches
-     * (cgx_space_before): a character taken for white space that is none would split a word. */
+     * (cgx_space_before): a character taken for white space that is none would split a word.
+     * The words come first: they end the window far sooner than the reach does (the reach of
+     * [url] is 519 bytes, its word a host name), so the reach is counted over them alone. */
     size_t i = t, runs = 0;
     bool in_space = false;
-    while (i > ws) {
-        size_t sp = cgx_space_before(text, ws, i);
+    while (i > floor) {
+        unsigned char c = (unsigned char)text[i - 1];
+        size_t sp = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r'))
+                             : cgx_space_before(text, floor, i);
         if (sp) {
-            if (!in_space && ++runs == tr->words) return i;
+            if (!in_space && ++runs == tr->words) break;
             in_space = true;
             i -= sp;
         } else {
             in_space = false;
             i--;
-            while (i > ws && ((unsigned char)text[i] & 0xC0) == 0x80)
+            while (i > floor && ((unsigned char)text[i] & 0xC0) == 0x80)
                 i--;
         }
     }
-    return ws;
+    return cgx_reach_start(text, i, t, tr->reach);
 }
 
 /* Where each trigger of a pattern matches next, and the window of text before it in which a
