@@ -141,16 +141,25 @@ static void release_triggers(cgx_triggers *t) {
     memset(t, 0, sizeof *t);
 }
 
+static void release_contains(cgx_contains *c) {
+    if (!c) return;
+    for (size_t i = 0; i < c->set.n; i++)
+        free(c->text[i]);
+    free(c);
+}
+
 void cg_extractor_free(cg_extractor *ex) {
     if (!ex) return;
     for (int i = 0; i < P_COUNT; i++) {
         pcre2_code_free(ex->re[i]);
         release_triggers(&ex->trig[i]);
+        release_contains(ex->contains[i]);
         free(ex->line_literal[i]);
     }
     for (size_t i = 0; i < ex->nusers; i++) {
         pcre2_code_free(ex->users[i].re);
         release_triggers(&ex->users[i].trig);
+        release_contains(ex->users[i].contains);
         free(ex->users[i].kind);
         cgg_template_release(&ex->users[i].id);
         cgg_template_release(&ex->users[i].locator);
@@ -348,6 +357,38 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
     return CG_OK;
 }
 
+/* The texts of section `s`'s contains keys, when they were given with its pattern: *out stays
+ * NULL otherwise. */
+static cg_status compile_contains(const cgg_section *s, cgx_contains **out, cg_error *err) {
+    *out = NULL;
+    if (!s->ncontains || !same_file(&s->contains[0], &s->pattern)) return CG_OK;
+    if (s->ncontains > CGX_LITERALS_MAX)
+        return section_error(err, s, &s->contains[CGX_LITERALS_MAX], "[%s]: at most %d contains",
+                             s->name, CGX_LITERALS_MAX);
+    cgx_contains *c = calloc(1, sizeof *c);
+    if (!c) return CG_ENOMEM;
+    size_t len[CGX_LITERALS_MAX];
+    for (size_t i = 0; i < s->ncontains; i++) {
+        if (!s->contains[i].len) {
+            for (size_t k = 0; k < i; k++)
+                free(c->text[k]);
+            free(c);
+            return section_error(err, s, &s->contains[i], "[%s]: contains needs a text", s->name);
+        }
+        c->text[i] = strndup(s->contains[i].text, s->contains[i].len);
+        len[i] = s->contains[i].len;
+        if (!c->text[i]) {
+            for (size_t k = 0; k < i; k++)
+                free(c->text[k]);
+            free(c);
+            return CG_ENOMEM;
+        }
+    }
+    cgx_literals_build(&c->set, (const char *const *)c->text, len, s->ncontains);
+    *out = c;
+    return CG_OK;
+}
+
 /* Compiles the pattern of section `s` and its triggers, if it has any. */
 static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, bool jit,
                                pcre2_code **out, cgx_triggers *t, cg_error *err) {
@@ -394,6 +435,7 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     cg_status st = compile_value(g, s, true, &u->re, &u->trig, err);
     if (st != CG_OK) return st;
     ex->nusers++; /* owned from here on */
+    if ((st = compile_contains(s, &u->contains, err)) != CG_OK) return st;
     u->kind = strdup(s->kind.text);
     if (!u->kind) return CG_ENOMEM;
     for (const char *k = u->kind; *k; k++)
@@ -425,10 +467,19 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     return CG_OK;
 }
 
+/* Whether t[s, e) holds one of the texts of `c`. */
+static bool holds_one(const cgx_contains *c, const char *t, size_t s, size_t e) {
+    for (size_t i = 0; i < c->set.n; i++)
+        for (size_t k = s; k + c->set.len[i] <= e; k++)
+            if (memcmp(t + k, c->text[i], c->set.len[i]) == 0) return true;
+    return false;
+}
+
 /* Every example must be found, every counter-example not; the match of an example must keep
- * the promise of the line_literal or the trigger, if the pattern makes one. */
+ * the promise of the line_literal, the trigger or the contains, if the pattern makes one. */
 static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pcre2_code *re,
-                                const char *line_literal, const cgx_triggers *trig, cg_error *err) {
+                                const char *line_literal, const cgx_triggers *trig,
+                                const cgx_contains *contains, cg_error *err) {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     pcre2_match_data *tmd = trig->n ? pcre2_match_data_create(1, NULL) : NULL;
     if (!md || (trig->n && !tmd)) {
@@ -456,7 +507,11 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 }
             }
             int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
-            int literal_ok = 1, trigger_ok = 1;
+            int literal_ok = 1, trigger_ok = 1, contains_ok = 1;
+            if (rc >= 0 && want && contains) {
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                contains_ok = holds_one(contains, text, ov[0], ov[1]);
+            }
             if (rc >= 0 && want && line_literal) {
                 /* the promise line_literal makes: the match's first line holds it */
                 size_t at = pcre2_get_ovector_pointer(md)[0], ls = at, le = at;
@@ -485,6 +540,13 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 st = section_error(err, s, &vs[i],
                                    "[%s]: no trigger matches within its reach of the start of "
                                    "this example's match",
+                                   s->name);
+                break;
+            }
+            if (!contains_ok) {
+                st = section_error(err, s, &vs[i],
+                                   "[%s]: this example's match holds none of the texts of "
+                                   "contains",
                                    s->name);
                 break;
             }
@@ -581,6 +643,7 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             break;
         }
         st = compile_value(&g, s, !interpreted[p], &ex->re[p], &ex->trig[p], err);
+        if (st == CG_OK) st = compile_contains(s, &ex->contains[p], err);
         if (st != CG_OK) break;
         if (s->line_literal.len && same_file(&s->line_literal, &s->pattern)) {
             ex->line_literal[p] = strndup(s->line_literal.text, s->line_literal.len);
@@ -618,7 +681,8 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             }
         }
         if (st == CG_OK)
-            st = check_examples(ex, s, ex->re[p], ex->line_literal[p], &ex->trig[p], err);
+            st = check_examples(ex, s, ex->re[p], ex->line_literal[p], &ex->trig[p],
+                                ex->contains[p], err);
     }
     /* sections that are neither built in nor defines: kinds of their own */
     for (size_t i = 0; st == CG_OK && i < g.nsections; i++) {
@@ -631,7 +695,7 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
         if (st == CG_OK) {
             const user_kind *u = &ex->users[ex->nusers - 1];
             st = check_examples(ex, s, u->re, s->line_literal.len ? s->line_literal.text : NULL,
-                                &u->trig, err);
+                                &u->trig, u->contains, err);
         }
     }
     if (st == CG_OK) share_searches(ex);

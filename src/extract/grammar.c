@@ -31,6 +31,9 @@ static void section_release(cgg_section *s) {
     for (size_t i = 0; i < s->ntriggers; i++)
         cgg_value_release(&s->triggers[i]);
     free(s->triggers);
+    for (size_t i = 0; i < s->ncontains; i++)
+        cgg_value_release(&s->contains[i]);
+    free(s->contains);
     for (size_t i = 0; i < s->nexamples; i++)
         cgg_value_release(&s->examples[i]);
     for (size_t i = 0; i < s->nnots; i++)
@@ -82,7 +85,10 @@ static cg_status fail(cg_error *err, const char *file, unsigned line, unsigned c
 void cgg_error_at(cg_error *err, cg_status st, const cgg_value *v, size_t at, const char *fmt,
                   ...) {
     cgg_pos p = {NULL, 0, 0};
-    if (v->len) p = v->pos[at < v->len ? at : v->len - 1];
+    if (v->len)
+        p = v->pos[at < v->len ? at : v->len - 1];
+    else if (v->pos)
+        p = v->pos[0]; /* an empty value: where it would begin */
     if (at >= v->len && v->len) p.col++;
     va_list ap;
     va_start(ap, fmt);
@@ -118,10 +124,13 @@ static cgg_section *section_for(cgg_grammar *g, const char *name, size_t n, int 
                     cgg_value_release(&s->examples[k]);
                 for (size_t k = 0; k < s->nnots; k++)
                     cgg_value_release(&s->nots[k]);
-                /* and so do its triggers: they are given all together, in one file */
+                /* and so do its triggers and contains: they are given all together, in one
+                 * file */
                 for (size_t k = 0; k < s->ntriggers; k++)
                     cgg_value_release(&s->triggers[k]);
-                s->nexamples = s->nnots = s->ntriggers = 0;
+                for (size_t k = 0; k < s->ncontains; k++)
+                    cgg_value_release(&s->contains[k]);
+                s->nexamples = s->nnots = s->ntriggers = s->ncontains = 0;
             }
             s->where = where;
             return s;
@@ -262,13 +271,15 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             v = &sec->role;
         } else if (KEY("line_literal")) {
             v = &sec->line_literal;
-        } else if (KEY("example") || KEY("not") || KEY("trigger")) {
-            cgg_value **arr = KEY("example") ? &sec->examples
-                              : KEY("not")   ? &sec->nots
-                                             : &sec->triggers;
-            size_t *cnt = KEY("example") ? &sec->nexamples
-                          : KEY("not")   ? &sec->nnots
-                                         : &sec->ntriggers;
+        } else if (KEY("example") || KEY("not") || KEY("trigger") || KEY("contains")) {
+            cgg_value **arr = KEY("example")   ? &sec->examples
+                              : KEY("not")     ? &sec->nots
+                              : KEY("trigger") ? &sec->triggers
+                                               : &sec->contains;
+            size_t *cnt = KEY("example")   ? &sec->nexamples
+                          : KEY("not")     ? &sec->nnots
+                          : KEY("trigger") ? &sec->ntriggers
+                                           : &sec->ncontains;
             cgg_value *na = realloc(*arr, (*cnt + 1) * sizeof *na);
             if (!na) return CG_ENOMEM;
             *arr = na;
@@ -277,7 +288,7 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         } else {
             return fail(err, fname, lineno, 1,
                         "unknown key '%.*s' (known: pattern, kind, id, locator, role, example, "
-                        "not, handler, line_literal, trigger)",
+                        "not, handler, line_literal, trigger, contains)",
                         (int)keylen, key);
         }
 #undef KEY
@@ -289,12 +300,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         int rc = value_append(v, l + c, n - c, ps, 0);
         free(ps);
         if (rc) return CG_ENOMEM;
-        if (v->len == 0 && !v->pos) {
-            /* keep the position of an empty value for messages */
-            v->pos = malloc(sizeof *v->pos);
-            if (!v->pos) return CG_ENOMEM;
-            v->pos[0] = (cgg_pos){fname, lineno, (unsigned)c + 1};
-        }
+        if (v->len == 0) /* where an empty value would begin, for messages (value_append */
+            v->pos[0] = (cgg_pos){fname, lineno, (unsigned)c + 1}; /* left room for one) */
         last = v;
         i = next;
     }

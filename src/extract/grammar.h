@@ -34,6 +34,8 @@ typedef struct cgg_section {
     cgg_value line_literal; /* text every match has on the line it starts on */
     cgg_value *triggers;    /* "trigger" keys: "REACH PATTERN", see data/grammar.cgg */
     size_t ntriggers;
+    cgg_value *contains; /* "contains" keys: texts one of which every match holds */
+    size_t ncontains;
     cgg_value *examples; /* "example" keys */
     size_t nexamples;
     cgg_value *nots; /* "not" keys */

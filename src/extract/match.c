@@ -130,6 +130,21 @@ static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t lim
     return 0;
 }
 
+static int found_one(void *ctx, size_t which, size_t at) {
+    (void)ctx;
+    (void)which;
+    (void)at;
+    return 1;
+}
+
+/* Whether t[from, limit) may hold a match of a pattern with `contains`: only if it holds one
+ * of its texts, which one vector pass tells far sooner than the pattern's own search. */
+static bool may_hold(const cgx_contains *c, const char *t, size_t from, size_t limit) {
+    return !c ||
+           (from < limit && cgx_literals_scan(&c->set, t + from, limit - from, true, found_one,
+                                              NULL) != 0);
+}
+
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
     return cgx_find(x, p, pos, x->norm.len, s, e);
 }
@@ -149,6 +164,7 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
      * The search for the item after a list's last would try every position of those 64
      * bytes: five times the cost of the list's items. */
     if (start > subject || x->status != CG_OK ||
+        !may_hold(x->ex->contains[p], x->norm.text, start, limit) ||
         !run_code_from(x, x->ex->re[p], start, subject, 0, limit))
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
@@ -493,6 +509,7 @@ static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *tri
 int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
     if (limit > x->norm.len) limit = x->norm.len;
     if (*pos > limit || x->status != CG_OK) return 0;
+    if (!may_hold(x->ex->contains[p], x->norm.text, *pos, limit)) return 0;
     int found = x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit)
                 : x->ex->trig[p].n
                     ? run_by_trigger(x, x->ex->re[p], &x->ex->trig[p], x->trigger_memo[p],
@@ -507,7 +524,7 @@ int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
 }
 
 int cgx_match_str(xctx *x, int p, const char *str, size_t len) {
-    if (x->status != CG_OK) return 0;
+    if (x->status != CG_OK || !may_hold(x->ex->contains[p], str, 0, len)) return 0;
     int rc = pcre2_match(x->ex->re[p], (PCRE2_SPTR)str, len, 0, 0, x->md, x->mctx);
     if (rc >= 0) return 1;
     if (rc != PCRE2_ERROR_NOMATCH && rc < 0 && rc != PCRE2_ERROR_BADUTFOFFSET &&
@@ -518,6 +535,8 @@ int cgx_match_str(xctx *x, int p, const char *str, size_t len) {
 
 int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e) {
     if (at > limit || x->status != CG_OK) return 0;
+    if (!may_hold(x->ex->contains[p], x->norm.text, at, limit < x->norm.len ? limit : x->norm.len))
+        return 0;
     if (!run_match(x, p, at, limit, PCRE2_ANCHORED)) return 0;
     *e = pcre2_get_ovector_pointer(x->md)[1];
     return 1;
@@ -525,6 +544,7 @@ int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e) {
 
 int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e) {
     if (*pos > x->norm.len || x->status != CG_OK) return 0;
+    if (!may_hold(k->contains, x->norm.text, *pos, x->norm.len)) return 0;
     if (!(k->trig.n ? run_by_trigger(x, k->re, &k->trig, NULL, NULL, *pos, x->norm.len)
                     : run_code(x, k->re, *pos, x->norm.len, 0)))
         return 0;

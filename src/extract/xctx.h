@@ -108,10 +108,18 @@ typedef struct cgx_triggers {
     size_t n;
 } cgx_triggers;
 
+/* The texts of a pattern's `contains` keys: every match holds one of them, so the pattern is
+ * not tried where the text to search holds none (found in one pass, literals.h). */
+typedef struct cgx_contains {
+    cgx_literals set;
+    char *text[CGX_LITERALS_MAX];
+} cgx_contains;
+
 /* A kind defined by a grammar file: a pattern and templates. */
 typedef struct user_kind {
     pcre2_code *re;
     cgx_triggers trig;
+    cgx_contains *contains; /* NULL: none */
     char *kind;
     cgg_template id, locator;
     int role; /* cand_role */
@@ -133,6 +141,7 @@ struct cg_extractor {
     cgx_literals literals;
     uint8_t literal_shared[CGX_LITERALS_MAX];
     cgx_triggers trig[P_COUNT];  /* when any: only windows before their matches are searched */
+    cgx_contains *contains[P_COUNT]; /* when set: only text that holds one is searched */
     user_kind *users;
     size_t nusers;
     size_t examples_checked;

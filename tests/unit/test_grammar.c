@@ -12,6 +12,7 @@
 #include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
 
 #include "citegraph/citegraph.h"
+#include "extract/xctx.h"
 
 static char path[64];
 
@@ -129,6 +130,39 @@ static void test_new_kind_with_words_trigger(void **state) {
     assert_null(ex);
 }
 
+/* contains: the pattern is tried only on text that holds one of the texts. The promise is
+ * checked on the examples only; where a text breaks it, the match it breaks it for is not
+ * found ("Vgl. Nr. 6" holds no "Siehe"), which shows that the texts decide. */
+static void test_new_kind_with_contains(void **state) {
+    (void)state;
+    cg_extractor *ex = NULL;
+    cg_error err;
+    cg_status st = load("[ref]\nkind = ref\npattern = (?:Siehe|Vgl\\.)\\s+Nr\\.\\s*(?<n>\\d+)\n"
+                        "id = N{n}\ncontains = Siehe\ncontains = Nr. 9\nexample = Siehe Nr. 5\n",
+                        &ex, &err);
+    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    expect_rows(ex, "Siehe Nr. 7 und Vgl. Nr. 93, Vgl. Nr. 6", "ref|N7|\nref|N93|");
+    expect_rows(ex, "Vgl. Nr. 6", "");
+    cg_extractor_free(ex);
+    /* the built-in [referral] holds its texts; a file that replaces its pattern drops them,
+     * one that gives texts with its pattern keeps those */
+    assert_int_equal(cg_extractor_new(NULL, &ex, &err), CG_OK);
+    assert_non_null(ex->contains[P_REFERRAL]);
+    assert_int_equal(ex->contains[P_REFERRAL]->set.n, 20);
+    cg_extractor_free(ex);
+    assert_int_equal(load("[referral]\npattern = \\s\\K(?:verweist|(?<see>siehe Anlage))\n", &ex, &err),
+                     CG_OK);
+    assert_null(ex->contains[P_REFERRAL]);
+    cg_extractor_free(ex);
+    assert_int_equal(load("[referral]\ncontains = verw\ncontains = Anlage\n"
+                          "pattern = \\s\\K(?:verweist|(?<see>siehe Anlage))\n",
+                          &ex, &err),
+                     CG_OK);
+    assert_non_null(ex->contains[P_REFERRAL]);
+    assert_int_equal(ex->contains[P_REFERRAL]->set.n, 2);
+    cg_extractor_free(ex);
+}
+
 static void test_override_builtin(void **state) {
     (void)state;
     cg_extractor *ex = NULL;
@@ -177,7 +211,7 @@ static const bad_case bad[] = {
      "unknown format 'title' (use int, upper or lower)"},
     {"[mine]\nkind = x\npattern = a\nsize = 3\n", 4, 1,
      "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler, "
-     "line_literal, trigger)"},
+     "line_literal, trigger, contains)"},
     {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = abc\n", 5, 11,
      "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
      "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
@@ -201,6 +235,10 @@ static const bad_case bad[] = {
      6, 11, "[mine]: no trigger matches within its reach of the start of this example's match"},
     {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ntrigger = 4 \\d\nexample = Siehe 5\n", 6, 11,
      "[mine]: no trigger matches within its reach of the start of this example's match"},
+    {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ncontains = Nr.\nexample = Siehe 5\n", 6, 11,
+     "[mine]: this example's match holds none of the texts of contains"},
+    {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ncontains =\n", 5, 11,
+     "[mine]: contains needs a text"},
     {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_literal = abc\ntrigger = 0 abc\n", 6, 11,
      "[mine]: a pattern takes line_literal or trigger, not both"},
     {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 0 a(bc\n", 5, 17,
@@ -236,6 +274,7 @@ int main(void) {
         cmocka_unit_test(test_new_kind_with_templates),
         cmocka_unit_test(test_new_kind_with_trigger),
         cmocka_unit_test(test_new_kind_with_words_trigger),
+        cmocka_unit_test(test_new_kind_with_contains),
         cmocka_unit_test(test_override_builtin),
         cmocka_unit_test(test_errors_point_into_the_file),
     };

@@ -1,4 +1,4 @@
-/* test_trigger.c - the grammar's promises (trigger, line_literal) change how fast patterns
+/* test_trigger.c - the grammar's promises (trigger, line_literal, contains) change how fast patterns
  * are searched, never what they find: every document of the sample, the gold set and the
  * extraction fuzz corpus, and texts made to stretch the promises, extracted with the built-in
  * grammar and with one whose patterns make no promise, give the same bytes. */
@@ -50,7 +50,8 @@ static const char *write_plain_grammar(size_t *restated) {
             section_len = (size_t)(le - l);
             promise = 0;
             pattern = NULL;
-        } else if (strncmp(l, "trigger = ", 10) == 0 || strncmp(l, "line_literal = ", 15) == 0) {
+        } else if (strncmp(l, "trigger = ", 10) == 0 || strncmp(l, "line_literal = ", 15) == 0 ||
+                   strncmp(l, "contains = ", 11) == 0) {
             promise = 1;
         } else if (strncmp(l, "pattern = ", 10) == 0) {
             pattern = l;
