@@ -63,7 +63,7 @@ void cgx_literals_build(cgx_literals *s, const char *const *text, const size_t *
                        ? r
                        : short_ones + (r - short_ones) * (groups - short_ones) / (n - short_ones);
         s->group[g][s->ngroup[g]++] = (uint8_t)i;
-        for (size_t k = 0; k < 3; k++) {
+        for (size_t k = 0; k < CGX_LITERALS_PREFIX; k++) {
             if (k < s->len[i]) {
                 unsigned char c = (unsigned char)s->text[i][k];
                 s->lo[k][c & 15] |= (uint8_t)(1u << g);
@@ -125,24 +125,23 @@ __attribute__((target("avx2"))) static inline __m256i groups_at(__m256i v, __m25
     return _mm256_and_si256(l, h);
 }
 
-/* Thirty-two positions at a time while three bytes past the last can be read; *done is the
+/* Thirty-two positions at a time while the prefix past the last can be read; *done is the
  * first position not tried. */
 __attribute__((target("avx2"))) static int scan_avx2(const cgx_literals *s, const char *t,
                                                      size_t len, size_t *done,
                                                      cgx_literal_found found, void *ctx) {
-    __m256i lo[3], hi[3];
-    for (size_t k = 0; k < 3; k++) {
+    __m256i lo[CGX_LITERALS_PREFIX], hi[CGX_LITERALS_PREFIX];
+    for (size_t k = 0; k < CGX_LITERALS_PREFIX; k++) {
         lo[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->lo[k]));
         hi[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)s->hi[k]));
     }
     const __m256i zero = _mm256_setzero_si256();
     size_t at = 0;
-    for (; at + 34 <= len; at += 32) {
+    for (; at + 32 + CGX_LITERALS_PREFIX - 1 <= len; at += 32) {
         __m256i g = groups_at(_mm256_loadu_si256((const __m256i *)(t + at)), lo[0], hi[0]);
-        g = _mm256_and_si256(
-            g, groups_at(_mm256_loadu_si256((const __m256i *)(t + at + 1)), lo[1], hi[1]));
-        g = _mm256_and_si256(
-            g, groups_at(_mm256_loadu_si256((const __m256i *)(t + at + 2)), lo[2], hi[2]));
+        for (size_t k = 1; k < CGX_LITERALS_PREFIX; k++)
+            g = _mm256_and_si256(
+                g, groups_at(_mm256_loadu_si256((const __m256i *)(t + at + k)), lo[k], hi[k]));
         unsigned hits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(g, zero));
         if (!hits) continue;
         uint8_t bytes[32];

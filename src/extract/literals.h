@@ -3,7 +3,7 @@
  * The extractor's triggers search the whole normalised text for a dozen
  * short texts ("Drs.", "Frage", "://", "CELEX"). One pass for all of them
  * costs about what one pass for one of them did: 32 positions at a time,
- * each tested for the first three bytes of every text at once (their nibbles
+ * each tested for the first four bytes of every text at once (their nibbles
  * looked up in small tables, eight groups of texts to a byte: the "Teddy"
  * method of Intel's Hyperscan), and only the rare candidates compared whole.
  * Where the processor lacks AVX2, a scalar loop gives the same matches. */
@@ -15,14 +15,15 @@
 #include <stdint.h>
 
 #define CGX_LITERALS_MAX 32
+#define CGX_LITERALS_PREFIX 4 /* the bytes of each text tested at once */
 
 typedef struct cgx_literals {
     size_t n;
     const char *text[CGX_LITERALS_MAX]; /* not owned; each at least one byte */
     size_t len[CGX_LITERALS_MAX];
     /* bit g of lo[k][c & 15] and hi[k][c >> 4]: byte c may stand at k in a text of group g
-     * (any byte may, past the end of a text shorter than three) */
-    uint8_t lo[3][16], hi[3][16];
+     * (any byte may, past the end of a text shorter than CGX_LITERALS_PREFIX) */
+    uint8_t lo[CGX_LITERALS_PREFIX][16], hi[CGX_LITERALS_PREFIX][16];
     uint8_t group[8][CGX_LITERALS_MAX]; /* the texts of each group */
     uint8_t ngroup[8];
     uint32_t first[256]; /* bit i: text i begins with this byte (the scalar loop) */
