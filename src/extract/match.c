@@ -145,7 +145,9 @@ static int found_one(void *ctx, size_t which, size_t at) {
 }
 
 /* Whether t[from, limit) may hold a match of a pattern with `contains`: only if it holds one
- * of its texts, which one vector pass tells far sooner than the pattern's own search. */
+ * of its texts, which one vector pass tells far sooner than the pattern's own search. The
+ * pass stops at the first text, which a match found would hold: it never reads further than
+ * the search itself. */
 static bool may_hold(const cgx_contains *c, const char *t, size_t from, size_t limit) {
     return !c ||
            (from < limit && cgx_literals_scan(&c->set, t + from, limit - from, true, found_one,
@@ -541,9 +543,9 @@ int cgx_match_str(xctx *x, int p, const char *str, size_t len) {
 }
 
 int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e) {
+    /* no look for the texts of contains: an anchored match tries one position, and the look
+     * could run to `limit` (the end of the text) from each of many */
     if (at > limit || x->status != CG_OK) return 0;
-    if (!may_hold(x->ex->contains[p], x->norm.text, at, limit < x->norm.len ? limit : x->norm.len))
-        return 0;
     if (!run_match(x, p, at, limit, PCRE2_ANCHORED)) return 0;
     *e = pcre2_get_ovector_pointer(x->md)[1];
     return 1;
