@@ -256,6 +256,16 @@ static int same_file(const cgg_value *promise, const cgg_value *pattern) {
     return promise->pos && pattern->pos && promise->pos[0].file == pattern->pos[0].file;
 }
 
+/* A promise given in a file that does not give the pattern it describes: the pattern is the
+ * built-in one (or another file's), which the promise may not hold for. */
+static cg_status promise_without_pattern(cg_error *err, const cgg_section *s, const cgg_value *v,
+                                         const char *key) {
+    return section_error(err, s, v,
+                         "[%s]: %s is a promise about the pattern given with it; this file "
+                         "gives [%s] no pattern",
+                         s->name, key, s->name);
+}
+
 /* The text a pattern matches when it is plain text (letters, digits, escaped punctuation),
  * else NULL; so that the matcher can find it with memchr instead of the JIT. */
 static char *literal_of(const char *p, size_t n, size_t *len) {
@@ -321,7 +331,8 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
                                  "number of words (1 to 100), a space and a pattern",
                                  s->name);
     }
-    if (!same_file(&s->triggers[0], &s->pattern)) return CG_OK;
+    if (!same_file(&s->triggers[0], &s->pattern))
+        return promise_without_pattern(err, s, &s->triggers[0], "trigger");
     for (size_t k = 0; k < s->ntriggers; k++) {
         const cgg_value *tv = &s->triggers[k];
         cgx_trigger *tr = &t->t[k];
@@ -361,7 +372,9 @@ static cg_status compile_triggers(const cgg_grammar *g, const cgg_section *s, cg
  * NULL otherwise. */
 static cg_status compile_contains(const cgg_section *s, cgx_contains **out, cg_error *err) {
     *out = NULL;
-    if (!s->ncontains || !same_file(&s->contains[0], &s->pattern)) return CG_OK;
+    if (!s->ncontains) return CG_OK;
+    if (!same_file(&s->contains[0], &s->pattern))
+        return promise_without_pattern(err, s, &s->contains[0], "contains");
     if (s->ncontains > CGX_LITERALS_MAX)
         return section_error(err, s, &s->contains[CGX_LITERALS_MAX], "[%s]: at most %d contains",
                              s->name, CGX_LITERALS_MAX);
@@ -538,7 +551,7 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
             ex->examples_checked++;
             if (!trigger_ok) {
                 st = section_error(err, s, &vs[i],
-                                   "[%s]: no trigger matches within its reach of the start of "
+                                   "[%s]: no trigger matches within its reach (and words) of the start of "
                                    "this example's match",
                                    s->name);
                 break;

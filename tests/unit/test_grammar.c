@@ -232,13 +232,21 @@ static const bad_case bad[] = {
      "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
     {"[mine]\nkind = x\npattern = Siehe\\s+Nr\\.\\s*\\d+\nid = y\ntrigger = 20,2 \\d\n"
      "example = Siehe Nr. 5\n",
-     6, 11, "[mine]: no trigger matches within its reach of the start of this example's match"},
+     6, 11, "[mine]: no trigger matches within its reach (and words) of the start of this example's "
+     "match"},
     {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ntrigger = 4 \\d\nexample = Siehe 5\n", 6, 11,
-     "[mine]: no trigger matches within its reach of the start of this example's match"},
+     "[mine]: no trigger matches within its reach (and words) of the start of this example's "
+     "match"},
     {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ncontains = Nr.\nexample = Siehe 5\n", 6, 11,
      "[mine]: this example's match holds none of the texts of contains"},
     {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ncontains =\n", 5, 11,
      "[mine]: contains needs a text"},
+    {"[plpr]\ncontains = PlPr\n", 2, 12,
+     "[plpr]: contains is a promise about the pattern given with it; this file gives [plpr] no "
+     "pattern"},
+    {"[plpr]\ntrigger = 3 Plenar\n", 2, 11,
+     "[plpr]: trigger is a promise about the pattern given with it; this file gives [plpr] no "
+     "pattern"},
     {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_literal = abc\ntrigger = 0 abc\n", 6, 11,
      "[mine]: a pattern takes line_literal or trigger, not both"},
     {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = 0 a(bc\n", 5, 17,
