@@ -30,6 +30,8 @@ static int run_code(xctx *x, const pcre2_code *re, size_t start, size_t limit, u
 static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t limit, uint32_t opts,
                          size_t last_start);
 
+static size_t next_char(const xctx *x, size_t i, size_t limit);
+
 static int run_match(xctx *x, int p, size_t start, size_t limit, uint32_t opts) {
     return run_code(x, x->ex->re[p], start, limit, opts);
 }
@@ -180,7 +182,7 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
     if (ov[1] > limit) return 0;
     *s = ov[0];
     *e = ov[1];
-    *pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    *pos = ov[1] > ov[0] ? ov[1] : next_char(x, ov[1], x->norm.len);
     return 1;
 }
 
@@ -392,14 +394,26 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
 
 size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trigger *tr) {
     if (!tr->words) return cgx_reach_start(text, floor, t, tr->reach);
-    /* Back from the trigger, run by run of white space: a match holds words - 1 runs at most,
-     * so it starts after the words-th. The runs are of exactly the characters \s matches
-     * (cgx_space_before): a character taken for white space that is none would split a word.
-     * The words come first: they end the window far sooner than the reach does (the reach of
-     * [url] is 519 bytes, its word a host name), so the reach is counted over them alone. */
-    size_t i = t, runs = 0;
+    /* Back from the trigger, the reach and the words counted together, to whichever ends the
+     * window first: a match holds words - 1 runs of white space at most, so it starts after
+     * the words-th; and `reach` bytes other than white space. Both bound the walk (a stretch
+     * without white space ends it at the reach). The runs are of exactly the characters \s
+     * matches (cgx_space_before): a character taken for white space that is none would split
+     * a word. */
+    size_t i = t, counted = 0, runs = 0;
     bool in_space = false;
     while (i > floor) {
+        if (i - floor >= 8 && counted + 8 <= tr->reach) {
+            /* eight printable ASCII bytes at once: no white space, eight counted */
+            uint64_t w;
+            memcpy(&w, text + i - 8, 8);
+            if (!(w & 0x8080808080808080ULL) && !cgu_some_byte_below(w, 0x21)) {
+                counted += 8;
+                in_space = false;
+                i -= 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)text[i - 1];
         size_t sp = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r'))
                              : cgx_space_before(text, floor, i);
@@ -407,14 +421,17 @@ size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trig
             if (!in_space && ++runs == tr->words) break;
             in_space = true;
             i -= sp;
-        } else {
-            in_space = false;
-            i--;
-            while (i > floor && ((unsigned char)text[i] & 0xC0) == 0x80)
-                i--;
+            continue;
         }
+        size_t j = i - 1; /* the character that ends at i */
+        while (j > floor && ((unsigned char)text[j] & 0xC0) == 0x80)
+            j--;
+        if (counted + (i - j) > tr->reach) break;
+        counted += i - j;
+        in_space = false;
+        i = j;
     }
-    return cgx_reach_start(text, i, t, tr->reach);
+    return i;
 }
 
 /* Where each trigger of a pattern matches next, and the window of text before it in which a
@@ -493,6 +510,17 @@ static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *tri
         size_t merged = 1;
         while (x->status == CG_OK && (k = first_window(&ts, cursor, &next)) >= 0 &&
                next <= next_char(x, we, ts.limit)) {
+            if (we - ws >= DENSE_STRETCH) {
+                /* A run of windows this long is searched in parts: a match early in it is then
+                 * found without every trigger after it, which the next search would walk
+                 * again (a list of 10,000 items took each of its 10,000 searches through all
+                 * of it). The triggers inside the part move past it, so that the next part
+                 * begins where this one ends. */
+                for (size_t j = 0; j < trig->n; j++)
+                    if (ts.at[j] <= we)
+                        advance_trigger(x, &ts, j, next_char(x, we, ts.limit), cursor);
+                break;
+            }
             if (ts.at[k] > we) we = ts.at[k];
             if (++merged > DENSE_TRIGGERS) {
                 /* Triggers crowd (a list of numbers): the next stretch of text is searched
@@ -528,7 +556,7 @@ int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
     *s = ov[0];
     *e = ov[1];
-    *pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    *pos = ov[1] > ov[0] ? ov[1] : next_char(x, ov[1], x->norm.len);
     return 1;
 }
 
@@ -560,7 +588,7 @@ int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
     *s = ov[0];
     *e = ov[1];
-    *pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+    *pos = ov[1] > ov[0] ? ov[1] : next_char(x, ov[1], x->norm.len);
     return 1;
 }
 

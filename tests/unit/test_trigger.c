@@ -246,6 +246,15 @@ static void test_texts_at_the_reach(void **state) {
     for (int r = 0; r < 2000; r++)
         n += (size_t)snprintf(text + n, 70000 - n, "b/");
     compare_text(p, text, n);
+    /* a run of windows longer than one search takes (each act a match of its own), then a
+     * stretch without white space before a last trigger */
+    n = 0;
+    for (int r = 0; r < 2500; r++)
+        n += (size_t)snprintf(text + n, 70000 - n, "Richtlinie %d/46/EG,", r % 100);
+    for (int r = 0; r < 10000; r++)
+        text[n++] = 'b';
+    n += (size_t)snprintf(text + n, 70000 - n, "1/2 x.de/");
+    compare_text(p, text, n);
     free(text);
 }
 
