@@ -25,66 +25,6 @@
 
 /* ---- writing ---- */
 
-/* "urheber": [{"name", "role"}], in the order known. */
-static json_t *authors_json(const cg_document_info *info) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < info->nauthors; i++) {
-        json_t *o = json_object(); /* the list's once appended, even when that fails */
-        if (!o || json_array_append_new(a, o) != 0 ||
-            !cgu_json_set(o, "name", cgu_json_str(info->authors[i].name)) ||
-            !cgu_json_set(o, "role", json_string(cg_author_role_name(info->authors[i].role)))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-/* "from": where each piece of metadata came from, keyed as the document
- * line names the piece. */
-static json_t *sources_json(const cg_document_info *info) {
-    json_t *o = json_object();
-    if (!o || !cgu_json_set(o, "doc", json_string(cg_meta_source_name(info->id_from))) ||
-        !cgu_json_set(o, "doc_type", json_string(cg_meta_source_name(info->type_from))) ||
-        !cgu_json_set(o, "title", json_string(cg_meta_source_name(info->title_from))) ||
-        !cgu_json_set(o, "date", json_string(cg_meta_source_name(info->date_from))) ||
-        !cgu_json_set(o, "urheber", json_string(cg_meta_source_name(info->authors_from)))) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-/* "procedures": DIP's vorgangsbezug, [{"id", "title", "type"}]. */
-static json_t *procedures_json(const cg_document_info *info) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < info->nprocedures; i++) {
-        const cg_procedure *p = &info->procedures[i];
-        json_t *o = json_object(); /* the list's once appended, even when that fails */
-        if (!o || json_array_append_new(a, o) != 0 || !cgu_json_set(o, "id", cgu_json_str(p->id)) ||
-            !cgu_json_set(o, "title", cgu_json_str(p->title)) ||
-            !cgu_json_set(o, "type", cgu_json_str(p->type))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-/* ["3", "3a"]: questions as the Antwort numbers them. */
-static json_t *questions_json(const cg_question *q, size_t n) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < n; i++) {
-        char label[24];
-        cg_question_format(&q[i], label, sizeof label);
-        if (json_array_append_new(a, json_string(label)) != 0) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
 /* ---- lines ----
  *
  * A line is the same bytes as jansson's compact dump of one object, but put
@@ -190,6 +130,73 @@ static int put_bool(cg_buf *out, value_cache *c, bool b) {
 
 #define PUT_KEY(out, name) cgu_buf_append(out, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
 
+#define PUT_OPEN(out, name) cgu_buf_append(out, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
+
+/* The lists and objects of a line are put together as the lines are: jansson encodes each value,
+ * the fixed keys frame them (building a jansson object for each and dumping it cost a tenth of
+ * the output's time). */
+
+/* ["3", "3a"]: questions as the Antwort numbers them. */
+static int put_questions(cg_buf *out, value_cache *c, const cg_question *q, size_t n) {
+    if (cgu_buf_putc(out, '[')) return -1;
+    for (size_t i = 0; i < n; i++) {
+        char label[24];
+        cg_question_format(&q[i], label, sizeof label);
+        if ((i && cgu_buf_putc(out, ',')) || put_text(out, c, label, strlen(label))) return -1;
+    }
+    return cgu_buf_putc(out, ']');
+}
+
+/* "urheber": [{"name", "role"}], in the order known. */
+static int put_authors(cg_buf *out, value_cache *c, const cg_document_info *info) {
+    if (cgu_buf_putc(out, '[')) return -1;
+    for (size_t i = 0; i < info->nauthors; i++)
+        if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "name") ||
+            put_str(out, c, info->authors[i].name) || PUT_KEY(out, "role") ||
+            put_cached(out, c, cg_author_role_name(info->authors[i].role), make_name) ||
+            cgu_buf_putc(out, '}'))
+            return -1;
+    return cgu_buf_putc(out, ']');
+}
+
+/* "from": where each piece of metadata came from, keyed as the document line names the piece. */
+static int put_sources(cg_buf *out, value_cache *c, const cg_document_info *info) {
+    return PUT_OPEN(out, "doc") || put_cached(out, c, cg_meta_source_name(info->id_from), make_name) ||
+                   PUT_KEY(out, "doc_type") ||
+                   put_cached(out, c, cg_meta_source_name(info->type_from), make_name) ||
+                   PUT_KEY(out, "title") ||
+                   put_cached(out, c, cg_meta_source_name(info->title_from), make_name) ||
+                   PUT_KEY(out, "date") ||
+                   put_cached(out, c, cg_meta_source_name(info->date_from), make_name) ||
+                   PUT_KEY(out, "urheber") ||
+                   put_cached(out, c, cg_meta_source_name(info->authors_from), make_name) ||
+                   cgu_buf_putc(out, '}')
+               ? -1
+               : 0;
+}
+
+/* "procedures": DIP's vorgangsbezug, [{"id", "title", "type"}]. */
+static int put_procedures(cg_buf *out, value_cache *c, const cg_document_info *info) {
+    if (cgu_buf_putc(out, '[')) return -1;
+    for (size_t i = 0; i < info->nprocedures; i++) {
+        const cg_procedure *p = &info->procedures[i];
+        if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "id") || put_str(out, c, p->id) ||
+            PUT_KEY(out, "title") || put_str(out, c, p->title) || PUT_KEY(out, "type") ||
+            put_str(out, c, p->type) || cgu_buf_putc(out, '}'))
+            return -1;
+    }
+    return cgu_buf_putc(out, ']');
+}
+
+/* The input's warnings, as a list of strings. */
+static int put_warnings(cg_buf *out, value_cache *c, const cg_input *input) {
+    if (cgu_buf_putc(out, '[')) return -1;
+    for (size_t i = 0; input && i < cg_input_warning_count(input); i++)
+        if ((i && cgu_buf_putc(out, ',')) || put_str(out, c, cg_input_warning(input, i)))
+            return -1;
+    return cgu_buf_putc(out, ']');
+}
+
 /* The reference's own keys, after the document's head: ,"line":..} */
 static int put_reference(cg_buf *out, const cg_reference *r, const char *data, value_cache *c) {
     if (PUT_KEY(out, "line") || cgio_put_size(out, r->line) || PUT_KEY(out, "col") ||
@@ -209,7 +216,7 @@ static int put_reference(cg_buf *out, const cg_reference *r, const char *data, v
     /* only where there are some: a million empty lists cost the reader a
      * second on the graph of a million references */
     if (r->nanswering &&
-        (PUT_KEY(out, "answering") || put_value(out, questions_json(r->answering, r->nanswering))))
+        (PUT_KEY(out, "answering") || put_questions(out, c, r->answering, r->nanswering)))
         return -1;
     return PUT_KEY(out, "text") ||
                    (data ? put_text(out, c, data + r->offset, r->length)
@@ -222,8 +229,6 @@ static int put_reference(cg_buf *out, const cg_reference *r, const char *data, v
                : 0;
 }
 
-#define PUT_OPEN(out, name) cgu_buf_append(out, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
-
 /* An Antwort's answers: to which questions, how, where. */
 static int put_answers(cg_buf *out, value_cache *c, const cg_extraction *ext) {
     const cg_answer *ans;
@@ -232,7 +237,7 @@ static int put_answers(cg_buf *out, value_cache *c, const cg_extraction *ext) {
     for (size_t i = 0; i < n; i++) {
         const cg_answer *a = &ans[i];
         if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "questions") ||
-            put_value(out, questions_json(a->questions, a->nquestions)) || PUT_KEY(out, "answer") ||
+            put_questions(out, c, a->questions, a->nquestions) || PUT_KEY(out, "answer") ||
             put_cached(out, c, cg_answer_kind_name(a->kind), make_name) ||
             PUT_KEY(out, "referrals") || cgio_put_size(out, a->referrals) || PUT_KEY(out, "own") ||
             cgio_put_size(out, a->own) || PUT_KEY(out, "line") || cgio_put_size(out, a->line) ||
@@ -243,17 +248,6 @@ static int put_answers(cg_buf *out, value_cache *c, const cg_extraction *ext) {
             return -1;
     }
     return cgu_buf_putc(out, ']');
-}
-
-/* The input's warnings, as a list of strings. */
-static json_t *warnings_json(const cg_input *input) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && input && i < cg_input_warning_count(input); i++)
-        if (json_array_append_new(a, cgu_json_str(cg_input_warning(input, i))) != 0) {
-            json_decref(a);
-            return NULL;
-        }
-    return a;
 }
 
 /* A size, or null when there is none. */
@@ -274,16 +268,16 @@ static int put_document(cg_buf *out, value_cache *c, const char *file, const cg_
                    PUT_KEY(out, "title") || put_str(out, c, info->title) || PUT_KEY(out, "date") ||
                    put_str(out, c, info->date) || PUT_KEY(out, "alias") ||
                    put_id(out, c, &info->alias) || PUT_KEY(out, "urheber") ||
-                   put_value(out, authors_json(info)) || PUT_KEY(out, "from") ||
-                   put_value(out, sources_json(info)) || PUT_KEY(out, "record") ||
+                   put_authors(out, c, info) || PUT_KEY(out, "from") ||
+                   put_sources(out, c, info) || PUT_KEY(out, "record") ||
                    put_size_or_null(out, c, info->record, info->record) || PUT_KEY(out, "dip_id") ||
                    put_str(out, c, info->dip_id) || PUT_KEY(out, "pdf_url") ||
                    put_str(out, c, info->pdf_url) || PUT_KEY(out, "procedures") ||
-                   put_value(out, procedures_json(info)) || PUT_KEY(out, "bytes") ||
+                   put_procedures(out, c, info) || PUT_KEY(out, "bytes") ||
                    put_size_or_null(out, c, input, input ? cg_input_size(input) : 0) ||
                    PUT_KEY(out, "references") || cgio_put_size(out, n) || PUT_KEY(out, "answers") ||
                    put_answers(out, c, ext) || PUT_KEY(out, "warnings") ||
-                   put_value(out, warnings_json(input)) || PUT_KEY(out, "error") ||
+                   put_warnings(out, c, input) || PUT_KEY(out, "error") ||
                    put_str(out, c, problem) || cgu_buf_append(out, "}\n", 2)
                ? -1
                : 0;

@@ -609,6 +609,50 @@ static void assert_metadata(const cg_document_info *b) {
     assert_null(b->procedures[1].type);
 }
 
+/* The document line's lists and objects (urheber, from, procedures, warnings, answers), put
+ * together value by value, are jansson's dump of the line too: with strings that need escaping,
+ * a NULL title, and the warnings of an input with NUL and invalid bytes. */
+static void test_document_line_is_a_jansson_dump(void **state) {
+    (void)state;
+    static const cg_author odd_authors[] = {{"Fraktion \"X\"\\ \x01", CG_AUTHOR_SUBMITTER},
+                                            {"Bundesministerium \xff", CG_AUTHOR_MINISTRY}};
+    static const cg_procedure odd_procedures[] = {{"1\t2", "Titel \"a\"", NULL},
+                                                  {"3", NULL, "Typ\n"}};
+    cg_extractor *ex = extractor();
+    static const char text[] = "Siehe Drucksache 19/5954\0 und \xff\n";
+    cg_input *in = input("c.txt", text, sizeof text - 1);
+    assert_true(cg_input_warning_count(in) >= 2);
+    cg_extraction *r = NULL;
+    assert_int_equal(cg_extract(ex, in, &r, NULL), CG_OK);
+    give_metadata(r);
+    r->info.authors = odd_authors;
+    r->info.nauthors = 2;
+    r->info.procedures = odd_procedures;
+    r->info.nprocedures = 2;
+    cg_buf s = CG_BUF_INIT;
+    assert_int_equal(cg_jsonl_write_document(&s, "c.txt", in, r, NULL, NULL), CG_OK);
+    assert_lines_are_dumps(&s, 1 + cg_extraction_count(r));
+    assert_non_null(strstr(s.data, "\"urheber\":[{\"name\":\"Fraktion \\\"X\\\"\\\\ \\u0001\","
+                                   "\"role\":\"urheber\"},{\"name\":\"Bundesministerium \xef\xbf\xbd\","));
+    assert_non_null(strstr(s.data, "\"from\":{\"doc\":\"dip\",\"doc_type\":\"header\","
+                                   "\"title\":\"catalog\",\"date\":\"dip\",\"urheber\":\"dip\"},"));
+    assert_non_null(strstr(s.data, "\"procedures\":[{\"id\":\"1\\t2\",\"title\":\"Titel "
+                                   "\\\"a\\\"\",\"type\":null},{\"id\":\"3\",\"title\":null,"
+                                   "\"type\":\"Typ\\n\"}]"));
+    assert_non_null(strstr(s.data, "\"warnings\":[\""));
+    /* a failed document: no lists of its own */
+    cg_buf_clear(&s);
+    assert_int_equal(cg_jsonl_write_document(&s, "d.txt", NULL, NULL, "cannot open", NULL), CG_OK);
+    assert_lines_are_dumps(&s, 1);
+    assert_non_null(strstr(s.data, "\"urheber\":[],\"from\":{\"doc\":\"none\""));
+    assert_non_null(strstr(s.data, "\"procedures\":[],\"bytes\":null,\"references\":0,"
+                                   "\"answers\":[],\"warnings\":[],\"error\":\"cannot open\"}"));
+    cg_buf_release(&s);
+    cg_extraction_free(r);
+    cg_input_free(in);
+    cg_extractor_free(ex);
+}
+
 static int metadata_back(void *ctx, const char *file, const cg_extraction *got, bool has_line) {
     (void)file;
     assert_true(has_line);
@@ -675,6 +719,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_jsonl_and_tsv_bytes),
         cmocka_unit_test(test_jsonl_lines_are_jansson_dumps),
+        cmocka_unit_test(test_document_line_is_a_jansson_dump),
         cmocka_unit_test(test_jsonl_read_gives_the_extraction_back),
         cmocka_unit_test(test_jsonl_read_pieces_and_threads),
         cmocka_unit_test(test_jsonl_read_errors),
