@@ -550,10 +550,11 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
             free(text);
             ex->examples_checked++;
             if (!trigger_ok) {
-                st = section_error(err, s, &vs[i],
-                                   "[%s]: no trigger matches within its reach (and words) of the start of "
-                                   "this example's match",
-                                   s->name);
+                st = section_error(
+                    err, s, &vs[i],
+                    "[%s]: no trigger matches within its reach (and words) of the start of "
+                    "this example's match",
+                    s->name);
                 break;
             }
             if (!contains_ok) {

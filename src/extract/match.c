@@ -123,9 +123,9 @@ static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t lim
     /* Valid UTF-8 goes to the JIT's fast path, without pcre2_match's checks (a fifth of the
      * cost of a short search); a pattern left to the interpreter says so, and takes the
      * checked path. */
-    int rc = x->utf_valid ? pcre2_jit_match(re, (PCRE2_SPTR)x->norm.text, limit, start, 0, x->md,
-                                            x->mctx)
-                          : PCRE2_ERROR_JIT_BADOPTION;
+    int rc = x->utf_valid
+                 ? pcre2_jit_match(re, (PCRE2_SPTR)x->norm.text, limit, start, 0, x->md, x->mctx)
+                 : PCRE2_ERROR_JIT_BADOPTION;
     if (rc == PCRE2_ERROR_JIT_BADOPTION)
         rc = pcre2_match(re, (PCRE2_SPTR)x->norm.text, limit, start, opts, x->md, x->mctx);
     if (last_start != PCRE2_UNSET) pcre2_set_offset_limit(x->mctx, PCRE2_UNSET);
@@ -151,9 +151,8 @@ static int found_one(void *ctx, size_t which, size_t at) {
  * pass stops at the first text, which a match found would hold: it never reads further than
  * the search itself. */
 static bool may_hold(const cgx_contains *c, const char *t, size_t from, size_t limit) {
-    return !c ||
-           (from < limit && cgx_literals_scan(&c->set, t + from, limit - from, true, found_one,
-                                              NULL) != 0);
+    return !c || (from < limit &&
+                  cgx_literals_scan(&c->set, t + from, limit - from, true, found_one, NULL) != 0);
 }
 
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
@@ -415,8 +414,8 @@ size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trig
             }
         }
         unsigned char c = (unsigned char)text[i - 1];
-        size_t sp = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r'))
-                             : cgx_space_before(text, floor, i);
+        size_t sp =
+            c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : cgx_space_before(text, floor, i);
         if (sp) {
             if (!in_space && ++runs == tr->words) break;
             in_space = true;

@@ -161,7 +161,8 @@ static int put_authors(cg_buf *out, value_cache *c, const cg_document_info *info
 
 /* "from": where each piece of metadata came from, keyed as the document line names the piece. */
 static int put_sources(cg_buf *out, value_cache *c, const cg_document_info *info) {
-    return PUT_OPEN(out, "doc") || put_cached(out, c, cg_meta_source_name(info->id_from), make_name) ||
+    return PUT_OPEN(out, "doc") ||
+                   put_cached(out, c, cg_meta_source_name(info->id_from), make_name) ||
                    PUT_KEY(out, "doc_type") ||
                    put_cached(out, c, cg_meta_source_name(info->type_from), make_name) ||
                    PUT_KEY(out, "title") ||
@@ -192,8 +193,7 @@ static int put_procedures(cg_buf *out, value_cache *c, const cg_document_info *i
 static int put_warnings(cg_buf *out, value_cache *c, const cg_input *input) {
     if (cgu_buf_putc(out, '[')) return -1;
     for (size_t i = 0; input && i < cg_input_warning_count(input); i++)
-        if ((i && cgu_buf_putc(out, ',')) || put_str(out, c, cg_input_warning(input, i)))
-            return -1;
+        if ((i && cgu_buf_putc(out, ',')) || put_str(out, c, cg_input_warning(input, i))) return -1;
     return cgu_buf_putc(out, ']');
 }
 
@@ -268,12 +268,12 @@ static int put_document(cg_buf *out, value_cache *c, const char *file, const cg_
                    PUT_KEY(out, "title") || put_str(out, c, info->title) || PUT_KEY(out, "date") ||
                    put_str(out, c, info->date) || PUT_KEY(out, "alias") ||
                    put_id(out, c, &info->alias) || PUT_KEY(out, "urheber") ||
-                   put_authors(out, c, info) || PUT_KEY(out, "from") ||
-                   put_sources(out, c, info) || PUT_KEY(out, "record") ||
-                   put_size_or_null(out, c, info->record, info->record) || PUT_KEY(out, "dip_id") ||
-                   put_str(out, c, info->dip_id) || PUT_KEY(out, "pdf_url") ||
-                   put_str(out, c, info->pdf_url) || PUT_KEY(out, "procedures") ||
-                   put_procedures(out, c, info) || PUT_KEY(out, "bytes") ||
+                   put_authors(out, c, info) || PUT_KEY(out, "from") || put_sources(out, c, info) ||
+                   PUT_KEY(out, "record") || put_size_or_null(out, c, info->record, info->record) ||
+                   PUT_KEY(out, "dip_id") || put_str(out, c, info->dip_id) ||
+                   PUT_KEY(out, "pdf_url") || put_str(out, c, info->pdf_url) ||
+                   PUT_KEY(out, "procedures") || put_procedures(out, c, info) ||
+                   PUT_KEY(out, "bytes") ||
                    put_size_or_null(out, c, input, input ? cg_input_size(input) : 0) ||
                    PUT_KEY(out, "references") || cgio_put_size(out, n) || PUT_KEY(out, "answers") ||
                    put_answers(out, c, ext) || PUT_KEY(out, "warnings") ||

@@ -150,8 +150,8 @@ static void test_new_kind_with_contains(void **state) {
     assert_non_null(ex->contains[P_REFERRAL]);
     assert_int_equal(ex->contains[P_REFERRAL]->set.n, 20);
     cg_extractor_free(ex);
-    assert_int_equal(load("[referral]\npattern = \\s\\K(?:verweist|(?<see>siehe Anlage))\n", &ex, &err),
-                     CG_OK);
+    assert_int_equal(
+        load("[referral]\npattern = \\s\\K(?:verweist|(?<see>siehe Anlage))\n", &ex, &err), CG_OK);
     assert_null(ex->contains[P_REFERRAL]);
     cg_extractor_free(ex);
     assert_int_equal(load("[referral]\ncontains = verw\ncontains = Anlage\n"
@@ -232,7 +232,8 @@ static const bad_case bad[] = {
      "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
     {"[mine]\nkind = x\npattern = Siehe\\s+Nr\\.\\s*\\d+\nid = y\ntrigger = 20,2 \\d\n"
      "example = Siehe Nr. 5\n",
-     6, 11, "[mine]: no trigger matches within its reach (and words) of the start of this example's "
+     6, 11,
+     "[mine]: no trigger matches within its reach (and words) of the start of this example's "
      "match"},
     {"[mine]\nkind = x\npattern = Siehe \\d+\nid = y\ntrigger = 4 \\d\nexample = Siehe 5\n", 6, 11,
      "[mine]: no trigger matches within its reach (and words) of the start of this example's "

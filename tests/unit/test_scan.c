@@ -177,12 +177,14 @@ static int stop_at_third(void *ctx, size_t which, size_t at) {
  * first bytes, up to CGX_LITERALS_MAX of them, planted at the ends of the text too. */
 static void test_literal_set(void **state) {
     (void)state;
-    static const char *const pool[] = {
-        "Drs.",  "Drucksache", "www.", "://",      "ST",     "D",    "aa",     "Frage",
-        "Die A", "verteilt",   "a.a.", "Antwort",  ")",      "Rats", "Council", "Art",
-        "Dr",    "\xc3\xa4r",  "e",    "CELEX",    "s.",     "Deutscher", "Ausschuss",
-        "tt",    "uc",         "ka",   "ver",      "Fr",     "/",    "ww",      "Wahlperiode",
-        "Gesamtherstellung:"};
+    static const char *const pool[] = {"Drs.",  "Drucksache", "www.",        "://",
+                                       "ST",    "D",          "aa",          "Frage",
+                                       "Die A", "verteilt",   "a.a.",        "Antwort",
+                                       ")",     "Rats",       "Council",     "Art",
+                                       "Dr",    "\xc3\xa4r",  "e",           "CELEX",
+                                       "s.",    "Deutscher",  "Ausschuss",   "tt",
+                                       "uc",    "ka",         "ver",         "Fr",
+                                       "/",     "ww",         "Wahlperiode", "Gesamtherstellung:"};
     static const char alphabet[] = "DrsucakhetwvFgST.:/ a\n)AeiCL\xc3\xa4";
     enum { POOL = sizeof pool / sizeof pool[0] };
     _Static_assert(POOL >= CGX_LITERALS_MAX, "the pool fills a set");
@@ -194,7 +196,8 @@ static void test_literal_set(void **state) {
     for (int round = 0; round < 3000; round++) {
         /* a set of distinct texts from the pool */
         const char *text[CGX_LITERALS_MAX];
-        size_t len[CGX_LITERALS_MAX], n = 1 + next_random() % CGX_LITERALS_MAX, start = next_random();
+        size_t len[CGX_LITERALS_MAX], n = 1 + next_random() % CGX_LITERALS_MAX,
+                                      start = next_random();
         for (size_t i = 0; i < n; i++) {
             text[i] = pool[(start + i) % POOL];
             len[i] = strlen(text[i]);
@@ -206,7 +209,9 @@ static void test_literal_set(void **state) {
             t[i] = alphabet[next_random() % (sizeof alphabet - 1)];
         for (int k = next_random() % 6; k > 0; k--) {
             size_t i = next_random() % n;
-            if (tn >= len[i]) memcpy(t + (k == 1 ? tn - len[i] : next_random() % (tn - len[i] + 1)), text[i], len[i]);
+            if (tn >= len[i])
+                memcpy(t + (k == 1 ? tn - len[i] : next_random() % (tn - len[i] + 1)), text[i],
+                       len[i]);
         }
         want->n = 0;
         for (size_t at = 0; at < tn; at++)

@@ -632,8 +632,9 @@ static void test_document_line_is_a_jansson_dump(void **state) {
     cg_buf s = CG_BUF_INIT;
     assert_int_equal(cg_jsonl_write_document(&s, "c.txt", in, r, NULL, NULL), CG_OK);
     assert_lines_are_dumps(&s, 1 + cg_extraction_count(r));
-    assert_non_null(strstr(s.data, "\"urheber\":[{\"name\":\"Fraktion \\\"X\\\"\\\\ \\u0001\","
-                                   "\"role\":\"urheber\"},{\"name\":\"Bundesministerium \xef\xbf\xbd\","));
+    assert_non_null(strstr(s.data,
+                           "\"urheber\":[{\"name\":\"Fraktion \\\"X\\\"\\\\ \\u0001\","
+                           "\"role\":\"urheber\"},{\"name\":\"Bundesministerium \xef\xbf\xbd\","));
     assert_non_null(strstr(s.data, "\"from\":{\"doc\":\"dip\",\"doc_type\":\"header\","
                                    "\"title\":\"catalog\",\"date\":\"dip\",\"urheber\":\"dip\"},"));
     assert_non_null(strstr(s.data, "\"procedures\":[{\"id\":\"1\\t2\",\"title\":\"Titel "

@@ -1,5 +1,5 @@
-/* test_trigger.c - the grammar's promises (trigger, line_literal, contains) change how fast patterns
- * are searched, never what they find: every document of the sample, the gold set and the
+/* test_trigger.c - the grammar's promises (trigger, line_literal, contains) change how fast
+ * patterns are searched, never what they find: every document of the sample, the gold set and the
  * extraction fuzz corpus, and texts made to stretch the promises, extracted with the built-in
  * grammar and with one whose patterns make no promise, give the same bytes. */
 #include <dirent.h>
