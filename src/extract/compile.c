@@ -378,22 +378,18 @@ static cg_status compile_contains(const cgg_section *s, cgx_contains **out, cg_e
     if (s->ncontains > CGX_LITERALS_MAX)
         return section_error(err, s, &s->contains[CGX_LITERALS_MAX], "[%s]: at most %d contains",
                              s->name, CGX_LITERALS_MAX);
+    for (size_t i = 0; i < s->ncontains; i++)
+        if (!s->contains[i].len)
+            return section_error(err, s, &s->contains[i], "[%s]: contains needs a text", s->name);
     cgx_contains *c = calloc(1, sizeof *c);
     if (!c) return CG_ENOMEM;
     size_t len[CGX_LITERALS_MAX];
     for (size_t i = 0; i < s->ncontains; i++) {
-        if (!s->contains[i].len) {
-            for (size_t k = 0; k < i; k++)
-                free(c->text[k]);
-            free(c);
-            return section_error(err, s, &s->contains[i], "[%s]: contains needs a text", s->name);
-        }
-        c->text[i] = strndup(s->contains[i].text, s->contains[i].len);
         len[i] = s->contains[i].len;
+        c->text[i] = strndup(s->contains[i].text, len[i]);
         if (!c->text[i]) {
-            for (size_t k = 0; k < i; k++)
-                free(c->text[k]);
-            free(c);
+            c->set.n = i; /* the texts made so far, for release_contains */
+            release_contains(c);
             return CG_ENOMEM;
         }
     }
@@ -480,14 +476,6 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     return CG_OK;
 }
 
-/* Whether t[s, e) holds one of the texts of `c`. */
-static bool holds_one(const cgx_contains *c, const char *t, size_t s, size_t e) {
-    for (size_t i = 0; i < c->set.n; i++)
-        for (size_t k = s; k + c->set.len[i] <= e; k++)
-            if (memcmp(t + k, c->text[i], c->set.len[i]) == 0) return true;
-    return false;
-}
-
 /* Every example must be found, every counter-example not; the match of an example must keep
  * the promise of the line_literal, the trigger or the contains, if the pattern makes one. */
 static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pcre2_code *re,
@@ -523,7 +511,8 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
             int literal_ok = 1, trigger_ok = 1, contains_ok = 1;
             if (rc >= 0 && want && contains) {
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-                contains_ok = holds_one(contains, text, ov[0], ov[1]);
+                /* the look the search makes (match.c), over the match alone */
+                contains_ok = cgx_literals_any(&contains->set, text + ov[0], ov[1] - ov[0]);
             }
             if (rc >= 0 && want && line_literal) {
                 /* the promise line_literal makes: the match's first line holds it */

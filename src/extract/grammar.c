@@ -300,8 +300,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         int rc = value_append(v, l + c, n - c, ps, 0);
         free(ps);
         if (rc) return CG_ENOMEM;
-        if (v->len == 0) /* where an empty value would begin, for messages (value_append */
-            v->pos[0] = (cgg_pos){fname, lineno, (unsigned)c + 1}; /* left room for one) */
+        /* where an empty value would begin, for messages (value_append left room for one) */
+        if (v->len == 0) v->pos[0] = (cgg_pos){fname, lineno, (unsigned)c + 1};
         last = v;
         i = next;
     }

@@ -86,13 +86,16 @@ static int try_groups(const cgx_literals *s, const char *t, size_t len, size_t a
         for (size_t m = 0; m < s->ngroup[g]; m++) {
             size_t i = s->group[g][m];
             if (at + s->len[i] > len) continue;
-            if (at + 4 <= len) {
+            bool same;
+            if (at + 4 <= len) { /* the first four bytes by one load, then the rest */
                 uint32_t w;
                 memcpy(&w, t + at, 4);
-                if ((w & s->head_mask[i]) != s->head[i]) continue;
+                same = (w & s->head_mask[i]) == s->head[i] &&
+                       (s->len[i] <= 4 || memcmp(t + at + 4, s->text[i] + 4, s->len[i] - 4) == 0);
+            } else {
+                same = memcmp(t + at, s->text[i], s->len[i]) == 0;
             }
-            if (s->len[i] <= 4 ? at + 4 <= len || memcmp(t + at, s->text[i], s->len[i]) == 0
-                               : memcmp(t + at + 4, s->text[i] + 4, s->len[i] - 4) == 0) {
+            if (same) {
                 int rc = found(ctx, i, at);
                 if (rc) return rc;
             }
@@ -156,6 +159,17 @@ __attribute__((target("avx2"))) static int scan_avx2(const cgx_literals *s, cons
     return 0;
 }
 #endif
+
+static int stop_at_first(void *ctx, size_t which, size_t at) {
+    (void)ctx;
+    (void)which;
+    (void)at;
+    return 1;
+}
+
+bool cgx_literals_any(const cgx_literals *s, const char *t, size_t len) {
+    return cgx_literals_scan(s, t, len, true, stop_at_first, NULL) != 0;
+}
 
 bool cgx_literals_vector(void) {
 #if CG_HAVE_AVX2

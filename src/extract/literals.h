@@ -45,6 +45,9 @@ typedef int (*cgx_literal_found)(void *ctx, size_t which, size_t at);
 int cgx_literals_scan(const cgx_literals *s, const char *t, size_t len, bool vector,
                       cgx_literal_found found, void *ctx);
 
+/* Whether t[0, len) holds a match of any of the texts: the scan, stopped at the first. */
+bool cgx_literals_any(const cgx_literals *s, const char *t, size_t len);
+
 /* Whether cgx_literals_scan has its vector loop on this processor. */
 bool cgx_literals_vector(void);
 

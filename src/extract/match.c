@@ -139,50 +139,16 @@ static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t lim
     return 0;
 }
 
-static int found_one(void *ctx, size_t which, size_t at) {
-    (void)ctx;
-    (void)which;
-    (void)at;
-    return 1;
-}
-
 /* Whether t[from, limit) may hold a match of a pattern with `contains`: only if it holds one
  * of its texts, which one vector pass tells far sooner than the pattern's own search. The
  * pass stops at the first text, which a match found would hold: it never reads further than
  * the search itself. */
 static bool may_hold(const cgx_contains *c, const char *t, size_t from, size_t limit) {
-    return !c || (from < limit &&
-                  cgx_literals_scan(&c->set, t + from, limit - from, true, found_one, NULL) != 0);
+    return !c || (from < limit && cgx_literals_any(&c->set, t + from, limit - from));
 }
 
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
     return cgx_find(x, p, pos, x->norm.len, s, e);
-}
-
-int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
-    size_t start = *pos;
-    /* A match must end by `limit`; the subject stops a little after it, so that
-     * short lookaheads still see the real text, and a search that fails does
-     * not run on to the end of the document (which made lists quadratic). */
-    size_t subject = limit + 64 < x->norm.len ? limit + 64 : x->norm.len;
-    if (x->ex->line_literal[p] || x->ex->trig[p].n) {
-        if (!cgx_find(x, p, &start, subject, s, e) || *e > limit) return 0;
-        *pos = start;
-        return 1;
-    }
-    /* Nor may it start after `limit` (PCRE2's offset limit): such a match would end after it.
-     * The search for the item after a list's last would try every position of those 64
-     * bytes: five times the cost of the list's items. */
-    if (start > subject || x->status != CG_OK ||
-        !may_hold(x->ex->contains[p], x->norm.text, start, limit) ||
-        !run_code_from(x, x->ex->re[p], start, subject, 0, limit))
-        return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-    if (ov[1] > limit) return 0;
-    *s = ov[0];
-    *e = ov[1];
-    *pos = ov[1] > ov[0] ? ov[1] : next_char(x, ov[1], x->norm.len);
-    return 1;
 }
 
 /* How common byte c is in German text, roughly: a literal is searched by its first byte
@@ -274,7 +240,7 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
  * The grammar promises that a match starts at a line start and that its
  * first line holds the literal (checked on its examples), so the first
  * such line that matches gives the same match as the full scan. */
-static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
+static int run_by_lines(xctx *x, int p, size_t pos, size_t limit, size_t last_start) {
     const char *t = x->norm.text;
     size_t from = pos;
     while (from < limit) {
@@ -282,6 +248,7 @@ static int run_by_lines(xctx *x, int p, size_t pos, size_t limit) {
         if (h == SIZE_MAX) return 0;
         while (ls > 0 && t[ls - 1] != '\n')
             ls--;
+        if (ls > last_start) return 0; /* the lines come in order */
         while (le < limit && t[le] != '\n')
             le++;
         if (ls >= pos && run_match(x, p, ls, limit, PCRE2_ANCHORED)) return 1;
@@ -413,9 +380,7 @@ size_t cgx_window_start(const char *text, size_t floor, size_t t, const cgx_trig
                 continue;
             }
         }
-        unsigned char c = (unsigned char)text[i - 1];
-        size_t sp =
-            c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : cgx_space_before(text, floor, i);
+        size_t sp = cgx_space_before(text, floor, i);
         if (sp) {
             if (!in_space && ++runs == tr->words) break;
             in_space = true;
@@ -490,9 +455,11 @@ static int first_window(const trigger_scan *ts, size_t cursor, size_t *ws) {
  * order of their starts and merged where they overlap, and a match must start inside the
  * window (PCRE2's offset limit). The subject is that of a full scan, so lookarounds see the
  * same text; no match can start outside every window, and the windows are searched from left
- * to right, so the first match found is the first match of the full scan. */
+ * to right, so the first match found is the first match of the full scan. A match starts
+ * at `last_start` at the latest (PCRE2_UNSET: anywhere). */
 static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *trig,
-                          struct trigger_memo *memo, uint16_t *memo_set, size_t pos, size_t limit) {
+                          struct trigger_memo *memo, uint16_t *memo_set, size_t pos, size_t limit,
+                          size_t last_start) {
     trigger_scan ts = {
         .trig = trig, .memo = memo, .memo_set = memo_set, .limit = char_boundary(x, limit)};
     for (size_t k = 0; k < trig->n; k++)
@@ -501,6 +468,7 @@ static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *tri
     size_t ws = 0, next = 0;
     int k;
     while (x->status == CG_OK && (k = first_window(&ts, cursor, &ws)) >= 0) {
+        if (ws > last_start) return 0; /* the windows come in the order of their starts */
         size_t we = ts.at[k];
         advance_trigger(x, &ts, (size_t)k, next_char(x, we, ts.limit), cursor);
         /* Windows that overlap or touch are merged (one search for a run of triggers). Each
@@ -536,26 +504,51 @@ static int run_by_trigger(xctx *x, const pcre2_code *re, const cgx_triggers *tri
             advance_trigger(x, &ts, (size_t)k, next_char(x, ts.at[k], ts.limit), cursor);
         }
         if (x->status != CG_OK) return 0;
-        if (run_code_from(x, re, ws, ts.limit, 0, we)) return 1;
+        if (run_code_from(x, re, ws, ts.limit, 0, we < last_start ? we : last_start)) return 1;
         cursor = next_char(x, we, ts.limit);
     }
     return 0;
 }
 
-int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
-    if (limit > x->norm.len) limit = x->norm.len;
-    if (*pos > limit || x->status != CG_OK) return 0;
-    if (!may_hold(x->ex->contains[p], x->norm.text, *pos, limit)) return 0;
-    int found = x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit)
-                : x->ex->trig[p].n
-                    ? run_by_trigger(x, x->ex->re[p], &x->ex->trig[p], x->trigger_memo[p],
-                                     &x->trigger_memo_set[p], *pos, limit)
-                    : run_match(x, p, *pos, limit, 0);
-    if (!found) return 0;
+/* The match just found, into *s and *e; the next search starts after it (after an empty match,
+ * at the next character: never inside one). */
+static int take_match(xctx *x, size_t *pos, size_t *s, size_t *e) {
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
     *s = ov[0];
     *e = ov[1];
     *pos = ov[1] > ov[0] ? ov[1] : next_char(x, ov[1], x->norm.len);
+    return 1;
+}
+
+/* The first match of pattern p in [*pos, limit) that starts at `last_start` at the latest
+ * (PCRE2_UNSET: anywhere), however the pattern is searched: by lines, by triggers or whole. */
+static int find_from(xctx *x, int p, size_t *pos, size_t limit, size_t last_start, size_t *s,
+                     size_t *e) {
+    if (limit > x->norm.len) limit = x->norm.len;
+    if (*pos > limit || x->status != CG_OK) return 0;
+    if (!may_hold(x->ex->contains[p], x->norm.text, *pos, limit)) return 0;
+    int found = x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit, last_start)
+                : x->ex->trig[p].n
+                    ? run_by_trigger(x, x->ex->re[p], &x->ex->trig[p], x->trigger_memo[p],
+                                     &x->trigger_memo_set[p], *pos, limit, last_start)
+                    : run_code_from(x, x->ex->re[p], *pos, limit, 0, last_start);
+    return found && take_match(x, pos, s, e);
+}
+
+int cgx_find(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
+    return find_from(x, p, pos, limit, PCRE2_UNSET, s, e);
+}
+
+int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t *e) {
+    size_t start = *pos;
+    /* A match must end by `limit`; the subject stops a little after it, so that short
+     * lookaheads still see the real text, and a search that fails does not run on to the end
+     * of the document (which made lists quadratic). Nor may it start after `limit` (PCRE2's
+     * offset limit): such a match would end after it, and the search for the item after a
+     * list's last tried every position of those 64 bytes (five times the cost of the items). */
+    size_t subject = limit + 64 < x->norm.len ? limit + 64 : x->norm.len;
+    if (!find_from(x, p, &start, subject, limit, s, e) || *e > limit) return 0;
+    *pos = start;
     return 1;
 }
 
@@ -581,14 +574,10 @@ int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e) {
 int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e) {
     if (*pos > x->norm.len || x->status != CG_OK) return 0;
     if (!may_hold(k->contains, x->norm.text, *pos, x->norm.len)) return 0;
-    if (!(k->trig.n ? run_by_trigger(x, k->re, &k->trig, NULL, NULL, *pos, x->norm.len)
-                    : run_code(x, k->re, *pos, x->norm.len, 0)))
-        return 0;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
-    *s = ov[0];
-    *e = ov[1];
-    *pos = ov[1] > ov[0] ? ov[1] : next_char(x, ov[1], x->norm.len);
-    return 1;
+    return (k->trig.n ? run_by_trigger(x, k->re, &k->trig, NULL, NULL, *pos, x->norm.len,
+                                       PCRE2_UNSET)
+                      : run_code(x, k->re, *pos, x->norm.len, 0)) &&
+           take_match(x, pos, s, e);
 }
 
 int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e) {

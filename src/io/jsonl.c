@@ -106,14 +106,18 @@ static json_t *make_literal(const void *which) {
     return json_incref((json_t *)which);
 }
 
+static int put_null(cg_buf *out, value_cache *c) {
+    return put_cached(out, c, json_null(), make_literal);
+}
+
 /* A string, or null for none. */
 static int put_str(cg_buf *out, value_cache *c, const char *s) {
-    return s ? put_text(out, c, s, strlen(s)) : put_cached(out, c, json_null(), make_literal);
+    return s ? put_text(out, c, s, strlen(s)) : put_null(out, c);
 }
 
 /* An id's canonical text, or null for no id. */
 static int put_id(cg_buf *out, value_cache *c, const cg_docid *id) {
-    if (id->kind == CG_KIND_NONE) return put_cached(out, c, json_null(), make_literal);
+    if (id->kind == CG_KIND_NONE) return put_null(out, c);
     char small[128];
     size_t n = cg_docid_format(id, small, sizeof small);
     if (n < sizeof small) return put_text(out, c, small, n);
@@ -220,7 +224,7 @@ static int put_reference(cg_buf *out, const cg_reference *r, const char *data, v
         return -1;
     return PUT_KEY(out, "text") ||
                    (data ? put_text(out, c, data + r->offset, r->length)
-                         : put_cached(out, c, json_null(), make_literal)) ||
+                         : put_null(out, c)) ||
                    PUT_KEY(out, "resolves_to") || put_id(out, c, &r->resolves_to) ||
                    PUT_KEY(out, "ambiguous") || put_bool(out, c, r->flags & CG_REF_AMBIGUOUS) ||
                    PUT_KEY(out, "malformed") || put_bool(out, c, r->flags & CG_REF_MALFORMED) ||
@@ -252,7 +256,7 @@ static int put_answers(cg_buf *out, value_cache *c, const cg_extraction *ext) {
 
 /* A size, or null when there is none. */
 static int put_size_or_null(cg_buf *out, value_cache *c, bool has, size_t v) {
-    return has ? cgio_put_size(out, v) : put_cached(out, c, json_null(), make_literal);
+    return has ? cgio_put_size(out, v) : put_null(out, c);
 }
 
 /* The document line, put together as the reference lines are. `ext` is NULL

@@ -33,6 +33,15 @@ static cg_status load(const char *text, cg_extractor **ex, cg_error *err) {
     return st;
 }
 
+/* The extractor of the built-in grammar and `text`, which must load. */
+static cg_extractor *must_load(const char *text) {
+    cg_extractor *ex = NULL;
+    cg_error err;
+    if (load(text, &ex, &err) != CG_OK)
+        fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    return ex;
+}
+
 /* Rows "kind|target|locator" of a text. */
 static void expect_rows(cg_extractor *ex, const char *text, const char *want) {
     cg_input *in = NULL;
@@ -69,16 +78,12 @@ static void test_builtin_loads_and_checks_examples(void **state) {
 
 static void test_new_kind_with_templates(void **state) {
     (void)state;
-    cg_extractor *ex = NULL;
-    cg_error err;
-    cg_status st = load("[define law]\nvalue = (?<law>GG|UrhG)\n\n"
+    cg_extractor *ex = must_load("[define law]\nvalue = (?<law>GG|UrhG)\n\n"
                         "[para]\nkind = de_statute\n"
                         "pattern = §\\s*(?<sec>\\d+)(?:\\s*Abs\\.\\s*(?<abs>\\d+))?\n"
                         "    \\s+{{law}}\n"
                         "id = {law:upper}\nlocator = § {sec:int}[ Abs. {abs}]\n"
-                        "example = § 5 UrhG\nnot = § 5 BGB\n",
-                        &ex, &err);
-    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+                        "example = § 5 UrhG\nnot = § 5 BGB\n");
     expect_rows(ex, "nach § 05 UrhG und § 3 Abs. 2 GG sowie Drucksache 19/1",
                 "de_statute|URHG|§ 5\nde_statute|GG|§ 3 Abs. 2\nbt_drucksache|BT-Drs. 19/1|");
     cg_extractor_free(ex);
@@ -88,12 +93,8 @@ static void test_new_kind_with_templates(void **state) {
  * counted, whatever kind of white space and however much of it. */
 static void test_new_kind_with_trigger(void **state) {
     (void)state;
-    cg_extractor *ex = NULL;
-    cg_error err;
-    cg_status st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
-                        "id = N{n}\ntrigger = 8 Nr.\nexample = Siehe die Nr. 5\n",
-                        &ex, &err);
-    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    cg_extractor *ex = must_load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
+                        "id = N{n}\ntrigger = 8 Nr.\nexample = Siehe die Nr. 5\n");
     char text[4096];
     size_t n = (size_t)snprintf(text, sizeof text, "Siehe");
     for (int i = 0; i < 1000; i++)
@@ -108,12 +109,8 @@ static void test_new_kind_with_trigger(void **state) {
  * space of every kind (U+2028, no-break space) ending a word, however long the words. */
 static void test_new_kind_with_words_trigger(void **state) {
     (void)state;
-    cg_extractor *ex = NULL;
-    cg_error err;
-    cg_status st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
-                        "id = N{n}\ntrigger = 90,3 Nr\\.\\s*\\d\nexample = Siehe die Nr. 5\n",
-                        &ex, &err);
-    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    cg_extractor *ex = must_load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
+                        "id = N{n}\ntrigger = 90,3 Nr\\.\\s*\\d\nexample = Siehe die Nr. 5\n");
     /* two runs of white space before the trigger; a character taken for a word would split
      * a run in two, and the window would lose "Siehe" */
     expect_rows(ex,
@@ -123,7 +120,8 @@ static void test_new_kind_with_words_trigger(void **state) {
                 "ref|N7|\nref|N8|\nref|N9|");
     cg_extractor_free(ex);
     /* the promise is checked on the examples: four words are too many for 3 */
-    st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
+    cg_error err;
+    cg_status st = load("[ref]\nkind = ref\npattern = Siehe\\s+(?:die\\s+)?Nr\\.\\s*(?<n>\\d+)\n"
               "id = N{n}\ntrigger = 90,3 \\d\nexample = Siehe die Nr. 5\n",
               &ex, &err);
     assert_int_equal(st, CG_EPATTERN);
@@ -135,17 +133,14 @@ static void test_new_kind_with_words_trigger(void **state) {
  * found ("Vgl. Nr. 6" holds no "Siehe"), which shows that the texts decide. */
 static void test_new_kind_with_contains(void **state) {
     (void)state;
-    cg_extractor *ex = NULL;
-    cg_error err;
-    cg_status st = load("[ref]\nkind = ref\npattern = (?:Siehe|Vgl\\.)\\s+Nr\\.\\s*(?<n>\\d+)\n"
-                        "id = N{n}\ncontains = Siehe\ncontains = Nr. 9\nexample = Siehe Nr. 5\n",
-                        &ex, &err);
-    if (st != CG_OK) fail_msg("%s:%zu:%zu: %s", err.path, err.line, err.col, err.text);
+    cg_extractor *ex = must_load("[ref]\nkind = ref\npattern = (?:Siehe|Vgl\\.)\\s+Nr\\.\\s*(?<n>\\d+)\n"
+                        "id = N{n}\ncontains = Siehe\ncontains = Nr. 9\nexample = Siehe Nr. 5\n");
     expect_rows(ex, "Siehe Nr. 7 und Vgl. Nr. 93, Vgl. Nr. 6", "ref|N7|\nref|N93|");
     expect_rows(ex, "Vgl. Nr. 6", "");
     cg_extractor_free(ex);
     /* the built-in [referral] holds its texts; a file that replaces its pattern drops them,
      * one that gives texts with its pattern keeps those */
+    cg_error err;
     assert_int_equal(cg_extractor_new(NULL, &ex, &err), CG_OK);
     assert_non_null(ex->contains[P_REFERRAL]);
     assert_int_equal(ex->contains[P_REFERRAL]->set.n, 20);
