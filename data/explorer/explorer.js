@@ -1067,7 +1067,12 @@
       if (i >= 0) { select(i, ev.shiftKey, { focus: true }); sList.hidden = true; }
     });
     sInput.addEventListener('focus', () => { if (sInput.value.trim() && sList.hidden) showResults(); });
-    sInput.addEventListener('blur', () => { setTimeout(() => { sList.hidden = true; }, 150); });
+    // The list closes a little after the box loses the focus, so that a click on
+    // a result still lands; but not when the focus came back in the meantime
+    // (a click elsewhere and straight back into the box, then typing).
+    sInput.addEventListener('blur', () => {
+      setTimeout(() => { if (doc.activeElement !== sInput) sList.hidden = true; }, 150);
+    });
 
     /* ------------------------------------------------------------ other controls */
     const sizeSel = $('cg-size-by');

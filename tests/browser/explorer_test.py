@@ -472,6 +472,18 @@ class Tester:
                 el.click()
                 got = self.wait_for(lambda: self.selected()[-1:], ["BT-Drs. 21/1633"])
                 c.equal("sample: clicking a search result selects it", got, ["BT-Drs. 21/1633"])
+            # The list closes 150 ms after the box loses the focus; focus back
+            # within that time and type: the list stays open (it once closed
+            # under the typing hand, and a click on a result missed).
+            self.js("var b=document.getElementById('cg-search'); b.focus(); b.blur(); b.focus();")
+            box.send_keys(Keys.CONTROL, "a")
+            box.send_keys(Keys.DELETE)
+            box.send_keys("BT-Drs. 21/1633")
+            time.sleep(0.4)
+            shown = self.js("var l=document.getElementById('cg-search-results');"
+                            "return !l.hidden && l.getBoundingClientRect().height > 0;")
+            c.check("sample: blur and focus again within 150 ms, then typing: the results stay shown",
+                    shown and "BT-Drs. 21/1633" in self.results(), f"shown {shown}, results {self.results()}")
 
         self.leave()
         self.check_filters("sample", page, corpus)
