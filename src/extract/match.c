@@ -106,26 +106,20 @@ static int run_code_from(xctx *x, const pcre2_code *re, size_t start, size_t lim
                          size_t last_start) {
     limit = char_boundary(x, limit);
     if (start > limit) return 0;
-    if (!x->utf_checked) {
-        /* The normalised text is valid UTF-8 by construction; check it once (faster than
-         * PCRE2, which checks eight bytes of ASCII one by one), then let every match skip the
-         * check. Were it not valid, PCRE2 would check, and fail, every match. */
-        x->utf_checked = true;
-        x->utf_valid = cgu_utf8_valid(x->norm.text, x->norm.len, true);
-    }
-    if (x->utf_valid) opts |= PCRE2_NO_UTF_CHECK;
+    /* The normalised text is valid UTF-8 by construction (cg_normalize re-encodes every
+     * character it does not copy whole; test_normalize checks its output on 20,000 random
+     * texts of broken UTF-8): every match skips PCRE2's check, which reads eight bytes of
+     * ASCII one by one. */
+    opts |= PCRE2_NO_UTF_CHECK;
     if (opts & PCRE2_ANCHORED) {
         /* the same match, by the JIT (see compile_text) */
         opts &= ~(uint32_t)PCRE2_ANCHORED;
         last_start = start;
     }
     if (last_start != PCRE2_UNSET) pcre2_set_offset_limit(x->mctx, last_start);
-    /* Valid UTF-8 goes to the JIT's fast path, without pcre2_match's checks (a fifth of the
-     * cost of a short search); a pattern left to the interpreter says so, and takes the
-     * checked path. */
-    int rc = x->utf_valid
-                 ? pcre2_jit_match(re, (PCRE2_SPTR)x->norm.text, limit, start, 0, x->md, x->mctx)
-                 : PCRE2_ERROR_JIT_BADOPTION;
+    /* Straight to the JIT's fast path, without pcre2_match's checks (a fifth of the cost of a
+     * short search); a pattern left to the interpreter says so, and takes pcre2_match. */
+    int rc = pcre2_jit_match(re, (PCRE2_SPTR)x->norm.text, limit, start, 0, x->md, x->mctx);
     if (rc == PCRE2_ERROR_JIT_BADOPTION)
         rc = pcre2_match(re, (PCRE2_SPTR)x->norm.text, limit, start, opts, x->md, x->mctx);
     if (last_start != PCRE2_UNSET) pcre2_set_offset_limit(x->mctx, PCRE2_UNSET);

@@ -215,7 +215,6 @@ typedef struct xctx {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
-    bool utf_checked, utf_valid;
     /* Which entries of trigger_memo (below) hold something: bit k of [p] for trigger k of
      * pattern p. */
     uint16_t trigger_memo_set[P_COUNT];

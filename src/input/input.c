@@ -68,38 +68,51 @@ static const char *binary_magic(const unsigned char *d, size_t n) {
 
 /* Text converted from PDF may hold a stray NUL (one real document does), so a
  * NUL alone does not make a file binary: a share of NUL or control bytes in
- * the first 64 KiB does. */
-/* Sixteen bytes at a time (cgu_plain_run): most of a document is printable ASCII,
- * which needs no per-byte attention in the two scans below. */
+ * the first 64 KiB does. What the verdict counts in that sample: */
+typedef struct sample_counts {
+    size_t size, nul, ctrl, invalid;
+} sample_counts;
+
+/* A control byte that no text holds: below 0x20 but for NUL (counted on its own) and the
+ * white space of line ends, tabs and page breaks; and DEL. */
+static bool binary_control(unsigned char c) {
+    return (c != 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+           c == 0x7f;
+}
+
+static const char *binary_verdict(const sample_counts *c) {
+    if (c->size && ((c->nul >= 2 && c->nul * 100 > c->size) || c->nul >= 64))
+        return "binary data (NUL bytes)";
+    if (c->size && c->ctrl * 10 > c->size) return "binary data (control bytes)";
+    /* Windows-1252 text has a few invalid bytes (its umlauts); binary data has many. */
+    if (c->size >= 64 && c->invalid * 4 > c->size)
+        return "binary data (not UTF-8 or Windows-1252 text)";
+    return NULL;
+}
+
+/* Why d[0, n) is not text, or NULL: for a file that is neither PDF nor text (as_pdf).
+ * A text document is judged by the same counts as it is analysed (analyse), in one pass. */
 static const char *looks_binary(const unsigned char *d, size_t n) {
     const char *magic = binary_magic(d, n);
     if (magic) return magic;
-    size_t sample = n < BINARY_SAMPLE ? n : BINARY_SAMPLE;
-    size_t nul = 0, ctrl = 0, invalid = 0;
-    for (size_t i = 0; i < sample;) {
+    sample_counts c = {.size = n < BINARY_SAMPLE ? n : BINARY_SAMPLE};
+    for (size_t i = 0; i < c.size;) {
         /* printable ASCII, line ends and tabs */
-        i += cgu_plain_run(d + i, sample - i,
+        i += cgu_plain_run(d + i, c.size - i,
                            CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, 0x7f, 0x7f);
-        if (i >= sample) break;
-        unsigned char c = d[i];
-        if (c == 0)
-            nul++;
-        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
-                 c == 0x7f)
-            ctrl++;
+        if (i >= c.size) break;
+        unsigned char b = d[i];
+        c.nul += b == 0;
+        c.ctrl += binary_control(b);
         uint32_t cp;
-        int k = c < 0x80 ? 1 : cgu_utf8_decode(d + i, n - i, &cp);
+        int k = b < 0x80 ? 1 : cgu_utf8_decode(d + i, n - i, &cp);
         if (k == 0) {
-            invalid++;
+            c.invalid++;
             k = 1;
         }
         i += (size_t)k;
     }
-    if (sample && ((nul >= 2 && nul * 100 > sample) || nul >= 64)) return "binary data (NUL bytes)";
-    if (sample && ctrl * 10 > sample) return "binary data (control bytes)";
-    /* Windows-1252 text has a few invalid bytes (its umlauts); binary data has many. */
-    if (sample >= 64 && invalid * 4 > sample) return "binary data (not UTF-8 or Windows-1252 text)";
-    return NULL;
+    return binary_verdict(&c);
 }
 
 int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
@@ -117,8 +130,9 @@ int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
     return 0;
 }
 
-/* Builds the line index and the warnings about content. */
-static int analyse(cg_input *in, const cg_read_options *opts) {
+/* Builds the line index and the warnings about content; counts in *sample what the binary
+ * verdict looks at (looks_binary's counts, taken in the same pass). */
+static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sample) {
     size_t cap = 64;
     in->line_starts = malloc(cap * sizeof *in->line_starts);
     if (!in->line_starts) return -1;
@@ -129,10 +143,12 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     size_t nul = 0, first_nul = SIZE_MAX, invalid = 0, first_invalid = SIZE_MAX;
     size_t long_lines = 0, longest = 0, longest_line = 0, line_start = 0;
     const size_t long_limit = opt_long_line(opts);
+    *sample = (sample_counts){.size = n < BINARY_SAMPLE ? n : BINARY_SAMPLE};
     size_t i = 0;
     while (i < n) {
-        /* ASCII without a line end or a NUL */
-        i += cgu_plain_run(d + i, n - i, CGU_PLAIN_LATIN1, '\n', 0);
+        /* printable ASCII and tabs: no line end, NUL or other control byte */
+        i += cgu_plain_run(d + i, n - i, CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1,
+                           '\n', 0x7f);
         if (i >= n) break;
         unsigned char c = d[i];
         if (c == '\n') {
@@ -149,14 +165,17 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
             i++;
         } else if (c == 0) {
             if (!nul++) first_nul = i;
+            sample->nul += i < sample->size;
             i++;
         } else if (c < 0x80) {
+            sample->ctrl += i < sample->size && binary_control(c);
             i++;
         } else {
             uint32_t cp;
             int k = cgu_utf8_decode(d + i, n - i, &cp);
             if (k == 0) {
                 if (!invalid++) first_invalid = i;
+                sample->invalid += i < sample->size;
                 k = 1;
             }
             i += (size_t)k;
@@ -197,8 +216,9 @@ static int analyse(cg_input *in, const cg_read_options *opts) {
     return 0;
 }
 
-cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
-                          cg_input **out, cg_error *err) {
+/* cgin_input_make, and what the binary verdict counts (NULL: not asked). */
+static cg_status make_input(const char *name, char *data, size_t size, const cg_read_options *opts,
+                            cg_input **out, cg_error *err, sample_counts *sample) {
     cg_input *in = calloc(1, sizeof *in);
     if (!in) {
         free(data);
@@ -209,13 +229,40 @@ cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_re
     in->size = size;
     in->file_size = size;
     in->name = strdup(name);
-    if (!in->name || analyse(in, opts) != 0) {
+    sample_counts ignored;
+    if (!in->name || analyse(in, opts, sample ? sample : &ignored) != 0) {
         cg_input_free(in);
         set_error(err, CG_ENOMEM, name, "out of memory");
         return CG_ENOMEM;
     }
     *out = in;
     return CG_OK;
+}
+
+cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
+                          cg_input **out, cg_error *err) {
+    return make_input(name, data, size, opts, out, err, NULL);
+}
+
+/* The input of a file that is neither packed nor PDF: text, unless it looks binary (then
+ * CG_EBINARY, and no input). Takes `data`. */
+static cg_status make_text(const char *name, char *data, size_t size, const cg_read_options *opts,
+                           cg_input **out, cg_error *err) {
+    const char *why = binary_magic((const unsigned char *)data, size);
+    sample_counts sample;
+    cg_status s = CG_OK;
+    if (!why) {
+        s = make_input(name, data, size, opts, out, err, &sample);
+        if (s != CG_OK) return s;
+        why = binary_verdict(&sample);
+        if (!why) return CG_OK;
+        cg_input_free(*out); /* and with it `data` */
+        *out = NULL;
+    } else {
+        free(data);
+    }
+    set_error(err, CG_EBINARY, name, "is not a text document: %s", why);
+    return CG_EBINARY;
 }
 
 /* Reads all of `fp`, or else of the regular file open as `fd`, into a buffer of its own
@@ -379,13 +426,7 @@ cg_status cg_input_read_file(const char *path, const cg_read_options *opts, cg_i
         free(data);
         return s;
     }
-    const char *why = looks_binary((const unsigned char *)data, size);
-    if (why) {
-        free(data);
-        set_error(err, CG_EBINARY, path, "is not a text document: %s", why);
-        return CG_EBINARY;
-    }
-    s = cgin_input_make(path, data, size, opts, out, err);
+    s = make_text(path, data, size, opts, out, err);
     /* a download that went wrong (an error page saved under the PDF's name) */
     if (s == CG_OK && size && ends_with_nocase(path, ".pdf") &&
         cgin_input_add_warning(*out, "is named .pdf but is not a PDF file; read as text")) {
@@ -410,13 +451,7 @@ cg_status cg_input_read_stream(const char *name, FILE *fp, const cg_read_options
         free(data);
         return s;
     }
-    const char *why = looks_binary((const unsigned char *)data, size);
-    if (why) {
-        free(data);
-        set_error(err, CG_EBINARY, name, "is not a text document: %s", why);
-        return CG_EBINARY;
-    }
-    return cgin_input_make(name, data, size, opts, out, err);
+    return make_text(name, data, size, opts, out, err);
 }
 
 cg_status cg_input_from_memory(const char *name, const void *data, size_t len,

@@ -196,6 +196,53 @@ static void test_line_index_against_a_byte_count(void **state) {
     }
 }
 
+/* The binary verdict looks at the first 64 KiB only, and counts there NUL bytes, control
+ * bytes (not CR, tab, form feed: text has them) and bytes that are not UTF-8; each file below
+ * sits on one side of a limit. */
+static void test_binary_verdict(void **state) {
+    (void)state;
+    enum { SAMPLE = 65536, SIZE = 100000 };
+    static unsigned char d[SIZE];
+    static const struct {
+        size_t from, to; /* [from, to) of the file is `fill`, the rest "text\n" */
+        unsigned char fill;
+        const char *why; /* NULL: read as text */
+    } cases[] = {
+        {SAMPLE - 6600, SAMPLE, 0x01, "binary data (control bytes)"}, /* 10.07 % of the sample */
+        {SAMPLE - 6500, SAMPLE, 0x01, NULL},                          /* 9.92 % */
+        {SAMPLE, SAMPLE + 20000, 0x01, NULL},                         /* after the sample */
+        {SAMPLE - 6600, SAMPLE, 0x7f, "binary data (control bytes)"}, /* DEL */
+        {SAMPLE - 6600, SAMPLE, '\r', NULL},                          /* CR is text */
+        {SAMPLE - 6600, SAMPLE, '\f', NULL},                          /* and form feed */
+        {SAMPLE - 700, SAMPLE, 0x00, "binary data (NUL bytes)"},      /* 1.07 % */
+        {SAMPLE - 63, SAMPLE, 0x00, NULL},                            /* 63 NUL: 0.1 % */
+        {SAMPLE - 64, SAMPLE, 0x00, "binary data (NUL bytes)"},       /* 64 */
+        {0, 16400, 0xff, "binary data (not UTF-8 or Windows-1252 text)"}, /* 25.02 % */
+        {0, 16300, 0xff, NULL},                                           /* 24.87 % */
+        {SAMPLE - 1, SAMPLE + 30000, 0xff, NULL}, /* all but one after the sample */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        for (size_t i = 0; i < SIZE; i++)
+            d[i] = i >= cases[k].from && i < cases[k].to ? cases[k].fill
+                                                         : (unsigned char)"text\n"[i % 5];
+        write_file("verdict.txt", d, SIZE);
+        cg_input *in = NULL;
+        cg_error err;
+        cg_status st = read_named("verdict.txt", &in, &err);
+        if (cases[k].why) {
+            assert_int_equal(st, CG_EBINARY);
+            assert_null(in);
+            char want[128];
+            snprintf(want, sizeof want, "is not a text document: %s", cases[k].why);
+            assert_string_equal(err.text, want);
+        } else {
+            if (st != CG_OK) fail_msg("case %zu: %s", k, err.text);
+            assert_int_equal(cg_input_size(in), SIZE);
+            cg_input_free(in);
+        }
+    }
+}
+
 static void test_refusals(void **state) {
     (void)state;
     cg_input *in = NULL;
@@ -347,6 +394,7 @@ int main(void) {
         cmocka_unit_test(test_line_index_against_a_byte_count),
         cmocka_unit_test(test_short_reads),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_binary_verdict),
         cmocka_unit_test(test_path_list),
 #ifdef CG_HAVE_POPPLER
         cmocka_unit_test(test_pdf_pages),

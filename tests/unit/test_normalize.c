@@ -8,6 +8,7 @@
 #include <cmocka.h> /* after setjmp.h, stdarg.h, stddef.h and stdint.h */
 
 #include "normalize/normalize.h"
+#include "util/util.h"
 
 typedef struct norm_case {
     const char *in;
@@ -102,12 +103,44 @@ static void test_empty(void **state) {
     cg_normalized_release(&n);
 }
 
+/* The output is valid UTF-8 whatever the input: the extractor hands it to PCRE2 without a UTF
+ * check (match.c), which on invalid UTF-8 would read past a character. Random texts from bytes
+ * that break UTF-8: lead bytes without their continuations, continuations alone, overlong and
+ * surrogate forms, Windows-1252, NUL, CR, hyphens at line ends, umlauts at the 16-byte edges of
+ * the vector loop. */
+static void test_output_is_valid_utf8(void **state) {
+    (void)state;
+    static const unsigned char alphabet[] = {'a',  'Z',  ' ',  '\n', '\r', '-',  '/',  '1',
+                                             0x00, 0x01, 0x7F, 0x80, 0x93, 0x9F, 0xA0, 0xA4,
+                                             0xAD, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xDF, 0xE0,
+                                             0xE2, 0xED, 0xEF, 0xBB, 0xF0, 0xF4, 0xF5, 0xFF};
+    uint64_t r = 0x9E3779B97F4A7C15u;
+    unsigned char text[256];
+    for (int k = 0; k < 20000; k++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t len = (size_t)(r % sizeof text);
+        for (size_t i = 0; i < len; i++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            /* one byte in four any byte at all, the rest from the alphabet */
+            text[i] =
+                (r >> 8) % 4 ? alphabet[(r >> 16) % sizeof alphabet] : (unsigned char)(r >> 24);
+        }
+        cg_normalized n;
+        assert_int_equal(cg_normalize((const char *)text, len, &n), 0);
+        if (!cgu_utf8_valid(n.text, n.len, true))
+            fail_msg("text %d of %zu bytes: not valid UTF-8", k, len);
+        assert_int_equal(n.text[n.len], '\0');
+        cg_normalized_release(&n);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_nul_is_kept_as_space),
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_output_is_valid_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
