@@ -155,6 +155,7 @@ typedef struct cli_out {
     char *tmp;        /* the temporary file renamed to `name`, or NULL */
     int errnum;       /* the first write error */
     size_t written;   /* bytes handed to it */
+    char *buffer;     /* stdio's buffer of a file, freed when it is closed */
 } cli_out;
 
 /* Opens `path` for writing, or standard output for NULL or "-". A device,

@@ -277,10 +277,29 @@ static write_way open_beside(const cli *c, const char *path, FILE **out, char **
     return WRITE_BESIDE;
 }
 
+/* Output to a file or a pipe goes out in writes of 64 KiB, not of stdio's 4 KiB (extract
+ * made 2,600 writes on the real corpus); a terminal keeps its line buffering. glibc takes the
+ * size only with a buffer: standard output's lives as long as the process, a file's until
+ * it is closed. */
+enum { OUT_BUFFER = 1 << 16 };
+
+static void buffer_stdout(void) {
+    static char buffer[OUT_BUFFER];
+    static bool done;
+    if (!done && !isatty(STDOUT_FILENO)) setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+    done = true;
+}
+
+static void buffer_file(cli_out *o) {
+    o->buffer = malloc(OUT_BUFFER);
+    if (o->buffer) setvbuf(o->f, o->buffer, _IOFBF, OUT_BUFFER);
+}
+
 int cli_out_open(cli *c, cli_out *o, const char *path) {
     memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
+        buffer_stdout();
         return EXIT_OK;
     }
     o->name = path;
@@ -290,6 +309,7 @@ int cli_out_open(cli *c, cli_out *o, const char *path) {
         cli_error(c, "cannot write %s: %s", path, strerror(errno));
         return EXIT_FAILED;
     }
+    buffer_file(o);
     return EXIT_OK;
 }
 
@@ -372,6 +392,8 @@ int cli_out_close(cli *c, cli_out *o) {
     if (fflush(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
     if (o->name && fclose(o->f) != 0 && !o->errnum) o->errnum = errno ? errno : EIO;
     o->f = NULL;
+    free(o->buffer);
+    o->buffer = NULL;
     if (o->tmp && !o->errnum) o->errnum = put_in_place(o);
     forget_tmp(o);
     if (!o->errnum) return EXIT_OK;
@@ -391,6 +413,8 @@ void cli_out_discard(cli_out *o) {
     else
         fflush(o->f);
     o->f = NULL;
+    free(o->buffer);
+    o->buffer = NULL;
     forget_tmp(o);
 }
 

@@ -209,6 +209,14 @@ int cg_normalize(const char *src, size_t len, cg_normalized *out) {
                 j++;
                 continue;
             }
+            /* a hyphen without white space after it ends no line (line_break_after): the
+             * rule below would copy it as it is */
+            if (c == '-' &&
+                (j + 1 == len || (s[j + 1] != ' ' && s[j + 1] != '\t' && s[j + 1] != '\r' &&
+                                  s[j + 1] != '\n' && s[j + 1] != '\f'))) {
+                j++;
+                continue;
+            }
             uint32_t cp;
             int k = c >= 0xC2 ? cgu_utf8_decode(s + j, len - j, &cp) : 0;
             if (k < 2 || is_hyphen_cp(cp) || is_unicode_space(cp) || is_invisible(cp) ||

@@ -21,6 +21,9 @@ static const norm_case cases[] = {
     {"Bundestags-\ndrucksache", "Bundestagsdrucksache"},     /* word split */
     {"Bundestags- \n\n drucksache", "Bundestagsdrucksache"}, /* with a page break between */
     {"BT-\nDrs.", "BT-\nDrs."},                              /* a real hyphen keeps its break */
+    {"Bundestags-Drucksache 19-5954 -x Ende-", "Bundestags-Drucksache 19-5954 -x Ende-"},
+    {"Gr\xC3\xBC\xC3\x9F-\xC3\xA4", "Gr\xC3\xBC\xC3\x9F-\xC3\xA4"}, /* hyphens inside a line */
+    {"Bundestags- \t\r\ndrucksache", "Bundestagsdrucksache"}, /* white space, then the break */
     {"nachfol-\nDeutscher Bundestag", "nachfol-\nDeutscher Bundestag"}, /* a page head between */
     {"https://dserver.bundes-\ntag.de", "https://dserver.bundes-\ntag.de"}, /* URLs: left alone */
     {"19\xC2\xA0"
