@@ -46,7 +46,7 @@ static int bt_header(xctx *x) {
     if (cgx_group(x, P_HDR_BT, "date", &ds, &de)) {
         unsigned d = 0, m = 0, y = 0;
         char buf[16];
-        snprintf(buf, sizeof buf, "%.*s", (int)(de - ds), x->norm.text + ds);
+        cgu_copy_cut(buf, sizeof buf, x->norm.text + ds, de - ds);
         if (sscanf(buf, "%u.%u.%u", &d, &m, &y) == 3 && d && d <= 31 && m && m <= 12) {
             snprintf(buf, sizeof buf, "%04u-%02u-%02u", y, m, d);
             x->header.date = cgx_strdup(x, buf);

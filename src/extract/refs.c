@@ -281,7 +281,7 @@ static int on_com(xctx *x, size_t s, size_t e) {
     char series[8];
     size_t ss, se;
     if (!cgx_group(x, P_COM, "series", &ss, &se) || se - ss >= sizeof series) return 0;
-    snprintf(series, sizeof series, "%.*s", (int)(se - ss), x->norm.text + ss);
+    cgu_copy_cut(series, sizeof series, x->norm.text + ss, se - ss);
     unsigned long year = cgx_group_number(x, P_COM, "year", NULL);
     unsigned long nr = cgx_group_number(x, P_COM, "nr", NULL);
     if (!cgd_commission(&id, series, year, nr)) return 0;
@@ -290,7 +290,7 @@ static int on_com(xctx *x, size_t s, size_t e) {
 
 static char act_type(const char *t, size_t len) {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.*s", (int)(len < 63 ? len : 63), t);
+    cgu_copy_cut(buf, sizeof buf, t, len);
     if (strstr(buf, "Rahmenbeschl") || strstr(buf, "Framework")) return 'F';
     if (strstr(buf, "erordnung") || strcmp(buf, "VO") == 0 || strstr(buf, "Regulation")) return 'R';
     if (strstr(buf, "ichtlinie") || strcmp(buf, "RL") == 0 || strstr(buf, "Directive")) return 'L';
@@ -358,7 +358,7 @@ static int on_celex(xctx *x, size_t s, size_t e) {
     if (!cgx_group(x, P_CELEX, "c", &cs, &ce)) return 0;
     char number[32];
     cg_docid id;
-    snprintf(number, sizeof number, "%.*s", (int)(ce - cs), x->norm.text + cs);
+    cgu_copy_cut(number, sizeof number, x->norm.text + cs, ce - cs);
     if (cg_docid_parse_number(CG_KIND_EU_LEGAL_ACT, number, &id, NULL) != CG_OK) return 0;
     return add_id(x, &id, ROLE_ACT, s, e) < 0 ? -1 : 0;
 }
@@ -767,9 +767,10 @@ int cgx_references(xctx *x) {
                      {"satz", " Satz "},
                      {"lit", " Buchst. "}};
         for (size_t i = 0; i < 5; i++)
-            if (cgx_group(x, P_ARTICLE, parts[i].group, &gs, &ge) && n + 24 < sizeof loc)
-                n += (size_t)snprintf(loc + n, sizeof loc - n, "%s%.*s", parts[i].label,
-                                      (int)(ge - gs), x->norm.text + gs);
+            if (cgx_group(x, P_ARTICLE, parts[i].group, &gs, &ge) && n + 24 < sizeof loc) {
+                n += cgu_copy_cut(loc + n, sizeof loc - n, parts[i].label, strlen(parts[i].label));
+                n += cgu_copy_cut(loc + n, sizeof loc - n, x->norm.text + gs, ge - gs);
+            }
         phrase ph;
         memset(&ph, 0, sizeof ph);
         ph.start = s;

@@ -188,6 +188,16 @@ static inline size_t cgu_lower_bound(const size_t *a, size_t n, size_t key) {
     return lo;
 }
 
+/* Copies s[0, n) into out[0, cap) (cap > 0), cut to cap - 1 bytes, then a NUL: what
+ * snprintf(out, cap, "%.*s", (int)n, s) writes for a text without NUL, without parsing a
+ * format (a tenth of a microsecond for every group the extractor reads). The bytes copied. */
+static inline size_t cgu_copy_cut(char *out, size_t cap, const char *s, size_t n) {
+    if (n >= cap) n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return n;
+}
+
 /* ---- UTF-8 (utf8.c) ---- */
 
 /* Decodes one code point at s[0..len). On success returns its length (1-4)

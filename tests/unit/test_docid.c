@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -516,6 +517,25 @@ static void test_questions_not_a_question_locator(void **state) {
     }
 }
 
+/* cg_question_format writes what snprintf("%u%c") writes, cut to any size, and returns the
+ * full length as snprintf does. */
+static void test_question_format_as_snprintf(void **state) {
+    (void)state;
+    static const unsigned numbers[] = {0, 1, 9, 10, 99, 100, 999, 1000, 65535, 4294967295u};
+    for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++)
+        for (int sub = 0; sub < 2; sub++)
+            for (size_t cap = 0; cap <= 13; cap++) {
+                cg_question q = {numbers[k], sub ? 'z' : 0};
+                char got[16], want[16];
+                memset(got, '#', sizeof got);
+                memset(want, '#', sizeof want);
+                int n = sub ? snprintf(want, cap, "%u%c", q.number, q.sub)
+                            : snprintf(want, cap, "%u", q.number);
+                assert_int_equal(cg_question_format(&q, cap ? got : NULL, cap), (size_t)n);
+                assert_memory_equal(got, want, sizeof got);
+            }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_constructors_format_and_parse_back),
@@ -532,6 +552,7 @@ int main(void) {
         cmocka_unit_test(test_equal),
         cmocka_unit_test(test_questions_render_parse_expand),
         cmocka_unit_test(test_questions_series_and_letters),
+        cmocka_unit_test(test_question_format_as_snprintf),
         cmocka_unit_test(test_questions_odd_ranges),
         cmocka_unit_test(test_questions_not_a_question_locator),
     };
