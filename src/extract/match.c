@@ -580,8 +580,15 @@ int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e) {
 
 int cgx_group_code(xctx *x, const pcre2_code *re, const char *name, size_t *s, size_t *e) {
     /* Names may repeat across alternatives (PCRE2_DUPNAMES): take the one set. */
-    PCRE2_SPTR first, last;
-    int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+    uintptr_t h = ((uintptr_t)re >> 4) * 31u + ((uintptr_t)name >> 1);
+    struct group_names *g = &x->group_names[(h ^ h >> 7) % 64];
+    if (g->re != re || g->name != name) {
+        PCRE2_SPTR first = NULL, last = NULL;
+        int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+        *g = (struct group_names){re, name, first, last, size};
+    }
+    PCRE2_SPTR first = g->first, last = g->last;
+    int size = g->size;
     if (size <= 0) return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
     uint32_t count = pcre2_get_ovector_count(x->md);

@@ -218,6 +218,16 @@ typedef struct xctx {
     /* Which entries of trigger_memo (below) hold something: bit k of [p] for trigger k of
      * pattern p. */
     uint16_t trigger_memo_set[P_COUNT];
+    /* Where a pattern's name table lists a group (pcre2_substring_nametable_scan, a binary
+     * search with a string compare per step, for each of the 300,000 groups the handlers read
+     * on the real corpus): by the pattern's and the name's address, which are the compiled
+     * code's and a string literal's. re NULL: empty. */
+    struct group_names {
+        const void *re;
+        const char *name;
+        const unsigned char *first, *last;
+        int size;
+    } group_names[64];
     cg_status status;
     cgu_arena *arena;
 
@@ -302,7 +312,9 @@ int cgx_find_within(xctx *x, int p, size_t *pos, size_t limit, size_t *s, size_t
 int cgx_match_str(xctx *x, int p, const char *str, size_t len);
 /* Matches pattern `p` anchored at `at` (not searching further); 1 on a match. */
 int cgx_at(xctx *x, int p, size_t at, size_t limit, size_t *e);
-/* The span of named group `name` in the last match; 0 if it did not take part. */
+/* The span of named group `name` in the last match; 0 if it did not take part. `name` stays
+ * at its address, with its text, while the extractor lives (a string literal, or a template's
+ * in the extractor): where the group is, is remembered by that address (group_names). */
 int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e);
 /* The same for a pattern given by its code (a kind from a grammar file). */
 int cgx_next_code(xctx *x, const user_kind *k, size_t *pos, size_t *s, size_t *e);
