@@ -35,7 +35,7 @@ int cgu_buf_reserve(cg_buf *b, size_t extra) {
     return 0;
 }
 
-int cgu_buf_append(cg_buf *b, const char *data, size_t len) {
+int cgu_buf_append_grow(cg_buf *b, const char *data, size_t len) {
     if (cgu_buf_reserve(b, len) != 0) return -1;
     if (len) memcpy(b->data + b->len, data, len);
     b->len += len;
@@ -45,10 +45,6 @@ int cgu_buf_append(cg_buf *b, const char *data, size_t len) {
 
 int cgu_buf_puts(cg_buf *b, const char *text) {
     return cgu_buf_append(b, text, strlen(text));
-}
-
-int cgu_buf_putc(cg_buf *b, char c) {
-    return cgu_buf_append(b, &c, 1);
 }
 
 int cgu_buf_printf(cg_buf *b, const char *fmt, ...) {
