@@ -132,36 +132,83 @@ int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
 
 /* Builds the line index and the warnings about content; counts in *sample what the binary
  * verdict looks at (looks_binary's counts, taken in the same pass). */
+/* Where the lines end, and how long the longest are. */
+typedef struct line_scan {
+    size_t cap, line_start, long_lines, longest, longest_line, long_limit;
+} line_scan;
+
+/* The line ends at `nl`, its '\n': 0, or -1 when memory ran out. */
+static inline int end_line(cg_input *in, line_scan *ls, size_t nl) {
+    size_t len = nl - ls->line_start;
+    if (len > ls->long_limit) ls->long_lines++;
+    if (len > ls->longest) {
+        ls->longest = len;
+        ls->longest_line = in->nlines;
+    }
+    if (cgu_grow((void **)&in->line_starts, &ls->cap, in->nlines + 1, sizeof(size_t))) return -1;
+    in->line_starts[in->nlines++] = nl + 1;
+    ls->line_start = nl + 1;
+    return 0;
+}
+
+/* From d[*at], sixteen bytes at a time while they are printable ASCII, tabs, line ends and
+ * "ä"-like two-byte characters (C3 and a continuation in the same sixteen): the line ends
+ * taken from a mask, with no stop at each (one in 48 bytes of the real corpus). Stops before
+ * the first other byte, or the last sixteen; -1 when memory ran out. */
+static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, size_t *at) {
+    size_t i = *at;
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'), space = _mm_set1_epi8(0x20),
+                  del = _mm_set1_epi8(0x7f), c3 = _mm_set1_epi8((char)0xC3),
+                  top2 = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80);
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
+        __m128i is_lf = _mm_cmpeq_epi8(v, lf);
+        /* a signed compare: the bytes from 0x80 count as below 0x20 */
+        __m128i odd =
+            _mm_andnot_si128(_mm_or_si128(is_lf, _mm_cmpeq_epi8(v, tab)),
+                             _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
+        __m128i lead = _mm_cmpeq_epi8(v, c3);
+        __m128i tail = _mm_cmpeq_epi8(_mm_and_si128(v, top2), cont);
+        __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(tail, 1)),
+                                    _mm_and_si128(tail, _mm_slli_si128(lead, 1)));
+        unsigned stop = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(pair, odd));
+        unsigned lines = (unsigned)_mm_movemask_epi8(is_lf);
+        if (stop) lines &= (1u << __builtin_ctz(stop)) - 1;
+        for (; lines; lines &= lines - 1)
+            if (end_line(in, ls, i + (size_t)__builtin_ctz(lines))) return -1;
+        if (stop) {
+            i += (size_t)__builtin_ctz(stop);
+            break;
+        }
+    }
+#else
+    i += cgu_plain_run(d + i, n - i, CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, '\n',
+                       0x7f);
+#endif
+    *at = i;
+    return 0;
+}
+
+/* Builds the line index and the warnings about content; counts in *sample what the binary
+ * verdict looks at (looks_binary's counts, taken in the same pass). */
 static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sample) {
-    size_t cap = 64;
-    in->line_starts = malloc(cap * sizeof *in->line_starts);
+    line_scan ls = {.cap = 64, .long_limit = opt_long_line(opts)};
+    in->line_starts = malloc(ls.cap * sizeof *in->line_starts);
     if (!in->line_starts) return -1;
     in->line_starts[0] = 0;
     in->nlines = 1;
     const unsigned char *d = (const unsigned char *)in->data;
     size_t n = in->size;
     size_t nul = 0, first_nul = SIZE_MAX, invalid = 0, first_invalid = SIZE_MAX;
-    size_t long_lines = 0, longest = 0, longest_line = 0, line_start = 0;
-    const size_t long_limit = opt_long_line(opts);
     *sample = (sample_counts){.size = n < BINARY_SAMPLE ? n : BINARY_SAMPLE};
     size_t i = 0;
     while (i < n) {
-        /* printable ASCII and tabs: no line end, NUL or other control byte */
-        i += cgu_plain_run(d + i, n - i, CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1,
-                           '\n', 0x7f);
+        if (scan_plain(in, &ls, d, n, &i)) return -1;
         if (i >= n) break;
         unsigned char c = d[i];
         if (c == '\n') {
-            size_t len = i - line_start;
-            if (len > long_limit) long_lines++;
-            if (len > longest) {
-                longest = len;
-                longest_line = in->nlines;
-            }
-            if (cgu_grow((void **)&in->line_starts, &cap, in->nlines + 1, sizeof(size_t)))
-                return -1;
-            in->line_starts[in->nlines++] = i + 1;
-            line_start = i + 1;
+            if (end_line(in, &ls, i)) return -1;
             i++;
         } else if (c == 0) {
             if (!nul++) first_nul = i;
@@ -181,11 +228,11 @@ static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sam
             i += (size_t)k;
         }
     }
-    size_t len = n - line_start;
-    if (len > long_limit) long_lines++;
-    if (len > longest) {
-        longest = len;
-        longest_line = in->nlines;
+    size_t len = n - ls.line_start;
+    if (len > ls.long_limit) ls.long_lines++;
+    if (len > ls.longest) {
+        ls.longest = len;
+        ls.longest_line = in->nlines;
     }
     in->valid_utf8 = invalid == 0;
     if (n == 0 && cgin_input_add_warning(in, "is empty") != 0) return -1;
@@ -207,10 +254,10 @@ static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sam
                 invalid, invalid == 1 ? "" : "s", l, c) != 0)
             return -1;
     }
-    if (long_lines) {
+    if (ls.long_lines) {
         if (cgin_input_add_warning(
-                in, "has %zu line%s longer than %zu bytes (line %zu has %zu bytes)", long_lines,
-                long_lines == 1 ? "" : "s", long_limit, longest_line, longest) != 0)
+                in, "has %zu line%s longer than %zu bytes (line %zu has %zu bytes)", ls.long_lines,
+                ls.long_lines == 1 ? "" : "s", ls.long_limit, ls.longest_line, ls.longest) != 0)
             return -1;
     }
     return 0;
