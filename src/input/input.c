@@ -23,6 +23,8 @@
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 #define DEFAULT_LONG_LINE ((size_t)1 << 20)
 #define BINARY_SAMPLE 65536
+/* Larger: judged binary or not before it is analysed (make_text). */
+#define LARGE_TEXT (4 * BINARY_SAMPLE)
 
 static void set_error(cg_error *err, cg_status st, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -130,8 +132,6 @@ int cgin_input_add_warning(cg_input *in, const char *fmt, ...) {
     return 0;
 }
 
-/* Builds the line index and the warnings about content; counts in *sample what the binary
- * verdict looks at (looks_binary's counts, taken in the same pass). */
 /* Where the lines end, and how long the longest are. */
 typedef struct line_scan {
     size_t cap, line_start, long_lines, longest, longest_line, long_limit;
@@ -295,7 +295,11 @@ cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_re
  * CG_EBINARY, and no input). Takes `data`. */
 static cg_status make_text(const char *name, char *data, size_t size, const cg_read_options *opts,
                            cg_input **out, cg_error *err) {
-    const char *why = binary_magic((const unsigned char *)data, size);
+    /* a large file is judged by its first 64 KiB before its line index is built: a video
+     * saved as .txt is refused after a look at its start, as before the counts moved into
+     * analyse() (the same counts; test_binary_verdict reads files on both sides of this size) */
+    const char *why = size > LARGE_TEXT ? looks_binary((const unsigned char *)data, size)
+                                        : binary_magic((const unsigned char *)data, size);
     sample_counts sample;
     cg_status s = CG_OK;
     if (!why) {

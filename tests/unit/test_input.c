@@ -201,8 +201,10 @@ static void test_line_index_against_a_byte_count(void **state) {
  * sits on one side of a limit. */
 static void test_binary_verdict(void **state) {
     (void)state;
-    enum { SAMPLE = 65536, SIZE = 100000 };
-    static unsigned char d[SIZE];
+    /* a file of up to 256 KiB is judged in the pass that builds its line index, a larger one
+     * before it: both sizes, the same verdicts */
+    enum { SAMPLE = 65536, SMALL = 100000, LARGE = 300000 };
+    static unsigned char d[LARGE];
     static const struct {
         size_t from, to; /* [from, to) of the file is `fill`, the rest "text\n" */
         unsigned char fill;
@@ -217,30 +219,37 @@ static void test_binary_verdict(void **state) {
         {SAMPLE - 700, SAMPLE, 0x00, "binary data (NUL bytes)"},      /* 1.07 % */
         {SAMPLE - 63, SAMPLE, 0x00, NULL},                            /* 63 NUL: 0.1 % */
         {SAMPLE - 64, SAMPLE, 0x00, "binary data (NUL bytes)"},       /* 64 */
+        {SAMPLE, SAMPLE + 700, 0x00, NULL},                           /* after the sample */
+        {SAMPLE - 1, SAMPLE + 700, 0x00, NULL},                       /* one in it */
         {0, 16400, 0xff, "binary data (not UTF-8 or Windows-1252 text)"}, /* 25.02 % */
         {0, 16300, 0xff, NULL},                                           /* 24.87 % */
         {SAMPLE - 1, SAMPLE + 30000, 0xff, NULL}, /* all but one after the sample */
     };
-    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        for (size_t i = 0; i < SIZE; i++)
-            d[i] = i >= cases[k].from && i < cases[k].to ? cases[k].fill
-                                                         : (unsigned char)"text\n"[i % 5];
-        write_file("verdict.txt", d, SIZE);
-        cg_input *in = NULL;
-        cg_error err;
-        cg_status st = read_named("verdict.txt", &in, &err);
-        if (cases[k].why) {
-            assert_int_equal(st, CG_EBINARY);
-            assert_null(in);
-            char want[128];
-            snprintf(want, sizeof want, "is not a text document: %s", cases[k].why);
-            assert_string_equal(err.text, want);
-        } else {
-            if (st != CG_OK) fail_msg("case %zu: %s", k, err.text);
-            assert_int_equal(cg_input_size(in), SIZE);
-            cg_input_free(in);
+    static const size_t sizes[] = {SMALL, LARGE};
+    for (size_t z = 0; z < 2; z++)
+        for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+            size_t size = sizes[z];
+            for (size_t i = 0; i < size; i++)
+                d[i] = i >= cases[k].from && i < cases[k].to ? cases[k].fill
+                                                             : (unsigned char)"text\n"[i % 5];
+            write_file("verdict.txt", d, size);
+            cg_input *in = NULL;
+            cg_error err;
+            cg_status st = read_named("verdict.txt", &in, &err);
+            if (cases[k].why) {
+                if (st != CG_EBINARY) fail_msg("case %zu, %zu bytes: read as text", k, size);
+                assert_null(in);
+                char want[128];
+                snprintf(want, sizeof want, "is not a text document: %s", cases[k].why);
+                assert_string_equal(err.text, want);
+            } else {
+                if (st != CG_OK) fail_msg("case %zu, %zu bytes: %s", k, size, err.text);
+                assert_int_equal(cg_input_size(in), size);
+                if (cases[k].fill == 0x00) /* the NUL bytes are named, as a warning */
+                    assert_non_null(strstr(cg_input_warning(in, 0), "NUL byte"));
+                cg_input_free(in);
+            }
         }
-    }
 }
 
 static void test_refusals(void **state) {
