@@ -14,7 +14,9 @@ Usage:
                                                 graph (extracts DIR to JSON Lines and to packed
                                                 output first, once, and reads both)
   tools/bench.py [OPTIONS] ratio DIR            citegraph extract against rg -o, paired: run
-                                                alternately, the wall-time ratio taken per pair
+                                                alternately, the wall-time ratio taken per pair;
+                                                with --baseline, a second citegraph in the same
+                                                rounds (new, rg, baseline, rg), and new/baseline
   tools/bench.py [OPTIONS] check-cache DIR      check --cache DIR: a cold run, a re-run after one
                                                 changed file (a line appended to the first file
                                                 before each run, restored at the end), a re-run
@@ -27,6 +29,7 @@ Options (before the mode):
   --warmup N        untimed runs first, to fill the page cache (default 1)
   --jobs N          the N of 'extract -j N' (default: number of CPUs)
   --rg PATH         ripgrep (default: rg on PATH)
+  --baseline BIN    ratio only: another citegraph (an older build) measured in the same rounds
   --timeout S       kill a run after S seconds (default 600)
   --markdown FILE   write the report there (default: standard output)
   --json FILE       also write every measurement as JSON
@@ -514,20 +517,36 @@ def mode_ratio(b, path):
     pairs = [("citegraph extract (default -j) / rg -o (all threads)", b.cg("extract", "-q", path), rg + [path]),
              ("citegraph extract -j 1 / rg -o -j 1", b.cg("extract", "-q", "-j", "1", path),
               rg[:1] + ["-j", "1"] + rg[1:] + [path])]
+    def said(name, ratios, walls_a, walls_b):
+        ratios = sorted(ratios)
+        b.notes.append(f"{name}: {statistics.median(ratios):.2f}x wall, median of {len(ratios)} pairs "
+                       f"({ratios[0]:.2f}-{ratios[-1]:.2f}); medians {statistics.median(walls_a):.3f} s "
+                       f"and {statistics.median(walls_b):.3f} s")
+
     for name, ca, cb in pairs:
+        # the baseline's command: the same arguments to the other binary
+        cc = [a.baseline] + ca[1:] if a.baseline else None
         for _ in range(max(0, a.warmup)):
-            run_once(ca, a.timeout)
-            run_once(cb, a.timeout)
+            for cmd in (ca, cb, cc):
+                if cmd:
+                    run_once(cmd, a.timeout)
         ratios, walls_a, walls_b = [], [], []
+        base_ratios, walls_c, walls_d, new_to_base = [], [], [], []
         for _ in range(max(1, a.runs)):
             ra, rb = run_once(ca, a.timeout), run_once(cb, a.timeout)
             walls_a.append(ra.wall)
             walls_b.append(rb.wall)
             ratios.append(ra.wall / rb.wall)
-        ratios.sort()
-        b.notes.append(f"{name}: {statistics.median(ratios):.2f}x wall, median of {len(ratios)} pairs "
-                       f"({ratios[0]:.2f}-{ratios[-1]:.2f}); medians {statistics.median(walls_a):.3f} s "
-                       f"and {statistics.median(walls_b):.3f} s")
+            if cc:
+                rc, rd = run_once(cc, a.timeout), run_once(cb, a.timeout)
+                walls_c.append(rc.wall)
+                walls_d.append(rd.wall)
+                base_ratios.append(rc.wall / rd.wall)
+                new_to_base.append(ra.wall / rc.wall)
+        said(name, ratios, walls_a, walls_b)
+        if cc:
+            said(name.replace("citegraph", "baseline", 1), base_ratios, walls_c, walls_d)
+            said(name.split(" / ")[0] + " / the same with the baseline", new_to_base, walls_a, walls_c)
 
 
 def mode_check_cache(b, path):
@@ -714,6 +733,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=0)
     ap.add_argument("--rg", default=shutil.which("rg"))
+    ap.add_argument("--baseline")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--markdown")
     ap.add_argument("--json")
