@@ -20,6 +20,14 @@
 #include "pdf.h"
 #include "util/util.h"
 
+/* AVX2 where the compiler can target it; chosen at run time, by the processor */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define CG_HAVE_AVX2 1
+#include <immintrin.h>
+#else
+#define CG_HAVE_AVX2 0
+#endif
+
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 #define DEFAULT_LONG_LINE ((size_t)1 << 20)
 #define BINARY_SAMPLE 65536
@@ -151,32 +159,87 @@ static inline int end_line(cg_input *in, line_scan *ls, size_t nl) {
     return 0;
 }
 
-/* From d[*at], sixteen bytes at a time while they are printable ASCII, tabs, line ends and
- * "ä"-like two-byte characters (C3 and a continuation in the same sixteen): the line ends
- * taken from a mask, with no stop at each (one in 48 bytes of the real corpus). Stops before
- * the first other byte, or the last sixteen; -1 when memory ran out. */
-static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, size_t *at) {
+/* The bytes of a block of 16 or 32 that the scan below stops at (bit i for byte i), from the
+ * masks of its line ends, tabs, bytes below 0x20 or from 0x7F up ("odd"), C3 bytes and
+ * continuation bytes: an odd byte, but for line ends, tabs and "ä"-like two-byte characters
+ * (C3 and a continuation, both in the block). */
+static inline uint32_t plain_stops(uint32_t lf, uint32_t tab, uint32_t odd, uint32_t lead,
+                                   uint32_t tail) {
+    uint32_t pair = (lead & (tail >> 1)) | (tail & (lead << 1));
+    return odd & ~(lf | tab) & ~pair;
+}
+
+/* Records the line ends of a block at `base` before its first stop; 0, or -1 when memory ran
+ * out. */
+static inline int block_lines(cg_input *in, line_scan *ls, size_t base, uint32_t lines,
+                              uint32_t stop) {
+    if (stop) lines &= (1u << __builtin_ctz(stop)) - 1;
+    for (; lines; lines &= lines - 1)
+        if (end_line(in, ls, base + (size_t)__builtin_ctz(lines))) return -1;
+    return 0;
+}
+
+#if CG_HAVE_AVX2
+/* scan_plain's loop, thirty-two bytes at a time. */
+__attribute__((target("avx2"))) static int
+scan_plain_avx2(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, size_t *at) {
     size_t i = *at;
+    const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t'),
+                  space = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f),
+                  c3 = _mm256_set1_epi8((char)0xC3), top2 = _mm256_set1_epi8((char)0xC0),
+                  cont = _mm256_set1_epi8((char)0x80);
+    for (; i + 32 <= n; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(d + i));
+        uint32_t lines = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
+        /* a signed compare: the bytes from 0x80 count as below 0x20 */
+        uint32_t odd = (uint32_t)_mm256_movemask_epi8(
+            _mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del)));
+        uint32_t stop = plain_stops(
+            lines, (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)), odd,
+            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, c3)),
+            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, top2), cont)));
+        if (block_lines(in, ls, i, lines, stop)) return -1;
+        if (stop) {
+            i += (size_t)__builtin_ctz(stop);
+            break;
+        }
+    }
+    *at = i;
+    return 0;
+}
+#endif
+
+/* From d[*at], a block at a time (32 bytes with AVX2, else 16) while they are printable ASCII,
+ * tabs, line ends and "ä"-like two-byte characters: the line ends taken from a mask, with no
+ * stop at each (one in 48 bytes of the real corpus). Stops before the first other byte, or the
+ * last block; -1 when memory ran out. */
+static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, size_t *at,
+                      unsigned width) {
+#if CG_HAVE_AVX2
+    if (width >= 32 && __builtin_cpu_supports("avx2")) return scan_plain_avx2(in, ls, d, n, at);
+#endif
+    size_t i = *at;
+    if (width < 16) { /* the words of cgu_plain_run, as without vector instructions */
+        *at = i + cgu_plain_run_words(d + i, n - i,
+                                      CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, '\n',
+                                      0x7f);
+        return 0;
+    }
 #if defined(__SSE2__)
     const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'), space = _mm_set1_epi8(0x20),
                   del = _mm_set1_epi8(0x7f), c3 = _mm_set1_epi8((char)0xC3),
                   top2 = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80);
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
-        __m128i is_lf = _mm_cmpeq_epi8(v, lf);
+        uint32_t lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
         /* a signed compare: the bytes from 0x80 count as below 0x20 */
-        __m128i odd =
-            _mm_andnot_si128(_mm_or_si128(is_lf, _mm_cmpeq_epi8(v, tab)),
-                             _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
-        __m128i lead = _mm_cmpeq_epi8(v, c3);
-        __m128i tail = _mm_cmpeq_epi8(_mm_and_si128(v, top2), cont);
-        __m128i pair = _mm_or_si128(_mm_and_si128(lead, _mm_srli_si128(tail, 1)),
-                                    _mm_and_si128(tail, _mm_slli_si128(lead, 1)));
-        unsigned stop = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(pair, odd));
-        unsigned lines = (unsigned)_mm_movemask_epi8(is_lf);
-        if (stop) lines &= (1u << __builtin_ctz(stop)) - 1;
-        for (; lines; lines &= lines - 1)
-            if (end_line(in, ls, i + (size_t)__builtin_ctz(lines))) return -1;
+        uint32_t odd = (uint32_t)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
+        uint32_t stop =
+            plain_stops(lines, (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), odd,
+                        (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)),
+                        (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
+        if (block_lines(in, ls, i, lines, stop)) return -1;
         if (stop) {
             i += (size_t)__builtin_ctz(stop);
             break;
@@ -192,7 +255,8 @@ static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_
 
 /* Builds the line index and the warnings about content; counts in *sample what the binary
  * verdict looks at (looks_binary's counts, taken in the same pass). */
-static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sample) {
+static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sample,
+                   unsigned width) {
     line_scan ls = {.cap = 64, .long_limit = opt_long_line(opts)};
     in->line_starts = malloc(ls.cap * sizeof *in->line_starts);
     if (!in->line_starts) return -1;
@@ -204,7 +268,7 @@ static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sam
     *sample = (sample_counts){.size = n < BINARY_SAMPLE ? n : BINARY_SAMPLE};
     size_t i = 0;
     while (i < n) {
-        if (scan_plain(in, &ls, d, n, &i)) return -1;
+        if (scan_plain(in, &ls, d, n, &i, width)) return -1;
         if (i >= n) break;
         unsigned char c = d[i];
         if (c == '\n') {
@@ -265,7 +329,7 @@ static int analyse(cg_input *in, const cg_read_options *opts, sample_counts *sam
 
 /* cgin_input_make, and what the binary verdict counts (NULL: not asked). */
 static cg_status make_input(const char *name, char *data, size_t size, const cg_read_options *opts,
-                            cg_input **out, cg_error *err, sample_counts *sample) {
+                            cg_input **out, cg_error *err, sample_counts *sample, unsigned width) {
     cg_input *in = calloc(1, sizeof *in);
     if (!in) {
         free(data);
@@ -277,7 +341,7 @@ static cg_status make_input(const char *name, char *data, size_t size, const cg_
     in->file_size = size;
     in->name = strdup(name);
     sample_counts ignored;
-    if (!in->name || analyse(in, opts, sample ? sample : &ignored) != 0) {
+    if (!in->name || analyse(in, opts, sample ? sample : &ignored, width) != 0) {
         cg_input_free(in);
         set_error(err, CG_ENOMEM, name, "out of memory");
         return CG_ENOMEM;
@@ -288,7 +352,13 @@ static cg_status make_input(const char *name, char *data, size_t size, const cg_
 
 cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
                           cg_input **out, cg_error *err) {
-    return make_input(name, data, size, opts, out, err, NULL);
+    return make_input(name, data, size, opts, out, err, NULL, 32);
+}
+
+cg_status cgin_input_make_width(const char *name, char *data, size_t size,
+                                const cg_read_options *opts, unsigned width, cg_input **out,
+                                cg_error *err) {
+    return make_input(name, data, size, opts, out, err, NULL, width);
 }
 
 /* The input of a file that is neither packed nor PDF: text, unless it looks binary (then
@@ -303,7 +373,7 @@ static cg_status make_text(const char *name, char *data, size_t size, const cg_r
     sample_counts sample;
     cg_status s = CG_OK;
     if (!why) {
-        s = make_input(name, data, size, opts, out, err, &sample);
+        s = make_input(name, data, size, opts, out, err, &sample, 32);
         if (s != CG_OK) return s;
         why = binary_verdict(&sample);
         if (!why) return CG_OK;

@@ -60,6 +60,12 @@ int cgin_input_prefix_warnings(cg_input *in, const char *prefix, const char *con
  * them; taken over, also on failure). */
 cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
                           cg_input **out, cg_error *err);
+/* The same with the line index built `width` bytes at a time at most: 32 (AVX2 where the
+ * processor has it), 16 (SSE2), or 8 (no vector instructions); for the tests, which compare
+ * the three. */
+cg_status cgin_input_make_width(const char *name, char *data, size_t size,
+                                const cg_read_options *opts, unsigned width, cg_input **out,
+                                cg_error *err);
 /* Adds what a PDF's input has besides its text to `h`: its pages, their
  * labels and its link spans (nothing for text). */
 struct cgu_hash;
