@@ -139,15 +139,11 @@ static void put(outbuf *o, const char *s) {
 
 /* `v` in decimal, with zeros before it to at least `width` digits. */
 static void put_num(outbuf *o, unsigned long v, size_t width) {
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (sizeof digits - n < width && n > 0)
-        digits[--n] = '0';
-    put_bytes(o, digits + n, sizeof digits - n);
+    char digits[24], *end = digits + sizeof digits;
+    char *d = cgu_decimal_before(end, v);
+    while ((size_t)(end - d) < width && d > digits)
+        *--d = '0';
+    put_bytes(o, d, (size_t)(end - d));
 }
 
 static const char *prefix_of(cg_kind kind) {

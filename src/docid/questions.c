@@ -18,17 +18,11 @@ const char *cg_question_series_name(cg_question_series s) {
 size_t cg_question_format(const cg_question *q, char *out, size_t cap) {
     /* as snprintf(out, cap, "%u%c", ...) writes it, without its format parsing: the labels
      * of every answer and reference go through here */
-    char text[16];
-    size_t n = 0;
-    for (unsigned v = q->number; n == 0 || v; v /= 10)
-        text[n++] = (char)('0' + v % 10);
-    for (size_t i = 0; i < n / 2; i++) {
-        char c = text[i];
-        text[i] = text[n - 1 - i];
-        text[n - 1 - i] = c;
-    }
-    if (q->sub) text[n++] = q->sub;
-    if (cap) cgu_copy_cut(out, cap, text, n);
+    char text[CGU_DECIMAL_MAX + 1], *end = text + CGU_DECIMAL_MAX;
+    const char *digits = cgu_decimal_before(end, q->number);
+    if (q->sub) *end++ = q->sub;
+    size_t n = (size_t)(end - digits);
+    if (cap) cgu_copy_cut(out, cap, digits, n);
     return n;
 }
 

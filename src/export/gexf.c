@@ -170,10 +170,7 @@ static const char *num_text(long long v, char *buf, size_t cap) {
     char *p = buf + cap;
     unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     *--p = '\0';
-    do {
-        *--p = (char)('0' + a % 10);
-        a /= 10;
-    } while (a);
+    p = cgu_decimal_before(p, a);
     if (v < 0) *--p = '-';
     return p;
 }

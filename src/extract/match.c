@@ -581,7 +581,7 @@ int cgx_group(xctx *x, int p, const char *name, size_t *s, size_t *e) {
 int cgx_group_code(xctx *x, const pcre2_code *re, const char *name, size_t *s, size_t *e) {
     /* Names may repeat across alternatives (PCRE2_DUPNAMES): take the one set. */
     uintptr_t h = ((uintptr_t)re >> 4) * 31u + ((uintptr_t)name >> 1);
-    struct group_names *g = &x->group_names[(h ^ h >> 7) % 64];
+    struct group_names *g = &x->group_names[(h ^ h >> 7) % GROUP_NAME_SLOTS];
     if (g->re != re || g->name != name) {
         PCRE2_SPTR first = NULL, last = NULL;
         int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);

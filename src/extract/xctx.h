@@ -208,6 +208,9 @@ typedef struct span {
     size_t start, end;
 } span;
 
+/* The slots of xctx.group_names. */
+enum { GROUP_NAME_SLOTS = 64 };
+
 typedef struct xctx {
     const cg_extractor *ex;
     const cg_input *input;
@@ -227,7 +230,7 @@ typedef struct xctx {
         const char *name;
         const unsigned char *first, *last;
         int size;
-    } group_names[64];
+    } group_names[GROUP_NAME_SLOTS];
     cg_status status;
     cgu_arena *arena;
 

@@ -31,6 +31,8 @@
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 #define DEFAULT_LONG_LINE ((size_t)1 << 20)
 #define BINARY_SAMPLE 65536
+/* The widest block the line index reads at once (scan_plain): 32 bytes with AVX2. */
+#define WIDEST_SCAN 32
 /* Larger: judged binary or not before it is analysed (make_text). */
 #define LARGE_TEXT (4 * BINARY_SAMPLE)
 
@@ -169,14 +171,16 @@ static inline uint32_t plain_stops(uint32_t lf, uint32_t tab, uint32_t odd, uint
     return odd & ~(lf | tab) & ~pair;
 }
 
-/* Records the line ends of a block at `base` before its first stop; 0, or -1 when memory ran
- * out. */
-static inline int block_lines(cg_input *in, line_scan *ls, size_t base, uint32_t lines,
-                              uint32_t stop) {
+/* Records the line ends of the block at *at before its first stop: 1 when it stops (*at moves
+ * to the stop), 0 when all of it is plain, -1 when memory ran out. */
+static inline int take_block(cg_input *in, line_scan *ls, size_t *at, uint32_t lines,
+                             uint32_t stop) {
     if (stop) lines &= (1u << __builtin_ctz(stop)) - 1;
     for (; lines; lines &= lines - 1)
-        if (end_line(in, ls, base + (size_t)__builtin_ctz(lines))) return -1;
-    return 0;
+        if (end_line(in, ls, *at + (size_t)__builtin_ctz(lines))) return -1;
+    if (!stop) return 0;
+    *at += (size_t)__builtin_ctz(stop);
+    return 1;
 }
 
 #if CG_HAVE_AVX2
@@ -198,11 +202,9 @@ scan_plain_avx2(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, s
             lines, (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)), odd,
             (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, c3)),
             (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, top2), cont)));
-        if (block_lines(in, ls, i, lines, stop)) return -1;
-        if (stop) {
-            i += (size_t)__builtin_ctz(stop);
-            break;
-        }
+        int taken = take_block(in, ls, &i, lines, stop);
+        if (taken < 0) return -1;
+        if (taken) break;
     }
     *at = i;
     return 0;
@@ -218,38 +220,34 @@ static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_
 #if CG_HAVE_AVX2
     if (width >= 32 && __builtin_cpu_supports("avx2")) return scan_plain_avx2(in, ls, d, n, at);
 #endif
-    size_t i = *at;
-    if (width < 16) { /* the words of cgu_plain_run, as without vector instructions */
-        *at = i + cgu_plain_run_words(d + i, n - i,
-                                      CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, '\n',
-                                      0x7f);
+#if defined(__SSE2__)
+    if (width >= 16) {
+        size_t i = *at;
+        const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
+                      space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f),
+                      c3 = _mm_set1_epi8((char)0xC3), top2 = _mm_set1_epi8((char)0xC0),
+                      cont = _mm_set1_epi8((char)0x80);
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
+            uint32_t lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
+            /* a signed compare: the bytes from 0x80 count as below 0x20 */
+            uint32_t odd = (uint32_t)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
+            uint32_t stop = plain_stops(
+                lines, (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), odd,
+                (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)),
+                (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
+            int taken = take_block(in, ls, &i, lines, stop);
+            if (taken < 0) return -1;
+            if (taken) break;
+        }
+        *at = i;
         return 0;
     }
-#if defined(__SSE2__)
-    const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'), space = _mm_set1_epi8(0x20),
-                  del = _mm_set1_epi8(0x7f), c3 = _mm_set1_epi8((char)0xC3),
-                  top2 = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80);
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
-        uint32_t lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
-        /* a signed compare: the bytes from 0x80 count as below 0x20 */
-        uint32_t odd = (uint32_t)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
-        uint32_t stop =
-            plain_stops(lines, (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), odd,
-                        (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)),
-                        (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
-        if (block_lines(in, ls, i, lines, stop)) return -1;
-        if (stop) {
-            i += (size_t)__builtin_ctz(stop);
-            break;
-        }
-    }
-#else
-    i += cgu_plain_run(d + i, n - i, CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, '\n',
-                       0x7f);
 #endif
-    *at = i;
+    /* eight bytes at a time without vector instructions: every line end stops it */
+    *at += cgu_plain_run_words(d + *at, n - *at,
+                               CGU_PLAIN_CTRL | CGU_PLAIN_LINE_ENDS | CGU_PLAIN_LATIN1, '\n', 0x7f);
     return 0;
 }
 
@@ -352,7 +350,7 @@ static cg_status make_input(const char *name, char *data, size_t size, const cg_
 
 cg_status cgin_input_make(const char *name, char *data, size_t size, const cg_read_options *opts,
                           cg_input **out, cg_error *err) {
-    return make_input(name, data, size, opts, out, err, NULL, 32);
+    return make_input(name, data, size, opts, out, err, NULL, WIDEST_SCAN);
 }
 
 cg_status cgin_input_make_width(const char *name, char *data, size_t size,
@@ -373,7 +371,7 @@ static cg_status make_text(const char *name, char *data, size_t size, const cg_r
     sample_counts sample;
     cg_status s = CG_OK;
     if (!why) {
-        s = make_input(name, data, size, opts, out, err, &sample, 32);
+        s = make_input(name, data, size, opts, out, err, &sample, WIDEST_SCAN);
         if (s != CG_OK) return s;
         why = binary_verdict(&sample);
         if (!why) return CG_OK;

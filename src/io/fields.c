@@ -9,14 +9,9 @@
 /* ---- writing ---- */
 
 int cgio_put_size(cg_buf *s, size_t v) {
-    /* by hand: a kept state has millions of numbers, and printf is slow */
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return cgu_buf_append(s, digits + n, sizeof digits - n);
+    char digits[CGU_DECIMAL_MAX], *end = digits + sizeof digits;
+    const char *d = cgu_decimal_before(end, v);
+    return cgu_buf_append(s, d, (size_t)(end - d));
 }
 
 int cgio_put_num(cg_buf *s, size_t v, char sep) {
