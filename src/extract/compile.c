@@ -398,6 +398,30 @@ static cg_status compile_contains(const cgg_section *s, cgx_contains **out, cg_e
     return CG_OK;
 }
 
+/* The bytes of section `s`'s line_first key, when it was given with its pattern: out->on
+ * stays false when there is none. */
+static cg_status compile_line_first(const cgg_section *s, cgx_line_first *out, cg_error *err) {
+    memset(out, 0, sizeof *out);
+    const cgg_value *v = &s->line_first;
+    if (!v->pos) return CG_OK;
+    if (!same_file(v, &s->pattern)) return promise_without_pattern(err, s, v, "line_first");
+    if (s->ntriggers)
+        return section_error(err, s, v, "[%s]: a pattern takes line_first or trigger, not both",
+                             s->name);
+    if (!v->len)
+        return section_error(err, s, v, "[%s]: line_first needs the characters a line begins with",
+                             s->name);
+    for (size_t i = 0; i < v->len; i++) {
+        unsigned char c = (unsigned char)v->text[i];
+        if (c <= ' ' || c >= 0x7f)
+            return section_error(
+                err, s, v, "[%s]: line_first is ASCII characters other than white space", s->name);
+        out->in[c >> 3] |= (uint8_t)(1u << (c & 7));
+    }
+    out->on = true;
+    return CG_OK;
+}
+
 /* Compiles the pattern of section `s` and its triggers, if it has any. */
 static cg_status compile_value(const cgg_grammar *g, const cgg_section *s, bool jit,
                                pcre2_code **out, cgx_triggers *t, cg_error *err) {
@@ -477,10 +501,12 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
 }
 
 /* Every example must be found, every counter-example not; the match of an example must keep
- * the promise of the line_literal, the trigger or the contains, if the pattern makes one. */
+ * the promise of the line_literal, the line_first, the trigger or the contains, if the pattern
+ * makes one. */
 static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pcre2_code *re,
-                                const char *line_literal, const cgx_triggers *trig,
-                                const cgx_contains *contains, cg_error *err) {
+                                const char *line_literal, const cgx_line_first *first,
+                                const cgx_triggers *trig, const cgx_contains *contains,
+                                cg_error *err) {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
     pcre2_match_data *tmd = trig->n ? pcre2_match_data_create(1, NULL) : NULL;
     if (!md || (trig->n && !tmd)) {
@@ -508,7 +534,13 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 }
             }
             int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
-            int literal_ok = 1, trigger_ok = 1, contains_ok = 1;
+            int literal_ok = 1, first_ok = 1, trigger_ok = 1, contains_ok = 1;
+            if (rc >= 0 && want && first->on) {
+                /* the promise line_first makes: the match starts a line that begins so */
+                size_t at = pcre2_get_ovector_pointer(md)[0];
+                first_ok =
+                    (at == 0 || text[at - 1] == '\n') && cgx_line_first_holds(first, text, at, len);
+            }
             if (rc >= 0 && want && contains) {
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
                 /* the look the search makes (match.c), over the match alone */
@@ -551,6 +583,13 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                                    "[%s]: this example's match holds none of the texts of "
                                    "contains",
                                    s->name);
+                break;
+            }
+            if (!first_ok) {
+                st = section_error(err, s, &vs[i],
+                                   "[%s]: this example's match does not start a line that "
+                                   "begins with a character of line_first '%s'",
+                                   s->name, s->line_first.text);
                 break;
             }
             if (!literal_ok) {
@@ -647,6 +686,7 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
         }
         st = compile_value(&g, s, !interpreted[p], &ex->re[p], &ex->trig[p], err);
         if (st == CG_OK) st = compile_contains(s, &ex->contains[p], err);
+        if (st == CG_OK) st = compile_line_first(s, &ex->line_first[p], err);
         if (st != CG_OK) break;
         if (s->line_literal.len && same_file(&s->line_literal, &s->pattern)) {
             ex->line_literal[p] = strndup(s->line_literal.text, s->line_literal.len);
@@ -684,8 +724,8 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             }
         }
         if (st == CG_OK)
-            st = check_examples(ex, s, ex->re[p], ex->line_literal[p], &ex->trig[p],
-                                ex->contains[p], err);
+            st = check_examples(ex, s, ex->re[p], ex->line_literal[p], &ex->line_first[p],
+                                &ex->trig[p], ex->contains[p], err);
     }
     /* sections that are neither built in nor defines: kinds of their own */
     for (size_t i = 0; st == CG_OK && i < g.nsections; i++) {
@@ -697,8 +737,11 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
         st = add_user_kind(ex, &g, s, err);
         if (st == CG_OK) {
             const user_kind *u = &ex->users[ex->nusers - 1];
-            st = check_examples(ex, s, u->re, s->line_literal.len ? s->line_literal.text : NULL,
-                                &u->trig, u->contains, err);
+            cgx_line_first first; /* checked on the examples as a built-in pattern's is */
+            st = compile_line_first(s, &first, err);
+            if (st == CG_OK)
+                st = check_examples(ex, s, u->re, s->line_literal.len ? s->line_literal.text : NULL,
+                                    &first, &u->trig, u->contains, err);
         }
     }
     if (st == CG_OK) share_searches(ex);

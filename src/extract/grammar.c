@@ -28,6 +28,7 @@ static void section_release(cgg_section *s) {
     cgg_value_release(&s->handler);
     cgg_value_release(&s->role);
     cgg_value_release(&s->line_literal);
+    cgg_value_release(&s->line_first);
     for (size_t i = 0; i < s->ntriggers; i++)
         cgg_value_release(&s->triggers[i]);
     free(s->triggers);
@@ -124,8 +125,9 @@ static cgg_section *section_for(cgg_grammar *g, const char *name, size_t n, int 
                     cgg_value_release(&s->examples[k]);
                 for (size_t k = 0; k < s->nnots; k++)
                     cgg_value_release(&s->nots[k]);
-                /* and so do its triggers and contains: they are given all together, in one
-                 * file */
+                /* and so do its triggers, contains and line_first: they are given all
+                 * together, in one file */
+                cgg_value_release(&s->line_first);
                 for (size_t k = 0; k < s->ntriggers; k++)
                     cgg_value_release(&s->triggers[k]);
                 for (size_t k = 0; k < s->ncontains; k++)
@@ -271,6 +273,8 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
             v = &sec->role;
         } else if (KEY("line_literal")) {
             v = &sec->line_literal;
+        } else if (KEY("line_first")) {
+            v = &sec->line_first;
         } else if (KEY("example") || KEY("not") || KEY("trigger") || KEY("contains")) {
             cgg_value **arr = KEY("example")   ? &sec->examples
                               : KEY("not")     ? &sec->nots
@@ -288,7 +292,7 @@ cg_status cgg_parse(cgg_grammar *g, const char *file, const char *text, size_t l
         } else {
             return fail(err, fname, lineno, 1,
                         "unknown key '%.*s' (known: pattern, kind, id, locator, role, example, "
-                        "not, handler, line_literal, trigger, contains)",
+                        "not, handler, line_literal, line_first, trigger, contains)",
                         (int)keylen, key);
         }
 #undef KEY

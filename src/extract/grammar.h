@@ -32,6 +32,7 @@ typedef struct cgg_section {
     cgg_value pattern; /* "value" for a define */
     cgg_value kind, id, locator, handler, role;
     cgg_value line_literal; /* text every match has on the line it starts on */
+    cgg_value line_first;   /* characters one of which begins every match's line */
     cgg_value *triggers;    /* "trigger" keys: "REACH PATTERN", see data/grammar.cgg */
     size_t ntriggers;
     cgg_value *contains; /* "contains" keys: texts one of which every match holds */

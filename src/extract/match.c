@@ -233,9 +233,11 @@ static size_t find_trigger(xctx *x, const cgx_trigger *tr, size_t from, size_t l
  * are tried, each anchored at its start, instead of a scan of every line.
  * The grammar promises that a match starts at a line start and that its
  * first line holds the literal (checked on its examples), so the first
- * such line that matches gives the same match as the full scan. */
+ * such line that matches gives the same match as the full scan. A
+ * line_first as well skips the lines that do not begin so. */
 static int run_by_lines(xctx *x, int p, size_t pos, size_t limit, size_t last_start) {
     const char *t = x->norm.text;
+    const cgx_line_first *first = &x->ex->line_first[p];
     size_t from = pos;
     while (from < limit) {
         size_t h = find_trigger(x, &x->ex->line_search[p], from, limit), ls = h, le = h;
@@ -245,9 +247,37 @@ static int run_by_lines(xctx *x, int p, size_t pos, size_t limit, size_t last_st
         if (ls > last_start) return 0; /* the lines come in order */
         while (le < limit && t[le] != '\n')
             le++;
-        if (ls >= pos && run_match(x, p, ls, limit, PCRE2_ANCHORED)) return 1;
+        if (ls >= pos && (!first->on || cgx_line_first_holds(first, t, ls, limit)) &&
+            run_match(x, p, ls, limit, PCRE2_ANCHORED))
+            return 1;
         if (x->status != CG_OK) return 0;
         from = le + 1;
+    }
+    return 0;
+}
+
+/* For a pattern with a line_first (and no line_literal): only the lines that begin with one
+ * of its bytes are tried, each anchored at its start; the promise, checked on the examples,
+ * makes the first of them that matches the full scan's match. A line is passed over in a
+ * few instructions and a memchr, where the JIT's own search for a line start takes some
+ * for every byte. */
+static int run_by_first(xctx *x, int p, size_t pos, size_t limit, size_t last_start) {
+    const char *t = x->norm.text;
+    const cgx_line_first *first = &x->ex->line_first[p];
+    size_t ls = pos;
+    if (ls > 0 && t[ls - 1] != '\n') { /* pos inside a line: the next line's start */
+        const char *nl = ls < limit ? memchr(t + ls, '\n', limit - ls) : NULL;
+        if (!nl) return 0;
+        ls = (size_t)(nl - t) + 1;
+    }
+    while (ls < limit && ls <= last_start) {
+        if (cgx_line_first_holds(first, t, ls, limit)) {
+            if (run_match(x, p, ls, limit, PCRE2_ANCHORED)) return 1;
+            if (x->status != CG_OK) return 0;
+        }
+        const char *nl = memchr(t + ls, '\n', limit - ls);
+        if (!nl) return 0;
+        ls = (size_t)(nl - t) + 1;
     }
     return 0;
 }
@@ -521,7 +551,8 @@ static int find_from(xctx *x, int p, size_t *pos, size_t limit, size_t last_star
     if (limit > x->norm.len) limit = x->norm.len;
     if (*pos > limit || x->status != CG_OK) return 0;
     if (!may_hold(x->ex->contains[p], x->norm.text, *pos, limit)) return 0;
-    int found = x->ex->line_literal[p] ? run_by_lines(x, p, *pos, limit, last_start)
+    int found = x->ex->line_literal[p]    ? run_by_lines(x, p, *pos, limit, last_start)
+                : x->ex->line_first[p].on ? run_by_first(x, p, *pos, limit, last_start)
                 : x->ex->trig[p].n
                     ? run_by_trigger(x, x->ex->re[p], &x->ex->trig[p], x->trigger_memo[p],
                                      &x->trigger_memo_set[p], *pos, limit, last_start)

@@ -115,6 +115,23 @@ typedef struct cgx_contains {
     char *text[CGX_LITERALS_MAX];
 } cgx_contains;
 
+/* A pattern's `line_first` key: every match starts at a line start, and the first byte of
+ * that line other than space and tab is one of these (ASCII). */
+typedef struct cgx_line_first {
+    bool on;
+    uint8_t in[16]; /* bit c % 8 of in[c / 8]: byte c is one */
+} cgx_line_first;
+
+/* Does the line that starts at `ls` begin, after spaces and tabs, with a byte of `f` before
+ * `limit`? (Asked of every line a search passes: inline.) */
+static inline bool cgx_line_first_holds(const cgx_line_first *f, const char *text, size_t ls,
+                                        size_t limit) {
+    while (ls < limit && (text[ls] == ' ' || text[ls] == '\t'))
+        ls++;
+    unsigned char c = ls < limit ? (unsigned char)text[ls] : 0;
+    return c < 0x80 && (f->in[c >> 3] >> (c & 7) & 1);
+}
+
 /* A kind defined by a grammar file: a pattern and templates. */
 typedef struct user_kind {
     pcre2_code *re;
@@ -131,6 +148,7 @@ struct cg_extractor {
     char *line_literal[P_COUNT]; /* when set: only lines holding it can start a match */
     /* line_literal[p] as a plain-text search (owns nothing), found as a trigger is */
     cgx_trigger line_search[P_COUNT];
+    cgx_line_first line_first[P_COUNT]; /* when on: only lines that begin so are tried */
     /* The searches that triggers and line_literals have in common (plain text, a pattern that
      * begins with a byte), each once: copies that own nothing. A document lists what each
      * finds, for every pattern that asks (xctx.sightings). */

@@ -206,7 +206,7 @@ static const bad_case bad[] = {
      "unknown format 'title' (use int, upper or lower)"},
     {"[mine]\nkind = x\npattern = a\nsize = 3\n", 4, 1,
      "unknown key 'size' (known: pattern, kind, id, locator, role, example, not, handler, "
-     "line_literal, trigger, contains)"},
+     "line_literal, line_first, trigger, contains)"},
     {"[mine]\nkind = x\npattern = abc\nid = y\ntrigger = abc\n", 5, 11,
      "[mine]: a trigger is REACH PATTERN or REACH,WORDS PATTERN: a number of bytes (at most "
      "100000), optionally a comma and a number of words (1 to 100), a space and a pattern"},
@@ -249,6 +249,22 @@ static const bad_case bad[] = {
      "[mine]: missing closing parenthesis"},
     {"[running]\nline_literal = Seite\npattern = (?m)^Drucksache \\d+\nexample = Drucksache 5\n", 4,
      11, "[running]: the line this example's match starts on lacks the line_literal 'Seite'"},
+    {"[running]\nline_first = S\npattern = (?m)^\\s*Drucksache \\d+\nexample = Drucksache 5\n", 4,
+     11,
+     "[running]: this example's match does not start a line that begins with a character of "
+     "line_first 'S'"},
+    {"[mine]\nkind = x\npattern = abc\nid = y\nline_first = a\nexample = xabc\n", 6, 11,
+     "[mine]: this example's match does not start a line that begins with a character of "
+     "line_first 'a'"},
+    {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_first = a\ntrigger = 0 abc\n", 5, 14,
+     "[mine]: a pattern takes line_first or trigger, not both"},
+    {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_first = a b\n", 5, 14,
+     "[mine]: line_first is ASCII characters other than white space"},
+    {"[mine]\nkind = x\npattern = (?m)^abc\nid = y\nline_first =\n", 5, 13,
+     "[mine]: line_first needs the characters a line begins with"},
+    {"[question_number]\nline_first = 1\n", 2, 14,
+     "[question_number]: line_first is a promise about the pattern given with it; this file "
+     "gives [question_number] no pattern"},
     {"[mine]\npattern = a\n", 2, 11, "[mine]: a new pattern needs 'kind' and 'id'"},
     {"[tail]\nkind = x\npattern = a\nid = y\n", 4, 6,
      "[tail] is a helper pattern, not a kind; it takes no id"},

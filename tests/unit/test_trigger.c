@@ -1,6 +1,6 @@
-/* test_trigger.c - the grammar's promises (trigger, line_literal, contains) change how fast
- * patterns are searched, never what they find: every document of the sample, the gold set and the
- * extraction fuzz corpus, and texts made to stretch the promises, extracted with the built-in
+/* test_trigger.c - the grammar's promises (trigger, line_literal, line_first, contains) change how
+ * fast patterns are searched, never what they find: every document of the sample, the gold set and
+ * the extraction fuzz corpus, and texts made to stretch the promises, extracted with the built-in
  * grammar and with one whose patterns make no promise, give the same bytes. */
 #include <dirent.h>
 #include <setjmp.h>
@@ -51,7 +51,7 @@ static const char *write_plain_grammar(size_t *restated) {
             promise = 0;
             pattern = NULL;
         } else if (strncmp(l, "trigger = ", 10) == 0 || strncmp(l, "line_literal = ", 15) == 0 ||
-                   strncmp(l, "contains = ", 11) == 0) {
+                   strncmp(l, "line_first = ", 13) == 0 || strncmp(l, "contains = ", 11) == 0) {
             promise = 1;
         } else if (strncmp(l, "pattern = ", 10) == 0) {
             pattern = l;
@@ -85,8 +85,9 @@ static int setup(void **state) {
     assert_true(restated >= 15);
     size_t fast = 0, plain = 0;
     for (int i = 0; i < P_COUNT; i++) {
-        fast += p->fast->trig[i].n + (p->fast->line_literal[i] != NULL);
-        plain += p->plain->trig[i].n + (p->plain->line_literal[i] != NULL);
+        fast += p->fast->trig[i].n + (p->fast->line_literal[i] != NULL) + p->fast->line_first[i].on;
+        plain +=
+            p->plain->trig[i].n + (p->plain->line_literal[i] != NULL) + p->plain->line_first[i].on;
     }
     assert_true(fast >= 20);
     assert_int_equal(plain, 0);
@@ -258,6 +259,34 @@ static void test_texts_at_the_reach(void **state) {
     free(text);
 }
 
+/* Lines that begin as a line_first promises, and lines that nearly do: numbered and lettered
+ * questions after spaces, tabs and a dash, a number in another script, dates and years that
+ * are no questions, the headings of the preliminary remarks (letter-spaced or not, indented),
+ * a question on the text's last line without a line end, and the same with CRLF. */
+static void test_line_starts(void **state) {
+    pair *p = *state;
+    static const char head[] = "Deutscher Bundestag Drucksache 21/126\n21. Wahlperiode "
+                               "09.05.2025\n\nAntwort\nder Bundesregierung\n\n";
+    static const char *const bodies[] = {
+        "V o r b e m e r k u n g  d e r  F r a g e s t e l l e r\nText.\n"
+        "  Vorbemerkung der Bundesregierung\nText.\n"
+        "1. Wie viele Anfragen gab es?\n \t- 2. Welche?\n\ta) Wer?\n  - b) Wo?\n"
+        "3. a) Wann?\n4. August 2025 \xc3\xbc"
+        "bermittelt.\n2025. Jahr\n12.Mai\n- 5. Ob?\n"
+        "Auf die Antwort zu Frage 2 wird verwiesen.\n\xd9\xa1. Wie?\n6. Wie?\nc) Was?\n-\n7. Wer",
+        "1. Wie?\r\n  2. Wo?\r\n\tVorbemerkung der Bundesregierung\r\n3. a) Wann?\r\n"
+        "b) Wer?\r\nSiehe Antwort zu Frage 1.\r\n- 4.\tWarum?",
+        "x\n 1. Erste\n1 1. Keine\n 2) Keine\n-- 2. Keine\n2. Zweite\n a) Eins\nVorbemerkung",
+    };
+    char text[2048];
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        int n = snprintf(text, sizeof text, "%s%s", head, bodies[i]);
+        assert_true(n > 0 && (size_t)n < sizeof text);
+        compare_text(p, text, (size_t)n);
+        compare_text(p, bodies[i], strlen(bodies[i])); /* and a line start at 0 */
+    }
+}
+
 /* A trigger of a grammar file whose matches depend on where its search begins ("(*COMMIT)"
  * gives up a search at the first "#" it commits to) is searched afresh from each position,
  * not listed once for all the patterns that share it: both numbers are found. */
@@ -343,6 +372,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpora),
         cmocka_unit_test(test_texts_at_the_reach),
+        cmocka_unit_test(test_line_starts),
         cmocka_unit_test(test_trigger_with_a_verb),
         cmocka_unit_test(test_space_is_what_patterns_call_space),
     };
