@@ -10,6 +10,14 @@
 #include "normalize.h"
 #include "util/util.h"
 
+/* AVX2 where the compiler can target it; chosen at run time, by the processor */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define CG_HAVE_AVX2 1
+#include <immintrin.h>
+#else
+#define CG_HAVE_AVX2 0
+#endif
+
 /* Windows-1252 for 0x80..0x9F; other bytes >= 0xA0 are Latin-1. */
 static const uint16_t cp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
@@ -186,7 +194,128 @@ static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len
     return 1;
 }
 
+/* ---- the bytes copied as they are, a block at a time ----
+ *
+ * What the loop of cg_normalize copies unchanged, decided for a whole block of bytes at once,
+ * with the byte before and after each in view: printable ASCII; a '-' that no white space
+ * follows (a hyphen before white space may end a line: the loop looks); a tab; a line end that
+ * no '/' comes before (one may cut a URL's scheme: the loop looks); and both bytes of a
+ * character from U+00C0 to U+00FF (C3 and a continuation: "ä", "ß"). Runs no longer stop at
+ * every line end and hyphen, which were most of the stops. The block may hold a byte the loop
+ * would take as well (a quotation mark, a dash to replace): the run stops there, and the loop
+ * goes on a character at a time. */
+
+#if defined(__SSE2__)
+/* The bytes of the 16 at t copied as they are (bit k for t + k), with t >= 1 and t + 17 <= len. */
+static unsigned copy_mask_sse2(const unsigned char *s, size_t t) {
+    const __m128i v = _mm_loadu_si128((const __m128i *)(s + t)),
+                  prev = _mm_loadu_si128((const __m128i *)(s + t - 1)),
+                  next = _mm_loadu_si128((const __m128i *)(s + t + 1));
+    const __m128i top2 = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80),
+                  c3 = _mm_set1_epi8((char)0xC3);
+    /* a signed compare: the bytes from 0x80 are below 0x20 */
+    __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                  _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
+    __m128i space_next =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(' ')),
+                                  _mm_cmpeq_epi8(next, _mm_set1_epi8('\t'))),
+                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('\r')),
+                                               _mm_cmpeq_epi8(next, _mm_set1_epi8('\n'))),
+                                  _mm_cmpeq_epi8(next, _mm_set1_epi8('\f'))));
+    ok = _mm_andnot_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), space_next), ok);
+    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+    ok = _mm_or_si128(ok, _mm_andnot_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8('/')),
+                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+    __m128i pair = _mm_or_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(_mm_and_si128(next, top2), cont)),
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont), _mm_cmpeq_epi8(prev, c3)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ok, pair));
+}
+#endif
+
+#if CG_HAVE_AVX2
+/* The same for the 32 bytes at t, with t >= 1 and t + 33 <= len. */
+__attribute__((target("avx2"))) static uint32_t copy_mask_avx2(const unsigned char *s, size_t t) {
+    const __m256i v = _mm256_loadu_si256((const __m256i *)(s + t)),
+                  prev = _mm256_loadu_si256((const __m256i *)(s + t - 1)),
+                  next = _mm256_loadu_si256((const __m256i *)(s + t + 1));
+    const __m256i top2 = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80),
+                  c3 = _mm256_set1_epi8((char)0xC3);
+    __m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)),
+                                     _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1F)));
+    __m256i space_next = _mm256_or_si256(
+        _mm256_or_si256(_mm256_cmpeq_epi8(next, _mm256_set1_epi8(' ')),
+                        _mm256_cmpeq_epi8(next, _mm256_set1_epi8('\t'))),
+        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(next, _mm256_set1_epi8('\r')),
+                                        _mm256_cmpeq_epi8(next, _mm256_set1_epi8('\n'))),
+                        _mm256_cmpeq_epi8(next, _mm256_set1_epi8('\f'))));
+    ok = _mm256_andnot_si256(
+        _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')), space_next), ok);
+    ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')));
+    ok = _mm256_or_si256(ok, _mm256_andnot_si256(_mm256_cmpeq_epi8(prev, _mm256_set1_epi8('/')),
+                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))));
+    __m256i pair =
+        _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, c3),
+                                         _mm256_cmpeq_epi8(_mm256_and_si256(next, top2), cont)),
+                        _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, top2), cont),
+                                         _mm256_cmpeq_epi8(prev, c3)));
+    return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ok, pair));
+}
+
+/* copy_run's loop with AVX2: the first byte from t not copied as it is, or where the blocks
+ * end. */
+__attribute__((target("avx2"))) static size_t copy_run_avx2(const unsigned char *s, size_t len,
+                                                            size_t t) {
+    for (; t + 33 <= len; t += 32) {
+        uint32_t m = copy_mask_avx2(s, t);
+        if (m != UINT32_MAX) return t + (size_t)__builtin_ctz(~m);
+    }
+    return t;
+}
+#endif
+
+/* From s[j] (a run that began at s[i]), the bytes the loop copies as they are, `width` bytes
+ * at a time at most (32: AVX2 where the processor has it, 16: SSE2, else none): the first
+ * index not taken. It may stop short; the loop takes the rest. The run's first byte only when
+ * it is printable ASCII or a tab: the checks of the byte before (a line end after '/', a
+ * continuation after C3) are for bytes inside the run. */
+static size_t copy_run(const unsigned char *s, size_t len, size_t i, size_t j, unsigned width) {
+    if (j == i) {
+        if (j >= len || !((s[j] >= 0x20 && s[j] < 0x7F && s[j] != '-') || s[j] == '\t')) return j;
+        j++;
+    }
+#if CG_HAVE_AVX2
+    if (width >= 32 && __builtin_cpu_supports("avx2")) {
+        j = copy_run_avx2(s, len, j);
+        if (j + 33 <= len) return j; /* stopped inside a block */
+    }
+#endif
+#if defined(__SSE2__)
+    if (width >= 16)
+        for (; j + 17 <= len; j += 16) {
+            unsigned m = copy_mask_sse2(s, j);
+            if (m != 0xFFFF) return j + (size_t)__builtin_ctz(~m);
+        }
+#endif
+    (void)width;
+    /* The blocks end where they end: not between the two bytes of an "ä", which the loop
+     * would read as two broken characters. (A stop inside a block never falls there: a C3
+     * and its continuation are taken together or not at all.) */
+    if (j > i && j < len && s[j - 1] == 0xC3 && (s[j] & 0xC0) == 0x80) j--;
+    return j;
+}
+
+static int normalize(const char *src, size_t len, cg_normalized *out, unsigned width);
+
 int cg_normalize(const char *src, size_t len, cg_normalized *out) {
+    return normalize(src, len, out, 32);
+}
+
+int cgn_normalize_width(const char *src, size_t len, cg_normalized *out, unsigned width) {
+    return normalize(src, len, out, width);
+}
+
+static int normalize(const char *src, size_t len, cg_normalized *out, unsigned width) {
     memset(out, 0, sizeof *out);
     out->orig_len = len;
     cg_normalized *n = out;
@@ -199,7 +328,7 @@ int cg_normalize(const char *src, size_t len, cg_normalized *out) {
          * umlaut, a quotation mark), which the rules would copy too. */
         size_t j = i;
         while (j < len) {
-            j += cgu_plain_run(s + j, len - j, CGU_PLAIN_CTRL | CGU_PLAIN_LATIN1, 0x7F, '-');
+            j = copy_run(s, len, i, j, width);
             if (j >= len) break;
             unsigned char c = s[j];
             /* a line end is copied as it is, unless it may cut a URL's scheme ("http:/"

@@ -49,6 +49,9 @@ typedef struct cg_normalized {
 /* Returns 0, or -1 when memory ran out (then `out` holds nothing to free). */
 int cg_normalize(const char *src, size_t len, cg_normalized *out);
 void cg_normalized_release(cg_normalized *n);
+/* The same, with the bytes it copies as they are found `width` at a time at most: 32 (AVX2
+ * where the processor has it), 16 (SSE2) or 1; for the tests, which compare the three. */
+int cgn_normalize_width(const char *src, size_t len, cg_normalized *out, unsigned width);
 
 /* Original offset of the character that starts at normalised offset `pos`. */
 size_t cg_norm_orig_start(const cg_normalized *n, size_t pos);

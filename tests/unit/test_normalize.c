@@ -162,6 +162,61 @@ static void test_output_is_valid_utf8(void **state) {
     }
 }
 
+/* The bytes copied as they are are found a block at a time (32 bytes with AVX2, 16 with SSE2),
+ * with the bytes before and after each block in view; a byte at a time is the reference. The
+ * texts crowd what the blocks decide on: hyphens before white space, line ends after '/',
+ * "ä" (C3 A4) and lone C3s and continuations, across the block edges. */
+static void same_normalisation(const unsigned char *text, size_t len, int k) {
+    cg_normalized ref;
+    assert_int_equal(cgn_normalize_width((const char *)text, len, &ref, 1), 0);
+    static const unsigned widths[] = {16, 32};
+    for (size_t w = 0; w < sizeof widths / sizeof widths[0]; w++) {
+        cg_normalized n;
+        assert_int_equal(cgn_normalize_width((const char *)text, len, &n, widths[w]), 0);
+        if (n.len != ref.len || memcmp(n.text, ref.text, n.len) != 0)
+            fail_msg("text %d of %zu bytes: %u bytes at a time normalise it differently", k, len,
+                     widths[w]);
+        assert_int_equal(n.nsegs, ref.nsegs);
+        for (size_t i = 0; i < n.nsegs; i++)
+            if (n.segs[i].norm != ref.segs[i].norm || n.segs[i].orig != ref.segs[i].orig ||
+                n.segs[i].nlen != ref.segs[i].nlen || n.segs[i].olen != ref.segs[i].olen ||
+                n.segs[i].copy != ref.segs[i].copy)
+                fail_msg("text %d: segment %zu differs at %u bytes at a time", k, i, widths[w]);
+        cg_normalized_release(&n);
+    }
+    cg_normalized_release(&ref);
+}
+
+static void test_blocks_copy_what_bytes_copy(void **state) {
+    (void)state;
+    static const unsigned char alphabet[] = {'a',  'Z',  ' ',  '\n', '\t', '\r', '\f', '-',
+                                             '/',  '1',  0x7F, 0x01, 0x00, 0xC3, 0xA4, 0x80,
+                                             0xBF, 0xC2, 0xAD, 0xE2, 0x80, 0x93, 'x',  'y'};
+    uint64_t r = 0x2545F4914F6CDD1Du;
+    unsigned char text[300];
+    for (int k = 0; k < 20000; k++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t len = (size_t)(r % sizeof text);
+        /* mostly plain text, so that blocks get far, with the alphabet's bytes strewn in */
+        unsigned density = 2 + (unsigned)((r >> 20) % 30);
+        for (size_t i = 0; i < len; i++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            text[i] = (r >> 8) % density ? (unsigned char)('a' + (r >> 16) % 26)
+                                         : alphabet[(r >> 24) % sizeof alphabet];
+        }
+        same_normalisation(text, len, k);
+    }
+    /* each decisive pair at every offset of two blocks */
+    static const char *const pairs[] = {"-\n", "- ",       "-\t",      "-\r",   "-\f",   "-x",
+                                        "/\n", "\xC3\xA4", "\xC3\xC3", "x\xA4", "\xC3\n"};
+    for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++)
+        for (size_t at = 0; at + 2 <= 70; at++) {
+            memset(text, 'a', 70);
+            memcpy(text + at, pairs[p], 2);
+            same_normalisation(text, 70, (int)(p * 100 + at));
+        }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text),
@@ -169,6 +224,7 @@ int main(void) {
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_output_is_valid_utf8),
+        cmocka_unit_test(test_blocks_copy_what_bytes_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
