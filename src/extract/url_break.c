@@ -28,6 +28,10 @@
 
 #include "xctx.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define ONES ((uint64_t)0x0101010101010101u)
 #define HIGH_BITS ((uint64_t)0x8080808080808080u)
 
@@ -72,6 +76,19 @@ int cgx_url_words_make(cgx_url_words *w, const char *text, size_t len, size_t ar
     size_t n = to - from;
     /* "ä" and "ae" are two bytes each: the copy keeps the text's offsets */
     for (size_t i = 0; i < n; i++) {
+#if defined(__SSE2__)
+        if (i + 16 <= n) { /* sixteen ASCII bytes at once where the processor can */
+            __m128i v = _mm_loadu_si128((const __m128i *)(in + i));
+            if (!_mm_movemask_epi8(v)) {
+                __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                              _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+                _mm_storeu_si128((__m128i *)(out + i),
+                                 _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                i += 15;
+                continue;
+            }
+        }
+#endif
         uint64_t word;
         if (i + 8 <= n && (memcpy(&word, in + i, 8), !(word & HIGH_BITS))) {
             /* eight ASCII bytes at once: a byte from 'A' to 'Z' gets 0x20 */

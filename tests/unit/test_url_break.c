@@ -23,6 +23,13 @@ static void test_fold(void **state) {
     assert_int_equal(w.len, strlen(text));
     assert_string_equal(w.text, "abcdefghijklmnopqrstuvwxyz@[`{ groesse uebel aeoe 0129 x-y/z_");
     assert_ptr_equal(w.orig, text);
+    /* every ASCII byte, in the blocks the vector loop folds and in the bytes after them */
+    char ascii[128];
+    for (int c = 1; c < 128; c++)
+        ascii[c - 1] = (char)c;
+    assert_int_equal(cgx_url_words_make(&w, ascii, 127, 0), 0);
+    for (int c = 1; c < 128; c++)
+        assert_int_equal(w.text[c - 1], c >= 'A' && c <= 'Z' ? c + 32 : c);
     cgx_url_words_release(&w);
 }
 
