@@ -141,6 +141,44 @@ static bool may_hold(const cgx_contains *c, const char *t, size_t from, size_t l
     return !c || (from < limit && cgx_literals_any(&c->set, t + from, limit - from));
 }
 
+typedef struct first_text {
+    const cgx_literals *set;
+    size_t at, end;
+} first_text;
+
+static int take_first_text(void *ctx, size_t which, size_t at) {
+    first_text *f = ctx;
+    f->at = at;
+    f->end = at + f->set->len[which];
+    return 1;
+}
+
+/* How far past a search's end the look for a pattern's contains texts goes: far enough to be
+ * taken again by the searches of the next sentences, not so far that a search that starts
+ * before the last (a region read again) reads much twice. */
+#define CONTAINS_AHEAD 4096
+
+/* may_hold for built-in pattern p, from what its memo knows. */
+static bool pattern_may_hold(xctx *x, int p, size_t from, size_t limit) {
+    const cgx_contains *c = x->ex->contains[p];
+    if (!c) return true;
+    if (from >= limit) return false;
+    struct contains_memo *m = &x->contains_memo[p];
+    bool known = m->known && from >= m->from &&
+                 (m->at != SIZE_MAX ? from <= m->at : limit <= m->to);
+    if (!known) {
+        size_t to = x->norm.len - limit > CONTAINS_AHEAD ? limit + CONTAINS_AHEAD : x->norm.len;
+        first_text f = {&c->set, SIZE_MAX, SIZE_MAX};
+        cgx_literals_scan(&c->set, x->norm.text + from, to - from, true, take_first_text, &f);
+        *m = (struct contains_memo){true, from, to, f.at == SIZE_MAX ? SIZE_MAX : from + f.at,
+                                    f.at == SIZE_MAX ? SIZE_MAX : from + f.end};
+    }
+    if (m->at >= limit) return false;
+    if (m->end <= limit) return true;
+    /* the first text runs past `limit`: another that starts later may still end before it */
+    return may_hold(c, x->norm.text, from, limit);
+}
+
 int cgx_next(xctx *x, int p, size_t *pos, size_t *s, size_t *e) {
     return cgx_find(x, p, pos, x->norm.len, s, e);
 }
@@ -550,7 +588,7 @@ static int find_from(xctx *x, int p, size_t *pos, size_t limit, size_t last_star
                      size_t *e) {
     if (limit > x->norm.len) limit = x->norm.len;
     if (*pos > limit || x->status != CG_OK) return 0;
-    if (!may_hold(x->ex->contains[p], x->norm.text, *pos, limit)) return 0;
+    if (!pattern_may_hold(x, p, *pos, limit)) return 0;
     int found = x->ex->line_literal[p]    ? run_by_lines(x, p, *pos, limit, last_start)
                 : x->ex->line_first[p].on ? run_by_first(x, p, *pos, limit, last_start)
                 : x->ex->trig[p].n

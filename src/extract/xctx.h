@@ -284,6 +284,14 @@ typedef struct xctx {
         size_t n, cap, complete_to;
     } sightings[CGX_MAX_SHARED];
     bool literals_listed; /* the sightings of every plain-text search are complete */
+    /* For each built-in pattern with contains: the first of its texts in [from, to), [at, end)
+     * (at SIZE_MAX: none), once a search asked. A search from a position in [from, at] finds
+     * the same first text: the text is looked along once, not again from each search
+     * ([referral] searches each sentence of an Antwort). */
+    struct contains_memo {
+        bool known;
+        size_t from, to, at, end;
+    } contains_memo[P_COUNT];
 
     /* Where each trigger of each built-in pattern was last searched from and found (SIZE_MAX:
      * not at all), for a subject ending at `limit`: a later search from a position in
