@@ -153,6 +153,8 @@ out:
     free(x.articles);
     free(x.excluded);
     cgx_url_words_release(&x.url_words);
+    cg_buf_release(&x.url_scratch[0]);
+    cg_buf_release(&x.url_scratch[1]);
     for (size_t i = 0; i < ex->nshared; i++)
         free(x.sightings[i].pos);
     cg_normalized_release(&x.norm);

@@ -369,10 +369,19 @@ static int url_char(unsigned char c) {
     return c > ' ' && c != '<' && c != '>' && c != '"';
 }
 
+/* Scratch buffer k of on_url, empty, with the room the URLs before left it (the extraction
+ * releases it): not a malloc and a free for each URL. */
+static cg_buf scratch(xctx *x, int k) {
+    cg_buf b = x->url_scratch[k];
+    b.len = 0;
+    if (b.data) b.data[0] = '\0';
+    return b;
+}
+
 static int on_url(xctx *x, size_t s, size_t e) {
     const char *t = x->norm.text;
     const size_t len = x->norm.len;
-    cg_buf u = CG_BUF_INIT;
+    cg_buf u = scratch(x, 0);
     enum { MAX_PIECES = 10 }; /* lines a URL may run over after its first: a long query fills eight */
     size_t joins[MAX_PIECES], join_text[MAX_PIECES]; /* each hyphen at a break: in u, in the text */
     int njoins = 0;
@@ -482,7 +491,7 @@ static int on_url(xctx *x, size_t s, size_t e) {
     /* The span in the text ends where the kept part of the last piece ends
      * (with a link annotation: where its span ends, set above). */
     if (!link) end = u.len >= last_piece_buf ? last_piece + (u.len - last_piece_buf) : s + u.len;
-    cg_buf c = CG_BUF_INIT;
+    cg_buf c = scratch(x, 1);
     const char *p = u.data;
     size_t plen = u.len;
     size_t scheme_end = cgd_scheme_length(p);
@@ -536,13 +545,13 @@ static int on_url(xctx *x, size_t s, size_t e) {
         cd.list_first = -1;
         if (!cd.target.text || cgx_add_cand(x, &cd) < 0) rc = -1;
     }
-    cg_buf_release(&c);
-    cg_buf_release(&u);
+    x->url_scratch[1] = c;
+    x->url_scratch[0] = u;
     return rc;
 oom2:
-    cg_buf_release(&c);
+    x->url_scratch[1] = c;
 oom:
-    cg_buf_release(&u);
+    x->url_scratch[0] = u;
     x->status = CG_ENOMEM;
     return -1;
 }

@@ -276,6 +276,7 @@ typedef struct xctx {
     size_t nanswers, capanswers;
     /* the text spelled as URLs spell it, made when a URL broken at a hyphen first needs it */
     cgx_url_words url_words;
+    cg_buf url_scratch[2]; /* refs.c's buffers for a URL's pieces and target */
     /* What each of the extractor's shared searches found in the whole text: every match start
      * before `complete_to`, in order. Several patterns begin their searches at the same
      * triggers ("Drs.", a slash after a digit): the text is searched for them once. */

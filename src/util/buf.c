@@ -15,7 +15,7 @@
 
 #include "util.h"
 
-int cgu_buf_reserve(cg_buf *b, size_t extra) {
+int cgu_buf_reserve_grow(cg_buf *b, size_t extra) {
     if (extra > SIZE_MAX - b->len - 1) return -1;
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return 0;
@@ -63,7 +63,7 @@ int cgu_buf_printf(cg_buf *b, const char *fmt, ...) {
     return 0;
 }
 
-int cgu_grow(void **items, size_t *cap, size_t need, size_t size) {
+int cgu_grow_slow(void **items, size_t *cap, size_t need, size_t size) {
     if (need <= *cap) return 0;
     size_t n = *cap ? *cap : 16;
     while (n < need) {

@@ -29,7 +29,12 @@
 /* ---- appending to a cg_buf (buf.c) ---- */
 
 /* Each returns 0 on success, -1 when memory ran out (the buffer is unchanged). */
-int cgu_buf_reserve(cg_buf *b, size_t extra);
+/* cgu_buf_reserve where the room is not there (buf.c). */
+int cgu_buf_reserve_grow(cg_buf *b, size_t extra);
+/* Room for `extra` more bytes and the NUL. Inline where it is there already, as below. */
+static inline int cgu_buf_reserve(cg_buf *b, size_t extra) {
+    return extra < b->cap - b->len ? 0 : cgu_buf_reserve_grow(b, extra); /* cap 0: grows */
+}
 /* cgu_buf_append where the bytes do not fit (buf.c). */
 int cgu_buf_append_grow(cg_buf *b, const char *data, size_t len);
 /* Inline where they fit: the JSON Lines writer appends a dozen keys and values per reference,
@@ -47,9 +52,14 @@ static inline int cgu_buf_putc(cg_buf *b, char c) {
 int cgu_buf_puts(cg_buf *b, const char *text);
 int cgu_buf_printf(cg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* cgu_grow where *items is too small (buf.c). */
+int cgu_grow_slow(void **items, size_t *cap, size_t need, size_t size);
 /* Grows *items (of `size`-byte elements) so that it holds `need` elements;
- * 0, or -1 when memory ran out (*items unchanged). */
-int cgu_grow(void **items, size_t *cap, size_t need, size_t size);
+ * 0, or -1 when memory ran out (*items unchanged). Inline where it does: the line index asks
+ * for each of the corpus's million lines. */
+static inline int cgu_grow(void **items, size_t *cap, size_t need, size_t size) {
+    return need <= *cap ? 0 : cgu_grow_slow(items, cap, need, size);
+}
 
 /* ---- files (buf.c) ---- */
 
