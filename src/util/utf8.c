@@ -64,8 +64,14 @@ bool cgu_utf8_valid(const char *s, size_t n, bool nul_ok) {
     const unsigned char stop = nul_ok ? 0x80 : 0; /* 0x80: no byte of its own stops the run */
     size_t i = 0;
     while (i < n) {
-        i += cgu_plain_run(u + i, n - i, CGU_PLAIN_LATIN1, stop, stop);
-        if (i >= n) break;
+        if (n - i >= 16) { /* the vector loop takes no fewer */
+            i += cgu_plain_run(u + i, n - i, CGU_PLAIN_LATIN1, stop, stop);
+            if (i >= n) break;
+        }
+        if (u[i] && u[i] < 0x80) { /* the short tail of most texts: ASCII, a byte at a time */
+            i++;
+            continue;
+        }
         uint32_t cp;
         int k = cgu_utf8_decode(u + i, n - i, &cp);
         if (k == 0 || (cp == 0 && !nul_ok)) return false;
