@@ -115,21 +115,24 @@ typedef struct cgx_contains {
     char *text[CGX_LITERALS_MAX];
 } cgx_contains;
 
-/* A pattern's `line_first` key: every match starts at a line start, and the first byte of
- * that line other than space and tab is one of these (ASCII). */
+/* A pattern's `line_first` key: every match starts at a line start, and the first character
+ * of that line other than space and tab is one of these (ASCII) or one beyond ASCII, which is
+ * always tried: a pattern's \d, \s or \p{Lu} takes characters of every script, and the
+ * promise stays exact for them without naming them. */
 typedef struct cgx_line_first {
     bool on;
     uint8_t in[16]; /* bit c % 8 of in[c / 8]: byte c is one */
 } cgx_line_first;
 
-/* Does the line that starts at `ls` begin, after spaces and tabs, with a byte of `f` before
- * `limit`? (Asked of every line a search passes: inline.) */
+/* Does the line that starts at `ls` begin, after spaces and tabs, with a byte of `f` or one
+ * beyond ASCII before `limit`? (Asked of every line a search passes: inline.) */
 static inline bool cgx_line_first_holds(const cgx_line_first *f, const char *text, size_t ls,
                                         size_t limit) {
     while (ls < limit && (text[ls] == ' ' || text[ls] == '\t'))
         ls++;
-    unsigned char c = ls < limit ? (unsigned char)text[ls] : 0;
-    return c < 0x80 && (f->in[c >> 3] >> (c & 7) & 1);
+    if (ls >= limit) return false;
+    unsigned char c = (unsigned char)text[ls];
+    return c >= 0x80 || (f->in[c >> 3] >> (c & 7) & 1);
 }
 
 /* A kind defined by a grammar file: a pattern and templates. */

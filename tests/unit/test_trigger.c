@@ -260,9 +260,10 @@ static void test_texts_at_the_reach(void **state) {
 }
 
 /* Lines that begin as a line_first promises, and lines that nearly do: numbered and lettered
- * questions after spaces, tabs and a dash, a number in another script, dates and years that
- * are no questions, the headings of the preliminary remarks (letter-spaced or not, indented),
- * a question on the text's last line without a line end, and the same with CRLF. */
+ * questions after spaces, tabs and a dash, numbers that begin or go on in another script (\d
+ * takes them: "١2." is question 2), dates and years that are no questions, the headings of
+ * the preliminary remarks (letter-spaced or not, indented), a question on the text's last line
+ * without a line end, and the same with CRLF. */
 static void test_line_starts(void **state) {
     pair *p = *state;
     static const char head[] = "Deutscher Bundestag Drucksache 21/126\n21. Wahlperiode "
@@ -273,7 +274,9 @@ static void test_line_starts(void **state) {
         "1. Wie viele Anfragen gab es?\n \t- 2. Welche?\n\ta) Wer?\n  - b) Wo?\n"
         "3. a) Wann?\n4. August 2025 \xc3\xbc"
         "bermittelt.\n2025. Jahr\n12.Mai\n- 5. Ob?\n"
-        "Auf die Antwort zu Frage 2 wird verwiesen.\n\xd9\xa1. Wie?\n6. Wie?\nc) Was?\n-\n7. Wer",
+        "Auf die Antwort zu Frage 2 wird verwiesen.\n\xd9\xa1. Wie?\n\xd9\xa1"
+        "6. Wie?\n7\xd9\xa1. Wo?\n \xd9\xa1"
+        "8. a) Wer?\nc) Was?\n-\n9. Wer",
         "1. Wie?\r\n  2. Wo?\r\n\tVorbemerkung der Bundesregierung\r\n3. a) Wann?\r\n"
         "b) Wer?\r\nSiehe Antwort zu Frage 1.\r\n- 4.\tWarum?",
         "x\n 1. Erste\n1 1. Keine\n 2) Keine\n-- 2. Keine\n2. Zweite\n a) Eins\nVorbemerkung",
@@ -285,6 +288,34 @@ static void test_line_starts(void **state) {
         compare_text(p, text, (size_t)n);
         compare_text(p, bodies[i], strlen(bodies[i])); /* and a line start at 0 */
     }
+}
+
+/* The texts of a pattern's contains are looked for a stretch past each search's end, and what
+ * that look found (or that it found none) answers the searches after it: sentences of an
+ * answer with none of [referral]'s cue words for more than that stretch, then referrals, some
+ * a sentence after the stretch's end and some far after it. */
+static void test_contains_beyond_the_stretch(void **state) {
+    pair *p = *state;
+    enum { CAP = 40000 };
+    char *text = malloc(CAP);
+    assert_non_null(text);
+    for (int lead = 3000; lead <= 9000; lead += 1500) {
+        size_t n = (size_t)snprintf(text, CAP,
+                                    "Deutscher Bundestag Drucksache 21/126\n21. Wahlperiode "
+                                    "09.05.2025\n\nAntwort\nder Bundesregierung\n\n"
+                                    "1. Wie viele Anträge gab es?\n\n");
+        while (n < (size_t)lead)
+            n += (size_t)snprintf(text + n, CAP - n,
+                                  "Die Bundesregierung hat dazu keine "
+                                  "weiteren Erkenntnisse. ");
+        for (int q = 2; q < 9; q++)
+            n += (size_t)snprintf(text + n, CAP - n,
+                                  "Auf die Drucksache 20/%d wird verwiesen. Dazu liegen keine "
+                                  "Zahlen vor.\n\n%d. Welche Folgen hat das?\n\n",
+                                  1000 + q, q);
+        compare_text(p, text, n);
+    }
+    free(text);
 }
 
 /* A trigger of a grammar file whose matches depend on where its search begins ("(*COMMIT)"
@@ -373,6 +404,7 @@ int main(void) {
         cmocka_unit_test(test_corpora),
         cmocka_unit_test(test_texts_at_the_reach),
         cmocka_unit_test(test_line_starts),
+        cmocka_unit_test(test_contains_beyond_the_stretch),
         cmocka_unit_test(test_trigger_with_a_verb),
         cmocka_unit_test(test_space_is_what_patterns_call_space),
     };
