@@ -500,16 +500,74 @@ static cg_status add_user_kind(cg_extractor *ex, const cgg_grammar *g, const cgg
     return CG_OK;
 }
 
+/* What a pattern promises about its matches, for check_examples. */
+typedef struct promises {
+    const char *line_literal;     /* NULL: none */
+    const cgx_line_first *first;  /* first->on: one */
+    const cgx_triggers *trig;     /* trig->n: some */
+    const cgx_contains *contains; /* NULL: none */
+} promises;
+
+/* Whether the match [at, end) of an example text[0, len) breaks one of the promises (the
+ * triggers', contains', line_first's, line_literal's, asked in this order); then why[0, cap)
+ * says which, as the end of an error message. */
+static bool breaks_promise(const cgg_section *s, const promises *pr, const char *text, size_t len,
+                           size_t at, size_t end, pcre2_match_data *tmd, char *why, size_t cap) {
+    if (pr->trig->n) {
+        /* one trigger matches at most `reach` bytes (white space not counted) after the
+         * start of the match */
+        bool kept = false;
+        for (size_t k = 0; k < pr->trig->n && !kept; k++)
+            kept = pcre2_match(pr->trig->t[k].re, (PCRE2_SPTR)text, len, at, 0, tmd, NULL) >= 0 &&
+                   cgx_window_start(text, at, pcre2_get_ovector_pointer(tmd)[0], &pr->trig->t[k]) ==
+                       at;
+        if (!kept) {
+            snprintf(why, cap,
+                     "no trigger matches within its reach (and words) of the start of "
+                     "this example's match");
+            return true;
+        }
+    }
+    /* the look the search makes (match.c), over the match alone */
+    if (pr->contains && !cgx_literals_any(&pr->contains->set, text + at, end - at)) {
+        snprintf(why, cap, "this example's match holds none of the texts of contains");
+        return true;
+    }
+    if (pr->first->on &&
+        !((at == 0 || text[at - 1] == '\n') && cgx_line_first_holds(pr->first, text, at, len))) {
+        snprintf(why, cap,
+                 "this example's match does not start a line that begins with a character of "
+                 "line_first '%s'",
+                 s->line_first.text);
+        return true;
+    }
+    if (pr->line_literal) {
+        /* the match's first line holds it */
+        size_t ls = at, le = at, n = strlen(pr->line_literal);
+        while (ls > 0 && text[ls - 1] != '\n')
+            ls--;
+        while (le < len && text[le] != '\n')
+            le++;
+        bool held = false;
+        for (size_t k = ls; k + n <= le && !held; k++)
+            held = memcmp(text + k, pr->line_literal, n) == 0;
+        if (!held) {
+            snprintf(why, cap,
+                     "the line this example's match starts on lacks the line_literal '%s'",
+                     pr->line_literal);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Every example must be found, every counter-example not; the match of an example must keep
- * the promise of the line_literal, the line_first, the trigger or the contains, if the pattern
- * makes one. */
+ * the promises of the pattern (breaks_promise). */
 static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pcre2_code *re,
-                                const char *line_literal, const cgx_line_first *first,
-                                const cgx_triggers *trig, const cgx_contains *contains,
-                                cg_error *err) {
+                                const promises *pr, cg_error *err) {
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    pcre2_match_data *tmd = trig->n ? pcre2_match_data_create(1, NULL) : NULL;
-    if (!md || (trig->n && !tmd)) {
+    pcre2_match_data *tmd = pr->trig->n ? pcre2_match_data_create(1, NULL) : NULL;
+    if (!md || (pr->trig->n && !tmd)) {
         pcre2_match_data_free(md);
         return CG_ENOMEM;
     }
@@ -534,69 +592,14 @@ static cg_status check_examples(cg_extractor *ex, const cgg_section *s, const pc
                 }
             }
             int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
-            int literal_ok = 1, first_ok = 1, trigger_ok = 1, contains_ok = 1;
-            if (rc >= 0 && want && first->on) {
-                /* the promise line_first makes: the match starts a line that begins so */
-                size_t at = pcre2_get_ovector_pointer(md)[0];
-                first_ok =
-                    (at == 0 || text[at - 1] == '\n') && cgx_line_first_holds(first, text, at, len);
-            }
-            if (rc >= 0 && want && contains) {
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-                /* the look the search makes (match.c), over the match alone */
-                contains_ok = cgx_literals_any(&contains->set, text + ov[0], ov[1] - ov[0]);
-            }
-            if (rc >= 0 && want && line_literal) {
-                /* the promise line_literal makes: the match's first line holds it */
-                size_t at = pcre2_get_ovector_pointer(md)[0], ls = at, le = at;
-                while (ls > 0 && text[ls - 1] != '\n')
-                    ls--;
-                while (le < len && text[le] != '\n')
-                    le++;
-                literal_ok = 0;
-                for (size_t k = ls; k + s->line_literal.len <= le && !literal_ok; k++)
-                    literal_ok = memcmp(text + k, s->line_literal.text, s->line_literal.len) == 0;
-            }
-            if (rc >= 0 && want && trig->n) {
-                /* the promise of the triggers: one matches at most `reach` bytes (white space
-                 * not counted) after the start of the match */
-                size_t at = pcre2_get_ovector_pointer(md)[0];
-                trigger_ok = 0;
-                for (size_t k = 0; k < trig->n && !trigger_ok; k++)
-                    trigger_ok =
-                        pcre2_match(trig->t[k].re, (PCRE2_SPTR)text, len, at, 0, tmd, NULL) >= 0 &&
-                        cgx_window_start(text, at, pcre2_get_ovector_pointer(tmd)[0],
-                                         &trig->t[k]) == at;
-            }
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            char why[192];
+            bool broken = rc >= 0 && want &&
+                          breaks_promise(s, pr, text, len, ov[0], ov[1], tmd, why, sizeof why);
             free(text);
             ex->examples_checked++;
-            if (!trigger_ok) {
-                st = section_error(
-                    err, s, &vs[i],
-                    "[%s]: no trigger matches within its reach (and words) of the start of "
-                    "this example's match",
-                    s->name);
-                break;
-            }
-            if (!contains_ok) {
-                st = section_error(err, s, &vs[i],
-                                   "[%s]: this example's match holds none of the texts of "
-                                   "contains",
-                                   s->name);
-                break;
-            }
-            if (!first_ok) {
-                st = section_error(err, s, &vs[i],
-                                   "[%s]: this example's match does not start a line that "
-                                   "begins with a character of line_first '%s'",
-                                   s->name, s->line_first.text);
-                break;
-            }
-            if (!literal_ok) {
-                st = section_error(err, s, &vs[i],
-                                   "[%s]: the line this example's match starts on "
-                                   "lacks the line_literal '%s'",
-                                   s->name, s->line_literal.text);
+            if (broken) {
+                st = section_error(err, s, &vs[i], "[%s]: %s", s->name, why);
                 break;
             }
             if ((rc >= 0) != want) {
@@ -724,8 +727,10 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             }
         }
         if (st == CG_OK)
-            st = check_examples(ex, s, ex->re[p], ex->line_literal[p], &ex->line_first[p],
-                                &ex->trig[p], ex->contains[p], err);
+            st = check_examples(
+                ex, s, ex->re[p],
+                &(promises){ex->line_literal[p], &ex->line_first[p], &ex->trig[p], ex->contains[p]},
+                err);
     }
     /* sections that are neither built in nor defines: kinds of their own */
     for (size_t i = 0; st == CG_OK && i < g.nsections; i++) {
@@ -740,8 +745,10 @@ cg_status cg_extractor_new(const cg_extractor_options *opts, cg_extractor **out,
             cgx_line_first first; /* checked on the examples as a built-in pattern's is */
             st = compile_line_first(s, &first, err);
             if (st == CG_OK)
-                st = check_examples(ex, s, u->re, s->line_literal.len ? s->line_literal.text : NULL,
-                                    &first, &u->trig, u->contains, err);
+                st = check_examples(ex, s, u->re,
+                                    &(promises){s->line_literal.len ? s->line_literal.text : NULL,
+                                                &first, &u->trig, u->contains},
+                                    err);
         }
     }
     if (st == CG_OK) share_searches(ex);

@@ -183,32 +183,38 @@ static inline int take_block(cg_input *in, line_scan *ls, size_t *at, uint32_t l
     return 1;
 }
 
-#if CG_HAVE_AVX2
-/* scan_plain's loop, thirty-two bytes at a time. */
-__attribute__((target("avx2"))) static int
-scan_plain_avx2(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, size_t *at) {
-    size_t i = *at;
-    const __m256i lf = _mm256_set1_epi8('\n'), tab = _mm256_set1_epi8('\t'),
-                  space = _mm256_set1_epi8(0x20), del = _mm256_set1_epi8(0x7f),
-                  c3 = _mm256_set1_epi8((char)0xC3), top2 = _mm256_set1_epi8((char)0xC0),
-                  cont = _mm256_set1_epi8((char)0x80);
-    for (; i + 32 <= n; i += 32) {
-        __m256i v = _mm256_loadu_si256((const __m256i *)(d + i));
-        uint32_t lines = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf));
-        /* a signed compare: the bytes from 0x80 count as below 0x20 */
-        uint32_t odd = (uint32_t)_mm256_movemask_epi8(
-            _mm256_or_si256(_mm256_cmpgt_epi8(space, v), _mm256_cmpeq_epi8(v, del)));
-        uint32_t stop = plain_stops(
-            lines, (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)), odd,
-            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, c3)),
-            (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(v, top2), cont)));
-        int taken = take_block(in, ls, &i, lines, stop);
-        if (taken < 0) return -1;
-        if (taken) break;
+/* scan_plain's loop over blocks of one width, defined once for both: V the vector type, P the
+ * intrinsics' prefix (_mm, _mm256), S their suffix (si128, si256), W the block's bytes. */
+#define DEFINE_SCAN_BLOCKS(NAME, ATTR, V, P, S, W)                                                 \
+    ATTR static int NAME(cg_input *in, line_scan *ls, const unsigned char *d, size_t n,            \
+                         size_t *at) {                                                             \
+        size_t i = *at;                                                                            \
+        const V lf = P##_set1_epi8('\n'), tab = P##_set1_epi8('\t'), space = P##_set1_epi8(0x20),  \
+                del = P##_set1_epi8(0x7f), c3 = P##_set1_epi8((char)0xC3),                         \
+                top2 = P##_set1_epi8((char)0xC0), cont = P##_set1_epi8((char)0x80);                \
+        for (; i + (W) <= n; i += (W)) {                                                           \
+            V v = P##_loadu_##S((const V *)(d + i));                                               \
+            uint32_t lines = (uint32_t)P##_movemask_epi8(P##_cmpeq_epi8(v, lf));                   \
+            /* a signed compare: the bytes from 0x80 count as below 0x20 */                        \
+            uint32_t odd = (uint32_t)P##_movemask_epi8(                                            \
+                P##_or_##S(P##_cmpgt_epi8(space, v), P##_cmpeq_epi8(v, del)));                     \
+            uint32_t stop = plain_stops(                                                           \
+                lines, (uint32_t)P##_movemask_epi8(P##_cmpeq_epi8(v, tab)), odd,                   \
+                (uint32_t)P##_movemask_epi8(P##_cmpeq_epi8(v, c3)),                                \
+                (uint32_t)P##_movemask_epi8(P##_cmpeq_epi8(P##_and_##S(v, top2), cont)));          \
+            int taken = take_block(in, ls, &i, lines, stop);                                       \
+            if (taken < 0) return -1;                                                              \
+            if (taken) break;                                                                      \
+        }                                                                                          \
+        *at = i;                                                                                   \
+        return 0;                                                                                  \
     }
-    *at = i;
-    return 0;
-}
+
+#if CG_HAVE_AVX2
+DEFINE_SCAN_BLOCKS(scan_plain_avx2, __attribute__((target("avx2"))), __m256i, _mm256, si256, 32)
+#endif
+#if defined(__SSE2__)
+DEFINE_SCAN_BLOCKS(scan_plain_sse2, , __m128i, _mm, si128, 16)
 #endif
 
 /* From d[*at], a block at a time (32 bytes with AVX2, else 16) while they are printable ASCII,
@@ -221,29 +227,7 @@ static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_
     if (width >= 32 && __builtin_cpu_supports("avx2")) return scan_plain_avx2(in, ls, d, n, at);
 #endif
 #if defined(__SSE2__)
-    if (width >= 16) {
-        size_t i = *at;
-        const __m128i lf = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
-                      space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f),
-                      c3 = _mm_set1_epi8((char)0xC3), top2 = _mm_set1_epi8((char)0xC0),
-                      cont = _mm_set1_epi8((char)0x80);
-        for (; i + 16 <= n; i += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
-            uint32_t lines = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lf));
-            /* a signed compare: the bytes from 0x80 count as below 0x20 */
-            uint32_t odd = (uint32_t)_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
-            uint32_t stop = plain_stops(
-                lines, (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)), odd,
-                (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c3)),
-                (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont)));
-            int taken = take_block(in, ls, &i, lines, stop);
-            if (taken < 0) return -1;
-            if (taken) break;
-        }
-        *at = i;
-        return 0;
-    }
+    if (width >= 16) return scan_plain_sse2(in, ls, d, n, at);
 #endif
     /* eight bytes at a time without vector instructions: every line end stops it */
     *at += cgu_plain_run_words(d + *at, n - *at,

@@ -205,62 +205,45 @@ static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len
  * would take as well (a quotation mark, a dash to replace): the run stops there, and the loop
  * goes on a character at a time. */
 
+/* The bytes of the block at t copied as they are (bit k for t + k), with t >= 1 and the byte
+ * after the block within the text: one definition for both widths, V the vector type, P the
+ * intrinsics' prefix (_mm, _mm256), S their suffix (si128, si256). */
+#define DEFINE_COPY_MASK(NAME, ATTR, V, P, S)                                                      \
+    ATTR static uint32_t NAME(const unsigned char *s, size_t t) {                                  \
+        const V v = P##_loadu_##S((const V *)(s + t)),                                             \
+                prev = P##_loadu_##S((const V *)(s + t - 1)),                                      \
+                next = P##_loadu_##S((const V *)(s + t + 1));                                      \
+        const V top2 = P##_set1_epi8((char)0xC0), cont = P##_set1_epi8((char)0x80),                \
+                c3 = P##_set1_epi8((char)0xC3);                                                    \
+        /* printable ASCII; a signed compare: the bytes from 0x80 are below 0x20 */                \
+        V ok = P##_andnot_##S(P##_cmpeq_epi8(v, P##_set1_epi8(0x7F)),                              \
+                              P##_cmpgt_epi8(v, P##_set1_epi8(0x1F)));                             \
+        /* but a hyphen before white space */                                                      \
+        V space_next =                                                                             \
+            P##_or_##S(P##_or_##S(P##_cmpeq_epi8(next, P##_set1_epi8(' ')),                        \
+                                  P##_cmpeq_epi8(next, P##_set1_epi8('\t'))),                      \
+                       P##_or_##S(P##_or_##S(P##_cmpeq_epi8(next, P##_set1_epi8('\r')),            \
+                                             P##_cmpeq_epi8(next, P##_set1_epi8('\n'))),           \
+                                  P##_cmpeq_epi8(next, P##_set1_epi8('\f'))));                     \
+        ok = P##_andnot_##S(P##_and_##S(P##_cmpeq_epi8(v, P##_set1_epi8('-')), space_next), ok);   \
+        /* a tab, a line end that no '/' precedes, both bytes of an "ä" */                        \
+        ok = P##_or_##S(ok, P##_cmpeq_epi8(v, P##_set1_epi8('\t')));                               \
+        ok = P##_or_##S(ok, P##_andnot_##S(P##_cmpeq_epi8(prev, P##_set1_epi8('/')),               \
+                                           P##_cmpeq_epi8(v, P##_set1_epi8('\n'))));               \
+        V pair = P##_or_##S(                                                                       \
+            P##_and_##S(P##_cmpeq_epi8(v, c3), P##_cmpeq_epi8(P##_and_##S(next, top2), cont)),     \
+            P##_and_##S(P##_cmpeq_epi8(P##_and_##S(v, top2), cont), P##_cmpeq_epi8(prev, c3)));    \
+        return (uint32_t)P##_movemask_epi8(P##_or_##S(ok, pair));                                  \
+    }
+
 #if defined(__SSE2__)
-/* The bytes of the 16 at t copied as they are (bit k for t + k), with t >= 1 and t + 17 <= len. */
-static unsigned copy_mask_sse2(const unsigned char *s, size_t t) {
-    const __m128i v = _mm_loadu_si128((const __m128i *)(s + t)),
-                  prev = _mm_loadu_si128((const __m128i *)(s + t - 1)),
-                  next = _mm_loadu_si128((const __m128i *)(s + t + 1));
-    const __m128i top2 = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80),
-                  c3 = _mm_set1_epi8((char)0xC3);
-    /* a signed compare: the bytes from 0x80 are below 0x20 */
-    __m128i ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
-                                  _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
-    __m128i space_next =
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8(' ')),
-                                  _mm_cmpeq_epi8(next, _mm_set1_epi8('\t'))),
-                     _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, _mm_set1_epi8('\r')),
-                                               _mm_cmpeq_epi8(next, _mm_set1_epi8('\n'))),
-                                  _mm_cmpeq_epi8(next, _mm_set1_epi8('\f'))));
-    ok = _mm_andnot_si128(_mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')), space_next), ok);
-    ok = _mm_or_si128(ok, _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-    ok = _mm_or_si128(ok, _mm_andnot_si128(_mm_cmpeq_epi8(prev, _mm_set1_epi8('/')),
-                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
-    __m128i pair = _mm_or_si128(
-        _mm_and_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(_mm_and_si128(next, top2), cont)),
-        _mm_and_si128(_mm_cmpeq_epi8(_mm_and_si128(v, top2), cont), _mm_cmpeq_epi8(prev, c3)));
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ok, pair));
-}
+/* 16 bytes: t + 17 <= len */
+DEFINE_COPY_MASK(copy_mask_sse2, , __m128i, _mm, si128)
 #endif
 
 #if CG_HAVE_AVX2
-/* The same for the 32 bytes at t, with t >= 1 and t + 33 <= len. */
-__attribute__((target("avx2"))) static uint32_t copy_mask_avx2(const unsigned char *s, size_t t) {
-    const __m256i v = _mm256_loadu_si256((const __m256i *)(s + t)),
-                  prev = _mm256_loadu_si256((const __m256i *)(s + t - 1)),
-                  next = _mm256_loadu_si256((const __m256i *)(s + t + 1));
-    const __m256i top2 = _mm256_set1_epi8((char)0xC0), cont = _mm256_set1_epi8((char)0x80),
-                  c3 = _mm256_set1_epi8((char)0xC3);
-    __m256i ok = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(0x7F)),
-                                     _mm256_cmpgt_epi8(v, _mm256_set1_epi8(0x1F)));
-    __m256i space_next = _mm256_or_si256(
-        _mm256_or_si256(_mm256_cmpeq_epi8(next, _mm256_set1_epi8(' ')),
-                        _mm256_cmpeq_epi8(next, _mm256_set1_epi8('\t'))),
-        _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(next, _mm256_set1_epi8('\r')),
-                                        _mm256_cmpeq_epi8(next, _mm256_set1_epi8('\n'))),
-                        _mm256_cmpeq_epi8(next, _mm256_set1_epi8('\f'))));
-    ok = _mm256_andnot_si256(
-        _mm256_and_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('-')), space_next), ok);
-    ok = _mm256_or_si256(ok, _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t')));
-    ok = _mm256_or_si256(ok, _mm256_andnot_si256(_mm256_cmpeq_epi8(prev, _mm256_set1_epi8('/')),
-                                                 _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n'))));
-    __m256i pair =
-        _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, c3),
-                                         _mm256_cmpeq_epi8(_mm256_and_si256(next, top2), cont)),
-                        _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, top2), cont),
-                                         _mm256_cmpeq_epi8(prev, c3)));
-    return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(ok, pair));
-}
+/* 32 bytes: t + 33 <= len */
+DEFINE_COPY_MASK(copy_mask_avx2, __attribute__((target("avx2"))), __m256i, _mm256, si256)
 
 /* copy_run's loop with AVX2: the first byte from t not copied as it is, or where the blocks
  * end. */
@@ -293,7 +276,7 @@ static size_t copy_run(const unsigned char *s, size_t len, size_t i, size_t j, u
 #if defined(__SSE2__)
     if (width >= 16)
         for (; j + 17 <= len; j += 16) {
-            unsigned m = copy_mask_sse2(s, j);
+            uint32_t m = copy_mask_sse2(s, j);
             if (m != 0xFFFF) return j + (size_t)__builtin_ctz(~m);
         }
 #endif
@@ -305,17 +288,11 @@ static size_t copy_run(const unsigned char *s, size_t len, size_t i, size_t j, u
     return j;
 }
 
-static int normalize(const char *src, size_t len, cg_normalized *out, unsigned width);
-
 int cg_normalize(const char *src, size_t len, cg_normalized *out) {
-    return normalize(src, len, out, 32);
+    return cgn_normalize_width(src, len, out, 32);
 }
 
 int cgn_normalize_width(const char *src, size_t len, cg_normalized *out, unsigned width) {
-    return normalize(src, len, out, width);
-}
-
-static int normalize(const char *src, size_t len, cg_normalized *out, unsigned width) {
     memset(out, 0, sizeof *out);
     out->orig_len = len;
     cg_normalized *n = out;
