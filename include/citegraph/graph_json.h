@@ -23,9 +23,10 @@ extern "C" {
  * of range (CG_EINVAL) or when memory ran out (CG_ENOMEM); returning the
  * value, not a status, lets it go straight into jansson's calls. */
 CG_EXPORT json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err);
-/** Edge `edge` as an object {source, target, relation, count, age_days,
- * locators, positions: [{file, [record,] line, col}]}, record only for a
- * position inside a DIP record; age_days is cg_edge.age_days, or null when
+/** Edge `edge` as an object {source, target, relation, count, referrals,
+ * age_days, locators, positions: [{file, [record,] line, col[, page,
+ * page_line]}]}, record only for a position inside a DIP record, page and
+ * page_line only for one in a PDF; age_days is cg_edge.age_days, or null when
  * the age is not known (added without a new schema version: it stays
  * "citegraph-graph/1", which changes only when a field changes meaning or
  * goes away): a new reference the caller owns; NULL as for

@@ -13,194 +13,150 @@
 #include "util/json_util.h"
 #include "util/util.h"
 
-/* ---- a node or an edge, into an object made for it or reused ----
+/* ---- a node or an edge, put together piece by piece ----
  *
- * The export writes a million objects; making each anew (a hash table,
- * its keys, its values) cost most of its time. So it keeps one object per
- * shape (which optional keys it has) and sets each key again for the next
- * item: jansson replaces the value of a key it has in place, so the keys
- * stay in the order they were first set, and the bytes are those of a new
- * object. */
+ * The export writes a million nodes and edges. Each is written as the
+ * JSON Lines are (json_util.h): jansson encodes each value, the keys stand
+ * between them in the schema's order; the bytes are those of jansson's
+ * compact dump of the object. Building a jansson object per item and
+ * dumping it cost twice the time. The queries' objects (cg_graph_node_json)
+ * are these bytes parsed, so that the schema's keys and their order are
+ * written down once, here. */
 
-/* Objects kept for reuse: one per node shape, one edge, and per position
- * shape as many as the edge with the most positions of that shape had; and
- * the JSON strings of texts met again and again (a file's name on each of
- * its positions, an edge's source on the next edge, kinds and relations),
- * by the address of the text, which the graph keeps once. */
-#define STR_CACHE 64
+/* What a writer keeps across items: the values' cache, and the last
+ * texts met again and again by address (an edge's source on the next edge
+ * of the same document, the document's file on each of its positions),
+ * with their encodings. The graph keeps each text once, at one address. */
+typedef struct item_writer {
+    cgu_json_values values;
+    const char *source, *file; /* the texts of source_json, file_json */
+    cg_buf source_json, file_json;
+} item_writer;
 
-typedef struct json_pool {
-    json_t *node[4];
-    json_t *edge;
-    json_t **pos[4];
-    size_t npos[4], cappos[4];
-    const char *text[STR_CACHE];
-    json_t *str[STR_CACHE];
-} json_pool;
-
-static void pool_release(json_pool *p) {
-    for (size_t s = 0; s < 4; s++) {
-        json_decref(p->node[s]);
-        for (size_t i = 0; i < p->npos[s]; i++)
-            json_decref(p->pos[s][i]);
-        free(p->pos[s]);
-    }
-    json_decref(p->edge);
-    for (size_t i = 0; i < STR_CACHE; i++)
-        json_decref(p->str[i]);
-    memset(p, 0, sizeof *p);
+static void item_writer_release(item_writer *w) {
+    cgu_json_values_release(&w->values);
+    cg_buf_release(&w->source_json);
+    cg_buf_release(&w->file_json);
 }
 
-/* The JSON string of `s` (null for NULL): from the pool's cache when it
- * has the same text at the same address, else made and kept there. A new
- * reference; without a pool, always made. */
-static json_t *str_of(json_pool *p, const char *s) {
-    if (!s || !p) return cgu_json_str(s);
-    size_t slot = ((uintptr_t)s >> 3) % STR_CACHE;
-    if (p->text[slot] != s || !p->str[slot]) {
-        json_t *j = cgu_json_str(s);
-        if (!j) return NULL;
-        json_decref(p->str[slot]);
-        p->str[slot] = j;
-        p->text[slot] = s;
+/* The NUL-terminated s (not NULL), whose encoding `last` holds when `*text`
+ * is s; else encoded, and kept there. */
+static int put_recurring(cg_buf *out, item_writer *w, const char **text, cg_buf *last,
+                         const char *s) {
+    if (*text != s) {
+        cg_buf_clear(last);
+        *text = NULL;
+        if (cgu_json_put_str(last, &w->values, s)) return -1;
+        *text = s;
     }
-    return json_incref(p->str[slot]);
+    return cgu_buf_append(out, last->data, last->len);
 }
 
-/* The pool's index-th object for positions of shape `s`, made when the
- * pool has fewer; a new reference, NULL when memory ran out. */
-static json_t *pooled_position(json_pool *p, size_t s, size_t index) {
-    if (index == p->npos[s]) {
-        if (cgu_grow((void **)&p->pos[s], &p->cappos[s], index + 1, sizeof *p->pos[s]) ||
-            !(p->pos[s][index] = json_object()))
-            return NULL;
-        p->npos[s]++;
-    }
-    return json_incref(p->pos[s][index]);
-}
-
-/* Sets the node's keys on `o`: a new object, or one filled before for a
- * node of the same shape (node_shape). 0, or -1 when memory ran out. */
-static int fill_node(json_t *o, const cg_graph *g, const cg_node *n, json_pool *pool) {
+static int put_node(cg_buf *out, item_writer *w, const cg_graph *g, const cg_node *n) {
+    cgu_json_values *c = &w->values;
     char number[128];
     unsigned wp = cge_wahlperiode(n);
-    int ok = cgu_json_set(o, "id", cgu_json_str(n->id)) &&
-             cgu_json_set(o, "kind", str_of(pool, cg_node_kind_name(n))) &&
-             cgu_json_set(o, "in_corpus", json_boolean(n->in_corpus)) &&
-             cgu_json_set(o, "file", cgu_json_str(n->file)) &&
-             /* only a document that came in a DIP record has them, so that
-              * the JSON of text files stays as it was */
-             (!n->record || cgu_json_set(o, "record", json_integer((json_int_t)n->record))) &&
-             (!n->dip_id || cgu_json_set(o, "dip_id", cgu_json_str(n->dip_id))) &&
-             cgu_json_set(o, "number", cgu_json_str(cge_number(n, number, sizeof number))) &&
-             cgu_json_set(o, "wahlperiode", wp ? json_integer(wp) : json_null()) &&
-             cgu_json_set(o, "issuer", str_of(pool, cge_issuer(n))) &&
-             cgu_json_set(o, "type", cgu_json_str(n->type)) &&
-             cgu_json_set(o, "date", cgu_json_str(n->date)) &&
-             cgu_json_set(o, "title", cgu_json_str(n->title)) &&
-             cgu_json_set(o, "url", cgu_json_str(n->url)) &&
-             cgu_json_set(o, "parent", cgu_json_str(cge_parent_id(g, n)));
-    json_t *authors = ok ? json_array() : NULL;
-    ok = ok && cgu_json_set(o, "urheber", authors);
-    for (size_t i = 0; ok && i < n->nauthors; i++) {
-        json_t *a = json_object();
-        ok = a && cgu_json_set(a, "name", cgu_json_str(n->authors[i].name)) &&
-             cgu_json_set(a, "role", cgu_json_str(cg_author_role_name(n->authors[i].role)));
-        if (ok)
-            ok = json_array_append_new(authors, a) == 0;
-        else
-            json_decref(a);
-    }
-    ok = ok && cgu_json_set(o, "type_from", str_of(pool, cge_source(n->type_from))) &&
-         cgu_json_set(o, "title_from", str_of(pool, cge_source(n->title_from))) &&
-         cgu_json_set(o, "date_from", str_of(pool, cge_source(n->date_from))) &&
-         cgu_json_set(o, "urheber_from", str_of(pool, cge_source(n->authors_from)));
-    return ok ? 0 : -1;
+    if (CGU_JSON_OPEN(out, "id") || cgu_json_put_str(out, c, n->id) || CGU_JSON_KEY(out, "kind") ||
+        cgu_json_put_name(out, c, cg_node_kind_name(n)) || CGU_JSON_KEY(out, "in_corpus") ||
+        cgu_json_put_bool(out, c, n->in_corpus) || CGU_JSON_KEY(out, "file") ||
+        cgu_json_put_str(out, c, n->file) ||
+        /* only a document that came in a DIP record has them, so that the
+         * JSON of text files stays as it was */
+        (n->record && (CGU_JSON_KEY(out, "record") || cgu_json_put_size(out, n->record))) ||
+        (n->dip_id && (CGU_JSON_KEY(out, "dip_id") || cgu_json_put_str(out, c, n->dip_id))) ||
+        CGU_JSON_KEY(out, "number") ||
+        cgu_json_put_str(out, c, cge_number(n, number, sizeof number)) ||
+        CGU_JSON_KEY(out, "wahlperiode") ||
+        (wp ? cgu_json_put_size(out, wp) : cgu_json_put_null(out, c)) ||
+        CGU_JSON_KEY(out, "issuer") || cgu_json_put_name(out, c, cge_issuer(n)) ||
+        CGU_JSON_KEY(out, "type") || cgu_json_put_str(out, c, n->type) ||
+        CGU_JSON_KEY(out, "date") || cgu_json_put_str(out, c, n->date) ||
+        CGU_JSON_KEY(out, "title") || cgu_json_put_str(out, c, n->title) ||
+        CGU_JSON_KEY(out, "url") || cgu_json_put_str(out, c, n->url) ||
+        CGU_JSON_KEY(out, "parent") || cgu_json_put_str(out, c, cge_parent_id(g, n)) ||
+        CGU_JSON_KEY(out, "urheber") || cgu_buf_putc(out, '['))
+        return -1;
+    for (size_t i = 0; i < n->nauthors; i++)
+        if ((i && cgu_buf_putc(out, ',')) || CGU_JSON_OPEN(out, "name") ||
+            cgu_json_put_str(out, c, n->authors[i].name) || CGU_JSON_KEY(out, "role") ||
+            cgu_json_put_name(out, c, cg_author_role_name(n->authors[i].role)) ||
+            cgu_buf_putc(out, '}'))
+            return -1;
+    return cgu_buf_putc(out, ']') || CGU_JSON_KEY(out, "type_from") ||
+                   cgu_json_put_name(out, c, cge_source(n->type_from)) ||
+                   CGU_JSON_KEY(out, "title_from") ||
+                   cgu_json_put_name(out, c, cge_source(n->title_from)) ||
+                   CGU_JSON_KEY(out, "date_from") ||
+                   cgu_json_put_name(out, c, cge_source(n->date_from)) ||
+                   CGU_JSON_KEY(out, "urheber_from") ||
+                   cgu_json_put_name(out, c, cge_source(n->authors_from)) || cgu_buf_putc(out, '}')
+               ? -1
+               : 0;
 }
 
-static size_t node_shape(const cg_node *n) {
-    return (n->record ? 1 : 0) | (n->dip_id ? 2 : 0);
+/* {file, [record,] line, col[, page, page_line]} */
+static int put_position(cg_buf *out, item_writer *w, const cg_position *at) {
+    return cgu_buf_append(out, "{\"file\":", 8) ||
+                   (at->file ? put_recurring(out, w, &w->file, &w->file_json, at->file)
+                             : cgu_json_put_null(out, &w->values)) ||
+                   (at->record &&
+                    (CGU_JSON_KEY(out, "record") || cgu_json_put_size(out, at->record))) ||
+                   CGU_JSON_KEY(out, "line") || cgu_json_put_size(out, at->line) ||
+                   CGU_JSON_KEY(out, "col") || cgu_json_put_size(out, at->col) ||
+                   (at->page &&
+                    (CGU_JSON_KEY(out, "page") || cgu_json_put_size(out, at->page) ||
+                     CGU_JSON_KEY(out, "page_line") || cgu_json_put_size(out, at->page_line))) ||
+                   cgu_buf_putc(out, '}')
+               ? -1
+               : 0;
 }
 
-/* A position's keys, on a new object or one of the same shape (pos_shape). */
-static int fill_position(json_t *q, const cg_position *at, json_pool *pool) {
-    int ok = cgu_json_set(q, "file", str_of(pool, at->file)) &&
-             (!at->record || cgu_json_set(q, "record", json_integer((json_int_t)at->record))) &&
-             cgu_json_set(q, "line", json_integer((json_int_t)at->line)) &&
-             cgu_json_set(q, "col", json_integer((json_int_t)at->col)) &&
-             (!at->page || (cgu_json_set(q, "page", json_integer((json_int_t)at->page)) &&
-                            cgu_json_set(q, "page_line", json_integer((json_int_t)at->page_line))));
-    return ok ? 0 : -1;
+static int put_edge(cg_buf *out, item_writer *w, const cg_graph *g, const cg_edge *e) {
+    cgu_json_values *c = &w->values;
+    if (CGU_JSON_OPEN(out, "source") ||
+        put_recurring(out, w, &w->source, &w->source_json, cg_graph_node(g, e->source)->id) ||
+        CGU_JSON_KEY(out, "target") || cgu_json_put_str(out, c, cg_graph_node(g, e->target)->id) ||
+        CGU_JSON_KEY(out, "relation") ||
+        cgu_json_put_name(out, c, cg_edge_relation_name(e->relation)) ||
+        CGU_JSON_KEY(out, "count") || cgu_json_put_size(out, e->count) ||
+        CGU_JSON_KEY(out, "referrals") || cgu_json_put_size(out, e->referrals) ||
+        CGU_JSON_KEY(out, "age_days") ||
+        (e->age_known ? cgu_json_put_int(out, e->age_days) : cgu_json_put_null(out, c)) ||
+        CGU_JSON_KEY(out, "locators") || cgu_buf_putc(out, '['))
+        return -1;
+    for (size_t l = 0; l < e->nlocators; l++)
+        if ((l && cgu_buf_putc(out, ',')) || cgu_json_put_str(out, c, e->locators[l])) return -1;
+    if (cgu_buf_putc(out, ']') || CGU_JSON_KEY(out, "positions") || cgu_buf_putc(out, '['))
+        return -1;
+    for (size_t p = 0; p < e->npositions; p++)
+        if ((p && cgu_buf_putc(out, ',')) || put_position(out, w, &e->positions[p])) return -1;
+    return cgu_buf_append(out, "]}", 2);
 }
 
-static size_t pos_shape(const cg_position *at) {
-    return (at->record ? 1 : 0) | (at->page ? 2 : 0);
-}
-
-/* The edge's keys on `o` (a new object, or the pool's edge); positions
- * from the pool when there is one. */
-static int fill_edge(json_t *o, const cg_graph *g, const cg_edge *e, json_pool *pool) {
-    json_t *locs = json_array(), *pos = json_array();
-    int ok = locs && pos;
-    for (size_t l = 0; ok && l < e->nlocators; l++)
-        ok = json_array_append_new(locs, cgu_json_str(e->locators[l])) == 0;
-    size_t used[4] = {0};
-    for (size_t p = 0; ok && p < e->npositions; p++) {
-        const cg_position *at = &e->positions[p];
-        size_t s = pos_shape(at);
-        json_t *q = pool ? pooled_position(pool, s, used[s]++) : json_object();
-        if (!q) {
-            ok = 0;
-            break;
-        }
-        if (fill_position(q, at, pool) != 0) {
-            json_decref(q);
-            ok = 0;
-        } else {
-            ok = json_array_append_new(pos, q) == 0; /* takes q, also when it fails */
-        }
-    }
-    ok = ok && cgu_json_set(o, "source", str_of(pool, cg_graph_node(g, e->source)->id)) &&
-         cgu_json_set(o, "target", cgu_json_str(cg_graph_node(g, e->target)->id)) &&
-         cgu_json_set(o, "relation", str_of(pool, cg_edge_relation_name(e->relation))) &&
-         cgu_json_set(o, "count", json_integer((json_int_t)e->count)) &&
-         cgu_json_set(o, "referrals", json_integer((json_int_t)e->referrals)) &&
-         cgu_json_set(o, "age_days",
-                      e->age_known ? json_integer((json_int_t)e->age_days) : json_null());
-    if (ok) {
-        ok = cgu_json_set(o, "locators", locs);
-        locs = NULL;
-        ok = ok && cgu_json_set(o, "positions", pos);
-        pos = NULL;
-    }
-    json_decref(locs);
-    json_decref(pos);
-    return ok ? 0 : -1;
+/* Node n or, when n is NULL, edge e, as the export writes it, parsed: a
+ * new object, or NULL (with `err`) when memory ran out. */
+static json_t *item_json(const cg_graph *g, const cg_node *n, const cg_edge *e, cg_error *err) {
+    item_writer w = {.source = NULL};
+    cg_buf text = CG_BUF_INIT;
+    int failed = n ? put_node(&text, &w, g, n) : put_edge(&text, &w, g, e);
+    json_t *o = failed ? NULL : json_loadb(text.data, text.len, 0, NULL);
+    cg_buf_release(&text);
+    item_writer_release(&w);
+    if (!o) cgu_oom(err);
+    return o;
 }
 
 json_t *cg_graph_node_json(const cg_graph *g, size_t node, cg_error *err) {
     const cg_node *n = cg_graph_node(g, node);
-    if (!n) {
-        cgu_error(err, CG_EINVAL, NULL, 0, 0, "no node %zu", node);
-        return NULL;
-    }
-    json_t *o = json_object();
-    if (o && fill_node(o, g, n, NULL) == 0) return o;
-    json_decref(o);
-    cgu_oom(err);
+    if (n) return item_json(g, n, NULL, err);
+    cgu_error(err, CG_EINVAL, NULL, 0, 0, "no node %zu", node);
     return NULL;
 }
 
 json_t *cg_graph_edge_json(const cg_graph *g, size_t edge, cg_error *err) {
     const cg_edge *e = cg_graph_edge(g, edge);
-    if (!e) {
-        cgu_error(err, CG_EINVAL, NULL, 0, 0, "no edge %zu", edge);
-        return NULL;
-    }
-    json_t *o = json_object();
-    if (o && fill_edge(o, g, e, NULL) == 0) return o;
-    json_decref(o);
-    cgu_oom(err);
+    if (e) return item_json(g, NULL, e, err);
+    cgu_error(err, CG_EINVAL, NULL, 0, 0, "no edge %zu", edge);
     return NULL;
 }
 
@@ -238,29 +194,24 @@ static void write_chunk(void *ctx, size_t i) {
     chunk *c = &w->chunks[i % w->window];
     cg_buf_clear(&c->text);
     c->nomem = false;
-    json_pool pool = {0};
+    item_writer iw = {.source = NULL};
     int rc = 0;
     if (i < w->nchunks_nodes) {
         size_t end = (i + 1) * CHUNK_ITEMS < w->nodes ? (i + 1) * CHUNK_ITEMS : w->nodes;
-        for (size_t v = i * CHUNK_ITEMS; !rc && v < end; v++) {
-            if (!cge_kept(w->keep, v)) continue;
-            const cg_node *n = cg_graph_node(w->g, v);
-            json_t **o = &pool.node[node_shape(n)];
-            rc = (!*o && !(*o = json_object())) || fill_node(*o, w->g, n, &pool) ||
-                 cgu_buf_putc(&c->text, ',') || cgu_json_append_kept(&c->text, *o, JSON_FLAGS);
-        }
+        for (size_t v = i * CHUNK_ITEMS; !rc && v < end; v++)
+            if (cge_kept(w->keep, v))
+                rc = cgu_buf_putc(&c->text, ',') ||
+                     put_node(&c->text, &iw, w->g, cg_graph_node(w->g, v));
     } else {
         size_t k = i - w->nchunks_nodes;
         size_t end = (k + 1) * CHUNK_ITEMS < w->edges ? (k + 1) * CHUNK_ITEMS : w->edges;
         for (size_t x = k * CHUNK_ITEMS; !rc && x < end; x++) {
             const cg_edge *e = cg_graph_edge(w->g, x);
-            if (!cge_kept(w->keep, e->source) || !cge_kept(w->keep, e->target)) continue;
-            rc = (!pool.edge && !(pool.edge = json_object())) ||
-                 fill_edge(pool.edge, w->g, e, &pool) || cgu_buf_putc(&c->text, ',') ||
-                 cgu_json_append_kept(&c->text, pool.edge, JSON_FLAGS);
+            if (cge_kept(w->keep, e->source) && cge_kept(w->keep, e->target))
+                rc = cgu_buf_putc(&c->text, ',') || put_edge(&c->text, &iw, w->g, e);
         }
     }
-    pool_release(&pool);
+    item_writer_release(&iw);
     c->nomem = rc != 0;
 }
 

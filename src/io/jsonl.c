@@ -17,7 +17,6 @@
 
 #include "citegraph/serialize.h"
 #include "docid/questions.h"
-#include "io/fields.h"
 #include "io/pieces.h"
 #include "resolve/extraction.h"
 #include "util/json_util.h"
@@ -27,275 +26,203 @@
 
 /* ---- lines ----
  *
- * A line is the same bytes as jansson's compact dump of one object, but put
- * together from pieces: jansson encodes each value on its own (json_dumpb
- * with JSON_ENCODE_ANY) and the keys, fixed ASCII names in a fixed order,
- * stand between them with their colons and commas. Dumping whole objects
- * made jansson walk the ~150 bytes of keys of every reference line character
- * by character, and building them cost a hash update per key: a fifth of
- * extraction's time. test_serialize checks every line against jansson's
- * dump of its own parse. */
-
-/* Values that recur on nearly every line (a kind's name, the relation,
- * true, false, null), encoded once per document, by the address of the
- * name they stand for (static, or a grammar kind's, the extractor's: none
- * is freed while a document is written). */
-enum { CACHED_VALUES = 24, CACHED_BYTES = 48 };
-typedef struct {
-    const void *key[CACHED_VALUES];
-    unsigned char len[CACHED_VALUES];
-    char bytes[CACHED_VALUES][CACHED_BYTES];
-    size_t count;
-    /* one string object for the document's texts, set anew for each: not
-     * made and freed for every value */
-    json_t *text;
-} value_cache;
-
-/* Appends jansson's encoding of `v` (NULL: -1), dumped straight into the
- * buffer's spare room. */
-static int put_kept(cg_buf *out, const json_t *v) {
-    const size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
-    size_t n = 0;
-    if (v && cgu_buf_reserve(out, 256) == 0) {
-        size_t room = out->cap - out->len - 1; /* the rest of the reserve, less the NUL */
-        n = json_dumpb(v, out->data + out->len, room, flags);
-        if (n > room &&
-            (cgu_buf_reserve(out, n) || json_dumpb(v, out->data + out->len, n, flags) != n))
-            n = 0;
-    }
-    if (!n) return -1;
-    out->len += n;
-    out->data[out->len] = '\0';
-    return 0;
-}
-
-/* The same for a value made for it (taken). */
-static int put_value(cg_buf *out, json_t *v) {
-    int rc = put_kept(out, v);
-    json_decref(v);
-    return rc;
-}
-
-/* len bytes of s as a JSON string (made valid UTF-8, as cgu_json_strn makes it). */
-static int put_text(cg_buf *out, value_cache *c, const char *s, size_t len) {
-    /* valid UTF-8 without NUL goes to jansson as it is (its *_nocheck functions) */
-    if (!cgu_utf8_valid(s, len, false)) return put_value(out, cgu_json_strn(s, len));
-    if (!c->text) return (c->text = json_stringn_nocheck(s, len)) ? put_kept(out, c->text) : -1;
-    return json_string_setn_nocheck(c->text, s, len) ? -1 : put_kept(out, c->text);
-}
-
-/* A static name's (or true's, false's, null's) encoding, from the cache. */
-static int put_cached(cg_buf *out, value_cache *c, const void *key, json_t *(*make)(const void *)) {
-    for (size_t i = 0; i < c->count; i++)
-        if (c->key[i] == key) return cgu_buf_append(out, c->bytes[i], c->len[i]);
-    size_t at = out->len;
-    if (put_value(out, make(key))) return -1;
-    size_t n = out->len - at;
-    if (c->count < CACHED_VALUES && n <= CACHED_BYTES) {
-        c->key[c->count] = key;
-        c->len[c->count] = (unsigned char)n;
-        memcpy(c->bytes[c->count++], out->data + at, n);
-    }
-    return 0;
-}
-
-static json_t *make_name(const void *name) {
-    return cgu_json_str(name);
-}
-static json_t *make_literal(const void *which) {
-    return json_incref((json_t *)which);
-}
-
-static int put_null(cg_buf *out, value_cache *c) {
-    return put_cached(out, c, json_null(), make_literal);
-}
-
-/* A string, or null for none. */
-static int put_str(cg_buf *out, value_cache *c, const char *s) {
-    return s ? put_text(out, c, s, strlen(s)) : put_null(out, c);
-}
+ * A line is the same bytes as jansson's compact dump of one object, put
+ * together piece by piece (json_util.h: jansson encodes each value, the
+ * fixed keys frame them). Dumping whole objects made jansson walk the ~150
+ * bytes of keys of every reference line character by character, and
+ * building them cost a hash update per key: a fifth of extraction's time.
+ * test_serialize checks every line against jansson's dump of its own
+ * parse. The values cache (cgu_json_values) lives for one document: the
+ * names it keeps by address (kinds, relations, a grammar kind's, the
+ * extractor's) are none of them freed while a document is written. */
 
 /* An id's canonical text, or null for no id. */
-static int put_id(cg_buf *out, value_cache *c, const cg_docid *id) {
-    if (id->kind == CG_KIND_NONE) return put_null(out, c);
+static int put_id(cg_buf *out, cgu_json_values *c, const cg_docid *id) {
+    if (id->kind == CG_KIND_NONE) return cgu_json_put_null(out, c);
     char small[128];
     size_t n = cg_docid_format(id, small, sizeof small);
-    if (n < sizeof small) return put_text(out, c, small, n);
+    if (n < sizeof small) return cgu_json_put_text(out, c, small, n);
     cg_buf b = CG_BUF_INIT; /* an id too long for `small`: a grammar kind's */
-    int rc = cg_docid_append(id, &b, NULL) == CG_OK ? put_text(out, c, b.data, b.len) : -1;
+    int rc = cg_docid_append(id, &b, NULL) == CG_OK ? cgu_json_put_text(out, c, b.data, b.len) : -1;
     cg_buf_release(&b);
     return rc;
 }
-
-static int put_bool(cg_buf *out, value_cache *c, bool b) {
-    json_t *v = b ? json_true() : json_false();
-    return put_cached(out, c, v, make_literal);
-}
-
-#define PUT_KEY(out, name) cgu_buf_append(out, ",\"" name "\":", sizeof(",\"" name "\":") - 1)
-
-#define PUT_OPEN(out, name) cgu_buf_append(out, "{\"" name "\":", sizeof("{\"" name "\":") - 1)
 
 /* The lists and objects of a line are put together as the lines are: jansson encodes each value,
  * the fixed keys frame them (building a jansson object for each and dumping it cost a tenth of
  * the output's time). */
 
 /* ["3", "3a"]: questions as the Antwort numbers them. */
-static int put_questions(cg_buf *out, value_cache *c, const cg_question *q, size_t n) {
+static int put_questions(cg_buf *out, cgu_json_values *c, const cg_question *q, size_t n) {
     if (cgu_buf_putc(out, '[')) return -1;
     for (size_t i = 0; i < n; i++) {
         char label[24];
         cg_question_format(&q[i], label, sizeof label);
-        if ((i && cgu_buf_putc(out, ',')) || put_text(out, c, label, strlen(label))) return -1;
+        if ((i && cgu_buf_putc(out, ',')) || cgu_json_put_text(out, c, label, strlen(label)))
+            return -1;
     }
     return cgu_buf_putc(out, ']');
 }
 
 /* "urheber": [{"name", "role"}], in the order known. */
-static int put_authors(cg_buf *out, value_cache *c, const cg_document_info *info) {
+static int put_authors(cg_buf *out, cgu_json_values *c, const cg_document_info *info) {
     if (cgu_buf_putc(out, '[')) return -1;
     for (size_t i = 0; i < info->nauthors; i++)
-        if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "name") ||
-            put_str(out, c, info->authors[i].name) || PUT_KEY(out, "role") ||
-            put_cached(out, c, cg_author_role_name(info->authors[i].role), make_name) ||
+        if ((i && cgu_buf_putc(out, ',')) || CGU_JSON_OPEN(out, "name") ||
+            cgu_json_put_str(out, c, info->authors[i].name) || CGU_JSON_KEY(out, "role") ||
+            cgu_json_put_name(out, c, cg_author_role_name(info->authors[i].role)) ||
             cgu_buf_putc(out, '}'))
             return -1;
     return cgu_buf_putc(out, ']');
 }
 
 /* "from": where each piece of metadata came from, keyed as the document line names the piece. */
-static int put_sources(cg_buf *out, value_cache *c, const cg_document_info *info) {
-    return PUT_OPEN(out, "doc") ||
-                   put_cached(out, c, cg_meta_source_name(info->id_from), make_name) ||
-                   PUT_KEY(out, "doc_type") ||
-                   put_cached(out, c, cg_meta_source_name(info->type_from), make_name) ||
-                   PUT_KEY(out, "title") ||
-                   put_cached(out, c, cg_meta_source_name(info->title_from), make_name) ||
-                   PUT_KEY(out, "date") ||
-                   put_cached(out, c, cg_meta_source_name(info->date_from), make_name) ||
-                   PUT_KEY(out, "urheber") ||
-                   put_cached(out, c, cg_meta_source_name(info->authors_from), make_name) ||
+static int put_sources(cg_buf *out, cgu_json_values *c, const cg_document_info *info) {
+    return CGU_JSON_OPEN(out, "doc") ||
+                   cgu_json_put_name(out, c, cg_meta_source_name(info->id_from)) ||
+                   CGU_JSON_KEY(out, "doc_type") ||
+                   cgu_json_put_name(out, c, cg_meta_source_name(info->type_from)) ||
+                   CGU_JSON_KEY(out, "title") ||
+                   cgu_json_put_name(out, c, cg_meta_source_name(info->title_from)) ||
+                   CGU_JSON_KEY(out, "date") ||
+                   cgu_json_put_name(out, c, cg_meta_source_name(info->date_from)) ||
+                   CGU_JSON_KEY(out, "urheber") ||
+                   cgu_json_put_name(out, c, cg_meta_source_name(info->authors_from)) ||
                    cgu_buf_putc(out, '}')
                ? -1
                : 0;
 }
 
 /* "procedures": DIP's vorgangsbezug, [{"id", "title", "type"}]. */
-static int put_procedures(cg_buf *out, value_cache *c, const cg_document_info *info) {
+static int put_procedures(cg_buf *out, cgu_json_values *c, const cg_document_info *info) {
     if (cgu_buf_putc(out, '[')) return -1;
     for (size_t i = 0; i < info->nprocedures; i++) {
         const cg_procedure *p = &info->procedures[i];
-        if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "id") || put_str(out, c, p->id) ||
-            PUT_KEY(out, "title") || put_str(out, c, p->title) || PUT_KEY(out, "type") ||
-            put_str(out, c, p->type) || cgu_buf_putc(out, '}'))
+        if ((i && cgu_buf_putc(out, ',')) || CGU_JSON_OPEN(out, "id") ||
+            cgu_json_put_str(out, c, p->id) || CGU_JSON_KEY(out, "title") ||
+            cgu_json_put_str(out, c, p->title) || CGU_JSON_KEY(out, "type") ||
+            cgu_json_put_str(out, c, p->type) || cgu_buf_putc(out, '}'))
             return -1;
     }
     return cgu_buf_putc(out, ']');
 }
 
 /* The input's warnings, as a list of strings. */
-static int put_warnings(cg_buf *out, value_cache *c, const cg_input *input) {
+static int put_warnings(cg_buf *out, cgu_json_values *c, const cg_input *input) {
     if (cgu_buf_putc(out, '[')) return -1;
     for (size_t i = 0; input && i < cg_input_warning_count(input); i++)
-        if ((i && cgu_buf_putc(out, ',')) || put_str(out, c, cg_input_warning(input, i))) return -1;
+        if ((i && cgu_buf_putc(out, ',')) || cgu_json_put_str(out, c, cg_input_warning(input, i)))
+            return -1;
     return cgu_buf_putc(out, ']');
 }
 
 /* The reference's own keys, after the document's head: ,"line":..} */
-static int put_reference(cg_buf *out, const cg_reference *r, const char *data, value_cache *c) {
-    if (PUT_KEY(out, "line") || cgio_put_size(out, r->line) || PUT_KEY(out, "col") ||
-        cgio_put_size(out, r->col))
+static int put_reference(cg_buf *out, const cg_reference *r, const char *data, cgu_json_values *c) {
+    if (CGU_JSON_KEY(out, "line") || cgu_json_put_size(out, r->line) || CGU_JSON_KEY(out, "col") ||
+        cgu_json_put_size(out, r->col))
         return -1;
     /* a PDF's: where on the printed page */
-    if (r->page && (PUT_KEY(out, "page") || cgio_put_size(out, r->page) ||
-                    PUT_KEY(out, "page_label") || put_str(out, c, r->page_label) ||
-                    PUT_KEY(out, "page_line") || cgio_put_size(out, r->page_line)))
+    if (r->page && (CGU_JSON_KEY(out, "page") || cgu_json_put_size(out, r->page) ||
+                    CGU_JSON_KEY(out, "page_label") || cgu_json_put_str(out, c, r->page_label) ||
+                    CGU_JSON_KEY(out, "page_line") || cgu_json_put_size(out, r->page_line)))
         return -1;
-    if (PUT_KEY(out, "offset") || cgio_put_size(out, r->offset) || PUT_KEY(out, "length") ||
-        cgio_put_size(out, r->length) || PUT_KEY(out, "kind") ||
-        put_cached(out, c, cg_docid_kind_name(&r->target), make_name) || PUT_KEY(out, "target") ||
-        put_id(out, c, &r->target) || PUT_KEY(out, "locator") || put_str(out, c, r->locator.text) ||
-        PUT_KEY(out, "relation") || put_cached(out, c, cg_relation_name(r->relation), make_name))
+    if (CGU_JSON_KEY(out, "offset") || cgu_json_put_size(out, r->offset) ||
+        CGU_JSON_KEY(out, "length") || cgu_json_put_size(out, r->length) ||
+        CGU_JSON_KEY(out, "kind") || cgu_json_put_name(out, c, cg_docid_kind_name(&r->target)) ||
+        CGU_JSON_KEY(out, "target") || put_id(out, c, &r->target) || CGU_JSON_KEY(out, "locator") ||
+        cgu_json_put_str(out, c, r->locator.text) || CGU_JSON_KEY(out, "relation") ||
+        cgu_json_put_name(out, c, cg_relation_name(r->relation)))
         return -1;
     /* only where there are some: a million empty lists cost the reader a
      * second on the graph of a million references */
     if (r->nanswering &&
-        (PUT_KEY(out, "answering") || put_questions(out, c, r->answering, r->nanswering)))
+        (CGU_JSON_KEY(out, "answering") || put_questions(out, c, r->answering, r->nanswering)))
         return -1;
-    return PUT_KEY(out, "text") ||
-                   (data ? put_text(out, c, data + r->offset, r->length)
-                         : put_null(out, c)) ||
-                   PUT_KEY(out, "resolves_to") || put_id(out, c, &r->resolves_to) ||
-                   PUT_KEY(out, "ambiguous") || put_bool(out, c, r->flags & CG_REF_AMBIGUOUS) ||
-                   PUT_KEY(out, "malformed") || put_bool(out, c, r->flags & CG_REF_MALFORMED) ||
-                   PUT_KEY(out, "note") || put_str(out, c, r->note) || cgu_buf_append(out, "}\n", 2)
+    return CGU_JSON_KEY(out, "text") ||
+                   (data ? cgu_json_put_text(out, c, data + r->offset, r->length)
+                         : cgu_json_put_null(out, c)) ||
+                   CGU_JSON_KEY(out, "resolves_to") || put_id(out, c, &r->resolves_to) ||
+                   CGU_JSON_KEY(out, "ambiguous") ||
+                   cgu_json_put_bool(out, c, r->flags & CG_REF_AMBIGUOUS) ||
+                   CGU_JSON_KEY(out, "malformed") ||
+                   cgu_json_put_bool(out, c, r->flags & CG_REF_MALFORMED) ||
+                   CGU_JSON_KEY(out, "note") || cgu_json_put_str(out, c, r->note) ||
+                   cgu_buf_append(out, "}\n", 2)
                ? -1
                : 0;
 }
 
 /* An Antwort's answers: to which questions, how, where. */
-static int put_answers(cg_buf *out, value_cache *c, const cg_extraction *ext) {
+static int put_answers(cg_buf *out, cgu_json_values *c, const cg_extraction *ext) {
     const cg_answer *ans;
     size_t n = ext ? cg_extraction_answers(ext, &ans) : 0;
     if (cgu_buf_putc(out, '[')) return -1;
     for (size_t i = 0; i < n; i++) {
         const cg_answer *a = &ans[i];
-        if ((i && cgu_buf_putc(out, ',')) || PUT_OPEN(out, "questions") ||
-            put_questions(out, c, a->questions, a->nquestions) || PUT_KEY(out, "answer") ||
-            put_cached(out, c, cg_answer_kind_name(a->kind), make_name) ||
-            PUT_KEY(out, "referrals") || cgio_put_size(out, a->referrals) || PUT_KEY(out, "own") ||
-            cgio_put_size(out, a->own) || PUT_KEY(out, "line") || cgio_put_size(out, a->line) ||
-            PUT_KEY(out, "col") || cgio_put_size(out, a->col) ||
-            (a->page && (PUT_KEY(out, "page") || cgio_put_size(out, a->page) ||
-                         PUT_KEY(out, "page_line") || cgio_put_size(out, a->page_line))) ||
-            PUT_KEY(out, "offset") || cgio_put_size(out, a->offset) || cgu_buf_putc(out, '}'))
+        if ((i && cgu_buf_putc(out, ',')) || CGU_JSON_OPEN(out, "questions") ||
+            put_questions(out, c, a->questions, a->nquestions) || CGU_JSON_KEY(out, "answer") ||
+            cgu_json_put_name(out, c, cg_answer_kind_name(a->kind)) ||
+            CGU_JSON_KEY(out, "referrals") || cgu_json_put_size(out, a->referrals) ||
+            CGU_JSON_KEY(out, "own") || cgu_json_put_size(out, a->own) ||
+            CGU_JSON_KEY(out, "line") || cgu_json_put_size(out, a->line) ||
+            CGU_JSON_KEY(out, "col") || cgu_json_put_size(out, a->col) ||
+            (a->page && (CGU_JSON_KEY(out, "page") || cgu_json_put_size(out, a->page) ||
+                         CGU_JSON_KEY(out, "page_line") || cgu_json_put_size(out, a->page_line))) ||
+            CGU_JSON_KEY(out, "offset") || cgu_json_put_size(out, a->offset) ||
+            cgu_buf_putc(out, '}'))
             return -1;
     }
     return cgu_buf_putc(out, ']');
 }
 
 /* A size, or null when there is none. */
-static int put_size_or_null(cg_buf *out, value_cache *c, bool has, size_t v) {
-    return has ? cgio_put_size(out, v) : put_null(out, c);
+static int put_size_or_null(cg_buf *out, cgu_json_values *c, bool has, size_t v) {
+    return has ? cgu_json_put_size(out, v) : cgu_json_put_null(out, c);
 }
 
 /* The document line, put together as the reference lines are. `ext` is NULL
  * for a document that failed (`problem`) or has no extraction. */
-static int put_document(cg_buf *out, value_cache *c, const char *file, const cg_input *input,
+static int put_document(cg_buf *out, cgu_json_values *c, const char *file, const cg_input *input,
                         const cg_extraction *ext, const cg_document_info *info, size_t n,
                         const char *problem) {
-    return PUT_OPEN(out, "type") || put_cached(out, c, "document", make_name) ||
-                   PUT_KEY(out, "file") || put_str(out, c, file) || PUT_KEY(out, "doc") ||
-                   put_id(out, c, &info->id) || PUT_KEY(out, "issuer") ||
-                   put_str(out, c, cg_issuer_name(cg_docid_issuer(&info->id))) ||
-                   PUT_KEY(out, "doc_type") || put_str(out, c, info->type) ||
-                   PUT_KEY(out, "title") || put_str(out, c, info->title) || PUT_KEY(out, "date") ||
-                   put_str(out, c, info->date) || PUT_KEY(out, "alias") ||
-                   put_id(out, c, &info->alias) || PUT_KEY(out, "urheber") ||
-                   put_authors(out, c, info) || PUT_KEY(out, "from") || put_sources(out, c, info) ||
-                   PUT_KEY(out, "record") || put_size_or_null(out, c, info->record, info->record) ||
-                   PUT_KEY(out, "dip_id") || put_str(out, c, info->dip_id) ||
-                   PUT_KEY(out, "pdf_url") || put_str(out, c, info->pdf_url) ||
-                   PUT_KEY(out, "procedures") || put_procedures(out, c, info) ||
-                   PUT_KEY(out, "bytes") ||
+    return CGU_JSON_OPEN(out, "type") || cgu_json_put_name(out, c, "document") ||
+                   CGU_JSON_KEY(out, "file") || cgu_json_put_str(out, c, file) ||
+                   CGU_JSON_KEY(out, "doc") || put_id(out, c, &info->id) ||
+                   CGU_JSON_KEY(out, "issuer") ||
+                   cgu_json_put_str(out, c, cg_issuer_name(cg_docid_issuer(&info->id))) ||
+                   CGU_JSON_KEY(out, "doc_type") || cgu_json_put_str(out, c, info->type) ||
+                   CGU_JSON_KEY(out, "title") || cgu_json_put_str(out, c, info->title) ||
+                   CGU_JSON_KEY(out, "date") || cgu_json_put_str(out, c, info->date) ||
+                   CGU_JSON_KEY(out, "alias") || put_id(out, c, &info->alias) ||
+                   CGU_JSON_KEY(out, "urheber") || put_authors(out, c, info) ||
+                   CGU_JSON_KEY(out, "from") || put_sources(out, c, info) ||
+                   CGU_JSON_KEY(out, "record") ||
+                   put_size_or_null(out, c, info->record, info->record) ||
+                   CGU_JSON_KEY(out, "dip_id") || cgu_json_put_str(out, c, info->dip_id) ||
+                   CGU_JSON_KEY(out, "pdf_url") || cgu_json_put_str(out, c, info->pdf_url) ||
+                   CGU_JSON_KEY(out, "procedures") || put_procedures(out, c, info) ||
+                   CGU_JSON_KEY(out, "bytes") ||
                    put_size_or_null(out, c, input, input ? cg_input_size(input) : 0) ||
-                   PUT_KEY(out, "references") || cgio_put_size(out, n) || PUT_KEY(out, "answers") ||
-                   put_answers(out, c, ext) || PUT_KEY(out, "warnings") ||
-                   put_warnings(out, c, input) || PUT_KEY(out, "error") ||
-                   put_str(out, c, problem) || cgu_buf_append(out, "}\n", 2)
+                   CGU_JSON_KEY(out, "references") || cgu_json_put_size(out, n) ||
+                   CGU_JSON_KEY(out, "answers") || put_answers(out, c, ext) ||
+                   CGU_JSON_KEY(out, "warnings") || put_warnings(out, c, input) ||
+                   CGU_JSON_KEY(out, "error") || cgu_json_put_str(out, c, problem) ||
+                   cgu_buf_append(out, "}\n", 2)
                ? -1
                : 0;
 }
 
 /* The keys every reference line of the document begins with: put
  * together once, not for every reference. */
-static int put_head(cg_buf *head, value_cache *c, const char *file, const cg_document_info *info) {
-    return PUT_OPEN(head, "type") || put_cached(head, c, "reference", make_name) ||
-           PUT_KEY(head, "file") || put_str(head, c, file) || PUT_KEY(head, "doc") ||
-           put_id(head, c, &info->id) ||
+static int put_head(cg_buf *head, cgu_json_values *c, const char *file,
+                    const cg_document_info *info) {
+    return CGU_JSON_OPEN(head, "type") || cgu_json_put_name(head, c, "reference") ||
+           CGU_JSON_KEY(head, "file") || cgu_json_put_str(head, c, file) ||
+           CGU_JSON_KEY(head, "doc") || put_id(head, c, &info->id) ||
            /* a record of a DIP file: which, since positions are in its text */
-           (info->record && (PUT_KEY(head, "record") || cgio_put_size(head, info->record) ||
-                             PUT_KEY(head, "dip_id") || put_str(head, c, info->dip_id)));
+           (info->record &&
+            (CGU_JSON_KEY(head, "record") || cgu_json_put_size(head, info->record) ||
+             CGU_JSON_KEY(head, "dip_id") || cgu_json_put_str(head, c, info->dip_id)));
 }
 
 cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input *input,
@@ -306,7 +233,7 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
     size_t n = done ? cg_extraction_count(done) : 0;
     const char *data = input ? cg_input_data(input) : NULL;
     size_t start = out->len;
-    value_cache cache = {.count = 0};
+    cgu_json_values cache = {.count = 0};
     cg_buf head = CG_BUF_INIT;
     int failed = put_document(out, &cache, file, input, done, info, n, problem) ||
                  (n && put_head(&head, &cache, file, info));
@@ -314,7 +241,7 @@ cg_status cg_jsonl_write_document(cg_buf *out, const char *file, const cg_input 
         failed = cgu_buf_append(out, head.data, head.len) ||
                  put_reference(out, cg_extraction_reference(done, i), data, &cache);
     cg_buf_release(&head);
-    json_decref(cache.text);
+    cgu_json_values_release(&cache);
     if (!failed) return CG_OK;
     if (out->cap) out->data[out->len = start] = '\0'; /* none of the document's lines */
     return cgu_oom(err);

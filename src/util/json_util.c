@@ -1,6 +1,7 @@
 /* json_util.c - see json_util.h. */
 #include "json_util.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "util.h"
@@ -48,4 +49,100 @@ int cgu_json_append(cg_buf *out, json_t *o, size_t flags) {
     int rc = cgu_json_append_kept(out, o, flags);
     json_decref(o);
     return rc;
+}
+
+/* ---- JSON put together piece by piece ---- */
+
+void cgu_json_values_release(cgu_json_values *c) {
+    json_decref(c->text);
+    c->text = NULL;
+    c->count = 0;
+}
+
+int cgu_json_put_kept(cg_buf *out, const json_t *v) {
+    /* dumped straight into the buffer's spare room */
+    const size_t flags = JSON_COMPACT | JSON_ENCODE_ANY;
+    size_t n = 0;
+    if (v && cgu_buf_reserve(out, 256) == 0) {
+        size_t room = out->cap - out->len - 1; /* the rest of the reserve, less the NUL */
+        n = json_dumpb(v, out->data + out->len, room, flags);
+        if (n > room &&
+            (cgu_buf_reserve(out, n) || json_dumpb(v, out->data + out->len, n, flags) != n))
+            n = 0;
+    }
+    if (!n) return -1;
+    out->len += n;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
+/* The same for a value made for it (taken). */
+static int put_value(cg_buf *out, json_t *v) {
+    int rc = cgu_json_put_kept(out, v);
+    json_decref(v);
+    return rc;
+}
+
+int cgu_json_put_text(cg_buf *out, cgu_json_values *c, const char *s, size_t len) {
+    /* valid UTF-8 without NUL goes to jansson as it is (its *_nocheck functions) */
+    if (!cgu_utf8_valid(s, len, false)) return put_value(out, cgu_json_strn(s, len));
+    if (!c->text)
+        return (c->text = json_stringn_nocheck(s, len)) ? cgu_json_put_kept(out, c->text) : -1;
+    return json_string_setn_nocheck(c->text, s, len) ? -1 : cgu_json_put_kept(out, c->text);
+}
+
+int cgu_json_put_str(cg_buf *out, cgu_json_values *c, const char *s) {
+    return s ? cgu_json_put_text(out, c, s, strlen(s)) : cgu_json_put_null(out, c);
+}
+
+/* The encoding of what `key` stands for, from the cache, or made by `make`
+ * and kept there. */
+static int put_cached(cg_buf *out, cgu_json_values *c, const void *key,
+                      json_t *(*make)(const void *)) {
+    for (size_t i = 0; i < c->count; i++)
+        if (c->key[i] == key) return cgu_buf_append(out, c->bytes[i], c->len[i]);
+    size_t at = out->len;
+    if (put_value(out, make(key))) return -1;
+    size_t n = out->len - at;
+    if (c->count < CGU_JSON_CACHED && n <= CGU_JSON_CACHED_BYTES) {
+        c->key[c->count] = key;
+        c->len[c->count] = (unsigned char)n;
+        memcpy(c->bytes[c->count++], out->data + at, n);
+    }
+    return 0;
+}
+
+static json_t *make_name(const void *name) {
+    return cgu_json_str(name);
+}
+
+static json_t *make_literal(const void *which) {
+    return json_incref((json_t *)which);
+}
+
+int cgu_json_put_name(cg_buf *out, cgu_json_values *c, const char *name) {
+    return name ? put_cached(out, c, name, make_name) : cgu_json_put_null(out, c);
+}
+
+int cgu_json_put_null(cg_buf *out, cgu_json_values *c) {
+    return put_cached(out, c, json_null(), make_literal);
+}
+
+int cgu_json_put_bool(cg_buf *out, cgu_json_values *c, int b) {
+    return put_cached(out, c, b ? json_true() : json_false(), make_literal);
+}
+
+int cgu_json_put_size(cg_buf *out, size_t v) {
+    char digits[CGU_DECIMAL_MAX], *end = digits + sizeof digits;
+    const char *d = cgu_decimal_before(end, v);
+    return cgu_buf_append(out, d, (size_t)(end - d));
+}
+
+int cgu_json_put_int(cg_buf *out, long long v) {
+    char digits[CGU_DECIMAL_MAX + 1], *end = digits + sizeof digits;
+    /* the magnitude as unsigned, so that the most negative number has one too */
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    char *d = cgu_decimal_before(end, m);
+    if (v < 0) *--d = '-';
+    return cgu_buf_append(out, d, (size_t)(end - d));
 }

@@ -24,6 +24,7 @@
 #include "citegraph/citegraph.h"
 #include "citegraph/export.h"
 #include "citegraph/graph.h"
+#include "citegraph/graph_json.h"
 
 #define REF(file, doc, line, target, loc, rel)                                                     \
     "{\"type\":\"reference\",\"file\":\"" file "\",\"doc\":\"" doc "\",\"line\":" #line            \
@@ -1063,6 +1064,88 @@ static void test_dip_records_without_id(void **state) {
     cg_extractor_free(ex);
 }
 
+/* The graph's JSON is written piece by piece, its values by jansson and its
+ * keys by citegraph; the bytes must be jansson's compact dump of the same
+ * objects, and each node and edge the object cg_graph_node_json() and
+ * cg_graph_edge_json() give. Here with every optional shape: a position on
+ * a PDF page, a position in a DIP record, locators, authors, and a file
+ * name that is not UTF-8 (its bytes become U+FFFD). */
+static const char shapes[] =
+    "{\"type\":\"document\",\"file\":\"p.pdf\",\"doc\":\"BT-Drs. 21/40\",\"doc_type\":\"Antwort\","
+    "\"urheber\":[{\"name\":\"Bundesregierung\",\"role\":\"urheber\"}]}\n"
+    "{\"type\":\"reference\",\"file\":\"p.pdf\",\"doc\":\"BT-Drs. 21/40\",\"line\":40,\"col\":2,"
+    "\"page\":3,\"page_label\":\"3\",\"page_line\":12,\"kind\":\"bt_drucksache\","
+    "\"target\":\"BT-Drs. 21/41\",\"locator\":\"Frage 2\",\"relation\":\"cites\"}\n"
+    "{\"type\":\"document\",\"file\":\"dip/r.json\",\"doc\":\"BT-Drs. 21/42\",\"record\":2,"
+    "\"dip_id\":\"77\"}\n"
+    "{\"type\":\"reference\",\"file\":\"dip/r.json\",\"doc\":\"BT-Drs. 21/42\",\"record\":2,"
+    "\"dip_id\":\"77\",\"line\":4,\"col\":7,\"kind\":\"bt_drucksache\","
+    "\"target\":\"BT-Drs. 21/40\",\"locator\":null,\"relation\":\"cites\"}\n";
+
+/* A query's object (taken) is the item of the export, key by key. */
+static void assert_same_as_exported(json_t *object, const json_t *exported) {
+    assert_non_null(object);
+    char *got = json_dumps(object, JSON_COMPACT), *want = json_dumps(exported, JSON_COMPACT);
+    assert_non_null(got);
+    assert_non_null(want);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    json_decref(object);
+}
+
+static void test_json_is_janssons_dump(void **state) {
+    const cg_extractor *ex = ((fixture *)*state)->ex;
+    cg_graph *g = NULL;
+    cg_error err;
+    assert_int_equal(cg_graph_new(NULL, &g, &err), CG_OK);
+    assert_int_equal(read_jsonl(g, "shapes.jsonl", shapes, strlen(shapes), 1, &err), CG_OK);
+    cg_input *in = NULL;
+    cg_extraction *ext = NULL;
+    static const char doc[] = "Deutscher Bundestag Drucksache 21/43\nVgl. BT-Drs. 21/40.\n";
+    assert_int_equal(cg_input_from_memory("b\xff.txt", doc, sizeof doc - 1, NULL, &in, &err),
+                     CG_OK);
+    assert_int_equal(cg_extract(ex, in, &ext, &err), CG_OK);
+    assert_int_equal(cg_graph_add_extraction(g, "b\xff.txt", ext, &err), CG_OK);
+    cg_extraction_free(ext);
+    cg_input_free(in);
+    assert_int_equal(cg_graph_finish(g, &err), CG_OK);
+
+    char *exported = graph_json(g);
+    json_error_t je;
+    json_t *root = json_loads(exported, 0, &je);
+    assert_non_null(root);
+    char *whole = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    assert_non_null(whole);
+    assert_int_equal(strlen(exported), strlen(whole) + 1); /* the export ends its line */
+    assert_memory_equal(exported, whole, strlen(whole));
+    free(whole);
+    /* the shapes, key by key */
+    assert_non_null(strstr(exported, "\"positions\":[{\"file\":\"p.pdf\",\"line\":40,\"col\":2,"
+                                     "\"page\":3,\"page_line\":12}]"));
+    assert_non_null(strstr(exported, "\"locators\":[\"Frage 2\"]"));
+    assert_non_null(
+        strstr(exported, "{\"file\":\"dip/r.json\",\"record\":2,\"line\":4,\"col\":7}"));
+    assert_non_null(strstr(exported, "\"file\":\"b\xef\xbf\xbd.txt\",\"number\":\"21/43\""));
+    assert_non_null(strstr(exported, "{\"file\":\"b\xef\xbf\xbd.txt\",\"line\":2,\"col\":"));
+    assert_non_null(strstr(exported, "\"urheber\":[{\"name\":\"Bundesregierung\","
+                                     "\"role\":\"urheber\"}],\"type_from\":"));
+
+    /* each node and edge of the export, as the queries' objects */
+    json_t *nodes = json_object_get(root, "nodes"), *links = json_object_get(root, "links");
+    assert_int_equal(json_array_size(nodes), cg_graph_node_count(g));
+    assert_int_equal(json_array_size(links), cg_graph_edge_count(g));
+    for (size_t v = 0; v < cg_graph_node_count(g); v++)
+        assert_same_as_exported(cg_graph_node_json(g, v, &err), json_array_get(nodes, v));
+    for (size_t i = 0; i < cg_graph_edge_count(g); i++)
+        assert_same_as_exported(cg_graph_edge_json(g, i, &err), json_array_get(links, i));
+    assert_null(cg_graph_node_json(g, cg_graph_node_count(g), &err));
+    assert_int_equal(err.status, CG_EINVAL);
+    json_decref(root);
+    free(exported);
+    cg_graph_free(g);
+}
+
 /* The spelling of an author's name that matches any part of names. */
 static void test_author_name_folded(void **state) {
     (void)state;
@@ -1091,6 +1174,7 @@ int main(void) {
         cmocka_unit_test(test_duplicates_in_path_order),
         cmocka_unit_test(test_dip_records_without_id),
         cmocka_unit_test(test_author_name_folded),
+        cmocka_unit_test_setup_teardown(test_json_is_janssons_dump, setup, teardown),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
