@@ -1066,21 +1066,48 @@ static void test_dip_records_without_id(void **state) {
 
 /* The graph's JSON is written piece by piece, its values by jansson and its
  * keys by citegraph; the bytes must be jansson's compact dump of the same
- * objects, and each node and edge the object cg_graph_node_json() and
- * cg_graph_edge_json() give. Here with every optional shape: a position on
- * a PDF page, a position in a DIP record, locators, authors, and a file
- * name that is not UTF-8 (its bytes become U+FFFD). */
+ * objects, each item as 0.9.6 wrote it (shapes_items), and each node and
+ * edge the object cg_graph_node_json() and cg_graph_edge_json() build on
+ * their own. Here with every optional shape: positions on a PDF page and in
+ * a DIP record, two locators, two authors, a negative citation age, and a
+ * file name that is not UTF-8 (its bytes become U+FFFD). */
 static const char shapes[] =
     "{\"type\":\"document\",\"file\":\"p.pdf\",\"doc\":\"BT-Drs. 21/40\",\"doc_type\":\"Antwort\","
-    "\"urheber\":[{\"name\":\"Bundesregierung\",\"role\":\"urheber\"}]}\n"
+    "\"date\":\"2025-03-01\",\"urheber\":[{\"name\":\"Bundesregierung\",\"role\":\"urheber\"},"
+    "{\"name\":\"Auswärtiges Amt\",\"role\":\"ressort\"}]}\n"
     "{\"type\":\"reference\",\"file\":\"p.pdf\",\"doc\":\"BT-Drs. 21/40\",\"line\":40,\"col\":2,"
     "\"page\":3,\"page_label\":\"3\",\"page_line\":12,\"kind\":\"bt_drucksache\","
     "\"target\":\"BT-Drs. 21/41\",\"locator\":\"Frage 2\",\"relation\":\"cites\"}\n"
+    "{\"type\":\"reference\",\"file\":\"p.pdf\",\"doc\":\"BT-Drs. 21/40\",\"line\":41,\"col\":5,"
+    "\"page\":3,\"page_label\":\"3\",\"page_line\":13,\"kind\":\"bt_drucksache\","
+    "\"target\":\"BT-Drs. 21/41\",\"locator\":\"Frage 3\",\"relation\":\"cites\"}\n"
     "{\"type\":\"document\",\"file\":\"dip/r.json\",\"doc\":\"BT-Drs. 21/42\",\"record\":2,"
-    "\"dip_id\":\"77\"}\n"
+    "\"dip_id\":\"77\",\"date\":\"2025-01-01\"}\n"
     "{\"type\":\"reference\",\"file\":\"dip/r.json\",\"doc\":\"BT-Drs. 21/42\",\"record\":2,"
     "\"dip_id\":\"77\",\"line\":4,\"col\":7,\"kind\":\"bt_drucksache\","
     "\"target\":\"BT-Drs. 21/40\",\"locator\":null,\"relation\":\"cites\"}\n";
+
+/* The nodes and links of the shapes, as 0.9.6 wrote them with a jansson
+ * object for each: the keys, their order, and each value's form. */
+static const char *const shapes_items[] = {
+    "{\"id\":\"BT-Drs. 21/40\",\"kind\":\"bt_drucksache\",\"in_corpus\":true,\"file\":\"p.pdf\","
+    "\"number\":\"21/40\",\"wahlperiode\":21,\"issuer\":\"BT\",\"type\":\"Antwort\","
+    "\"date\":\"2025-03-01\",\"title\":null,\"url\":\"https://dserver.bundestag.de/btd/21/000/"
+    "2100040.pdf\",\"parent\":null,\"urheber\":[{\"name\":\"Bundesregierung\",\"role\":\"urheber\"}"
+    ","
+    "{\"name\":\"Auswärtiges Amt\",\"role\":\"ressort\"}],\"type_from\":\"header\","
+    "\"title_from\":null,\"date_from\":\"header\",\"urheber_from\":\"header\"}",
+    "{\"id\":\"BT-Drs. "
+    "21/42\",\"kind\":\"bt_drucksache\",\"in_corpus\":true,\"file\":\"dip/r.json\","
+    "\"record\":2,\"dip_id\":\"77\",\"number\":\"21/42\"",
+    "{\"source\":\"BT-Drs. 21/40\",\"target\":\"BT-Drs. 21/41\",\"relation\":\"cites\",\"count\":2,"
+    "\"referrals\":0,\"age_days\":null,\"locators\":[\"Frage 2\",\"Frage 3\"],\"positions\":["
+    "{\"file\":\"p.pdf\",\"line\":40,\"col\":2,\"page\":3,\"page_line\":12},"
+    "{\"file\":\"p.pdf\",\"line\":41,\"col\":5,\"page\":3,\"page_line\":13}]}",
+    "{\"source\":\"BT-Drs. 21/42\",\"target\":\"BT-Drs. 21/40\",\"relation\":\"cites\",\"count\":1,"
+    "\"referrals\":0,\"age_days\":-59,\"locators\":[],\"positions\":[{\"file\":\"dip/r.json\","
+    "\"record\":2,\"line\":4,\"col\":7}]}",
+    "{\"file\":\"b\xef\xbf\xbd.txt\",\"line\":2,\"col\":"};
 
 /* A query's object (taken) is the item of the export, key by key. */
 static void assert_same_as_exported(json_t *object, const json_t *exported) {
@@ -1121,15 +1148,10 @@ static void test_json_is_janssons_dump(void **state) {
     assert_memory_equal(exported, whole, strlen(whole));
     free(whole);
     /* the shapes, key by key */
-    assert_non_null(strstr(exported, "\"positions\":[{\"file\":\"p.pdf\",\"line\":40,\"col\":2,"
-                                     "\"page\":3,\"page_line\":12}]"));
-    assert_non_null(strstr(exported, "\"locators\":[\"Frage 2\"]"));
-    assert_non_null(
-        strstr(exported, "{\"file\":\"dip/r.json\",\"record\":2,\"line\":4,\"col\":7}"));
+    for (size_t i = 0; i < sizeof shapes_items / sizeof *shapes_items; i++) {
+        if (!strstr(exported, shapes_items[i])) fail_msg("not in the export: %s", shapes_items[i]);
+    }
     assert_non_null(strstr(exported, "\"file\":\"b\xef\xbf\xbd.txt\",\"number\":\"21/43\""));
-    assert_non_null(strstr(exported, "{\"file\":\"b\xef\xbf\xbd.txt\",\"line\":2,\"col\":"));
-    assert_non_null(strstr(exported, "\"urheber\":[{\"name\":\"Bundesregierung\","
-                                     "\"role\":\"urheber\"}],\"type_from\":"));
 
     /* each node and edge of the export, as the queries' objects */
     json_t *nodes = json_object_get(root, "nodes"), *links = json_object_get(root, "links");
@@ -1143,6 +1165,65 @@ static void test_json_is_janssons_dump(void **state) {
     assert_int_equal(err.status, CG_EINVAL);
     json_decref(root);
     free(exported);
+    cg_graph_free(g);
+}
+
+/* jansson's allocations, failing after `alloc_budget` more when `alloc_failing`. */
+static bool alloc_failing;
+static size_t alloc_budget;
+
+static void *budget_malloc(size_t n) {
+    if (alloc_failing && alloc_budget-- == 0) return NULL;
+    return malloc(n);
+}
+
+/* Node i or, past the nodes, edge i - nodes, as the queries' object. */
+static json_t *item_object(const cg_graph *g, size_t i, cg_error *err) {
+    size_t nodes = cg_graph_node_count(g);
+    return i < nodes ? cg_graph_node_json(g, i, err) : cg_graph_edge_json(g, i - nodes, err);
+}
+
+/* When memory runs out while a query's object is built, the object is NULL
+ * and the error says so: never an object with a value cut short (as
+ * jansson's parser can return when its allocations fail). Each node and
+ * edge of the shapes, with the first, second, ... allocation failing. */
+static void test_json_objects_when_memory_runs_out(void **state) {
+    (void)state;
+    cg_graph *g = NULL;
+    cg_error err;
+    assert_int_equal(cg_graph_new(NULL, &g, &err), CG_OK);
+    assert_int_equal(read_jsonl(g, "shapes.jsonl", shapes, strlen(shapes), 1, &err), CG_OK);
+    assert_int_equal(cg_graph_finish(g, &err), CG_OK);
+    json_set_alloc_funcs(budget_malloc, free);
+    size_t items = cg_graph_node_count(g) + cg_graph_edge_count(g), failures = 0;
+    for (size_t i = 0; i < items; i++) {
+        json_t *whole = item_object(g, i, &err);
+        assert_non_null(whole);
+        char *want = json_dumps(whole, JSON_COMPACT);
+        assert_non_null(want);
+        json_decref(whole);
+        for (size_t budget = 0;; budget++) {
+            alloc_budget = budget;
+            alloc_failing = true;
+            memset(&err, 0, sizeof err);
+            json_t *o = item_object(g, i, &err);
+            alloc_failing = false;
+            if (!o) {
+                assert_int_equal(err.status, CG_ENOMEM);
+                failures++;
+                continue;
+            }
+            char *got = json_dumps(o, JSON_COMPACT);
+            assert_non_null(got);
+            assert_string_equal(got, want);
+            free(got);
+            json_decref(o);
+            break;
+        }
+        free(want);
+    }
+    json_set_alloc_funcs(malloc, free);
+    assert_true(failures > items * 10); /* every object took many allocations */
     cg_graph_free(g);
 }
 
@@ -1175,6 +1256,7 @@ int main(void) {
         cmocka_unit_test(test_dip_records_without_id),
         cmocka_unit_test(test_author_name_folded),
         cmocka_unit_test_setup_teardown(test_json_is_janssons_dump, setup, teardown),
+        cmocka_unit_test(test_json_objects_when_memory_runs_out),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
