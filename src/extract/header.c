@@ -270,7 +270,8 @@ static int ends_open(const char *c, size_t n) {
     if (n && (c[n - 1] == ',' || c[n - 1] == '-' || c[n - 1] == '(' || c[n - 1] == ':')) return 1;
     for (const char *const *w = words; *w; w++) {
         size_t k = strlen(*w);
-        if (n >= k && strcmp(c + n - k, *w) == 0) return 1;
+        /* each word begins with its space: most lines are turned away by it */
+        if (n >= k && c[n - k] == ' ' && strcmp(c + n - k, *w) == 0) return 1;
     }
     return 0;
 }

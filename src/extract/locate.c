@@ -294,9 +294,7 @@ static size_t text_before(const char *t, size_t ls, size_t *breaks) {
  * Anlage of this document named by the questions it belongs to. */
 static int points_to_question(xctx *x, const phrase *ph) {
     const char *t = x->norm.text;
-    size_t ls = ph->start;
-    while (ls > 0 && t[ls - 1] != '\n')
-        ls--;
+    size_t ls = cgu_line_start(t, ph->start);
     size_t k = ls;
     while (k < ph->start && (t[k] == ' ' || t[k] == '\t'))
         k++;
@@ -340,9 +338,7 @@ static int points_to_question(xctx *x, const phrase *ph) {
     /* "Für die Fragen 26 und 27 wird auf die Vorbemerkung der Bundesregierung verwiesen":
      * the questions answered, by this document's Vorbemerkung */
     size_t near = ph->end + 60 < lim ? ph->end + 60 : lim;
-    for (size_t i = ph->end; i + 12 <= near; i++)
-        if (strncmp(t + i, "Vorbemerkung", 12) == 0) return 0;
-    return 1;
+    return !cgx_find_literal(t, ph->end, near, "Vorbemerkung", 12);
 }
 
 /* A heading that is only the phrase ("Antwort auf die Frage 6" on a line
@@ -513,6 +509,8 @@ static const char *series_named_before(const xctx *x, size_t at) {
     size_t s, e;
     cgx_sentence_around(x, at, at > 400 ? at - 400 : 0, at, &s, &e);
     for (size_t i = at; i-- > s;) {
+        /* most bytes begin none of the words: the compares below only where one may */
+        if (t[i] != 'A' && t[i] != 'S' && t[i] != 'M') continue;
         /* "… zu Frage 8 der Kleinen Anfrage … auf Bundestagsdrucksache" */
         if (strncmp(t + i, "Anfrage", 7) == 0) return NULL;
         for (size_t w = 0; w < 2; w++) {

@@ -278,13 +278,12 @@ static int run_by_lines(xctx *x, int p, size_t pos, size_t limit, size_t last_st
     const cgx_line_first *first = &x->ex->line_first[p];
     size_t from = pos;
     while (from < limit) {
-        size_t h = find_trigger(x, &x->ex->line_search[p], from, limit), ls = h, le = h;
+        size_t h = find_trigger(x, &x->ex->line_search[p], from, limit);
         if (h == SIZE_MAX) return 0;
-        while (ls > 0 && t[ls - 1] != '\n')
-            ls--;
+        size_t ls = cgu_line_start(t, h);
         if (ls > last_start) return 0; /* the lines come in order */
-        while (le < limit && t[le] != '\n')
-            le++;
+        const char *nl = h < limit ? memchr(t + h, '\n', limit - h) : NULL;
+        size_t le = nl ? (size_t)(nl - t) : h < limit ? limit : h;
         if (ls >= pos && (!first->on || cgx_line_first_holds(first, t, ls, limit)) &&
             run_match(x, p, ls, limit, PCRE2_ANCHORED))
             return 1;

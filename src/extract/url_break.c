@@ -284,18 +284,27 @@ static int list_marker(const char *t, size_t n) {
 }
 
 /* The endings of the files addresses name. */
-static const char *const file_exts[] = {".html", ".htm", ".pdf",  ".php",  ".aspx", ".asp",
-                                        ".jsp",  ".xml", ".csv", ".docx", ".xlsx", NULL};
+#define FILE_EXT(s)                                                                                \
+    { s, sizeof s - 1 }
+static const struct {
+    const char *text;
+    size_t len;
+} file_exts[] = {FILE_EXT(".html"), FILE_EXT(".htm"),  FILE_EXT(".pdf"), FILE_EXT(".php"),
+                 FILE_EXT(".aspx"), FILE_EXT(".asp"),  FILE_EXT(".jsp"), FILE_EXT(".xml"),
+                 FILE_EXT(".csv"),  FILE_EXT(".docx"), FILE_EXT(".xlsx")};
+#define FILE_EXTS (sizeof file_exts / sizeof *file_exts)
 
 /* Does the address end in the whole name of a file? Not when its ending may
  * still be the start of a longer one: ".htm" of ".html", ".asp" of ".aspx". */
 static int ends_with_file(const char *u, size_t n) {
-    for (const char *const *e = file_exts; *e; e++) {
-        size_t k = strlen(*e);
-        if (n <= k || strncasecmp(u + n - k, *e, k) != 0) continue;
+    for (size_t e = 0; e < FILE_EXTS; e++) {
+        size_t k = file_exts[e].len;
+        /* each ending begins with its dot: most addresses are turned away by it */
+        if (n <= k || u[n - k] != '.' || strncasecmp(u + n - k, file_exts[e].text, k) != 0)
+            continue;
         int prefix = 0;
-        for (const char *const *l = file_exts; *l; l++)
-            prefix |= strlen(*l) > k && strncmp(*l, *e, k) == 0;
+        for (size_t l = 0; l < FILE_EXTS; l++)
+            prefix |= file_exts[l].len > k && strncmp(file_exts[l].text, file_exts[e].text, k) == 0;
         if (!prefix) return 1;
     }
     return 0;
@@ -364,9 +373,9 @@ int cgx_url_continues(const char *url, size_t ulen, const char *tok, size_t n, i
     /* the name of a file inside: every ending starts with its dot */
     for (const char *dot = memchr(tok, '.', n); dot;
          dot = memchr(dot + 1, '.', n - (size_t)(dot + 1 - tok)))
-        for (const char *const *e = file_exts; *e; e++) {
-            size_t k = strlen(*e);
-            if ((size_t)(dot - tok) + k <= n && memcmp(dot, *e, k) == 0) return 1;
+        for (size_t e = 0; e < FILE_EXTS; e++) {
+            size_t k = file_exts[e].len;
+            if ((size_t)(dot - tok) + k <= n && memcmp(dot, file_exts[e].text, k) == 0) return 1;
         }
     /* The rest of a broken word or number carries URL punctuation inside it
      * or closes the bracket the URL stands in; a plain word followed by more

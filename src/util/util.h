@@ -197,6 +197,23 @@ static inline size_t cgu_plain_run(const unsigned char *p, size_t n, unsigned fl
 #endif
 }
 
+/* The start of the line that holds t[pos]: just past the last '\n' of t[0, pos), or 0.
+ * Sixteen bytes at a time from pos back (memrchr is not in C11 or POSIX): the searches that
+ * try lines ask it for every line they land in. */
+static inline size_t cgu_line_start(const char *t, size_t pos) {
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    for (; pos >= 16; pos -= 16) {
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(t + pos - 16)), lf));
+        if (m) return pos - 16 + (size_t)(32 - __builtin_clz(m));
+    }
+#endif
+    while (pos > 0 && t[pos - 1] != '\n')
+        pos--;
+    return pos;
+}
+
 /* The first index i of the sorted a[0, n) with a[i] >= key, or n. */
 static inline size_t cgu_lower_bound(const size_t *a, size_t n, size_t key) {
     size_t lo = 0, hi = n;

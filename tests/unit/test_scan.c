@@ -1,8 +1,9 @@
 /* test_scan.c - the vectorised scans give what a byte-by-byte scan gives: cgu_plain_run (the
  * plain ASCII that the input analysis, the binary check, normalisation and the UTF-8 check
  * skip), with and without vector instructions, cgx_find_literal (the triggers'
- * literals, searched by a pair of their bytes) and cgx_literals_scan (all of them in one pass),
- * on random texts made of the bytes that matter, at every start and end. */
+ * literals, searched by a pair of their bytes), cgx_literals_scan (all of them in one pass)
+ * and cgu_line_start (a line's start, found back from a position), on random texts made of the
+ * bytes that matter, at every start and end. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -101,6 +102,28 @@ static void test_plain_run(void **state) {
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
             for (size_t from = 0; from <= n; from += 1 + next_random() % 7)
                 check_run(t + from, n - from, kinds[k].flags, kinds[k].a, kinds[k].b);
+    }
+}
+
+/* cgu_line_start against a walk back byte by byte, at every position of random texts whose
+ * lines are short and long (line ends at every offset of a block, none at all). Each text in
+ * a buffer of its own length, so that AddressSanitizer sees a load before its start. */
+static void test_line_start(void **state) {
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = next_random() % 300;
+        char *t = malloc(n ? n : 1);
+        assert_non_null(t);
+        unsigned rare = 1 + next_random() % 120; /* one line end in `rare` bytes */
+        for (size_t i = 0; i < n; i++)
+            t[i] = next_random() % rare == 0 ? '\n' : (char)(0x20 + next_random() % 0x5f);
+        for (size_t pos = 0; pos <= n; pos++) {
+            size_t want = pos;
+            while (want > 0 && t[want - 1] != '\n')
+                want--;
+            assert_int_equal(cgu_line_start(t, pos), want);
+        }
+        free(t);
     }
 }
 
@@ -245,10 +268,9 @@ static void test_literal_set(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain_run),
-        cmocka_unit_test(test_find_literal),
-        cmocka_unit_test(test_literal_set),
-        cmocka_unit_test(test_utf8_valid),
+        cmocka_unit_test(test_plain_run),   cmocka_unit_test(test_find_literal),
+        cmocka_unit_test(test_literal_set), cmocka_unit_test(test_utf8_valid),
+        cmocka_unit_test(test_line_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
