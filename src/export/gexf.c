@@ -168,11 +168,8 @@ static int attvalue(cg_buf *out, unsigned id, const char *text) {
 /* Decimal text of v (no printf on the hot path). */
 static const char *num_text(long long v, char *buf, size_t cap) {
     char *p = buf + cap;
-    unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     *--p = '\0';
-    p = cgu_decimal_before(p, a);
-    if (v < 0) *--p = '-';
-    return p;
+    return cgu_signed_decimal_before(p, v);
 }
 
 /* A number of days in years of 365.2425 days (the Gregorian mean), to

@@ -60,12 +60,12 @@ static int put_node(cg_buf *out, item_writer *w, const cg_graph *g, const cg_nod
         cgu_json_put_str(out, c, n->file) ||
         /* only a document that came in a DIP record has them, so that the
          * JSON of text files stays as it was */
-        (n->record && (CGU_JSON_KEY(out, "record") || cgu_json_put_size(out, n->record))) ||
+        (n->record && (CGU_JSON_KEY(out, "record") || cgu_buf_put_size(out, n->record))) ||
         (n->dip_id && (CGU_JSON_KEY(out, "dip_id") || cgu_json_put_str(out, c, n->dip_id))) ||
         CGU_JSON_KEY(out, "number") ||
         cgu_json_put_str(out, c, cge_number(n, number, sizeof number)) ||
         CGU_JSON_KEY(out, "wahlperiode") ||
-        (wp ? cgu_json_put_size(out, wp) : cgu_json_put_null(out, c)) ||
+        (wp ? cgu_buf_put_size(out, wp) : cgu_json_put_null(out, c)) ||
         CGU_JSON_KEY(out, "issuer") || cgu_json_put_name(out, c, cge_issuer(n)) ||
         CGU_JSON_KEY(out, "type") || cgu_json_put_str(out, c, n->type) ||
         CGU_JSON_KEY(out, "date") || cgu_json_put_str(out, c, n->date) ||
@@ -94,16 +94,16 @@ static int put_node(cg_buf *out, item_writer *w, const cg_graph *g, const cg_nod
 
 /* {file, [record,] line, col[, page, page_line]} */
 static int put_position(cg_buf *out, item_writer *w, const cg_position *at) {
-    return cgu_buf_append(out, "{\"file\":", 8) ||
+    return CGU_JSON_OPEN(out, "file") ||
                    (at->file ? put_recurring(out, w, &w->file, &w->file_json, at->file)
                              : cgu_json_put_null(out, &w->values)) ||
                    (at->record &&
-                    (CGU_JSON_KEY(out, "record") || cgu_json_put_size(out, at->record))) ||
-                   CGU_JSON_KEY(out, "line") || cgu_json_put_size(out, at->line) ||
-                   CGU_JSON_KEY(out, "col") || cgu_json_put_size(out, at->col) ||
+                    (CGU_JSON_KEY(out, "record") || cgu_buf_put_size(out, at->record))) ||
+                   CGU_JSON_KEY(out, "line") || cgu_buf_put_size(out, at->line) ||
+                   CGU_JSON_KEY(out, "col") || cgu_buf_put_size(out, at->col) ||
                    (at->page &&
-                    (CGU_JSON_KEY(out, "page") || cgu_json_put_size(out, at->page) ||
-                     CGU_JSON_KEY(out, "page_line") || cgu_json_put_size(out, at->page_line))) ||
+                    (CGU_JSON_KEY(out, "page") || cgu_buf_put_size(out, at->page) ||
+                     CGU_JSON_KEY(out, "page_line") || cgu_buf_put_size(out, at->page_line))) ||
                    cgu_buf_putc(out, '}')
                ? -1
                : 0;
@@ -116,10 +116,10 @@ static int put_edge(cg_buf *out, item_writer *w, const cg_graph *g, const cg_edg
         CGU_JSON_KEY(out, "target") || cgu_json_put_str(out, c, cg_graph_node(g, e->target)->id) ||
         CGU_JSON_KEY(out, "relation") ||
         cgu_json_put_name(out, c, cg_edge_relation_name(e->relation)) ||
-        CGU_JSON_KEY(out, "count") || cgu_json_put_size(out, e->count) ||
-        CGU_JSON_KEY(out, "referrals") || cgu_json_put_size(out, e->referrals) ||
+        CGU_JSON_KEY(out, "count") || cgu_buf_put_size(out, e->count) ||
+        CGU_JSON_KEY(out, "referrals") || cgu_buf_put_size(out, e->referrals) ||
         CGU_JSON_KEY(out, "age_days") ||
-        (e->age_known ? cgu_json_put_int(out, e->age_days) : cgu_json_put_null(out, c)) ||
+        (e->age_known ? cgu_buf_put_int(out, e->age_days) : cgu_json_put_null(out, c)) ||
         CGU_JSON_KEY(out, "locators") || cgu_buf_putc(out, '['))
         return -1;
     for (size_t l = 0; l < e->nlocators; l++)

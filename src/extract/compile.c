@@ -543,15 +543,10 @@ static bool breaks_promise(const cgg_section *s, const promises *pr, const char 
     }
     if (pr->line_literal) {
         /* the match's first line holds it */
-        size_t ls = at, le = at, n = strlen(pr->line_literal);
-        while (ls > 0 && text[ls - 1] != '\n')
-            ls--;
-        while (le < len && text[le] != '\n')
-            le++;
-        bool held = false;
-        for (size_t k = ls; k + n <= le && !held; k++)
-            held = memcmp(text + k, pr->line_literal, n) == 0;
-        if (!held) {
+        const char *nl = at < len ? memchr(text + at, '\n', len - at) : NULL;
+        size_t le = nl ? (size_t)(nl - text) : len;
+        if (!cgx_find_literal(text, cgu_line_start(text, at), le, pr->line_literal,
+                              strlen(pr->line_literal))) {
             snprintf(why, cap,
                      "the line this example's match starts on lacks the line_literal '%s'",
                      pr->line_literal);

@@ -4,12 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define CG_HAVE_AVX2 1
-#include <immintrin.h>
-#else
-#define CG_HAVE_AVX2 0
-#endif
+#include "util/util.h"
 
 /* The order texts are grouped in: those shorter than three bytes first, each in a group of its
  * own (any byte may follow them, which would make any byte of their group's sets a candidate:
@@ -119,7 +114,7 @@ static int scan_scalar(const cgx_literals *s, const char *t, size_t len, size_t 
     return 0;
 }
 
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
 /* The groups each byte of v may begin a text of, by the nibble tables of position k. */
 __attribute__((target("avx2"))) static inline __m256i groups_at(__m256i v, __m256i lo, __m256i hi) {
     const __m256i nibble = _mm256_set1_epi8(0x0f);
@@ -172,7 +167,7 @@ bool cgx_literals_any(const cgx_literals *s, const char *t, size_t len) {
 }
 
 bool cgx_literals_vector(void) {
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
     return __builtin_cpu_supports("avx2");
 #else
     return false;
@@ -183,7 +178,7 @@ int cgx_literals_scan(const cgx_literals *s, const char *t, size_t len, bool vec
                       cgx_literal_found found, void *ctx) {
     size_t from = 0;
     if (!s->n) return 0;
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
     if (vector && cgx_literals_vector()) {
         int rc = scan_avx2(s, t, len, &from, found, ctx);
         if (rc) return rc;

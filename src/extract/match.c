@@ -10,14 +10,6 @@
 
 #include "xctx.h"
 
-/* AVX2 where the compiler can target it; chosen at run time, by the processor */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define CG_HAVE_AVX2 1
-#include <immintrin.h>
-#else
-#define CG_HAVE_AVX2 0
-#endif
-
 /* A subject may only end on a character boundary. */
 static size_t char_boundary(const xctx *x, size_t limit) {
     if (limit >= x->norm.len) return x->norm.len;
@@ -196,7 +188,7 @@ static int commonness(unsigned char c) {
     return c >= 0x80 ? 15 : 10;
 }
 
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
 /* As the loop below, thirty-two starts at once where the processor can: the first start not
  * tried, with *hit set when a start holds the literal. */
 __attribute__((target("avx2"))) static size_t find_pairs_avx2(const char *t, size_t from,
@@ -238,7 +230,7 @@ const char *cgx_find_literal_by(const char *t, size_t from, size_t limit, const 
         /* Sixteen starts at once, each tried for its first byte and the literal's least
          * common other byte (at k): far fewer candidates than the first byte alone ("D" of
          * "Drs." stands at every "Die" and "Der"). */
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
         if (__builtin_cpu_supports("avx2")) {
             const char *hit = NULL;
             from = find_pairs_avx2(t, from, limit, lit, ll, k, &hit);
@@ -282,13 +274,14 @@ static int run_by_lines(xctx *x, int p, size_t pos, size_t limit, size_t last_st
         if (h == SIZE_MAX) return 0;
         size_t ls = cgu_line_start(t, h);
         if (ls > last_start) return 0; /* the lines come in order */
-        const char *nl = h < limit ? memchr(t + h, '\n', limit - h) : NULL;
-        size_t le = nl ? (size_t)(nl - t) : h < limit ? limit : h;
         if (ls >= pos && (!first->on || cgx_line_first_holds(first, t, ls, limit)) &&
             run_match(x, p, ls, limit, PCRE2_ANCHORED))
             return 1;
         if (x->status != CG_OK) return 0;
-        from = le + 1;
+        /* on from the next line; none before `limit`: the search is over */
+        const char *nl = h < limit ? memchr(t + h, '\n', limit - h) : NULL;
+        if (!nl) return 0;
+        from = (size_t)(nl - t) + 1;
     }
     return 0;
 }

@@ -20,14 +20,6 @@
 #include "pdf.h"
 #include "util/util.h"
 
-/* AVX2 where the compiler can target it; chosen at run time, by the processor */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define CG_HAVE_AVX2 1
-#include <immintrin.h>
-#else
-#define CG_HAVE_AVX2 0
-#endif
-
 #define DEFAULT_MAX_BYTES ((size_t)1 << 30)
 #define DEFAULT_LONG_LINE ((size_t)1 << 20)
 #define BINARY_SAMPLE 65536
@@ -210,7 +202,7 @@ static inline int take_block(cg_input *in, line_scan *ls, size_t *at, uint32_t l
         return 0;                                                                                  \
     }
 
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
 DEFINE_SCAN_BLOCKS(scan_plain_avx2, __attribute__((target("avx2"))), __m256i, _mm256, si256, 32)
 #endif
 #if defined(__SSE2__)
@@ -223,7 +215,7 @@ DEFINE_SCAN_BLOCKS(scan_plain_sse2, , __m128i, _mm, si128, 16)
  * last block; -1 when memory ran out. */
 static int scan_plain(cg_input *in, line_scan *ls, const unsigned char *d, size_t n, size_t *at,
                       unsigned width) {
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
     if (width >= 32 && __builtin_cpu_supports("avx2")) return scan_plain_avx2(in, ls, d, n, at);
 #endif
 #if defined(__SSE2__)

@@ -8,14 +8,8 @@
 
 /* ---- writing ---- */
 
-int cgio_put_size(cg_buf *s, size_t v) {
-    char digits[CGU_DECIMAL_MAX], *end = digits + sizeof digits;
-    const char *d = cgu_decimal_before(end, v);
-    return cgu_buf_append(s, d, (size_t)(end - d));
-}
-
 int cgio_put_num(cg_buf *s, size_t v, char sep) {
-    return cgio_put_size(s, v) || cgu_buf_putc(s, sep);
+    return cgu_buf_put_size(s, v) || cgu_buf_putc(s, sep);
 }
 
 int cgio_put_bytes(cg_buf *s, const char *v, size_t n, char sep) {

@@ -14,10 +14,6 @@
 #include "citegraph/locator.h"
 #include "util/util.h"
 
-/* Appends v in decimal digits (as JSON writes it too): 0, or -1 when memory
- * ran out. */
-int cgio_put_size(cg_buf *s, size_t v);
-
 /* Each appends one field and its separator: 0, or -1 when memory ran out. */
 int cgio_put_num(cg_buf *s, size_t v, char sep);
 int cgio_put_str(cg_buf *s, const char *v, char sep);

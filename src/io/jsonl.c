@@ -118,16 +118,16 @@ static int put_warnings(cg_buf *out, cgu_json_values *c, const cg_input *input) 
 
 /* The reference's own keys, after the document's head: ,"line":..} */
 static int put_reference(cg_buf *out, const cg_reference *r, const char *data, cgu_json_values *c) {
-    if (CGU_JSON_KEY(out, "line") || cgu_json_put_size(out, r->line) || CGU_JSON_KEY(out, "col") ||
-        cgu_json_put_size(out, r->col))
+    if (CGU_JSON_KEY(out, "line") || cgu_buf_put_size(out, r->line) || CGU_JSON_KEY(out, "col") ||
+        cgu_buf_put_size(out, r->col))
         return -1;
     /* a PDF's: where on the printed page */
-    if (r->page && (CGU_JSON_KEY(out, "page") || cgu_json_put_size(out, r->page) ||
+    if (r->page && (CGU_JSON_KEY(out, "page") || cgu_buf_put_size(out, r->page) ||
                     CGU_JSON_KEY(out, "page_label") || cgu_json_put_str(out, c, r->page_label) ||
-                    CGU_JSON_KEY(out, "page_line") || cgu_json_put_size(out, r->page_line)))
+                    CGU_JSON_KEY(out, "page_line") || cgu_buf_put_size(out, r->page_line)))
         return -1;
-    if (CGU_JSON_KEY(out, "offset") || cgu_json_put_size(out, r->offset) ||
-        CGU_JSON_KEY(out, "length") || cgu_json_put_size(out, r->length) ||
+    if (CGU_JSON_KEY(out, "offset") || cgu_buf_put_size(out, r->offset) ||
+        CGU_JSON_KEY(out, "length") || cgu_buf_put_size(out, r->length) ||
         CGU_JSON_KEY(out, "kind") || cgu_json_put_name(out, c, cg_docid_kind_name(&r->target)) ||
         CGU_JSON_KEY(out, "target") || put_id(out, c, &r->target) || CGU_JSON_KEY(out, "locator") ||
         cgu_json_put_str(out, c, r->locator.text) || CGU_JSON_KEY(out, "relation") ||
@@ -162,13 +162,13 @@ static int put_answers(cg_buf *out, cgu_json_values *c, const cg_extraction *ext
         if ((i && cgu_buf_putc(out, ',')) || CGU_JSON_OPEN(out, "questions") ||
             put_questions(out, c, a->questions, a->nquestions) || CGU_JSON_KEY(out, "answer") ||
             cgu_json_put_name(out, c, cg_answer_kind_name(a->kind)) ||
-            CGU_JSON_KEY(out, "referrals") || cgu_json_put_size(out, a->referrals) ||
-            CGU_JSON_KEY(out, "own") || cgu_json_put_size(out, a->own) ||
-            CGU_JSON_KEY(out, "line") || cgu_json_put_size(out, a->line) ||
-            CGU_JSON_KEY(out, "col") || cgu_json_put_size(out, a->col) ||
-            (a->page && (CGU_JSON_KEY(out, "page") || cgu_json_put_size(out, a->page) ||
-                         CGU_JSON_KEY(out, "page_line") || cgu_json_put_size(out, a->page_line))) ||
-            CGU_JSON_KEY(out, "offset") || cgu_json_put_size(out, a->offset) ||
+            CGU_JSON_KEY(out, "referrals") || cgu_buf_put_size(out, a->referrals) ||
+            CGU_JSON_KEY(out, "own") || cgu_buf_put_size(out, a->own) ||
+            CGU_JSON_KEY(out, "line") || cgu_buf_put_size(out, a->line) ||
+            CGU_JSON_KEY(out, "col") || cgu_buf_put_size(out, a->col) ||
+            (a->page && (CGU_JSON_KEY(out, "page") || cgu_buf_put_size(out, a->page) ||
+                         CGU_JSON_KEY(out, "page_line") || cgu_buf_put_size(out, a->page_line))) ||
+            CGU_JSON_KEY(out, "offset") || cgu_buf_put_size(out, a->offset) ||
             cgu_buf_putc(out, '}'))
             return -1;
     }
@@ -177,7 +177,7 @@ static int put_answers(cg_buf *out, cgu_json_values *c, const cg_extraction *ext
 
 /* A size, or null when there is none. */
 static int put_size_or_null(cg_buf *out, cgu_json_values *c, bool has, size_t v) {
-    return has ? cgu_json_put_size(out, v) : cgu_json_put_null(out, c);
+    return has ? cgu_buf_put_size(out, v) : cgu_json_put_null(out, c);
 }
 
 /* The document line, put together as the reference lines are. `ext` is NULL
@@ -203,7 +203,7 @@ static int put_document(cg_buf *out, cgu_json_values *c, const char *file, const
                    CGU_JSON_KEY(out, "procedures") || put_procedures(out, c, info) ||
                    CGU_JSON_KEY(out, "bytes") ||
                    put_size_or_null(out, c, input, input ? cg_input_size(input) : 0) ||
-                   CGU_JSON_KEY(out, "references") || cgu_json_put_size(out, n) ||
+                   CGU_JSON_KEY(out, "references") || cgu_buf_put_size(out, n) ||
                    CGU_JSON_KEY(out, "answers") || put_answers(out, c, ext) ||
                    CGU_JSON_KEY(out, "warnings") || put_warnings(out, c, input) ||
                    CGU_JSON_KEY(out, "error") || cgu_json_put_str(out, c, problem) ||
@@ -221,7 +221,7 @@ static int put_head(cg_buf *head, cgu_json_values *c, const char *file,
            CGU_JSON_KEY(head, "doc") || put_id(head, c, &info->id) ||
            /* a record of a DIP file: which, since positions are in its text */
            (info->record &&
-            (CGU_JSON_KEY(head, "record") || cgu_json_put_size(head, info->record) ||
+            (CGU_JSON_KEY(head, "record") || cgu_buf_put_size(head, info->record) ||
              CGU_JSON_KEY(head, "dip_id") || cgu_json_put_str(head, c, info->dip_id)));
 }
 

@@ -10,14 +10,6 @@
 #include "normalize.h"
 #include "util/util.h"
 
-/* AVX2 where the compiler can target it; chosen at run time, by the processor */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define CG_HAVE_AVX2 1
-#include <immintrin.h>
-#else
-#define CG_HAVE_AVX2 0
-#endif
-
 /* Windows-1252 for 0x80..0x9F; other bytes >= 0xA0 are Latin-1. */
 static const uint16_t cp1252[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
@@ -241,7 +233,7 @@ static int scheme_cut(const cg_normalized *n, const unsigned char *s, size_t len
 DEFINE_COPY_MASK(copy_mask_sse2, , __m128i, _mm, si128)
 #endif
 
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
 /* 32 bytes: t + 33 <= len */
 DEFINE_COPY_MASK(copy_mask_avx2, __attribute__((target("avx2"))), __m256i, _mm256, si256)
 
@@ -267,7 +259,7 @@ static size_t copy_run(const unsigned char *s, size_t len, size_t i, size_t j, u
         if (j >= len || !((s[j] >= 0x20 && s[j] < 0x7F && s[j] != '-') || s[j] == '\t')) return j;
         j++;
     }
-#if CG_HAVE_AVX2
+#if CGU_HAVE_AVX2
     if (width >= 32 && __builtin_cpu_supports("avx2")) {
         j = copy_run_avx2(s, len, j);
         if (j + 33 <= len) return j; /* stopped inside a block */

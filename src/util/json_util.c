@@ -1,7 +1,6 @@
 /* json_util.c - see json_util.h. */
 #include "json_util.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "util.h"
@@ -130,19 +129,4 @@ int cgu_json_put_null(cg_buf *out, cgu_json_values *c) {
 
 int cgu_json_put_bool(cg_buf *out, cgu_json_values *c, int b) {
     return put_cached(out, c, b ? json_true() : json_false(), make_literal);
-}
-
-int cgu_json_put_size(cg_buf *out, size_t v) {
-    char digits[CGU_DECIMAL_MAX], *end = digits + sizeof digits;
-    const char *d = cgu_decimal_before(end, v);
-    return cgu_buf_append(out, d, (size_t)(end - d));
-}
-
-int cgu_json_put_int(cg_buf *out, long long v) {
-    char digits[CGU_DECIMAL_MAX + 1], *end = digits + sizeof digits;
-    /* the magnitude as unsigned, so that the most negative number has one too */
-    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    char *d = cgu_decimal_before(end, m);
-    if (v < 0) *--d = '-';
-    return cgu_buf_append(out, d, (size_t)(end - d));
 }

@@ -65,10 +65,9 @@ int cgu_json_put_str(cg_buf *out, cgu_json_values *c, const char *s);
 int cgu_json_put_name(cg_buf *out, cgu_json_values *c, const char *name);
 int cgu_json_put_null(cg_buf *out, cgu_json_values *c);
 int cgu_json_put_bool(cg_buf *out, cgu_json_values *c, int b);
-/* A number, as jansson writes a json_integer(): a size in decimal (the
- * sizes written, counts and positions in files, stay far below 2^63, where
- * json_int_t would turn negative). */
-int cgu_json_put_size(cg_buf *out, size_t v);
-int cgu_json_put_int(cg_buf *out, long long v);
+/* Numbers are written as jansson writes a json_integer(): in decimal, by
+ * cgu_buf_put_size() and cgu_buf_put_int() (util.h). The sizes written,
+ * counts and positions in files, stay far below 2^63, where json_int_t
+ * would turn negative. */
 
 #endif

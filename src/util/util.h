@@ -13,6 +13,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* AVX2 where the compiler can target it (each use is chosen at run time, by the processor) */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define CGU_HAVE_AVX2 1
+#include <immintrin.h>
+#else
+#define CGU_HAVE_AVX2 0
+#endif
 
 #include "citegraph/buf.h"
 #include "citegraph/error.h"
@@ -238,6 +245,27 @@ static inline char *cgu_decimal_before(char *end, uint64_t v) {
         v /= 10;
     } while (v);
     return end;
+}
+
+/* The same for a signed v, with its '-': the magnitude taken unsigned, so that the most
+ * negative number has one too. At most CGU_DECIMAL_MAX + 1 bytes. */
+static inline char *cgu_signed_decimal_before(char *end, long long v) {
+    end = cgu_decimal_before(end, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
+    if (v < 0) *--end = '-';
+    return end;
+}
+
+/* Appends v in decimal (the JSON writers' numbers, the compact files' sizes). */
+static inline int cgu_buf_put_size(cg_buf *b, size_t v) {
+    char digits[CGU_DECIMAL_MAX], *end = digits + sizeof digits;
+    const char *d = cgu_decimal_before(end, v);
+    return cgu_buf_append(b, d, (size_t)(end - d));
+}
+
+static inline int cgu_buf_put_int(cg_buf *b, long long v) {
+    char digits[CGU_DECIMAL_MAX + 1], *end = digits + sizeof digits;
+    const char *d = cgu_signed_decimal_before(end, v);
+    return cgu_buf_append(b, d, (size_t)(end - d));
 }
 
 /* Copies s[0, n) into out[0, cap) (cap > 0), cut to cap - 1 bytes, then a NUL: what
