@@ -146,10 +146,11 @@ CG_EXPORT size_t cg_check_input_problems(const cg_check *c, const cg_input_probl
 /** Reads a config file (JSON): {"rules": {"CG007": "off"}, "ignore": [{"rule":
  * "CG001", "target": "BT-Drs. 21/500", "file": "drafts/...", "reason": "..."}]}.
  * Every ignore entry needs a reason. The check copies what it needs.
- * CG_EFORMAT, with the file, line and reason in `err`, for a file that
- * cannot be read or is not such a config; CG_ENOMEM. */
+ * CG_EIO for a file that cannot be opened; CG_EFORMAT, with the file, line
+ * and reason in `err`, for one that is not such a config; CG_ENOMEM. */
 CG_EXPORT cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err);
-/** Reads a baseline written by cg_check_write_baseline(). */
+/** Reads a baseline written by cg_check_write_baseline(); errors as
+ * cg_check_load_config(). */
 CG_EXPORT cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err);
 
 /** Applies the rules (and the online check, when asked), then the

@@ -8,6 +8,7 @@
  * record, else the file and the record's number), the target, the reference
  * text and its rank among equal ones, never the line, so it survives lines
  * moving. */
+#include <errno.h>
 #include <fnmatch.h>
 #include <jansson.h>
 #include <stdarg.h>
@@ -435,12 +436,28 @@ static cg_status load_online_config(cg_check *c, const char *path, json_t *onlin
     return CG_OK;
 }
 
-cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
+/* The JSON of the file at `path`, or NULL with `err` naming the file: that it cannot be
+ * opened (CG_EIO, as a catalog says it), or where its JSON breaks (jansson has no line for a
+ * file it could not open, and says -1). */
+static json_t *load_json_file(const char *path, cg_status *st, cg_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *st = cgu_error(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
     json_error_t je;
-    json_t *root = json_load_file(path, 0, &je);
+    json_t *root = json_loadf(f, 0, &je);
+    fclose(f);
     if (!root)
-        return cgu_error(err, CG_EFORMAT, path, (size_t)je.line, (size_t)je.column, "%s", je.text);
+        *st = cgu_error(err, CG_EFORMAT, path, je.line > 0 ? (size_t)je.line : 0,
+                        je.column > 0 ? (size_t)je.column : 0, "%s", je.text);
+    return root;
+}
+
+cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     cg_status st = CG_OK;
+    json_t *root = load_json_file(path, &st, err);
+    if (!root) return st;
     if (!json_is_object(root)) {
         st = cgu_error(err, CG_EFORMAT, path, 0, 0,
                        "a config is a JSON object with \"rules\" and \"ignore\"");
@@ -510,10 +527,9 @@ out:
 }
 
 cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err) {
-    json_error_t je;
-    json_t *root = json_load_file(path, 0, &je);
-    if (!root)
-        return cgu_error(err, CG_EFORMAT, path, (size_t)je.line, (size_t)je.column, "%s", je.text);
+    cg_status loaded = CG_OK;
+    json_t *root = load_json_file(path, &loaded, err);
+    if (!root) return loaded;
     json_t *fs = json_object_get(root, "findings");
     cg_status st = json_is_array(fs) ? CG_OK
                                      : cgu_error(err, CG_EFORMAT, path, 0, 0,

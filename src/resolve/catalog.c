@@ -353,8 +353,11 @@ static cg_status json_record(reader *r, json_t *o) {
 static cg_status json_value(reader *r, json_t *v) {
     json_t *docs = json_is_object(v) ? json_object_get(v, "documents") : NULL;
     if (docs && !json_is_array(docs))
-        return problem(r, "%s: after record %zu: \"documents\" is not an array; passed over",
-                       r->path, r->record)
+        return (r->record ? problem(r,
+                                    "%s: after record %zu: \"documents\" is not an array; "
+                                    "passed over",
+                                    r->path, r->record)
+                          : problem(r, "%s: \"documents\" is not an array; passed over", r->path))
                    ? CG_ENOMEM
                    : CG_OK;
     json_t *arr = json_is_array(v) ? v : docs;
@@ -435,6 +438,9 @@ static cg_status read_json(reader *r, const char *text, size_t len, cg_error *er
                 continue;
             }
             size_t col = je.line <= 1 ? at - line_start + (size_t)je.column : (size_t)je.column;
+            if (!r->record) /* there is no record to name: the position says where */
+                return cgu_error(err, CG_EFORMAT, r->path, line + (size_t)je.line - 1, col, "%s",
+                                 je.text);
             return cgu_error(err, CG_EFORMAT, r->path, line + (size_t)je.line - 1, col,
                              "%s (after record %zu)", je.text, r->record);
         }

@@ -192,6 +192,16 @@ stderr_has "check --metadata" "unknown option '--metadata'"
 # repeated list options replace each other without leaking (the sanitizer build checks)
 expect "extract --ext twice" 0 $cg extract -q --ext .md --ext .txt --format tsv "$sample"
 
+# ---- a config or baseline that cannot be opened is named with its reason, without a line
+# and column (jansson has none for a file it could not open: they read 18446744073709551615)
+for opt in --config --baseline; do
+    expect "check $opt missing.json" 2 $cg check -q $opt "$tmp/missing.json" "$doc"
+    stderr_has "check $opt missing.json" "citegraph: error: $tmp/missing.json: cannot open: No such file or directory"
+done
+printf '{"rules": {' > "$tmp/cut.json"
+expect "check --config cut.json" 2 $cg check -q --config "$tmp/cut.json" "$doc"
+stderr_has "check --config cut.json" "$tmp/cut.json:1:11: string or '}' expected near end of file"
+
 # ---- out of memory has its own status, 3, and is named
 if [ -n "$failmalloc" ] && [ -f "$failmalloc" ]; then
     awk 'BEGIN { for (i = 0; i < 60000; i++) print "Siehe Drucksache 21/" i + 1 "." }' > "$tmp/big.txt"

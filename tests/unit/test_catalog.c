@@ -176,6 +176,31 @@ static void write_temp(char *path, const char *text) {
     assert_int_equal(fclose(f), 0);
 }
 
+/* Before its first record a file has no record to be after: the messages name the file and
+ * the position only ("after record 0" read as if a record 0 existed). */
+static void test_broken_before_the_first_record(void **state) {
+    (void)state;
+    char cut[] = "cg_test_catalog_XXXXXX", odd[] = "cg_test_catalog_XXXXXX";
+    write_temp(cut, "[{\"a\": 1},");
+    write_temp(odd, "{\"documents\": 5}\n");
+    cg_catalog *c = NULL;
+    cg_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(cg_catalog_new(&c, &err), CG_OK);
+    assert_int_equal(cg_catalog_read(c, extractor, cut, &err), CG_EFORMAT);
+    assert_string_equal(err.text, "']' expected near end of file");
+    assert_int_equal(err.line, 1);
+    assert_int_equal(err.col, 10); /* the end of the file */
+    assert_int_equal(cg_catalog_read(c, extractor, odd, &err), CG_OK);
+    assert_int_equal(cg_catalog_problem_count(c), 1);
+    char want[256];
+    snprintf(want, sizeof want, "%s: \"documents\" is not an array; passed over", odd);
+    assert_string_equal(cg_catalog_problem(c, 0), want);
+    cg_catalog_free(c);
+    remove(cut);
+    remove(odd);
+}
+
 static void test_selection(void **state) {
     (void)state;
     char sel[] = "cg_test_catalog_XXXXXX", full[] = "cg_test_catalog_XXXXXX";
@@ -274,10 +299,14 @@ static void test_jsonl_broken_lines(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_drucksache_page), cmocka_unit_test(test_concatenated_pages),
-        cmocka_unit_test(test_faulty_records),  cmocka_unit_test(test_broken_json),
-        cmocka_unit_test(test_selection),       cmocka_unit_test(test_jsonl_broken_lines),
+        cmocka_unit_test(test_drucksache_page),
+        cmocka_unit_test(test_concatenated_pages),
+        cmocka_unit_test(test_faulty_records),
+        cmocka_unit_test(test_broken_json),
+        cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_jsonl_broken_lines),
         cmocka_unit_test(test_bad_dates),
+        cmocka_unit_test(test_broken_before_the_first_record),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
