@@ -129,6 +129,11 @@ typedef struct cg_run_options {
      * false: such a file fails as binary (CG_EBINARY), as it is no document.
      * It overrides read->packed. */
     bool packed;
+    /* true: the JSON Lines of `citegraph extract` (recognised by their
+     * content, cg_jsonl_recognise(), whatever the file's name: standard
+     * input, .ndjson) are handed on with their input only, for
+     * cg_jsonl_read(); false: such a file is a document like any other. */
+    bool jsonl;
 } cg_run_options;
 
 /** Runs every document of `paths` through read, extract and resolve, and

@@ -76,6 +76,11 @@ typedef int (*cg_jsonl_fn)(void *ctx, const char *file, const cg_extraction *ext
 CG_EXPORT cg_status cg_jsonl_read(const char *name, const char *data, size_t len, int jobs,
                                   cg_jsonl_fn fn, void *ctx, cg_error *err);
 
+/** Whether `data` starts as the JSON Lines of `citegraph extract` do: its
+ * first line (after white space) is a JSON object whose "type" is
+ * "document", "reference" or "summary". A text document never is. */
+CG_EXPORT bool cg_jsonl_recognise(const char *data, size_t len);
+
 /** Whether `data` starts as the output of `citegraph extract --format
  * packed` does (its first 8 bytes). */
 CG_EXPORT bool cg_packed_recognise(const char *data, size_t len);

@@ -3,8 +3,9 @@
  * (graph_exec.c says why).
  *
  * Each reads documents (extracted on the way, cg_run) or the output of
- * `citegraph extract`: JSON Lines (files ending in .jsonl, cg_jsonl_read)
- * or packed (recognised by its content, cg_packed_read); builds the
+ * `citegraph extract`: JSON Lines (files ending in .jsonl, and any file or
+ * standard input that starts as they do, cg_jsonl_read) or packed
+ * (recognised by its content, cg_packed_read); builds the
  * graph, and answers: text for people, --format json for programs, with the
  * nodes and edges of the graph's JSON schema (citegraph/graph_json.h). */
 #include <errno.h>
@@ -127,7 +128,11 @@ static int parse(cli *c, cli_command_id q, const cli_args *a, opts *o) {
         o->ids[i] = a->positionals[i];
     o->paths = a->positionals + nids;
     o->npaths = a->npositionals - nids;
-    if (!o->npaths) return cli_usage_error(c, "no PATH given");
+    if (!o->npaths) /* "cites data/sample": the one word, a path, was taken for the ID */
+        return nids ? cli_usage_error(c, "no PATH given: %s before the PATHs (got only %s)",
+                                      nids == 2 ? "FROM and TO stand" : "an ID stands",
+                                      nids == 2 ? "two words" : "one word")
+                    : cli_usage_error(c, "no PATH given");
     if (q == CMD_GRAPH && o->common.format == GRAPH_CSV && !o->common.output)
         return cli_usage_error(c, "--format csv writes two files: give -o PREFIX");
     if (q == CMD_GRAPH && (rc = output_format(c, o, &o->graph_format, &o->render_as)) != EXIT_OK)
@@ -155,8 +160,9 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 /* JSON Lines and packed files are references already extracted: read, not
- * extracted (a packed file is recognised by its content whatever its name;
- * one named .cgpack that is not packed is refused, not read as text). */
+ * extracted (both are recognised by their content whatever their name, as
+ * on standard input; a file named .jsonl is read as JSON Lines, and one
+ * named .cgpack that is not packed is refused, rather than read as text). */
 static bool extract_text(const char *path, void *ctx) {
     (void)ctx;
     return !ends_with(path, ".jsonl") && !ends_with(path, ".cgpack");
@@ -190,6 +196,10 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
         l->failed++;
         return 0;
     }
+    /* what reading found (an empty file, a NUL byte), said for references already extracted
+     * too */
+    for (size_t w = 0; doc->input && w < cg_input_warning_count(doc->input); w++)
+        cli_warning(l->c, "%s: %s", path, cg_input_warning(doc->input, w));
     if (!doc->extraction) {
         /* references already extracted: packed, or JSON Lines */
         cg_status st = (cg_input_is_packed(doc->input) ? cg_packed_read : cg_jsonl_read)(
@@ -204,8 +214,6 @@ static int add_to_graph(cg_run_doc *doc, void *ctx) {
         }
         return l->nomem;
     }
-    for (size_t w = 0; doc->input && w < cg_input_warning_count(doc->input); w++)
-        cli_warning(l->c, "%s: %s", path, cg_input_warning(doc->input, w));
     if (cg_graph_add_document(l->g, path, doc->extraction, doc->input, &err) != CG_OK) {
         cli_fail(l->c, &err, path, EXIT_FAILED);
         l->nomem = true;
@@ -228,7 +236,8 @@ static int load(cli *c, const opts *o, const cg_extractor *ex, cg_graph *g) {
                          .extract = extract_text,
                          .consume = add_to_graph,
                          .ctx = &l,
-                         .packed = true};
+                         .packed = true,
+                         .jsonl = true};
     cg_error err;
     if (cg_run(&ro, &list, &err) != CG_OK) {
         cli_fail(c, &err, NULL, EXIT_FAILED);

@@ -24,8 +24,9 @@ _Static_assert(CMD_COUNT <= 32, "a command's id is a bit of cli_option.commands"
 
 #define GRAPH_PATHS_TEXT                                                                           \
     "PATH is a document (text or PDF), a directory (files ending in .txt, .pdf, .jsonl and "       \
-    ".cgpack, read recursively) or the output of citegraph extract: a .jsonl file, or a packed "   \
-    "file (--format packed, read many times faster), so that extraction can run in pieces, on "    \
+    ".cgpack, read recursively) or the output of citegraph extract: JSON Lines (a .jsonl file, "   \
+    "or any file or standard input whose first line is one of extract's), or a packed file "       \
+    "(--format packed, read many times faster), so that extraction can run in pieces, on "         \
     "several machines, and be merged into one graph. The graph has one node per canonical id: "    \
     "the "                                                                                         \
     "documents read, with what their headers say, and what they cite outside the corpus as "       \
@@ -998,8 +999,8 @@ static const cli_option options[] = {
      .commands = CLI_GRAPH_COMMANDS,
      .help = "file endings to take from directories, comma-separated (default: "
              ".txt,.pdf,.jsonl,.cgpack; an empty LIST takes every file); files ending in .jsonl, "
-             "and packed files whatever their ending, are read as the output of citegraph "
-             "extract"},
+             "and JSON Lines and packed files whatever their ending, are read as the output of "
+             "citegraph extract"},
     {.id = OPT_JOBS,
      .short_name = 'j',
      .long_name = "jobs",

@@ -310,6 +310,25 @@ static const char *jstr(json_t *o, const char *key) {
     return json_string_value(json_object_get(o, key));
 }
 
+bool cg_jsonl_recognise(const char *data, size_t len) {
+    /* the first line, after white space, is an object whose "type" is one of extract's: as
+     * extract writes it, or as another program wrote the same values again (spaces after the
+     * colons, other keys first); a text document is refused at its first byte */
+    size_t i = 0;
+    while (data && i < len &&
+           (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (!data || i >= len || data[i] != '{') return false;
+    const char *nl = memchr(data + i, '\n', len - i);
+    json_error_t je;
+    json_t *first = json_loadb(data + i, nl ? (size_t)(nl - data) - i : len - i, 0, &je);
+    const char *type = jstr(first, "type");
+    bool ours = type && (strcmp(type, "document") == 0 || strcmp(type, "reference") == 0 ||
+                         strcmp(type, "summary") == 0);
+    json_decref(first);
+    return ours;
+}
+
 /* Parses a canonical id from the arena-owned copy of `text`; kind NONE for NULL. */
 static int read_id(cg_extraction *ext, const char *text, cg_docid *id) {
     memset(id, 0, sizeof *id);

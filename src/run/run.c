@@ -22,6 +22,7 @@
 
 #include "cache.h"
 #include "citegraph/run.h"
+#include "citegraph/serialize.h"
 #include "input/dip.h"
 #include "input/input_internal.h"
 #include "resolve/extraction.h"
@@ -302,7 +303,9 @@ static void work(void *ctx, size_t i) {
         ro.packed = o->packed;
         s->doc.status = is_stdin ? cg_input_read_stream("-", stdin, &ro, &s->input, &err)
                                  : cg_input_read_file(e->path, &ro, &s->input, &err);
-        if (s->doc.status == CG_OK && cg_input_is_packed(s->input)) {
+        if (s->doc.status == CG_OK &&
+            (cg_input_is_packed(s->input) ||
+             (o->jsonl && cg_jsonl_recognise(cg_input_data(s->input), cg_input_size(s->input))))) {
             /* already extracted: handed on for the caller to read */
         } else if (s->doc.status == CG_OK && dip_file(o, s, wanted, &err)) {
             s->indexable = false; /* the index maps a path to one document */

@@ -20,6 +20,11 @@ expect version 0 "$cg" version; stdout_has version "citegraph [0-9]"
 expect no-args 2 "$cg"; stdout_empty no-args; stderr_has no-args "Usage"
 expect unknown-cmd 2 "$cg" frobnicate; stdout_empty unknown-cmd; stderr_has unknown-cmd "unknown command 'frobnicate'"
 expect no-path 2 "$cg" extract; stdout_empty no-path; stderr_has no-path "no PATH given"
+# the one word of "cites DIR" was taken for the ID: the message says what is missing
+expect cites-no-id 2 "$cg" cites "$sample"; stdout_empty cites-no-id
+stderr_has cites-no-id "no PATH given: an ID stands before the PATHs (got only one word)"
+expect path-no-path 2 "$cg" path 21/1958 "$sample"
+stderr_has path-no-path "no PATH given: FROM and TO stand before the PATHs (got only two words)"
 expect bad-option 2 "$cg" extract --bogus "$sample"; stdout_empty bad-option; stderr_has bad-option "unknown option '--bogus'"
 expect bad-format 2 "$cg" extract --format xml "$sample"; stdout_empty bad-format; stderr_has bad-format "unknown format 'xml'"
 expect missing-value 2 "$cg" extract "$sample" --format; stderr_has missing-value "needs a value"

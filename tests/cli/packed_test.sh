@@ -50,6 +50,21 @@ same3 referrals referrals
 same3 mainpath mainpath
 same3 similar similar 21/1958
 
+# ---- JSON Lines are recognised by their content, whatever their name: on standard input and
+# in a file named .ndjson (extract writes both) they were read as one text document
+"$cg" stats --format json "$sample" > "$tmp/a"
+"$cg" extract -q "$sample" | "$cg" stats --format json - > "$tmp/b" 2> "$tmp/b.err"
+if cmp -s "$tmp/a" "$tmp/b" && [ ! -s "$tmp/b.err" ]; then ok
+else bad "extract | stats -: not the graph of the documents"; fi
+expect extract-ndjson 0 "$cg" extract -q -o "$tmp/s.ndjson" "$sample"
+"$cg" stats --format json "$tmp/s.ndjson" > "$tmp/b" 2> "$tmp/b.err"
+if cmp -s "$tmp/a" "$tmp/b" && [ ! -s "$tmp/b.err" ]; then ok
+else bad "stats FILE.ndjson: not the graph of the documents"; fi
+# an empty file of references is said to be empty, as an empty document is
+: > "$tmp/empty.jsonl"
+expect "stats empty.jsonl" 0 "$cg" stats "$tmp/empty.jsonl"
+stderr_has "stats empty.jsonl" "citegraph: warning: $tmp/empty.jsonl: is empty"
+
 # ---- pieces packed separately and merged, also with JSON Lines
 "$cg" extract -q -f packed "$sample"/btd-*.txt > "$tmp/bt.cgpack"
 "$cg" extract -q "$sample"/brd-*.txt "$sample"/000*.txt > "$tmp/br.jsonl"

@@ -75,10 +75,31 @@ static void test_jsonl_and_tsv_bytes(void **state) {
                         "id\":null,\"pdf_url\":null,\"procedures\":[],"
                         "\"bytes\":null,\"references\":0,\"answers\":[],\"warnings\":[],"
                         "\"error\":\"cannot open\"}\n");
+    assert_true(cg_jsonl_recognise(s.data, s.len)); /* a document line starts them */
     cg_buf_clear(&s);
     assert_int_equal(cg_jsonl_write_summary(&s, 3, 1, 7, 2, NULL), CG_OK);
     assert_string_equal(s.data, "{\"type\":\"summary\",\"files\":3,\"failed\":1,\"references\":7,"
                                 "\"warnings\":2}\n");
+    /* what graph commands read as references rather than a document, whatever its name: the
+     * lines extract writes (also a reference line first, of a part cut out), no text */
+    assert_true(cg_jsonl_recognise(s.data, s.len));
+    static const char *const ours[] = {
+        "{\"type\":\"reference\",\"file\":\"a.txt\"}",           /* a part cut out of them */
+        "\n {\"file\": \"a.txt\", \"type\": \"document\"}\r\n{", /* written again */
+    };
+    for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
+        assert_true(cg_jsonl_recognise(ours[i], strlen(ours[i])));
+    static const char *const not_ours[] = {"",
+                                           "{",
+                                           "{\"type\":\"summ",
+                                           "{\"type\":\"summary\"",
+                                           "{\"type\":\"page\"}",
+                                           "Siehe Drucksache 21/1",
+                                           "{\"documents\":[]}",
+                                           "[{\"type\":\"summary\"}]"};
+    for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
+        assert_false(cg_jsonl_recognise(not_ours[i], strlen(not_ours[i])));
+    assert_false(cg_jsonl_recognise(NULL, 0));
     cg_buf_release(&s);
     cg_extraction_free(r);
     cg_input_free(in);
