@@ -132,7 +132,9 @@ typedef struct cg_run_options {
     /* true: the JSON Lines of `citegraph extract` (recognised by their
      * content, cg_jsonl_recognise(), whatever the file's name: standard
      * input, .ndjson) are handed on with their input only, for
-     * cg_jsonl_read(); false: such a file is a document like any other. */
+     * cg_jsonl_read(); false: such a file is a document like any other.
+     * With a cache, a file whose stat its index trusts is handed on as
+     * cached without being read, and so without this look. */
     bool jsonl;
 } cg_run_options;
 

@@ -78,7 +78,9 @@ CG_EXPORT cg_status cg_jsonl_read(const char *name, const char *data, size_t len
 
 /** Whether `data` starts as the JSON Lines of `citegraph extract` do: its
  * first line (after white space) is a JSON object whose "type" is
- * "document", "reference" or "summary". A text document never is. */
+ * "summary", or "document" or "reference" with a "file" (a string), and
+ * that names "type" in its first 64 KiB. A text document that starts so is
+ * taken for JSON Lines. */
 CG_EXPORT bool cg_jsonl_recognise(const char *data, size_t len);
 
 /** Whether `data` starts as the output of `citegraph extract --format

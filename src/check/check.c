@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "check_internal.h"
 #include "docid/canon.h"
@@ -441,8 +442,12 @@ static cg_status load_online_config(cg_check *c, const char *path, json_t *onlin
  * file it could not open, and says -1). */
 static json_t *load_json_file(const char *path, cg_status *st, cg_error *err) {
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        *st = cgu_error(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    /* a directory opens, and reads as an empty file would */
+    int e = !f ? errno : fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode) ? EISDIR : 0;
+    if (e) {
+        if (f) fclose(f);
+        *st = cgu_error(err, CG_EIO, path, 0, 0, "cannot open: %s", strerror(e));
         return NULL;
     }
     json_error_t je;

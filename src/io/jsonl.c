@@ -310,21 +310,40 @@ static const char *jstr(json_t *o, const char *key) {
     return json_string_value(json_object_get(o, key));
 }
 
+/* Whether s[0, n) holds the text `lit`. */
+static bool holds(const char *s, size_t n, const char *lit) {
+    size_t k = strlen(lit);
+    for (const char *p = s; n >= k && (p = memchr(p, lit[0], n - k + 1 - (size_t)(p - s))); p++)
+        if (memcmp(p, lit, k) == 0) return true;
+    return false;
+}
+
+/* How far into its first line a file must name "type" to be looked at as JSON Lines: a line of
+ * extract's names it first, and one written again with its keys sorted after a long "answers"
+ * still does within this; a DIP page saved on one line (tens of MB) names none, and is not
+ * parsed here as well as where it is read. */
+#define RECOGNISE_TYPE_WITHIN 65536
+
 bool cg_jsonl_recognise(const char *data, size_t len) {
-    /* the first line, after white space, is an object whose "type" is one of extract's: as
-     * extract writes it, or as another program wrote the same values again (spaces after the
-     * colons, other keys first); a text document is refused at its first byte */
+    /* the first line, after white space, is an object whose "type" is one of extract's (and
+     * a document or reference line names its "file"): as extract writes it, or as another
+     * program wrote the same values again (spaces after the colons, other keys first); a
+     * text document is refused at its first byte */
     size_t i = 0;
     while (data && i < len &&
            (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
     if (!data || i >= len || data[i] != '{') return false;
     const char *nl = memchr(data + i, '\n', len - i);
+    size_t n = nl ? (size_t)(nl - data) - i : len - i;
+    if (!holds(data + i, n < RECOGNISE_TYPE_WITHIN ? n : RECOGNISE_TYPE_WITHIN, "\"type\""))
+        return false;
     json_error_t je;
-    json_t *first = json_loadb(data + i, nl ? (size_t)(nl - data) - i : len - i, 0, &je);
+    json_t *first = json_loadb(data + i, n, 0, &je);
     const char *type = jstr(first, "type");
-    bool ours = type && (strcmp(type, "document") == 0 || strcmp(type, "reference") == 0 ||
-                         strcmp(type, "summary") == 0);
+    bool ours = type && (strcmp(type, "summary") == 0 ||
+                         ((strcmp(type, "document") == 0 || strcmp(type, "reference") == 0) &&
+                          jstr(first, "file")));
     json_decref(first);
     return ours;
 }

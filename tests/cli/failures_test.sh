@@ -198,6 +198,8 @@ for opt in --config --baseline; do
     expect "check $opt missing.json" 2 $cg check -q $opt "$tmp/missing.json" "$doc"
     stderr_has "check $opt missing.json" "citegraph: error: $tmp/missing.json: cannot open: No such file or directory"
 done
+expect "check --config DIR" 2 $cg check -q --config "$tmp" "$doc"
+stderr_has "check --config DIR" "citegraph: error: $tmp: cannot open: Is a directory"
 printf '{"rules": {' > "$tmp/cut.json"
 expect "check --config cut.json" 2 $cg check -q --config "$tmp/cut.json" "$doc"
 stderr_has "check --config cut.json" "$tmp/cut.json:1:11: string or '}' expected near end of file"

@@ -108,6 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (cg_graph_new(NULL, &r.g[0], &err) != CG_OK) r.g[0] = NULL;
     if (cg_graph_new(&with_all, &r.g[1], &err) != CG_OK) r.g[1] = NULL;
     if (cg_check_new(&r.check, &err) != CG_OK) r.check = NULL;
+    sink += cg_jsonl_recognise((const char *)data, size); /* what graph commands look at first */
     cg_status st = cg_jsonl_read("fuzz.jsonl", (const char *)data, size, 1, take, &r, &err);
     if (st != CG_OK) sink += strlen(err.text) + strlen(err.path) + err.line;
     for (int i = 0; i < 2; i++) {

@@ -100,6 +100,23 @@ static void test_jsonl_and_tsv_bytes(void **state) {
     for (size_t i = 0; i < sizeof not_ours / sizeof not_ours[0]; i++)
         assert_false(cg_jsonl_recognise(not_ours[i], strlen(not_ours[i])));
     assert_false(cg_jsonl_recognise(NULL, 0));
+    /* a document or reference line names its file; a first line that names no "type" in its
+     * first 64 KiB is not parsed (a DIP page on one line) */
+    const char *fileless = "{\"type\":\"document\",\"doc\":null}";
+    assert_false(cg_jsonl_recognise(fileless, strlen(fileless)));
+    cg_buf big = CG_BUF_INIT;
+    assert_int_equal(cgu_buf_puts(&big, "{\"title\":\""), 0);
+    for (int i = 0; i < 70000; i++)
+        assert_int_equal(cgu_buf_putc(&big, 'x'), 0);
+    assert_int_equal(cgu_buf_puts(&big, "\",\"type\":\"summary\"}\n"), 0);
+    assert_false(cg_jsonl_recognise(big.data, big.len));
+    big.len = 0;
+    assert_int_equal(cgu_buf_puts(&big, "{\"type\":\"summary\",\"title\":\""), 0);
+    for (int i = 0; i < 70000; i++)
+        assert_int_equal(cgu_buf_putc(&big, 'x'), 0);
+    assert_int_equal(cgu_buf_puts(&big, "\"}\n"), 0);
+    assert_true(cg_jsonl_recognise(big.data, big.len)); /* named first, parsed whole */
+    cg_buf_release(&big);
     cg_buf_release(&s);
     cg_extraction_free(r);
     cg_input_free(in);
