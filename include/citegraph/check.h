@@ -136,7 +136,10 @@ typedef struct cg_input_problem {
     const char *message;  /* one line, without the file name */
 } cg_input_problem;
 
-/** Records an input problem (the check copies the strings). CG_ENOMEM. */
+/** Records an input problem (the check copies the strings). CG_ENOMEM.
+ * Adding a document does not record its input's warnings
+ * (cg_input_warning()): the caller records each, as `citegraph check`
+ * does, and the problems of files it could not read or use at all. */
 CG_EXPORT cg_status cg_check_add_input_problem(cg_check *c, const char *file, size_t record,
                                                cg_severity severity, const char *message,
                                                cg_error *err);

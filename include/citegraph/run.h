@@ -97,7 +97,7 @@ typedef struct cg_run_doc {
 } cg_run_doc;
 
 typedef struct cg_run_options {
-    const cg_extractor *extractor;
+    const cg_extractor *extractor; /* required (cg_extractor_new) */
     cg_cache *cache;             /* NULL: extract every document */
     int jobs;                    /* threads; 0: one per core; 1: the calling thread only */
     const cg_read_options *read; /* NULL: the defaults */
@@ -142,7 +142,8 @@ typedef struct cg_run_options {
  * hands each to opts->consume in order. A document that cannot be read or
  * extracted is handed on too, with its status and message: nothing
  * vanishes. CG_OK also when consume stopped the run; CG_ENOMEM when no
- * thread or buffer could be had. */
+ * thread or buffer could be had; CG_EINVAL, before anything is read, when
+ * the options lack the extractor or consume. */
 CG_EXPORT cg_status cg_run(const cg_run_options *opts, const cg_path_list *paths, cg_error *err);
 
 #ifdef __cplusplus

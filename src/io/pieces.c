@@ -73,6 +73,11 @@ typedef struct reader {
     cg_error *err;
 } reader;
 
+/* The callback stopped the reading: CG_EINVAL, said in the error as every failure is. */
+static cg_status stopped(reader *r) {
+    return cgu_error(r->err, CG_EINVAL, r->name, 0, 0, "stopped by the callback");
+}
+
 /* Hands `d` to the callback and releases it, whatever happens. */
 static int hand_on(reader *r, cgio_doc *d) {
     int rc = r->fn(r->ctx, d->file, d->ext, d->has_document_line);
@@ -118,7 +123,7 @@ static int consume(void *ctx, size_t i) {
     if (rc < 0)
         r->status = cgu_oom(r->err);
     else if (rc && r->status == CG_OK)
-        r->status = CG_EINVAL; /* the callback stopped */
+        r->status = stopped(r);
     piece_release(p);
     return rc;
 }
@@ -138,7 +143,7 @@ cg_status cgio_read_pieces(const char *name, cgio_piece *pieces, size_t n, int j
     if (rc == 0 && r.holding) {
         rc = hand_on(&r, &r.held);
         r.holding = false;
-        if (rc > 0 && r.status == CG_OK) r.status = CG_EINVAL; /* the callback stopped */
+        if (rc > 0 && r.status == CG_OK) r.status = stopped(&r);
     }
     if (r.holding) doc_release(&r.held);
     if (rc < 0 && r.status == CG_OK) r.status = cgu_oom(err);

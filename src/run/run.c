@@ -483,6 +483,11 @@ static bool long_stretch(const kept *k, size_t i) {
 #define WINDOW_PER_THREAD 16
 
 cg_status cg_run(const cg_run_options *o, const cg_path_list *paths, cg_error *err) {
+    if (!o || !paths || !o->extractor || !o->consume)
+        return cgu_error(err, CG_EINVAL, NULL, 0, 0,
+                         !o || !paths    ? "no options or no paths"
+                         : !o->extractor ? "no extractor in the run's options"
+                                         : "no consume callback in the run's options");
     int jobs = o->jobs > 0 ? o->jobs : cgu_cores();
     run r = {o, paths, NULL, jobs > 1 ? (size_t)jobs * WINDOW_PER_THREAD : 1, 0, NULL};
     r.slots = calloc(r.window, sizeof *r.slots);

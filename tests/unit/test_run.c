@@ -195,6 +195,27 @@ static void test_consume_stops_the_run(void **state) {
     seen_release(&s);
 }
 
+/* Options without an extractor or consume are refused before anything is read (a zeroed
+ * cg_run_options crashed in the extraction of the first document). */
+static void test_options_missing_what_a_run_needs(void **state) {
+    corpus *c = *state;
+    seen s = {.out = CG_BUF_INIT};
+    cg_run_options none = {0}, no_consume = {.extractor = c->ex, .ctx = &s};
+    cg_run_options no_extractor = {.consume = consume, .ctx = &s};
+    const cg_run_options *bad[] = {&none, &no_consume, &no_extractor};
+    const char *why[] = {"no extractor in the run's options",
+                         "no consume callback in the run's options",
+                         "no extractor in the run's options"};
+    for (size_t i = 0; i < 3; i++) {
+        cg_error err;
+        memset(&err, 0x55, sizeof err);
+        assert_int_equal(cg_run(bad[i], &c->paths, &err), CG_EINVAL);
+        assert_string_equal(err.text, why[i]);
+    }
+    assert_int_equal(s.consumed, 0);
+    seen_release(&s);
+}
+
 static bool only_even(const char *path, void *ctx) {
     (void)ctx;
     size_t n = strlen(path);
@@ -399,6 +420,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_order_and_failures_whatever_the_threads, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_consume_stops_the_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_options_missing_what_a_run_needs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_extract_predicate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache, setup, teardown),
     };

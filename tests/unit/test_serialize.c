@@ -426,6 +426,18 @@ static void test_jsonl_read_errors(void **state) {
     assert_int_equal(cg_jsonl_read("in.jsonl", two, strlen(two), 1, gather, &g, NULL), CG_EINVAL);
     assert_int_equal(g.n, 1);
     gathered_release(&g);
+    /* and says so in the error, as every failure does (it was left as the caller had it) */
+    for (size_t stop = 1; stop <= 2; stop++) { /* the last document is handed on at the end */
+        cg_error err;
+        memset(&err, 0x55, sizeof err);
+        g = (gathered){.stop_after = stop};
+        assert_int_equal(cg_jsonl_read("in.jsonl", two, strlen(two), 1, gather, &g, &err),
+                         CG_EINVAL);
+        assert_int_equal(err.status, CG_EINVAL);
+        assert_string_equal(err.path, "in.jsonl");
+        assert_string_equal(err.text, "stopped by the callback");
+        gathered_release(&g);
+    }
 }
 
 /* ---- the cache record ---- */
