@@ -479,6 +479,15 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
     }
     if ((st = load_online_config(c, path, json_object_get(root, "online"), err)) != CG_OK) goto out;
     json_t *rs = json_object_get(root, "rules");
+    json_t *ig = json_object_get(root, "ignore");
+    /* of another shape they would say nothing, and the config look applied */
+    if ((rs && !json_is_object(rs)) || (ig && !json_is_array(ig))) {
+        st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                       rs && !json_is_object(rs)
+                           ? "\"rules\" is an object: {\"CG007\": \"off\", ...}"
+                           : "\"ignore\" is a list of entries: [{\"rule\": ..., \"reason\": ...}]");
+        goto out;
+    }
     json_object_foreach(rs, key, v) {
         int r = rule_index(key);
         const char *sev = json_string_value(v);
@@ -497,9 +506,31 @@ cg_status cg_check_load_config(cg_check *c, const char *path, cg_error *err) {
         }
         c->severity[r] = (cg_severity)s;
     }
-    json_t *ig = json_object_get(root, "ignore");
     size_t i;
     json_array_foreach(ig, i, v) {
+        /* a misspelt or mistyped key would otherwise be no condition, and the entry silence
+         * every finding of its rule ("taget") or in every file ("files") */
+        if (!json_is_object(v)) {
+            st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                           "\"ignore\" entry %zu is not an object with \"rule\", \"target\", "
+                           "\"file\" and \"reason\"",
+                           i + 1);
+            goto out;
+        }
+        const char *k;
+        json_t *kv;
+        json_object_foreach(v, k, kv) {
+            bool known = strcmp(k, "rule") == 0 || strcmp(k, "target") == 0 ||
+                         strcmp(k, "file") == 0 || strcmp(k, "reason") == 0;
+            if (!known || !json_is_string(kv)) {
+                st = cgu_error(err, CG_EFORMAT, path, 0, 0,
+                               known ? "\"ignore\" entry %zu: \"%s\" is not a string"
+                                     : "\"ignore\" entry %zu: unknown key \"%s\" (known: rule, "
+                                       "target, file, reason)",
+                               i + 1, k);
+                goto out;
+            }
+        }
         const char *rule = json_string_value(json_object_get(v, "rule"));
         const char *target = json_string_value(json_object_get(v, "target"));
         const char *file = json_string_value(json_object_get(v, "file"));

@@ -198,6 +198,28 @@ EOF
 expect_status 2 $? "an ignore without a reason"
 grep -q '.citegraph.json' "$tmp/cfg.err" && grep -q 'reason' "$tmp/cfg.err" &&
     pass "the config error names the file and the missing reason" || fail "config error message"
+# a misspelt or mistyped key of an ignore entry silenced its whole rule ("taget"), or the rule in
+# every file ("files"): each is a configuration error now, as is an entry or list of another shape
+for bad in '{"rule": "CG001", "taget": "BT-Drs. 21/99999", "reason": "r"}|unknown key "taget"' \
+    '{"rule": "CG003", "files": "x.txt", "reason": "r"}|unknown key "files"' \
+    '{"rule": "CG001", "target": null, "reason": "r"}|"target" is not a string' \
+    '"CG001"|entry 1 is not an object'; do
+    entry=${bad%%|*}
+    want=${bad#*|}
+    echo "{\"ignore\": [$entry]}" > .citegraph.json
+    "$cg" check -q --catalog fixture/catalog.tsv fixture > /dev/null 2> "$tmp/cfg.err"
+    expect_status 2 $? "an ignore entry $entry"
+    grep -qF "$want" "$tmp/cfg.err" && pass "the config error says: $want" ||
+        fail "config error for $entry: $(cat "$tmp/cfg.err")"
+done
+for bad in '{"ignore": {"rule": "CG001", "reason": "r"}}|"ignore" is a list' \
+    '{"rules": ["CG001"]}|"rules" is an object'; do
+    echo "${bad%%|*}" > .citegraph.json
+    "$cg" check -q fixture > /dev/null 2> "$tmp/cfg.err"
+    expect_status 2 $? "a config ${bad%%|*}"
+    grep -qF "${bad#*|}" "$tmp/cfg.err" && pass "the config error says: ${bad#*|}" ||
+        fail "config error for ${bad%%|*}: $(cat "$tmp/cfg.err")"
+done
 echo '{"rules": {"CG042": "off"}}' > .citegraph.json
 "$cg" check -q fixture > /dev/null 2>&1
 expect_status 2 $? "an unknown rule in the config"
