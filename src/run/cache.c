@@ -1,8 +1,9 @@
 /* cache.c - extraction results kept between runs (citegraph/run.h).
  *
  * An entry is keyed by a hash of the document's bytes together with the
- * citegraph version and the grammar (built-in and --patterns files), so a
- * changed document, a new version or another grammar never reads an old
+ * citegraph version, the grammar (built-in and --patterns files) and
+ * whether the build reads PDFs, so a changed document, a new version,
+ * another grammar or a build without PDF support never reads an old
  * result. The entry DIR/ab/abcdef....cgr starts with a line naming its key,
  * the document's size and a checksum of the rest; then comes the extraction
  * with its quotes (record.c), so that a hit needs no byte of
@@ -176,6 +177,15 @@ cg_status cg_cache_open(const char *dir, const cg_extractor *ex, cg_cache **out,
      * so it is not found (not reported as damaged), and the index of an
      * older format has another head, so it is not used */
     cgu_hash_bytes(&cache->grammar, ENTRY_FORMAT, strlen(ENTRY_FORMAT));
+    /* and whether this build reads PDFs: one without poppler refuses a PDF, and must not take
+     * the extraction another build kept for it (the report would differ from a run without
+     * the cache) */
+#ifdef CG_HAVE_POPPLER
+    static const char pdf_support[] = "pdf";
+#else
+    static const char pdf_support[] = "no pdf";
+#endif
+    cgu_hash_bytes(&cache->grammar, pdf_support, strlen(pdf_support));
     char gh[33];
     cgu_hash_hex(&cache->grammar, gh);
     /* version 3: a file read with a warning is not indexed, so an index of
