@@ -586,19 +586,16 @@ static json_t *sarif_result(const cg_finding *f, const cg_rule *rules) {
         cgu_json_set(region, "byteOffset", json_integer((json_int_t)f->offset)) &&
         cgu_json_set(region, "byteLength", json_integer((json_int_t)f->length));
     cg_buf_release(&text);
-    /* a region in a DIP record's text would point at the wrong place of
-     * the file: the file alone, and the record as a logical location */
-    if (f->record) {
-        ok = ok && json_object_set(loc, "physicalLocation", phys) == 0;
-        ok = ok && sarif_record(loc, f, json_incref(region)); /* which takes a reference */
-    } else if (f->page) {
-        /* lines of a PDF's text are not lines of the file: the file as a
-         * whole (line 1: code scanning requires a start line), the message
-         * saying where, and the page in the location's properties */
+    /* Lines of a DIP record's text or of a PDF's text are not lines of the file: the file as
+     * a whole (line 1: code scanning requires a start line), the message saying where, and the
+     * record (as a logical location) or the page in the location's properties. */
+    if (f->record || f->page) {
         json_t *whole = ok ? json_object() : NULL;
         ok = ok && whole && cgu_json_set(whole, "startLine", json_integer(1)) &&
              cgu_json_set(phys, "region", whole) &&
-             json_object_set(loc, "physicalLocation", phys) == 0 && sarif_page(loc, f);
+             json_object_set(loc, "physicalLocation", phys) == 0 &&
+             (f->record ? sarif_record(loc, f, json_incref(region)) /* which takes a reference */
+                        : sarif_page(loc, f));
     } else {
         ok = ok && json_object_set(phys, "region", region) == 0 &&
              json_object_set(loc, "physicalLocation", phys) == 0;
