@@ -155,6 +155,8 @@ CG_EXPORT cg_status cg_check_load_config(cg_check *c, const char *path, cg_error
 /** Reads a baseline written by cg_check_write_baseline(); errors as
  * cg_check_load_config(). */
 CG_EXPORT cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err);
+/** How many findings the baselines read hold (their distinct fingerprints). */
+CG_EXPORT size_t cg_check_baseline_count(const cg_check *c);
 
 /** Applies the rules (and the online check, when asked), then the
  * configuration and the baseline. Findings are sorted by file, DIP record,

@@ -562,6 +562,10 @@ out:
     return st;
 }
 
+size_t cg_check_baseline_count(const cg_check *c) {
+    return c->baseline.count;
+}
+
 cg_status cg_check_load_baseline(cg_check *c, const char *path, cg_error *err) {
     cg_status loaded = CG_OK;
     json_t *root = load_json_file(path, &loaded, err);

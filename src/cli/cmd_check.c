@@ -635,6 +635,15 @@ int cmd_check(cli *c, int argc, char **argv) {
         fresh += !f->in_baseline;
         fresh_failing += !f->in_baseline && f->severity >= o.fail_on;
     }
+    /* A baseline that matches none of the findings, while there are new ones, was most
+     * likely written for other files, or for the same files named otherwise ("./docs" is not
+     * "docs"): every finding it was to hold back counts as new, and the run fails. */
+    size_t baselined = counts[0] + counts[1] + counts[2] - fresh;
+    if (o.baseline && cg_check_baseline_count(chk) && !baselined && fresh)
+        cli_warning(c,
+                    "%s: none of its %zu findings is among this run's %zu: a baseline of other "
+                    "files, or of these named otherwise (./docs is not docs)?",
+                    o.baseline, cg_check_baseline_count(chk), fresh);
     size_t nfiles = list.count;
     if (!c->quiet) {
         fprintf(stderr, "citegraph: %zu error%s, %zu warning%s, %zu note%s (%zu new", counts[2],

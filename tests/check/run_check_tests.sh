@@ -162,6 +162,19 @@ n=$(grep -c '"baseline": "new"' "$tmp/new.json")
 check --baseline "$tmp/baseline.json" --format sarif fixture > "$tmp/new.sarif"
 grep -c '"baselineState": "new"' "$tmp/new.sarif" | grep -qx 1 &&
     pass "SARIF marks the one new result baselineState new" || fail "SARIF baselineState wrong"
+# a baseline that matches nothing while there are new findings (written for the files named
+# otherwise: ./fixture is not fixture) said nothing, and the whole run counted as new
+"$cg" check --no-config --catalog fixture/catalog.tsv --baseline "$tmp/baseline.json" ./fixture \
+    > /dev/null 2> "$tmp/nomatch.err"
+expect_status 1 $? "a baseline of the files named otherwise"
+grep -qF "citegraph: warning: $tmp/baseline.json: none of its" "$tmp/nomatch.err" &&
+    grep -qF "(./docs is not docs)?" "$tmp/nomatch.err" &&
+    pass "a baseline that matches nothing is said to" ||
+    fail "no warning for a baseline that matches nothing: $(cat "$tmp/nomatch.err")"
+"$cg" check --no-config --catalog fixture/catalog.tsv --baseline "$tmp/baseline.json" fixture \
+    > /dev/null 2> "$tmp/match.err"
+grep -q "none of its" "$tmp/match.err" && fail "the warning for a baseline that matches" ||
+    pass "a baseline that matches gets no warning"
 echo '{"findings": 3}' > "$tmp/bad-baseline.json"
 check --baseline "$tmp/bad-baseline.json" fixture > /dev/null 2>&1
 expect_status 2 $? "a file that is not a baseline"
