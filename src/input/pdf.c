@@ -231,14 +231,16 @@ static cg_status open_error(const poppler_api *api, GError *e, const char *name,
  * find: one real Drucksache cut at 70 % kept the text of one page of five. */
 static bool ends_as_pdf(const char *data, size_t len) {
     size_t from = len > 1024 ? len - 1024 : 0;
-    for (const char *p = data + from; (p = memchr(p, '%', len - (size_t)(p - data)));) {
-        if (len - (size_t)(p - data) >= 5 && memcmp(p, "%%EOF", 5) == 0) return true;
-        p++;
-    }
-    return false;
+    return cgu_find(data + from, len - from, "%%EOF", 5) != NULL;
 }
 
-static int add_page_warnings(cg_input *in, const cgin_pdf_text *t) {
+/* What the reading of a PDF found to warn of: an end cut off, pages of images without text. */
+static int add_warnings(cg_input *in, const cgin_pdf_text *t, const char *data, size_t len) {
+    if (!ends_as_pdf(data, len) &&
+        cgin_input_add_warning(in, "does not end as a PDF does (no %%%%EOF in its last 1024 "
+                                   "bytes): cut short? poppler read what it could, and pages may "
+                                   "be missing"))
+        return -1;
     if (t->image_pages &&
         cgin_input_add_warning(in,
                                "has %zu page%s with images but no text (scanned?): "
@@ -313,12 +315,7 @@ static cg_status read_pdf(const poppler_api *api, const char *name, const char *
         goto out;
     }
     st = input_of(name, len, &text, opts, out, err);
-    if (st == CG_OK &&
-        ((!ends_as_pdf(data, len) &&
-          cgin_input_add_warning(*out, "does not end as a PDF does (no %%%%EOF in its last 1024 "
-                                       "bytes): cut short? poppler read what it could, and pages "
-                                       "may be missing")) ||
-         add_page_warnings(*out, &text))) {
+    if (st == CG_OK && add_warnings(*out, &text, data, len)) {
         cg_input_free(*out);
         *out = NULL;
         st = cgu_error(err, CG_ENOMEM, name, 0, 0, "out of memory");

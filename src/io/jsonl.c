@@ -310,14 +310,6 @@ static const char *jstr(json_t *o, const char *key) {
     return json_string_value(json_object_get(o, key));
 }
 
-/* Whether s[0, n) holds the text `lit`. */
-static bool holds(const char *s, size_t n, const char *lit) {
-    size_t k = strlen(lit);
-    for (const char *p = s; n >= k && (p = memchr(p, lit[0], n - k + 1 - (size_t)(p - s))); p++)
-        if (memcmp(p, lit, k) == 0) return true;
-    return false;
-}
-
 /* How far into its first line a file must name "type" to be looked at as JSON Lines: a line of
  * extract's names it first, and one written again with its keys sorted after a long "answers"
  * still does within this; a DIP page saved on one line (tens of MB) names none, and is not
@@ -329,14 +321,14 @@ bool cg_jsonl_recognise(const char *data, size_t len) {
      * a document or reference line names its "file"): as extract writes it, or as another
      * program wrote the same values again (spaces after the colons, other keys first); a
      * text document is refused at its first byte */
+    if (!data) return false;
     size_t i = 0;
-    while (data && i < len &&
-           (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
-    if (!data || i >= len || data[i] != '{') return false;
+    if (i >= len || data[i] != '{') return false;
     const char *nl = memchr(data + i, '\n', len - i);
     size_t n = nl ? (size_t)(nl - data) - i : len - i;
-    if (!holds(data + i, n < RECOGNISE_TYPE_WITHIN ? n : RECOGNISE_TYPE_WITHIN, "\"type\""))
+    if (!cgu_find(data + i, n < RECOGNISE_TYPE_WITHIN ? n : RECOGNISE_TYPE_WITHIN, "\"type\"", 6))
         return false;
     json_error_t je;
     json_t *first = json_loadb(data + i, n, 0, &je);

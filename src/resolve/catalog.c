@@ -352,14 +352,13 @@ static cg_status json_record(reader *r, json_t *o) {
  * or one record. */
 static cg_status json_value(reader *r, json_t *v) {
     json_t *docs = json_is_object(v) ? json_object_get(v, "documents") : NULL;
-    if (docs && !json_is_array(docs))
-        return (r->record ? problem(r,
-                                    "%s: after record %zu: \"documents\" is not an array; "
-                                    "passed over",
-                                    r->path, r->record)
-                          : problem(r, "%s: \"documents\" is not an array; passed over", r->path))
+    if (docs && !json_is_array(docs)) {
+        char after[48] = ""; /* none before the first record: there is none to name */
+        if (r->record) snprintf(after, sizeof after, "after record %zu: ", r->record);
+        return problem(r, "%s: %s\"documents\" is not an array; passed over", r->path, after)
                    ? CG_ENOMEM
                    : CG_OK;
+    }
     json_t *arr = json_is_array(v) ? v : docs;
     if (!arr) return json_record(r, v);
     size_t i;
@@ -438,11 +437,10 @@ static cg_status read_json(reader *r, const char *text, size_t len, cg_error *er
                 continue;
             }
             size_t col = je.line <= 1 ? at - line_start + (size_t)je.column : (size_t)je.column;
-            if (!r->record) /* there is no record to name: the position says where */
-                return cgu_error(err, CG_EFORMAT, r->path, line + (size_t)je.line - 1, col, "%s",
-                                 je.text);
-            return cgu_error(err, CG_EFORMAT, r->path, line + (size_t)je.line - 1, col,
-                             "%s (after record %zu)", je.text, r->record);
+            char after[48] = ""; /* none before the first record: the position says where */
+            if (r->record) snprintf(after, sizeof after, " (after record %zu)", r->record);
+            return cgu_error(err, CG_EFORMAT, r->path, line + (size_t)je.line - 1, col, "%s%s",
+                             je.text, after);
         }
         lines = lines || alone_on_line(text, len, line_start, at, (size_t)je.position);
         cg_status st = json_value(r, v);

@@ -221,6 +221,19 @@ static inline size_t cgu_line_start(const char *t, size_t pos) {
     return pos;
 }
 
+/* The first occurrence of lit[0, k) in s[0, n), or NULL (also for k == 0): memchr for its
+ * first byte, then a compare (memmem is not in C11 or POSIX). For short looks at a file's
+ * bytes; the extractor's searches have their own (cgx_find_literal). */
+static inline const char *cgu_find(const char *s, size_t n, const char *lit, size_t k) {
+    if (!k || n < k) return NULL;
+    const char *last = s + (n - k);
+    for (const char *p = s; p <= last; p++) {
+        if (!(p = memchr(p, lit[0], (size_t)(last - p) + 1))) return NULL;
+        if (memcmp(p, lit, k) == 0) return p;
+    }
+    return NULL;
+}
+
 /* The first index i of the sorted a[0, n) with a[i] >= key, or n. */
 static inline size_t cgu_lower_bound(const size_t *a, size_t n, size_t key) {
     size_t lo = 0, hi = n;

@@ -127,6 +127,26 @@ static void test_line_start(void **state) {
     }
 }
 
+/* cgu_find against trying every start, on texts of few letters (so that first bytes recur and
+ * matches overlap), each in a buffer of its exact size (ASan sees a read past it). */
+static void test_find(void **state) {
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = next_random() % 80, k = next_random() % 5;
+        char *t = malloc(n ? n : 1), lit[4];
+        assert_non_null(t);
+        for (size_t i = 0; i < n; i++)
+            t[i] = (char)('a' + next_random() % 3);
+        for (size_t i = 0; i < k; i++)
+            lit[i] = (char)('a' + next_random() % 3);
+        const char *want = NULL;
+        for (size_t i = 0; k && i + k <= n && !want; i++)
+            if (memcmp(t + i, lit, k) == 0) want = t + i;
+        assert_ptr_equal(cgu_find(t, n, lit, k), want);
+        free(t);
+    }
+}
+
 /* cgu_utf8_valid against decoding every character one by one. */
 static void test_utf8_valid(void **state) {
     (void)state;
@@ -270,7 +290,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_run),   cmocka_unit_test(test_find_literal),
         cmocka_unit_test(test_literal_set), cmocka_unit_test(test_utf8_valid),
-        cmocka_unit_test(test_line_start),
+        cmocka_unit_test(test_line_start),  cmocka_unit_test(test_find),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
